@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "command_line.h"
+
+#include "data_paths.h"
+#include "geo/base_map.h"
+#include "geo/region_index.h"
+#include "io/event_loader.h"
+#include "io/event_writer.h"
+#include "store/event_filter.h"
+#include "store/region_membership.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstring>
+
+namespace chronomap::cli {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+// Exit codes, documented in the README.
+constexpr int kOk = 0;
+constexpr int kSomeSkipped = 1;
+constexpr int kUnusable = 2; // also: bad arguments
+
+struct Options {
+    QCommandLineOption validate{"validate", tr("Check FILE and print one line per problem."), tr("FILE")};
+    QCommandLineOption query{"query", tr("Print the events matching the filters below (no GUI).")};
+    QCommandLineOption data{"data", tr("Dataset to query (default: the bundled dataset)."), tr("FILE")};
+    QCommandLineOption region{"region", tr("Only events of this admin-1 region (ISO 3166-2 code or name)."), tr("CODE|NAME")};
+    QCommandLineOption from{"from", tr("Only events possibly on or after DATE (2025, 2025-08, 2025-08-12)."), tr("DATE")};
+    QCommandLineOption to{"to", tr("Only events possibly on or before DATE (the whole period DATE names)."), tr("DATE")};
+    QCommandLineOption certain{"certain", tr("With --from/--to: only events certainly in the window, not just possibly.")};
+    QCommandLineOption category{"category", tr("Only events of category C (repeatable)."), tr("C")};
+    QCommandLineOption format{"format", tr("Output format of --query: csv (default) or geojson."), tr("FORMAT"), "csv"};
+    QCommandLineOption mapping{"mapping", tr("Column mapping for flat files, e.g. start=Fecha,lat=Y,lon=X."), tr("ROLE=COLUMN,…")};
+
+    void addTo(QCommandLineParser &parser)
+    {
+        parser.setApplicationDescription(tr("Chronomap shows curated event records on a map beside a timeline.\n"
+                                            "With no option it opens the window on FILE…, or on the bundled dataset."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({validate, query, data, region, from, to, certain, category, format, mapping});
+        parser.addPositionalArgument(tr("FILE"), tr("Event files to open in the window."), tr("[FILE…]"));
+    }
+};
+
+bool readMapping(const QCommandLineParser &parser, const Options &o, LoadOptions *load)
+{
+    if (!parser.isSet(o.mapping)) return true;
+    QString error;
+    if (FieldMapping::parse(parser.value(o.mapping), &load->mapping, &error)) return true;
+    err() << "chronomap: --mapping: " << error << Qt::endl;
+    return false;
+}
+
+void printIssues(const IssueList &issues, QTextStream &stream)
+{
+    for (const Issue &issue : issues) stream << issue.toString() << '\n';
+    stream.flush();
+}
+
+int validate(const QString &path, const LoadOptions &options)
+{
+    const LoadResult result = EventLoader::load(path, options);
+    printIssues(result.issues, out());
+    const qsizetype skipped = result.count(Issue::Severity::Skipped);
+    const qsizetype warnings = result.count(Issue::Severity::Warning);
+    out() << tr("%1: %2 records read, %3 events loaded, %4 skipped, %5 warnings")
+                 .arg(path).arg(result.recordsRead).arg(result.store->size()).arg(skipped).arg(warnings)
+          << Qt::endl;
+    if (result.hasFatal() || result.store->isEmpty()) return kUnusable;
+    return skipped > 0 ? kSomeSkipped : kOk;
+}
+
+int query(const QCommandLineParser &parser, const Options &o, const LoadOptions &options)
+{
+    EventFilter filter;
+    const QString formatName = parser.value(o.format).toLower();
+    if (formatName != u"csv" && formatName != u"geojson") {
+        err() << tr("chronomap: --format: '%1' is not csv or geojson").arg(parser.value(o.format)) << Qt::endl;
+        return kUnusable;
+    }
+    std::optional<FuzzyDate> from, to;
+    for (auto [option, slot] : {std::pair{&o.from, &from}, std::pair{&o.to, &to}}) {
+        if (!parser.isSet(*option)) continue;
+        *slot = FuzzyDate::parse(parser.value(*option));
+        if (!*slot) {
+            err() << tr("chronomap: --%1: '%2' is not a date (use 2025, 2025-08 or 2025-08-12)")
+                         .arg(option->names().first(), parser.value(*option))
+                  << Qt::endl;
+            return kUnusable;
+        }
+    }
+    if (from || to) {
+        filter.window = TimeWindow{from ? from->startMs : std::numeric_limits<qint64>::min() / 2,
+                                   to ? to->endExclusiveMs() : std::numeric_limits<qint64>::max() / 2};
+        if (!filter.window->isValid()) {
+            err() << tr("chronomap: --to %1 is before --from %2").arg(parser.value(o.to), parser.value(o.from)) << Qt::endl;
+            return kUnusable;
+        }
+        filter.match = parser.isSet(o.certain) ? WindowMatch::Certainly : WindowMatch::Possibly;
+    }
+    for (const QString &c : parser.values(o.category)) filter.categories.insert(c.trimmed().toLower());
+
+    IssueList baseIssues;
+    std::shared_ptr<const BaseMap> baseMap;
+    if (parser.isSet(o.region)) {
+        baseMap = BaseMap::load(DataPaths::baseMap(), &baseIssues);
+        if (!baseMap) {
+            printIssues(baseIssues, err());
+            return kUnusable;
+        }
+        filter.regionIndex = baseMap->regions->find(parser.value(o.region));
+        if (filter.regionIndex < 0) {
+            err() << tr("chronomap: --region: no admin-1 region has the code or name '%1' (try RU-KRS or Kursk)")
+                         .arg(parser.value(o.region))
+                  << Qt::endl;
+            return kUnusable;
+        }
+    }
+
+    const QString path = parser.isSet(o.data) ? parser.value(o.data) : DataPaths::bundledEvents();
+    const LoadResult result = EventLoader::load(path, options);
+    printIssues(result.issues, err());
+    if (result.hasFatal() || result.store->isEmpty()) return kUnusable;
+
+    std::unique_ptr<RegionMembership> membership;
+    if (baseMap) membership = std::make_unique<RegionMembership>(result.store, baseMap->regions);
+    const auto events = filter.apply(*result.store, membership.get());
+    QString error;
+    out().flush();
+    if (!EventWriter::write(*result.store, events, formatName == u"csv" ? EventWriter::Format::Csv : EventWriter::Format::GeoJson,
+                            QStringLiteral("-"), &error)) {
+        err() << "chronomap: " << error << Qt::endl;
+        return kUnusable;
+    }
+    return kOk;
+}
+
+} // namespace
+
+bool isHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"--validate", "--query", "--help", "-h", "--help-all", "--version", "-v", "-?"}) {
+            const size_t n = std::strlen(flag);
+            if (std::strncmp(argv[i], flag, n) == 0 && (argv[i][n] == '\0' || argv[i][n] == '=')) return true;
+        }
+    }
+    return false;
+}
+
+int runHeadless(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    Options o;
+    o.addTo(parser);
+    parser.process(arguments); // handles --help and --version, and exits on unknown options
+    LoadOptions load;
+    if (!readMapping(parser, o, &load)) return kUnusable;
+    if (parser.isSet(o.validate)) return validate(parser.value(o.validate), load);
+    if (parser.isSet(o.query)) return query(parser, o, load);
+    parser.showHelp(kUnusable);
+}
+
+QStringList guiFiles(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    Options o;
+    o.addTo(parser);
+    parser.process(arguments);
+    return parser.positionalArguments();
+}
+
+} // namespace chronomap::cli

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "data_paths.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace chronomap {
+
+namespace {
+bool looksLikeDataRoot(const QString &dir) { return QFileInfo::exists(dir + QStringLiteral("/geodata/basemap/basemap.gpkg")); }
+} // namespace
+
+QString DataPaths::dataRoot()
+{
+    const QString fromEnv = qEnvironmentVariable("CHRONOMAP_DATA_DIR");
+    if (!fromEnv.isEmpty() && looksLikeDataRoot(fromEnv)) return QDir(fromEnv).absolutePath();
+    if (QCoreApplication::instance()) {
+        const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../" CHRONOMAP_INSTALL_DATADIR);
+        if (looksLikeDataRoot(installed)) return QDir(installed).absolutePath();
+    }
+    const QString sourceTree = QStringLiteral(CHRONOMAP_SOURCE_DIR);
+    if (looksLikeDataRoot(sourceTree)) return sourceTree;
+    return {};
+}
+
+QString DataPaths::baseMap() { return dataRoot() + QStringLiteral("/geodata/basemap/basemap.gpkg"); }
+
+QString DataPaths::bundledEvents() { return dataRoot() + QStringLiteral("/geodata/events/russia-north-korea.geojson"); }
+
+QString DataPaths::resource(const QString &relative) { return dataRoot() + QStringLiteral("/resources/") + relative; }
+
+} // namespace chronomap

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace chronomap {
+
+/// Where the bundled data lives. Looked up in this order: the CHRONOMAP_DATA_DIR environment
+/// variable, the install location relative to the executable (`../share/chronomap`), then the
+/// source tree the binary was built from (so a build runs without installing).
+class DataPaths {
+public:
+    /// Folder holding `geodata/` and `resources/`; empty when none is found.
+    static QString dataRoot();
+    static QString baseMap();        ///< geodata/basemap/basemap.gpkg
+    static QString bundledEvents();  ///< geodata/events/russia-north-korea.geojson
+    static QString resource(const QString &relative); ///< resources/<relative>
+};
+
+} // namespace chronomap

@@ -1,0 +1,605 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "event_loader.h"
+
+#include "io/gdal_session.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QStringDecoder>
+#include <QTimeZone>
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <cmath>
+
+namespace chronomap {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("EventLoader", text); }
+
+constexpr qint64 kProgressEvery = 4096;
+
+// ---- small RAII wrappers over GDAL's C handles --------------------------------------------------
+
+struct DatasetCloser { void operator()(void *ds) const { if (ds) GDALClose(ds); } };
+using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
+struct FeatureDeleter { void operator()(void *f) const { if (f) OGR_F_Destroy(static_cast<OGRFeatureH>(f)); } };
+using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
+struct GeometryDeleter { void operator()(void *g) const { if (g) OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g)); } };
+using GeometryPtr = std::unique_ptr<void, GeometryDeleter>;
+struct TransformDeleter { void operator()(void *t) const { if (t) OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(t)); } };
+using TransformPtr = std::unique_ptr<void, TransformDeleter>;
+struct SrsDeleter { void operator()(void *s) const { if (s) OSRRelease(static_cast<OGRSpatialReferenceH>(s)); } };
+using SrsPtr = std::unique_ptr<void, SrsDeleter>;
+
+/// Reads one layer's records into the builder, reporting problems as Issues.
+class LayerReader {
+public:
+    LayerReader(const QString &file, OGRLayerH layer, const LoadOptions &options, IssueList &issues)
+        : m_file(file), m_layer(layer), m_options(options), m_issues(issues)
+    {
+        OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+        QStringList columns;
+        for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
+            columns.append(QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))));
+        m_mapping = FieldMapping::detect(columns, options.mapping);
+        for (FieldRole role : allFieldRoles()) {
+            const QString column = m_mapping.column(role);
+            m_index[int(role)] = column.isEmpty() ? -1 : OGR_FD_GetFieldIndex(defn, column.toUtf8().constData());
+            if (!column.isEmpty() && m_index[int(role)] < 0 && options.mapping.has(role))
+                fileIssue(Issue::Severity::Warning,
+                          tr("the mapping names column '%1' for %2, but the file has no such column")
+                              .arg(column, toString(role)));
+        }
+        for (auto it = m_mapping.localizedTitles().cbegin(); it != m_mapping.localizedTitles().cend(); ++it)
+            m_titleColumns.append({it.key(), OGR_FD_GetFieldIndex(defn, it.value().toUtf8().constData())});
+        for (auto it = m_mapping.localizedSummaries().cbegin(); it != m_mapping.localizedSummaries().cend(); ++it)
+            m_summaryColumns.append({it.key(), OGR_FD_GetFieldIndex(defn, it.value().toUtf8().constData())});
+
+        if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer)) {
+            SrsPtr wgs84(OSRNewSpatialReference(nullptr));
+            OSRSetWellKnownGeogCS(static_cast<OGRSpatialReferenceH>(wgs84.get()), "WGS84");
+            OSRSetAxisMappingStrategy(static_cast<OGRSpatialReferenceH>(wgs84.get()), OAMS_TRADITIONAL_GIS_ORDER);
+            if (!OSRIsSame(srs, static_cast<OGRSpatialReferenceH>(wgs84.get()))) {
+                m_toWgs84.reset(OCTNewCoordinateTransformation(srs, static_cast<OGRSpatialReferenceH>(wgs84.get())));
+                if (!m_toWgs84)
+                    fileIssue(Issue::Severity::Fatal,
+                              tr("the coordinate system of layer '%1' cannot be converted to WGS 84")
+                                  .arg(QString::fromUtf8(OGR_L_GetName(layer))));
+            }
+        }
+        m_hasGeometryColumn = OGR_FD_GetGeomFieldCount(defn) > 0
+            && OGR_FD_GetGeomType(defn) != wkbNone;
+        m_hasLocation = m_hasGeometryColumn || (has(FieldRole::Longitude) && has(FieldRole::Latitude))
+            || has(FieldRole::Wkt) || has(FieldRole::Regions);
+    }
+
+    bool usable() const { return !m_fatal; }
+    bool hasStartColumn() const { return has(FieldRole::Start); }
+    bool hasLocation() const { return m_hasLocation; }
+
+    /// Converts one feature; returns nullopt (with an Issue) when the record cannot be used.
+    std::optional<Event> read(OGRFeatureH f, qint64 record)
+    {
+        m_record = record;
+        m_recordId.clear();
+        Event e;
+        e.id = text(f, FieldRole::Id);
+        m_recordId = e.id;
+
+        if (const QString t = text(f, FieldRole::Title); !t.isEmpty()) e.title.insert(QString(), t);
+        if (const QString s = text(f, FieldRole::Summary); !s.isEmpty()) e.summary.insert(QString(), s);
+        for (const auto &[lang, index] : m_titleColumns)
+            if (const QString t = text(f, index, QStringLiteral("title_") + lang); !t.isEmpty()) e.title.insert(lang, t);
+        for (const auto &[lang, index] : m_summaryColumns)
+            if (const QString s = text(f, index, QStringLiteral("summary_") + lang); !s.isEmpty()) e.summary.insert(lang, s);
+
+        if (!readWhen(f, e)) return std::nullopt;
+        if (!readGeometry(f, e)) return std::nullopt;
+
+        if (e.title.value(QString()).isEmpty()) {
+            if (!e.title.isEmpty()) e.title.insert(QString(), e.title.first());
+            else {
+                recordIssue(Issue::Severity::Warning, toString(FieldRole::Title), tr("no title"));
+                e.title.insert(QString(), e.id.isEmpty() ? tr("Untitled event") : e.id);
+            }
+        }
+        if (e.id.isEmpty()) {
+            // Stable across loads of the same data: derived from what identifies the record.
+            const QByteArray key = (e.title.value(QString()) + u'|' + e.when.start().toIso()).toUtf8();
+            e.id = QStringLiteral("gen-") + QString::fromLatin1(
+                QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(12));
+        }
+
+        e.category = text(f, FieldRole::Category).trimmed().toLower();
+        e.actors = list(f, FieldRole::Actors);
+        e.places = list(f, FieldRole::Places);
+        for (const QString &code : list(f, FieldRole::Regions)) e.regions.append(code.trimmed().toUpper());
+        e.provenance = text(f, FieldRole::Provenance).trimmed();
+        if (const QString c = text(f, FieldRole::Confidence); !c.trimmed().isEmpty()) {
+            e.confidence = confidenceFromString(c);
+            if (e.confidence == Confidence::Unknown)
+                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Confidence),
+                            tr("'%1' is not one of confirmed, reported, claimed, disputed").arg(c));
+        }
+        if (text(f, FieldRole::LocationPrecision).trimmed().toLower() == u"region")
+            e.locationPrecision = LocationPrecision::Region;
+        readClaims(f, e);
+        readSources(f, e);
+        return e;
+    }
+
+    void recordIssue(Issue::Severity severity, const QString &field, const QString &message)
+    {
+        m_issues.append({severity, m_file, m_record, m_recordId, field, message});
+    }
+    void fileIssue(Issue::Severity severity, const QString &message)
+    {
+        if (severity == Issue::Severity::Fatal) m_fatal = true;
+        m_issues.append({severity, m_file, -1, {}, {}, message});
+    }
+
+private:
+    bool has(FieldRole role) const { return m_index[int(role)] >= 0; }
+
+    QString text(OGRFeatureH f, FieldRole role) { return text(f, m_index[int(role)], m_mapping.column(role)); }
+
+    QString text(OGRFeatureH f, int index, const QString &field)
+    {
+        if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index)) return {};
+        const char *raw = OGR_F_GetFieldAsString(f, index);
+        const QByteArrayView bytes(raw);
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        QString value = utf8(bytes);
+        if (utf8.hasError())
+            recordIssue(Issue::Severity::Warning, field, tr("text is not valid UTF-8; unreadable bytes shown as \uFFFD"));
+        if (value.size() > m_options.maxTextBytes) {
+            recordIssue(Issue::Severity::Warning, field,
+                        tr("text is %1 characters long; cut to %2").arg(value.size()).arg(m_options.maxTextBytes));
+            value.truncate(m_options.maxTextBytes);
+        }
+        return value;
+    }
+
+    /// A list field: a GDAL string list, a JSON array, or text separated by ';' or '|'.
+    QStringList list(OGRFeatureH f, FieldRole role)
+    {
+        const int index = m_index[int(role)];
+        if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index)) return {};
+        QStringList out;
+        if (OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTStringList) {
+            for (char **item = OGR_F_GetFieldAsStringList(f, index); item && *item; ++item)
+                out.append(QString::fromUtf8(*item));
+            return out;
+        }
+        const QString value = text(f, role).trimmed();
+        if (value.startsWith(u'[')) {
+            const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8());
+            if (doc.isArray()) {
+                for (const auto &v : doc.array())
+                    if (v.isString()) out.append(v.toString());
+                return out;
+            }
+        }
+        for (const auto &part : value.split(QRegularExpression(QStringLiteral("[;|]")), Qt::SkipEmptyParts))
+            if (!part.trimmed().isEmpty()) out.append(part.trimmed());
+        return out;
+    }
+
+    std::optional<FuzzyDate> date(OGRFeatureH f, FieldRole role, bool *present)
+    {
+        const int index = m_index[int(role)];
+        *present = index >= 0 && OGR_F_IsFieldSetAndNotNull(f, index);
+        if (!*present) return std::nullopt;
+        const OGRFieldType type = OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index));
+        if (type == OFTDate || type == OFTDateTime) { // typed cells (XLSX, ODS, GPKG, KML)
+            int y, mo, d, h, mi, tz;
+            float s;
+            if (!OGR_F_GetFieldAsDateTimeEx(f, index, &y, &mo, &d, &h, &mi, &s, &tz)) return std::nullopt;
+            const QDate day(y, mo, d);
+            if (!day.isValid()) return std::nullopt;
+            if (type == OFTDate) return FuzzyDate{day.startOfDay(QTimeZone::utc()).toMSecsSinceEpoch(), DatePrecision::Day};
+            // OGR's tz flag: 100 = UTC, 100 ± n = offset of n quarter hours, 0/1 = unknown/local (taken as UTC).
+            const int offsetSeconds = tz > 1 ? (tz - 100) * 15 * 60 : 0;
+            const QDateTime dt(day, QTime(h, mi).addMSecs(qRound(s * 1000)), QTimeZone(offsetSeconds));
+            return FuzzyDate{dt.toMSecsSinceEpoch(), DatePrecision::Time};
+        }
+        return FuzzyDate::parse(text(f, role));
+    }
+
+    bool readWhen(OGRFeatureH f, Event &e)
+    {
+        bool startPresent = false, endPresent = false;
+        const auto start = date(f, FieldRole::Start, &startPresent);
+        const QString startField = m_mapping.column(FieldRole::Start).isEmpty() ? toString(FieldRole::Start)
+                                                                                : m_mapping.column(FieldRole::Start);
+        if (!startPresent) {
+            recordIssue(Issue::Severity::Skipped, startField, tr("no start date; record skipped"));
+            return false;
+        }
+        if (!start) {
+            recordIssue(Issue::Severity::Skipped, startField,
+                        tr("'%1' is not an ISO 8601 date (2025, 2025-08, 2025-08-12 or 2025-08-12T09:30Z); record skipped")
+                            .arg(text(f, FieldRole::Start)));
+            return false;
+        }
+        FuzzyDate first = *start, last = *start;
+        if (const auto end = date(f, FieldRole::End, &endPresent); endPresent) {
+            if (!end) {
+                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::End),
+                            tr("'%1' is not an ISO 8601 date; the end is ignored").arg(text(f, FieldRole::End)));
+            } else if (end->endExclusiveMs() <= start->startMs) {
+                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::End),
+                            tr("end %1 is before start %2; the end is ignored").arg(end->toIso(), start->toIso()));
+            } else {
+                last = *end;
+            }
+        }
+        if (const QString declared = text(f, FieldRole::DatePrecision); !declared.trimmed().isEmpty()) {
+            const auto precision = datePrecisionFromString(declared);
+            if (!precision) {
+                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::DatePrecision),
+                            tr("'%1' is not one of year, month, day, time").arg(declared));
+            } else if (*precision < first.precision) {
+                // The record says it is less sure than its digits: it is the period that counts.
+                first = coarsen(first, *precision);
+                last = coarsen(last, *precision);
+            } else if (*precision > first.precision) {
+                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::DatePrecision),
+                            tr("says '%1' but the start '%2' is only precise to the %3; using %3")
+                                .arg(declared, first.toIso(), toString(first.precision)));
+            }
+        }
+        e.when = first == last ? TimeSpan(first) : TimeSpan(first, last);
+        return true;
+    }
+
+    static FuzzyDate coarsen(FuzzyDate d, DatePrecision precision)
+    {
+        if (precision >= d.precision) return d;
+        const QDate day = QDateTime::fromMSecsSinceEpoch(d.startMs, QTimeZone::utc()).date();
+        const QDate first = precision == DatePrecision::Year ? QDate(day.year(), 1, 1)
+            : precision == DatePrecision::Month             ? QDate(day.year(), day.month(), 1)
+                                                             : day;
+        return {first.startOfDay(QTimeZone::utc()).toMSecsSinceEpoch(), precision};
+    }
+
+    bool validCoordinate(double lon, double lat) const
+    {
+        return std::isfinite(lon) && std::isfinite(lat) && std::abs(lon) <= 180.0 && std::abs(lat) <= 90.0;
+    }
+
+    /// Takes the location from the feature geometry, else lon/lat columns, else a WKT column.
+    bool readGeometry(OGRFeatureH f, Event &e)
+    {
+        OGRGeometryH g = OGR_F_GetGeometryRef(f);
+        if (g && !OGR_G_IsEmpty(g)) {
+            if (m_toWgs84 && OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(m_toWgs84.get())) != OGRERR_NONE) {
+                recordIssue(Issue::Severity::Skipped, tr("geometry"), tr("cannot be converted to WGS 84; record skipped"));
+                return false;
+            }
+            return takeGeometry(g, tr("geometry"), e);
+        }
+        const int lonIndex = m_index[int(FieldRole::Longitude)], latIndex = m_index[int(FieldRole::Latitude)];
+        if (lonIndex >= 0 && latIndex >= 0 && OGR_F_IsFieldSetAndNotNull(f, lonIndex)
+            && OGR_F_IsFieldSetAndNotNull(f, latIndex)) {
+            const auto number = [&](FieldRole role, int index) -> std::optional<double> {
+                if (OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTReal
+                    || OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTInteger)
+                    return OGR_F_GetFieldAsDouble(f, index);
+                bool ok = false;
+                const QString raw = text(f, role).trimmed();
+                const double v = raw.toDouble(&ok);
+                if (!ok) {
+                    recordIssue(Issue::Severity::Skipped, m_mapping.column(role),
+                                tr("'%1' is not a number; record skipped").arg(raw));
+                    return std::nullopt;
+                }
+                return v;
+            };
+            const auto lon = number(FieldRole::Longitude, lonIndex);
+            if (!lon) return false;
+            const auto lat = number(FieldRole::Latitude, latIndex);
+            if (!lat) return false;
+            if (!validCoordinate(*lon, *lat)) {
+                recordIssue(Issue::Severity::Skipped,
+                            m_mapping.column(FieldRole::Longitude) + u'/' + m_mapping.column(FieldRole::Latitude),
+                            tr("(%1, %2) is not a WGS 84 longitude/latitude; record skipped").arg(*lon).arg(*lat));
+                return false;
+            }
+            e.geometryKind = GeometryKind::Point;
+            e.geometry = {QGeoCoordinate(*lat, *lon)};
+            return true;
+        }
+        if (const QString wkt = text(f, FieldRole::Wkt).trimmed(); !wkt.isEmpty()) {
+            QByteArray bytes = wkt.toUtf8();
+            char *cursor = bytes.data();
+            OGRGeometryH parsed = nullptr;
+            if (OGR_G_CreateFromWkt(&cursor, nullptr, &parsed) != OGRERR_NONE || !parsed) {
+                recordIssue(Issue::Severity::Skipped, m_mapping.column(FieldRole::Wkt),
+                            tr("'%1' is not WKT geometry; record skipped").arg(wkt.left(60)));
+                return false;
+            }
+            GeometryPtr owned(parsed);
+            return takeGeometry(parsed, m_mapping.column(FieldRole::Wkt), e);
+        }
+        // No location at all: the record still belongs on the timeline and in its regions.
+        if (m_hasLocation && !has(FieldRole::Regions))
+            recordIssue(Issue::Severity::Warning, tr("geometry"), tr("no location; shown on the timeline only"));
+        return true;
+    }
+
+    bool takeGeometry(OGRGeometryH g, const QString &field, Event &e)
+    {
+        const auto type = wkbFlatten(OGR_G_GetGeometryType(g));
+        auto takeVertices = [&](OGRGeometryH line) {
+            const int n = OGR_G_GetPointCount(line);
+            if (n > m_options.maxVertices) {
+                recordIssue(Issue::Severity::Skipped, field,
+                            tr("%1 vertices, more than the limit of %2; record skipped").arg(n).arg(m_options.maxVertices));
+                return false;
+            }
+            for (int i = 0; i < n; ++i) {
+                const double lon = OGR_G_GetX(line, i), lat = OGR_G_GetY(line, i);
+                if (!validCoordinate(lon, lat)) {
+                    recordIssue(Issue::Severity::Skipped, field,
+                                tr("(%1, %2) is not a WGS 84 longitude/latitude; record skipped").arg(lon).arg(lat));
+                    return false;
+                }
+                e.geometry.append(QGeoCoordinate(lat, lon));
+            }
+            return true;
+        };
+        switch (type) {
+        case wkbPoint:
+            e.geometryKind = GeometryKind::Point;
+            return takeVertices(g);
+        case wkbMultiPoint:
+            e.geometryKind = GeometryKind::Point;
+            if (OGR_G_GetGeometryCount(g) > 1)
+                recordIssue(Issue::Severity::Warning, field, tr("several points; the first stands for the record"));
+            return takeVertices(OGR_G_GetGeometryRef(g, 0));
+        case wkbLineString:
+            e.geometryKind = GeometryKind::Line;
+            return takeVertices(g);
+        case wkbMultiLineString:
+            e.geometryKind = GeometryKind::Line;
+            if (OGR_G_GetGeometryCount(g) > 1)
+                recordIssue(Issue::Severity::Warning, field, tr("several lines; only the first is shown"));
+            return takeVertices(OGR_G_GetGeometryRef(g, 0));
+        case wkbPolygon:
+        case wkbMultiPolygon: {
+            // An area stands for a region, not a place: its centre is the anchor.
+            GeometryPtr centre(OGR_G_CreateGeometry(wkbPoint));
+            if (OGR_G_Centroid(g, static_cast<OGRGeometryH>(centre.get())) != OGRERR_NONE) {
+                recordIssue(Issue::Severity::Skipped, field, tr("the area has no centre; record skipped"));
+                return false;
+            }
+            e.geometryKind = GeometryKind::Point;
+            e.locationPrecision = LocationPrecision::Region;
+            return takeVertices(static_cast<OGRGeometryH>(centre.get()));
+        }
+        default:
+            recordIssue(Issue::Severity::Skipped, field,
+                        tr("%1 geometry is not supported (points, lines and areas are); record skipped")
+                            .arg(QString::fromUtf8(OGRGeometryTypeToName(type))));
+            return false;
+        }
+    }
+
+    QJsonArray jsonArray(OGRFeatureH f, FieldRole role, bool *isJson)
+    {
+        const QString value = text(f, role).trimmed();
+        *isJson = value.startsWith(u'[') || value.startsWith(u'{');
+        if (!*isJson) return {};
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError) {
+            recordIssue(Issue::Severity::Warning, m_mapping.column(role),
+                        tr("not valid JSON (%1 at offset %2); ignored").arg(error.errorString()).arg(error.offset));
+            return {};
+        }
+        return doc.isArray() ? doc.array() : QJsonArray{doc.object()};
+    }
+
+    void readClaims(OGRFeatureH f, Event &e)
+    {
+        bool isJson = false;
+        const QJsonArray claims = jsonArray(f, FieldRole::Claims, &isJson);
+        if (!isJson && !text(f, FieldRole::Claims).trimmed().isEmpty())
+            recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims), tr("not a JSON array of claims; ignored"));
+        for (const auto &v : claims) {
+            if (!v.isObject()) {
+                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims), tr("a claim is not a JSON object; ignored"));
+                continue;
+            }
+            const QJsonObject o = v.toObject();
+            Claim c{o.value("quantity").toString(), std::nullopt, o.value("unit").toString(),
+                    o.value("source").toString(), o.value("as_of").toString(), o.value("note").toString()};
+            const QJsonValue value = o.value("value");
+            if (value.isDouble()) c.value = value.toDouble();
+            else if (!value.isNull() && !value.isUndefined())
+                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims),
+                            tr("claim value for '%1' is not a number; kept without a value").arg(c.quantity));
+            e.claims.append(c);
+        }
+    }
+
+    void readSources(OGRFeatureH f, Event &e)
+    {
+        bool isJson = false;
+        const QJsonArray sources = jsonArray(f, FieldRole::Sources, &isJson);
+        if (!isJson) { // plain text: names or addresses separated by ';' or '|'
+            for (const QString &item : list(f, FieldRole::Sources)) {
+                const bool isUrl = item.startsWith(u"http://") || item.startsWith(u"https://");
+                e.sources.append(Source{isUrl ? QString() : item, isUrl ? item : QString(), {}, {}});
+            }
+            return;
+        }
+        for (const auto &v : sources) {
+            if (v.isString()) e.sources.append(Source{v.toString(), {}, {}, {}});
+            else if (v.isObject()) {
+                const QJsonObject o = v.toObject();
+                e.sources.append(Source{o.value("name").toString(), o.value("url").toString(),
+                                        o.value("published").toString(), o.value("language").toString()});
+            } else {
+                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Sources), tr("a source is neither text nor an object; ignored"));
+            }
+        }
+    }
+
+    QString m_file;
+    OGRLayerH m_layer;
+    const LoadOptions &m_options;
+    IssueList &m_issues;
+    FieldMapping m_mapping;
+    int m_index[int(FieldRole::LocationPrecision) + 1];
+    QList<std::pair<QString, int>> m_titleColumns, m_summaryColumns;
+    TransformPtr m_toWgs84;
+    bool m_hasGeometryColumn = false;
+    bool m_hasLocation = false;
+    bool m_fatal = false;
+    qint64 m_record = -1;
+    QString m_recordId;
+};
+
+Issue fatal(const QString &file, const QString &message) { return {Issue::Severity::Fatal, file, -1, {}, {}, message}; }
+
+} // namespace
+
+bool LoadResult::hasFatal() const { return count(Issue::Severity::Fatal) > 0; }
+
+qsizetype LoadResult::count(Issue::Severity severity) const
+{
+    return std::count_if(issues.begin(), issues.end(), [&](const Issue &i) { return i.severity == severity; });
+}
+
+QStringList EventLoader::allowedDrivers()
+{
+    return {"GeoJSON", "GeoJSONSeq", "CSV", "GPKG", "LIBKML", "KML", "XLSX", "ODS", "FlatGeobuf", "ESRI Shapefile", "GPX"};
+}
+
+LoadResult EventLoader::load(const QString &path, const LoadOptions &options, const Progress &progress)
+{
+    ensureGdalReady();
+    LoadResult result;
+    EventStoreBuilder builder;
+    auto finish = [&]() -> LoadResult {
+        result.store = builder.build();
+        if (result.store->isEmpty() && !result.hasFatal() && !result.cancelled)
+            result.issues.append(fatal(path, tr("no usable records")));
+        return result;
+    };
+
+    const QFileInfo info(path);
+    if (isVirtualOrRemotePath(path)) {
+        result.issues.append(fatal(path, tr("only local files are opened; network and virtual paths are refused")));
+        return finish();
+    }
+    if (!info.exists()) {
+        result.issues.append(fatal(path, tr("no such file")));
+        return finish();
+    }
+    if (!info.isFile() || !info.isReadable()) {
+        result.issues.append(fatal(path, tr("not a readable file")));
+        return finish();
+    }
+    if (info.size() == 0) {
+        result.issues.append(fatal(path, tr("the file is empty")));
+        return finish();
+    }
+    if (info.size() > options.maxFileBytes) {
+        result.issues.append(fatal(path, tr("the file is %1 MB, more than the limit of %2 MB")
+                                             .arg(info.size() >> 20).arg(options.maxFileBytes >> 20)));
+        return finish();
+    }
+
+    GdalMessageCollector gdalMessages;
+    QList<QByteArray> driverNames;
+    for (const auto &name : allowedDrivers()) driverNames.append(name.toUtf8());
+    std::vector<const char *> drivers;
+    for (const auto &name : driverNames) drivers.push_back(name.constData());
+    drivers.push_back(nullptr);
+    // Dates stay text so reduced precision (2025-08) survives; CSV keeps every column as text.
+    const char *openOptions[] = {"DATE_AS_STRING=YES", nullptr};
+    const QByteArray nativePath = QFile::encodeName(info.absoluteFilePath());
+    DatasetPtr dataset(GDALOpenEx(nativePath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                                  drivers.data(), info.suffix().compare("json", Qt::CaseInsensitive) == 0
+                                          || info.suffix().compare("geojson", Qt::CaseInsensitive) == 0
+                                      ? openOptions
+                                      : nullptr,
+                                  nullptr));
+    if (!dataset) {
+        const QString detail = gdalMessages.lastError();
+        result.issues.append(fatal(path, detail.isEmpty()
+                                             ? tr("not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)")
+                                             : tr("not a dataset Chronomap can read: %1").arg(detail)));
+        return finish();
+    }
+
+    const int layerCount = GDALDatasetGetLayerCount(dataset.get());
+    qint64 total = 0;
+    for (int l = 0; l < layerCount; ++l) {
+        const GIntBig n = OGR_L_GetFeatureCount(GDALDatasetGetLayer(dataset.get(), l), FALSE);
+        total = (n < 0 || total < 0) ? -1 : total + n;
+    }
+    if (total > options.maxRecords) {
+        result.issues.append(fatal(path, tr("%1 records, more than the limit of %2").arg(total).arg(options.maxRecords)));
+        return finish();
+    }
+    if (total > 0) builder.reserve(total);
+
+    QSet<QString> seenIds;
+    bool anyStartColumn = false;
+    for (int l = 0; l < layerCount && !result.cancelled; ++l) {
+        OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), l);
+        LayerReader reader(path, layer, options, result.issues);
+        if (!reader.usable()) continue;
+        if (!reader.hasStartColumn()) continue;
+        anyStartColumn = true;
+        OGR_L_ResetReading(layer);
+        while (FeaturePtr feature{OGR_L_GetNextFeature(layer)}) {
+            const qint64 record = ++result.recordsRead;
+            if (record > options.maxRecords) {
+                result.issues.append(fatal(path, tr("more than %1 records; the file is refused").arg(options.maxRecords)));
+                builder = EventStoreBuilder();
+                return finish();
+            }
+            if (auto e = reader.read(static_cast<OGRFeatureH>(feature.get()), record)) {
+                if (seenIds.contains(e->id)) {
+                    reader.recordIssue(Issue::Severity::Skipped, toString(FieldRole::Id),
+                                       tr("id '%1' is already used by an earlier record; record skipped").arg(e->id));
+                    continue;
+                }
+                seenIds.insert(e->id);
+                builder.add(*e);
+            }
+            if (record % kProgressEvery == 0 && progress && !progress(record, total)) {
+                result.cancelled = true;
+                break;
+            }
+        }
+    }
+    if (result.cancelled) {
+        builder = EventStoreBuilder(); // drop what was read: a cancelled load changes nothing
+        result.issues.clear();
+        return finish();
+    }
+    if (!anyStartColumn && !result.hasFatal())
+        result.issues.append(fatal(path, tr("no column holds a start date (start, date, event_date, timestamp… "
+                                            "or give one with a field mapping such as start=Fecha)")));
+    for (const QString &message : gdalMessages.take())
+        result.issues.append({Issue::Severity::Warning, path, -1, {}, {}, tr("GDAL: %1").arg(message)});
+    if (progress) progress(result.recordsRead, result.recordsRead);
+    return finish();
+}
+
+} // namespace chronomap

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/field_mapping.h"
+#include "model/issue.h"
+#include "store/event_store.h"
+
+#include <functional>
+#include <memory>
+
+namespace chronomap {
+
+/// What a load may do; the defaults suit a desktop machine and stay clear of running out of memory.
+struct LoadOptions {
+    FieldMapping mapping;              ///< explicit columns; the rest are detected
+    qint64 maxRecords = 20'000'000;    ///< beyond this the file is refused (not truncated)
+    qint64 maxFileBytes = 4LL << 30;   ///< 4 GiB
+    qint64 maxTextBytes = 64 * 1024;   ///< per text field; longer text is cut with a warning
+    qint64 maxVertices = 100'000;      ///< per geometry
+};
+
+/// The outcome of one load: the events that were usable and every problem found.
+struct LoadResult {
+    std::shared_ptr<const EventStore> store; ///< never null; empty when nothing was usable
+    IssueList issues;
+    qint64 recordsRead = 0;
+    bool cancelled = false;
+
+    bool hasFatal() const;
+    qsizetype count(Issue::Severity severity) const;
+};
+
+/// Reads event records from any vector format GDAL/OGR reads (GeoJSON, CSV, GeoPackage, KML,
+/// XLSX/ODS…), reprojecting to WGS 84. Never throws and never touches UI; safe to run on a worker
+/// thread (each call opens, reads and closes its own GDAL dataset).
+class EventLoader {
+public:
+    /// Called every few thousand records with the records read and the total (-1 if unknown).
+    /// Return false to cancel; the result is then empty and marked `cancelled`.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    static LoadResult load(const QString &path, const LoadOptions &options = {}, const Progress &progress = {});
+
+    /// The vector drivers user files may be opened with; nothing else is ever tried.
+    static QStringList allowedDrivers();
+};
+
+} // namespace chronomap

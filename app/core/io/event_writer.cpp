@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "event_writer.h"
+
+#include "io/gdal_session.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTemporaryDir>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cstdio>
+
+namespace chronomap {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("EventWriter", text); }
+
+QByteArray jsonOf(const QList<Claim> &claims)
+{
+    QJsonArray a;
+    for (const auto &c : claims) {
+        QJsonObject o{{"quantity", c.quantity}, {"unit", c.unit}, {"source", c.source}, {"as_of", c.asOf}, {"note", c.note}};
+        o.insert("value", c.value ? QJsonValue(*c.value) : QJsonValue());
+        a.append(o);
+    }
+    return QJsonDocument(a).toJson(QJsonDocument::Compact);
+}
+
+QByteArray jsonOf(const QList<Source> &sources)
+{
+    QJsonArray a;
+    for (const auto &s : sources)
+        a.append(QJsonObject{{"name", s.name}, {"url", s.url}, {"published", s.published}, {"language", s.language}});
+    return QJsonDocument(a).toJson(QJsonDocument::Compact);
+}
+
+struct Column {
+    const char *name;
+    OGRFieldType type;
+    OGRFieldSubType subType = OFSTNone;
+};
+
+} // namespace
+
+bool EventWriter::write(const EventStore &store, const EventStore::IndexList &events, Format format,
+                        const QString &path, QString *error)
+{
+    ensureGdalReady();
+    GdalMessageCollector messages;
+    auto fail = [&](const QString &why) {
+        if (error) *error = why;
+        return false;
+    };
+    // GDAL writes into a private folder; the result is then moved into place through QSaveFile
+    // (or copied to stdout), so a failed write never leaves a partial file.
+    QTemporaryDir scratch;
+    if (!scratch.isValid()) return fail(tr("cannot create a temporary folder: %1").arg(scratch.errorString()));
+    const bool csv = format == Format::Csv;
+    const QString tmpPath = scratch.filePath(csv ? QStringLiteral("events.csv") : QStringLiteral("events.geojson"));
+
+    GDALDriver *driver = GetGDALDriverManager()->GetDriverByName(csv ? "CSV" : "GeoJSON");
+    if (!driver) return fail(tr("GDAL has no %1 driver").arg(csv ? "CSV" : "GeoJSON"));
+    std::unique_ptr<GDALDataset> ds(driver->Create(QFile::encodeName(tmpPath).constData(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) return fail(messages.lastError());
+
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const char *layerOptions[] = {csv ? "GEOMETRY=AS_WKT" : "RFC7946=YES", csv ? "GEOMETRY_NAME=wkt" : nullptr, nullptr};
+    OGRLayer *layer = ds->CreateLayer("events", csv ? nullptr : &wgs84, csv ? wkbUnknown : wkbUnknown,
+                                      const_cast<char **>(layerOptions));
+    if (!layer) return fail(messages.lastError());
+
+    const Column columns[] = {
+        {"id", OFTString}, {"start", OFTString}, {"end", OFTString}, {"date_precision", OFTString},
+        {"category", OFTString}, {"title", OFTString}, {"regions", OFTString}, {"title_es", OFTString},
+        {"summary", OFTString}, {"summary_es", OFTString}, {"actors", OFTString}, {"places", OFTString},
+        {"lon", OFTReal}, {"lat", OFTReal}, {"confidence", OFTString}, {"provenance", OFTString},
+        {"sources", OFTString, csv ? OFSTNone : OFSTJSON}, {"claims", OFTString, csv ? OFSTNone : OFSTJSON},
+    };
+    for (const Column &c : columns) {
+        OGRFieldDefn defn(c.name, c.type);
+        defn.SetSubType(c.subType);
+        if (layer->CreateField(&defn) != OGRERR_NONE) return fail(messages.lastError());
+    }
+
+    for (EventStore::Index i : events) {
+        const Event e = store.event(i);
+        OGRFeature feature(layer->GetLayerDefn());
+        auto set = [&](const char *name, const QString &value) { feature.SetField(name, value.toUtf8().constData()); };
+        set("id", e.id);
+        set("start", e.when.start().toIso());
+        set("end", e.when.isInstant() ? QString() : e.when.end().toIso());
+        set("date_precision", toString(e.when.start().precision));
+        set("category", e.category);
+        set("title", e.titleIn({}));
+        set("regions", e.regions.join(u';'));
+        set("title_es", e.title.value(QStringLiteral("es")));
+        set("summary", e.summaryIn({}));
+        set("summary_es", e.summary.value(QStringLiteral("es")));
+        set("actors", e.actors.join(u';'));
+        set("places", e.places.join(u';'));
+        if (e.anchor().isValid()) {
+            feature.SetField("lon", e.anchor().longitude());
+            feature.SetField("lat", e.anchor().latitude());
+        }
+        set("confidence", toString(e.confidence));
+        set("provenance", e.provenance);
+        if (csv) {
+            QStringList names;
+            for (const auto &s : e.sources) names.append(s.url.isEmpty() ? s.name : s.name + u' ' + s.url);
+            set("sources", names.join(QStringLiteral("; ")));
+            feature.SetField("claims", jsonOf(e.claims).constData());
+        } else {
+            feature.SetField("sources", jsonOf(e.sources).constData());
+            feature.SetField("claims", jsonOf(e.claims).constData());
+        }
+        if (e.geometryKind == GeometryKind::Point) {
+            feature.SetGeometry(std::make_unique<OGRPoint>(e.anchor().longitude(), e.anchor().latitude()).get());
+        } else if (e.geometryKind == GeometryKind::Line) {
+            OGRLineString line;
+            for (const auto &c : e.geometry) line.addPoint(c.longitude(), c.latitude());
+            feature.SetGeometry(&line);
+        }
+        if (layer->CreateFeature(&feature) != OGRERR_NONE) return fail(messages.lastError());
+    }
+    ds.reset(); // flush and close
+    if (!messages.lastError().isEmpty()) return fail(messages.lastError());
+
+    QFile produced(tmpPath);
+    if (!produced.open(QIODevice::ReadOnly)) return fail(produced.errorString());
+    const QByteArray bytes = produced.readAll();
+    if (path == u"-") {
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        std::fflush(stdout);
+        return true;
+    }
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) return fail(tr("%1: %2").arg(path, out.errorString()));
+    if (out.write(bytes) != bytes.size() || !out.commit()) return fail(tr("%1: %2").arg(path, out.errorString()));
+    return true;
+}
+
+} // namespace chronomap

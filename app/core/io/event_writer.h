@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/event_store.h"
+
+namespace chronomap {
+
+/// Writes events through GDAL, so the files open anywhere GeoJSON or CSV does.
+class EventWriter {
+public:
+    enum class Format { GeoJson, Csv };
+
+    /// Writes `events` of `store` to `path` (a local file, or "-" for standard output).
+    /// CSV columns start with `id,start,end,date_precision,category,title,regions`.
+    /// Returns false and sets `error` on failure; a failed write to a file leaves no file.
+    static bool write(const EventStore &store, const EventStore::IndexList &events, Format format,
+                      const QString &path, QString *error);
+};
+
+} // namespace chronomap

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gdal_session.h"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal.h>
+
+#include <mutex>
+
+namespace chronomap {
+
+void ensureGdalReady()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // No network from data, ever: remote files are refused by path (isVirtualOrRemotePath),
+        // and these keep drivers from following remote references found inside a file.
+        CPLSetConfigOption("GDAL_HTTP_MAX_RETRY", "0");
+        CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", "{noextension}.chronomap-none");
+        CPLSetConfigOption("GDAL_HTTP_PROXY", "127.0.0.1:9");
+        CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
+        CPLSetConfigOption("LIBKML_RESOLVE_STYLE", "NO");
+        CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "2000"); // MB; large files are allowed
+        GDALAllRegister();
+    });
+}
+
+bool isVirtualOrRemotePath(const QString &path)
+{
+    const QString p = path.trimmed().toLower();
+    static const QStringList prefixes = {"/vsi", "http://", "https://", "ftp://", "file://", "s3://", "gs://", "az://"};
+    for (const auto &prefix : prefixes)
+        if (p.startsWith(prefix)) return true;
+    return p.contains(u"://");
+}
+
+namespace {
+thread_local GdalMessageCollector *t_collector = nullptr;
+
+void collectMessage(CPLErr errorClass, CPLErrorNum, const char *message)
+{
+    if (t_collector && errorClass != CE_Debug && errorClass != CE_None)
+        t_collector->record(errorClass >= CE_Failure, QString::fromUtf8(message).trimmed());
+}
+} // namespace
+
+GdalMessageCollector::GdalMessageCollector()
+{
+    t_collector = this;
+    CPLPushErrorHandler(collectMessage);
+}
+
+GdalMessageCollector::~GdalMessageCollector()
+{
+    CPLPopErrorHandler();
+    t_collector = nullptr;
+}
+
+QStringList GdalMessageCollector::take()
+{
+    QStringList out;
+    out.swap(m_messages);
+    return out;
+}
+
+void GdalMessageCollector::record(bool isError, const QString &text)
+{
+    if (isError) m_lastError = text;
+    if (m_messages.size() < 100 && !m_messages.contains(text)) m_messages.append(text);
+}
+
+} // namespace chronomap

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace chronomap {
+
+/// Registers GDAL's drivers once per process and closes GDAL's doors to the network: data from
+/// files must never make Chronomap fetch anything.
+void ensureGdalReady();
+
+/// True for paths GDAL would read through a virtual or network file system (`/vsicurl/`,
+/// `http://`, `/vsizip/`…); only plain local files are opened.
+bool isVirtualOrRemotePath(const QString &path);
+
+/// Collects GDAL's error and warning messages on the current thread while alive (GDAL error
+/// handlers are per thread), instead of letting GDAL print them.
+class GdalMessageCollector {
+public:
+    GdalMessageCollector();
+    ~GdalMessageCollector();
+    GdalMessageCollector(const GdalMessageCollector &) = delete;
+    GdalMessageCollector &operator=(const GdalMessageCollector &) = delete;
+
+    /// Messages gathered so far, oldest first; `take` empties the list.
+    QStringList take();
+    QString lastError() const { return m_lastError; }
+
+    /// Records one message; called by the GDAL error handler.
+    void record(bool isError, const QString &text);
+
+private:
+    QStringList m_messages;
+    QString m_lastError;
+};
+
+} // namespace chronomap

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "event.h"
+
+namespace chronomap {
+
+QString toString(Confidence confidence)
+{
+    switch (confidence) {
+    case Confidence::Unknown: return {};
+    case Confidence::Confirmed: return QStringLiteral("confirmed");
+    case Confidence::Reported: return QStringLiteral("reported");
+    case Confidence::Claimed: return QStringLiteral("claimed");
+    case Confidence::Disputed: return QStringLiteral("disputed");
+    }
+    return {};
+}
+
+Confidence confidenceFromString(QStringView text)
+{
+    const QString lower = text.trimmed().toString().toLower();
+    if (lower == u"confirmed") return Confidence::Confirmed;
+    if (lower == u"reported") return Confidence::Reported;
+    if (lower == u"claimed") return Confidence::Claimed;
+    if (lower == u"disputed") return Confidence::Disputed;
+    return Confidence::Unknown;
+}
+
+QString localized(const LocalizedText &text, const QString &lang)
+{
+    if (!lang.isEmpty()) {
+        const auto it = text.constFind(lang);
+        if (it != text.constEnd() && !it->isEmpty()) return *it;
+    }
+    return text.value(QString());
+}
+
+} // namespace chronomap

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "time/time_span.h"
+
+#include <QGeoCoordinate>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace chronomap {
+
+/// How well the sources support a record.
+enum class Confidence : quint8 { Unknown, Confirmed, Reported, Claimed, Disputed };
+QString toString(Confidence confidence);
+Confidence confidenceFromString(QStringView text);
+
+/// What a record's geometry stands for.
+enum class GeometryKind : quint8 {
+    None,  ///< no location; placed through its `regions` only
+    Point, ///< one place
+    Line,  ///< a contact between places, drawn as great-circle arcs between the vertices
+};
+
+/// Whether a point is the place itself or only stands for a whole region.
+enum class LocationPrecision : quint8 { Exact, Region };
+
+/// A figure as one source states it. Disputed figures stay side by side, one Claim each.
+struct Claim {
+    QString quantity;            ///< what is counted, e.g. "troops deployed"
+    std::optional<double> value; ///< absent when the source gives no number ("thousands")
+    QString unit;
+    QString source;
+    QString asOf;
+    QString note;
+    friend bool operator==(const Claim &, const Claim &) = default;
+};
+
+/// Who reported a record.
+struct Source {
+    QString name;
+    QString url; ///< as written in the data; opened only on an explicit click, only http(s)
+    QString published;
+    QString language;
+    friend bool operator==(const Source &, const Source &) = default;
+};
+
+/// Text in several languages; the empty key holds the default (`title`), "es" holds `title_es`.
+using LocalizedText = QMap<QString, QString>;
+
+/// Picks `lang` with fallback to the default text.
+QString localized(const LocalizedText &text, const QString &lang);
+
+/// One curated event record, as a plain value. See DESIGN.md for the schema.
+struct Event {
+    QString id;
+    LocalizedText title;
+    LocalizedText summary;
+    TimeSpan when;
+    QString category;
+    QStringList actors;
+    QStringList places;
+    QStringList regions; ///< ISO 3166-2 codes
+    QList<Claim> claims;
+    QList<Source> sources;
+    QString provenance;
+    Confidence confidence = Confidence::Unknown;
+    GeometryKind geometryKind = GeometryKind::None;
+    LocationPrecision locationPrecision = LocationPrecision::Exact;
+    QList<QGeoCoordinate> geometry; ///< WGS 84; one vertex for a point, two or more for a line
+
+    QString titleIn(const QString &lang) const { return localized(title, lang); }
+    QString summaryIn(const QString &lang) const { return localized(summary, lang); }
+    /// The point that stands for the record on a map: the point, or a line's first vertex.
+    QGeoCoordinate anchor() const { return geometry.isEmpty() ? QGeoCoordinate() : geometry.first(); }
+
+    friend bool operator==(const Event &, const Event &) = default;
+};
+
+} // namespace chronomap

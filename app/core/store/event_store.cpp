@@ -1,0 +1,460 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "event_store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numeric>
+
+namespace chronomap {
+
+namespace {
+
+// Text arena layout, per event: a run of (tag, varint length, UTF-8 bytes), ended by Tag::End.
+// Localized entries carry "lang\x1f text"; claims and sources are compact JSON objects.
+enum class Tag : quint8 { End = 0, Id, Title, Summary, Actor, Place, Region, Claim, Source, Provenance, LineVertices };
+constexpr char kLangSeparator = '\x1f';
+
+// Flag bits in m_flags.
+constexpr int kStartPrecisionShift = 0; // 2 bits
+constexpr int kEndPrecisionShift = 2;   // 2 bits
+constexpr int kGeometryShift = 4;       // 2 bits
+constexpr int kRegionLocationBit = 6;
+
+constexpr int kGridColumns = 360; // one-degree cells
+constexpr int kGridRows = 180;
+
+void appendVarint(QByteArray &out, quint64 value)
+{
+    while (value >= 0x80) {
+        out.append(char(value | 0x80));
+        value >>= 7;
+    }
+    out.append(char(value));
+}
+
+quint64 readVarint(const char *&p)
+{
+    quint64 value = 0;
+    int shift = 0;
+    while (true) {
+        const auto byte = quint8(*p++);
+        value |= quint64(byte & 0x7f) << shift;
+        if (!(byte & 0x80)) return value;
+        shift += 7;
+    }
+}
+
+void appendField(QByteArray &out, Tag tag, QByteArrayView bytes)
+{
+    out.append(char(tag));
+    appendVarint(out, quint64(bytes.size()));
+    out.append(bytes.data(), bytes.size());
+}
+
+void appendText(QByteArray &out, Tag tag, const QString &text)
+{
+    if (!text.isEmpty()) appendField(out, tag, QByteArrayView(text.toUtf8()));
+}
+
+void appendLocalized(QByteArray &out, Tag tag, const LocalizedText &text)
+{
+    for (auto it = text.cbegin(); it != text.cend(); ++it) {
+        if (it.value().isEmpty()) continue;
+        appendField(out, tag, QByteArrayView(it.key().toUtf8() + kLangSeparator + it.value().toUtf8()));
+    }
+}
+
+/// Calls `visit(tag, bytes)` for each field of one event's text; stops when it returns false.
+template<typename Visitor>
+void forEachField(const char *p, Visitor &&visit)
+{
+    while (true) {
+        const auto tag = Tag(quint8(*p++));
+        if (tag == Tag::End) return;
+        const auto length = qsizetype(readVarint(p));
+        if (!visit(tag, QByteArrayView(p, length))) return;
+        p += length;
+    }
+}
+
+std::pair<QByteArrayView, QByteArrayView> splitLocalized(QByteArrayView bytes)
+{
+    const auto sep = bytes.indexOf(kLangSeparator);
+    return {bytes.first(sep), bytes.sliced(sep + 1)};
+}
+
+QJsonObject claimToJson(const Claim &c)
+{
+    QJsonObject o{{"quantity", c.quantity}, {"unit", c.unit}, {"source", c.source}, {"as_of", c.asOf}, {"note", c.note}};
+    o.insert("value", c.value ? QJsonValue(*c.value) : QJsonValue());
+    return o;
+}
+
+Claim claimFromJson(const QJsonObject &o)
+{
+    Claim c{o.value("quantity").toString(), std::nullopt, o.value("unit").toString(), o.value("source").toString(),
+            o.value("as_of").toString(), o.value("note").toString()};
+    if (o.value("value").isDouble()) c.value = o.value("value").toDouble();
+    return c;
+}
+
+QJsonObject sourceToJson(const Source &s)
+{
+    return {{"name", s.name}, {"url", s.url}, {"published", s.published}, {"language", s.language}};
+}
+
+Source sourceFromJson(const QJsonObject &o)
+{
+    return {o.value("name").toString(), o.value("url").toString(), o.value("published").toString(),
+            o.value("language").toString()};
+}
+
+quint32 idHash(QByteArrayView utf8) { return quint32(qHash(utf8)); }
+
+int gridCell(double lonDeg, double latDeg)
+{
+    const int col = std::clamp(int(std::floor(lonDeg + 180.0)), 0, kGridColumns - 1);
+    const int row = std::clamp(int(std::floor(latDeg + 90.0)), 0, kGridRows - 1);
+    return row * kGridColumns + col;
+}
+
+} // namespace
+
+// ---- queries ---------------------------------------------------------------------------------
+
+Event EventStore::event(Index i) const
+{
+    Event e;
+    e.when = when(i);
+    e.category = category(i);
+    e.confidence = confidence(i);
+    e.geometryKind = geometryKind(i);
+    e.locationPrecision = locationPrecision(i);
+    if (e.geometryKind == GeometryKind::Point)
+        e.geometry = {QGeoCoordinate(latDeg(i), lonDeg(i))};
+    forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
+        switch (tag) {
+        case Tag::Id: e.id = QString::fromUtf8(bytes); break;
+        case Tag::Title:
+        case Tag::Summary: {
+            const auto [lang, value] = splitLocalized(bytes);
+            (tag == Tag::Title ? e.title : e.summary).insert(QString::fromUtf8(lang), QString::fromUtf8(value));
+            break;
+        }
+        case Tag::Actor: e.actors.append(QString::fromUtf8(bytes)); break;
+        case Tag::Place: e.places.append(QString::fromUtf8(bytes)); break;
+        case Tag::Region: e.regions.append(QString::fromUtf8(bytes)); break;
+        case Tag::Claim: e.claims.append(claimFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object())); break;
+        case Tag::Source: e.sources.append(sourceFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object())); break;
+        case Tag::Provenance: e.provenance = QString::fromUtf8(bytes); break;
+        case Tag::LineVertices:
+            for (const QPointF &v : lonLatVertices(i)) e.geometry.append(QGeoCoordinate(v.y(), v.x()));
+            break;
+        case Tag::End: break;
+        }
+        return true;
+    });
+    return e;
+}
+
+QString EventStore::id(Index i) const
+{
+    QString result;
+    forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
+        if (tag != Tag::Id) return true;
+        result = QString::fromUtf8(bytes);
+        return false;
+    });
+    return result;
+}
+
+QString EventStore::title(Index i, const QString &lang) const
+{
+    const QByteArray wanted = lang.toUtf8();
+    QString fallback;
+    QString result;
+    forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
+        if (tag != Tag::Title) return true;
+        const auto [l, value] = splitLocalized(bytes);
+        if (l.isEmpty()) fallback = QString::fromUtf8(value);
+        if (!wanted.isEmpty() && l == wanted) {
+            result = QString::fromUtf8(value);
+            return false;
+        }
+        return true;
+    });
+    return result.isEmpty() ? fallback : result;
+}
+
+QStringList EventStore::regionCodes(Index i) const
+{
+    QStringList codes;
+    forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
+        if (tag == Tag::Region) codes.append(QString::fromUtf8(bytes));
+        return true;
+    });
+    return codes;
+}
+
+QList<QPointF> EventStore::lonLatVertices(Index i) const
+{
+    QList<QPointF> vertices;
+    if (geometryKind(i) == GeometryKind::Point) {
+        vertices.append(QPointF(lonDeg(i), latDeg(i)));
+    } else if (geometryKind(i) == GeometryKind::Line) {
+        forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
+            if (tag != Tag::LineVertices) return true;
+            const auto count = bytes.size() / qsizetype(2 * sizeof(double));
+            for (qsizetype v = 0; v < count; ++v) {
+                double lonLat[2];
+                std::memcpy(lonLat, bytes.data() + v * sizeof lonLat, sizeof lonLat);
+                vertices.append(QPointF(lonLat[0], lonLat[1]));
+            }
+            return false;
+        });
+    }
+    return vertices;
+}
+
+TimeSpan EventStore::when(Index i) const
+{
+    const quint8 f = m_flags[size_t(i)];
+    return TimeSpan(FuzzyDate{m_startMs[size_t(i)], DatePrecision((f >> kStartPrecisionShift) & 3)},
+                    FuzzyDate{m_endMs[size_t(i)], DatePrecision((f >> kEndPrecisionShift) & 3)});
+}
+
+GeometryKind EventStore::geometryKind(Index i) const
+{
+    return GeometryKind((m_flags[size_t(i)] >> kGeometryShift) & 3);
+}
+
+LocationPrecision EventStore::locationPrecision(Index i) const
+{
+    return (m_flags[size_t(i)] >> kRegionLocationBit) & 1 ? LocationPrecision::Region : LocationPrecision::Exact;
+}
+
+EventStore::Index EventStore::findId(const QString &id) const
+{
+    const QByteArray utf8 = id.toUtf8();
+    const quint32 h = idHash(utf8);
+    auto it = std::lower_bound(m_idHashes.begin(), m_idHashes.end(), std::pair<quint32, Index>(h, 0));
+    for (; it != m_idHashes.end() && it->first == h; ++it)
+        if (this->id(it->second) == id) return it->second;
+    return -1;
+}
+
+EventStore::IndexList EventStore::inWindow(const TimeWindow &window, WindowMatch mode) const
+{
+    IndexList out;
+    if (!window.isValid()) return out;
+    queryTree(0, m_startMs.size(), window, out);
+    if (mode == WindowMatch::Certainly)
+        std::erase_if(out, [&](Index i) { return !when(i).certainlyOverlaps(window); });
+    return out;
+}
+
+// Interval tree laid over the time-sorted arrays: the node of range [lo, hi) is its middle
+// index, and m_subtreeMaxEndMs[mid] is the latest end in the range. Subtrees whose latest end
+// is before the window, and right halves starting after it, are skipped: O(log n + k).
+void EventStore::queryTree(size_t lo, size_t hi, const TimeWindow &w, IndexList &out) const
+{
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (m_subtreeMaxEndMs[mid] <= w.fromMs) return;
+        queryTree(lo, mid, w, out);
+        if (m_startMs[mid] >= w.toMs) return;
+        if (m_latestEndMs[mid] > w.fromMs) out.push_back(Index(mid));
+        lo = mid + 1;
+    }
+}
+
+const EventStore::IndexList &EventStore::codedTo(const QString &code) const
+{
+    static const IndexList none;
+    const auto it = m_byRegionCode.constFind(code);
+    return it == m_byRegionCode.constEnd() ? none : *it;
+}
+
+EventStore::IndexList EventStore::anchoredIn(const QRectF &box) const
+{
+    IndexList out;
+    if (m_gridCellStart.empty()) return out;
+    const int c0 = gridCell(box.left(), box.top()), c1 = gridCell(box.right(), box.bottom());
+    const int col0 = c0 % kGridColumns, row0 = c0 / kGridColumns;
+    const int col1 = c1 % kGridColumns, row1 = c1 / kGridColumns;
+    for (int row = row0; row <= row1; ++row) {
+        for (int col = col0; col <= col1; ++col) {
+            const int cell = row * kGridColumns + col;
+            for (quint32 k = m_gridCellStart[size_t(cell)]; k < m_gridCellStart[size_t(cell) + 1]; ++k) {
+                const Index i = m_gridIndices[k];
+                const double lon = m_lonDeg[size_t(i)], lat = m_latDeg[size_t(i)];
+                if (lon >= box.left() && lon <= box.right() && lat >= box.top() && lat <= box.bottom())
+                    out.push_back(i);
+            }
+        }
+    }
+    return out;
+}
+
+TimeWindow EventStore::extent() const
+{
+    if (isEmpty()) return {};
+    return {m_startMs.front(), *std::max_element(m_latestEndMs.begin(), m_latestEndMs.end())};
+}
+
+qsizetype EventStore::memoryBytes() const
+{
+    auto bytes = [](const auto &v) { return qsizetype(v.capacity() * sizeof(v[0])); };
+    qsizetype total = bytes(m_startMs) + bytes(m_endMs) + bytes(m_latestEndMs) + bytes(m_subtreeMaxEndMs)
+        + bytes(m_flags) + bytes(m_confidence) + bytes(m_category) + bytes(m_lonDeg) + bytes(m_latDeg)
+        + bytes(m_textOffset) + m_text.capacity() + bytes(m_gridCellStart) + bytes(m_gridIndices)
+        + bytes(m_idHashes);
+    for (const auto &list : m_byRegionCode) total += bytes(list);
+    return total;
+}
+
+void EventStore::buildIndexes()
+{
+    const size_t n = m_startMs.size();
+    // Interval-tree augmentation, bottom-up over the implicit tree (see queryTree()).
+    m_subtreeMaxEndMs.assign(n, 0);
+    auto fill = [&](auto &&self, size_t lo, size_t hi) -> qint64 {
+        if (lo >= hi) return std::numeric_limits<qint64>::min();
+        const size_t mid = lo + (hi - lo) / 2;
+        const qint64 m = std::max({m_latestEndMs[mid], self(self, lo, mid), self(self, mid + 1, hi)});
+        m_subtreeMaxEndMs[mid] = m;
+        return m;
+    };
+    fill(fill, 0, n);
+
+    // Anchor grid, counting sort into compressed rows.
+    m_gridCellStart.assign(kGridColumns * kGridRows + 1, 0);
+    for (size_t i = 0; i < n; ++i)
+        if (!std::isnan(m_lonDeg[i])) ++m_gridCellStart[size_t(gridCell(m_lonDeg[i], m_latDeg[i])) + 1];
+    std::partial_sum(m_gridCellStart.begin(), m_gridCellStart.end(), m_gridCellStart.begin());
+    m_gridIndices.assign(m_gridCellStart.back(), 0);
+    std::vector<quint32> cursor(m_gridCellStart.begin(), m_gridCellStart.end() - 1);
+    for (size_t i = 0; i < n; ++i)
+        if (!std::isnan(m_lonDeg[i])) m_gridIndices[cursor[size_t(gridCell(m_lonDeg[i], m_latDeg[i]))]++] = Index(i);
+
+    // Ids and region codes.
+    m_idHashes.clear();
+    m_idHashes.reserve(n);
+    m_byRegionCode.clear();
+    m_lineEvents.clear();
+    for (size_t i = 0; i < n; ++i) {
+        if (geometryKind(Index(i)) == GeometryKind::Line) m_lineEvents.push_back(Index(i));
+        forEachField(text(Index(i)), [&](Tag tag, QByteArrayView bytes) {
+            if (tag == Tag::Id) m_idHashes.emplace_back(idHash(bytes), Index(i));
+            if (tag == Tag::Region) m_byRegionCode[QString::fromUtf8(bytes)].push_back(Index(i));
+            return true;
+        });
+    }
+    std::sort(m_idHashes.begin(), m_idHashes.end());
+}
+
+// ---- builder ---------------------------------------------------------------------------------
+
+EventStoreBuilder::EventStoreBuilder() : m_store(new EventStore) {}
+
+void EventStoreBuilder::reserve(qsizetype events)
+{
+    auto &s = *m_store;
+    const auto n = size_t(events);
+    s.m_startMs.reserve(n);
+    s.m_endMs.reserve(n);
+    s.m_flags.reserve(n);
+    s.m_confidence.reserve(n);
+    s.m_category.reserve(n);
+    s.m_lonDeg.reserve(n);
+    s.m_latDeg.reserve(n);
+    s.m_textOffset.reserve(n);
+}
+
+void EventStoreBuilder::add(const Event &e)
+{
+    auto &s = *m_store;
+    s.m_startMs.push_back(e.when.start().startMs);
+    s.m_endMs.push_back(e.when.end().startMs);
+    s.m_flags.push_back(quint8(quint8(e.when.start().precision) << kStartPrecisionShift
+                               | quint8(e.when.end().precision) << kEndPrecisionShift
+                               | quint8(e.geometryKind) << kGeometryShift
+                               | (e.locationPrecision == LocationPrecision::Region ? 1 << kRegionLocationBit : 0)));
+    s.m_confidence.push_back(quint8(e.confidence));
+
+    auto category = m_categoryIndex.constFind(e.category);
+    if (category == m_categoryIndex.constEnd()) {
+        category = m_categoryIndex.insert(e.category, quint16(s.m_categories.size()));
+        s.m_categories.append(e.category);
+    }
+    s.m_category.push_back(*category);
+
+    const QGeoCoordinate anchor = e.anchor();
+    s.m_lonDeg.push_back(anchor.isValid() ? anchor.longitude() : qQNaN());
+    s.m_latDeg.push_back(anchor.isValid() ? anchor.latitude() : qQNaN());
+
+    QByteArray &t = s.m_text;
+    s.m_textOffset.push_back(t.size());
+    appendText(t, Tag::Id, e.id);
+    appendLocalized(t, Tag::Title, e.title);
+    appendLocalized(t, Tag::Summary, e.summary);
+    for (const auto &a : e.actors) appendText(t, Tag::Actor, a);
+    for (const auto &p : e.places) appendText(t, Tag::Place, p);
+    for (const auto &r : e.regions) appendText(t, Tag::Region, r);
+    for (const auto &c : e.claims)
+        appendField(t, Tag::Claim, QByteArrayView(QJsonDocument(claimToJson(c)).toJson(QJsonDocument::Compact)));
+    for (const auto &src : e.sources)
+        appendField(t, Tag::Source, QByteArrayView(QJsonDocument(sourceToJson(src)).toJson(QJsonDocument::Compact)));
+    appendText(t, Tag::Provenance, e.provenance);
+    if (e.geometryKind == GeometryKind::Line) {
+        QByteArray vertices;
+        for (const auto &c : e.geometry) {
+            const double lonLat[2] = {c.longitude(), c.latitude()};
+            vertices.append(reinterpret_cast<const char *>(lonLat), sizeof lonLat);
+        }
+        appendField(t, Tag::LineVertices, QByteArrayView(vertices));
+    }
+    t.append(char(Tag::End));
+}
+
+std::shared_ptr<const EventStore> EventStoreBuilder::build()
+{
+    std::unique_ptr<EventStore> store = std::move(m_store);
+    m_store.reset(new EventStore);
+    m_categoryIndex.clear();
+    auto &s = *store;
+    const size_t n = s.m_startMs.size();
+
+    // Sort every column by earliest start (stable: ties keep file order).
+    std::vector<EventStore::Index> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return s.m_startMs[size_t(a)] < s.m_startMs[size_t(b)]; });
+    auto permute = [&](auto &column) {
+        std::remove_reference_t<decltype(column)> sorted;
+        sorted.reserve(n);
+        for (auto i : order) sorted.push_back(column[size_t(i)]);
+        column = std::move(sorted);
+    };
+    permute(s.m_startMs);
+    permute(s.m_endMs);
+    permute(s.m_flags);
+    permute(s.m_confidence);
+    permute(s.m_category);
+    permute(s.m_lonDeg);
+    permute(s.m_latDeg);
+    permute(s.m_textOffset);
+    s.m_text.squeeze();
+
+    s.m_latestEndMs.resize(n);
+    for (size_t i = 0; i < n; ++i) s.m_latestEndMs[i] = s.when(EventStore::Index(i)).latestEndMs();
+    s.buildIndexes();
+    return std::shared_ptr<const EventStore>(store.release());
+}
+
+} // namespace chronomap

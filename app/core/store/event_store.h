@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/event.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QPointF>
+#include <QRectF>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace chronomap {
+
+class EventStoreBuilder;
+
+/// All events of a dataset, immutable once built and shared between threads as
+/// `std::shared_ptr<const EventStore>`.
+///
+/// Events are kept column by column (times, anchor coordinates, category, flags) with their
+/// text in one UTF-8 arena, so a million events cost about a hundred bytes each. Indices run in
+/// the order of each event's earliest possible start, so index order is time order.
+class EventStore {
+public:
+    using Index = qint32;
+    using IndexList = std::vector<Index>;
+
+    qsizetype size() const { return qsizetype(m_startMs.size()); }
+    bool isEmpty() const { return m_startMs.empty(); }
+
+    /// The whole record, decoded from the columns and the text arena.
+    Event event(Index i) const;
+    QString id(Index i) const;
+    QString title(Index i, const QString &lang = {}) const;
+    TimeSpan when(Index i) const;
+    /// Longitude/latitude of the point standing for the event (WGS 84 degrees); NaN when the
+    /// event has no geometry.
+    double lonDeg(Index i) const { return m_lonDeg[size_t(i)]; }
+    double latDeg(Index i) const { return m_latDeg[size_t(i)]; }
+    GeometryKind geometryKind(Index i) const;
+    LocationPrecision locationPrecision(Index i) const;
+    Confidence confidence(Index i) const { return Confidence(m_confidence[size_t(i)]); }
+    quint16 categoryIndex(Index i) const { return m_category[size_t(i)]; }
+    const QStringList &categories() const { return m_categories; }
+    QString category(Index i) const { return m_categories.value(m_category[size_t(i)]); }
+    QStringList regionCodes(Index i) const;
+
+    /// The index of the event with this id, or -1.
+    Index findId(const QString &id) const;
+
+    /// Events whose time span matches `window`, in time order. O(log n + k) for
+    /// WindowMatch::Possibly (an interval tree over the time-sorted columns).
+    IndexList inWindow(const TimeWindow &window, WindowMatch mode = WindowMatch::Possibly) const;
+    /// Events whose `regions` list names `code` (exact ISO 3166-2 code), in time order.
+    const IndexList &codedTo(const QString &code) const;
+    /// Events whose anchor point lies in the lon/lat box (degrees, edges included), unordered.
+    IndexList anchoredIn(const QRectF &lonLatBox) const;
+
+    /// Events whose geometry is a line (contacts between places), in time order.
+    const IndexList &lineEvents() const { return m_lineEvents; }
+    /// Vertices of event `i` as (lon, lat) degrees: one for a point, several for a line.
+    QList<QPointF> lonLatVertices(Index i) const;
+
+    /// From the earliest possible start to the latest possible end of all events.
+    TimeWindow extent() const;
+    /// Bytes held by the columns, arena and indexes.
+    qsizetype memoryBytes() const;
+
+private:
+    friend class EventStoreBuilder;
+    const char *text(Index i) const { return m_text.constData() + m_textOffset[size_t(i)]; }
+    void buildIndexes();
+    void queryTree(size_t lo, size_t hi, const TimeWindow &w, IndexList &out) const;
+
+    std::vector<qint64> m_startMs;
+    std::vector<qint64> m_endMs;
+    std::vector<qint64> m_latestEndMs;
+    std::vector<qint64> m_subtreeMaxEndMs; ///< interval-tree augmentation, see buildIndexes()
+    std::vector<quint8> m_flags;           ///< precisions, geometry kind, location precision
+    std::vector<quint8> m_confidence;
+    std::vector<quint16> m_category;
+    std::vector<double> m_lonDeg;
+    std::vector<double> m_latDeg;
+    std::vector<qint64> m_textOffset;
+    QByteArray m_text;
+    QStringList m_categories;
+    QHash<QString, IndexList> m_byRegionCode;
+    std::vector<std::pair<quint32, Index>> m_idHashes; ///< (hash of the UTF-8 id, index), sorted
+    IndexList m_lineEvents;
+    // Uniform lon/lat grid over anchor points (compressed rows: cell start offsets, indices).
+    std::vector<quint32> m_gridCellStart;
+    std::vector<Index> m_gridIndices;
+};
+
+/// Collects events, then builds an immutable EventStore. Not thread-safe; one builder per load.
+class EventStoreBuilder {
+public:
+    EventStoreBuilder();
+    void reserve(qsizetype events);
+    void add(const Event &event);
+    qsizetype size() const { return qsizetype(m_store->m_startMs.size()); }
+    /// Sorts by time, builds the indexes and hands the store over; the builder is empty after.
+    std::shared_ptr<const EventStore> build();
+
+private:
+    std::unique_ptr<EventStore> m_store;
+    QHash<QString, quint16> m_categoryIndex;
+};
+
+} // namespace chronomap

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "time_span.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace chronomap {
+
+namespace {
+
+qint64 utcMs(QDate date) { return date.startOfDay(QTimeZone::utc()).toMSecsSinceEpoch(); }
+
+QDate utcDate(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).date(); }
+
+} // namespace
+
+QString toString(DatePrecision precision)
+{
+    switch (precision) {
+    case DatePrecision::Year: return QStringLiteral("year");
+    case DatePrecision::Month: return QStringLiteral("month");
+    case DatePrecision::Day: return QStringLiteral("day");
+    case DatePrecision::Time: return QStringLiteral("time");
+    }
+    return {};
+}
+
+std::optional<DatePrecision> datePrecisionFromString(QStringView text)
+{
+    const QString lower = text.trimmed().toString().toLower();
+    if (lower == u"year") return DatePrecision::Year;
+    if (lower == u"month") return DatePrecision::Month;
+    if (lower == u"day") return DatePrecision::Day;
+    if (lower == u"time" || lower == u"datetime" || lower == u"minute" || lower == u"second")
+        return DatePrecision::Time;
+    return std::nullopt;
+}
+
+qint64 FuzzyDate::endExclusiveMs() const
+{
+    switch (precision) {
+    case DatePrecision::Year: return utcMs(utcDate(startMs).addYears(1));
+    case DatePrecision::Month: return utcMs(utcDate(startMs).addMonths(1));
+    case DatePrecision::Day: return startMs + 86'400'000;
+    case DatePrecision::Time: return startMs + 1;
+    }
+    return startMs;
+}
+
+QString FuzzyDate::toIso() const
+{
+    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(startMs, QTimeZone::utc());
+    switch (precision) {
+    case DatePrecision::Year: return utc.toString(u"yyyy");
+    case DatePrecision::Month: return utc.toString(u"yyyy-MM");
+    case DatePrecision::Day: return utc.toString(u"yyyy-MM-dd");
+    case DatePrecision::Time: return utc.toString(Qt::ISODate);
+    }
+    return {};
+}
+
+std::optional<FuzzyDate> FuzzyDate::parse(QStringView text)
+{
+    text = text.trimmed();
+    // The shapes are told apart by length and separators; the calendar arithmetic and the
+    // validation of each part are Qt's.
+    auto allDigits = [](QStringView s) {
+        return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return c.isDigit(); });
+    };
+    if (text.size() == 4 && allDigits(text)) {
+        const QDate d(text.toInt(), 1, 1);
+        if (d.isValid()) return FuzzyDate{utcMs(d), DatePrecision::Year};
+        return std::nullopt;
+    }
+    if (text.size() == 7 && text[4] == u'-' && allDigits(text.first(4)) && allDigits(text.sliced(5))) {
+        const QDate d(text.first(4).toInt(), text.sliced(5).toInt(), 1);
+        if (d.isValid()) return FuzzyDate{utcMs(d), DatePrecision::Month};
+        return std::nullopt;
+    }
+    if (text.size() == 10) {
+        const QDate d = QDate::fromString(text.toString(), Qt::ISODate);
+        if (d.isValid()) return FuzzyDate{utcMs(d), DatePrecision::Day};
+        return std::nullopt;
+    }
+    if (text.size() > 10 && (text[10] == u'T' || text[10] == u't' || text[10] == u' ')) {
+        QString iso = text.toString();
+        iso[10] = u'T';
+        QDateTime dt = QDateTime::fromString(iso, Qt::ISODateWithMs);
+        if (!dt.isValid()) return std::nullopt;
+        if (dt.timeSpec() == Qt::LocalTime) // no offset written: the data means UTC, not our zone
+            dt.setTimeZone(QTimeZone::utc());
+        return FuzzyDate{dt.toMSecsSinceEpoch(), DatePrecision::Time};
+    }
+    return std::nullopt;
+}
+
+std::optional<TimeSpan> TimeSpan::parse(QStringView start, QStringView end, QString *error)
+{
+    auto fail = [error](QString reason) -> std::optional<TimeSpan> {
+        if (error) *error = std::move(reason);
+        return std::nullopt;
+    };
+    if (start.trimmed().isEmpty()) return fail(QCoreApplication::translate("TimeSpan", "no start date"));
+    const auto startDate = FuzzyDate::parse(start);
+    if (!startDate)
+        return fail(QCoreApplication::translate("TimeSpan", "'%1' is not an ISO 8601 date").arg(start));
+    if (end.trimmed().isEmpty()) return TimeSpan(*startDate);
+    const auto endDate = FuzzyDate::parse(end);
+    if (!endDate)
+        return fail(QCoreApplication::translate("TimeSpan", "'%1' is not an ISO 8601 date").arg(end));
+    if (endDate->endExclusiveMs() <= startDate->startMs)
+        return fail(QCoreApplication::translate("TimeSpan", "end %1 is before start %2").arg(end, start));
+    return TimeSpan(*startDate, *endDate);
+}
+
+bool TimeSpan::possiblyOverlaps(const TimeWindow &window) const
+{
+    return earliestMs() < window.toMs && latestEndMs() > window.fromMs;
+}
+
+bool TimeSpan::certainlyOverlaps(const TimeWindow &window) const
+{
+    // The latest possible start must fall inside the window's end and the earliest possible
+    // end inside its start; for an instant this is "its whole period lies in the window".
+    return m_start.endExclusiveMs() <= window.toMs && m_end.startMs >= window.fromMs;
+}
+
+bool TimeSpan::matches(const TimeWindow &window, WindowMatch mode) const
+{
+    return mode == WindowMatch::Possibly ? possiblyOverlaps(window) : certainlyOverlaps(window);
+}
+
+} // namespace chronomap

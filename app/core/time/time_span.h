@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace chronomap {
+
+/// How precisely a date in the data is known. A value of lower precision stands for the whole
+/// period it names: `2025-08` (Month) is "some time in August 2025", not the 1st of August.
+enum class DatePrecision : quint8 { Year, Month, Day, Time };
+
+QString toString(DatePrecision precision);
+std::optional<DatePrecision> datePrecisionFromString(QStringView text);
+
+/// One date as written in the data: the start of the period it names (UTC, ms since the epoch)
+/// and its precision. The period is [startMs, endExclusiveMs()).
+struct FuzzyDate {
+    qint64 startMs = 0;
+    DatePrecision precision = DatePrecision::Day;
+
+    /// First instant after the period this date names (UTC ms).
+    qint64 endExclusiveMs() const;
+    /// ISO 8601 at the date's own precision: `2025`, `2025-08`, `2025-08-12`, `2025-08-12T09:30:00Z`.
+    QString toIso() const;
+
+    /// Parses ISO 8601 with reduced precision: `2025`, `2025-08`, `2025-08-12`, and date-times
+    /// with optional seconds and an offset (`2025-08-12T09:30Z`, `2025-08-12T09:30:00+09:00`).
+    /// A date-time without an offset is taken as UTC. Returns nullopt on anything else.
+    static std::optional<FuzzyDate> parse(QStringView text);
+
+    friend bool operator==(const FuzzyDate &, const FuzzyDate &) = default;
+};
+
+/// A half-open window of time [fromMs, toMs) in UTC ms since the epoch.
+struct TimeWindow {
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    bool isValid() const { return fromMs < toMs; }
+    friend bool operator==(const TimeWindow &, const TimeWindow &) = default;
+};
+
+/// How a filter treats uncertain dates.
+enum class WindowMatch : quint8 {
+    Possibly,  ///< some reading of the uncertain dates puts the event in the window
+    Certainly, ///< every reading of the uncertain dates puts the event in the window
+};
+
+/// When an event happened: a start and an optional end, each with its own precision.
+/// An instant (no end) at month precision covers the whole month of uncertainty.
+class TimeSpan {
+public:
+    TimeSpan() = default;
+    explicit TimeSpan(FuzzyDate start) : m_start(start), m_end(start) {}
+    TimeSpan(FuzzyDate start, FuzzyDate end) : m_start(start), m_end(end) {}
+
+    /// Parses a start and an optional end (empty = instant). The end must not lie before the
+    /// start. On failure returns nullopt and, if given, sets `error` to a user-readable reason.
+    static std::optional<TimeSpan> parse(QStringView start, QStringView end = {},
+                                         QString *error = nullptr);
+
+    FuzzyDate start() const { return m_start; }
+    FuzzyDate end() const { return m_end; }
+    bool isInstant() const { return m_start == m_end; }
+
+    /// Earliest moment the event may have started (UTC ms).
+    qint64 earliestMs() const { return m_start.startMs; }
+    /// First moment after the event has certainly ended (UTC ms).
+    qint64 latestEndMs() const { return m_end.endExclusiveMs(); }
+
+    /// True when some reading of the dates overlaps `window`.
+    bool possiblyOverlaps(const TimeWindow &window) const;
+    /// True when every reading of the dates overlaps `window` (for an instant: its whole
+    /// period of uncertainty lies inside the window).
+    bool certainlyOverlaps(const TimeWindow &window) const;
+    bool matches(const TimeWindow &window, WindowMatch mode) const;
+
+    friend bool operator==(const TimeSpan &, const TimeSpan &) = default;
+
+private:
+    FuzzyDate m_start;
+    FuzzyDate m_end;
+};
+
+} // namespace chronomap

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/event_loader.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+namespace chronomap {
+
+/// Runs one EventLoader::load on a worker thread, reporting progress and accepting a cancel.
+/// Emits finished() exactly once, on the GUI thread, with the result (also when cancelled).
+class LoadJob : public QObject {
+    Q_OBJECT
+public:
+    explicit LoadJob(QString path, LoadOptions options = {}, QObject *parent = nullptr);
+    void start();
+    void cancel();
+    const QString &path() const { return m_path; }
+    bool isRunning() const { return m_watcher.isRunning(); }
+
+signals:
+    /// `total` is -1 when the file does not tell how many records it holds.
+    void progress(qint64 done, qint64 total);
+    void finished(const chronomap::LoadResult &result);
+
+private:
+    QString m_path;
+    LoadOptions m_options;
+    QFutureWatcher<LoadResult> m_watcher;
+};
+
+} // namespace chronomap

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "problems_panel.h"
+
+#include <QFileInfo>
+
+namespace chronomap {
+
+ProblemsPanel::ProblemsPanel(QWidget *parent) : QTreeWidget(parent)
+{
+    setHeaderLabels({tr("Severity"), tr("File"), tr("Record"), tr("Field"), tr("Message")});
+    setRootIsDecorated(false);
+    setAlternatingRowColors(true);
+    setAccessibleName(tr("Problems"));
+    setAccessibleDescription(tr("Problems found while loading data files"));
+}
+
+void ProblemsPanel::addIssues(const IssueList &issues)
+{
+    for (const Issue &issue : issues) {
+        const QString severity = issue.severity == Issue::Severity::Fatal ? tr("Error")
+            : issue.severity == Issue::Severity::Skipped                  ? tr("Skipped")
+                                                                          : tr("Warning");
+        QString record;
+        if (issue.record >= 0) record = issue.recordId.isEmpty() ? QString::number(issue.record)
+                                                                 : QStringLiteral("%1 (%2)").arg(issue.record).arg(issue.recordId);
+        auto *item = new QTreeWidgetItem(this, {severity, QFileInfo(issue.file).fileName(), record, issue.field, issue.message});
+        item->setToolTip(1, issue.file);
+        item->setToolTip(4, issue.message);
+    }
+    for (int c = 0; c < 4; ++c) resizeColumnToContents(c);
+}
+
+} // namespace chronomap

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "time/time_span.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <catch2/catch.hpp>
+
+using namespace chronomap;
+
+namespace {
+qint64 utc(int y, int m, int d, int h = 0, int min = 0)
+{
+    return QDateTime(QDate(y, m, d), QTime(h, min), QTimeZone::utc()).toMSecsSinceEpoch();
+}
+} // namespace
+
+TEST_CASE("Reduced-precision ISO 8601 dates name whole periods", "[time]")
+{
+    const auto year = FuzzyDate::parse(u"2025");
+    REQUIRE(year);
+    CHECK(year->precision == DatePrecision::Year);
+    CHECK(year->startMs == utc(2025, 1, 1));
+    CHECK(year->endExclusiveMs() == utc(2026, 1, 1));
+
+    const auto month = FuzzyDate::parse(u"2025-08");
+    REQUIRE(month);
+    CHECK(month->precision == DatePrecision::Month);
+    CHECK(month->startMs == utc(2025, 8, 1));
+    CHECK(month->endExclusiveMs() == utc(2025, 9, 1));
+
+    const auto day = FuzzyDate::parse(u"2025-08-12");
+    REQUIRE(day);
+    CHECK(day->precision == DatePrecision::Day);
+    CHECK(day->endExclusiveMs() == utc(2025, 8, 13));
+
+    const auto time = FuzzyDate::parse(u"2025-08-12T09:30+09:00");
+    REQUIRE(time);
+    CHECK(time->precision == DatePrecision::Time);
+    CHECK(time->startMs == utc(2025, 8, 12, 0, 30));
+    CHECK(FuzzyDate::parse(u"2025-08-12T09:30Z")->startMs == utc(2025, 8, 12, 9, 30));
+    CHECK(FuzzyDate::parse(u"2025-08-12T09:30:15")->startMs == utc(2025, 8, 12, 9, 30) + 15000);
+
+    for (const char16_t *bad : {u"", u"25", u"2025-13", u"2025-02-30", u"12/08/2025", u"2025-08-12T25:00", u"yesterday"})
+        CHECK_FALSE(FuzzyDate::parse(bad));
+}
+
+TEST_CASE("Dates print back at their own precision", "[time]")
+{
+    for (const char16_t *text : {u"2024", u"2025-08", u"2025-08-12"})
+        CHECK(FuzzyDate::parse(text)->toIso() == QString::fromUtf16(text));
+}
+
+TEST_CASE("A month-precise instant is possibly in a window that touches the month, certainly only when "
+          "the window holds the whole month",
+          "[time]")
+{
+    const TimeSpan august = *TimeSpan::parse(u"2025-08");
+    const TimeWindow mid{utc(2025, 8, 10), utc(2025, 8, 20)};
+    const TimeWindow whole{utc(2025, 8, 1), utc(2025, 9, 1)};
+    const TimeWindow july{utc(2025, 7, 1), utc(2025, 8, 1)};
+    CHECK(august.possiblyOverlaps(mid));
+    CHECK_FALSE(august.certainlyOverlaps(mid));
+    CHECK(august.certainlyOverlaps(whole));
+    CHECK_FALSE(august.possiblyOverlaps(july));
+
+    const TimeSpan call = *TimeSpan::parse(u"2025-08-12");
+    CHECK(call.certainlyOverlaps(mid));
+    CHECK(call.matches(mid, WindowMatch::Certainly));
+}
+
+TEST_CASE("Spans: an end before the start is refused with a reason", "[time]")
+{
+    QString error;
+    CHECK_FALSE(TimeSpan::parse(u"2025-08-12", u"2025-08-01", &error));
+    CHECK(error.contains(u"before"));
+    const auto span = TimeSpan::parse(u"2024", u"2025-08", &error);
+    REQUIRE(span);
+    CHECK(span->earliestMs() == utc(2024, 1, 1));
+    CHECK(span->latestEndMs() == utc(2025, 9, 1));
+    // A span from 2024 to August 2025 certainly overlaps any window inside it.
+    CHECK(span->certainlyOverlaps({utc(2025, 3, 1), utc(2025, 3, 2)}));
+}
