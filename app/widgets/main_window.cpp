@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
+#include "event_panel.h"
 #include "event_table_model.h"
 #include "load_job.h"
+#include "map_style.h"
+#include "map_view.h"
 #include "problems_panel.h"
+#include "region_panel.h"
 
+#include "data_paths.h"
+
+#include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -23,6 +30,15 @@ namespace chronomap {
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Chronomap"));
+    loadBundledFonts();
+    m_state = new ViewState(this);
+    if (QLocale().language() == QLocale::Spanish) m_state->setLanguage(QStringLiteral("es"));
+    m_map = new MapView(m_state, this);
+    setCentralWidget(m_map);
+    m_regionPanel = new RegionPanel(m_state, this);
+    m_eventPanel = new EventPanel(m_state, this);
+    createMenus();
+
     m_model = new EventTableModel(this);
     m_table = new QTableView(this);
     m_table->setModel(m_model);
@@ -30,14 +46,30 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
-    m_table->setAccessibleName(tr("Events"));
-    setCentralWidget(m_table);
+    m_table->setAccessibleName(tr("All events"));
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &index) {
+        if (index.isValid()) m_state->setSelectedEvent(m_model->eventAt(index.row()));
+    });
+    connect(m_state, &ViewState::selectedEventChanged, this, [this](EventStore::Index event) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->eventAt(row) != event) continue;
+            QSignalBlocker block(m_table->selectionModel());
+            m_table->selectRow(row);
+            m_table->scrollTo(m_model->index(row, 0));
+            return;
+        }
+        m_table->clearSelection();
+    });
 
     m_problems = new ProblemsPanel(this);
-    auto *dock = new QDockWidget(tr("Problems"), this);
-    dock->setObjectName(QStringLiteral("problemsDock"));
-    dock->setWidget(m_problems);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    QDockWidget *regionDock = addDock(tr("Region"), QStringLiteral("regionDock"), m_regionPanel, Qt::RightDockWidgetArea);
+    addDock(tr("Event"), QStringLiteral("eventDock"), m_eventPanel, Qt::RightDockWidgetArea);
+    QDockWidget *tableDock = addDock(tr("All events"), QStringLiteral("eventsDock"), m_table, Qt::BottomDockWidgetArea);
+    QDockWidget *problemsDock = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(tableDock, problemsDock);
+    tableDock->raise();
+    resizeDocks({regionDock}, {440}, Qt::Horizontal);
+    resizeDocks({tableDock}, {170}, Qt::Vertical);
 
     m_count = new QLabel(this);
     m_progress = new QProgressBar(this);
@@ -52,8 +84,25 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         if (m_job) m_job->cancel();
     });
 
-    createMenus();
-    resize(1280, 800);
+    resize(1440, 900);
+    loadBaseMap();
+}
+
+QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
+void MainWindow::loadBaseMap()
+{
+    IssueList issues;
+    m_baseMap = BaseMap::load(DataPaths::baseMap(), &issues);
+    m_problems->addIssues(issues);
 }
 
 MainWindow::~MainWindow() = default;
@@ -64,6 +113,30 @@ void MainWindow::createMenus()
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFile);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Zoom to Data"), QKeySequence(Qt::CTRL | Qt::Key_0), m_map, &MapView::zoomToData);
+    view->addSeparator();
+    auto *modes = new QActionGroup(this);
+    QAction *markers = view->addAction(tr("&Markers"));
+    QAction *choropleth = view->addAction(tr("&Choropleth (events per region)"));
+    for (QAction *a : {markers, choropleth}) {
+        a->setCheckable(true);
+        modes->addAction(a);
+    }
+    markers->setChecked(true);
+    connect(markers, &QAction::triggered, this, [this] { m_state->setMapMode(MapMode::Markers); });
+    connect(choropleth, &QAction::triggered, this, [this] { m_state->setMapMode(MapMode::Choropleth); });
+    QMenu *language = view->addMenu(tr("&Data Language"));
+    auto *languages = new QActionGroup(this);
+    for (const auto &[label, code] : {std::pair{tr("English"), QString()}, std::pair{tr("Español"), QStringLiteral("es")}}) {
+        QAction *a = language->addAction(label);
+        a->setCheckable(true);
+        a->setChecked(m_state->language() == code);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { m_state->setLanguage(code); });
+    }
+    view->addSeparator();
+    m_viewMenu = view->addMenu(tr("&Panels"));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Chronomap"), this, &MainWindow::showAbout);
 }
@@ -121,6 +194,7 @@ void MainWindow::onLoaded(const LoadResult &result, const QString &path)
     }
     m_store = result.store;
     m_currentFile = path;
+    m_state->setDataset(Dataset::make(path, m_store, m_baseMap));
     EventStore::IndexList all(size_t(m_store->size()));
     std::iota(all.begin(), all.end(), 0);
     m_model->setEvents(m_store, std::move(all));

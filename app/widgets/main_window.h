@@ -2,11 +2,13 @@
 #pragma once
 
 #include "io/event_loader.h"
+#include "view/view_state.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -14,9 +16,12 @@ class QTableView;
 
 namespace chronomap {
 
+class EventPanel;
 class EventTableModel;
 class LoadJob;
+class MapView;
 class ProblemsPanel;
+class RegionPanel;
 
 /// The application window: the events of the open dataset, the problems found loading it, and
 /// the file actions. Loading runs on a worker thread; a failed load keeps what is on screen.
@@ -30,6 +35,10 @@ public:
     void openFile(const QString &path);
     std::shared_ptr<const EventStore> store() const { return m_store; }
     QString currentFile() const { return m_currentFile; }
+    ViewState *viewState() const { return m_state; }
+    MapView *mapView() const { return m_map; }
+    RegionPanel *regionPanel() const { return m_regionPanel; }
+    EventPanel *eventPanel() const { return m_eventPanel; }
 
 signals:
     /// Emitted after each load, successful or not.
@@ -40,7 +49,15 @@ private:
     void chooseFile();
     void showAbout();
     void onLoaded(const LoadResult &result, const QString &path);
+    void loadBaseMap();
+    QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area);
 
+    ViewState *m_state = nullptr;
+    std::shared_ptr<const BaseMap> m_baseMap;
+    MapView *m_map = nullptr;
+    RegionPanel *m_regionPanel = nullptr;
+    EventPanel *m_eventPanel = nullptr;
+    QMenu *m_viewMenu = nullptr;
     std::shared_ptr<const EventStore> m_store;
     QString m_currentFile;
     EventTableModel *m_model = nullptr;

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "event_layer_renderer.h"
+
+#include "geo/region_index.h"
+#include "screen_geometry.h"
+#include "web_mercator.h"
+
+#include <QGeoCoordinate>
+#include <QPainter>
+
+#include <cmath>
+
+namespace chronomap {
+
+namespace {
+
+constexpr double kGroupCellPx = 8.0; // events closer than this on screen share one marker
+constexpr int kArcSegments = 64;
+
+double distanceToPolyline(QPointF p, const QPolygonF &line)
+{
+    double best = std::numeric_limits<double>::max();
+    for (qsizetype i = 1; i < line.size(); ++i) {
+        const QPointF a = line[i - 1], b = line[i];
+        const QPointF ab = b - a;
+        const double len2 = QPointF::dotProduct(ab, ab);
+        const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+        const QPointF d = p - (a + t * ab);
+        best = std::min(best, std::hypot(d.x(), d.y()));
+    }
+    return best;
+}
+
+} // namespace
+
+QList<int> regionCounts(const Dataset &dataset, const EventStore::IndexList &visible)
+{
+    QList<int> counts;
+    if (!dataset.membership) return counts;
+    std::vector<bool> shown(size_t(dataset.events->size()), false);
+    for (EventStore::Index i : visible) shown[size_t(i)] = true;
+    const int n = int(dataset.baseMap->regions->regions().size());
+    counts.resize(n);
+    for (int r = 0; r < n; ++r)
+        for (EventStore::Index i : dataset.membership->eventsIn(r)) counts[r] += shown[size_t(i)];
+    return counts;
+}
+
+EventLayerRenderer::EventLayerRenderer(std::shared_ptr<const ProjectedBaseMap> baseMap, const MapStyle &style,
+                                       double devicePixelRatio)
+    : m_baseMap(std::move(baseMap)), m_style(style), m_sprites(devicePixelRatio)
+{
+}
+
+const std::vector<QPointF> &EventLayerRenderer::mercatorOf(const EventStore &store) const
+{
+    if (m_projectedStore != &store) {
+        m_mercator.resize(size_t(store.size()));
+        for (EventStore::Index i = 0; i < store.size(); ++i)
+            m_mercator[size_t(i)] = WebMercator::toMercatorM(QPointF(store.lonDeg(i), store.latDeg(i)));
+        m_arcs.clear();
+        m_projectedStore = &store;
+    }
+    return m_mercator;
+}
+
+const QPolygonF &EventLayerRenderer::arcOf(const EventStore &store, EventStore::Index i) const
+{
+    auto it = m_arcs.find(i);
+    if (it != m_arcs.end()) return *it;
+    // Great-circle arcs between consecutive vertices, with longitudes kept continuous so an arc
+    // across the antimeridian stays one line instead of a smear across the map.
+    QPolygonF arc;
+    const QList<QPointF> vertices = store.lonLatVertices(i);
+    double previousLon = vertices.isEmpty() ? 0 : vertices.first().x();
+    for (qsizetype v = 1; v < vertices.size(); ++v) {
+        const QGeoCoordinate a(vertices[v - 1].y(), vertices[v - 1].x()), b(vertices[v].y(), vertices[v].x());
+        const double distance = a.distanceTo(b), azimuth = a.azimuthTo(b);
+        for (int s = (v == 1 ? 0 : 1); s <= kArcSegments; ++s) {
+            const QGeoCoordinate c = s == kArcSegments ? b : a.atDistanceAndAzimuth(distance * s / kArcSegments, azimuth);
+            double lon = c.longitude();
+            while (lon - previousLon > 180) lon -= 360;
+            while (lon - previousLon < -180) lon += 360;
+            previousLon = lon;
+            arc.append(WebMercator::toMercatorM(QPointF(lon, c.latitude())));
+        }
+    }
+    return *m_arcs.insert(i, arc);
+}
+
+void EventLayerRenderer::renderRegionFill(QPainter &painter, const Viewport &viewport, int region, const QBrush &brush,
+                                          const QPen &pen) const
+{
+    if (region < 0 || region >= m_baseMap->regions.size()) return;
+    const ProjectedArea &area = m_baseMap->regions[region];
+    const QTransform t = viewport.mercatorToScreen();
+    const QRectF visible = viewport.visibleMercatorRect();
+    for (double shift : viewport.worldCopies()) {
+        if (!area.box.intersects(visible.translated(-shift, 0))) continue;
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(brush);
+        painter.drawPath(areaPath(area.rings, t, shift));
+        if (pen.style() != Qt::NoPen) {
+            painter.setPen(pen);
+            QPolygonF screen;
+            for (const QPolygonF &line : area.outlines) {
+                toScreen(line, t, shift, screen);
+                painter.drawPolyline(screen);
+            }
+        }
+    }
+}
+
+void EventLayerRenderer::renderChoropleth(QPainter &painter, const Viewport &viewport, const ViewState &state) const
+{
+    const QList<int> counts = regionCounts(*state.dataset(), state.visibleEvents());
+    const int maxCount = counts.isEmpty() ? 0 : *std::max_element(counts.begin(), counts.end());
+    for (int r = 0; r < counts.size(); ++r) {
+        if (counts[r] == 0) continue;
+        const int cls = std::min(int(m_style.choroplethRamp.size()) - 1,
+                                 int(m_style.choroplethRamp.size() * double(counts[r] - 1) / std::max(1, maxCount)));
+        QColor fill = m_style.choroplethRamp[cls];
+        fill.setAlpha(210);
+        renderRegionFill(painter, viewport, r, fill, QPen(QColor(255, 255, 255, 180), 0.6));
+    }
+}
+
+void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const
+{
+    if (hits) *hits = MapHits{};
+    const auto dataset = state.dataset();
+    if (!dataset || !dataset->events) return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+
+    if (state.selectedRegion() >= 0)
+        renderRegionFill(painter, viewport, state.selectedRegion(), m_style.highlightFill, Qt::NoPen);
+
+    if (state.mapMode() == MapMode::Choropleth) {
+        renderChoropleth(painter, viewport, state);
+    } else {
+        const EventStore &store = *dataset->events;
+        const auto &visible = state.visibleEvents();
+        qsizetype points = 0;
+        // Region-level records are a soft fill of their regions, not a precise pin.
+        QHash<int, QString> regionFills;
+        for (EventStore::Index i : visible) {
+            if (store.locationPrecision(i) == LocationPrecision::Region && dataset->baseMap) {
+                for (const QString &code : store.regionCodes(i))
+                    if (const int r = dataset->baseMap->regions->find(code); r >= 0 && !regionFills.contains(r))
+                        regionFills.insert(r, store.category(i));
+            } else if (store.geometryKind(i) == GeometryKind::Point) {
+                ++points;
+            }
+        }
+        for (auto it = regionFills.cbegin(); it != regionFills.cend(); ++it) {
+            QColor fill = CategoryStyle::color(it.value());
+            fill.setAlpha(70);
+            QColor edge = CategoryStyle::color(it.value());
+            renderRegionFill(painter, viewport, it.key(), fill, QPen(edge, 1.2, Qt::DashLine));
+        }
+
+        // Contacts between places as great-circle arcs.
+        const QTransform t = viewport.mercatorToScreen();
+        const QRectF view = viewport.visibleMercatorRect();
+        QPolygonF screen;
+        for (EventStore::Index i : store.lineEvents()) {
+            if (!std::binary_search(visible.begin(), visible.end(), i)) continue;
+            const QPolygonF &arc = arcOf(store, i);
+            const bool selected = i == state.selectedEvent();
+            for (double shift : viewport.worldCopies()) {
+                if (!arc.boundingRect().adjusted(-1, -1, 1, 1).intersects(view.translated(-shift, 0))) continue;
+                toScreen(arc, t, shift, screen, 0.5);
+                if (selected) {
+                    painter.setPen(QPen(m_style.selection, 6, Qt::SolidLine, Qt::RoundCap));
+                    painter.drawPolyline(screen);
+                }
+                painter.setPen(QPen(CategoryStyle::color(store.category(i)), 2.6, Qt::SolidLine, Qt::RoundCap));
+                painter.drawPolyline(screen);
+                if (hits) hits->arcs.push_back({screen, i});
+            }
+        }
+
+        if (points > kDenseThreshold) renderDense(painter, viewport, state, hits);
+        else renderMarkers(painter, viewport, state, hits);
+    }
+    painter.restore();
+}
+
+void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const
+{
+    const auto dataset = state.dataset();
+    const EventStore &store = *dataset->events;
+    const auto &mercator = mercatorOf(store);
+    const auto &visible = state.visibleEvents();
+    const QTransform t = viewport.mercatorToScreen();
+    const QSize size = viewport.sizePx();
+    const int cellsX = int(std::ceil(size.width() / kGroupCellPx)) + 2, cellsY = int(std::ceil(size.height() / kGroupCellPx)) + 2;
+    std::vector<int> cellGroup(size_t(cellsX) * size_t(cellsY), -1);
+    std::vector<MapHits::Marker> groups;
+    const double r = m_sprites.radiusPx();
+    const QList<double> copies = viewport.worldCopies();
+
+    // Newest first, so each group's marker shows its newest event's category.
+    for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
+        const EventStore::Index i = *it;
+        if (store.geometryKind(i) != GeometryKind::Point || store.locationPrecision(i) == LocationPrecision::Region) continue;
+        const QPointF m = mercator[size_t(i)];
+        for (double shift : copies) {
+            const double x = (m.x() + shift) * t.m11() + t.dx(), y = m.y() * t.m22() + t.dy();
+            if (x < -r || y < -r || x > size.width() + r || y > size.height() + r) continue;
+            const size_t cell = size_t(int(y / kGroupCellPx) + 1) * size_t(cellsX) + size_t(int(x / kGroupCellPx) + 1);
+            int &g = cellGroup[cell];
+            if (g < 0) {
+                g = int(groups.size());
+                groups.push_back({QPointF(x, y), i, 1});
+            } else {
+                ++groups[size_t(g)].count;
+            }
+        }
+    }
+    // Oldest groups drawn first so the newest sit on top.
+    for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
+        const QImage &sprite = m_sprites.sprite(store.category(g->first));
+        const QSizeF logical = QSizeF(sprite.size()) / sprite.devicePixelRatio();
+        painter.drawImage(g->px - QPointF(logical.width() / 2, logical.height() / 2), sprite);
+        if (g->count > 1) {
+            const QString text = g->count > 999 ? QStringLiteral("999+") : QString::number(g->count);
+            QFont font = m_style.font;
+            font.setPointSizeF(7);
+            font.setBold(true);
+            painter.setFont(font);
+            const QRectF badge(g->px + QPointF(r * 0.4, -r * 1.9), QSizeF(8 + 6 * text.size(), 12));
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QColor(0x22, 0x22, 0x22, 220));
+            painter.drawRoundedRect(badge, 6, 6);
+            painter.setPen(Qt::white);
+            painter.drawText(badge, Qt::AlignCenter, text);
+        }
+    }
+    const EventStore::Index selected = state.selectedEvent();
+    if (selected >= 0 && selected < store.size() && store.geometryKind(selected) == GeometryKind::Point) {
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(m_style.selection, 2.5));
+        for (double shift : copies) {
+            const QPointF m = mercator[size_t(selected)] + QPointF(shift, 0);
+            painter.drawEllipse(t.map(m), r + 4, r + 4);
+        }
+    }
+    if (hits) {
+        hits->markers = std::move(groups);
+        hits->markerRadiusPx = r;
+    }
+}
+
+void EventLayerRenderer::renderDense(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const
+{
+    // One count per 2x2 pixel bin, shown as a heat ramp: a frame costs the same at 150k and 1M.
+    const auto dataset = state.dataset();
+    const EventStore &store = *dataset->events;
+    const auto &mercator = mercatorOf(store);
+    const QTransform t = viewport.mercatorToScreen();
+    const int bin = 2;
+    const int w = (viewport.sizePx().width() + bin - 1) / bin, h = (viewport.sizePx().height() + bin - 1) / bin;
+    std::vector<quint32> counts(size_t(w) * size_t(h), 0);
+    const QList<double> copies = viewport.worldCopies();
+    for (EventStore::Index i : state.visibleEvents()) {
+        if (store.geometryKind(i) != GeometryKind::Point) continue;
+        const QPointF m = mercator[size_t(i)];
+        for (double shift : copies) {
+            const int x = int(((m.x() + shift) * t.m11() + t.dx()) / bin), y = int((m.y() * t.m22() + t.dy()) / bin);
+            if (x >= 0 && y >= 0 && x < w && y < h) ++counts[size_t(y) * size_t(w) + size_t(x)];
+        }
+    }
+    const quint32 peak = std::max<quint32>(1, *std::max_element(counts.begin(), counts.end()));
+    const double logPeak = std::log1p(double(peak));
+    QImage heat(w, h, QImage::Format_ARGB32_Premultiplied);
+    heat.fill(Qt::transparent);
+    for (int y = 0; y < h; ++y) {
+        auto *line = reinterpret_cast<QRgb *>(heat.scanLine(y));
+        for (int x = 0; x < w; ++x) {
+            const quint32 c = counts[size_t(y) * size_t(w) + size_t(x)];
+            if (!c) continue;
+            const double v = std::log1p(double(c)) / logPeak; // 0..1
+            const QColor col = m_style.choroplethRamp[std::min(4, int(v * 5))];
+            const int a = int(140 + 115 * v);
+            line[x] = qPremultiply(qRgba(col.red(), col.green(), col.blue(), a));
+        }
+    }
+    painter.drawImage(QRectF(QPointF(0, 0), QSizeF(w * bin, h * bin)), heat);
+    if (hits) hits->dense = true;
+}
+
+EventStore::IndexList EventLayerRenderer::eventsAt(QPointF px, const Viewport &viewport, const ViewState &state,
+                                                   const MapHits &hits) const
+{
+    EventStore::IndexList found;
+    const auto dataset = state.dataset();
+    if (!dataset || !dataset->events) return found;
+    const EventStore &store = *dataset->events;
+    const double reach = hits.markerRadiusPx + 2;
+    // The marker nearest the cursor; its group is every visible event drawn into the same cell.
+    const MapHits::Marker *nearest = nullptr;
+    double best = reach;
+    for (const auto &m : hits.markers) {
+        const double d = std::hypot(m.px.x() - px.x(), m.px.y() - px.y());
+        if (d <= best) {
+            best = d;
+            nearest = &m;
+        }
+    }
+    if (nearest || hits.dense) {
+        const QPointF centre = nearest ? nearest->px : px;
+        const double cellReach = nearest ? kGroupCellPx : 3.0;
+        const auto &mercator = mercatorOf(store);
+        const QTransform t = viewport.mercatorToScreen();
+        const auto &visible = state.visibleEvents();
+        for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
+            if (store.geometryKind(*it) != GeometryKind::Point || store.locationPrecision(*it) == LocationPrecision::Region) continue;
+            for (double shift : viewport.worldCopies()) {
+                const QPointF p = t.map(mercator[size_t(*it)] + QPointF(shift, 0));
+                if (nearest ? (int(p.x() / kGroupCellPx) == int(centre.x() / kGroupCellPx)
+                               && int(p.y() / kGroupCellPx) == int(centre.y() / kGroupCellPx))
+                            : std::hypot(p.x() - centre.x(), p.y() - centre.y()) <= cellReach) {
+                    found.push_back(*it);
+                    break;
+                }
+            }
+        }
+        if (!found.empty()) return found;
+    }
+    for (const auto &arc : hits.arcs)
+        if (distanceToPolyline(px, arc.px) <= 5.0 && std::find(found.begin(), found.end(), arc.event) == found.end())
+            found.push_back(arc.event);
+    return found;
+}
+
+} // namespace chronomap

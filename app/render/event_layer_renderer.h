@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "map_style.h"
+#include "marker_sprites.h"
+#include "projected_base_map.h"
+#include "view/view_state.h"
+#include "viewport.h"
+
+#include <QHash>
+#include <QPolygonF>
+
+#include <vector>
+
+class QPainter;
+
+namespace chronomap {
+
+/// What the last frame drew where, so a click or hover can be answered without drawing again.
+struct MapHits {
+    struct Marker {
+        QPointF px;
+        EventStore::Index first; ///< the newest event of the group
+        int count;
+    };
+    struct Arc {
+        QPolygonF px;
+        EventStore::Index event;
+    };
+    std::vector<Marker> markers;
+    std::vector<Arc> arcs;
+    bool dense = false;     ///< events were binned, not drawn one by one
+    double markerRadiusPx = 6;
+};
+
+/// Counts of visible events per admin-1 region (parallel to RegionIndex::regions()).
+QList<int> regionCounts(const Dataset &dataset, const EventStore::IndexList &visible);
+
+/// Paints the events of the view state: region fills, great-circle arcs for contacts, markers
+/// grouped by place with a count, density bins for very dense data, the selection and, in
+/// choropleth mode, regions shaded by count. Records what it drew in MapHits.
+class EventLayerRenderer {
+public:
+    EventLayerRenderer(std::shared_ptr<const ProjectedBaseMap> baseMap, const MapStyle &style = MapStyle::standard(),
+                       double devicePixelRatio = 1.0);
+
+    void render(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits = nullptr) const;
+
+    /// Events under a screen point, newest first: the markers' groups, then arcs within a few pixels.
+    EventStore::IndexList eventsAt(QPointF px, const Viewport &viewport, const ViewState &state, const MapHits &hits) const;
+
+    /// Above this many visible point events, markers give way to density bins.
+    static constexpr qsizetype kDenseThreshold = 150'000;
+
+private:
+    const std::vector<QPointF> &mercatorOf(const EventStore &store) const;
+    const QPolygonF &arcOf(const EventStore &store, EventStore::Index i) const;
+    void renderRegionFill(QPainter &painter, const Viewport &viewport, int region, const QBrush &brush, const QPen &pen) const;
+    void renderChoropleth(QPainter &painter, const Viewport &viewport, const ViewState &state) const;
+    void renderMarkers(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const;
+    void renderDense(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const;
+
+    std::shared_ptr<const ProjectedBaseMap> m_baseMap;
+    MapStyle m_style;
+    MarkerSprites m_sprites;
+    mutable const EventStore *m_projectedStore = nullptr;
+    mutable std::vector<QPointF> m_mercator;
+    mutable QHash<EventStore::Index, QPolygonF> m_arcs;
+};
+
+} // namespace chronomap

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "event_panel.h"
+
+#include "category_style.h"
+
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace chronomap {
+
+namespace {
+
+QLabel *plainLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setTextFormat(Qt::PlainText); // text from data is never interpreted as markup
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QString precisionText(const TimeSpan &when)
+{
+    const QString start = when.start().toIso();
+    const QString text = when.isInstant() ? start : start + QStringLiteral(" – ") + when.end().toIso();
+    switch (when.start().precision) {
+    case DatePrecision::Year: return QCoreApplication::translate("EventPanel", "%1 (some time that year)").arg(text);
+    case DatePrecision::Month: return QCoreApplication::translate("EventPanel", "%1 (some time that month)").arg(text);
+    default: return text;
+    }
+}
+
+} // namespace
+
+EventPanel::EventPanel(ViewState *state, QWidget *parent) : QScrollArea(parent), m_state(state)
+{
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    m_title = plainLabel(content);
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    m_title->setFont(big);
+    m_meta = plainLabel(content);
+    m_summary = plainLabel(content);
+    m_claimsHeading = new QLabel(tr("Figures as each source states them"), content);
+    m_claims = new QTableWidget(0, 5, content);
+    m_claims->setHorizontalHeaderLabels({tr("Quantity"), tr("Figure"), tr("Source"), tr("As of"), tr("Note")});
+    m_claims->verticalHeader()->hide();
+    m_claims->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_claims->horizontalHeader()->setStretchLastSection(true);
+    m_claims->setWordWrap(true);
+    m_claims->setAccessibleName(tr("Claims"));
+    m_sourcesHeading = new QLabel(tr("Sources"), content);
+    m_sources = new QWidget(content);
+    m_sourcesLayout = new QVBoxLayout(m_sources);
+    m_sourcesLayout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_meta), static_cast<QWidget *>(m_summary),
+                       static_cast<QWidget *>(m_claimsHeading), static_cast<QWidget *>(m_claims),
+                       static_cast<QWidget *>(m_sourcesHeading), m_sources})
+        layout->addWidget(w);
+    layout->addStretch(1);
+    setWidget(content);
+    setWidgetResizable(true);
+    setAccessibleName(tr("Selected event"));
+
+    connect(m_state, &ViewState::selectedEventChanged, this, &EventPanel::refresh);
+    connect(m_state, &ViewState::datasetChanged, this, &EventPanel::refresh);
+    connect(m_state, &ViewState::languageChanged, this, &EventPanel::refresh);
+    refresh();
+}
+
+QString EventPanel::titleText() const { return m_title->text(); }
+
+bool EventPanel::isOpenableLink(const QString &url)
+{
+    const QUrl u(url.trimmed(), QUrl::StrictMode);
+    return u.isValid() && (u.scheme() == u"http" || u.scheme() == u"https") && !u.host().isEmpty();
+}
+
+void EventPanel::openLink(const QString &url)
+{
+    // The full address first: a link's text in data can say anything.
+    const auto answer = QMessageBox::question(this, tr("Open link"), tr("Open this address in your web browser?\n\n%1").arg(url),
+                                              QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Open) QDesktopServices::openUrl(QUrl(url.trimmed(), QUrl::StrictMode));
+}
+
+void EventPanel::refresh()
+{
+    while (QLayoutItem *item = m_sourcesLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    m_claims->setRowCount(0);
+    const auto dataset = m_state->dataset();
+    const EventStore::Index i = m_state->selectedEvent();
+    const bool has = dataset && dataset->events && i >= 0 && i < dataset->events->size();
+    for (QWidget *w : {static_cast<QWidget *>(m_meta), static_cast<QWidget *>(m_summary), static_cast<QWidget *>(m_claimsHeading),
+                       static_cast<QWidget *>(m_claims), static_cast<QWidget *>(m_sourcesHeading), m_sources})
+        w->setVisible(has);
+    if (!has) {
+        m_title->setText(tr("Click an event on the map or in a list to see it here."));
+        return;
+    }
+    const Event e = dataset->events->event(i);
+    const QString lang = m_state->language();
+    m_title->setText(e.titleIn(lang));
+    QStringList meta{precisionText(e.when), CategoryStyle::label(e.category)};
+    if (e.confidence != Confidence::Unknown) meta.append(tr("confidence: %1").arg(toString(e.confidence)));
+    if (!e.provenance.isEmpty()) meta.append(tr("provenance: %1").arg(e.provenance));
+    if (!e.regions.isEmpty()) meta.append(e.regions.join(QStringLiteral(", ")));
+    if (!e.actors.isEmpty()) meta.append(tr("actors: %1").arg(e.actors.join(QStringLiteral(", "))));
+    m_meta->setText(meta.join(QStringLiteral("\n")));
+    m_summary->setText(e.summaryIn(lang));
+
+    m_claimsHeading->setVisible(!e.claims.isEmpty());
+    m_claims->setVisible(!e.claims.isEmpty());
+    m_claims->setRowCount(int(e.claims.size()));
+    const QLocale locale = lang == u"es" ? QLocale(QLocale::Spanish) : QLocale(QLocale::English);
+    for (int row = 0; row < e.claims.size(); ++row) {
+        const Claim &c = e.claims[row];
+        const QString figure = c.value ? locale.toString(*c.value, 'f', 0) + (c.unit.isEmpty() ? QString() : u' ' + c.unit)
+                                       : tr("no figure");
+        const QStringList cells{c.quantity, figure, c.source, c.asOf, c.note};
+        for (int col = 0; col < cells.size(); ++col) m_claims->setItem(row, col, new QTableWidgetItem(cells[col]));
+    }
+    m_claims->resizeColumnsToContents();
+    m_claims->resizeRowsToContents();
+    m_claims->setMinimumHeight(e.claims.isEmpty() ? 0 : int(m_claims->horizontalHeader()->height() + 4 + e.claims.size() * 26));
+
+    for (const Source &s : e.sources) {
+        auto *row = new QWidget(m_sources);
+        auto *h = new QHBoxLayout(row);
+        h->setContentsMargins(0, 0, 0, 0);
+        QLabel *label = plainLabel(row);
+        QStringList parts{s.name};
+        if (!s.published.isEmpty()) parts.append(s.published);
+        if (!s.url.isEmpty()) parts.append(s.url);
+        label->setText(parts.join(QStringLiteral(" · ")));
+        h->addWidget(label, 1);
+        if (isOpenableLink(s.url)) {
+            auto *open = new QPushButton(tr("Open…"), row);
+            open->setToolTip(s.url.toHtmlEscaped());
+            const QString url = s.url;
+            connect(open, &QPushButton::clicked, this, [this, url] { openLink(url); });
+            h->addWidget(open);
+        }
+        m_sourcesLayout->addWidget(row);
+    }
+}
+
+} // namespace chronomap

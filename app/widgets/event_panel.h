@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "view/view_state.h"
+
+#include <QScrollArea>
+
+class QLabel;
+class QTableWidget;
+class QVBoxLayout;
+
+namespace chronomap {
+
+/// The selected event: title, when (as precise as the record is), summary, the claims table
+/// (each source's figure side by side, never merged), sources with their links (opened only on
+/// an explicit click, only http/https, after showing the full address) and provenance.
+class EventPanel : public QScrollArea {
+    Q_OBJECT
+public:
+    explicit EventPanel(ViewState *state, QWidget *parent = nullptr);
+
+    QTableWidget *claimsTable() const { return m_claims; }
+    QString titleText() const;
+
+    /// True for links Chronomap is willing to open: http and https with a host.
+    static bool isOpenableLink(const QString &url);
+
+private:
+    void refresh();
+    void openLink(const QString &url);
+
+    ViewState *m_state;
+    QLabel *m_title;
+    QLabel *m_meta;
+    QLabel *m_summary;
+    QLabel *m_claimsHeading;
+    QTableWidget *m_claims;
+    QLabel *m_sourcesHeading;
+    QWidget *m_sources;
+    QVBoxLayout *m_sourcesLayout;
+};
+
+} // namespace chronomap

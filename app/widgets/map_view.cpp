@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "map_view.h"
+
+#include "geo/region_index.h"
+#include "web_mercator.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace chronomap {
+
+namespace {
+constexpr int kCacheMarginPx = 256;
+constexpr double kClickSlopPx = 4.0;
+constexpr double kKeyPanPx = 120.0;
+} // namespace
+
+MapView::MapView(ViewState *state, QWidget *parent) : QWidget(parent), m_state(state)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(false);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(320, 240);
+    setAccessibleName(tr("Map"));
+    setAccessibleDescription(tr("Map of the events. Arrow keys pan, plus and minus zoom, Escape clears the selection."));
+    connect(m_state, &ViewState::datasetChanged, this, &MapView::onDatasetChanged);
+    connect(m_state, &ViewState::changed, this, qOverload<>(&QWidget::update));
+    onDatasetChanged();
+}
+
+void MapView::onDatasetChanged()
+{
+    const auto dataset = m_state->dataset();
+    const auto baseMap = dataset ? dataset->baseMap : nullptr;
+    if (baseMap != m_baseMapSource) {
+        m_baseMapSource = baseMap;
+        m_baseMap = baseMap ? std::make_shared<ProjectedBaseMap>(baseMap) : nullptr;
+        m_baseRenderer = m_baseMap ? std::make_unique<BaseMapRenderer>(m_baseMap) : nullptr;
+        m_baseCache = QImage();
+    }
+    m_eventRenderer = m_baseMap ? std::make_unique<EventLayerRenderer>(m_baseMap, MapStyle::standard(), devicePixelRatioF())
+                                : nullptr;
+    m_framed = false;
+    if (dataset && width() > 0) zoomToData();
+    update();
+}
+
+void MapView::setViewport(const Viewport &viewport)
+{
+    m_viewport = viewport;
+    m_viewport.setSizePx(size());
+    update();
+}
+
+QRectF MapView::mercatorBoundsOf(const QList<QPointF> &points)
+{
+    if (points.isEmpty()) return {};
+    // The smallest longitude interval holding every point is the circle minus its largest gap.
+    QList<double> lons;
+    double minLat = 90, maxLat = -90;
+    for (const QPointF &p : points) {
+        lons.append(p.x());
+        minLat = std::min(minLat, p.y());
+        maxLat = std::max(maxLat, p.y());
+    }
+    std::sort(lons.begin(), lons.end());
+    double gap = lons.first() + 360 - lons.last(), west = lons.first(), east = lons.last();
+    for (qsizetype i = 1; i < lons.size(); ++i) {
+        if (lons[i] - lons[i - 1] > gap) {
+            gap = lons[i] - lons[i - 1];
+            west = lons[i];
+            east = lons[i - 1] + 360;
+        }
+    }
+    return QRectF(WebMercator::toMercatorM(QPointF(west, minLat)), WebMercator::toMercatorM(QPointF(east, maxLat))).normalized();
+}
+
+void MapView::zoomToData()
+{
+    m_viewport.setSizePx(size());
+    const auto dataset = m_state->dataset();
+    QList<QPointF> points;
+    if (dataset && dataset->events) {
+        const EventStore &store = *dataset->events;
+        for (EventStore::Index i = 0; i < store.size(); ++i)
+            if (store.geometryKind(i) != GeometryKind::None) points.append(QPointF(store.lonDeg(i), store.latDeg(i)));
+        for (EventStore::Index i : store.lineEvents())
+            points.append(store.lonLatVertices(i));
+    }
+    if (points.size() > 100'000) { // a sample frames a huge dataset just as well
+        QList<QPointF> sample;
+        for (qsizetype i = 0; i < points.size(); i += points.size() / 50'000) sample.append(points[i]);
+        points = sample;
+    }
+    if (points.isEmpty()) points = {QPointF(20, 35), QPointF(140, 65)};
+    QRectF bounds = mercatorBoundsOf(points);
+    const double minSpan = 200'000; // a single place still shows its surroundings
+    bounds = bounds.adjusted(-std::max(0.0, minSpan - bounds.width()) / 2, -std::max(0.0, minSpan - bounds.height()) / 2,
+                             std::max(0.0, minSpan - bounds.width()) / 2, std::max(0.0, minSpan - bounds.height()) / 2);
+    m_viewport.fit(bounds, 40);
+    m_framed = true;
+    update();
+}
+
+void MapView::zoomToRegion(int regionIndex)
+{
+    if (!m_baseMap || regionIndex < 0 || regionIndex >= m_baseMap->regions.size()) return;
+    m_viewport.fit(m_baseMap->regions[regionIndex].box, 60);
+    update();
+}
+
+void MapView::resizeEvent(QResizeEvent *)
+{
+    m_viewport.setSizePx(size());
+    if (!m_framed && m_state->dataset()) zoomToData();
+}
+
+void MapView::renderBaseCache()
+{
+    const qreal dpr = devicePixelRatioF();
+    const QSize cacheSize = size() + QSize(2 * kCacheMarginPx, 2 * kCacheMarginPx);
+    m_baseCacheViewport = Viewport(m_viewport.centreMercatorM(), m_viewport.metresPerPixel(), cacheSize);
+    m_baseCacheLanguage = m_state->language();
+    m_baseCache = QImage(cacheSize * dpr, QImage::Format_ARGB32_Premultiplied);
+    m_baseCache.setDevicePixelRatio(dpr);
+    QPainter p(&m_baseCache);
+    m_baseRenderer->render(p, m_baseCacheViewport, m_baseCacheLanguage);
+    m_baseRenderer->renderLabels(p, m_baseCacheViewport, m_baseCacheLanguage);
+}
+
+void MapView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    if (!m_baseRenderer) {
+        painter.fillRect(rect(), MapStyle::standard().sea);
+        painter.drawText(rect(), Qt::AlignCenter, tr("No base map"));
+        return;
+    }
+    m_viewport.setSizePx(size());
+    // Panning reuses the cached base map; zooming, resizing or panning past the margin redraws it.
+    QPointF offset;
+    const bool sameScale = !m_baseCache.isNull() && m_baseCacheViewport.metresPerPixel() == m_viewport.metresPerPixel()
+        && m_baseCacheViewport.sizePx() == size() + QSize(2 * kCacheMarginPx, 2 * kCacheMarginPx)
+        && m_baseCacheLanguage == m_state->language();
+    if (sameScale) {
+        offset = m_baseCacheViewport.toScreenPx(m_viewport.centreMercatorM()) - m_baseCacheViewport.toScreenPx(m_baseCacheViewport.centreMercatorM());
+    }
+    if (!sameScale || std::abs(offset.x()) > kCacheMarginPx || std::abs(offset.y()) > kCacheMarginPx) {
+        renderBaseCache();
+        offset = QPointF();
+    }
+    painter.drawImage(QPointF(-kCacheMarginPx, -kCacheMarginPx) - offset, m_baseCache);
+    m_eventRenderer->render(painter, m_viewport, *m_state, &m_hits);
+    m_legend.render(painter, QRectF(rect()), *m_state);
+    m_legend.renderAttribution(painter, QRectF(rect()));
+    if (hasFocus()) {
+        painter.setPen(QPen(palette().highlight(), 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+    }
+}
+
+EventStore::IndexList MapView::eventsAt(QPointF px) const
+{
+    return m_eventRenderer ? m_eventRenderer->eventsAt(px, m_viewport, *m_state, m_hits) : EventStore::IndexList{};
+}
+
+int MapView::regionAt(QPointF px) const
+{
+    const auto dataset = m_state->dataset();
+    if (!dataset || !dataset->baseMap) return -1;
+    const QPointF lonLat = m_viewport.screenPxToLonLat(px);
+    return dataset->baseMap->regions->regionAt(lonLat.x(), lonLat.y());
+}
+
+void MapView::click(QPointF px)
+{
+    const auto events = eventsAt(px);
+    if (!events.empty()) {
+        m_state->setSelectedEvent(events.front());
+        return;
+    }
+    const int region = regionAt(px);
+    m_state->setSelectedEvent(-1);
+    m_state->setSelectedRegion(region);
+}
+
+void MapView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) return;
+    m_pressPx = m_lastDragPx = event->position();
+    m_dragging = false;
+}
+
+void MapView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton)) return;
+    if (!m_dragging && (event->position() - m_pressPx).manhattanLength() < kClickSlopPx) return;
+    m_dragging = true;
+    setCursor(Qt::ClosedHandCursor);
+    m_viewport.panByPx(event->position() - m_lastDragPx);
+    m_lastDragPx = event->position();
+    update();
+}
+
+void MapView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) return;
+    unsetCursor();
+    if (!m_dragging) click(event->position());
+    m_dragging = false;
+}
+
+void MapView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const int region = regionAt(event->position());
+    if (region >= 0) {
+        m_state->setSelectedRegion(region);
+        zoomToRegion(region);
+    }
+}
+
+void MapView::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0) return;
+    m_viewport.zoomAbout(event->position(), std::pow(1.5, steps));
+    update();
+    event->accept();
+}
+
+void MapView::keyPressEvent(QKeyEvent *event)
+{
+    const QPointF centre(width() / 2.0, height() / 2.0);
+    switch (event->key()) {
+    case Qt::Key_Left: m_viewport.panByPx({kKeyPanPx, 0}); break;
+    case Qt::Key_Right: m_viewport.panByPx({-kKeyPanPx, 0}); break;
+    case Qt::Key_Up: m_viewport.panByPx({0, kKeyPanPx}); break;
+    case Qt::Key_Down: m_viewport.panByPx({0, -kKeyPanPx}); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: m_viewport.zoomAbout(centre, 1.5); break;
+    case Qt::Key_Minus: m_viewport.zoomAbout(centre, 1 / 1.5); break;
+    case Qt::Key_Home: zoomToData(); break;
+    case Qt::Key_Escape: m_state->clearSelection(); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    update();
+}
+
+bool MapView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const auto dataset = m_state->dataset();
+        QStringList lines;
+        if (dataset && dataset->events) {
+            const auto events = eventsAt(help->pos());
+            for (size_t k = 0; k < std::min<size_t>(events.size(), 8); ++k) {
+                const TimeSpan when = dataset->events->when(events[k]);
+                lines.append(when.start().toIso() + QStringLiteral("  ") + dataset->events->title(events[k], m_state->language()));
+            }
+            if (events.size() > 8) lines.append(tr("… and %n more", nullptr, int(events.size() - 8)));
+            if (lines.isEmpty()) {
+                const int region = regionAt(help->pos());
+                if (region >= 0) lines.append(localized(dataset->baseMap->regions->regions()[region].name, m_state->language()));
+            }
+        }
+        // Text from data is plain text: escape it so markup shows literally.
+        if (lines.isEmpty()) QToolTip::hideText();
+        else QToolTip::showText(help->globalPos(), QStringLiteral("<p style='white-space:pre'>%1</p>").arg(lines.join(u'\n').toHtmlEscaped()), this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace chronomap

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base_map_renderer.h"
+#include "event_layer_renderer.h"
+#include "map_legend.h"
+#include "view/view_state.h"
+#include "viewport.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <memory>
+
+namespace chronomap {
+
+/// The map: base map, events, legend. Turns mouse and keys into viewport moves and view-state
+/// changes (select an event or a region); asks the renderers and the core what lies where.
+class MapView : public QWidget {
+    Q_OBJECT
+public:
+    explicit MapView(ViewState *state, QWidget *parent = nullptr);
+
+    const Viewport &viewport() const { return m_viewport; }
+    void setViewport(const Viewport &viewport);
+    /// Frames all events (the shortest way round the globe), or the base map's focus when empty.
+    void zoomToData();
+    void zoomToRegion(int regionIndex);
+    /// Where a lon/lat point is on the widget now (logical pixels).
+    QPointF screenPosOf(QPointF lonLatDeg) const { return m_viewport.lonLatToScreenPx(lonLatDeg); }
+    /// The events under a widget position, newest first (markers, then arcs).
+    EventStore::IndexList eventsAt(QPointF px) const;
+
+    /// Frames the union of the lon/lat points, taking the shorter way across the antimeridian.
+    static QRectF mercatorBoundsOf(const QList<QPointF> &lonLatPoints);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void onDatasetChanged();
+    void click(QPointF px);
+    int regionAt(QPointF px) const;
+    void renderBaseCache();
+
+    ViewState *m_state;
+    Viewport m_viewport;
+    std::shared_ptr<const BaseMap> m_baseMapSource;
+    std::shared_ptr<const ProjectedBaseMap> m_baseMap;
+    std::unique_ptr<BaseMapRenderer> m_baseRenderer;
+    std::unique_ptr<EventLayerRenderer> m_eventRenderer;
+    MapLegend m_legend;
+    MapHits m_hits;
+    QImage m_baseCache;          ///< base map around the view, with a margin for panning
+    Viewport m_baseCacheViewport;
+    QString m_baseCacheLanguage;
+    QPointF m_pressPx;
+    QPointF m_lastDragPx;
+    bool m_dragging = false;
+    bool m_framed = false;
+};
+
+} // namespace chronomap

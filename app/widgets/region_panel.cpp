@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "region_panel.h"
+
+#include "category_style.h"
+#include "geo/region_index.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace chronomap {
+
+RegionPanel::RegionPanel(ViewState *state, QWidget *parent) : QWidget(parent), m_state(state)
+{
+    m_heading = new QLabel(this);
+    m_heading->setTextFormat(Qt::PlainText);
+    m_heading->setWordWrap(true);
+    QFont bold = m_heading->font();
+    bold.setBold(true);
+    m_heading->setFont(bold);
+    m_list = new QTreeWidget(this);
+    m_list->setHeaderLabels({tr("Date"), tr("Title"), tr("Category"), tr("Sources")});
+    m_list->setRootIsDecorated(false);
+    m_list->setAlternatingRowColors(true);
+    m_list->setAccessibleName(tr("Events of the selected region"));
+    m_list->header()->setStretchLastSection(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_list);
+
+    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
+        if (item) m_state->setSelectedEvent(item->data(0, Qt::UserRole).toInt());
+    });
+    for (auto signal : {&ViewState::datasetChanged, &ViewState::filterChanged, &ViewState::mapModeChanged})
+        connect(m_state, signal, this, &RegionPanel::refresh);
+    connect(m_state, &ViewState::selectedRegionChanged, this, &RegionPanel::refresh);
+    connect(m_state, &ViewState::languageChanged, this, &RegionPanel::refresh);
+    connect(m_state, &ViewState::selectedEventChanged, this, [this](EventStore::Index event) {
+        for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+            QTreeWidgetItem *item = m_list->topLevelItem(row);
+            if (item->data(0, Qt::UserRole).toInt() == event) {
+                QSignalBlocker block(m_list);
+                m_list->setCurrentItem(item);
+                return;
+            }
+        }
+        QSignalBlocker block(m_list);
+        m_list->setCurrentItem(nullptr);
+    });
+    refresh();
+}
+
+void RegionPanel::refresh()
+{
+    QSignalBlocker block(m_list);
+    m_list->clear();
+    m_listed.clear();
+    const auto dataset = m_state->dataset();
+    const int region = m_state->selectedRegion();
+    if (!dataset || !dataset->membership || region < 0) {
+        m_heading->setText(tr("Click a region on the map to see its events."));
+        return;
+    }
+    const AreaFeature &area = dataset->baseMap->regions->regions()[region];
+    EventFilter filter = m_state->filter();
+    filter.regionIndex = region;
+    EventStore::IndexList events = filter.apply(*dataset->events, dataset->membership.get());
+    std::reverse(events.begin(), events.end()); // newest first
+    const QString name = localized(area.name, m_state->language());
+    m_heading->setText(tr("%1 (%2): %n event(s)", nullptr, int(events.size())).arg(name, area.code)
+                       + (m_state->timeWindow() ? tr(" in the time window") : QString()));
+    const EventStore &store = *dataset->events;
+    for (EventStore::Index i : events) {
+        const Event e = store.event(i);
+        QStringList sources;
+        for (const Source &s : e.sources) sources.append(s.name.isEmpty() ? s.url : s.name);
+        const QString date = e.when.isInstant() ? e.when.start().toIso() : e.when.start().toIso() + QStringLiteral(" – ") + e.when.end().toIso();
+        auto *item = new QTreeWidgetItem(m_list, {date, e.titleIn(m_state->language()), CategoryStyle::label(e.category), sources.join(QStringLiteral("; "))});
+        item->setData(0, Qt::UserRole, i);
+        item->setIcon(2, [&] {
+            QPixmap swatch(12, 12);
+            swatch.fill(CategoryStyle::color(e.category));
+            return QIcon(swatch);
+        }());
+        item->setToolTip(1, e.titleIn(m_state->language()).toHtmlEscaped());
+        if (i == m_state->selectedEvent()) m_list->setCurrentItem(item);
+        m_listed.push_back(i);
+    }
+    m_list->resizeColumnToContents(0);
+    m_list->setColumnWidth(1, std::max(180, m_list->width() / 2));
+}
+
+} // namespace chronomap
