@@ -182,14 +182,12 @@ int MapView::regionAt(QPointF px) const
 
 void MapView::click(QPointF px)
 {
+    // A click picks the region under the cursor and, when it lands on a marker or an arc, that
+    // event too: the region panel then shows the event among its neighbours.
     const auto events = eventsAt(px);
-    if (!events.empty()) {
-        m_state->setSelectedEvent(events.front());
-        return;
-    }
     const int region = regionAt(px);
-    m_state->setSelectedEvent(-1);
-    m_state->setSelectedRegion(region);
+    if (region >= 0 || events.empty()) m_state->setSelectedRegion(region);
+    m_state->setSelectedEvent(events.empty() ? -1 : events.front());
 }
 
 void MapView::mousePressEvent(QMouseEvent *event)

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The bundled base map and dataset, loaded once per test run (they are immutable).
+#pragma once
+
+#include "geo/base_map.h"
+#include "io/event_loader.h"
+#include "view/dataset.h"
+
+#include <QString>
+
+#include <catch2/catch.hpp>
+
+namespace chronomap::test {
+
+inline QString sourcePath(const char *relative) { return QStringLiteral(CHRONOMAP_SOURCE_DIR "/") + QLatin1String(relative); }
+
+inline std::shared_ptr<const BaseMap> bundledBaseMap()
+{
+    static const auto map = [] {
+        IssueList issues;
+        auto m = BaseMap::load(sourcePath("geodata/basemap/basemap.gpkg"), &issues);
+        REQUIRE(m);
+        return m;
+    }();
+    return map;
+}
+
+inline std::shared_ptr<const Dataset> bundledDataset()
+{
+    static const auto dataset = [] {
+        const QString file = sourcePath("geodata/events/russia-north-korea.geojson");
+        const LoadResult result = EventLoader::load(file);
+        REQUIRE_FALSE(result.hasFatal());
+        return Dataset::make(file, result.store, bundledBaseMap());
+    }();
+    return dataset;
+}
+
+/// The Kim–Putin call: the line event dated 2025-08-12.
+inline EventStore::Index kimPutinCall(const EventStore &store)
+{
+    for (EventStore::Index i : store.lineEvents())
+        if (store.when(i).start().toIso() == u"2025-08-12") return i;
+    return -1;
+}
+
+} // namespace chronomap::test

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "base_map_renderer.h"
+#include "category_style.h"
+#include "event_layer_renderer.h"
+#include "geo/region_index.h"
+#include "web_mercator.h"
+
+#include "../bundled_data.h"
+
+#include <QImage>
+#include <QPainter>
+
+#include <catch2/catch.hpp>
+
+using namespace chronomap;
+
+namespace {
+
+bool near(QColor a, QColor b, int tolerance)
+{
+    return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance
+        && std::abs(a.blue() - b.blue()) <= tolerance;
+}
+
+QColor over(QColor top, QColor bottom)
+{
+    const double a = top.alphaF();
+    return QColor::fromRgbF(top.redF() * a + bottom.redF() * (1 - a), top.greenF() * a + bottom.greenF() * (1 - a),
+                            top.blueF() * a + bottom.blueF() * (1 - a));
+}
+
+struct Frame {
+    QImage image;
+    Viewport viewport;
+};
+
+Frame draw(const ViewState &state, QPointF centreLonLat, double metresPerPixel)
+{
+    const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
+    const BaseMapRenderer base(projected);
+    const EventLayerRenderer events(projected);
+    Frame f{QImage(800, 600, QImage::Format_ARGB32_Premultiplied),
+            Viewport(WebMercator::toMercatorM(centreLonLat), metresPerPixel, QSize(800, 600))};
+    f.image.fill(Qt::black);
+    QPainter p(&f.image);
+    base.render(p, f.viewport, {});
+    events.render(p, f.viewport, state);
+    return f;
+}
+
+} // namespace
+
+TEST_CASE("A marker at Pyongyang takes its category's colour", "[render]")
+{
+    EventStoreBuilder builder;
+    Event treaty;
+    treaty.id = QStringLiteral("treaty");
+    treaty.title.insert({}, QStringLiteral("Treaty signed"));
+    treaty.when = *TimeSpan::parse(u"2024-06-19");
+    treaty.category = QStringLiteral("treaty");
+    treaty.geometryKind = GeometryKind::Point;
+    treaty.geometry = {QGeoCoordinate(39.03, 125.75)};
+    builder.add(treaty);
+    ViewState state;
+    state.setDataset(Dataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap()));
+
+    const Frame f = draw(state, {127, 38}, 3000);
+    const QPoint pyongyang = f.viewport.lonLatToScreenPx({125.75, 39.03}).toPoint();
+    CHECK(near(f.image.pixelColor(pyongyang), CategoryStyle::color(QStringLiteral("treaty")), 3));
+    // Far from the marker the map shows land, not the marker colour.
+    CHECK_FALSE(near(f.image.pixelColor(pyongyang + QPoint(40, 0)), CategoryStyle::color(QStringLiteral("treaty")), 30));
+
+    state.setHiddenCategories({QStringLiteral("treaty")});
+    const Frame hidden = draw(state, {127, 38}, 3000);
+    CHECK_FALSE(near(hidden.image.pixelColor(pyongyang), CategoryStyle::color(QStringLiteral("treaty")), 30));
+}
+
+TEST_CASE("Selecting Kursk highlights its polygon", "[render]")
+{
+    ViewState state;
+    state.setDataset(test::bundledDataset());
+    const auto &regions = *test::bundledBaseMap()->regions;
+    const int kursk = regions.find(QStringLiteral("RU-KRS"));
+    REQUIRE(kursk >= 0);
+    // A point inside Kursk Oblast, away from the city where markers sit.
+    const QPointF inside(35.0, 52.1);
+    REQUIRE(regions.regionAt(inside.x(), inside.y()) == kursk);
+
+    const Frame before = draw(state, {36.5, 51.5}, 800);
+    const QPoint px = before.viewport.lonLatToScreenPx(inside).toPoint();
+    const QColor land = before.image.pixelColor(px);
+    state.setSelectedRegion(kursk);
+    const Frame after = draw(state, {36.5, 51.5}, 800);
+    const QColor highlighted = after.image.pixelColor(px);
+    CHECK_FALSE(near(land, highlighted, 10));
+    CHECK(near(highlighted, over(MapStyle::standard().highlightFill, land), 4));
+    // Belgorod, next door, is not highlighted.
+    const QPoint belgorod = after.viewport.lonLatToScreenPx({37.9, 50.3}).toPoint();
+    REQUIRE(regions.regionAt(37.9, 50.3) == regions.find(QStringLiteral("RU-BEL")));
+    CHECK(near(after.image.pixelColor(belgorod), before.image.pixelColor(belgorod), 2));
+}
+
+TEST_CASE("The choropleth shades regions with events and leaves the others", "[render]")
+{
+    ViewState state;
+    state.setDataset(test::bundledDataset());
+    state.setMapMode(MapMode::Choropleth);
+    const auto &regions = *test::bundledBaseMap()->regions;
+    const auto counts = regionCounts(*state.dataset(), state.visibleEvents());
+    const int kursk = regions.find(QStringLiteral("RU-KRS"));
+    REQUIRE(counts[kursk] > 0);
+    const Frame f = draw(state, {36.5, 51.5}, 800);
+    const QPoint px = f.viewport.lonLatToScreenPx({35.0, 52.1}).toPoint();
+    CHECK_FALSE(near(f.image.pixelColor(px), MapStyle::standard().focusLand, 10));
+
+    // Orel, north of Kursk, has no events: it keeps the land colour.
+    const int orel = regions.regionAt(36.1, 52.9);
+    REQUIRE(orel >= 0);
+    REQUIRE(counts[orel] == 0);
+    CHECK(near(f.image.pixelColor(f.viewport.lonLatToScreenPx({36.1, 52.9}).toPoint()), MapStyle::standard().focusLand, 2));
+}

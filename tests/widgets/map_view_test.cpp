@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "geo/region_index.h"
+#include "map_view.h"
+#include "region_panel.h"
+#include "store/region_membership.h"
+
+#include "../bundled_data.h"
+
+#include <QGeoCoordinate>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <catch2/catch.hpp>
+
+using namespace chronomap;
+
+TEST_CASE("Clicking Kursk on a real map lists Kursk's events; clicking the Kim-Putin arc selects the call", "[widgets]")
+{
+    ViewState state;
+    MapView map(&state);
+    RegionPanel panel(&state);
+    map.resize(1200, 800);
+    map.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&map));
+    state.setDataset(test::bundledDataset());
+    map.zoomToData();
+    map.repaint();
+
+    const auto dataset = state.dataset();
+    const auto &regions = *dataset->baseMap->regions;
+    const int kursk = regions.find(QStringLiteral("RU-KRS"));
+    REQUIRE(kursk >= 0);
+    QSignalSpy regionSpy(&state, &ViewState::selectedRegionChanged);
+
+    const QPoint kurskPx = map.screenPosOf(QPointF(36.19, 51.73)).toPoint();
+    QTest::mouseClick(&map, Qt::LeftButton, {}, kurskPx);
+    CHECK(state.selectedRegion() == kursk);
+    CHECK(regionSpy.count() >= 1);
+
+    // The panel lists the region's events, newest first, as the core computes them.
+    EventStore::IndexList expected = dataset->membership->eventsIn(kursk);
+    std::reverse(expected.begin(), expected.end());
+    CHECK(panel.listedEvents() == expected);
+    QSet<QString> categories;
+    for (EventStore::Index i : panel.listedEvents()) categories.insert(dataset->events->category(i));
+    CHECK(categories.contains(QStringLiteral("deployment")));
+    CHECK(categories.contains(QStringLiteral("labour-dispatch")));
+    CHECK(panel.list()->topLevelItemCount() == int(expected.size()));
+
+    // Halfway along the great circle from Pyongyang to Moscow lies the call's arc.
+    const EventStore::Index call = test::kimPutinCall(*dataset->events);
+    REQUIRE(call >= 0);
+    map.repaint();
+    const QGeoCoordinate pyongyang(39.03, 125.75), moscow(55.75, 37.62);
+    const QGeoCoordinate middle = pyongyang.atDistanceAndAzimuth(pyongyang.distanceTo(moscow) / 2, pyongyang.azimuthTo(moscow));
+    QTest::mouseClick(&map, Qt::LeftButton, {}, map.screenPosOf(QPointF(middle.longitude(), middle.latitude())).toPoint());
+    CHECK(state.selectedEvent() == call);
+
+    QTest::keyClick(&map, Qt::Key_Escape);
+    CHECK(state.selectedEvent() == -1);
+}
+
+TEST_CASE("Dragging pans and the wheel zooms about the cursor", "[widgets]")
+{
+    ViewState state;
+    MapView map(&state);
+    map.resize(900, 600);
+    map.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&map));
+    state.setDataset(test::bundledDataset());
+    map.zoomToData();
+    const QPointF kyiv(30.52, 50.45);
+    const QPointF before = map.screenPosOf(kyiv);
+    QTest::mousePress(&map, Qt::LeftButton, {}, QPoint(400, 300));
+    QTest::mouseMove(&map, QPoint(450, 320));
+    QTest::mouseMove(&map, QPoint(500, 340));
+    QTest::mouseRelease(&map, Qt::LeftButton, {}, QPoint(500, 340));
+    CHECK(map.screenPosOf(kyiv).x() == Approx(before.x() + 100).margin(0.5));
+    CHECK(map.screenPosOf(kyiv).y() == Approx(before.y() + 40).margin(0.5));
+
+    const double scale = map.viewport().metresPerPixel();
+    QTest::keyClick(&map, Qt::Key_Plus);
+    CHECK(map.viewport().metresPerPixel() < scale);
+    QTest::keyClick(&map, Qt::Key_Minus);
+    CHECK(map.viewport().metresPerPixel() == Approx(scale));
+}
