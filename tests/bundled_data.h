@@ -12,7 +12,10 @@
 
 namespace chronomap::test {
 
-inline QString sourcePath(const char *relative) { return QStringLiteral(CHRONOMAP_SOURCE_DIR "/") + QLatin1String(relative); }
+inline QString sourcePath(const char *relative)
+{
+    return QStringLiteral(CHRONOMAP_SOURCE_DIR "/") + QLatin1String(relative);
+}
 
 inline std::shared_ptr<const BaseMap> bundledBaseMap()
 {

@@ -2,6 +2,8 @@
 #include "command_line.h"
 
 #include "data_paths.h"
+#include "export_command.h"
+#include "filter_options.h"
 #include "geo/base_map.h"
 #include "geo/region_index.h"
 #include "io/event_loader.h"
@@ -19,7 +21,10 @@ namespace chronomap::cli {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("cli", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cli", text);
+}
 
 QTextStream &out()
 {
@@ -42,13 +47,11 @@ struct Options {
     QCommandLineOption validate{"validate", tr("Check FILE and print one line per problem."), tr("FILE")};
     QCommandLineOption query{"query", tr("Print the events matching the filters below (no GUI).")};
     QCommandLineOption data{"data", tr("Dataset to query (default: the bundled dataset)."), tr("FILE")};
-    QCommandLineOption region{"region", tr("Only events of this admin-1 region (ISO 3166-2 code or name)."), tr("CODE|NAME")};
-    QCommandLineOption from{"from", tr("Only events possibly on or after DATE (2025, 2025-08, 2025-08-12)."), tr("DATE")};
-    QCommandLineOption to{"to", tr("Only events possibly on or before DATE (the whole period DATE names)."), tr("DATE")};
-    QCommandLineOption certain{"certain", tr("With --from/--to: only events certainly in the window, not just possibly.")};
-    QCommandLineOption category{"category", tr("Only events of category C (repeatable)."), tr("C")};
+    FilterOptions filters; // --region, --from, --to, --certain, --category: shared with --export
     QCommandLineOption format{"format", tr("Output format of --query: csv (default) or geojson."), tr("FORMAT"), "csv"};
-    QCommandLineOption mapping{"mapping", tr("Column mapping for flat files, e.g. start=Fecha,lat=Y,lon=X."), tr("ROLE=COLUMN,…")};
+    QCommandLineOption mapping{"mapping", tr("Column mapping for flat files, e.g. start=Fecha,lat=Y,lon=X."),
+                               tr("ROLE=COLUMN,…")};
+    ExportCommand exporter;
 
     void addTo(QCommandLineParser &parser)
     {
@@ -56,7 +59,10 @@ struct Options {
                                             "With no option it opens the window on FILE…, or on the bundled dataset."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({validate, query, data, region, from, to, certain, category, format, mapping});
+        parser.addOptions({validate, query, data});
+        parser.addOptions(filters.options());
+        parser.addOptions({format, mapping});
+        parser.addOptions(exporter.options());
         parser.addPositionalArgument(tr("FILE"), tr("Event files to open in the window."), tr("[FILE…]"));
     }
 };
@@ -72,7 +78,8 @@ bool readMapping(const QCommandLineParser &parser, const Options &o, LoadOptions
 
 void printIssues(const IssueList &issues, QTextStream &stream)
 {
-    for (const Issue &issue : issues) stream << issue.toString() << '\n';
+    for (const Issue &issue : issues)
+        stream << issue.toString() << '\n';
     stream.flush();
 }
 
@@ -83,7 +90,11 @@ int validate(const QString &path, const LoadOptions &options)
     const qsizetype skipped = result.count(Issue::Severity::Skipped);
     const qsizetype warnings = result.count(Issue::Severity::Warning);
     out() << tr("%1: %2 records read, %3 events loaded, %4 skipped, %5 warnings")
-                 .arg(path).arg(result.recordsRead).arg(result.store->size()).arg(skipped).arg(warnings)
+                 .arg(path)
+                 .arg(result.recordsRead)
+                 .arg(result.store->size())
+                 .arg(skipped)
+                 .arg(warnings)
           << Qt::endl;
     if (result.hasFatal() || result.store->isEmpty()) return kUnusable;
     return skipped > 0 ? kSomeSkipped : kOk;
@@ -97,43 +108,10 @@ int query(const QCommandLineParser &parser, const Options &o, const LoadOptions 
         err() << tr("chronomap: --format: '%1' is not csv or geojson").arg(parser.value(o.format)) << Qt::endl;
         return kUnusable;
     }
-    std::optional<FuzzyDate> from, to;
-    for (auto [option, slot] : {std::pair{&o.from, &from}, std::pair{&o.to, &to}}) {
-        if (!parser.isSet(*option)) continue;
-        *slot = FuzzyDate::parse(parser.value(*option));
-        if (!*slot) {
-            err() << tr("chronomap: --%1: '%2' is not a date (use 2025, 2025-08 or 2025-08-12)")
-                         .arg(option->names().first(), parser.value(*option))
-                  << Qt::endl;
-            return kUnusable;
-        }
-    }
-    if (from || to) {
-        filter.window = TimeWindow{from ? from->startMs : std::numeric_limits<qint64>::min() / 2,
-                                   to ? to->endExclusiveMs() : std::numeric_limits<qint64>::max() / 2};
-        if (!filter.window->isValid()) {
-            err() << tr("chronomap: --to %1 is before --from %2").arg(parser.value(o.to), parser.value(o.from)) << Qt::endl;
-            return kUnusable;
-        }
-        filter.match = parser.isSet(o.certain) ? WindowMatch::Certainly : WindowMatch::Possibly;
-    }
-    for (const QString &c : parser.values(o.category)) filter.categories.insert(c.trimmed().toLower());
-
-    IssueList baseIssues;
     std::shared_ptr<const BaseMap> baseMap;
-    if (parser.isSet(o.region)) {
-        baseMap = BaseMap::load(DataPaths::baseMap(), &baseIssues);
-        if (!baseMap) {
-            printIssues(baseIssues, err());
-            return kUnusable;
-        }
-        filter.regionIndex = baseMap->regions->find(parser.value(o.region));
-        if (filter.regionIndex < 0) {
-            err() << tr("chronomap: --region: no admin-1 region has the code or name '%1' (try RU-KRS or Kursk)")
-                         .arg(parser.value(o.region))
-                  << Qt::endl;
-            return kUnusable;
-        }
+    if (QString error; !o.filters.read(parser, &filter, &baseMap, &error)) {
+        err() << "chronomap: " << error << Qt::endl;
+        return kUnusable;
     }
 
     const QString path = parser.isSet(o.data) ? parser.value(o.data) : DataPaths::bundledEvents();
@@ -146,7 +124,8 @@ int query(const QCommandLineParser &parser, const Options &o, const LoadOptions 
     const auto events = filter.apply(*result.store, membership.get());
     QString error;
     out().flush();
-    if (!EventWriter::write(*result.store, events, formatName == u"csv" ? EventWriter::Format::Csv : EventWriter::Format::GeoJson,
+    if (!EventWriter::write(*result.store, events,
+                            formatName == u"csv" ? EventWriter::Format::Csv : EventWriter::Format::GeoJson,
                             QStringLiteral("-"), &error)) {
         err() << "chronomap: " << error << Qt::endl;
         return kUnusable;
@@ -175,6 +154,7 @@ int runHeadless(const QStringList &arguments)
     parser.process(arguments); // handles --help and --version, and exits on unknown options
     LoadOptions load;
     if (!readMapping(parser, o, &load)) return kUnusable;
+    if (o.exporter.isSet(parser)) return o.exporter.run(parser, o.filters, parser.value(o.data), load);
     if (parser.isSet(o.validate)) return validate(parser.value(o.validate), load);
     if (parser.isSet(o.query)) return query(parser, o, load);
     parser.showHelp(kUnusable);
@@ -187,6 +167,15 @@ QStringList guiFiles(const QStringList &arguments)
     o.addTo(parser);
     parser.process(arguments);
     return parser.positionalArguments();
+}
+
+QString guiViewState(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    Options o;
+    o.addTo(parser);
+    parser.process(arguments);
+    return o.exporter.viewStateFile(parser);
 }
 
 } // namespace chronomap::cli

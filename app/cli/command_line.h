@@ -16,4 +16,7 @@ int runHeadless(const QStringList &arguments);
 /// the GUI should open (positional arguments).
 QStringList guiFiles(const QStringList &arguments);
 
+/// The view state file the GUI should open (`--view-state FILE` without --export), or empty.
+QString guiViewState(const QStringList &arguments);
+
 } // namespace chronomap::cli

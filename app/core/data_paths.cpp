@@ -8,7 +8,10 @@
 namespace chronomap {
 
 namespace {
-bool looksLikeDataRoot(const QString &dir) { return QFileInfo::exists(dir + QStringLiteral("/geodata/basemap/basemap.gpkg")); }
+bool looksLikeDataRoot(const QString &dir)
+{
+    return QFileInfo::exists(dir + QStringLiteral("/geodata/basemap/basemap.gpkg"));
+}
 } // namespace
 
 QString DataPaths::dataRoot()
@@ -16,7 +19,8 @@ QString DataPaths::dataRoot()
     const QString fromEnv = qEnvironmentVariable("CHRONOMAP_DATA_DIR");
     if (!fromEnv.isEmpty() && looksLikeDataRoot(fromEnv)) return QDir(fromEnv).absolutePath();
     if (QCoreApplication::instance()) {
-        const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../" CHRONOMAP_INSTALL_DATADIR);
+        const QString installed =
+            QCoreApplication::applicationDirPath() + QStringLiteral("/../" CHRONOMAP_INSTALL_DATADIR);
         if (looksLikeDataRoot(installed)) return QDir(installed).absolutePath();
     }
     const QString sourceTree = QStringLiteral(CHRONOMAP_SOURCE_DIR);
@@ -24,10 +28,19 @@ QString DataPaths::dataRoot()
     return {};
 }
 
-QString DataPaths::baseMap() { return dataRoot() + QStringLiteral("/geodata/basemap/basemap.gpkg"); }
+QString DataPaths::baseMap()
+{
+    return dataRoot() + QStringLiteral("/geodata/basemap/basemap.gpkg");
+}
 
-QString DataPaths::bundledEvents() { return dataRoot() + QStringLiteral("/geodata/events/russia-north-korea.geojson"); }
+QString DataPaths::bundledEvents()
+{
+    return dataRoot() + QStringLiteral("/geodata/events/russia-north-korea.geojson");
+}
 
-QString DataPaths::resource(const QString &relative) { return dataRoot() + QStringLiteral("/resources/") + relative; }
+QString DataPaths::resource(const QString &relative)
+{
+    return dataRoot() + QStringLiteral("/resources/") + relative;
+}
 
 } // namespace chronomap

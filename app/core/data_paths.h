@@ -12,8 +12,8 @@ class DataPaths {
 public:
     /// Folder holding `geodata/` and `resources/`; empty when none is found.
     static QString dataRoot();
-    static QString baseMap();        ///< geodata/basemap/basemap.gpkg
-    static QString bundledEvents();  ///< geodata/events/russia-north-korea.geojson
+    static QString baseMap();                         ///< geodata/basemap/basemap.gpkg
+    static QString bundledEvents();                   ///< geodata/events/russia-north-korea.geojson
     static QString resource(const QString &relative); ///< resources/<relative>
 };
 

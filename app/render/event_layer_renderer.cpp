@@ -38,19 +38,20 @@ QList<int> regionCounts(const Dataset &dataset, const EventStore::IndexList &vis
     QList<int> counts;
     if (!dataset.membership) return counts;
     std::vector<bool> shown(size_t(dataset.events->size()), false);
-    for (EventStore::Index i : visible) shown[size_t(i)] = true;
+    for (EventStore::Index i : visible)
+        shown[size_t(i)] = true;
     const int n = int(dataset.baseMap->regions->regions().size());
     counts.resize(n);
     for (int r = 0; r < n; ++r)
-        for (EventStore::Index i : dataset.membership->eventsIn(r)) counts[r] += shown[size_t(i)];
+        for (EventStore::Index i : dataset.membership->eventsIn(r))
+            counts[r] += shown[size_t(i)];
     return counts;
 }
 
 EventLayerRenderer::EventLayerRenderer(std::shared_ptr<const ProjectedBaseMap> baseMap, const MapStyle &style,
                                        double devicePixelRatio)
     : m_baseMap(std::move(baseMap)), m_style(style), m_sprites(devicePixelRatio)
-{
-}
+{}
 
 const std::vector<QPointF> &EventLayerRenderer::mercatorOf(const EventStore &store) const
 {
@@ -77,10 +78,13 @@ const QPolygonF &EventLayerRenderer::arcOf(const EventStore &store, EventStore::
         const QGeoCoordinate a(vertices[v - 1].y(), vertices[v - 1].x()), b(vertices[v].y(), vertices[v].x());
         const double distance = a.distanceTo(b), azimuth = a.azimuthTo(b);
         for (int s = (v == 1 ? 0 : 1); s <= kArcSegments; ++s) {
-            const QGeoCoordinate c = s == kArcSegments ? b : a.atDistanceAndAzimuth(distance * s / kArcSegments, azimuth);
+            const QGeoCoordinate c =
+                s == kArcSegments ? b : a.atDistanceAndAzimuth(distance * s / kArcSegments, azimuth);
             double lon = c.longitude();
-            while (lon - previousLon > 180) lon -= 360;
-            while (lon - previousLon < -180) lon += 360;
+            while (lon - previousLon > 180)
+                lon -= 360;
+            while (lon - previousLon < -180)
+                lon += 360;
             previousLon = lon;
             arc.append(WebMercator::toMercatorM(QPointF(lon, c.latitude())));
         }
@@ -125,7 +129,8 @@ void EventLayerRenderer::renderChoropleth(QPainter &painter, const Viewport &vie
     }
 }
 
-void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const
+void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, const ViewState &state,
+                                MapHits *hits) const
 {
     if (hits) *hits = MapHits{};
     const auto dataset = state.dataset();
@@ -133,11 +138,15 @@ void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, con
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
 
-    if (state.selectedRegion() >= 0)
-        renderRegionFill(painter, viewport, state.selectedRegion(), m_style.highlightFill, Qt::NoPen);
+    // The selected region's highlight goes over area fills, under arcs and markers.
+    const auto highlightSelectedRegion = [&] {
+        if (state.selectedRegion() >= 0)
+            renderRegionFill(painter, viewport, state.selectedRegion(), m_style.highlightFill, Qt::NoPen);
+    };
 
     if (state.mapMode() == MapMode::Choropleth) {
         renderChoropleth(painter, viewport, state);
+        highlightSelectedRegion();
     } else {
         const EventStore &store = *dataset->events;
         const auto &visible = state.visibleEvents();
@@ -159,6 +168,7 @@ void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, con
             QColor edge = CategoryStyle::color(it.value());
             renderRegionFill(painter, viewport, it.key(), fill, QPen(edge, 1.2, Qt::DashLine));
         }
+        highlightSelectedRegion();
 
         // Contacts between places as great-circle arcs.
         const QTransform t = viewport.mercatorToScreen();
@@ -181,13 +191,16 @@ void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, con
             }
         }
 
-        if (points > kDenseThreshold) renderDense(painter, viewport, state, hits);
-        else renderMarkers(painter, viewport, state, hits);
+        if (points > kDenseThreshold)
+            renderDense(painter, viewport, state, hits);
+        else
+            renderMarkers(painter, viewport, state, hits);
     }
     painter.restore();
 }
 
-void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const
+void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewport, const ViewState &state,
+                                       MapHits *hits) const
 {
     const auto dataset = state.dataset();
     const EventStore &store = *dataset->events;
@@ -195,7 +208,8 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
     const auto &visible = state.visibleEvents();
     const QTransform t = viewport.mercatorToScreen();
     const QSize size = viewport.sizePx();
-    const int cellsX = int(std::ceil(size.width() / kGroupCellPx)) + 2, cellsY = int(std::ceil(size.height() / kGroupCellPx)) + 2;
+    const int cellsX = int(std::ceil(size.width() / kGroupCellPx)) + 2,
+              cellsY = int(std::ceil(size.height() / kGroupCellPx)) + 2;
     std::vector<int> cellGroup(size_t(cellsX) * size_t(cellsY), -1);
     std::vector<MapHits::Marker> groups;
     const double r = m_sprites.radiusPx();
@@ -204,7 +218,8 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
     // Newest first, so each group's marker shows its newest event's category.
     for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
         const EventStore::Index i = *it;
-        if (store.geometryKind(i) != GeometryKind::Point || store.locationPrecision(i) == LocationPrecision::Region) continue;
+        if (store.geometryKind(i) != GeometryKind::Point || store.locationPrecision(i) == LocationPrecision::Region)
+            continue;
         const QPointF m = mercator[size_t(i)];
         for (double shift : copies) {
             const double x = (m.x() + shift) * t.m11() + t.dx(), y = m.y() * t.m22() + t.dy();
@@ -253,7 +268,8 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
     }
 }
 
-void EventLayerRenderer::renderDense(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const
+void EventLayerRenderer::renderDense(QPainter &painter, const Viewport &viewport, const ViewState &state,
+                                     MapHits *hits) const
 {
     // One count per 2x2 pixel bin, shown as a heat ramp: a frame costs the same at 150k and 1M.
     const auto dataset = state.dataset();
@@ -316,11 +332,13 @@ EventStore::IndexList EventLayerRenderer::eventsAt(QPointF px, const Viewport &v
         const QTransform t = viewport.mercatorToScreen();
         const auto &visible = state.visibleEvents();
         for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
-            if (store.geometryKind(*it) != GeometryKind::Point || store.locationPrecision(*it) == LocationPrecision::Region) continue;
+            if (store.geometryKind(*it) != GeometryKind::Point ||
+                store.locationPrecision(*it) == LocationPrecision::Region)
+                continue;
             for (double shift : viewport.worldCopies()) {
                 const QPointF p = t.map(mercator[size_t(*it)] + QPointF(shift, 0));
-                if (nearest ? (int(p.x() / kGroupCellPx) == int(centre.x() / kGroupCellPx)
-                               && int(p.y() / kGroupCellPx) == int(centre.y() / kGroupCellPx))
+                if (nearest ? (int(p.x() / kGroupCellPx) == int(centre.x() / kGroupCellPx) &&
+                               int(p.y() / kGroupCellPx) == int(centre.y() / kGroupCellPx))
                             : std::hypot(p.x() - centre.x(), p.y() - centre.y()) <= cellReach) {
                     found.push_back(*it);
                     break;

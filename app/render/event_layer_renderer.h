@@ -29,7 +29,7 @@ struct MapHits {
     };
     std::vector<Marker> markers;
     std::vector<Arc> arcs;
-    bool dense = false;     ///< events were binned, not drawn one by one
+    bool dense = false; ///< events were binned, not drawn one by one
     double markerRadiusPx = 6;
 };
 
@@ -47,7 +47,8 @@ public:
     void render(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits = nullptr) const;
 
     /// Events under a screen point, newest first: the markers' groups, then arcs within a few pixels.
-    EventStore::IndexList eventsAt(QPointF px, const Viewport &viewport, const ViewState &state, const MapHits &hits) const;
+    EventStore::IndexList eventsAt(QPointF px, const Viewport &viewport, const ViewState &state,
+                                   const MapHits &hits) const;
 
     /// Above this many visible point events, markers give way to density bins.
     static constexpr qsizetype kDenseThreshold = 150'000;
@@ -55,7 +56,8 @@ public:
 private:
     const std::vector<QPointF> &mercatorOf(const EventStore &store) const;
     const QPolygonF &arcOf(const EventStore &store, EventStore::Index i) const;
-    void renderRegionFill(QPainter &painter, const Viewport &viewport, int region, const QBrush &brush, const QPen &pen) const;
+    void renderRegionFill(QPainter &painter, const Viewport &viewport, int region, const QBrush &brush,
+                          const QPen &pen) const;
     void renderChoropleth(QPainter &painter, const Viewport &viewport, const ViewState &state) const;
     void renderMarkers(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const;
     void renderDense(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const;

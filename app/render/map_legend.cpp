@@ -14,7 +14,10 @@
 namespace chronomap {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("MapLegend", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("MapLegend", text);
+}
 } // namespace
 
 QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState &state) const
@@ -53,7 +56,8 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
     } else {
         title = tr("Categories");
         std::map<QString, int> counts;
-        for (EventStore::Index i : state.visibleEvents()) ++counts[dataset->events->category(i)];
+        for (EventStore::Index i : state.visibleEvents())
+            ++counts[dataset->events->category(i)];
         for (const auto &[category, count] : counts)
             rows.append({CategoryStyle::color(category), CategoryStyle::shape(category), true,
                          QStringLiteral("%1 (%2)").arg(CategoryStyle::label(category)).arg(count)});
@@ -61,7 +65,8 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
     }
 
     double width = QFontMetricsF(bold).horizontalAdvance(title);
-    for (const Row &r : rows) width = std::max(width, 22 + fm.horizontalAdvance(r.label));
+    for (const Row &r : rows)
+        width = std::max(width, 22 + fm.horizontalAdvance(r.label));
     const QSizeF size(width + 2 * pad, row * (rows.size() + 1) + 2 * pad - 4);
     const QRectF box(QPointF(area.left() + 10, area.bottom() - 10 - size.height()), size);
     painter.setPen(QPen(QColor(0, 0, 0, 60), 1));
@@ -69,7 +74,8 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
     painter.drawRoundedRect(box, 4, 4);
     painter.setFont(bold);
     painter.setPen(m_style.label);
-    painter.drawText(QRectF(box.topLeft() + QPointF(pad, pad), QSizeF(width, row)), Qt::AlignLeft | Qt::AlignVCenter, title);
+    painter.drawText(QRectF(box.topLeft() + QPointF(pad, pad), QSizeF(width, row)), Qt::AlignLeft | Qt::AlignVCenter,
+                     title);
     painter.setFont(font);
     for (qsizetype k = 0; k < rows.size(); ++k) {
         const Row &r = rows[k];
@@ -78,11 +84,14 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
         if (r.color.alpha() > 0) {
             painter.setPen(r.isShape ? QPen(Qt::white, 1.2) : QPen(QColor(0, 0, 0, 60), 0.8));
             painter.setBrush(r.color);
-            if (r.isShape) drawMarkerShape(painter, r.shape, centre, 6);
-            else painter.drawRect(QRectF(centre - QPointF(6, 5), QSizeF(12, 10)));
+            if (r.isShape)
+                drawMarkerShape(painter, r.shape, centre, 6);
+            else
+                painter.drawRect(QRectF(centre - QPointF(6, 5), QSizeF(12, 10)));
         }
         painter.setPen(m_style.label);
-        painter.drawText(QRectF(origin + QPointF(22, 0), QSizeF(width, row)), Qt::AlignLeft | Qt::AlignVCenter, r.label);
+        painter.drawText(QRectF(origin + QPointF(22, 0), QSizeF(width, row)), Qt::AlignLeft | Qt::AlignVCenter,
+                         r.label);
     }
     painter.restore();
     return box;

@@ -21,14 +21,30 @@ void drawMarkerShape(QPainter &painter, MarkerShape shape, QPointF c, double r)
         return p;
     };
     switch (shape) {
-    case MarkerShape::Circle: painter.drawEllipse(c, r, r); break;
-    case MarkerShape::Square: painter.drawRect(QRectF(c - QPointF(r * 0.85, r * 0.85), QSizeF(r * 1.7, r * 1.7))); break;
-    case MarkerShape::Diamond: painter.drawPolygon(polygon(4, -90)); break;
-    case MarkerShape::TriangleUp: painter.drawPolygon(polygon(3, -90)); break;
-    case MarkerShape::TriangleDown: painter.drawPolygon(polygon(3, 90)); break;
-    case MarkerShape::Star: painter.drawPolygon(polygon(5, -90, 0.5)); break;
-    case MarkerShape::Hexagon: painter.drawPolygon(polygon(6, 0)); break;
-    case MarkerShape::Cross: painter.drawPolygon(polygon(4, -45, 0.45)); break;
+    case MarkerShape::Circle:
+        painter.drawEllipse(c, r, r);
+        break;
+    case MarkerShape::Square:
+        painter.drawRect(QRectF(c - QPointF(r * 0.85, r * 0.85), QSizeF(r * 1.7, r * 1.7)));
+        break;
+    case MarkerShape::Diamond:
+        painter.drawPolygon(polygon(4, -90));
+        break;
+    case MarkerShape::TriangleUp:
+        painter.drawPolygon(polygon(3, -90));
+        break;
+    case MarkerShape::TriangleDown:
+        painter.drawPolygon(polygon(3, 90));
+        break;
+    case MarkerShape::Star:
+        painter.drawPolygon(polygon(5, -90, 0.5));
+        break;
+    case MarkerShape::Hexagon:
+        painter.drawPolygon(polygon(6, 0));
+        break;
+    case MarkerShape::Cross:
+        painter.drawPolygon(polygon(4, -45, 0.45));
+        break;
     }
 }
 

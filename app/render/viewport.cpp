@@ -50,7 +50,10 @@ QPointF Viewport::lonLatToScreenPx(QPointF lonLatDeg) const
     return toScreenPx(m);
 }
 
-QPointF Viewport::screenPxToLonLat(QPointF px) const { return WebMercator::toLonLatDeg(toMercatorM(px)); }
+QPointF Viewport::screenPxToLonLat(QPointF px) const
+{
+    return WebMercator::toLonLatDeg(toMercatorM(px));
+}
 
 QTransform Viewport::mercatorToScreen() const
 {
@@ -68,7 +71,8 @@ QList<double> Viewport::worldCopies() const
     const QRectF visible = visibleMercatorRect();
     const double w = WebMercator::kWorldWidthM;
     QList<double> shifts;
-    for (int k = int(std::floor((visible.left() + w / 2) / w)); k * w - w / 2 < visible.right(); ++k) shifts.append(k * w);
+    for (int k = int(std::floor((visible.left() + w / 2) / w)); k * w - w / 2 < visible.right(); ++k)
+        shifts.append(k * w);
     return shifts;
 }
 
@@ -95,6 +99,9 @@ void Viewport::fit(const QRectF &r, double marginPx)
     normalise();
 }
 
-double Viewport::zoomLevel() const { return std::log2(WebMercator::kWorldWidthM / 256.0 / m_metresPerPixel); }
+double Viewport::zoomLevel() const
+{
+    return std::log2(WebMercator::kWorldWidthM / 256.0 / m_metresPerPixel);
+}
 
 } // namespace chronomap

@@ -33,9 +33,12 @@ QString precisionText(const TimeSpan &when)
     const QString start = when.start().toIso();
     const QString text = when.isInstant() ? start : start + QStringLiteral(" – ") + when.end().toIso();
     switch (when.start().precision) {
-    case DatePrecision::Year: return QCoreApplication::translate("EventPanel", "%1 (some time that year)").arg(text);
-    case DatePrecision::Month: return QCoreApplication::translate("EventPanel", "%1 (some time that month)").arg(text);
-    default: return text;
+    case DatePrecision::Year:
+        return QCoreApplication::translate("EventPanel", "%1 (some time that year)").arg(text);
+    case DatePrecision::Month:
+        return QCoreApplication::translate("EventPanel", "%1 (some time that month)").arg(text);
+    default:
+        return text;
     }
 }
 
@@ -64,9 +67,9 @@ EventPanel::EventPanel(ViewState *state, QWidget *parent) : QScrollArea(parent),
     m_sources = new QWidget(content);
     m_sourcesLayout = new QVBoxLayout(m_sources);
     m_sourcesLayout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_meta), static_cast<QWidget *>(m_summary),
-                       static_cast<QWidget *>(m_claimsHeading), static_cast<QWidget *>(m_claims),
-                       static_cast<QWidget *>(m_sourcesHeading), m_sources})
+    for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_meta),
+                       static_cast<QWidget *>(m_summary), static_cast<QWidget *>(m_claimsHeading),
+                       static_cast<QWidget *>(m_claims), static_cast<QWidget *>(m_sourcesHeading), m_sources})
         layout->addWidget(w);
     layout->addStretch(1);
     setWidget(content);
@@ -79,7 +82,10 @@ EventPanel::EventPanel(ViewState *state, QWidget *parent) : QScrollArea(parent),
     refresh();
 }
 
-QString EventPanel::titleText() const { return m_title->text(); }
+QString EventPanel::titleText() const
+{
+    return m_title->text();
+}
 
 bool EventPanel::isOpenableLink(const QString &url)
 {
@@ -90,8 +96,9 @@ bool EventPanel::isOpenableLink(const QString &url)
 void EventPanel::openLink(const QString &url)
 {
     // The full address first: a link's text in data can say anything.
-    const auto answer = QMessageBox::question(this, tr("Open link"), tr("Open this address in your web browser?\n\n%1").arg(url),
-                                              QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::question(this, tr("Open link"), tr("Open this address in your web browser?\n\n%1").arg(url),
+                              QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Open) QDesktopServices::openUrl(QUrl(url.trimmed(), QUrl::StrictMode));
 }
 
@@ -105,8 +112,9 @@ void EventPanel::refresh()
     const auto dataset = m_state->dataset();
     const EventStore::Index i = m_state->selectedEvent();
     const bool has = dataset && dataset->events && i >= 0 && i < dataset->events->size();
-    for (QWidget *w : {static_cast<QWidget *>(m_meta), static_cast<QWidget *>(m_summary), static_cast<QWidget *>(m_claimsHeading),
-                       static_cast<QWidget *>(m_claims), static_cast<QWidget *>(m_sourcesHeading), m_sources})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_meta), static_cast<QWidget *>(m_summary), static_cast<QWidget *>(m_claimsHeading),
+          static_cast<QWidget *>(m_claims), static_cast<QWidget *>(m_sourcesHeading), m_sources})
         w->setVisible(has);
     if (!has) {
         m_title->setText(tr("Click an event on the map or in a list to see it here."));
@@ -129,14 +137,17 @@ void EventPanel::refresh()
     const QLocale locale = lang == u"es" ? QLocale(QLocale::Spanish) : QLocale(QLocale::English);
     for (int row = 0; row < e.claims.size(); ++row) {
         const Claim &c = e.claims[row];
-        const QString figure = c.value ? locale.toString(*c.value, 'f', 0) + (c.unit.isEmpty() ? QString() : u' ' + c.unit)
-                                       : tr("no figure");
+        const QString figure = c.value
+                                   ? locale.toString(*c.value, 'f', 0) + (c.unit.isEmpty() ? QString() : u' ' + c.unit)
+                                   : tr("no figure");
         const QStringList cells{c.quantity, figure, c.source, c.asOf, c.note};
-        for (int col = 0; col < cells.size(); ++col) m_claims->setItem(row, col, new QTableWidgetItem(cells[col]));
+        for (int col = 0; col < cells.size(); ++col)
+            m_claims->setItem(row, col, new QTableWidgetItem(cells[col]));
     }
     m_claims->resizeColumnsToContents();
     m_claims->resizeRowsToContents();
-    m_claims->setMinimumHeight(e.claims.isEmpty() ? 0 : int(m_claims->horizontalHeader()->height() + 4 + e.claims.size() * 26));
+    m_claims->setMinimumHeight(
+        e.claims.isEmpty() ? 0 : int(m_claims->horizontalHeader()->height() + 4 + e.claims.size() * 26));
 
     for (const Source &s : e.sources) {
         auto *row = new QWidget(m_sources);

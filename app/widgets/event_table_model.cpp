@@ -21,9 +21,15 @@ void EventTableModel::setLanguage(const QString &lang)
     if (!m_events.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
-int EventTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_events.size()); }
+int EventTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_events.size());
+}
 
-int EventTableModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int EventTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant EventTableModel::data(const QModelIndex &index, int role) const
 {
@@ -33,17 +39,23 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Date: {
             const TimeSpan when = m_store->when(i);
-            return when.isInstant() ? when.start().toIso() : when.start().toIso() + QStringLiteral(" – ") + when.end().toIso();
+            return when.isInstant() ? when.start().toIso()
+                                    : when.start().toIso() + QStringLiteral(" – ") + when.end().toIso();
         }
-        case Title: return m_store->title(i, m_lang);
-        case Category: return CategoryStyle::label(m_store->category(i));
-        case Regions: return m_store->regionCodes(i).join(QStringLiteral(", "));
+        case Title:
+            return m_store->title(i, m_lang);
+        case Category:
+            return CategoryStyle::label(m_store->category(i));
+        case Regions:
+            return m_store->regionCodes(i).join(QStringLiteral(", "));
         case Sources: {
             QStringList names;
-            for (const Source &s : m_store->event(i).sources) names.append(s.name.isEmpty() ? s.url : s.name);
+            for (const Source &s : m_store->event(i).sources)
+                names.append(s.name.isEmpty() ? s.url : s.name);
             return names.join(QStringLiteral("; "));
         }
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::DecorationRole && index.column() == Category) return CategoryStyle::color(m_store->category(i));
@@ -54,12 +66,18 @@ QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-    case Date: return tr("Date");
-    case Title: return tr("Title");
-    case Category: return tr("Category");
-    case Regions: return tr("Regions");
-    case Sources: return tr("Sources");
-    default: return {};
+    case Date:
+        return tr("Date");
+    case Title:
+        return tr("Title");
+    case Category:
+        return tr("Category");
+    case Regions:
+        return tr("Regions");
+    case Sources:
+        return tr("Sources");
+    default:
+        return {};
     }
 }
 

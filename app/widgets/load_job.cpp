@@ -9,13 +9,14 @@ namespace chronomap {
 LoadJob::LoadJob(QString path, LoadOptions options, QObject *parent)
     : QObject(parent), m_path(std::move(path)), m_options(std::move(options))
 {
-    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, [this](int permille) {
-        emit progress(permille, m_watcher.progressMaximum());
-    });
+    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this,
+            [this](int permille) { emit progress(permille, m_watcher.progressMaximum()); });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         LoadResult result;
-        if (m_watcher.future().resultCount() > 0) result = m_watcher.result();
-        else result.cancelled = true;
+        if (m_watcher.future().resultCount() > 0)
+            result = m_watcher.result();
+        else
+            result.cancelled = true;
         emit finished(result);
     });
 }
@@ -33,6 +34,9 @@ void LoadJob::start()
     }));
 }
 
-void LoadJob::cancel() { m_watcher.cancel(); }
+void LoadJob::cancel()
+{
+    m_watcher.cancel();
+}
 
 } // namespace chronomap

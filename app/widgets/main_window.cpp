@@ -3,6 +3,7 @@
 
 #include "event_panel.h"
 #include "event_table_model.h"
+#include "export_dialog.h"
 #include "load_job.h"
 #include "map_style.h"
 #include "map_view.h"
@@ -62,10 +63,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
 
     m_problems = new ProblemsPanel(this);
-    QDockWidget *regionDock = addDock(tr("Region"), QStringLiteral("regionDock"), m_regionPanel, Qt::RightDockWidgetArea);
+    QDockWidget *regionDock =
+        addDock(tr("Region"), QStringLiteral("regionDock"), m_regionPanel, Qt::RightDockWidgetArea);
     addDock(tr("Event"), QStringLiteral("eventDock"), m_eventPanel, Qt::RightDockWidgetArea);
     QDockWidget *tableDock = addDock(tr("All events"), QStringLiteral("eventsDock"), m_table, Qt::BottomDockWidgetArea);
-    QDockWidget *problemsDock = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
+    QDockWidget *problemsDock =
+        addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
     tabifyDockWidget(tableDock, problemsDock);
     tableDock->raise();
     resizeDocks({regionDock}, {440}, Qt::Horizontal);
@@ -88,7 +91,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     loadBaseMap();
 }
 
-QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area)
+QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *widget,
+                                 Qt::DockWidgetArea area)
 {
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
@@ -111,6 +115,8 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFile);
+    file->addAction(tr("&Export Snapshot…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                    [this] { ExportDialog::showFor(this); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -128,7 +134,8 @@ void MainWindow::createMenus()
     connect(choropleth, &QAction::triggered, this, [this] { m_state->setMapMode(MapMode::Choropleth); });
     QMenu *language = view->addMenu(tr("&Data Language"));
     auto *languages = new QActionGroup(this);
-    for (const auto &[label, code] : {std::pair{tr("English"), QString()}, std::pair{tr("Español"), QStringLiteral("es")}}) {
+    for (const auto &[label, code] :
+         {std::pair{tr("English"), QString()}, std::pair{tr("Español"), QStringLiteral("es")}}) {
         QAction *a = language->addAction(label);
         a->setCheckable(true);
         a->setChecked(m_state->language() == code);
@@ -143,9 +150,9 @@ void MainWindow::createMenus()
 
 void MainWindow::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open events"), QFileInfo(m_currentFile).absolutePath(),
-        tr("Event data (*.geojson *.json *.geojsonl *.csv *.gpkg *.kml *.xlsx *.ods *.fgb *.shp *.gpx);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open events"), QFileInfo(m_currentFile).absolutePath(),
+                                                      tr("Event data (*.geojson *.json *.geojsonl *.csv *.gpkg *.kml "
+                                                         "*.xlsx *.ods *.fgb *.shp *.gpx);;All files (*)"));
     if (!path.isEmpty()) openFile(path);
 }
 
@@ -201,7 +208,8 @@ void MainWindow::onLoaded(const LoadResult &result, const QString &path)
     m_table->resizeColumnsToContents();
     setWindowTitle(tr("%1 — Chronomap").arg(QFileInfo(path).fileName()));
     const qsizetype skipped = result.count(Issue::Severity::Skipped);
-    m_count->setText(skipped ? tr("%n event(s)", nullptr, int(m_store->size())) + tr(", %n record(s) skipped", nullptr, int(skipped))
+    m_count->setText(skipped ? tr("%n event(s)", nullptr, int(m_store->size())) +
+                                   tr(", %n record(s) skipped", nullptr, int(skipped))
                              : tr("%n event(s)", nullptr, int(m_store->size())));
     emit loadFinished(true);
 }

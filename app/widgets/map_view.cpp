@@ -29,7 +29,8 @@ MapView::MapView(ViewState *state, QWidget *parent) : QWidget(parent), m_state(s
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(320, 240);
     setAccessibleName(tr("Map"));
-    setAccessibleDescription(tr("Map of the events. Arrow keys pan, plus and minus zoom, Escape clears the selection."));
+    setAccessibleDescription(
+        tr("Map of the events. Arrow keys pan, plus and minus zoom, Escape clears the selection."));
     connect(m_state, &ViewState::datasetChanged, this, &MapView::onDatasetChanged);
     connect(m_state, &ViewState::changed, this, qOverload<>(&QWidget::update));
     onDatasetChanged();
@@ -45,8 +46,9 @@ void MapView::onDatasetChanged()
         m_baseRenderer = m_baseMap ? std::make_unique<BaseMapRenderer>(m_baseMap) : nullptr;
         m_baseCache = QImage();
     }
-    m_eventRenderer = m_baseMap ? std::make_unique<EventLayerRenderer>(m_baseMap, MapStyle::standard(), devicePixelRatioF())
-                                : nullptr;
+    m_eventRenderer = m_baseMap
+                          ? std::make_unique<EventLayerRenderer>(m_baseMap, MapStyle::standard(), devicePixelRatioF())
+                          : nullptr;
     m_framed = false;
     if (dataset && width() > 0) zoomToData();
     update();
@@ -79,7 +81,8 @@ QRectF MapView::mercatorBoundsOf(const QList<QPointF> &points)
             east = lons[i - 1] + 360;
         }
     }
-    return QRectF(WebMercator::toMercatorM(QPointF(west, minLat)), WebMercator::toMercatorM(QPointF(east, maxLat))).normalized();
+    return QRectF(WebMercator::toMercatorM(QPointF(west, minLat)), WebMercator::toMercatorM(QPointF(east, maxLat)))
+        .normalized();
 }
 
 void MapView::zoomToData()
@@ -96,14 +99,16 @@ void MapView::zoomToData()
     }
     if (points.size() > 100'000) { // a sample frames a huge dataset just as well
         QList<QPointF> sample;
-        for (qsizetype i = 0; i < points.size(); i += points.size() / 50'000) sample.append(points[i]);
+        for (qsizetype i = 0; i < points.size(); i += points.size() / 50'000)
+            sample.append(points[i]);
         points = sample;
     }
     if (points.isEmpty()) points = {QPointF(20, 35), QPointF(140, 65)};
     QRectF bounds = mercatorBoundsOf(points);
     const double minSpan = 200'000; // a single place still shows its surroundings
-    bounds = bounds.adjusted(-std::max(0.0, minSpan - bounds.width()) / 2, -std::max(0.0, minSpan - bounds.height()) / 2,
-                             std::max(0.0, minSpan - bounds.width()) / 2, std::max(0.0, minSpan - bounds.height()) / 2);
+    bounds =
+        bounds.adjusted(-std::max(0.0, minSpan - bounds.width()) / 2, -std::max(0.0, minSpan - bounds.height()) / 2,
+                        std::max(0.0, minSpan - bounds.width()) / 2, std::max(0.0, minSpan - bounds.height()) / 2);
     m_viewport.fit(bounds, 40);
     m_framed = true;
     update();
@@ -146,11 +151,13 @@ void MapView::paintEvent(QPaintEvent *)
     m_viewport.setSizePx(size());
     // Panning reuses the cached base map; zooming, resizing or panning past the margin redraws it.
     QPointF offset;
-    const bool sameScale = !m_baseCache.isNull() && m_baseCacheViewport.metresPerPixel() == m_viewport.metresPerPixel()
-        && m_baseCacheViewport.sizePx() == size() + QSize(2 * kCacheMarginPx, 2 * kCacheMarginPx)
-        && m_baseCacheLanguage == m_state->language();
+    const bool sameScale = !m_baseCache.isNull() &&
+                           m_baseCacheViewport.metresPerPixel() == m_viewport.metresPerPixel() &&
+                           m_baseCacheViewport.sizePx() == size() + QSize(2 * kCacheMarginPx, 2 * kCacheMarginPx) &&
+                           m_baseCacheLanguage == m_state->language();
     if (sameScale) {
-        offset = m_baseCacheViewport.toScreenPx(m_viewport.centreMercatorM()) - m_baseCacheViewport.toScreenPx(m_baseCacheViewport.centreMercatorM());
+        offset = m_baseCacheViewport.toScreenPx(m_viewport.centreMercatorM()) -
+                 m_baseCacheViewport.toScreenPx(m_baseCacheViewport.centreMercatorM());
     }
     if (!sameScale || std::abs(offset.x()) > kCacheMarginPx || std::abs(offset.y()) > kCacheMarginPx) {
         renderBaseCache();
@@ -238,16 +245,34 @@ void MapView::keyPressEvent(QKeyEvent *event)
 {
     const QPointF centre(width() / 2.0, height() / 2.0);
     switch (event->key()) {
-    case Qt::Key_Left: m_viewport.panByPx({kKeyPanPx, 0}); break;
-    case Qt::Key_Right: m_viewport.panByPx({-kKeyPanPx, 0}); break;
-    case Qt::Key_Up: m_viewport.panByPx({0, kKeyPanPx}); break;
-    case Qt::Key_Down: m_viewport.panByPx({0, -kKeyPanPx}); break;
+    case Qt::Key_Left:
+        m_viewport.panByPx({kKeyPanPx, 0});
+        break;
+    case Qt::Key_Right:
+        m_viewport.panByPx({-kKeyPanPx, 0});
+        break;
+    case Qt::Key_Up:
+        m_viewport.panByPx({0, kKeyPanPx});
+        break;
+    case Qt::Key_Down:
+        m_viewport.panByPx({0, -kKeyPanPx});
+        break;
     case Qt::Key_Plus:
-    case Qt::Key_Equal: m_viewport.zoomAbout(centre, 1.5); break;
-    case Qt::Key_Minus: m_viewport.zoomAbout(centre, 1 / 1.5); break;
-    case Qt::Key_Home: zoomToData(); break;
-    case Qt::Key_Escape: m_state->clearSelection(); break;
-    default: QWidget::keyPressEvent(event); return;
+    case Qt::Key_Equal:
+        m_viewport.zoomAbout(centre, 1.5);
+        break;
+    case Qt::Key_Minus:
+        m_viewport.zoomAbout(centre, 1 / 1.5);
+        break;
+    case Qt::Key_Home:
+        zoomToData();
+        break;
+    case Qt::Key_Escape:
+        m_state->clearSelection();
+        break;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
     }
     update();
 }
@@ -262,17 +287,23 @@ bool MapView::event(QEvent *event)
             const auto events = eventsAt(help->pos());
             for (size_t k = 0; k < std::min<size_t>(events.size(), 8); ++k) {
                 const TimeSpan when = dataset->events->when(events[k]);
-                lines.append(when.start().toIso() + QStringLiteral("  ") + dataset->events->title(events[k], m_state->language()));
+                lines.append(when.start().toIso() + QStringLiteral("  ") +
+                             dataset->events->title(events[k], m_state->language()));
             }
             if (events.size() > 8) lines.append(tr("… and %n more", nullptr, int(events.size() - 8)));
             if (lines.isEmpty()) {
                 const int region = regionAt(help->pos());
-                if (region >= 0) lines.append(localized(dataset->baseMap->regions->regions()[region].name, m_state->language()));
+                if (region >= 0)
+                    lines.append(localized(dataset->baseMap->regions->regions()[region].name, m_state->language()));
             }
         }
         // Text from data is plain text: escape it so markup shows literally.
-        if (lines.isEmpty()) QToolTip::hideText();
-        else QToolTip::showText(help->globalPos(), QStringLiteral("<p style='white-space:pre'>%1</p>").arg(lines.join(u'\n').toHtmlEscaped()), this);
+        if (lines.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(
+                help->globalPos(),
+                QStringLiteral("<p style='white-space:pre'>%1</p>").arg(lines.join(u'\n').toHtmlEscaped()), this);
         return true;
     }
     return QWidget::event(event);

@@ -59,7 +59,7 @@ private:
     std::unique_ptr<EventLayerRenderer> m_eventRenderer;
     MapLegend m_legend;
     MapHits m_hits;
-    QImage m_baseCache;          ///< base map around the view, with a margin for panning
+    QImage m_baseCache; ///< base map around the view, with a margin for panning
     Viewport m_baseCacheViewport;
     QString m_baseCacheLanguage;
     QPointF m_pressPx;

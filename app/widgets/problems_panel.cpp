@@ -17,17 +17,20 @@ ProblemsPanel::ProblemsPanel(QWidget *parent) : QTreeWidget(parent)
 void ProblemsPanel::addIssues(const IssueList &issues)
 {
     for (const Issue &issue : issues) {
-        const QString severity = issue.severity == Issue::Severity::Fatal ? tr("Error")
-            : issue.severity == Issue::Severity::Skipped                  ? tr("Skipped")
-                                                                          : tr("Warning");
+        const QString severity = issue.severity == Issue::Severity::Fatal     ? tr("Error")
+                                 : issue.severity == Issue::Severity::Skipped ? tr("Skipped")
+                                                                              : tr("Warning");
         QString record;
-        if (issue.record >= 0) record = issue.recordId.isEmpty() ? QString::number(issue.record)
-                                                                 : QStringLiteral("%1 (%2)").arg(issue.record).arg(issue.recordId);
-        auto *item = new QTreeWidgetItem(this, {severity, QFileInfo(issue.file).fileName(), record, issue.field, issue.message});
+        if (issue.record >= 0)
+            record = issue.recordId.isEmpty() ? QString::number(issue.record)
+                                              : QStringLiteral("%1 (%2)").arg(issue.record).arg(issue.recordId);
+        auto *item =
+            new QTreeWidgetItem(this, {severity, QFileInfo(issue.file).fileName(), record, issue.field, issue.message});
         item->setToolTip(1, issue.file);
         item->setToolTip(4, issue.message);
     }
-    for (int c = 0; c < 4; ++c) resizeColumnToContents(c);
+    for (int c = 0; c < 4; ++c)
+        resizeColumnToContents(c);
 }
 
 } // namespace chronomap

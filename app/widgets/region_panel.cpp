@@ -69,15 +69,19 @@ void RegionPanel::refresh()
     EventStore::IndexList events = filter.apply(*dataset->events, dataset->membership.get());
     std::reverse(events.begin(), events.end()); // newest first
     const QString name = localized(area.name, m_state->language());
-    m_heading->setText(tr("%1 (%2): %n event(s)", nullptr, int(events.size())).arg(name, area.code)
-                       + (m_state->timeWindow() ? tr(" in the time window") : QString()));
+    m_heading->setText(tr("%1 (%2): %n event(s)", nullptr, int(events.size())).arg(name, area.code) +
+                       (m_state->timeWindow() ? tr(" in the time window") : QString()));
     const EventStore &store = *dataset->events;
     for (EventStore::Index i : events) {
         const Event e = store.event(i);
         QStringList sources;
-        for (const Source &s : e.sources) sources.append(s.name.isEmpty() ? s.url : s.name);
-        const QString date = e.when.isInstant() ? e.when.start().toIso() : e.when.start().toIso() + QStringLiteral(" – ") + e.when.end().toIso();
-        auto *item = new QTreeWidgetItem(m_list, {date, e.titleIn(m_state->language()), CategoryStyle::label(e.category), sources.join(QStringLiteral("; "))});
+        for (const Source &s : e.sources)
+            sources.append(s.name.isEmpty() ? s.url : s.name);
+        const QString date = e.when.isInstant() ? e.when.start().toIso()
+                                                : e.when.start().toIso() + QStringLiteral(" – ") + e.when.end().toIso();
+        auto *item =
+            new QTreeWidgetItem(m_list, {date, e.titleIn(m_state->language()), CategoryStyle::label(e.category),
+                                         sources.join(QStringLiteral("; "))});
         item->setData(0, Qt::UserRole, i);
         item->setIcon(2, [&] {
             QPixmap swatch(12, 12);

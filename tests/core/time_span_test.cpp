@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include "../qt_string_maker.h"
+
 #include <catch2/catch.hpp>
 
 using namespace chronomap;
@@ -41,7 +43,8 @@ TEST_CASE("Reduced-precision ISO 8601 dates name whole periods", "[time]")
     CHECK(FuzzyDate::parse(u"2025-08-12T09:30Z")->startMs == utc(2025, 8, 12, 9, 30));
     CHECK(FuzzyDate::parse(u"2025-08-12T09:30:15")->startMs == utc(2025, 8, 12, 9, 30) + 15000);
 
-    for (const char16_t *bad : {u"", u"25", u"2025-13", u"2025-02-30", u"12/08/2025", u"2025-08-12T25:00", u"yesterday"})
+    for (const char16_t *bad :
+         {u"", u"25", u"2025-13", u"2025-02-30", u"12/08/2025", u"2025-08-12T25:00", u"yesterday"})
         CHECK_FALSE(FuzzyDate::parse(bad));
 }
 

@@ -2,14 +2,22 @@
 #include "viewport.h"
 #include "web_mercator.h"
 
+#include "../qt_string_maker.h"
+
 #include <catch2/catch.hpp>
 
 using namespace chronomap;
 
 TEST_CASE("Web Mercator round trips", "[geo]")
 {
-    const auto [lon, lat] = GENERATE(table<double, double>({{0, 0}, {36.19, 51.73}, {125.75, 39.03}, {-149.9, 61.22},
-                                                            {179.99, 66.0}, {-179.99, -45.0}, {10, 85.0}, {-70, -85.0}}));
+    const auto [lon, lat] = GENERATE(table<double, double>({{0, 0},
+                                                            {36.19, 51.73},
+                                                            {125.75, 39.03},
+                                                            {-149.9, 61.22},
+                                                            {179.99, 66.0},
+                                                            {-179.99, -45.0},
+                                                            {10, 85.0},
+                                                            {-70, -85.0}}));
     const QPointF m = WebMercator::toMercatorM({lon, lat});
     const QPointF back = WebMercator::toLonLatDeg(m);
     CHECK(back.x() == Approx(lon).margin(1e-9));
@@ -66,5 +74,6 @@ TEST_CASE("Across the antimeridian both sides show side by side", "[geo]")
     v.panByPx({-400, 0});
     CHECK(std::abs(v.centreMercatorM().x()) <= WebMercator::kWorldWidthM / 2);
     // 400 px at 3 km/px is 1,200 km, 10.78° of longitude east of the line.
-    CHECK(v.screenPxToLonLat(QPointF(600, 400)).x() == Approx(-180 + 1.2e6 / WebMercator::kEarthRadiusM * 180 / M_PI).margin(1e-6));
+    CHECK(v.screenPxToLonLat(QPointF(600, 400)).x() ==
+          Approx(-180 + 1.2e6 / WebMercator::kEarthRadiusM * 180 / M_PI).margin(1e-6));
 }

@@ -11,11 +11,13 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include "../qt_string_maker.h"
+
 #include <catch2/catch.hpp>
 
 using namespace chronomap;
 
-TEST_CASE("Clicking Kursk on a real map lists Kursk's events; clicking the Kim-Putin arc selects the call", "[widgets]")
+TEST_CASE("Clicking Kursk on a real map lists Kursk's events, clicking the Kim-Putin arc selects the call", "[widgets]")
 {
     ViewState state;
     MapView map(&state);
@@ -43,7 +45,8 @@ TEST_CASE("Clicking Kursk on a real map lists Kursk's events; clicking the Kim-P
     std::reverse(expected.begin(), expected.end());
     CHECK(panel.listedEvents() == expected);
     QSet<QString> categories;
-    for (EventStore::Index i : panel.listedEvents()) categories.insert(dataset->events->category(i));
+    for (EventStore::Index i : panel.listedEvents())
+        categories.insert(dataset->events->category(i));
     CHECK(categories.contains(QStringLiteral("deployment")));
     CHECK(categories.contains(QStringLiteral("labour-dispatch")));
     CHECK(panel.list()->topLevelItemCount() == int(expected.size()));
@@ -53,8 +56,10 @@ TEST_CASE("Clicking Kursk on a real map lists Kursk's events; clicking the Kim-P
     REQUIRE(call >= 0);
     map.repaint();
     const QGeoCoordinate pyongyang(39.03, 125.75), moscow(55.75, 37.62);
-    const QGeoCoordinate middle = pyongyang.atDistanceAndAzimuth(pyongyang.distanceTo(moscow) / 2, pyongyang.azimuthTo(moscow));
-    QTest::mouseClick(&map, Qt::LeftButton, {}, map.screenPosOf(QPointF(middle.longitude(), middle.latitude())).toPoint());
+    const QGeoCoordinate middle =
+        pyongyang.atDistanceAndAzimuth(pyongyang.distanceTo(moscow) / 2, pyongyang.azimuthTo(moscow));
+    QTest::mouseClick(&map, Qt::LeftButton, {},
+                      map.screenPosOf(QPointF(middle.longitude(), middle.latitude())).toPoint());
     CHECK(state.selectedEvent() == call);
 
     QTest::keyClick(&map, Qt::Key_Escape);

@@ -24,7 +24,8 @@ LonLatRing ringOf(const OGRSimpleCurve &curve)
 {
     LonLatRing ring;
     ring.reserve(curve.getNumPoints());
-    for (int i = 0; i < curve.getNumPoints(); ++i) ring.append(QPointF(curve.getX(i), curve.getY(i)));
+    for (int i = 0; i < curve.getNumPoints(); ++i)
+        ring.append(QPointF(curve.getX(i), curve.getY(i)));
     return ring;
 }
 
@@ -37,7 +38,8 @@ QRectF boxOf(const OGRGeometry &g)
 
 void addPolygon(const OGRPolygon &polygon, QList<LonLatRing> &rings)
 {
-    for (const OGRLinearRing *ring : polygon) rings.append(ringOf(*ring));
+    for (const OGRLinearRing *ring : polygon)
+        rings.append(ringOf(*ring));
 }
 
 QList<LonLatRing> ringsOf(const OGRGeometry *g)
@@ -45,16 +47,21 @@ QList<LonLatRing> ringsOf(const OGRGeometry *g)
     QList<LonLatRing> rings;
     if (!g) return rings;
     switch (wkbFlatten(g->getGeometryType())) {
-    case wkbPolygon: addPolygon(*g->toPolygon(), rings); break;
-    case wkbMultiPolygon:
-        for (const OGRPolygon *p : *g->toMultiPolygon()) addPolygon(*p, rings);
+    case wkbPolygon:
+        addPolygon(*g->toPolygon(), rings);
         break;
-    default: break;
+    case wkbMultiPolygon:
+        for (const OGRPolygon *p : *g->toMultiPolygon())
+            addPolygon(*p, rings);
+        break;
+    default:
+        break;
     }
     return rings;
 }
 
-LocalizedText namesOf(const OGRFeature &f, const char *en, const char *es, const char *ru, const char *uk, const char *fallback)
+LocalizedText namesOf(const OGRFeature &f, const char *en, const char *es, const char *ru, const char *uk,
+                      const char *fallback)
 {
     LocalizedText names;
     names.insert(QString(), field(f, en).isEmpty() ? field(f, fallback) : field(f, en));
@@ -72,13 +79,17 @@ std::shared_ptr<const BaseMap> BaseMap::load(const QString &gpkgPath, IssueList 
     GdalMessageCollector messages;
     auto fail = [&](const QString &why) -> std::shared_ptr<const BaseMap> {
         if (issues)
-            issues->append({Issue::Severity::Fatal, gpkgPath, -1, {}, {},
+            issues->append({Issue::Severity::Fatal,
+                            gpkgPath,
+                            -1,
+                            {},
+                            {},
                             QCoreApplication::translate("BaseMap", "cannot read the base map: %1").arg(why)});
         return nullptr;
     };
     const char *drivers[] = {"GPKG", nullptr};
-    std::unique_ptr<GDALDataset> ds(GDALDataset::Open(QFile::encodeName(gpkgPath).constData(),
-                                                      GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    std::unique_ptr<GDALDataset> ds(
+        GDALDataset::Open(QFile::encodeName(gpkgPath).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
     if (!ds) return fail(messages.lastError().isEmpty() ? QStringLiteral("no such GeoPackage") : messages.lastError());
 
     auto map = std::make_shared<BaseMap>();
@@ -96,9 +107,11 @@ std::shared_ptr<const BaseMap> BaseMap::load(const QString &gpkgPath, IssueList 
         LineFeature line;
         const OGRGeometry *g = f->GetGeometryRef();
         if (!g) continue;
-        if (wkbFlatten(g->getGeometryType()) == wkbLineString) line.parts.append(ringOf(*g->toLineString()));
+        if (wkbFlatten(g->getGeometryType()) == wkbLineString)
+            line.parts.append(ringOf(*g->toLineString()));
         else if (wkbFlatten(g->getGeometryType()) == wkbMultiLineString)
-            for (const OGRLineString *part : *g->toMultiLineString()) line.parts.append(ringOf(*part));
+            for (const OGRLineString *part : *g->toMultiLineString())
+                line.parts.append(ringOf(*part));
         line.lonLatBox = boxOf(*g);
         map->coastline.append(std::move(line));
     }

@@ -24,7 +24,7 @@ struct AreaFeature {
     LocalizedText name; ///< "" = English, "es", "ru", "uk"
     QString countryCode;
     QList<LonLatRing> rings;
-    QRectF lonLatBox;   ///< bounding box, x = lon, y = lat
+    QRectF lonLatBox; ///< bounding box, x = lon, y = lat
     QPointF labelLonLat;
 };
 

@@ -22,7 +22,8 @@ RegionIndex::RegionIndex(QList<AreaFeature> regions) : m_regions(std::move(regio
         for (const LonLatRing &ring : region.rings) {
             Geometry::Ring g;
             g.ring.setNumPoints(int(ring.size()), FALSE);
-            for (int v = 0; v < ring.size(); ++v) g.ring.setPoint(v, ring[v].x(), ring[v].y());
+            for (int v = 0; v < ring.size(); ++v)
+                g.ring.setPoint(v, ring[v].x(), ring[v].y());
             g.ring.closeRings();
             g.ring.getEnvelope(&g.envelope);
             geometry->rings.push_back(std::move(g));

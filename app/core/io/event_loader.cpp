@@ -17,27 +17,56 @@
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
 
+#include <charconv>
 #include <cmath>
 
 namespace chronomap {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("EventLoader", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("EventLoader", text);
+}
 
 constexpr qint64 kProgressEvery = 4096;
 
 // ---- small RAII wrappers over GDAL's C handles --------------------------------------------------
 
-struct DatasetCloser { void operator()(void *ds) const { if (ds) GDALClose(ds); } };
+struct DatasetCloser {
+    void operator()(void *ds) const
+    {
+        if (ds) GDALClose(ds);
+    }
+};
 using DatasetPtr = std::unique_ptr<void, DatasetCloser>;
-struct FeatureDeleter { void operator()(void *f) const { if (f) OGR_F_Destroy(static_cast<OGRFeatureH>(f)); } };
+struct FeatureDeleter {
+    void operator()(void *f) const
+    {
+        if (f) OGR_F_Destroy(static_cast<OGRFeatureH>(f));
+    }
+};
 using FeaturePtr = std::unique_ptr<void, FeatureDeleter>;
-struct GeometryDeleter { void operator()(void *g) const { if (g) OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g)); } };
+struct GeometryDeleter {
+    void operator()(void *g) const
+    {
+        if (g) OGR_G_DestroyGeometry(static_cast<OGRGeometryH>(g));
+    }
+};
 using GeometryPtr = std::unique_ptr<void, GeometryDeleter>;
-struct TransformDeleter { void operator()(void *t) const { if (t) OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(t)); } };
+struct TransformDeleter {
+    void operator()(void *t) const
+    {
+        if (t) OCTDestroyCoordinateTransformation(static_cast<OGRCoordinateTransformationH>(t));
+    }
+};
 using TransformPtr = std::unique_ptr<void, TransformDeleter>;
-struct SrsDeleter { void operator()(void *s) const { if (s) OSRRelease(static_cast<OGRSpatialReferenceH>(s)); } };
+struct SrsDeleter {
+    void operator()(void *s) const
+    {
+        if (s) OSRRelease(static_cast<OGRSpatialReferenceH>(s));
+    }
+};
 using SrsPtr = std::unique_ptr<void, SrsDeleter>;
 
 /// Reads one layer's records into the builder, reporting problems as Issues.
@@ -76,10 +105,14 @@ public:
                                   .arg(QString::fromUtf8(OGR_L_GetName(layer))));
             }
         }
-        m_hasGeometryColumn = OGR_FD_GetGeomFieldCount(defn) > 0
-            && OGR_FD_GetGeomType(defn) != wkbNone;
-        m_hasLocation = m_hasGeometryColumn || (has(FieldRole::Longitude) && has(FieldRole::Latitude))
-            || has(FieldRole::Wkt) || has(FieldRole::Regions);
+        // KML gives an instant as <TimeStamp> and a period as <TimeSpan>; LIBKML exposes them as the
+        // columns `timestamp` and `begin`/`end`, and one layer may hold both kinds of placemark.
+        if (!options.mapping.has(FieldRole::Start) &&
+            m_mapping.column(FieldRole::Start).compare(u"begin", Qt::CaseInsensitive) == 0)
+            m_startFallback = OGR_FD_GetFieldIndex(defn, "timestamp");
+        m_hasGeometryColumn = OGR_FD_GetGeomFieldCount(defn) > 0 && OGR_FD_GetGeomType(defn) != wkbNone;
+        m_hasLocation = m_hasGeometryColumn || (has(FieldRole::Longitude) && has(FieldRole::Latitude)) ||
+                        has(FieldRole::Wkt) || has(FieldRole::Regions);
     }
 
     bool usable() const { return !m_fatal; }
@@ -98,15 +131,18 @@ public:
         if (const QString t = text(f, FieldRole::Title); !t.isEmpty()) e.title.insert(QString(), t);
         if (const QString s = text(f, FieldRole::Summary); !s.isEmpty()) e.summary.insert(QString(), s);
         for (const auto &[lang, index] : m_titleColumns)
-            if (const QString t = text(f, index, QStringLiteral("title_") + lang); !t.isEmpty()) e.title.insert(lang, t);
+            if (const QString t = text(f, index, QStringLiteral("title_") + lang); !t.isEmpty())
+                e.title.insert(lang, t);
         for (const auto &[lang, index] : m_summaryColumns)
-            if (const QString s = text(f, index, QStringLiteral("summary_") + lang); !s.isEmpty()) e.summary.insert(lang, s);
+            if (const QString s = text(f, index, QStringLiteral("summary_") + lang); !s.isEmpty())
+                e.summary.insert(lang, s);
 
         if (!readWhen(f, e)) return std::nullopt;
         if (!readGeometry(f, e)) return std::nullopt;
 
         if (e.title.value(QString()).isEmpty()) {
-            if (!e.title.isEmpty()) e.title.insert(QString(), e.title.first());
+            if (!e.title.isEmpty())
+                e.title.insert(QString(), e.title.first());
             else {
                 recordIssue(Issue::Severity::Warning, toString(FieldRole::Title), tr("no title"));
                 e.title.insert(QString(), e.id.isEmpty() ? tr("Untitled event") : e.id);
@@ -115,14 +151,15 @@ public:
         if (e.id.isEmpty()) {
             // Stable across loads of the same data: derived from what identifies the record.
             const QByteArray key = (e.title.value(QString()) + u'|' + e.when.start().toIso()).toUtf8();
-            e.id = QStringLiteral("gen-") + QString::fromLatin1(
-                QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(12));
+            e.id = QStringLiteral("gen-") +
+                   QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(12));
         }
 
         e.category = text(f, FieldRole::Category).trimmed().toLower();
         e.actors = list(f, FieldRole::Actors);
         e.places = list(f, FieldRole::Places);
-        for (const QString &code : list(f, FieldRole::Regions)) e.regions.append(code.trimmed().toUpper());
+        for (const QString &code : list(f, FieldRole::Regions))
+            e.regions.append(code.trimmed().toUpper());
         e.provenance = text(f, FieldRole::Provenance).trimmed();
         if (const QString c = text(f, FieldRole::Confidence); !c.trimmed().isEmpty()) {
             e.confidence = confidenceFromString(c);
@@ -150,21 +187,33 @@ public:
 private:
     bool has(FieldRole role) const { return m_index[int(role)] >= 0; }
 
-    QString text(OGRFeatureH f, FieldRole role) { return text(f, m_index[int(role)], m_mapping.column(role)); }
+    QString text(OGRFeatureH f, FieldRole role)
+    {
+        const int index = m_index[int(role)];
+        return index < 0 ? QString() : text(f, index, m_mapping.column(role)); // no column lookup for absent roles
+    }
 
     QString text(OGRFeatureH f, int index, const QString &field)
     {
         if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index)) return {};
         const char *raw = OGR_F_GetFieldAsString(f, index);
         const QByteArrayView bytes(raw);
-        QStringDecoder utf8(QStringDecoder::Utf8);
-        QString value = utf8(bytes);
-        if (utf8.hasError())
-            recordIssue(Issue::Severity::Warning, field, tr("text is not valid UTF-8; unreadable bytes shown as \uFFFD"));
+        QString value;
+        if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return quint8(c) < 0x80; })) {
+            value = QString::fromLatin1(bytes); // ASCII, most cells: the same text without a decoder
+        } else {
+            QStringDecoder utf8(QStringDecoder::Utf8);
+            value = utf8(bytes);
+            if (utf8.hasError())
+                recordIssue(Issue::Severity::Warning, field,
+                            tr("text is not valid UTF-8; unreadable bytes shown as \uFFFD"));
+        }
         if (value.size() > m_options.maxTextBytes) {
             recordIssue(Issue::Severity::Warning, field,
                         tr("text is %1 characters long; cut to %2").arg(value.size()).arg(m_options.maxTextBytes));
-            value.truncate(m_options.maxTextBytes);
+            // Never cut between the two halves of a surrogate pair (emoji, rare CJK).
+            const qsizetype cut = m_options.maxTextBytes;
+            value.truncate(cut > 0 && value.at(cut - 1).isHighSurrogate() ? cut - 1 : cut);
         }
         return value;
     }
@@ -189,14 +238,24 @@ private:
                 return out;
             }
         }
-        for (const auto &part : value.split(QRegularExpression(QStringLiteral("[;|]")), Qt::SkipEmptyParts))
-            if (!part.trimmed().isEmpty()) out.append(part.trimmed());
+        // Split by hand: a QRegularExpression built here was JIT-compiled for every record and
+        // took over half of a CSV load.
+        for (qsizetype begin = 0; begin <= value.size();) {
+            qsizetype end = begin;
+            while (end < value.size() && value[end] != u';' && value[end] != u'|')
+                ++end;
+            if (const QStringView part = QStringView(value).sliced(begin, end - begin).trimmed(); !part.isEmpty())
+                out.append(part.toString());
+            begin = end + 1;
+        }
         return out;
     }
 
     std::optional<FuzzyDate> date(OGRFeatureH f, FieldRole role, bool *present)
     {
-        const int index = m_index[int(role)];
+        int index = m_index[int(role)];
+        if (role == FieldRole::Start && m_startFallback >= 0 && !(index >= 0 && OGR_F_IsFieldSetAndNotNull(f, index)))
+            index = m_startFallback;
         *present = index >= 0 && OGR_F_IsFieldSetAndNotNull(f, index);
         if (!*present) return std::nullopt;
         const OGRFieldType type = OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index));
@@ -206,13 +265,22 @@ private:
             if (!OGR_F_GetFieldAsDateTimeEx(f, index, &y, &mo, &d, &h, &mi, &s, &tz)) return std::nullopt;
             const QDate day(y, mo, d);
             if (!day.isValid()) return std::nullopt;
-            if (type == OFTDate) return FuzzyDate{day.startOfDay(QTimeZone::utc()).toMSecsSinceEpoch(), DatePrecision::Day};
+            // A date-only value in a date-time column (KML's <when>2024-03-12</when>) comes back as
+            // midnight with no zone: it names the whole day, not its first millisecond.
+            if (type == OFTDate || (h == 0 && mi == 0 && s == 0 && tz <= 1))
+                return FuzzyDate{day.startOfDay(QTimeZone::utc()).toMSecsSinceEpoch(), DatePrecision::Day};
             // OGR's tz flag: 100 = UTC, 100 ± n = offset of n quarter hours, 0/1 = unknown/local (taken as UTC).
             const int offsetSeconds = tz > 1 ? (tz - 100) * 15 * 60 : 0;
             const QDateTime dt(day, QTime(h, mi).addMSecs(qRound(s * 1000)), QTimeZone(offsetSeconds));
             return FuzzyDate{dt.toMSecsSinceEpoch(), DatePrecision::Time};
         }
-        return FuzzyDate::parse(text(f, role));
+        // A blank cell is an absent date: CSV (and GDAL's CSV driver) writes an instant's end as "".
+        const QString value = text(f, index, m_mapping.column(role));
+        if (value.trimmed().isEmpty()) {
+            *present = false;
+            return std::nullopt;
+        }
+        return FuzzyDate::parse(value);
     }
 
     bool readWhen(OGRFeatureH f, Event &e)
@@ -226,9 +294,10 @@ private:
             return false;
         }
         if (!start) {
-            recordIssue(Issue::Severity::Skipped, startField,
-                        tr("'%1' is not an ISO 8601 date (2025, 2025-08, 2025-08-12 or 2025-08-12T09:30Z); record skipped")
-                            .arg(text(f, FieldRole::Start)));
+            recordIssue(
+                Issue::Severity::Skipped, startField,
+                tr("'%1' is not an ISO 8601 date (2025, 2025-08, 2025-08-12 or 2025-08-12T09:30Z); record skipped")
+                    .arg(text(f, FieldRole::Start)));
             return false;
         }
         FuzzyDate first = *start, last = *start;
@@ -266,10 +335,34 @@ private:
     {
         if (precision >= d.precision) return d;
         const QDate day = QDateTime::fromMSecsSinceEpoch(d.startMs, QTimeZone::utc()).date();
-        const QDate first = precision == DatePrecision::Year ? QDate(day.year(), 1, 1)
-            : precision == DatePrecision::Month             ? QDate(day.year(), day.month(), 1)
-                                                             : day;
+        const QDate first = precision == DatePrecision::Year    ? QDate(day.year(), 1, 1)
+                            : precision == DatePrecision::Month ? QDate(day.year(), day.month(), 1)
+                                                                : day;
         return {first.startOfDay(QTimeZone::utc()).toMSecsSinceEpoch(), precision};
+    }
+
+    /// A plain decimal such as `-12.34567` parsed straight from GDAL's bytes; nullopt for
+    /// anything else (signs, exponents, spaces, text), which takes the general path through
+    /// text() and QString::toDouble. Both round correctly, so the value is the same; this skips
+    /// two string conversions for each coordinate cell of a CSV file.
+    std::optional<double> plainDecimal(const char *raw) const
+    {
+        const char *p = raw;
+        if (*p == '-') ++p;
+        const char *digits = p;
+        while (*p >= '0' && *p <= '9')
+            ++p;
+        if (p == digits) return std::nullopt;
+        if (*p == '.') {
+            const char *fraction = ++p;
+            while (*p >= '0' && *p <= '9')
+                ++p;
+            if (p == fraction) return std::nullopt;
+        }
+        if (*p != '\0' || p - raw > 40 || p - raw > m_options.maxTextBytes) return std::nullopt;
+        double value = 0;
+        if (std::from_chars(raw, p, value, std::chars_format::fixed).ec != std::errc()) return std::nullopt;
+        return value;
     }
 
     bool validCoordinate(double lon, double lat) const
@@ -281,20 +374,32 @@ private:
     bool readGeometry(OGRFeatureH f, Event &e)
     {
         OGRGeometryH g = OGR_F_GetGeometryRef(f);
-        if (g && !OGR_G_IsEmpty(g)) {
-            if (m_toWgs84 && OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(m_toWgs84.get())) != OGRERR_NONE) {
-                recordIssue(Issue::Severity::Skipped, tr("geometry"), tr("cannot be converted to WGS 84; record skipped"));
+        if (g && OGR_G_IsEmpty(g)) { // GDAL reads coordinates such as NaN as an empty point
+            recordIssue(Issue::Severity::Skipped, tr("geometry"),
+                        tr("empty %1 (no usable coordinates); record skipped")
+                            .arg(QString::fromUtf8(OGRGeometryTypeToName(wkbFlatten(OGR_G_GetGeometryType(g))))));
+            return false;
+        }
+        if (g) {
+            if (m_toWgs84 &&
+                OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(m_toWgs84.get())) != OGRERR_NONE) {
+                recordIssue(Issue::Severity::Skipped, tr("geometry"),
+                            tr("cannot be converted to WGS 84; record skipped"));
                 return false;
             }
             return takeGeometry(g, tr("geometry"), e);
         }
         const int lonIndex = m_index[int(FieldRole::Longitude)], latIndex = m_index[int(FieldRole::Latitude)];
-        if (lonIndex >= 0 && latIndex >= 0 && OGR_F_IsFieldSetAndNotNull(f, lonIndex)
-            && OGR_F_IsFieldSetAndNotNull(f, latIndex)) {
+        const auto filled = [f](int index) {
+            return index >= 0 && OGR_F_IsFieldSetAndNotNull(f, index) &&
+                   !QByteArrayView(OGR_F_GetFieldAsString(f, index)).trimmed().isEmpty();
+        };
+        if (filled(lonIndex) && filled(latIndex)) {
             const auto number = [&](FieldRole role, int index) -> std::optional<double> {
-                if (OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTReal
-                    || OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTInteger)
+                if (OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTReal ||
+                    OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTInteger)
                     return OGR_F_GetFieldAsDouble(f, index);
+                if (const auto plain = plainDecimal(OGR_F_GetFieldAsString(f, index))) return plain;
                 bool ok = false;
                 const QString raw = text(f, role).trimmed();
                 const double v = raw.toDouble(&ok);
@@ -332,7 +437,7 @@ private:
             return takeGeometry(parsed, m_mapping.column(FieldRole::Wkt), e);
         }
         // No location at all: the record still belongs on the timeline and in its regions.
-        if (m_hasLocation && !has(FieldRole::Regions))
+        if (m_hasLocation && list(f, FieldRole::Regions).isEmpty())
             recordIssue(Issue::Severity::Warning, tr("geometry"), tr("no location; shown on the timeline only"));
         return true;
     }
@@ -343,8 +448,9 @@ private:
         auto takeVertices = [&](OGRGeometryH line) {
             const int n = OGR_G_GetPointCount(line);
             if (n > m_options.maxVertices) {
-                recordIssue(Issue::Severity::Skipped, field,
-                            tr("%1 vertices, more than the limit of %2; record skipped").arg(n).arg(m_options.maxVertices));
+                recordIssue(
+                    Issue::Severity::Skipped, field,
+                    tr("%1 vertices, more than the limit of %2; record skipped").arg(n).arg(m_options.maxVertices));
                 return false;
             }
             for (int i = 0; i < n; ++i) {
@@ -415,17 +521,21 @@ private:
         bool isJson = false;
         const QJsonArray claims = jsonArray(f, FieldRole::Claims, &isJson);
         if (!isJson && !text(f, FieldRole::Claims).trimmed().isEmpty())
-            recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims), tr("not a JSON array of claims; ignored"));
+            recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims),
+                        tr("not a JSON array of claims; ignored"));
         for (const auto &v : claims) {
             if (!v.isObject()) {
-                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims), tr("a claim is not a JSON object; ignored"));
+                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims),
+                            tr("a claim is not a JSON object; ignored"));
                 continue;
             }
             const QJsonObject o = v.toObject();
-            Claim c{o.value("quantity").toString(), std::nullopt, o.value("unit").toString(),
-                    o.value("source").toString(), o.value("as_of").toString(), o.value("note").toString()};
+            Claim c{o.value("quantity").toString(), std::nullopt,
+                    o.value("unit").toString(),     o.value("source").toString(),
+                    o.value("as_of").toString(),    o.value("note").toString()};
             const QJsonValue value = o.value("value");
-            if (value.isDouble()) c.value = value.toDouble();
+            if (value.isDouble())
+                c.value = value.toDouble();
             else if (!value.isNull() && !value.isUndefined())
                 recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims),
                             tr("claim value for '%1' is not a number; kept without a value").arg(c.quantity));
@@ -439,19 +549,28 @@ private:
         const QJsonArray sources = jsonArray(f, FieldRole::Sources, &isJson);
         if (!isJson) { // plain text: names or addresses separated by ';' or '|'
             for (const QString &item : list(f, FieldRole::Sources)) {
+                bool isNumber = false;
+                item.toDouble(&isNumber);
+                if (isNumber) { // a JSON number where names belong ("sources": 5)
+                    recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Sources),
+                                tr("'%1' is a number, not a source; ignored").arg(item));
+                    continue;
+                }
                 const bool isUrl = item.startsWith(u"http://") || item.startsWith(u"https://");
                 e.sources.append(Source{isUrl ? QString() : item, isUrl ? item : QString(), {}, {}});
             }
             return;
         }
         for (const auto &v : sources) {
-            if (v.isString()) e.sources.append(Source{v.toString(), {}, {}, {}});
+            if (v.isString())
+                e.sources.append(Source{v.toString(), {}, {}, {}});
             else if (v.isObject()) {
                 const QJsonObject o = v.toObject();
                 e.sources.append(Source{o.value("name").toString(), o.value("url").toString(),
                                         o.value("published").toString(), o.value("language").toString()});
             } else {
-                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Sources), tr("a source is neither text nor an object; ignored"));
+                recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Sources),
+                            tr("a source is neither text nor an object; ignored"));
             }
         }
     }
@@ -462,6 +581,7 @@ private:
     IssueList &m_issues;
     FieldMapping m_mapping;
     int m_index[int(FieldRole::LocationPrecision) + 1];
+    int m_startFallback = -1; ///< KML's `timestamp` when the start column is `begin`
     QList<std::pair<QString, int>> m_titleColumns, m_summaryColumns;
     TransformPtr m_toWgs84;
     bool m_hasGeometryColumn = false;
@@ -471,11 +591,17 @@ private:
     QString m_recordId;
 };
 
-Issue fatal(const QString &file, const QString &message) { return {Issue::Severity::Fatal, file, -1, {}, {}, message}; }
+Issue fatal(const QString &file, const QString &message)
+{
+    return {Issue::Severity::Fatal, file, -1, {}, {}, message};
+}
 
 } // namespace
 
-bool LoadResult::hasFatal() const { return count(Issue::Severity::Fatal) > 0; }
+bool LoadResult::hasFatal() const
+{
+    return count(Issue::Severity::Fatal) > 0;
+}
 
 qsizetype LoadResult::count(Issue::Severity severity) const
 {
@@ -484,7 +610,8 @@ qsizetype LoadResult::count(Issue::Severity severity) const
 
 QStringList EventLoader::allowedDrivers()
 {
-    return {"GeoJSON", "GeoJSONSeq", "CSV", "GPKG", "LIBKML", "KML", "XLSX", "ODS", "FlatGeobuf", "ESRI Shapefile", "GPX"};
+    return {"GeoJSON", "GeoJSONSeq", "CSV",        "GPKG",           "LIBKML", "KML",
+            "XLSX",    "ODS",        "FlatGeobuf", "ESRI Shapefile", "GPX"};
 }
 
 LoadResult EventLoader::load(const QString &path, const LoadOptions &options, const Progress &progress)
@@ -518,30 +645,35 @@ LoadResult EventLoader::load(const QString &path, const LoadOptions &options, co
     }
     if (info.size() > options.maxFileBytes) {
         result.issues.append(fatal(path, tr("the file is %1 MB, more than the limit of %2 MB")
-                                             .arg(info.size() >> 20).arg(options.maxFileBytes >> 20)));
+                                             .arg(info.size() >> 20)
+                                             .arg(options.maxFileBytes >> 20)));
         return finish();
     }
 
     GdalMessageCollector gdalMessages;
     QList<QByteArray> driverNames;
-    for (const auto &name : allowedDrivers()) driverNames.append(name.toUtf8());
+    for (const auto &name : allowedDrivers())
+        driverNames.append(name.toUtf8());
     std::vector<const char *> drivers;
-    for (const auto &name : driverNames) drivers.push_back(name.constData());
+    for (const auto &name : driverNames)
+        drivers.push_back(name.constData());
     drivers.push_back(nullptr);
     // Dates stay text so reduced precision (2025-08) survives; CSV keeps every column as text.
     const char *openOptions[] = {"DATE_AS_STRING=YES", nullptr};
     const QByteArray nativePath = QFile::encodeName(info.absoluteFilePath());
     DatasetPtr dataset(GDALOpenEx(nativePath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                                  drivers.data(), info.suffix().compare("json", Qt::CaseInsensitive) == 0
-                                          || info.suffix().compare("geojson", Qt::CaseInsensitive) == 0
+                                  drivers.data(),
+                                  info.suffix().compare("json", Qt::CaseInsensitive) == 0 ||
+                                          info.suffix().compare("geojson", Qt::CaseInsensitive) == 0
                                       ? openOptions
                                       : nullptr,
                                   nullptr));
     if (!dataset) {
-        const QString detail = gdalMessages.lastError();
-        result.issues.append(fatal(path, detail.isEmpty()
-                                             ? tr("not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)")
-                                             : tr("not a dataset Chronomap can read: %1").arg(detail)));
+        // Every message, not only the last: the GeoJSON parser's says where the text breaks off.
+        const QString detail = gdalMessages.take().join(QStringLiteral("; "));
+        result.issues.append(fatal(
+            path, detail.isEmpty() ? tr("not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)")
+                                   : tr("not a dataset Chronomap can read: %1").arg(detail)));
         return finish();
     }
 
@@ -552,12 +684,14 @@ LoadResult EventLoader::load(const QString &path, const LoadOptions &options, co
         total = (n < 0 || total < 0) ? -1 : total + n;
     }
     if (total > options.maxRecords) {
-        result.issues.append(fatal(path, tr("%1 records, more than the limit of %2").arg(total).arg(options.maxRecords)));
+        result.issues.append(
+            fatal(path, tr("%1 records, more than the limit of %2").arg(total).arg(options.maxRecords)));
         return finish();
     }
     if (total > 0) builder.reserve(total);
 
     QSet<QString> seenIds;
+    if (total > 0) seenIds.reserve(total); // no rehashing of a million ids as the set grows
     bool anyStartColumn = false;
     for (int l = 0; l < layerCount && !result.cancelled; ++l) {
         OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), l);
@@ -569,17 +703,19 @@ LoadResult EventLoader::load(const QString &path, const LoadOptions &options, co
         while (FeaturePtr feature{OGR_L_GetNextFeature(layer)}) {
             const qint64 record = ++result.recordsRead;
             if (record > options.maxRecords) {
-                result.issues.append(fatal(path, tr("more than %1 records; the file is refused").arg(options.maxRecords)));
+                result.issues.append(
+                    fatal(path, tr("more than %1 records; the file is refused").arg(options.maxRecords)));
                 builder = EventStoreBuilder();
                 return finish();
             }
             if (auto e = reader.read(static_cast<OGRFeatureH>(feature.get()), record)) {
-                if (seenIds.contains(e->id)) {
+                const qsizetype knownIds = seenIds.size();
+                seenIds.insert(e->id); // one hash lookup per record, not two
+                if (seenIds.size() == knownIds) {
                     reader.recordIssue(Issue::Severity::Skipped, toString(FieldRole::Id),
                                        tr("id '%1' is already used by an earlier record; record skipped").arg(e->id));
                     continue;
                 }
-                seenIds.insert(e->id);
                 builder.add(*e);
             }
             if (record % kProgressEvery == 0 && progress && !progress(record, total)) {
@@ -593,7 +729,9 @@ LoadResult EventLoader::load(const QString &path, const LoadOptions &options, co
         result.issues.clear();
         return finish();
     }
-    if (!anyStartColumn && !result.hasFatal())
+    if (!anyStartColumn && !result.hasFatal() && total == 0)
+        result.issues.append(fatal(path, tr("the file holds no records")));
+    else if (!anyStartColumn && !result.hasFatal())
         result.issues.append(fatal(path, tr("no column holds a start date (start, date, event_date, timestamp… "
                                             "or give one with a field mapping such as start=Fecha)")));
     for (const QString &message : gdalMessages.take())

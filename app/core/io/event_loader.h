@@ -12,11 +12,11 @@ namespace chronomap {
 
 /// What a load may do; the defaults suit a desktop machine and stay clear of running out of memory.
 struct LoadOptions {
-    FieldMapping mapping;              ///< explicit columns; the rest are detected
-    qint64 maxRecords = 20'000'000;    ///< beyond this the file is refused (not truncated)
-    qint64 maxFileBytes = 4LL << 30;   ///< 4 GiB
-    qint64 maxTextBytes = 64 * 1024;   ///< per text field; longer text is cut with a warning
-    qint64 maxVertices = 100'000;      ///< per geometry
+    FieldMapping mapping;            ///< explicit columns; the rest are detected
+    qint64 maxRecords = 20'000'000;  ///< beyond this the file is refused (not truncated)
+    qint64 maxFileBytes = 4LL << 30; ///< 4 GiB
+    qint64 maxTextBytes = 64 * 1024; ///< per text field; longer text is cut with a warning
+    qint64 maxVertices = 100'000;    ///< per geometry
 };
 
 /// The outcome of one load: the events that were usable and every problem found.

@@ -17,18 +17,23 @@
 #include <ogrsf_frmts.h>
 
 #include <cstdio>
+#include <string_view>
 
 namespace chronomap {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("EventWriter", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("EventWriter", text);
+}
 
 QByteArray jsonOf(const QList<Claim> &claims)
 {
     QJsonArray a;
     for (const auto &c : claims) {
-        QJsonObject o{{"quantity", c.quantity}, {"unit", c.unit}, {"source", c.source}, {"as_of", c.asOf}, {"note", c.note}};
+        QJsonObject o{
+            {"quantity", c.quantity}, {"unit", c.unit}, {"source", c.source}, {"as_of", c.asOf}, {"note", c.note}};
         o.insert("value", c.value ? QJsonValue(*c.value) : QJsonValue());
         a.append(o);
     }
@@ -69,25 +74,43 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
 
     GDALDriver *driver = GetGDALDriverManager()->GetDriverByName(csv ? "CSV" : "GeoJSON");
     if (!driver) return fail(tr("GDAL has no %1 driver").arg(csv ? "CSV" : "GeoJSON"));
-    std::unique_ptr<GDALDataset> ds(driver->Create(QFile::encodeName(tmpPath).constData(), 0, 0, 0, GDT_Unknown, nullptr));
+    std::unique_ptr<GDALDataset> ds(
+        driver->Create(QFile::encodeName(tmpPath).constData(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) return fail(messages.lastError());
 
     OGRSpatialReference wgs84;
     wgs84.SetWellKnownGeogCS("WGS84");
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    const char *layerOptions[] = {csv ? "GEOMETRY=AS_WKT" : "RFC7946=YES", csv ? "GEOMETRY_NAME=wkt" : nullptr, nullptr};
-    OGRLayer *layer = ds->CreateLayer("events", csv ? nullptr : &wgs84, csv ? wkbUnknown : wkbUnknown,
+    // CSV: GDAL's GEOMETRY=AS_WKT would put its WKT column first (GDAL 3.6 ignores GEOMETRY_NAME),
+    // but the columns must start with id; the geometry goes into a last `wkt` column instead.
+    const char *layerOptions[] = {csv ? nullptr : "RFC7946=YES", nullptr};
+    OGRLayer *layer = ds->CreateLayer("events", csv ? nullptr : &wgs84, csv ? wkbNone : wkbUnknown,
                                       const_cast<char **>(layerOptions));
     if (!layer) return fail(messages.lastError());
 
     const Column columns[] = {
-        {"id", OFTString}, {"start", OFTString}, {"end", OFTString}, {"date_precision", OFTString},
-        {"category", OFTString}, {"title", OFTString}, {"regions", OFTString}, {"title_es", OFTString},
-        {"summary", OFTString}, {"summary_es", OFTString}, {"actors", OFTString}, {"places", OFTString},
-        {"lon", OFTReal}, {"lat", OFTReal}, {"confidence", OFTString}, {"provenance", OFTString},
-        {"sources", OFTString, csv ? OFSTNone : OFSTJSON}, {"claims", OFTString, csv ? OFSTNone : OFSTJSON},
+        {"id", OFTString},
+        {"start", OFTString},
+        {"end", OFTString},
+        {"date_precision", OFTString},
+        {"category", OFTString},
+        {"title", OFTString},
+        {"regions", OFTString},
+        {"title_es", OFTString},
+        {"summary", OFTString},
+        {"summary_es", OFTString},
+        {"actors", OFTString},
+        {"places", OFTString},
+        {"lon", OFTReal},
+        {"lat", OFTReal},
+        {"confidence", OFTString},
+        {"provenance", OFTString},
+        {"sources", OFTString, csv ? OFSTNone : OFSTJSON},
+        {"claims", OFTString, csv ? OFSTNone : OFSTJSON},
+        {"wkt", OFTString}, // CSV only, see above
     };
     for (const Column &c : columns) {
+        if (!csv && c.name == std::string_view("wkt")) continue;
         OGRFieldDefn defn(c.name, c.type);
         defn.SetSubType(c.subType);
         if (layer->CreateField(&defn) != OGRERR_NONE) return fail(messages.lastError());
@@ -117,19 +140,29 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
         set("provenance", e.provenance);
         if (csv) {
             QStringList names;
-            for (const auto &s : e.sources) names.append(s.url.isEmpty() ? s.name : s.name + u' ' + s.url);
+            for (const auto &s : e.sources)
+                names.append(s.url.isEmpty() ? s.name : s.name + u' ' + s.url);
             set("sources", names.join(QStringLiteral("; ")));
             feature.SetField("claims", jsonOf(e.claims).constData());
         } else {
             feature.SetField("sources", jsonOf(e.sources).constData());
             feature.SetField("claims", jsonOf(e.claims).constData());
         }
+        std::unique_ptr<OGRGeometry> geometry;
         if (e.geometryKind == GeometryKind::Point) {
-            feature.SetGeometry(std::make_unique<OGRPoint>(e.anchor().longitude(), e.anchor().latitude()).get());
+            geometry = std::make_unique<OGRPoint>(e.anchor().longitude(), e.anchor().latitude());
         } else if (e.geometryKind == GeometryKind::Line) {
-            OGRLineString line;
-            for (const auto &c : e.geometry) line.addPoint(c.longitude(), c.latitude());
-            feature.SetGeometry(&line);
+            auto line = std::make_unique<OGRLineString>();
+            for (const auto &c : e.geometry)
+                line->addPoint(c.longitude(), c.latitude());
+            geometry = std::move(line);
+        }
+        if (geometry && csv) {
+            OGRErr wktError = OGRERR_NONE;
+            feature.SetField("wkt", geometry->exportToWkt(OGRWktOptions(), &wktError).c_str());
+            if (wktError != OGRERR_NONE) return fail(tr("cannot write the geometry of %1 as WKT").arg(e.id));
+        } else if (geometry) {
+            feature.SetGeometry(geometry.get());
         }
         if (layer->CreateFeature(&feature) != OGRERR_NONE) return fail(messages.lastError());
     }

@@ -13,8 +13,8 @@ public:
     /// Writes `events` of `store` to `path` (a local file, or "-" for standard output).
     /// CSV columns start with `id,start,end,date_precision,category,title,regions`.
     /// Returns false and sets `error` on failure; a failed write to a file leaves no file.
-    static bool write(const EventStore &store, const EventStore::IndexList &events, Format format,
-                      const QString &path, QString *error);
+    static bool write(const EventStore &store, const EventStore::IndexList &events, Format format, const QString &path,
+                      QString *error);
 };
 
 } // namespace chronomap

@@ -20,7 +20,8 @@ const QList<RoleNames> &roleNames()
         {FieldRole::Id, "id", {"id", "event_id", "eventid", "uid", "identifier"}},
         {FieldRole::Title, "title", {"title", "headline", "name", "event", "label"}},
         {FieldRole::Summary, "summary", {"summary", "description", "notes", "note", "details", "desc"}},
-        {FieldRole::Start, "start",
+        {FieldRole::Start,
+         "start",
          {"start", "start_date", "date", "event_date", "begin", "timestamp", "when", "datetime", "date_start", "from"}},
         {FieldRole::End, "end", {"end", "end_date", "date_end", "until", "to"}},
         {FieldRole::DatePrecision, "date_precision", {"date_precision", "precision", "time_precision"}},
@@ -52,7 +53,8 @@ QString toString(FieldRole role)
 QList<FieldRole> allFieldRoles()
 {
     QList<FieldRole> roles;
-    for (const auto &r : roleNames()) roles.append(r.role);
+    for (const auto &r : roleNames())
+        roles.append(r.role);
     return roles;
 }
 
@@ -60,7 +62,8 @@ FieldMapping FieldMapping::detect(const QStringList &columns, const FieldMapping
 {
     FieldMapping mapping;
     QMap<QString, QString> byLower; // lower-case name → name as written
-    for (const auto &c : columns) byLower.insert(c.toLower(), c);
+    for (const auto &c : columns)
+        byLower.insert(c.toLower(), c);
 
     for (const auto &r : roleNames()) {
         if (explicitMapping.has(r.role)) {
@@ -104,7 +107,8 @@ bool FieldMapping::parse(const QString &text, FieldMapping *out, QString *error)
         }
         if (!known || column.isEmpty()) {
             if (error)
-                *error = QCoreApplication::translate("FieldMapping", "'%1' is not ROLE=COLUMN with a known role").arg(pair);
+                *error =
+                    QCoreApplication::translate("FieldMapping", "'%1' is not ROLE=COLUMN with a known role").arg(pair);
             return false;
         }
     }

@@ -9,8 +9,24 @@ namespace chronomap {
 
 /// The roles a column can play in an event record.
 enum class FieldRole : quint8 {
-    Id, Title, Summary, Start, End, DatePrecision, Category, Longitude, Latitude, Wkt,
-    Actors, Places, Regions, Claims, Sources, Provenance, Confidence, LocationPrecision,
+    Id,
+    Title,
+    Summary,
+    Start,
+    End,
+    DatePrecision,
+    Category,
+    Longitude,
+    Latitude,
+    Wkt,
+    Actors,
+    Places,
+    Regions,
+    Claims,
+    Sources,
+    Provenance,
+    Confidence,
+    LocationPrecision,
 };
 QString toString(FieldRole role);
 /// All roles, in declaration order.

@@ -6,11 +6,16 @@ namespace chronomap {
 QString toString(Confidence confidence)
 {
     switch (confidence) {
-    case Confidence::Unknown: return {};
-    case Confidence::Confirmed: return QStringLiteral("confirmed");
-    case Confidence::Reported: return QStringLiteral("reported");
-    case Confidence::Claimed: return QStringLiteral("claimed");
-    case Confidence::Disputed: return QStringLiteral("disputed");
+    case Confidence::Unknown:
+        return {};
+    case Confidence::Confirmed:
+        return QStringLiteral("confirmed");
+    case Confidence::Reported:
+        return QStringLiteral("reported");
+    case Confidence::Claimed:
+        return QStringLiteral("claimed");
+    case Confidence::Disputed:
+        return QStringLiteral("disputed");
     }
     return {};
 }

@@ -25,7 +25,8 @@ EventStore::IndexList EventFilter::apply(const EventStore &store, const RegionMe
     }
     if (!categories.isEmpty()) {
         std::vector<bool> wanted(size_t(store.categories().size()), false);
-        for (int c = 0; c < store.categories().size(); ++c) wanted[size_t(c)] = categories.contains(store.categories()[c]);
+        for (int c = 0; c < store.categories().size(); ++c)
+            wanted[size_t(c)] = categories.contains(store.categories()[c]);
         std::erase_if(result, [&](EventStore::Index i) { return !wanted[store.categoryIndex(i)]; });
     }
     return result;

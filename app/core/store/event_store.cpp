@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <numeric>
@@ -65,13 +66,15 @@ void appendLocalized(QByteArray &out, Tag tag, const LocalizedText &text)
 {
     for (auto it = text.cbegin(); it != text.cend(); ++it) {
         if (it.value().isEmpty()) continue;
-        appendField(out, tag, QByteArrayView(it.key().toUtf8() + kLangSeparator + it.value().toUtf8()));
+        const QByteArray lang = it.key().toUtf8(), value = it.value().toUtf8();
+        out.append(char(tag));
+        appendVarint(out, quint64(lang.size() + 1 + value.size()));
+        out.append(lang).append(kLangSeparator).append(value);
     }
 }
 
 /// Calls `visit(tag, bytes)` for each field of one event's text; stops when it returns false.
-template<typename Visitor>
-void forEachField(const char *p, Visitor &&visit)
+template<typename Visitor> void forEachField(const char *p, Visitor &&visit)
 {
     while (true) {
         const auto tag = Tag(quint8(*p++));
@@ -88,24 +91,95 @@ std::pair<QByteArrayView, QByteArrayView> splitLocalized(QByteArrayView bytes)
     return {bytes.first(sep), bytes.sliced(sep + 1)};
 }
 
-QJsonObject claimToJson(const Claim &c)
+/// Writes a compact JSON object member by member, leaving out empty text and absent numbers
+/// (claimFromJson()/sourceFromJson() read a missing member as empty). Building a QJsonObject
+/// and serialising it cost more than the rest of add() for every record with a source.
+class JsonObjectWriter {
+public:
+    explicit JsonObjectWriter(QByteArray &out) : m_out(out) { m_out.append('{'); }
+    ~JsonObjectWriter() { m_out.append('}'); }
+    JsonObjectWriter(const JsonObjectWriter &) = delete;
+    JsonObjectWriter &operator=(const JsonObjectWriter &) = delete;
+
+    void add(const char *key, const QString &value)
+    {
+        if (value.isEmpty()) return;
+        member(key);
+        appendString(value.toUtf8());
+    }
+    void add(const char *key, std::optional<double> value)
+    {
+        if (!value || !std::isfinite(*value)) return; // JSON has no NaN or infinity: read back as absent
+        member(key);
+        char digits[32];
+        const auto end = std::to_chars(digits, digits + sizeof digits, *value).ptr; // shortest round trip
+        m_out.append(digits, end - digits);
+    }
+
+private:
+    void member(const char *key)
+    {
+        if (!m_first) m_out.append(',');
+        m_first = false;
+        appendString(QByteArrayView(key));
+        m_out.append(':');
+    }
+    void appendString(QByteArrayView utf8)
+    {
+        m_out.append('"');
+        for (const char c : utf8) {
+            if (c == '"' || c == '\\') {
+                m_out.append('\\').append(c);
+            } else if (quint8(c) < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                const char escaped[] = {'\\', 'u', '0', '0', hex[(c >> 4) & 1], hex[c & 15]};
+                m_out.append(escaped, sizeof escaped);
+            } else {
+                m_out.append(c);
+            }
+        }
+        m_out.append('"');
+    }
+
+    QByteArray &m_out;
+    bool m_first = true;
+};
+
+QByteArray claimToJson(const Claim &c)
 {
-    QJsonObject o{{"quantity", c.quantity}, {"unit", c.unit}, {"source", c.source}, {"as_of", c.asOf}, {"note", c.note}};
-    o.insert("value", c.value ? QJsonValue(*c.value) : QJsonValue());
-    return o;
+    QByteArray out;
+    {
+        JsonObjectWriter o(out);
+        o.add("quantity", c.quantity);
+        o.add("value", c.value);
+        o.add("unit", c.unit);
+        o.add("source", c.source);
+        o.add("as_of", c.asOf);
+        o.add("note", c.note);
+    }
+    return out;
 }
 
 Claim claimFromJson(const QJsonObject &o)
 {
-    Claim c{o.value("quantity").toString(), std::nullopt, o.value("unit").toString(), o.value("source").toString(),
-            o.value("as_of").toString(), o.value("note").toString()};
+    Claim c{o.value("quantity").toString(), std::nullopt,
+            o.value("unit").toString(),     o.value("source").toString(),
+            o.value("as_of").toString(),    o.value("note").toString()};
     if (o.value("value").isDouble()) c.value = o.value("value").toDouble();
     return c;
 }
 
-QJsonObject sourceToJson(const Source &s)
+QByteArray sourceToJson(const Source &s)
 {
-    return {{"name", s.name}, {"url", s.url}, {"published", s.published}, {"language", s.language}};
+    QByteArray out;
+    {
+        JsonObjectWriter o(out);
+        o.add("name", s.name);
+        o.add("url", s.url);
+        o.add("published", s.published);
+        o.add("language", s.language);
+    }
+    return out;
 }
 
 Source sourceFromJson(const QJsonObject &o)
@@ -114,7 +188,10 @@ Source sourceFromJson(const QJsonObject &o)
             o.value("language").toString()};
 }
 
-quint32 idHash(QByteArrayView utf8) { return quint32(qHash(utf8)); }
+quint32 idHash(QByteArrayView utf8)
+{
+    return quint32(qHash(utf8));
+}
 
 int gridCell(double lonDeg, double latDeg)
 {
@@ -135,27 +212,42 @@ Event EventStore::event(Index i) const
     e.confidence = confidence(i);
     e.geometryKind = geometryKind(i);
     e.locationPrecision = locationPrecision(i);
-    if (e.geometryKind == GeometryKind::Point)
-        e.geometry = {QGeoCoordinate(latDeg(i), lonDeg(i))};
+    if (e.geometryKind == GeometryKind::Point) e.geometry = {QGeoCoordinate(latDeg(i), lonDeg(i))};
     forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
         switch (tag) {
-        case Tag::Id: e.id = QString::fromUtf8(bytes); break;
+        case Tag::Id:
+            e.id = QString::fromUtf8(bytes);
+            break;
         case Tag::Title:
         case Tag::Summary: {
             const auto [lang, value] = splitLocalized(bytes);
             (tag == Tag::Title ? e.title : e.summary).insert(QString::fromUtf8(lang), QString::fromUtf8(value));
             break;
         }
-        case Tag::Actor: e.actors.append(QString::fromUtf8(bytes)); break;
-        case Tag::Place: e.places.append(QString::fromUtf8(bytes)); break;
-        case Tag::Region: e.regions.append(QString::fromUtf8(bytes)); break;
-        case Tag::Claim: e.claims.append(claimFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object())); break;
-        case Tag::Source: e.sources.append(sourceFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object())); break;
-        case Tag::Provenance: e.provenance = QString::fromUtf8(bytes); break;
-        case Tag::LineVertices:
-            for (const QPointF &v : lonLatVertices(i)) e.geometry.append(QGeoCoordinate(v.y(), v.x()));
+        case Tag::Actor:
+            e.actors.append(QString::fromUtf8(bytes));
             break;
-        case Tag::End: break;
+        case Tag::Place:
+            e.places.append(QString::fromUtf8(bytes));
+            break;
+        case Tag::Region:
+            e.regions.append(QString::fromUtf8(bytes));
+            break;
+        case Tag::Claim:
+            e.claims.append(claimFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object()));
+            break;
+        case Tag::Source:
+            e.sources.append(sourceFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object()));
+            break;
+        case Tag::Provenance:
+            e.provenance = QString::fromUtf8(bytes);
+            break;
+        case Tag::LineVertices:
+            for (const QPointF &v : lonLatVertices(i))
+                e.geometry.append(QGeoCoordinate(v.y(), v.x()));
+            break;
+        case Tag::End:
+            break;
         }
         return true;
     });
@@ -253,8 +345,7 @@ EventStore::IndexList EventStore::inWindow(const TimeWindow &window, WindowMatch
     IndexList out;
     if (!window.isValid()) return out;
     queryTree(0, m_startMs.size(), window, out);
-    if (mode == WindowMatch::Certainly)
-        std::erase_if(out, [&](Index i) { return !when(i).certainlyOverlaps(window); });
+    if (mode == WindowMatch::Certainly) std::erase_if(out, [&](Index i) { return !when(i).certainlyOverlaps(window); });
     return out;
 }
 
@@ -310,11 +401,12 @@ TimeWindow EventStore::extent() const
 qsizetype EventStore::memoryBytes() const
 {
     auto bytes = [](const auto &v) { return qsizetype(v.capacity() * sizeof(v[0])); };
-    qsizetype total = bytes(m_startMs) + bytes(m_endMs) + bytes(m_latestEndMs) + bytes(m_subtreeMaxEndMs)
-        + bytes(m_flags) + bytes(m_confidence) + bytes(m_category) + bytes(m_lonDeg) + bytes(m_latDeg)
-        + bytes(m_textOffset) + m_text.capacity() + bytes(m_gridCellStart) + bytes(m_gridIndices)
-        + bytes(m_idHashes);
-    for (const auto &list : m_byRegionCode) total += bytes(list);
+    qsizetype total = bytes(m_startMs) + bytes(m_endMs) + bytes(m_latestEndMs) + bytes(m_subtreeMaxEndMs) +
+                      bytes(m_flags) + bytes(m_confidence) + bytes(m_category) + bytes(m_lonDeg) + bytes(m_latDeg) +
+                      bytes(m_textOffset) + m_text.capacity() + bytes(m_gridCellStart) + bytes(m_gridIndices) +
+                      bytes(m_idHashes);
+    for (const auto &list : m_byRegionCode)
+        total += bytes(list);
     return total;
 }
 
@@ -381,10 +473,10 @@ void EventStoreBuilder::add(const Event &e)
     auto &s = *m_store;
     s.m_startMs.push_back(e.when.start().startMs);
     s.m_endMs.push_back(e.when.end().startMs);
-    s.m_flags.push_back(quint8(quint8(e.when.start().precision) << kStartPrecisionShift
-                               | quint8(e.when.end().precision) << kEndPrecisionShift
-                               | quint8(e.geometryKind) << kGeometryShift
-                               | (e.locationPrecision == LocationPrecision::Region ? 1 << kRegionLocationBit : 0)));
+    s.m_flags.push_back(quint8(quint8(e.when.start().precision) << kStartPrecisionShift |
+                               quint8(e.when.end().precision) << kEndPrecisionShift |
+                               quint8(e.geometryKind) << kGeometryShift |
+                               (e.locationPrecision == LocationPrecision::Region ? 1 << kRegionLocationBit : 0)));
     s.m_confidence.push_back(quint8(e.confidence));
 
     auto category = m_categoryIndex.constFind(e.category);
@@ -403,13 +495,16 @@ void EventStoreBuilder::add(const Event &e)
     appendText(t, Tag::Id, e.id);
     appendLocalized(t, Tag::Title, e.title);
     appendLocalized(t, Tag::Summary, e.summary);
-    for (const auto &a : e.actors) appendText(t, Tag::Actor, a);
-    for (const auto &p : e.places) appendText(t, Tag::Place, p);
-    for (const auto &r : e.regions) appendText(t, Tag::Region, r);
+    for (const auto &a : e.actors)
+        appendText(t, Tag::Actor, a);
+    for (const auto &p : e.places)
+        appendText(t, Tag::Place, p);
+    for (const auto &r : e.regions)
+        appendText(t, Tag::Region, r);
     for (const auto &c : e.claims)
-        appendField(t, Tag::Claim, QByteArrayView(QJsonDocument(claimToJson(c)).toJson(QJsonDocument::Compact)));
+        appendField(t, Tag::Claim, QByteArrayView(claimToJson(c)));
     for (const auto &src : e.sources)
-        appendField(t, Tag::Source, QByteArrayView(QJsonDocument(sourceToJson(src)).toJson(QJsonDocument::Compact)));
+        appendField(t, Tag::Source, QByteArrayView(sourceToJson(src)));
     appendText(t, Tag::Provenance, e.provenance);
     if (e.geometryKind == GeometryKind::Line) {
         QByteArray vertices;
@@ -438,7 +533,8 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build()
     auto permute = [&](auto &column) {
         std::remove_reference_t<decltype(column)> sorted;
         sorted.reserve(n);
-        for (auto i : order) sorted.push_back(column[size_t(i)]);
+        for (auto i : order)
+            sorted.push_back(column[size_t(i)]);
         column = std::move(sorted);
     };
     permute(s.m_startMs);
@@ -452,7 +548,8 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build()
     s.m_text.squeeze();
 
     s.m_latestEndMs.resize(n);
-    for (size_t i = 0; i < n; ++i) s.m_latestEndMs[i] = s.when(EventStore::Index(i)).latestEndMs();
+    for (size_t i = 0; i < n; ++i)
+        s.m_latestEndMs[i] = s.when(EventStore::Index(i)).latestEndMs();
     s.buildIndexes();
     return std::shared_ptr<const EventStore>(store.release());
 }

@@ -7,8 +7,7 @@ namespace chronomap {
 
 RegionMembership::RegionMembership(std::shared_ptr<const EventStore> store, std::shared_ptr<const RegionIndex> regions)
     : m_store(std::move(store)), m_regions(std::move(regions))
-{
-}
+{}
 
 const EventStore::IndexList &RegionMembership::eventsIn(int regionIndex) const
 {
@@ -21,8 +20,8 @@ const EventStore::IndexList &RegionMembership::eventsIn(int regionIndex) const
     const AreaFeature &region = m_regions->regions()[regionIndex];
     EventStore::IndexList members = m_store->codedTo(region.code);
     for (EventStore::Index i : m_store->anchoredIn(region.lonLatBox)) {
-        if (m_store->geometryKind(i) == GeometryKind::Point
-            && m_regions->regionAt(m_store->lonDeg(i), m_store->latDeg(i)) == regionIndex)
+        if (m_store->geometryKind(i) == GeometryKind::Point &&
+            m_regions->regionAt(m_store->lonDeg(i), m_store->latDeg(i)) == regionIndex)
             members.push_back(i);
     }
     for (EventStore::Index i : m_store->lineEvents()) {

@@ -9,19 +9,29 @@ namespace chronomap {
 
 namespace {
 
-qint64 utcMs(QDate date) { return date.startOfDay(QTimeZone::utc()).toMSecsSinceEpoch(); }
+qint64 utcMs(QDate date)
+{
+    return date.startOfDay(QTimeZone::utc()).toMSecsSinceEpoch();
+}
 
-QDate utcDate(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).date(); }
+QDate utcDate(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).date();
+}
 
 } // namespace
 
 QString toString(DatePrecision precision)
 {
     switch (precision) {
-    case DatePrecision::Year: return QStringLiteral("year");
-    case DatePrecision::Month: return QStringLiteral("month");
-    case DatePrecision::Day: return QStringLiteral("day");
-    case DatePrecision::Time: return QStringLiteral("time");
+    case DatePrecision::Year:
+        return QStringLiteral("year");
+    case DatePrecision::Month:
+        return QStringLiteral("month");
+    case DatePrecision::Day:
+        return QStringLiteral("day");
+    case DatePrecision::Time:
+        return QStringLiteral("time");
     }
     return {};
 }
@@ -40,10 +50,14 @@ std::optional<DatePrecision> datePrecisionFromString(QStringView text)
 qint64 FuzzyDate::endExclusiveMs() const
 {
     switch (precision) {
-    case DatePrecision::Year: return utcMs(utcDate(startMs).addYears(1));
-    case DatePrecision::Month: return utcMs(utcDate(startMs).addMonths(1));
-    case DatePrecision::Day: return startMs + 86'400'000;
-    case DatePrecision::Time: return startMs + 1;
+    case DatePrecision::Year:
+        return utcMs(utcDate(startMs).addYears(1));
+    case DatePrecision::Month:
+        return utcMs(utcDate(startMs).addMonths(1));
+    case DatePrecision::Day:
+        return startMs + 86'400'000;
+    case DatePrecision::Time:
+        return startMs + 1;
     }
     return startMs;
 }
@@ -52,10 +66,14 @@ QString FuzzyDate::toIso() const
 {
     const QDateTime utc = QDateTime::fromMSecsSinceEpoch(startMs, QTimeZone::utc());
     switch (precision) {
-    case DatePrecision::Year: return utc.toString(u"yyyy");
-    case DatePrecision::Month: return utc.toString(u"yyyy-MM");
-    case DatePrecision::Day: return utc.toString(u"yyyy-MM-dd");
-    case DatePrecision::Time: return utc.toString(Qt::ISODate);
+    case DatePrecision::Year:
+        return utc.toString(u"yyyy");
+    case DatePrecision::Month:
+        return utc.toString(u"yyyy-MM");
+    case DatePrecision::Day:
+        return utc.toString(u"yyyy-MM-dd");
+    case DatePrecision::Time:
+        return utc.toString(Qt::ISODate);
     }
     return {};
 }
@@ -103,12 +121,10 @@ std::optional<TimeSpan> TimeSpan::parse(QStringView start, QStringView end, QStr
     };
     if (start.trimmed().isEmpty()) return fail(QCoreApplication::translate("TimeSpan", "no start date"));
     const auto startDate = FuzzyDate::parse(start);
-    if (!startDate)
-        return fail(QCoreApplication::translate("TimeSpan", "'%1' is not an ISO 8601 date").arg(start));
+    if (!startDate) return fail(QCoreApplication::translate("TimeSpan", "'%1' is not an ISO 8601 date").arg(start));
     if (end.trimmed().isEmpty()) return TimeSpan(*startDate);
     const auto endDate = FuzzyDate::parse(end);
-    if (!endDate)
-        return fail(QCoreApplication::translate("TimeSpan", "'%1' is not an ISO 8601 date").arg(end));
+    if (!endDate) return fail(QCoreApplication::translate("TimeSpan", "'%1' is not an ISO 8601 date").arg(end));
     if (endDate->endExclusiveMs() <= startDate->startMs)
         return fail(QCoreApplication::translate("TimeSpan", "end %1 is before start %2").arg(end, start));
     return TimeSpan(*startDate, *endDate);

@@ -58,8 +58,7 @@ public:
 
     /// Parses a start and an optional end (empty = instant). The end must not lie before the
     /// start. On failure returns nullopt and, if given, sets `error` to a user-readable reason.
-    static std::optional<TimeSpan> parse(QStringView start, QStringView end = {},
-                                         QString *error = nullptr);
+    static std::optional<TimeSpan> parse(QStringView start, QStringView end = {}, QString *error = nullptr);
 
     FuzzyDate start() const { return m_start; }
     FuzzyDate end() const { return m_end; }

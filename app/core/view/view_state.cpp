@@ -59,8 +59,10 @@ void ViewState::setSelectedEvent(EventStore::Index event)
 
 void ViewState::clearSelection()
 {
-    if (m_event >= 0) setSelectedEvent(-1);
-    else setSelectedRegion(-1);
+    if (m_event >= 0)
+        setSelectedEvent(-1);
+    else
+        setSelectedRegion(-1);
 }
 
 void ViewState::setHiddenCategories(QSet<QString> categories)

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "map_framing.h"
+
+#include "geo/region_index.h"
+#include "web_mercator.h"
+
+#include <algorithm>
+
+namespace chronomap {
+
+QRectF MapFraming::mercatorBoundsOf(const QList<QPointF> &points)
+{
+    if (points.isEmpty()) return {};
+    // The smallest longitude interval holding every point is the circle minus its largest gap.
+    QList<double> lons;
+    double minLat = 90, maxLat = -90;
+    for (const QPointF &p : points) {
+        lons.append(p.x());
+        minLat = std::min(minLat, p.y());
+        maxLat = std::max(maxLat, p.y());
+    }
+    std::sort(lons.begin(), lons.end());
+    double gap = lons.first() + 360 - lons.last(), west = lons.first(), east = lons.last();
+    for (qsizetype i = 1; i < lons.size(); ++i) {
+        if (lons[i] - lons[i - 1] > gap) {
+            gap = lons[i] - lons[i - 1];
+            west = lons[i];
+            east = lons[i - 1] + 360;
+        }
+    }
+    return QRectF(WebMercator::toMercatorM(QPointF(west, minLat)), WebMercator::toMercatorM(QPointF(east, maxLat)))
+        .normalized();
+}
+
+Viewport MapFraming::frameEvents(const Dataset &dataset, const EventStore::IndexList *events, QSize sizePx)
+{
+    QList<QPointF> points;
+    if (const EventStore *store = dataset.events.get()) {
+        const RegionIndex *regions = dataset.baseMap ? dataset.baseMap->regions.get() : nullptr;
+        auto add = [&](EventStore::Index i) {
+            if (store->locationPrecision(i) == LocationPrecision::Region && regions) {
+                for (const QString &code : store->regionCodes(i)) {
+                    if (const int r = regions->find(code); r >= 0) {
+                        const QRectF box = regions->regions()[r].lonLatBox;
+                        points.append({box.topLeft(), box.bottomRight()});
+                    }
+                }
+            }
+            if (store->geometryKind(i) == GeometryKind::Line)
+                points.append(store->lonLatVertices(i));
+            else if (store->geometryKind(i) != GeometryKind::None)
+                points.append(QPointF(store->lonDeg(i), store->latDeg(i)));
+        };
+        if (events) {
+            for (EventStore::Index i : *events)
+                add(i);
+        } else {
+            for (EventStore::Index i = 0; i < store->size(); ++i)
+                add(i);
+        }
+    }
+    if (points.size() > 100'000) { // a sample frames a huge dataset just as well
+        QList<QPointF> sample;
+        for (qsizetype i = 0; i < points.size(); i += points.size() / 50'000)
+            sample.append(points[i]);
+        points = sample;
+    }
+    if (points.isEmpty()) points = {QPointF(20, 35), QPointF(140, 65)};
+    QRectF bounds = mercatorBoundsOf(points);
+    const double minSpanM = 200'000; // a single place still shows its surroundings
+    const double padX = std::max(0.0, minSpanM - bounds.width()) / 2,
+                 padY = std::max(0.0, minSpanM - bounds.height()) / 2;
+    bounds.adjust(-padX, -padY, padX, padY);
+    Viewport viewport({}, 1, sizePx);
+    viewport.fit(bounds, std::max(40.0, 0.035 * std::max(sizePx.width(), sizePx.height())));
+    return viewport;
+}
+
+Viewport MapFraming::frameRegion(const Dataset &dataset, int regionIndex, QSize sizePx)
+{
+    if (!dataset.baseMap || !dataset.baseMap->regions || regionIndex < 0 ||
+        regionIndex >= dataset.baseMap->regions->regions().size())
+        return frameEvents(dataset, nullptr, sizePx);
+    Viewport viewport({}, 1, sizePx);
+    viewport.fit(WebMercator::toMercatorM(dataset.baseMap->regions->regions()[regionIndex].lonLatBox), 60);
+    return viewport;
+}
+
+} // namespace chronomap

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "view/dataset.h"
+#include "viewport.h"
+
+#include <QList>
+#include <QPointF>
+#include <QRectF>
+
+namespace chronomap {
+
+/// Chooses what part of the world a map shows when nobody has panned it yet: the events (the
+/// shorter way round the globe) or a region. Used where no widget decides, e.g. headless export.
+class MapFraming {
+public:
+    /// Mercator rectangle (metres) holding every lon/lat point (degrees), taking the shorter way
+    /// across the antimeridian; null for no points.
+    static QRectF mercatorBoundsOf(const QList<QPointF> &lonLatPoints);
+    /// A viewport of `sizePx` framing the given events of the dataset (all when `events` is
+    /// null): their points and lines, and the whole region of region-level records (drawn as
+    /// fills). At least 200 km across, with a margin of 3.5 % of the longer side (40 px at
+    /// least); the base map's focus when there is nothing to frame.
+    static Viewport frameEvents(const Dataset &dataset, const EventStore::IndexList *events, QSize sizePx);
+    /// A viewport of `sizePx` framing an admin-1 region of the dataset's base map with a 60 px
+    /// margin (as double-clicking it in the window does).
+    static Viewport frameRegion(const Dataset &dataset, int regionIndex, QSize sizePx);
+};
+
+} // namespace chronomap

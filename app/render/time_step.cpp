@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "time_step.h"
+
+#include <algorithm>
+
+namespace chronomap {
+
+namespace {
+
+constexpr qint64 kMinuteMs = 60'000;
+constexpr qint64 kHourMs = 3'600'000;
+constexpr qint64 kDayMs = 86'400'000;
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    const qint64 q = a / b;
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+// Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms".
+qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const qint64 era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + qint64(doe) - 719468;
+}
+
+CivilDate civilFromDays(qint64 z)
+{
+    z += 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return {int(qint64(yoe) + era * 400 + (m <= 2)), int(m), int(d)};
+}
+
+int daysInMonth(int year, int month)
+{
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+} // namespace
+
+CivilDate civilDateOf(qint64 ms)
+{
+    return civilFromDays(floorDiv(ms, kDayMs));
+}
+
+qint64 utcMsOf(int year, int month, int day)
+{
+    // Normalise the month so callers can step past December or before January.
+    const qint64 m0 = qint64(month) - 1;
+    const qint64 y = year + floorDiv(m0, 12);
+    const auto m = unsigned(m0 - floorDiv(m0, 12) * 12 + 1);
+    return daysFromCivil(y, m, 1) * kDayMs + qint64(day - 1) * kDayMs;
+}
+
+qint64 periodEndMs(const FuzzyDate &date)
+{
+    switch (date.precision) {
+    case DatePrecision::Year:
+        return utcMsOf(civilDateOf(date.startMs).year + 1, 1, 1);
+    case DatePrecision::Month: {
+        const CivilDate c = civilDateOf(date.startMs);
+        return utcMsOf(c.year, c.month + 1, 1);
+    }
+    case DatePrecision::Day:
+        return date.startMs + kDayMs;
+    case DatePrecision::Time:
+        return date.startMs + 1;
+    }
+    return date.startMs;
+}
+
+qint64 TimeStep::approxMs() const
+{
+    switch (unit) {
+    case TimeUnit::Minute:
+        return count * kMinuteMs;
+    case TimeUnit::Hour:
+        return count * kHourMs;
+    case TimeUnit::Day:
+        return count * kDayMs;
+    case TimeUnit::Week:
+        return count * 7 * kDayMs;
+    case TimeUnit::Month:
+        return count * qint64(30.436875 * kDayMs);
+    case TimeUnit::Year:
+        return count * qint64(365.2425 * kDayMs);
+    }
+    return kDayMs;
+}
+
+qint64 TimeStep::minMs() const
+{
+    switch (unit) {
+    case TimeUnit::Month:
+        return count * 28 * kDayMs;
+    case TimeUnit::Year:
+        return count * 365 * kDayMs;
+    default:
+        return approxMs();
+    }
+}
+
+qint64 TimeStep::floor(qint64 ms) const
+{
+    const int n = std::max(1, count);
+    switch (unit) {
+    case TimeUnit::Minute:
+        return floorDiv(ms, n * kMinuteMs) * n * kMinuteMs;
+    case TimeUnit::Hour:
+        return floorDiv(ms, n * kHourMs) * n * kHourMs;
+    case TimeUnit::Day:
+        return floorDiv(ms, n * kDayMs) * n * kDayMs;
+    case TimeUnit::Week: {
+        // 1970-01-01 was a Thursday: weeks count from Monday 1969-12-29 (day -3).
+        const qint64 weeks = floorDiv(floorDiv(ms, kDayMs) + 3, 7);
+        return (floorDiv(weeks, n) * n * 7 - 3) * kDayMs;
+    }
+    case TimeUnit::Month: {
+        const CivilDate c = civilDateOf(ms);
+        const int month0 = int(floorDiv(c.month - 1, n) * n);
+        return utcMsOf(c.year, month0 + 1, 1);
+    }
+    case TimeUnit::Year: {
+        const CivilDate c = civilDateOf(ms);
+        return utcMsOf(int(floorDiv(c.year, n) * n), 1, 1);
+    }
+    }
+    return ms;
+}
+
+qint64 TimeStep::add(qint64 ms, qint64 times) const
+{
+    const qint64 n = qint64(std::max(1, count)) * times;
+    switch (unit) {
+    case TimeUnit::Minute:
+        return ms + n * kMinuteMs;
+    case TimeUnit::Hour:
+        return ms + n * kHourMs;
+    case TimeUnit::Day:
+        return ms + n * kDayMs;
+    case TimeUnit::Week:
+        return ms + n * 7 * kDayMs;
+    case TimeUnit::Month:
+    case TimeUnit::Year: {
+        const qint64 dayStart = floorDiv(ms, kDayMs) * kDayMs;
+        const CivilDate c = civilDateOf(ms);
+        const qint64 months = unit == TimeUnit::Year ? n * 12 : n;
+        const qint64 m0 = qint64(c.month) - 1 + months;
+        const int year = int(c.year + floorDiv(m0, 12));
+        const int month = int(m0 - floorDiv(m0, 12) * 12 + 1);
+        return utcMsOf(year, month, std::min(c.day, daysInMonth(year, month))) + (ms - dayStart);
+    }
+    }
+    return ms;
+}
+
+} // namespace chronomap

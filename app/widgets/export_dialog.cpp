@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "export_dialog.h"
+
+#include "main_window.h"
+#include "map_view.h"
+#include "timeline_view.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+
+namespace chronomap {
+
+namespace {
+
+const QLatin1String kLastDirKey("export/lastDir");
+
+QString suffixOf(SnapshotFormat format)
+{
+    switch (format) {
+    case SnapshotFormat::Png:
+        return QStringLiteral("png");
+    case SnapshotFormat::Jpeg:
+        return QStringLiteral("jpg");
+    case SnapshotFormat::Svg:
+        return QStringLiteral("svg");
+    case SnapshotFormat::Pdf:
+        return QStringLiteral("pdf");
+    }
+    return QStringLiteral("png");
+}
+
+} // namespace
+
+ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, double windowDpr, QWidget *parent)
+    : QDialog(parent), m_state(state), m_map(map), m_windowSize(windowSizePx), m_windowDpr(windowDpr)
+{
+    setWindowTitle(tr("Export Snapshot"));
+    m_job = new SnapshotExportJob(this);
+
+    m_title = new QLineEdit(this);
+    const auto dataset = m_state->dataset();
+    m_title->setPlaceholderText(dataset ? QFileInfo(dataset->file).fileName() : QString());
+    m_title->setAccessibleName(tr("Title"));
+
+    m_format = new QComboBox(this);
+    m_format->addItem(tr("PNG image"), int(SnapshotFormat::Png));
+    m_format->addItem(tr("JPEG image"), int(SnapshotFormat::Jpeg));
+    m_format->addItem(tr("SVG drawing"), int(SnapshotFormat::Svg));
+    m_format->addItem(tr("PDF document"), int(SnapshotFormat::Pdf));
+
+    m_size = new QComboBox(this);
+    const QSize window = presetSize(SizePreset::CurrentWindow);
+    m_size->addItem(tr("Current window (%1 × %2)").arg(window.width()).arg(window.height()),
+                    int(SizePreset::CurrentWindow));
+    m_size->addItem(tr("1920 × 1080 (Full HD)"), int(SizePreset::FullHd));
+    m_size->addItem(tr("3840 × 2160 (4K)"), int(SizePreset::UltraHd));
+    m_size->addItem(tr("A4 landscape, 300 dpi (3508 × 2480)"), int(SizePreset::A4Landscape300Dpi));
+    m_size->addItem(tr("Custom"), int(SizePreset::Custom));
+    m_size->setCurrentIndex(1);
+    m_width = new QSpinBox(this);
+    m_height = new QSpinBox(this);
+    for (QSpinBox *box : {m_width, m_height}) {
+        box->setRange(SnapshotWriter::kMinSidePx, SnapshotWriter::kMaxSidePx);
+        box->setSuffix(tr(" px"));
+    }
+    m_width->setAccessibleName(tr("Width"));
+    m_height->setAccessibleName(tr("Height"));
+    auto *sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(m_width);
+    sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
+    sizeRow->addWidget(m_height);
+    sizeRow->addStretch(1);
+
+    m_path = new QLineEdit(this);
+    m_path->setAccessibleName(tr("File"));
+    m_browse = new QPushButton(tr("Browse…"), this);
+    auto *pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(m_browse);
+    const QString dir =
+        QSettings().value(kLastDirKey, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+    const QString base = dataset ? QFileInfo(dataset->file).completeBaseName() : QStringLiteral("chronomap");
+    m_path->setText(QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(base + QStringLiteral("-snapshot.png")));
+
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 100);
+    m_progress->hide();
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_export = m_buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
+    m_export->setDefault(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Title:"), m_title);
+    form->addRow(tr("&Format:"), m_format);
+    form->addRow(tr("&Size:"), m_size);
+    form->addRow(QString(), sizeRow);
+    form->addRow(tr("F&ile:"), pathRow);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+
+    connect(m_size, &QComboBox::currentIndexChanged, this, &ExportDialog::updateSizeFields);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::syncSuffix);
+    connect(m_browse, &QPushButton::clicked, this, &ExportDialog::choosePath);
+    connect(m_export, &QPushButton::clicked, this, &ExportDialog::startExport);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
+    connect(m_job, &SnapshotExportJob::progress, m_progress, &QProgressBar::setValue);
+    connect(m_job, &SnapshotExportJob::finished, this, &ExportDialog::onFinished);
+    updateSizeFields();
+}
+
+ExportDialog::~ExportDialog() = default;
+
+ExportDialog *ExportDialog::showFor(MainWindow *window)
+{
+    auto *dialog =
+        new ExportDialog(window->viewState(), window->mapView(), window->size(), window->devicePixelRatioF(), window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setTimelineView(window->findChild<TimelineView *>()); // the timeline as on screen, if shown
+    dialog->show();
+    return dialog;
+}
+
+QSize ExportDialog::presetSize(SizePreset preset) const
+{
+    switch (preset) {
+    case SizePreset::CurrentWindow:
+        return (QSizeF(m_windowSize) * m_windowDpr).toSize();
+    case SizePreset::FullHd:
+        return {1920, 1080};
+    case SizePreset::UltraHd:
+        return {3840, 2160};
+    case SizePreset::A4Landscape300Dpi:
+        return {3508, 2480};
+    case SizePreset::Custom:
+        break;
+    }
+    return {m_width->value(), m_height->value()};
+}
+
+double ExportDialog::presetScale(SizePreset preset, QSize pixelSize) const
+{
+    switch (preset) {
+    case SizePreset::CurrentWindow:
+        return m_windowDpr;
+    case SizePreset::A4Landscape300Dpi:
+        return 300.0 / 96.0;
+    default:
+        return SnapshotWriter::autoScale(pixelSize);
+    }
+}
+
+void ExportDialog::updateSizeFields()
+{
+    const auto preset = SizePreset(m_size->currentData().toInt());
+    const bool custom = preset == SizePreset::Custom;
+    if (!custom) {
+        const QSize size = presetSize(preset);
+        m_width->setValue(size.width());
+        m_height->setValue(size.height());
+    }
+    m_width->setEnabled(custom);
+    m_height->setEnabled(custom);
+}
+
+void ExportDialog::syncSuffix()
+{
+    const QFileInfo info(m_path->text());
+    if (m_path->text().isEmpty()) return;
+    m_path->setText(info.dir().filePath(info.completeBaseName() + u'.' + suffixOf(format())));
+}
+
+void ExportDialog::choosePath()
+{
+    const QString filter =
+        tr("PNG image (*.png);;JPEG image (*.jpg *.jpeg);;SVG drawing (*.svg);;PDF document (*.pdf)");
+    QString selected = filter.split(QStringLiteral(";;")).value(m_format->currentIndex());
+    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export Snapshot"), m_path->text(), filter, &selected);
+    if (chosen.isEmpty()) return;
+    setPath(chosen);
+}
+
+void ExportDialog::setPath(const QString &path)
+{
+    m_path->setText(path);
+    if (const auto f = SnapshotWriter::formatForPath(path)) {
+        const QSignalBlocker block(m_format);
+        m_format->setCurrentIndex(m_format->findData(int(*f)));
+    }
+}
+
+QString ExportDialog::path() const
+{
+    return m_path->text().trimmed();
+}
+
+void ExportDialog::setFormat(SnapshotFormat format)
+{
+    m_format->setCurrentIndex(m_format->findData(int(format)));
+}
+
+SnapshotFormat ExportDialog::format() const
+{
+    return SnapshotFormat(m_format->currentData().toInt());
+}
+
+void ExportDialog::setSizePreset(SizePreset preset)
+{
+    m_size->setCurrentIndex(m_size->findData(int(preset)));
+}
+
+void ExportDialog::setCustomSize(QSize pixelSize)
+{
+    setSizePreset(SizePreset::Custom);
+    m_width->setValue(pixelSize.width());
+    m_height->setValue(pixelSize.height());
+}
+
+void ExportDialog::setTimelineView(TimelineView *view)
+{
+    m_timelineView = view;
+}
+
+void ExportDialog::setTitle(const QString &title)
+{
+    m_title->setText(title);
+}
+
+bool ExportDialog::isExporting() const
+{
+    return m_job->isRunning();
+}
+
+SnapshotExportJob::Request ExportDialog::request() const
+{
+    SnapshotExportJob::Request r;
+    r.path = path();
+    const auto preset = SizePreset(m_size->currentData().toInt());
+    r.pixelSize = presetSize(preset);
+    r.scale = presetScale(preset, r.pixelSize);
+    r.content.title = m_title->text().trimmed();
+    r.content.mapViewport = m_map->viewport();
+    r.content.timelineRange =
+        m_timelineView ? std::optional<TimeWindow>(m_timelineView->visibleRange()) : m_timelineRange;
+    r.content.exportedAt = QDateTime::currentDateTimeUtc();
+    return r;
+}
+
+void ExportDialog::startExport()
+{
+    if (isExporting()) return;
+    const SnapshotExportJob::Request r = request();
+    QString problem;
+    if (r.path.isEmpty())
+        problem = tr("Choose a file to export to.");
+    else if (!SnapshotWriter::formatForPath(r.path))
+        problem = tr("The file name must end in .png, .jpg, .svg or .pdf.");
+    else
+        problem = SnapshotWriter::checkSize(r.pixelSize);
+    if (!m_state->dataset()) problem = tr("There is nothing to export yet: no dataset is open.");
+    if (!problem.isEmpty()) {
+        m_status->setText(problem);
+        return;
+    }
+    if (QFileInfo::exists(r.path) &&
+        QMessageBox::question(this, tr("Export Snapshot"),
+                              tr("%1 exists. Replace it?").arg(QFileInfo(r.path).fileName())) != QMessageBox::Yes)
+        return;
+    QSettings().setValue(kLastDirKey, QFileInfo(r.path).absolutePath());
+    setBusy(true);
+    m_status->setText(tr("Exporting %1…").arg(QFileInfo(r.path).fileName()));
+    m_job->start(*m_state, r);
+}
+
+void ExportDialog::reject()
+{
+    if (isExporting()) {
+        m_status->setText(tr("Cancelling…"));
+        m_job->cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+void ExportDialog::setBusy(bool busy)
+{
+    m_progress->setValue(0);
+    m_progress->setVisible(busy);
+    m_export->setEnabled(!busy);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_format, m_size, m_path, m_browse})
+        w->setEnabled(!busy);
+    if (!busy)
+        updateSizeFields();
+    else {
+        m_width->setEnabled(false);
+        m_height->setEnabled(false);
+    }
+    m_buttons->button(QDialogButtonBox::Close)->setText(busy ? tr("Cancel") : tr("Close"));
+}
+
+void ExportDialog::onFinished(bool succeeded, const QString &error)
+{
+    setBusy(false);
+    const QString file = path();
+    m_status->setText(succeeded ? tr("Saved %1.").arg(QDir::toNativeSeparators(file))
+                                : tr("Export failed: %1").arg(error));
+    emit exportFinished(succeeded, file, error);
+}
+
+} // namespace chronomap

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "snapshot_export_job.h"
+#include "snapshot_writer.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace chronomap {
+
+class MapView;
+class TimelineView;
+class ViewState;
+
+/// File → Export snapshot…: format (PNG, JPEG, SVG, PDF), size (the current window, 1920x1080,
+/// 3840x2160, A4 landscape at 300 dpi or custom), title and file. The snapshot is written on a
+/// worker thread with progress and a cancel; the window stays usable meanwhile. A failure is
+/// reported here and leaves no file behind.
+class ExportDialog : public QDialog {
+    Q_OBJECT
+public:
+    enum class SizePreset : quint8 { CurrentWindow, FullHd, UltraHd, A4Landscape300Dpi, Custom };
+
+    /// `windowSizePx` is what "current window" means, in logical pixels (with the screen's
+    /// device pixel ratio `windowDpr`).
+    ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, double windowDpr, QWidget *parent = nullptr);
+    ~ExportDialog() override;
+
+    /// Opens a dialog for `window`'s view (non-modal, deleted on close) and returns it.
+    static ExportDialog *showFor(class MainWindow *window);
+
+    /// The timeline whose visible range the snapshot follows (read when Export is pressed).
+    void setTimelineView(TimelineView *view);
+    /// A fixed timeline range, used when there is no timeline view; nullopt = the time window.
+    void setTimelineRange(std::optional<TimeWindow> range) { m_timelineRange = range; }
+
+    // What the user chose; setters serve tests and scripting.
+    void setPath(const QString &path);
+    QString path() const;
+    void setFormat(SnapshotFormat format);
+    SnapshotFormat format() const;
+    void setSizePreset(SizePreset preset);
+    void setCustomSize(QSize pixelSize);
+    void setTitle(const QString &title);
+    /// The request Export would start now.
+    SnapshotExportJob::Request request() const;
+    bool isExporting() const;
+
+public slots:
+    /// Starts the export (the Export button).
+    void startExport();
+    /// Escape, Close and the window's close button: while exporting they cancel the export
+    /// and keep the dialog open; otherwise they close it.
+    void reject() override;
+
+signals:
+    /// After each export attempt; `error` empty on success.
+    void exportFinished(bool succeeded, const QString &path, const QString &error);
+
+private:
+    void choosePath();
+    void updateSizeFields();
+    void syncSuffix();
+    void onFinished(bool succeeded, const QString &error);
+    void setBusy(bool busy);
+    QSize presetSize(SizePreset preset) const;
+    double presetScale(SizePreset preset, QSize pixelSize) const;
+
+    ViewState *m_state;
+    MapView *m_map;
+    QSize m_windowSize;
+    double m_windowDpr;
+    QPointer<TimelineView> m_timelineView;
+    std::optional<TimeWindow> m_timelineRange;
+    SnapshotExportJob *m_job = nullptr;
+    QLineEdit *m_title = nullptr;
+    QComboBox *m_format = nullptr;
+    QComboBox *m_size = nullptr;
+    QSpinBox *m_width = nullptr;
+    QSpinBox *m_height = nullptr;
+    QLineEdit *m_path = nullptr;
+    QPushButton *m_browse = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_status = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_export = nullptr;
+};
+
+} // namespace chronomap

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "snapshot_export_job.h"
+
+#include "snapshot_metadata.h"
+
+#include <QPromise>
+#include <QtConcurrent>
+
+namespace chronomap {
+
+namespace {
+
+/// The parts of a ViewState a snapshot reads, as plain values that may cross threads.
+struct StateCopy {
+    std::shared_ptr<const Dataset> dataset;
+    std::optional<TimeWindow> window;
+    WindowMatch match = WindowMatch::Possibly;
+    int region = -1;
+    EventStore::Index event = -1;
+    QSet<QString> hidden;
+    QString language;
+    MapMode mapMode = MapMode::Markers;
+
+    explicit StateCopy(const ViewState &s)
+        : dataset(s.dataset()), window(s.timeWindow()), match(s.windowMatch()), region(s.selectedRegion()),
+          event(s.selectedEvent()), hidden(s.hiddenCategories()), language(s.language()), mapMode(s.mapMode())
+    {}
+
+    void applyTo(ViewState &s) const
+    {
+        s.setDataset(dataset);
+        s.setTimeWindow(window);
+        s.setWindowMatch(match);
+        s.setSelectedRegion(region);
+        s.setSelectedEvent(event);
+        s.setHiddenCategories(hidden);
+        s.setLanguage(language);
+        s.setMapMode(mapMode);
+    }
+};
+
+} // namespace
+
+SnapshotExportJob::SnapshotExportJob(QObject *parent) : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<QString>::progressValueChanged, this, &SnapshotExportJob::progress);
+    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, [this] {
+        const QFuture<QString> future = m_watcher.future();
+        const QString error = future.resultCount() > 0 ? future.result() : tr("cancelled");
+        emit finished(error.isEmpty(), error);
+    });
+}
+
+SnapshotExportJob::~SnapshotExportJob()
+{
+    m_watcher.cancel();
+    m_watcher.waitForFinished();
+}
+
+void SnapshotExportJob::start(const ViewState &state, const Request &request)
+{
+    const StateCopy copy(state);
+    m_watcher.setFuture(QtConcurrent::run([copy, request](QPromise<QString> &promise) {
+        promise.setProgressRange(0, 100);
+        // The copy is built, used and destroyed on this thread only.
+        ViewState local;
+        copy.applyTo(local);
+        SnapshotComposer composer(local, request.content, request.scale);
+        SnapshotWriter::Options options;
+        options.pixelSize = request.pixelSize;
+        options.scale = request.scale;
+        const QSizeF logical = QSizeF(request.pixelSize) / request.scale;
+        options.metadata = SnapshotMetadata::describe(
+            local, composer.mapViewportFor(composer.mapAreaFor(logical).size()), composer.title(),
+            request.content.exportedAt, copy.dataset ? SnapshotMetadata::sha256OfFile(copy.dataset->file) : QString());
+        QString error;
+        const bool ok = SnapshotWriter::write(
+            composer, request.path, options,
+            [&promise](int percent) {
+                promise.setProgressValue(percent);
+                return !promise.isCanceled();
+            },
+            &error);
+        promise.addResult(ok ? QString() : error);
+    }));
+}
+
+void SnapshotExportJob::cancel()
+{
+    m_watcher.cancel();
+}
+
+} // namespace chronomap

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline_view.h"
+
+#include "category_style.h"
+#include "time_step.h"
+
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace chronomap {
+
+namespace {
+constexpr double kClickSlopPx = 4.0;
+constexpr double kZoomStep = 1.25;      // per wheel notch and per +/- key
+constexpr double kKeyPanFraction = 0.1; // of the width, per arrow key
+constexpr double kWheelPanPx = 60.0;    // per horizontal wheel notch
+} // namespace
+
+TimelineView::TimelineView(ViewState *state, QWidget *parent) : QWidget(parent), m_state(state)
+{
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true); // for the cursor shape over the axis strip
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setAccessibleName(tr("Timeline"));
+    setAccessibleDescription(
+        tr("Events in time, one lane per category. Drag to pan, the wheel zooms, drag along the axis "
+           "at the bottom to choose the time window, click the axis to clear it. Left and right arrows "
+           "scroll, plus and minus zoom, Home shows everything, Escape clears the selection."));
+    connect(m_state, &ViewState::datasetChanged, this, &TimelineView::onDatasetChanged);
+    connect(m_state, &ViewState::selectedEventChanged, this, &TimelineView::onSelectedEventChanged);
+    connect(m_state, &ViewState::timeWindowChanged, this, &TimelineView::onTimeWindowChanged);
+    connect(m_state, &ViewState::changed, this, [this] {
+        invalidateHits();
+        changeAxis(m_axis); // hiding a category can change the label gutter, so the plot's width
+        update();
+    });
+    onDatasetChanged();
+}
+
+TimelineRenderer::Layout TimelineView::layout() const
+{
+    return m_renderer.layoutFor(QRectF(rect()), *m_state);
+}
+
+void TimelineView::changeAxis(const TimeAxis &axis)
+{
+    TimeAxis next = m_renderer.plotAxis(layout(), axis);
+    if (next == m_axis) return;
+    const bool rangeChanged = next.range() != m_axis.range();
+    m_axis = next;
+    invalidateHits();
+    update();
+    if (rangeChanged) emit visibleRangeChanged(m_axis.range());
+}
+
+void TimelineView::setVisibleRange(TimeWindow range)
+{
+    TimeAxis a = m_axis;
+    a.setRange(range);
+    changeAxis(a);
+}
+
+double TimelineView::xOf(qint64 ms) const
+{
+    const auto l = layout();
+    return l.plot.left() + m_renderer.plotAxis(l, m_axis).xOf(ms);
+}
+
+qint64 TimelineView::timeAt(double xPx) const
+{
+    const auto l = layout();
+    return m_renderer.plotAxis(l, m_axis).timeAt(xPx - l.plot.left());
+}
+
+QRectF TimelineView::axisBand() const
+{
+    return layout().axisBand;
+}
+
+const TimelineHits &TimelineView::hits() const
+{
+    // Tests and tooltips may ask before the first paint: plan the frame without painting.
+    if (!m_hitsValid) {
+        m_hits = m_renderer.hitsFor(QRectF(rect()), m_axis, *m_state);
+        m_hitsValid = true;
+    }
+    return m_hits;
+}
+
+QRectF TimelineView::eventRect(EventStore::Index event) const
+{
+    return hits().rectOf(event).value_or(QRectF());
+}
+
+EventStore::Index TimelineView::eventAt(QPointF px) const
+{
+    return hits().eventAt(px);
+}
+
+void TimelineView::fitAll()
+{
+    const auto dataset = m_state->dataset();
+    if (!dataset || !dataset->events || dataset->events->isEmpty()) return;
+    TimeAxis a = m_axis;
+    a.fit(dataset->events->extent());
+    changeAxis(a);
+}
+
+void TimelineView::zoomIn()
+{
+    TimeAxis a = m_axis;
+    a.zoomAbout(a.widthPx() / 2, kZoomStep);
+    changeAxis(a);
+}
+
+void TimelineView::zoomOut()
+{
+    TimeAxis a = m_axis;
+    a.zoomAbout(a.widthPx() / 2, 1 / kZoomStep);
+    changeAxis(a);
+}
+
+void TimelineView::onDatasetChanged()
+{
+    invalidateHits();
+    fitAll();
+    update();
+}
+
+void TimelineView::onSelectedEventChanged(EventStore::Index event)
+{
+    const auto dataset = m_state->dataset();
+    if (event < 0 || !dataset || !dataset->events || event >= dataset->events->size()) return;
+    const TimeSpan when = dataset->events->when(event);
+    const TimeWindow extent{when.earliestMs(), when.latestEndMs()};
+    const TimeWindow visible = m_axis.range();
+    if (extent.fromMs >= visible.fromMs && extent.toMs <= visible.toMs) return;
+    // Selected elsewhere (the map, a panel) and off screen: bring it into view at this scale,
+    // or zoom out just enough when it is longer than the view.
+    TimeAxis a = m_axis;
+    if (extent.toMs - extent.fromMs > (visible.toMs - visible.fromMs) * 8 / 10)
+        a.fit(extent, 0.1);
+    else
+        a.centreOn(extent.fromMs + (extent.toMs - extent.fromMs) / 2);
+    changeAxis(a);
+}
+
+void TimelineView::onTimeWindowChanged()
+{
+    // Playback moves the window along: keep it in view. Brushing happens in view already.
+    const auto window = m_state->timeWindow();
+    if (!window || m_drag == Drag::Brush) return;
+    const TimeWindow visible = m_axis.range();
+    const qint64 span = visible.toMs - visible.fromMs;
+    if (window->toMs - window->fromMs > span || (window->fromMs >= visible.fromMs && window->toMs <= visible.toMs))
+        return;
+    const qint64 margin = span / 20;
+    const qint64 shift =
+        window->toMs > visible.toMs ? window->toMs + margin - visible.toMs : window->fromMs - margin - visible.fromMs;
+    setVisibleRange({visible.fromMs + shift, visible.toMs + shift});
+}
+
+void TimelineView::resizeEvent(QResizeEvent *)
+{
+    changeAxis(m_axis);
+    invalidateHits();
+}
+
+void TimelineView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    m_renderer.render(painter, QRectF(rect()), m_axis, *m_state, &m_hits);
+    m_hitsValid = true;
+    if (hasFocus()) {
+        painter.setPen(QPen(palette().highlight(), 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+    }
+}
+
+void TimelineView::brushTo(double xPx)
+{
+    const auto l = layout();
+    const double x = std::clamp(xPx, l.plot.left(), l.plot.right());
+    const qint64 ms = timeAt(x);
+    // Edges snap to days, months or years as the scale allows, so a window reads "March–May",
+    // not "3 March 14:27".
+    const TimeStep step = m_axis.snapStep();
+    qint64 from = TimeAxis::snap(std::min(ms, m_brushAnchorMs), step);
+    qint64 to = TimeAxis::snap(std::max(ms, m_brushAnchorMs), step);
+    if (to <= from) to = step.add(from);
+    m_state->setTimeWindow(TimeWindow{from, to});
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) return;
+    m_pressPx = m_lastPx = event->position();
+    m_moved = false;
+    const auto l = layout();
+    if (l.axisBand.contains(event->position())) {
+        m_drag = Drag::Brush;
+        m_brushAnchorMs = timeAt(event->position().x());
+    } else {
+        m_drag = Drag::Pan;
+    }
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_drag == Drag::None) {
+        setCursor(axisBand().contains(event->position()) ? Qt::SizeHorCursor : Qt::ArrowCursor);
+        return;
+    }
+    if (!m_moved && (event->position() - m_pressPx).manhattanLength() < kClickSlopPx) return;
+    m_moved = true;
+    if (m_drag == Drag::Brush) {
+        brushTo(event->position().x());
+    } else {
+        setCursor(Qt::ClosedHandCursor);
+        TimeAxis a = m_axis;
+        a.panByPx(event->position().x() - m_lastPx.x());
+        changeAxis(a);
+    }
+    m_lastPx = event->position();
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton || m_drag == Drag::None) return;
+    const Drag drag = m_drag;
+    m_drag = Drag::None;
+    unsetCursor();
+    if (m_moved) {
+        if (drag == Drag::Brush) brushTo(event->position().x());
+        return;
+    }
+    if (drag == Drag::Brush)
+        m_state->setTimeWindow(std::nullopt); // a click on the axis clears the window
+    else
+        m_state->setSelectedEvent(eventAt(event->position()));
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event)
+{
+    const QPoint delta = event->angleDelta();
+    TimeAxis a = m_axis;
+    const bool horizontal = std::abs(delta.x()) > std::abs(delta.y());
+    if (horizontal || event->modifiers() & Qt::ShiftModifier) {
+        // Scrolling sideways (a tilt wheel, a touchpad, or Shift with a plain wheel) pans.
+        const int d = horizontal ? delta.x() : delta.y();
+        a.panByPx(d / 120.0 * kWheelPanPx);
+    } else if (delta.y() != 0) {
+        // The plain wheel and Ctrl+wheel both zoom about the cursor.
+        a.zoomAbout(event->position().x() - layout().plot.left(), std::pow(kZoomStep, delta.y() / 120.0));
+    } else {
+        event->ignore();
+        return;
+    }
+    changeAxis(a);
+    event->accept();
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    TimeAxis a = m_axis;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        a.panByPx(a.widthPx() * kKeyPanFraction);
+        break;
+    case Qt::Key_Right:
+        a.panByPx(-a.widthPx() * kKeyPanFraction);
+        break;
+    case Qt::Key_PageUp:
+        a.panByPx(a.widthPx() * 0.9);
+        break;
+    case Qt::Key_PageDown:
+        a.panByPx(-a.widthPx() * 0.9);
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        a.zoomAbout(a.widthPx() / 2, kZoomStep);
+        break;
+    case Qt::Key_Minus:
+        a.zoomAbout(a.widthPx() / 2, 1 / kZoomStep);
+        break;
+    case Qt::Key_Home:
+        fitAll();
+        return;
+    case Qt::Key_Escape:
+        m_state->clearSelection();
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    changeAxis(a);
+}
+
+bool TimelineView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const auto dataset = m_state->dataset();
+        const EventStore::Index i = eventAt(help->pos());
+        if (!dataset || !dataset->events || i < 0) {
+            QToolTip::hideText();
+            return true;
+        }
+        const EventStore &store = *dataset->events;
+        const TimeSpan when = store.when(i);
+        QString date = when.start().toIso();
+        if (!when.isInstant()) date += QStringLiteral(" – ") + when.end().toIso();
+        const QString text = date + QStringLiteral("  ") + store.title(i, m_state->language()) + u'\n' +
+                             CategoryStyle::label(store.category(i));
+        // Text from data is plain text: escape it so markup shows literally.
+        QToolTip::showText(help->globalPos(),
+                           QStringLiteral("<p style='white-space:pre'>%1</p>").arg(text.toHtmlEscaped()), this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace chronomap

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "view_state_restorer.h"
+
+#include "data_paths.h"
+#include "main_window.h"
+#include "map_view.h"
+#include "snapshot_metadata.h"
+#include "view/view_state_json.h"
+#include "viewport_json.h"
+
+#include <QMessageBox>
+
+#include <memory>
+
+namespace chronomap {
+
+namespace {
+
+void showIssues(MainWindow *window, const QString &path, const IssueList &issues)
+{
+    if (issues.isEmpty()) return;
+    QStringList lines;
+    for (const Issue &issue : issues)
+        lines.append(issue.field.isEmpty() ? issue.message : issue.field + QStringLiteral(": ") + issue.message);
+    QMessageBox::warning(window, MainWindow::tr("View state"), MainWindow::tr("%1\n\n%2").arg(path, lines.join(u'\n')));
+}
+
+} // namespace
+
+void ViewStateRestorer::apply(MainWindow *window, const QJsonObject &json, IssueList *issues)
+{
+    if (!ViewStateJson::apply(json, *window->viewState(), issues)) return;
+    if (const auto viewport =
+            ViewportJson::fromJson(json.value(QStringLiteral("map")).toObject(), window->mapView()->size()))
+        window->mapView()->setViewport(*viewport);
+}
+
+bool ViewStateRestorer::open(MainWindow *window, const QString &path)
+{
+    QString error;
+    const auto json = ViewStateJson::readFile(path, &error);
+    if (!json) {
+        QMessageBox::warning(window, MainWindow::tr("View state"), error);
+        window->openFile(DataPaths::bundledEvents());
+        return false;
+    }
+    QString dataset = ViewStateJson::datasetPath(*json, path);
+    if (dataset.isEmpty()) dataset = DataPaths::bundledEvents();
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(
+        window, &MainWindow::loadFinished, window, [window, json = *json, path, dataset, connection](bool ok) {
+            QObject::disconnect(*connection);
+            if (!ok) return; // the window already said why the dataset did not load
+            IssueList issues;
+            const QString expected = json.value(QStringLiteral("dataset_sha256")).toString();
+            if (!expected.isEmpty() && SnapshotMetadata::sha256OfFile(dataset) != expected) {
+                Issue changed;
+                changed.field = QStringLiteral("dataset_sha256");
+                changed.message =
+                    MainWindow::tr("%1 has changed since this view was saved; the view may differ.").arg(dataset);
+                issues.append(changed);
+            }
+            apply(window, json, &issues);
+            showIssues(window, path, issues);
+        });
+    window->openFile(dataset);
+    return true;
+}
+
+} // namespace chronomap

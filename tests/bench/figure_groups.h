@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "bench_context.h"
+#include "figures.h"
+
+#include <QList>
+#include <QString>
+
+namespace chronomap::bench {
+
+/// Measures one group of related figures and adds them to `figures`.
+using FigureGroupFunction = void (*)(BenchContext &context, Figures &figures);
+
+struct FigureGroup {
+    QString name;    ///< as given to --only
+    QString summary; ///< one line for --list
+    FigureGroupFunction run;
+};
+
+/// Every figure group, in the order a run measures them. To add figures, write a
+/// `void somethingFigures(BenchContext &, Figures &)` in its own `something_figures.cpp`, declare
+/// it below and list it in figureGroups() (figure_groups.cpp).
+const QList<FigureGroup> &figureGroups();
+
+/// load.{csv,geojson}.ms, gdal_floor.{csv,geojson}.ms and their ratios (load_figures.cpp).
+void loadFigures(BenchContext &context, Figures &figures);
+/// store.rss.*, store.bytes_per_event, store.query.window.* (store_figures.cpp).
+void storeFigures(BenchContext &context, Figures &figures);
+
+/// The child side of the RSS measurement (`chronomap-bench --internal-rss FILE`): loads FILE in
+/// a fresh process and prints `key value` lines for storeFigures() to read. Returns the exit code.
+int measureStoreRssInChild(const QString &csvPath);
+
+} // namespace chronomap::bench

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Loading figures: EventLoader against the GDAL floor, the cost of plain OGR iteration over the
+// same file reading the same fields. The ratio is what the budget is about (1.3x at 1M events):
+// machines are noisy, so each load runs right after its floor, and load.*.ratio is the median
+// of these paired ratios (not the ratio of the two medians).
+#include "figure_groups.h"
+#include "gdal_floor.h"
+#include "process_stats.h"
+
+#include "io/event_loader.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace chronomap::bench {
+
+namespace {
+
+struct Format {
+    QString key; ///< figure name part
+    QString path;
+    bool readGeometry;         ///< GeoJSON: the point geometry
+    QStringList numericFields; ///< CSV: lat/lon as text converted to numbers
+    std::vector<double> floorMs, loadMs;
+};
+
+/// The columns of the synthetic files that EventLoader reads as text.
+const QStringList &textFields()
+{
+    static const QStringList fields = {
+        QStringLiteral("id"),     QStringLiteral("title"),          QStringLiteral("start"),
+        QStringLiteral("end"),    QStringLiteral("date_precision"), QStringLiteral("category"),
+        QStringLiteral("source"), QStringLiteral("regions")};
+    return fields;
+}
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+} // namespace
+
+void loadFigures(BenchContext &context, Figures &figures)
+{
+    std::vector<Format> formats = {
+        {QStringLiteral("csv"), context.files().csvPath, false, {QStringLiteral("lat"), QStringLiteral("lon")}, {}, {}},
+        {QStringLiteral("geojson"), context.files().geojsonPath, true, {}, {}, {}},
+    };
+    for (int rep = 1; rep <= context.repetitions(); ++rep) {
+        for (Format &format : formats) {
+            QElapsedTimer timer;
+            timer.start();
+            const FloorPass floor = gdalFloorPass(format.path, textFields(), format.readGeometry, format.numericFields);
+            format.floorMs.push_back(msSince(timer));
+            if (!floor.error.isEmpty() || floor.features != context.events())
+                std::fprintf(stderr, "warning: %s floor read %lld of %lld features %s\n", qPrintable(format.key),
+                             static_cast<long long>(floor.features), static_cast<long long>(context.events()),
+                             qPrintable(floor.error));
+
+            timer.restart();
+            LoadResult result = EventLoader::load(format.path);
+            format.loadMs.push_back(msSince(timer));
+            if (result.store->size() != context.events() || !result.issues.isEmpty()) {
+                std::fprintf(stderr, "warning: %s load kept %lld of %lld events with %lld issues\n",
+                             qPrintable(format.key), static_cast<long long>(result.store->size()),
+                             static_cast<long long>(context.events()), static_cast<long long>(result.issues.size()));
+                for (qsizetype i = 0; i < std::min<qsizetype>(result.issues.size(), 5); ++i)
+                    std::fprintf(stderr, "  %s\n", qPrintable(result.issues[i].toString()));
+            }
+            std::fprintf(stderr, "# %d/%d %-7s floor %8.1f ms  load %8.1f ms\n", rep, context.repetitions(),
+                         qPrintable(format.key), format.floorMs.back(), format.loadMs.back());
+            if (format.key == u"csv") context.setStore(result.store); // later groups query it
+        }
+    }
+    for (const Format &format : formats) {
+        // The ratio pairs each load with the floor measured just before it, so a slow spell of a
+        // shared machine (another build starting) inflates both sides of a pair, not one median.
+        std::vector<double> ratios;
+        for (size_t i = 0; i < format.loadMs.size(); ++i)
+            ratios.push_back(format.loadMs[i] / format.floorMs[i]);
+        figures.add(QStringLiteral("load.%1.ms").arg(format.key), median(format.loadMs), 1);
+        figures.add(QStringLiteral("gdal_floor.%1.ms").arg(format.key), median(format.floorMs), 1);
+        figures.add(QStringLiteral("load.%1.ratio").arg(format.key), median(ratios), 3);
+    }
+}
+
+} // namespace chronomap::bench

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `chronomap --export`: the real binary, run with no display, each error with its message and
+// exit status, and failed writes that leave nothing behind.
+#include "snapshot_metadata.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+#include "../qt_string_maker.h"
+
+#include <csignal>
+#include <sys/resource.h>
+
+using namespace chronomap;
+
+namespace {
+
+const QString kData = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+/// Runs the binary as a user without a display would: no DISPLAY, no WAYLAND_DISPLAY and no
+/// QT_QPA_PLATFORM in its environment. `maxFileBytes` > 0 caps the size of any file it writes,
+/// as a full disk would (the write fails with EFBIG instead of killing the process).
+Run runChronomap(const QStringList &arguments, qint64 maxFileBytes = 0)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(name));
+    process.setProcessEnvironment(env);
+    if (maxFileBytes > 0) {
+        process.setChildProcessModifier([maxFileBytes] {
+            const rlimit limit{rlim_t(maxFileBytes), rlim_t(maxFileBytes)};
+            setrlimit(RLIMIT_FSIZE, &limit);
+            std::signal(SIGXFSZ, SIG_IGN);
+        });
+    }
+    process.start(QStringLiteral(CHRONOMAP_EXE), arguments);
+    REQUIRE(process.waitForFinished(60'000));
+    Run run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+TEST_CASE("chronomap --export writes a PNG and its view state with no display", "[export][cli]")
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("kursk.png")), json = dir.filePath(QStringLiteral("kursk.json"));
+    const Run run = runChronomap({QStringLiteral("--export"),     png,
+                                  QStringLiteral("--data"),       kData,
+                                  QStringLiteral("--region"),     QStringLiteral("Kursk"),
+                                  QStringLiteral("--from"),       QStringLiteral("2024-08"),
+                                  QStringLiteral("--to"),         QStringLiteral("2025-08"),
+                                  QStringLiteral("--category"),   QStringLiteral("deployment"),
+                                  QStringLiteral("--category"),   QStringLiteral("combat"),
+                                  QStringLiteral("--size"),       QStringLiteral("960x540"),
+                                  QStringLiteral("--lang"),       QStringLiteral("es"),
+                                  QStringLiteral("--title"),      QStringLiteral("Kursk, 2024–2025"),
+                                  QStringLiteral("--select"),     QStringLiteral("a4-kursk"),
+                                  QStringLiteral("--view-state"), json});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+
+    QImageReader reader(png);
+    CHECK(reader.size() == QSize(960, 540));
+    CHECK(reader.text(SnapshotMetadata::kTitle) == QStringLiteral("Kursk, 2024–2025"));
+    CHECK(reader.text(SnapshotMetadata::kDatasetSha256) ==
+          QString::fromLatin1(QCryptographicHash::hash(readAll(kData), QCryptographicHash::Sha256).toHex()));
+    CHECK(reader.text(SnapshotMetadata::kTimeWindow) ==
+          QStringLiteral("2024-08-01T00:00:00.000Z/2025-09-01T00:00:00.000Z"));
+    CHECK(reader.text(SnapshotMetadata::kRegion).startsWith(QStringLiteral("RU-KRS")));
+    CHECK(reader.text(SnapshotMetadata::kLanguage) == QStringLiteral("es"));
+    CHECK(reader.text(SnapshotMetadata::kHiddenCategories).split(u',').contains(QStringLiteral("treaty")));
+    CHECK_FALSE(reader.read().isNull());
+
+    const QJsonObject state = QJsonDocument::fromJson(readAll(json)).object();
+    CHECK(state.value(QStringLiteral("format")).toString() == QStringLiteral("chronomap-view-state"));
+    CHECK(state.value(QStringLiteral("dataset")).toString() == QFileInfo(kData).absoluteFilePath());
+    CHECK(state.value(QStringLiteral("region")).toString() == QStringLiteral("RU-KRS"));
+    CHECK(state.value(QStringLiteral("selected_event")).toString() == QStringLiteral("a4-kursk"));
+    CHECK(state.value(QStringLiteral("language")).toString() == QStringLiteral("es"));
+    CHECK(state.value(QStringLiteral("match")).toString() == QStringLiteral("possibly"));
+    const QJsonObject window = state.value(QStringLiteral("window")).toObject();
+    CHECK(window.value(QStringLiteral("from")).toString() == QStringLiteral("2024-08-01T00:00:00.000Z"));
+    CHECK(window.value(QStringLiteral("to")).toString() == QStringLiteral("2025-09-01T00:00:00.000Z"));
+    const QJsonObject map = state.value(QStringLiteral("map")).toObject();
+    CHECK(map.value(QStringLiteral("centre_lon_deg")).toDouble() == Approx(36.3).margin(1.5)); // Kursk Oblast framed
+    CHECK(map.value(QStringLiteral("centre_lat_deg")).toDouble() == Approx(51.7).margin(1.0));
+    CHECK(map.value(QStringLiteral("metres_per_pixel")).toDouble() > 0);
+}
+
+TEST_CASE("chronomap --export writes JPEG, SVG and PDF", "[export][cli]")
+{
+    QTemporaryDir dir;
+    for (const char *name : {"view.jpg", "view.svg", "view.pdf"}) {
+        const QString path = dir.filePath(QLatin1String(name));
+        const Run run =
+            runChronomap({QStringLiteral("--export"), path, QStringLiteral("--data"), kData, QStringLiteral("--size"),
+                          QStringLiteral("800x600"), QStringLiteral("--title"), QStringLiteral("Formats")});
+        INFO(name << ": " << run.err.toStdString());
+        CHECK(run.exitCode == 0);
+        const QByteArray bytes = readAll(path);
+        if (path.endsWith(u"jpg")) CHECK(QImage::fromData(bytes).size() == QSize(800, 600));
+        if (path.endsWith(u"svg")) CHECK(bytes.contains("<title>Formats</title>"));
+        if (path.endsWith(u"pdf")) CHECK(bytes.contains("/MediaBox [0 0 600.000000 450.000000]"));
+    }
+}
+
+TEST_CASE("chronomap --export refuses bad arguments with a message and exit status 2", "[export][cli]")
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out.png"));
+    struct Case {
+        QStringList arguments;
+        const char *message;
+    };
+    const QList<Case> cases = {
+        {{QStringLiteral("--region"), QStringLiteral("XX-NOPE")},
+         "--region: no admin-1 region has the code or name 'XX-NOPE'"},
+        {{QStringLiteral("--from"), QStringLiteral("2025-13")}, "--from: '2025-13' is not a date"},
+        {{QStringLiteral("--to"), QStringLiteral("last week")}, "--to: 'last week' is not a date"},
+        {{QStringLiteral("--from"), QStringLiteral("2025"), QStringLiteral("--to"), QStringLiteral("2024")},
+         "--to 2024 is before --from 2025"},
+        {{QStringLiteral("--size"), QStringLiteral("big")}, "--size: 'big' is not WxH"},
+        {{QStringLiteral("--size"), QStringLiteral("99999x10")}, "--size: 99999x10 is not a size"},
+        {{QStringLiteral("--lang"), QStringLiteral("fr")}, "--lang: 'fr' is not en or es"},
+        {{QStringLiteral("--select"), QStringLiteral("no-such-event")},
+         "--select: the dataset has no event with id 'no-such-event'"},
+    };
+    for (const Case &c : cases) {
+        const Run run =
+            runChronomap(QStringList{QStringLiteral("--export"), out, QStringLiteral("--data"), kData} + c.arguments);
+        INFO(c.arguments.join(u' ').toStdString() << " → " << run.err.toStdString());
+        CHECK(run.exitCode == 2);
+        CHECK(run.err.contains(QLatin1String("chronomap: ")));
+        CHECK(run.err.contains(QString::fromUtf8(c.message)));
+        CHECK_FALSE(QFileInfo::exists(out));
+    }
+
+    const Run gif = runChronomap(
+        {QStringLiteral("--export"), dir.filePath(QStringLiteral("out.gif")), QStringLiteral("--data"), kData});
+    CHECK(gif.exitCode == 2);
+    CHECK(gif.err.contains(QStringLiteral("--export: unknown format")));
+    CHECK(QDir(dir.path()).isEmpty());
+}
+
+TEST_CASE("chronomap --export to an unwritable path says so, exits 3 and leaves no file", "[export][cli]")
+{
+    QTemporaryDir dir;
+    // A path whose parent is a regular file cannot be created by anyone, root included (the
+    // tests may run as root, for whom a read-only folder is no obstacle); /proc takes no files.
+    const QString plain = dir.filePath(QStringLiteral("plain"));
+    {
+        QFile f(plain);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+    }
+    for (const QString &path : {plain + QStringLiteral("/out.png"), QStringLiteral("/proc/chronomap-out.png")}) {
+        const Run run = runChronomap({QStringLiteral("--export"), path, QStringLiteral("--data"), kData});
+        INFO(run.err.toStdString());
+        CHECK(run.exitCode == 3);
+        CHECK(run.err.contains(QStringLiteral("chronomap: cannot write ") + path));
+        CHECK_FALSE(QFileInfo::exists(path));
+    }
+}
+
+TEST_CASE("An export that fails half-way (disk full) leaves the existing file byte for byte", "[export][cli]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("report.png"));
+    const QByteArray original("yesterday's snapshot, which must survive\n");
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        REQUIRE(f.write(original) == original.size());
+    }
+    // Files may grow to 64 KiB: the temporary file fills up mid-PNG, as on a full disk.
+    const Run run = runChronomap({QStringLiteral("--export"), path, QStringLiteral("--data"), kData}, 64 * 1024);
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 3);
+    CHECK(run.err.contains(QStringLiteral("chronomap: cannot write ") + path));
+    CHECK(readAll(path) == original);
+    CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden) == QStringList{QStringLiteral("report.png")});
+}

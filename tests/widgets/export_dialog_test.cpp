@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// File → Export snapshot…: the dialog's export runs off the GUI thread and can be cancelled;
+// a saved view state reopens the window on the same view.
+#include "export_dialog.h"
+#include "geo/region_index.h"
+#include "main_window.h"
+#include "map_style.h"
+#include "map_view.h"
+#include "snapshot_metadata.h"
+#include "view/view_state_json.h"
+#include "view_state_restorer.h"
+#include "viewport_json.h"
+#include "web_mercator.h"
+
+#include "../bundled_data.h"
+
+#include <QImageReader>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+#include "../qt_string_maker.h"
+
+using namespace chronomap;
+
+namespace {
+
+std::shared_ptr<const Dataset> exportDataset()
+{
+    static const auto dataset = [] {
+        const QString file = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
+        const LoadResult result = EventLoader::load(file);
+        REQUIRE_FALSE(result.hasFatal());
+        return Dataset::make(file, result.store, test::bundledBaseMap());
+    }();
+    return dataset;
+}
+
+} // namespace
+
+TEST_CASE("The export dialog writes the view in the background and reports it", "[export][widgets]")
+{
+    loadBundledFonts();
+    ViewState state;
+    MapView map(&state);
+    map.resize(900, 600);
+    state.setDataset(exportDataset());
+    map.zoomToData();
+    state.setSelectedRegion(exportDataset()->baseMap->regions->find(QStringLiteral("RU-KRS")));
+
+    ExportDialog dialog(&state, &map, QSize(1000, 700), 1.0);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("dialog.png"));
+    dialog.setPath(path);
+    CHECK(dialog.format() == SnapshotFormat::Png);
+    dialog.setCustomSize(QSize(1200, 800));
+    dialog.setTitle(QStringLiteral("From the dialog"));
+    const auto request = dialog.request();
+    CHECK(request.pixelSize == QSize(1200, 800));
+    CHECK(request.content.mapViewport == map.viewport());
+
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    dialog.startExport();
+    CHECK(dialog.isExporting());
+    // The GUI thread is free while the worker paints: the event loop keeps turning.
+    REQUIRE(finished.wait(30'000));
+    const QList<QVariant> args = finished.takeFirst();
+    INFO(args.value(2).toString().toStdString());
+    CHECK(args.value(0).toBool());
+    QImageReader reader(path);
+    CHECK(reader.size() == QSize(1200, 800));
+    CHECK(reader.text(SnapshotMetadata::kTitle) == QStringLiteral("From the dialog"));
+    CHECK(reader.text(SnapshotMetadata::kRegion).startsWith(QStringLiteral("RU-KRS")));
+
+    SECTION("Presets")
+    {
+        dialog.setSizePreset(ExportDialog::SizePreset::A4Landscape300Dpi);
+        CHECK(dialog.request().pixelSize == QSize(3508, 2480));
+        CHECK(dialog.request().scale == Approx(300.0 / 96.0));
+        dialog.setSizePreset(ExportDialog::SizePreset::CurrentWindow);
+        CHECK(dialog.request().pixelSize == QSize(1000, 700));
+        dialog.setFormat(SnapshotFormat::Pdf);
+        CHECK(dialog.path().endsWith(QStringLiteral("dialog.pdf")));
+    }
+    SECTION("A cancelled export leaves no file")
+    {
+        const QString big = dir.filePath(QStringLiteral("cancelled.pdf"));
+        dialog.setPath(big);
+        dialog.setSizePreset(ExportDialog::SizePreset::UltraHd);
+        dialog.startExport();
+        QTest::keyClick(&dialog, Qt::Key_Escape); // the Close button reads Cancel while exporting
+        REQUIRE(finished.wait(30'000));
+        const QList<QVariant> cancelled = finished.takeFirst();
+        // Either the cancel arrived in time, or the export won the race; never a partial file.
+        if (!cancelled.value(0).toBool()) CHECK_FALSE(QFileInfo::exists(big));
+        CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size() <= 2);
+    }
+}
+
+TEST_CASE("A saved view state reopens the window on the same view", "[export][widgets]")
+{
+    ViewState saved;
+    saved.setDataset(exportDataset());
+    saved.setTimeWindow(TimeWindow{FuzzyDate::parse(u"2025")->startMs, FuzzyDate::parse(u"2025")->endExclusiveMs()});
+    saved.setSelectedRegion(exportDataset()->baseMap->regions->find(QStringLiteral("RU-KRS")));
+    saved.setSelectedEvent(exportDataset()->events->findId(QStringLiteral("a1-call")));
+    saved.setHiddenCategories({QStringLiteral("combat")});
+    saved.setLanguage(QStringLiteral("es"));
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(60.0, 50.0)), 3000, QSize(800, 600));
+    QJsonObject json = ViewStateJson::toJson(saved, SnapshotMetadata::sha256OfFile(exportDataset()->file));
+    json.insert(QStringLiteral("map"), ViewportJson::toJson(viewport));
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("view.json"));
+    REQUIRE(ViewStateJson::writeFile(json, file, nullptr));
+
+    MainWindow window;
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    REQUIRE(ViewStateRestorer::open(&window, file));
+    REQUIRE(loaded.wait(30'000));
+    QCoreApplication::processEvents();
+
+    const ViewState &state = *window.viewState();
+    CHECK(state.dataset()->file == exportDataset()->file);
+    CHECK(state.timeWindow() == saved.timeWindow());
+    CHECK(state.selectedRegion() == saved.selectedRegion());
+    CHECK(state.dataset()->events->id(state.selectedEvent()) == QStringLiteral("a1-call"));
+    CHECK(state.hiddenCategories() == saved.hiddenCategories());
+    CHECK(state.language() == QStringLiteral("es"));
+    CHECK(window.mapView()->viewport().metresPerPixel() == Approx(3000));
+    const QPointF centre = WebMercator::toLonLatDeg(window.mapView()->viewport().centreMercatorM());
+    CHECK(centre.x() == Approx(60.0).margin(1e-6));
+    CHECK(centre.y() == Approx(50.0).margin(1e-6));
+}
