@@ -7,12 +7,16 @@
 #include "load_job.h"
 #include "map_style.h"
 #include "map_view.h"
+#include "playback_bar.h"
+#include "playback_controller.h"
 #include "problems_panel.h"
 #include "region_panel.h"
+#include "timeline_view.h"
 
 #include "data_paths.h"
 
 #include <QActionGroup>
+#include <QDateTime>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -25,6 +29,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace chronomap {
 
@@ -38,6 +43,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setCentralWidget(m_map);
     m_regionPanel = new RegionPanel(m_state, this);
     m_eventPanel = new EventPanel(m_state, this);
+    m_timeline = new TimelineView(m_state, this);
+    m_playback = new PlaybackController(m_state, PlaybackController::Clock::Timer, this);
     createMenus();
 
     m_model = new EventTableModel(this);
@@ -66,21 +73,30 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     QDockWidget *regionDock =
         addDock(tr("Region"), QStringLiteral("regionDock"), m_regionPanel, Qt::RightDockWidgetArea);
     addDock(tr("Event"), QStringLiteral("eventDock"), m_eventPanel, Qt::RightDockWidgetArea);
+    QDockWidget *timelineDock =
+        addDock(tr("Timeline"), QStringLiteral("timelineDock"), createTimelinePane(), Qt::BottomDockWidgetArea);
     QDockWidget *tableDock = addDock(tr("All events"), QStringLiteral("eventsDock"), m_table, Qt::BottomDockWidgetArea);
     QDockWidget *problemsDock =
         addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
+    // The timeline spans the bottom under the map; the table and problems share a tab beside it.
+    splitDockWidget(timelineDock, tableDock, Qt::Horizontal);
     tabifyDockWidget(tableDock, problemsDock);
     tableDock->raise();
     resizeDocks({regionDock}, {440}, Qt::Horizontal);
-    resizeDocks({tableDock}, {170}, Qt::Vertical);
+    resizeDocks({timelineDock, tableDock}, {900, 440}, Qt::Horizontal);
+    resizeDocks({timelineDock}, {280}, Qt::Vertical);
 
     m_count = new QLabel(this);
+    m_window = new QLabel(this);
+    m_window->setAccessibleName(tr("Time window"));
+    connect(m_state, &ViewState::timeWindowChanged, this, &MainWindow::showTimeWindow);
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(240);
     m_progress->hide();
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->hide();
-    statusBar()->addWidget(m_count, 1);
+    statusBar()->addWidget(m_count);
+    statusBar()->addWidget(m_window, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
@@ -100,6 +116,30 @@ QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName
     addDockWidget(area, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
     return dock;
+}
+
+QWidget *MainWindow::createTimelinePane()
+{
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(new PlaybackBar(m_playback, pane));
+    layout->addWidget(m_timeline, 1);
+    return pane;
+}
+
+void MainWindow::showTimeWindow()
+{
+    const auto window = m_state->timeWindow();
+    if (!window) {
+        m_window->setText(tr("All dates"));
+        return;
+    }
+    const auto day = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"yyyy-MM-dd"); };
+    // The window is half-open: its last day is the one before `toMs`.
+    m_window->setText(tr("Showing %1 to %2 (%n event(s))", nullptr, int(m_state->visibleEvents().size()))
+                          .arg(day(window->fromMs), day(window->toMs - 1)));
 }
 
 void MainWindow::loadBaseMap()
@@ -132,6 +172,20 @@ void MainWindow::createMenus()
     markers->setChecked(true);
     connect(markers, &QAction::triggered, this, [this] { m_state->setMapMode(MapMode::Markers); });
     connect(choropleth, &QAction::triggered, this, [this] { m_state->setMapMode(MapMode::Choropleth); });
+    QMenu *time = menuBar()->addMenu(tr("&Time"));
+    time->addAction(tr("&Play / Pause"), QKeySequence(Qt::CTRL | Qt::Key_Space), m_playback,
+                    &PlaybackController::toggle);
+    time->addAction(tr("&Step Forward"), QKeySequence(Qt::CTRL | Qt::Key_Period), m_playback,
+                    [this] { m_playback->advance(); });
+    time->addAction(tr("&Clear Time Window"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), this,
+                    [this] { m_state->setTimeWindow(std::nullopt); });
+    time->addSeparator();
+    time->addAction(tr("Zoom Timeline &In"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Plus), m_timeline,
+                    &TimelineView::zoomIn);
+    time->addAction(tr("Zoom Timeline &Out"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Minus), m_timeline,
+                    &TimelineView::zoomOut);
+    time->addAction(tr("&Fit Timeline to Data"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_0), m_timeline,
+                    &TimelineView::fitAll);
     QMenu *language = view->addMenu(tr("&Data Language"));
     auto *languages = new QActionGroup(this);
     for (const auto &[label, code] :
@@ -211,6 +265,7 @@ void MainWindow::onLoaded(const LoadResult &result, const QString &path)
     m_count->setText(skipped ? tr("%n event(s)", nullptr, int(m_store->size())) +
                                    tr(", %n record(s) skipped", nullptr, int(skipped))
                              : tr("%n event(s)", nullptr, int(m_store->size())));
+    showTimeWindow();
     emit loadFinished(true);
 }
 

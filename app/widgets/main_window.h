@@ -20,8 +20,10 @@ class EventPanel;
 class EventTableModel;
 class LoadJob;
 class MapView;
+class PlaybackController;
 class ProblemsPanel;
 class RegionPanel;
+class TimelineView;
 
 /// The application window: the events of the open dataset, the problems found loading it, and
 /// the file actions. Loading runs on a worker thread; a failed load keeps what is on screen.
@@ -39,6 +41,8 @@ public:
     MapView *mapView() const { return m_map; }
     RegionPanel *regionPanel() const { return m_regionPanel; }
     EventPanel *eventPanel() const { return m_eventPanel; }
+    TimelineView *timelineView() const { return m_timeline; }
+    PlaybackController *playback() const { return m_playback; }
 
 signals:
     /// Emitted after each load, successful or not.
@@ -50,6 +54,8 @@ private:
     void showAbout();
     void onLoaded(const LoadResult &result, const QString &path);
     void loadBaseMap();
+    QWidget *createTimelinePane();
+    void showTimeWindow();
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area);
 
     ViewState *m_state = nullptr;
@@ -57,6 +63,9 @@ private:
     MapView *m_map = nullptr;
     RegionPanel *m_regionPanel = nullptr;
     EventPanel *m_eventPanel = nullptr;
+    TimelineView *m_timeline = nullptr;
+    PlaybackController *m_playback = nullptr;
+    QLabel *m_window = nullptr;
     QMenu *m_viewMenu = nullptr;
     std::shared_ptr<const EventStore> m_store;
     QString m_currentFile;

@@ -2,6 +2,7 @@
 #include "map_view.h"
 
 #include "geo/region_index.h"
+#include "map_framing.h"
 #include "web_mercator.h"
 
 #include <QHelpEvent>
@@ -49,7 +50,7 @@ void MapView::onDatasetChanged()
     m_eventRenderer = m_baseMap
                           ? std::make_unique<EventLayerRenderer>(m_baseMap, MapStyle::standard(), devicePixelRatioF())
                           : nullptr;
-    m_framed = false;
+    m_followsData = true;
     if (dataset && width() > 0) zoomToData();
     update();
 }
@@ -61,56 +62,12 @@ void MapView::setViewport(const Viewport &viewport)
     update();
 }
 
-QRectF MapView::mercatorBoundsOf(const QList<QPointF> &points)
-{
-    if (points.isEmpty()) return {};
-    // The smallest longitude interval holding every point is the circle minus its largest gap.
-    QList<double> lons;
-    double minLat = 90, maxLat = -90;
-    for (const QPointF &p : points) {
-        lons.append(p.x());
-        minLat = std::min(minLat, p.y());
-        maxLat = std::max(maxLat, p.y());
-    }
-    std::sort(lons.begin(), lons.end());
-    double gap = lons.first() + 360 - lons.last(), west = lons.first(), east = lons.last();
-    for (qsizetype i = 1; i < lons.size(); ++i) {
-        if (lons[i] - lons[i - 1] > gap) {
-            gap = lons[i] - lons[i - 1];
-            west = lons[i];
-            east = lons[i - 1] + 360;
-        }
-    }
-    return QRectF(WebMercator::toMercatorM(QPointF(west, minLat)), WebMercator::toMercatorM(QPointF(east, maxLat)))
-        .normalized();
-}
-
 void MapView::zoomToData()
 {
-    m_viewport.setSizePx(size());
     const auto dataset = m_state->dataset();
-    QList<QPointF> points;
-    if (dataset && dataset->events) {
-        const EventStore &store = *dataset->events;
-        for (EventStore::Index i = 0; i < store.size(); ++i)
-            if (store.geometryKind(i) != GeometryKind::None) points.append(QPointF(store.lonDeg(i), store.latDeg(i)));
-        for (EventStore::Index i : store.lineEvents())
-            points.append(store.lonLatVertices(i));
-    }
-    if (points.size() > 100'000) { // a sample frames a huge dataset just as well
-        QList<QPointF> sample;
-        for (qsizetype i = 0; i < points.size(); i += points.size() / 50'000)
-            sample.append(points[i]);
-        points = sample;
-    }
-    if (points.isEmpty()) points = {QPointF(20, 35), QPointF(140, 65)};
-    QRectF bounds = mercatorBoundsOf(points);
-    const double minSpan = 200'000; // a single place still shows its surroundings
-    bounds =
-        bounds.adjusted(-std::max(0.0, minSpan - bounds.width()) / 2, -std::max(0.0, minSpan - bounds.height()) / 2,
-                        std::max(0.0, minSpan - bounds.width()) / 2, std::max(0.0, minSpan - bounds.height()) / 2);
-    m_viewport.fit(bounds, 40);
-    m_framed = true;
+    if (!dataset) return;
+    m_viewport = MapFraming::frameEvents(*dataset, nullptr, size());
+    m_followsData = true;
     update();
 }
 
@@ -118,13 +75,15 @@ void MapView::zoomToRegion(int regionIndex)
 {
     if (!m_baseMap || regionIndex < 0 || regionIndex >= m_baseMap->regions.size()) return;
     m_viewport.fit(m_baseMap->regions[regionIndex].box, 60);
+    m_followsData = false;
     update();
 }
 
 void MapView::resizeEvent(QResizeEvent *)
 {
     m_viewport.setSizePx(size());
-    if (!m_framed && m_state->dataset()) zoomToData();
+    // Until the user moves the map, it keeps the data framed as the window settles its layout.
+    if (m_followsData && m_state->dataset()) zoomToData();
 }
 
 void MapView::renderBaseCache()
@@ -211,6 +170,7 @@ void MapView::mouseMoveEvent(QMouseEvent *event)
     m_dragging = true;
     setCursor(Qt::ClosedHandCursor);
     m_viewport.panByPx(event->position() - m_lastDragPx);
+    m_followsData = false;
     m_lastDragPx = event->position();
     update();
 }
@@ -237,6 +197,7 @@ void MapView::wheelEvent(QWheelEvent *event)
     const double steps = event->angleDelta().y() / 120.0;
     if (steps == 0) return;
     m_viewport.zoomAbout(event->position(), std::pow(1.5, steps));
+    m_followsData = false;
     update();
     event->accept();
 }
@@ -247,22 +208,28 @@ void MapView::keyPressEvent(QKeyEvent *event)
     switch (event->key()) {
     case Qt::Key_Left:
         m_viewport.panByPx({kKeyPanPx, 0});
+        m_followsData = false;
         break;
     case Qt::Key_Right:
         m_viewport.panByPx({-kKeyPanPx, 0});
+        m_followsData = false;
         break;
     case Qt::Key_Up:
         m_viewport.panByPx({0, kKeyPanPx});
+        m_followsData = false;
         break;
     case Qt::Key_Down:
         m_viewport.panByPx({0, -kKeyPanPx});
+        m_followsData = false;
         break;
     case Qt::Key_Plus:
     case Qt::Key_Equal:
         m_viewport.zoomAbout(centre, 1.5);
+        m_followsData = false;
         break;
     case Qt::Key_Minus:
         m_viewport.zoomAbout(centre, 1 / 1.5);
+        m_followsData = false;
         break;
     case Qt::Key_Home:
         zoomToData();

@@ -31,8 +31,6 @@ public:
     /// The events under a widget position, newest first (markers, then arcs).
     EventStore::IndexList eventsAt(QPointF px) const;
 
-    /// Frames the union of the lon/lat points, taking the shorter way across the antimeridian.
-    static QRectF mercatorBoundsOf(const QList<QPointF> &lonLatPoints);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -65,7 +63,7 @@ private:
     QPointF m_pressPx;
     QPointF m_lastDragPx;
     bool m_dragging = false;
-    bool m_framed = false;
+    bool m_followsData = true; ///< frame the data again on resize: the user has not moved the map
 };
 
 } // namespace chronomap

@@ -109,6 +109,9 @@ void TimelineView::fitAll()
     if (!dataset || !dataset->events || dataset->events->isEmpty()) return;
     TimeAxis a = m_axis;
     a.fit(dataset->events->extent());
+    // Labels sit right of their marks: leave the latest records room to show theirs.
+    const TimeWindow fitted = a.range();
+    a.setRange({fitted.fromMs, fitted.toMs + (fitted.toMs - fitted.fromMs) / 8});
     changeAxis(a);
 }
 
