@@ -31,7 +31,6 @@ public:
     /// The events under a widget position, newest first (markers, then arcs).
     EventStore::IndexList eventsAt(QPointF px) const;
 
-
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
