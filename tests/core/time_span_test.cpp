@@ -50,8 +50,10 @@ TEST_CASE("Reduced-precision ISO 8601 dates name whole periods", "[time]")
 
 TEST_CASE("Dates print back at their own precision", "[time]")
 {
-    for (const char16_t *text : {u"2024", u"2025-08", u"2025-08-12"})
+    for (const char16_t *text : {u"2024", u"2025-08", u"2025-08-12", u"2025-08-12T09:30:00Z"})
         CHECK(FuzzyDate::parse(text)->toIso() == QString::fromUtf16(text));
+    // Times are kept in UTC and printed with the Z designator, whatever offset they came with.
+    CHECK(FuzzyDate::parse(u"2025-08-12T09:30:00+09:00")->toIso() == u"2025-08-12T00:30:00Z");
 }
 
 TEST_CASE("A month-precise instant is possibly in a window that touches the month, certainly only when "

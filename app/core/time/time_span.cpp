@@ -64,7 +64,7 @@ qint64 FuzzyDate::endExclusiveMs() const
 
 QString FuzzyDate::toIso() const
 {
-    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(startMs, QTimeZone::utc());
+    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
     switch (precision) {
     case DatePrecision::Year:
         return utc.toString(u"yyyy");
