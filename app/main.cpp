@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Chronomap: the GUI by default, headless modes (--validate, --query, --export) on demand.
+#include "app_settings.h"
 #include "command_line.h"
 #include "data_paths.h"
 #include "export_command.h"
 #include "main_window.h"
+#include "ui_language.h"
 #include "view_state_restorer.h"
 
 #include <QApplication>
@@ -27,11 +29,18 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Chronomap"));
     const QStringList files = chronomap::cli::guiFiles(app.arguments());
+    // The language first, so the window is built in it.
+    auto settings = std::make_unique<chronomap::AppSettings>();
+    chronomap::UiLanguage::apply(chronomap::UiLanguage::startLanguage(settings->language()));
     chronomap::MainWindow window;
+    // Layout and view options from the last session; its files unless others are given.
+    const QStringList lastFiles = window.restoreSettings(std::move(settings));
     window.show();
     if (const QString viewState = chronomap::cli::guiViewState(app.arguments()); !viewState.isEmpty())
         chronomap::ViewStateRestorer::open(&window, viewState);
+    else if (!files.isEmpty())
+        window.openFiles(files); // several files open as layers of one dataset
     else
-        window.openFile(files.isEmpty() ? chronomap::DataPaths::bundledEvents() : files.first());
+        window.openFiles(lastFiles.isEmpty() ? QStringList{chronomap::DataPaths::bundledEvents()} : lastFiles);
     return app.exec();
 }

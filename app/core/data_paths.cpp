@@ -43,4 +43,21 @@ QString DataPaths::resource(const QString &relative)
     return dataRoot() + QStringLiteral("/resources/") + relative;
 }
 
+QString DataPaths::translations()
+{
+    const auto hasQm = [](const QString &dir) {
+        return !QDir(dir).entryList({QStringLiteral("chronomap_*.qm")}, QDir::Files).isEmpty();
+    };
+    if (const QString root = dataRoot(); !root.isEmpty() && hasQm(root + QStringLiteral("/translations")))
+        return root + QStringLiteral("/translations");
+    if (QCoreApplication::instance()) {
+        const QString installed =
+            QCoreApplication::applicationDirPath() + QStringLiteral("/../" CHRONOMAP_INSTALL_DATADIR "/translations");
+        if (hasQm(installed)) return QDir(installed).absolutePath();
+    }
+    const QString buildTree = QStringLiteral(CHRONOMAP_BUILD_TRANSLATIONS_DIR);
+    if (hasQm(buildTree)) return buildTree;
+    return {};
+}
+
 } // namespace chronomap

@@ -50,8 +50,35 @@ QList<int> regionCounts(const Dataset &dataset, const EventStore::IndexList &vis
 
 EventLayerRenderer::EventLayerRenderer(std::shared_ptr<const ProjectedBaseMap> baseMap, const MapStyle &style,
                                        double devicePixelRatio)
-    : m_baseMap(std::move(baseMap)), m_style(style), m_sprites(devicePixelRatio)
+    : m_baseMap(std::move(baseMap)), m_style(style), m_sprites(devicePixelRatio), m_devicePixelRatio(devicePixelRatio)
 {}
+
+const QImage &EventLayerRenderer::badge(int count) const
+{
+    count = std::min(count, 1000);
+    if (const auto it = m_badges.constFind(count); it != m_badges.constEnd()) return *it;
+    const QString text = count > 999 ? QStringLiteral("999+") : QString::number(count);
+    // The rounded box at (1, 1) of a margin of one pixel, so its antialiased edge is not cut.
+    const QSizeF box(8 + 6 * text.size(), 12);
+    QImage image((QSizeF(box.width() + 2, box.height() + 2) * m_devicePixelRatio).toSize() + QSize(1, 1),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(m_devicePixelRatio);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    QFont font = m_style.font;
+    font.setPointSizeF(7);
+    font.setBold(true);
+    painter.setFont(font);
+    const QRectF rect(QPointF(1, 1), box);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x22, 0x22, 0x22, 220));
+    painter.drawRoundedRect(rect, 6, 6);
+    painter.setPen(Qt::white);
+    painter.drawText(rect, Qt::AlignCenter, text);
+    painter.end();
+    return *m_badges.insert(count, image);
+}
 
 const std::vector<QPointF> &EventLayerRenderer::mercatorOf(const EventStore &store) const
 {
@@ -150,6 +177,7 @@ void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, con
     } else {
         const EventStore &store = *dataset->events;
         const auto &visible = state.visibleEvents();
+        renderFaded(painter, viewport, state);
         qsizetype points = 0;
         // Region-level records are a soft fill of their regions, not a precise pin.
         QHash<int, QString> regionFills;
@@ -199,6 +227,54 @@ void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, con
     painter.restore();
 }
 
+EventStore::IndexList EventLayerRenderer::fadedEvents(const ViewState &state)
+{
+    EventStore::IndexList faded;
+    if (state.outOfWindowMode() != OutOfWindowMode::Faded || !state.timeWindow()) return faded;
+    const auto &all = state.eventsIgnoringWindow();
+    const auto &visible = state.visibleEvents();
+    std::set_difference(all.begin(), all.end(), visible.begin(), visible.end(), std::back_inserter(faded));
+    return faded;
+}
+
+void EventLayerRenderer::renderFaded(QPainter &painter, const Viewport &viewport, const ViewState &state) const
+{
+    const EventStore::IndexList faded = fadedEvents(state);
+    if (faded.empty() || qsizetype(faded.size()) > kDenseThreshold) return; // too many to fade one by one
+    const EventStore &store = *state.dataset()->events;
+    const auto &mercator = mercatorOf(store);
+    const QTransform t = viewport.mercatorToScreen();
+    const QRectF view = viewport.visibleMercatorRect();
+    const QSize size = viewport.sizePx();
+    const double r = m_sprites.radiusPx();
+    const QList<double> copies = viewport.worldCopies();
+    painter.save();
+    painter.setOpacity(kFadedOpacity);
+    QPolygonF screen;
+    for (EventStore::Index i : faded) {
+        if (store.geometryKind(i) == GeometryKind::Line) {
+            const QPolygonF &arc = arcOf(store, i);
+            for (double shift : copies) {
+                if (!arc.boundingRect().adjusted(-1, -1, 1, 1).intersects(view.translated(-shift, 0))) continue;
+                toScreen(arc, t, shift, screen, 0.5);
+                painter.setPen(QPen(CategoryStyle::color(store.category(i)), 2.0, Qt::SolidLine, Qt::RoundCap));
+                painter.drawPolyline(screen);
+            }
+        } else if (store.geometryKind(i) == GeometryKind::Point &&
+                   store.locationPrecision(i) == LocationPrecision::Exact) {
+            const QImage &sprite = m_sprites.sprite(store.category(i));
+            const QSizeF logical = QSizeF(sprite.size()) / sprite.devicePixelRatio();
+            const QPointF m = mercator[size_t(i)];
+            for (double shift : copies) {
+                const QPointF px((m.x() + shift) * t.m11() + t.dx(), m.y() * t.m22() + t.dy());
+                if (px.x() < -r || px.y() < -r || px.x() > size.width() + r || px.y() > size.height() + r) continue;
+                painter.drawImage(px - QPointF(logical.width() / 2, logical.height() / 2), sprite);
+            }
+        }
+    }
+    painter.restore();
+}
+
 void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewport, const ViewState &state,
                                        MapHits *hits) const
 {
@@ -234,24 +310,19 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
             }
         }
     }
+    // Each category's sprite and its centre offset looked up once, not by name per marker.
+    std::vector<std::pair<QImage, QPointF>> spriteOf(size_t(store.categories().size()) + 1);
     // Oldest groups drawn first so the newest sit on top.
     for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
-        const QImage &sprite = m_sprites.sprite(store.category(g->first));
-        const QSizeF logical = QSizeF(sprite.size()) / sprite.devicePixelRatio();
-        painter.drawImage(g->px - QPointF(logical.width() / 2, logical.height() / 2), sprite);
-        if (g->count > 1) {
-            const QString text = g->count > 999 ? QStringLiteral("999+") : QString::number(g->count);
-            QFont font = m_style.font;
-            font.setPointSizeF(7);
-            font.setBold(true);
-            painter.setFont(font);
-            const QRectF badge(g->px + QPointF(r * 0.4, -r * 1.9), QSizeF(8 + 6 * text.size(), 12));
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(QColor(0x22, 0x22, 0x22, 220));
-            painter.drawRoundedRect(badge, 6, 6);
-            painter.setPen(Qt::white);
-            painter.drawText(badge, Qt::AlignCenter, text);
+        auto &[sprite, centre] = spriteOf[std::min<size_t>(store.categoryIndex(g->first), spriteOf.size() - 1)];
+        if (sprite.isNull()) {
+            sprite = m_sprites.sprite(store.category(g->first)); // shared, not copied
+            const QSizeF logical = QSizeF(sprite.size()) / sprite.devicePixelRatio();
+            centre = QPointF(logical.width() / 2, logical.height() / 2);
         }
+        painter.drawImage(g->px - centre, sprite);
+        if (g->count > 1) // the badge's box at (r * 0.4, -r * 1.9) from the marker, its image one pixel out
+            painter.drawImage(g->px + QPointF(r * 0.4 - 1, -r * 1.9 - 1), badge(g->count));
     }
     const EventStore::Index selected = state.selectedEvent();
     if (selected >= 0 && selected < store.size() && store.geometryKind(selected) == GeometryKind::Point) {
@@ -280,30 +351,43 @@ void EventLayerRenderer::renderDense(QPainter &painter, const Viewport &viewport
     const int w = (viewport.sizePx().width() + bin - 1) / bin, h = (viewport.sizePx().height() + bin - 1) / bin;
     std::vector<quint32> counts(size_t(w) * size_t(h), 0);
     const QList<double> copies = viewport.worldCopies();
+    const double sx = t.m11(), sy = t.m22(), dy = t.dy();
     for (EventStore::Index i : state.visibleEvents()) {
         if (store.geometryKind(i) != GeometryKind::Point) continue;
         const QPointF m = mercator[size_t(i)];
+        const int y = int((m.y() * sy + dy) / bin);
+        if (y < 0 || y >= h) continue;
         for (double shift : copies) {
-            const int x = int(((m.x() + shift) * t.m11() + t.dx()) / bin), y = int((m.y() * t.m22() + t.dy()) / bin);
-            if (x >= 0 && y >= 0 && x < w && y < h) ++counts[size_t(y) * size_t(w) + size_t(x)];
+            const int x = int(((m.x() + shift) * sx + t.dx()) / bin);
+            if (x >= 0 && x < w) ++counts[size_t(y) * size_t(w) + size_t(x)];
         }
     }
     const quint32 peak = std::max<quint32>(1, *std::max_element(counts.begin(), counts.end()));
     const double logPeak = std::log1p(double(peak));
+    const auto colourOf = [&](quint32 c) {
+        const double v = std::log1p(double(c)) / logPeak; // 0..1
+        const QColor col = m_style.choroplethRamp[std::min(4, int(v * 5))];
+        const int a = int(140 + 115 * v);
+        return qPremultiply(qRgba(col.red(), col.green(), col.blue(), a));
+    };
+    // Most bins hold few events: their colours once, not a logarithm per bin.
+    std::vector<QRgb> lowColours(std::min<quint32>(peak, 1024) + 1);
+    for (quint32 c = 1; c < lowColours.size(); ++c)
+        lowColours[c] = colourOf(c);
     QImage heat(w, h, QImage::Format_ARGB32_Premultiplied);
     heat.fill(Qt::transparent);
     for (int y = 0; y < h; ++y) {
         auto *line = reinterpret_cast<QRgb *>(heat.scanLine(y));
-        for (int x = 0; x < w; ++x) {
-            const quint32 c = counts[size_t(y) * size_t(w) + size_t(x)];
-            if (!c) continue;
-            const double v = std::log1p(double(c)) / logPeak; // 0..1
-            const QColor col = m_style.choroplethRamp[std::min(4, int(v * 5))];
-            const int a = int(140 + 115 * v);
-            line[x] = qPremultiply(qRgba(col.red(), col.green(), col.blue(), a));
-        }
+        const quint32 *row = counts.data() + size_t(y) * size_t(w);
+        for (int x = 0; x < w; ++x)
+            if (const quint32 c = row[x]) line[x] = c < lowColours.size() ? lowColours[c] : colourOf(c);
     }
+    // Pixel-aligned and scaled by a whole factor: no antialiasing to do, and without it the
+    // raster engine scales the image by a plain blit.
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
     painter.drawImage(QRectF(QPointF(0, 0), QSizeF(w * bin, h * bin)), heat);
+    painter.restore();
     if (hits) hits->dense = true;
 }
 

@@ -38,7 +38,9 @@ QList<int> regionCounts(const Dataset &dataset, const EventStore::IndexList &vis
 
 /// Paints the events of the view state: region fills, great-circle arcs for contacts, markers
 /// grouped by place with a count, density bins for very dense data, the selection and, in
-/// choropleth mode, regions shaded by count. Records what it drew in MapHits.
+/// choropleth mode, regions shaded by count. With OutOfWindowMode::Faded, the events outside the
+/// time window that pass the other filters are drawn faded underneath (not hit-tested). Records
+/// what it drew in MapHits.
 class EventLayerRenderer {
 public:
     EventLayerRenderer(std::shared_ptr<const ProjectedBaseMap> baseMap, const MapStyle &style = MapStyle::standard(),
@@ -52,6 +54,10 @@ public:
 
     /// Above this many visible point events, markers give way to density bins.
     static constexpr qsizetype kDenseThreshold = 150'000;
+    /// Opacity of events outside the window in OutOfWindowMode::Faded.
+    static constexpr double kFadedOpacity = 0.22;
+    /// The events drawn faded: passing every filter but the window, outside it; in time order.
+    static EventStore::IndexList fadedEvents(const ViewState &state);
 
 private:
     const std::vector<QPointF> &mercatorOf(const EventStore &store) const;
@@ -59,8 +65,11 @@ private:
     void renderRegionFill(QPainter &painter, const Viewport &viewport, int region, const QBrush &brush,
                           const QPen &pen) const;
     void renderChoropleth(QPainter &painter, const Viewport &viewport, const ViewState &state) const;
+    void renderFaded(QPainter &painter, const Viewport &viewport, const ViewState &state) const;
     void renderMarkers(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const;
     void renderDense(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const;
+    /// The count badge of a marker group, pre-rendered (shapes and text cost ~30x an image).
+    const QImage &badge(int count) const;
 
     std::shared_ptr<const ProjectedBaseMap> m_baseMap;
     MapStyle m_style;
@@ -68,6 +77,8 @@ private:
     mutable const EventStore *m_projectedStore = nullptr;
     mutable std::vector<QPointF> m_mercator;
     mutable QHash<EventStore::Index, QPolygonF> m_arcs;
+    double m_devicePixelRatio;
+    mutable QHash<int, QImage> m_badges; ///< by count, 1000 standing for "999+"
 };
 
 } // namespace chronomap

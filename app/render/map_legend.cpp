@@ -20,8 +20,16 @@ QString tr(const char *text)
 }
 } // namespace
 
-QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState &state) const
+QString LegendHits::categoryAt(QPointF px) const
 {
+    for (const Entry &e : entries)
+        if (e.rectPx.contains(px)) return e.category;
+    return {};
+}
+
+QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState &state, LegendHits *hits) const
+{
+    if (hits) *hits = LegendHits{};
     const auto dataset = state.dataset();
     if (!dataset || !dataset->events) return {};
     painter.save();
@@ -37,6 +45,8 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
         MarkerShape shape;
         bool isShape;
         QString label;
+        QString category = {}; ///< for category rows
+        bool hidden = false;
     };
     QList<Row> rows;
     QString title;
@@ -55,12 +65,20 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
         if (maxCount == 0) rows.append({Qt::transparent, MarkerShape::Square, false, tr("no events in the window")});
     } else {
         title = tr("Categories");
-        std::map<QString, int> counts;
+        std::map<QString, int> counts; // -1: hidden by the user
         for (EventStore::Index i : state.visibleEvents())
             ++counts[dataset->events->category(i)];
-        for (const auto &[category, count] : counts)
-            rows.append({CategoryStyle::color(category), CategoryStyle::shape(category), true,
-                         QStringLiteral("%1 (%2)").arg(CategoryStyle::label(category)).arg(count)});
+        if (m_listsHidden)
+            for (const QString &category : dataset->events->categories())
+                if (state.hiddenCategories().contains(category)) counts[category] = -1;
+        for (const auto &[category, count] : counts) {
+            if (count < 0)
+                rows.append({QColor(0xb0, 0xb0, 0xb0), CategoryStyle::shape(category), true,
+                             tr("%1 (hidden)").arg(CategoryStyle::label(category)), category, true});
+            else
+                rows.append({CategoryStyle::color(category), CategoryStyle::shape(category), true,
+                             QStringLiteral("%1 (%2)").arg(CategoryStyle::label(category)).arg(count), category});
+        }
         if (counts.empty()) rows.append({Qt::transparent, MarkerShape::Circle, false, tr("no events in the window")});
     }
 
@@ -89,10 +107,13 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
             else
                 painter.drawRect(QRectF(centre - QPointF(6, 5), QSizeF(12, 10)));
         }
-        painter.setPen(m_style.label);
+        painter.setPen(r.hidden ? QColor(0x88, 0x88, 0x88) : m_style.label);
         painter.drawText(QRectF(origin + QPointF(22, 0), QSizeF(width, row)), Qt::AlignLeft | Qt::AlignVCenter,
                          r.label);
+        if (hits && !r.category.isEmpty())
+            hits->entries.push_back({QRectF(origin, QSizeF(width, row)), r.category, r.hidden});
     }
+    if (hits) hits->boxPx = box;
     painter.restore();
     return box;
 }

@@ -125,6 +125,23 @@ QString SnapshotComposer::headerLine() const
         std::sort(hidden.begin(), hidden.end());
         parts.append(tr("Hidden: %1").arg(hidden.join(QStringLiteral(", "))));
     }
+    // The other filters, so a snapshot says why it shows fewer events.
+    if (const QString search = m_state.searchText().simplified(); !search.isEmpty())
+        parts.append(tr("Search: “%1”").arg(search));
+    if (!m_state.hiddenConfidences().isEmpty()) {
+        QStringList hidden;
+        for (Confidence c : m_state.hiddenConfidences())
+            hidden.append(c == Confidence::Unknown ? tr("not given") : toString(c));
+        std::sort(hidden.begin(), hidden.end());
+        parts.append(tr("Hidden confidence: %1").arg(hidden.join(QStringLiteral(", "))));
+    }
+    if (!m_state.hiddenProvenances().isEmpty()) {
+        QStringList hidden;
+        for (const QString &p : m_state.hiddenProvenances())
+            hidden.append(p.isEmpty() ? tr("not given") : p);
+        std::sort(hidden.begin(), hidden.end());
+        parts.append(tr("Hidden provenance: %1").arg(hidden.join(QStringLiteral(", "))));
+    }
     const EventStore::Index selected = m_state.selectedEvent();
     if (selected >= 0 && selected < store.size())
         parts.append(

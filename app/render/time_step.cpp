@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "time_step.h"
 
+#include <QDate>
+
 #include <algorithm>
 
 namespace chronomap {
@@ -17,51 +19,26 @@ qint64 floorDiv(qint64 a, qint64 b)
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-// Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms".
-qint64 daysFromCivil(qint64 y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const qint64 era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + qint64(doe) - 719468;
-}
-
-CivilDate civilFromDays(qint64 z)
-{
-    z += 719468;
-    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = unsigned(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return {int(qint64(yoe) + era * 400 + (m <= 2)), int(m), int(d)};
-}
-
-int daysInMonth(int year, int month)
-{
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : kDays[month - 1];
-}
+// Julian day number of 1970-01-01: QDate counts days from there in plain integer arithmetic,
+// with none of QDateTime's time-zone work.
+constexpr qint64 kEpochJulianDay = 2440588;
 
 } // namespace
 
 CivilDate civilDateOf(qint64 ms)
 {
-    return civilFromDays(floorDiv(ms, kDayMs));
+    int year = 0, month = 0, day = 0;
+    QDate::fromJulianDay(floorDiv(ms, kDayMs) + kEpochJulianDay).getDate(&year, &month, &day);
+    return {year, month, day};
 }
 
 qint64 utcMsOf(int year, int month, int day)
 {
     // Normalise the month so callers can step past December or before January.
     const qint64 m0 = qint64(month) - 1;
-    const qint64 y = year + floorDiv(m0, 12);
-    const auto m = unsigned(m0 - floorDiv(m0, 12) * 12 + 1);
-    return daysFromCivil(y, m, 1) * kDayMs + qint64(day - 1) * kDayMs;
+    const auto y = int(year + floorDiv(m0, 12));
+    const auto m = int(m0 - floorDiv(m0, 12) * 12 + 1);
+    return (QDate(y, m, 1).toJulianDay() - kEpochJulianDay) * kDayMs + qint64(day - 1) * kDayMs;
 }
 
 qint64 periodEndMs(const FuzzyDate &date)
@@ -154,13 +131,10 @@ qint64 TimeStep::add(qint64 ms, qint64 times) const
         return ms + n * 7 * kDayMs;
     case TimeUnit::Month:
     case TimeUnit::Year: {
-        const qint64 dayStart = floorDiv(ms, kDayMs) * kDayMs;
-        const CivilDate c = civilDateOf(ms);
+        const qint64 day = floorDiv(ms, kDayMs);
         const qint64 months = unit == TimeUnit::Year ? n * 12 : n;
-        const qint64 m0 = qint64(c.month) - 1 + months;
-        const int year = int(c.year + floorDiv(m0, 12));
-        const int month = int(m0 - floorDiv(m0, 12) * 12 + 1);
-        return utcMsOf(year, month, std::min(c.day, daysInMonth(year, month))) + (ms - dayStart);
+        const QDate moved = QDate::fromJulianDay(day + kEpochJulianDay).addMonths(int(months));
+        return (moved.toJulianDay() - kEpochJulianDay) * kDayMs + (ms - day * kDayMs);
     }
     }
     return ms;

@@ -13,9 +13,9 @@ enum class TimeUnit : quint8 { Minute, Hour, Day, Week, Month, Year };
 /// A step of calendar time in UTC: `count` units ("3 months" is a quarter). Months and years
 /// follow the calendar (a month from 15 March is 15 April); weeks start on Monday.
 ///
-/// The arithmetic is integer civil-date math (Howard Hinnant's days_from_civil) instead of
-/// QDateTime: the timeline computes the ends of up to a million dates in one pass, and a QDateTime
-/// round trip costs a few hundred nanoseconds each.
+/// The arithmetic goes through QDate's Julian days instead of QDateTime: the timeline computes
+/// the ends of up to a million dates in one pass, and a QDateTime round trip (time zones and all)
+/// costs a few hundred nanoseconds each.
 struct TimeStep {
     TimeUnit unit = TimeUnit::Day;
     int count = 1;

@@ -202,7 +202,12 @@ TimelineRenderer::Frame TimelineRenderer::plan(const QRectF &area, const TimeAxi
     std::vector<quint16> categoryOf(f.lanes.size());
     for (size_t k = 0; k < f.lanes.size(); ++k)
         categoryOf[k] = quint16(store.categories().indexOf(f.lanes[k].category));
-    if (index.resolves(f.axis.msPerPx())) {
+    // A selected region or a content filter narrows the events to a list: walk it instead of the
+    // index, which counts every event of a category.
+    const EventStore::IndexList *subset = state.selectedRegion() >= 0 ? &state.selectedRegionEvents()
+                                          : state.hasContentFilter()  ? &state.eventsIgnoringWindow()
+                                                                      : nullptr;
+    if (!subset && index.resolves(f.axis.msPerPx())) {
         // Overview: counts per lane and per column come from the index's bins, so the cost does
         // not grow with the number of events; sparse lanes get their events exactly.
         for (size_t k = 0; k < f.lanes.size(); ++k) {
@@ -216,7 +221,7 @@ TimelineRenderer::Frame TimelineRenderer::plan(const QRectF &area, const TimeAxi
             }
         }
     } else {
-        gatherEvents(f, store, laneOf, columns, detail);
+        gatherEvents(f, store, laneOf, columns, detail, subset);
     }
     for (Frame::Lane &lane : f.lanes)
         lane.dense = lane.count > kDetailLimit;
@@ -328,7 +333,8 @@ TimelineRenderer::Frame TimelineRenderer::plan(const QRectF &area, const TimeAxi
 }
 
 void TimelineRenderer::gatherEvents(Frame &f, const EventStore &store, const std::vector<int> &laneOf, int columns,
-                                    std::vector<EventStore::IndexList> &detail) const
+                                    std::vector<EventStore::IndexList> &detail,
+                                    const EventStore::IndexList *subset) const
 {
     // One pass over the events overlapping the visible range spreads each event's mass over the
     // columns of its extent (a difference array of slopes: +1/length where it begins, -1/length
@@ -388,8 +394,15 @@ void TimelineRenderer::gatherEvents(Frame &f, const EventStore &store, const std
         }
         return lo;
     };
-    const EventStore::Index upper = firstStartingAt(toMs);
-    if (2 * (upper - firstStartingAt(fromMs)) >= upper) {
+    if (subset) {
+        // In time order like the store: stop at the first that starts after the range.
+        for (EventStore::Index i : *subset) {
+            const TimeSpan when = store.when(i);
+            if (when.earliestMs() >= toMs) break;
+            const qint64 end = extentEnd(when.end());
+            if (end > fromMs) visit(i, when.earliestMs(), end);
+        }
+    } else if (const EventStore::Index upper = firstStartingAt(toMs); 2 * (upper - firstStartingAt(fromMs)) >= upper) {
         // Most of what starts before the range's end starts inside it: a plain scan beats
         // collecting the indices from the interval tree.
         for (EventStore::Index i = 0; i < upper; ++i) {

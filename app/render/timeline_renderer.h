@@ -60,7 +60,8 @@ struct TimelineHits {
 /// is a shaded range; events outside it fade; the selected event is outlined. A lane with too
 /// many events to draw one by one becomes a histogram of events per pixel column (each event
 /// spread over its uncertain extent), so a frame of a million events costs about as much as
-/// one of ten thousand.
+/// one of ten thousand. While a region is selected only its events are drawn, and the search,
+/// confidence and provenance filters narrow the lanes as they narrow the map.
 ///
 /// The axis' visible range is spread over the plot (the area minus the label gutter); its
 /// width in pixels is taken from the plot, so callers may pass an axis of any width.
@@ -107,7 +108,7 @@ private:
     void paintWindow(QPainter &painter, const Frame &frame, const ViewState &state, bool overAxis) const;
     static TimelineHits hitsOf(const Frame &frame);
     void gatherEvents(Frame &frame, const EventStore &store, const std::vector<int> &laneOf, int columns,
-                      std::vector<EventStore::IndexList> &detail) const;
+                      std::vector<EventStore::IndexList> &detail, const EventStore::IndexList *subset) const;
     const TimelineIndex &indexFor(const std::shared_ptr<const EventStore> &store) const;
 
     TimelineStyle m_style;

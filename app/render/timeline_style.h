@@ -3,6 +3,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QPalette>
 
 namespace chronomap {
 
@@ -35,6 +36,9 @@ struct TimelineStyle {
     double minRowPx = 3;
 
     static const TimelineStyle &standard();
+    /// standard() on a light palette; on a dark one (the desktop's dark theme) the background,
+    /// lanes, axis and text take the palette's colours. Exports keep standard().
+    static TimelineStyle forPalette(const QPalette &palette);
 };
 
 } // namespace chronomap

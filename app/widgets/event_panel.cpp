@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -55,15 +56,13 @@ EventPanel::EventPanel(ViewState *state, QWidget *parent) : QScrollArea(parent),
     m_title->setFont(big);
     m_meta = plainLabel(content);
     m_summary = plainLabel(content);
-    m_claimsHeading = new QLabel(tr("Figures as each source states them"), content);
+    m_claimsHeading = new QLabel(content);
     m_claims = new QTableWidget(0, 5, content);
-    m_claims->setHorizontalHeaderLabels({tr("Quantity"), tr("Figure"), tr("Source"), tr("As of"), tr("Note")});
     m_claims->verticalHeader()->hide();
     m_claims->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_claims->horizontalHeader()->setStretchLastSection(true);
     m_claims->setWordWrap(true);
-    m_claims->setAccessibleName(tr("Claims"));
-    m_sourcesHeading = new QLabel(tr("Sources"), content);
+    m_sourcesHeading = new QLabel(content);
     m_sources = new QWidget(content);
     m_sourcesLayout = new QVBoxLayout(m_sources);
     m_sourcesLayout->setContentsMargins(0, 0, 0, 0);
@@ -74,12 +73,31 @@ EventPanel::EventPanel(ViewState *state, QWidget *parent) : QScrollArea(parent),
     layout->addStretch(1);
     setWidget(content);
     setWidgetResizable(true);
-    setAccessibleName(tr("Selected event"));
+    retranslate();
 
     connect(m_state, &ViewState::selectedEventChanged, this, &EventPanel::refresh);
     connect(m_state, &ViewState::datasetChanged, this, &EventPanel::refresh);
     connect(m_state, &ViewState::languageChanged, this, &EventPanel::refresh);
     refresh();
+}
+
+void EventPanel::retranslate()
+{
+    m_claimsHeading->setText(tr("Figures as each source states them"));
+    m_claims->setHorizontalHeaderLabels({tr("Quantity"), tr("Figure"), tr("Source"), tr("As of"), tr("Note")});
+    m_claims->setAccessibleName(tr("Claims"));
+    m_sourcesHeading->setText(tr("Sources"));
+    setAccessibleName(tr("Selected event"));
+    setAccessibleDescription(tr("Title, date, summary, figures and sources of the selected event"));
+}
+
+void EventPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        refresh();
+    }
+    QScrollArea::changeEvent(event);
 }
 
 QString EventPanel::titleText() const
@@ -161,7 +179,8 @@ void EventPanel::refresh()
         h->addWidget(label, 1);
         if (isOpenableLink(s.url)) {
             auto *open = new QPushButton(tr("Open…"), row);
-            open->setToolTip(s.url.toHtmlEscaped());
+            // Escaped and marked as rich text: "a&b" must not show as "a&amp;b", nor "<b>" turn bold.
+            open->setToolTip(QStringLiteral("<qt>%1</qt>").arg(s.url.toHtmlEscaped()));
             const QString url = s.url;
             connect(open, &QPushButton::clicked, this, [this, url] { openLink(url); });
             h->addWidget(open);

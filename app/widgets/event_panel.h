@@ -25,7 +25,11 @@ public:
     /// True for links Chronomap is willing to open: http and https with a host.
     static bool isOpenableLink(const QString &url);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void refresh();
     void openLink(const QString &url);
 

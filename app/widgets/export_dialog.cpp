@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export_dialog.h"
 
+#include "app_settings.h"
 #include "main_window.h"
 #include "map_view.h"
 #include "timeline_view.h"
@@ -24,8 +25,6 @@
 namespace chronomap {
 
 namespace {
-
-const QLatin1String kLastDirKey("export/lastDir");
 
 QString suffixOf(SnapshotFormat format)
 {
@@ -90,8 +89,8 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(m_browse);
-    const QString dir =
-        QSettings().value(kLastDirKey, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+    QString dir = AppSettings().exportFolder();
+    if (dir.isEmpty()) dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     const QString base = dataset ? QFileInfo(dataset->file).completeBaseName() : QStringLiteral("chronomap");
     m_path->setText(QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(base + QStringLiteral("-snapshot.png")));
 
@@ -284,7 +283,7 @@ void ExportDialog::startExport()
         QMessageBox::question(this, tr("Export Snapshot"),
                               tr("%1 exists. Replace it?").arg(QFileInfo(r.path).fileName())) != QMessageBox::Yes)
         return;
-    QSettings().setValue(kLastDirKey, QFileInfo(r.path).absolutePath());
+    AppSettings().setExportFolder(QFileInfo(r.path).absolutePath());
     setBusy(true);
     m_status->setText(tr("Exporting %1…").arg(QFileInfo(r.path).fileName()));
     m_job->start(*m_state, r);

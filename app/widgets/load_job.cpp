@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "load_job.h"
 
+#include "store/event_layers.h"
+
 #include <QPromise>
 #include <QtConcurrent>
 
 namespace chronomap {
 
 LoadJob::LoadJob(QString path, LoadOptions options, QObject *parent)
-    : QObject(parent), m_path(std::move(path)), m_options(std::move(options))
+    : LoadJob(QStringList{std::move(path)}, std::move(options), parent)
+{}
+
+LoadJob::LoadJob(QStringList paths, LoadOptions options, QObject *parent)
+    : QObject(parent), m_paths(std::move(paths)), m_options(std::move(options))
 {
     connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this,
             [this](int permille) { emit progress(permille, m_watcher.progressMaximum()); });
@@ -15,22 +21,34 @@ LoadJob::LoadJob(QString path, LoadOptions options, QObject *parent)
         LoadResult result;
         if (m_watcher.future().resultCount() > 0)
             result = m_watcher.result();
-        else
+        else {
             result.cancelled = true;
+            result.store = EventStoreBuilder().build(); // never null, as from the loader
+        }
         emit finished(result);
     });
 }
 
 void LoadJob::start()
 {
-    m_watcher.setFuture(QtConcurrent::run([path = m_path, options = m_options](QPromise<LoadResult> &promise) {
-        // Progress in thousandths, or records read when the total is unknown.
+    m_watcher.setFuture(QtConcurrent::run([paths = m_paths, options = m_options](QPromise<LoadResult> &promise) {
+        // Progress in thousandths over all files, each file an equal share.
         promise.setProgressRange(0, 1000);
-        LoadResult result = EventLoader::load(path, options, [&promise](qint64 done, qint64 total) {
-            if (total > 0) promise.setProgressValue(int(1000 * done / total));
-            return !promise.isCanceled();
-        });
-        promise.addResult(std::move(result));
+        const qsizetype files = std::max<qsizetype>(1, paths.size());
+        LoadResult merged;
+        QList<EventLayer> layers;
+        for (qsizetype f = 0; f < paths.size(); ++f) {
+            LoadResult result = EventLoader::load(paths[f], options, [&promise, f, files](qint64 done, qint64 total) {
+                if (total > 0) promise.setProgressValue(int((1000 * f + 1000 * done / total) / files));
+                return !promise.isCanceled();
+            });
+            if (result.cancelled || promise.isCanceled()) return; // no result: finished() reports a cancel
+            merged.issues.append(result.issues);
+            merged.recordsRead += result.recordsRead;
+            if (!result.store->isEmpty()) layers.append({paths[f], result.store});
+        }
+        merged.store = layers.isEmpty() ? EventStoreBuilder().build() : EventLayers::merge(layers, &merged.issues);
+        promise.addResult(std::move(merged));
     }));
 }
 

@@ -8,15 +8,20 @@
 
 namespace chronomap {
 
-/// Runs one EventLoader::load on a worker thread, reporting progress and accepting a cancel.
-/// Emits finished() exactly once, on the GUI thread, with the result (also when cancelled).
+/// Runs EventLoader::load on a worker thread, reporting progress and accepting a cancel.
+/// Several files load one after the other and are merged as layers into one store
+/// (EventLayers::merge); every file's issues are kept. Emits finished() exactly once, on the GUI
+/// thread, with the result (also when cancelled).
 class LoadJob : public QObject {
     Q_OBJECT
 public:
     explicit LoadJob(QString path, LoadOptions options = {}, QObject *parent = nullptr);
+    explicit LoadJob(QStringList paths, LoadOptions options = {}, QObject *parent = nullptr);
     void start();
     void cancel();
-    const QString &path() const { return m_path; }
+    /// The first file.
+    QString path() const { return m_paths.value(0); }
+    const QStringList &paths() const { return m_paths; }
     bool isRunning() const { return m_watcher.isRunning(); }
 
 signals:
@@ -25,7 +30,7 @@ signals:
     void finished(const chronomap::LoadResult &result);
 
 private:
-    QString m_path;
+    QStringList m_paths;
     LoadOptions m_options;
     QFutureWatcher<LoadResult> m_watcher;
 };

@@ -1,17 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
+#include "about_text.h"
+#include "app_settings.h"
+#include "event_export.h"
 #include "event_panel.h"
 #include "event_table_model.h"
 #include "export_dialog.h"
+#include "filter_bar.h"
 #include "load_job.h"
 #include "map_style.h"
 #include "map_view.h"
 #include "playback_bar.h"
 #include "playback_controller.h"
 #include "problems_panel.h"
+#include "recent_files_menu.h"
 #include "region_panel.h"
+#include "shortcuts_dialog.h"
 #include "timeline_view.h"
+#include "ui_language.h"
 
 #include "data_paths.h"
 
@@ -24,6 +31,10 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QCloseEvent>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -38,7 +49,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setWindowTitle(tr("Chronomap"));
     loadBundledFonts();
     m_state = new ViewState(this);
-    if (QLocale().language() == QLocale::Spanish) m_state->setLanguage(QStringLiteral("es"));
+    m_state->setLanguage(UiLanguage::dataLanguage(UiLanguage::current()));
+    setAcceptDrops(true); // dropped files open as a dataset
     m_map = new MapView(m_state, this);
     setCentralWidget(m_map);
     m_regionPanel = new RegionPanel(m_state, this);
@@ -46,8 +58,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_timeline = new TimelineView(m_state, this);
     m_playback = new PlaybackController(m_state, PlaybackController::Clock::Timer, this);
     createMenus();
+    addToolBar(Qt::TopToolBarArea, new FilterBar(m_state, this));
 
     m_model = new EventTableModel(this);
+    m_model->setLanguage(m_state->language()); // titles in the data language, as on the map
+    connect(m_state, &ViewState::languageChanged, m_model, &EventTableModel::setLanguage);
     m_table = new QTableView(this);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -55,6 +70,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->setAccessibleName(tr("All events"));
+    m_table->setAccessibleDescription(tr("Every event of the dataset in time order. Enter shows the selected event."));
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (!index.isValid()) return;
+        m_state->setSelectedEvent(m_model->eventAt(index.row()));
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("eventDock"))) {
+            dock->show();
+            dock->raise();
+        }
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &index) {
         if (index.isValid()) m_state->setSelectedEvent(m_model->eventAt(index.row()));
     });
@@ -72,7 +96,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_problems = new ProblemsPanel(this);
     QDockWidget *regionDock =
         addDock(tr("Region"), QStringLiteral("regionDock"), m_regionPanel, Qt::RightDockWidgetArea);
-    addDock(tr("Event"), QStringLiteral("eventDock"), m_eventPanel, Qt::RightDockWidgetArea);
+    QDockWidget *eventDock = addDock(tr("Event"), QStringLiteral("eventDock"), m_eventPanel, Qt::RightDockWidgetArea);
     QDockWidget *timelineDock =
         addDock(tr("Timeline"), QStringLiteral("timelineDock"), createTimelinePane(), Qt::BottomDockWidgetArea);
     QDockWidget *tableDock = addDock(tr("All events"), QStringLiteral("eventsDock"), m_table, Qt::BottomDockWidgetArea);
@@ -83,13 +107,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     tabifyDockWidget(tableDock, problemsDock);
     tableDock->raise();
     resizeDocks({regionDock}, {440}, Qt::Horizontal);
+    resizeDocks({regionDock, eventDock}, {260, 400}, Qt::Vertical); // the event's claims need room
     resizeDocks({timelineDock, tableDock}, {900, 440}, Qt::Horizontal);
     resizeDocks({timelineDock}, {280}, Qt::Vertical);
 
     m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("eventCount"));
+    connect(m_state, &ViewState::changed, this, &MainWindow::showCount);
     m_window = new QLabel(this);
     m_window->setAccessibleName(tr("Time window"));
-    connect(m_state, &ViewState::timeWindowChanged, this, &MainWindow::showTimeWindow);
+    connect(m_state, &ViewState::filterChanged, this, &MainWindow::showTimeWindow); // its count follows filters
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(240);
     m_progress->hide();
@@ -142,6 +169,15 @@ void MainWindow::showTimeWindow()
                           .arg(day(window->fromMs), day(window->toMs - 1)));
 }
 
+void MainWindow::showCount()
+{
+    // How many events pass the filters, of how many the dataset holds.
+    const qsizetype total = m_store ? m_store->size() : 0;
+    QString text = tr("%1 of %n event(s)", nullptr, int(total)).arg(m_state->visibleEvents().size());
+    if (m_skipped) text += tr(", %n record(s) skipped", nullptr, int(m_skipped));
+    m_count->setText(text);
+}
+
 void MainWindow::loadBaseMap()
 {
     IssueList issues;
@@ -153,23 +189,44 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createMenus()
 {
+    // Also called again on a language change: the menus are rebuilt in the new language.
+    for (QAction *a : menuBar()->actions())
+        if (QMenu *menu = a->menu()) {
+            menu->setParent(nullptr); // out of findChild's reach at once; deleted when idle
+            menu->deleteLater();
+        }
+    menuBar()->clear();
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFile);
+    auto *recent = new RecentFilesMenu(file);
+    recent->setFiles(m_recentFiles);
+    file->addMenu(recent);
+    connect(recent, &RecentFilesMenu::fileChosen, this, &MainWindow::openFile);
+    connect(recent, &RecentFilesMenu::clearRequested, this, [this, recent] {
+        m_recentFiles.clear();
+        recent->setFiles({});
+        if (m_settings) m_settings->setRecentFiles({});
+    });
+    file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
+    file->addSeparator();
     file->addAction(tr("&Export Snapshot…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                     [this] { ExportDialog::showFor(this); });
+    file->addAction(tr("Export E&vents…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
+                    &MainWindow::exportEvents);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Zoom to Data"), QKeySequence(Qt::CTRL | Qt::Key_0), m_map, &MapView::zoomToData);
     view->addSeparator();
-    auto *modes = new QActionGroup(this);
+    auto *modes = new QActionGroup(view);
     QAction *markers = view->addAction(tr("&Markers"));
     QAction *choropleth = view->addAction(tr("&Choropleth (events per region)"));
     for (QAction *a : {markers, choropleth}) {
         a->setCheckable(true);
         modes->addAction(a);
     }
-    markers->setChecked(true);
+    markers->setChecked(m_state->mapMode() == MapMode::Markers);
+    choropleth->setChecked(m_state->mapMode() == MapMode::Choropleth);
     connect(markers, &QAction::triggered, this, [this] { m_state->setMapMode(MapMode::Markers); });
     connect(choropleth, &QAction::triggered, this, [this] { m_state->setMapMode(MapMode::Choropleth); });
     QMenu *time = menuBar()->addMenu(tr("&Time"));
@@ -186,39 +243,54 @@ void MainWindow::createMenus()
                     &TimelineView::zoomOut);
     time->addAction(tr("&Fit Timeline to Data"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_0), m_timeline,
                     &TimelineView::fitAll);
-    QMenu *language = view->addMenu(tr("&Data Language"));
-    auto *languages = new QActionGroup(this);
-    for (const auto &[label, code] :
-         {std::pair{tr("English"), QString()}, std::pair{tr("Español"), QStringLiteral("es")}}) {
+    // The user interface and the records' text follow one language; each named in itself.
+    QMenu *language = view->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(language);
+    for (const auto &[label, code] : {std::pair{QStringLiteral("English"), QStringLiteral("en")},
+                                      std::pair{QStringLiteral("Español"), QStringLiteral("es")}}) {
         QAction *a = language->addAction(label);
         a->setCheckable(true);
-        a->setChecked(m_state->language() == code);
+        a->setChecked(UiLanguage::current() == code);
         languages->addAction(a);
-        connect(a, &QAction::triggered, this, [this, code] { m_state->setLanguage(code); });
+        connect(a, &QAction::triggered, this, [this, code] { setUiLanguage(code); });
     }
     view->addSeparator();
     m_viewMenu = view->addMenu(tr("&Panels"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
+        m_viewMenu->addAction(dock->toggleViewAction()); // after a rebuild; addDock adds them at first
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this,
+                    &MainWindow::showShortcuts);
     help->addAction(tr("&About Chronomap"), this, &MainWindow::showAbout);
 }
 
 void MainWindow::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open events"), QFileInfo(m_currentFile).absolutePath(),
-                                                      tr("Event data (*.geojson *.json *.geojsonl *.csv *.gpkg *.kml "
-                                                         "*.xlsx *.ods *.fgb *.shp *.gpx);;All files (*)"));
-    if (!path.isEmpty()) openFile(path);
+    // Several files chosen together open as layers of one dataset.
+    const QStringList paths =
+        QFileDialog::getOpenFileNames(this, tr("Open events"), QFileInfo(m_currentFile).absolutePath(),
+                                      tr("Event data (*.geojson *.json *.geojsonl *.csv *.gpkg *.kml "
+                                         "*.xlsx *.ods *.fgb *.shp *.gpx);;All files (*)"));
+    if (!paths.isEmpty()) openFiles(paths);
 }
 
 void MainWindow::openFile(const QString &path)
 {
+    openFiles({path});
+}
+
+void MainWindow::openFiles(const QStringList &paths)
+{
+    if (paths.isEmpty()) return;
+    const QString path = paths.first();
     if (m_job) m_job->cancel();
-    auto *job = new LoadJob(path, {}, this);
+    auto *job = new LoadJob(paths, {}, this);
     m_job = job;
     m_progress->setRange(0, 0);
     m_progress->show();
     m_cancel->show();
-    statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    statusBar()->showMessage(paths.size() == 1 ? tr("Loading %1…").arg(QFileInfo(path).fileName())
+                                               : tr("Loading %n file(s)…", nullptr, int(paths.size())));
     connect(job, &LoadJob::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setRange(0, int(total));
         m_progress->setValue(int(done));
@@ -226,15 +298,16 @@ void MainWindow::openFile(const QString &path)
     connect(job, &LoadJob::finished, this, [this, job](const LoadResult &result) {
         if (m_job == job) {
             m_job = nullptr;
-            onLoaded(result, job->path());
+            onLoaded(result, job->paths());
         }
         job->deleteLater();
     });
     job->start();
 }
 
-void MainWindow::onLoaded(const LoadResult &result, const QString &path)
+void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
 {
+    const QString path = paths.value(0);
     m_progress->hide();
     m_cancel->hide();
     statusBar()->clearMessage();
@@ -249,32 +322,184 @@ void MainWindow::onLoaded(const LoadResult &result, const QString &path)
         QString reason;
         for (const Issue &issue : result.issues)
             if (issue.severity == Issue::Severity::Fatal) reason = issue.message;
-        QMessageBox::warning(this, tr("Cannot open file"), tr("%1\n\n%2").arg(path, reason));
+        QMessageBox::warning(this, tr("Cannot open file"), tr("%1\n\n%2").arg(paths.join(u'\n'), reason));
         emit loadFinished(false);
         return;
     }
     m_store = result.store;
     m_currentFile = path;
+    m_currentFiles = paths;
+    rememberFiles(paths);
     m_state->setDataset(Dataset::make(path, m_store, m_baseMap));
     EventStore::IndexList all(size_t(m_store->size()));
     std::iota(all.begin(), all.end(), 0);
     m_model->setEvents(m_store, std::move(all));
     m_table->resizeColumnsToContents();
-    setWindowTitle(tr("%1 — Chronomap").arg(QFileInfo(path).fileName()));
-    const qsizetype skipped = result.count(Issue::Severity::Skipped);
-    m_count->setText(skipped ? tr("%n event(s)", nullptr, int(m_store->size())) +
-                                   tr(", %n record(s) skipped", nullptr, int(skipped))
-                             : tr("%n event(s)", nullptr, int(m_store->size())));
+    retranslate(); // the title names the files
+    m_skipped = result.count(Issue::Severity::Skipped);
+    showCount();
     showTimeWindow();
     emit loadFinished(true);
 }
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Chronomap"),
-                       tr("<h3>Chronomap %1</h3><p>A timeline and map viewer for curated event records.</p>"
-                          "<p>Base map: Made with Natural Earth (public domain).</p>")
-                           .arg(QStringLiteral(CHRONOMAP_VERSION)));
+    QMessageBox::about(this, tr("About Chronomap"), AboutText::html(m_store.get()));
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(menuBar(), this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::reload()
+{
+    if (!m_currentFiles.isEmpty()) openFiles(m_currentFiles);
+}
+
+void MainWindow::exportEvents()
+{
+    std::optional<AppSettings> unrestored; // a window without restoreSettings() (tests) still remembers
+    AppSettings &settings = m_settings ? *m_settings : unrestored.emplace();
+    const QString folder = EventExport::run(this, *m_state, settings.exportFolder());
+    if (!folder.isEmpty()) settings.setExportFolder(folder);
+}
+
+void MainWindow::rememberFiles(const QStringList &paths)
+{
+    QStringList absolute;
+    for (const QString &p : paths)
+        absolute.append(QFileInfo(p).absoluteFilePath());
+    for (auto it = absolute.crbegin(); it != absolute.crend(); ++it) {
+        m_recentFiles.removeAll(*it);
+        m_recentFiles.prepend(*it);
+    }
+    m_recentFiles = m_recentFiles.mid(0, AppSettings::kMaxRecentFiles);
+    if (auto *recent = menuBar()->findChild<RecentFilesMenu *>()) recent->setFiles(m_recentFiles);
+    if (m_settings) {
+        m_settings->setRecentFiles(m_recentFiles);
+        m_settings->setLastFiles(absolute);
+        m_settings->sync();
+    }
+}
+
+void MainWindow::setUiLanguage(const QString &code)
+{
+    if (code != UiLanguage::current() && !UiLanguage::apply(code)) {
+        statusBar()->showMessage(tr("The %1 translation is not installed.").arg(code), 5000);
+        return;
+    }
+    m_state->setLanguage(UiLanguage::dataLanguage(UiLanguage::current()));
+    if (m_settings) m_settings->setLanguage(UiLanguage::current());
+}
+
+void MainWindow::retranslate()
+{
+    const QString title = m_currentFiles.size() > 1
+                              ? tr("%1 and %n more — Chronomap", nullptr, int(m_currentFiles.size() - 1))
+                                    .arg(QFileInfo(m_currentFile).fileName())
+                              : tr("%1 — Chronomap").arg(QFileInfo(m_currentFile).fileName());
+    setWindowTitle(m_currentFile.isEmpty() ? tr("Chronomap") : title);
+    const std::pair<const char *, QString> docks[] = {
+        {"regionDock", tr("Region")},     {"eventDock", tr("Event")},       {"timelineDock", tr("Timeline")},
+        {"eventsDock", tr("All events")}, {"problemsDock", tr("Problems")},
+    };
+    for (const auto &[name, text] : docks)
+        if (auto *dock = findChild<QDockWidget *>(QLatin1String(name))) dock->setWindowTitle(text);
+    m_table->setAccessibleName(tr("All events"));
+    m_cancel->setText(tr("Cancel"));
+    showTimeWindow();
+    showCount();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_cancel) {
+        createMenus();
+        retranslate();
+        emit m_model->headerDataChanged(Qt::Horizontal, 0, m_model->columnCount({}) - 1);
+    }
+    QMainWindow::changeEvent(event);
+}
+
+QStringList MainWindow::restoreSettings(std::unique_ptr<AppSettings> settings)
+{
+    m_settings = settings ? std::move(settings) : std::make_unique<AppSettings>();
+    if (const QString problem = m_settings->problem(); !problem.isEmpty()) {
+        Issue issue;
+        issue.file = m_settings->fileName();
+        issue.message = problem;
+        m_problems->addIssues({issue});
+        statusBar()->showMessage(problem, 10'000);
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock"))) dock->raise();
+    }
+    if (const QByteArray geometry = m_settings->windowGeometry(); !geometry.isEmpty()) restoreGeometry(geometry);
+    if (const QByteArray state = m_settings->windowState(); !state.isEmpty() && !restoreState(state)) {
+        Issue issue;
+        issue.file = m_settings->fileName();
+        issue.message = tr("The saved window layout could not be restored; the default layout is used.");
+        m_problems->addIssues({issue});
+    }
+    m_state->setMapMode(m_settings->mapMode() == QLatin1String("choropleth") ? MapMode::Choropleth : MapMode::Markers);
+    m_recentFiles = m_settings->recentFiles();
+    if (const QString code = UiLanguage::startLanguage(m_settings->language()); code != UiLanguage::current())
+        UiLanguage::apply(code);
+    m_state->setLanguage(UiLanguage::dataLanguage(UiLanguage::current()));
+    createMenus(); // checks the restored map mode and language, lists the recent files
+    QStringList last;
+    for (const QString &file : m_settings->lastFiles())
+        if (QFileInfo::exists(file)) last.append(file);
+    return last;
+}
+
+void MainWindow::saveSettings()
+{
+    if (!m_settings) return;
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setMapMode(m_state->mapMode() == MapMode::Choropleth ? QStringLiteral("choropleth")
+                                                                     : QStringLiteral("markers"));
+    m_settings->setLanguage(UiLanguage::current());
+    m_settings->setRecentFiles(m_recentFiles);
+    if (!m_currentFiles.isEmpty()) {
+        QStringList absolute;
+        for (const QString &p : m_currentFiles)
+            absolute.append(QFileInfo(p).absoluteFilePath());
+        m_settings->setLastFiles(absolute);
+    }
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+namespace {
+QStringList localFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls()) return files;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile()) files.append(url.toLocalFile());
+    return files;
+}
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localFiles(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = localFiles(event->mimeData());
+    if (files.isEmpty()) return;
+    event->acceptProposedAction();
+    openFiles(files);
 }
 
 } // namespace chronomap

@@ -16,6 +16,7 @@ class QTableView;
 
 namespace chronomap {
 
+class AppSettings;
 class EventPanel;
 class EventTableModel;
 class LoadJob;
@@ -35,6 +36,23 @@ public:
 
     /// Starts loading `path` in the background; the current dataset stays until it succeeds.
     void openFile(const QString &path);
+    /// Loads several files as layers of one dataset (ids kept unique, see EventLayers).
+    void openFiles(const QStringList &paths);
+    /// Loads the open files again (File → Reload).
+    void reload();
+    QStringList currentFiles() const { return m_currentFiles; }
+    QStringList recentFiles() const { return m_recentFiles; }
+    /// Reads the application settings (window layout, language, map mode, recent files) and
+    /// keeps them from now on; a broken settings file is reported in the problems panel and
+    /// reset. Returns the files that were open at the end of the last session (existing ones).
+    /// `settings` may be given when read before the window (for its language); else read here.
+    QStringList restoreSettings(std::unique_ptr<AppSettings> settings = nullptr);
+    /// Switches the user interface (and with it the data) language: "en" or "es".
+    void setUiLanguage(const QString &code);
+    /// Help → Keyboard Shortcuts, non-modal.
+    void showShortcuts();
+    QTableView *eventTable() const { return m_table; }
+    ProblemsPanel *problemsPanel() const { return m_problems; }
     std::shared_ptr<const EventStore> store() const { return m_store; }
     QString currentFile() const { return m_currentFile; }
     ViewState *viewState() const { return m_state; }
@@ -48,14 +66,25 @@ signals:
     /// Emitted after each load, successful or not.
     void loadFinished(bool succeeded);
 
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 private:
+    void retranslate();
+    void saveSettings();
+    void rememberFiles(const QStringList &paths);
+    void exportEvents();
     void createMenus();
     void chooseFile();
     void showAbout();
-    void onLoaded(const LoadResult &result, const QString &path);
+    void onLoaded(const LoadResult &result, const QStringList &paths);
     void loadBaseMap();
     QWidget *createTimelinePane();
     void showTimeWindow();
+    void showCount();
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area);
 
     ViewState *m_state = nullptr;
@@ -69,12 +98,16 @@ private:
     QMenu *m_viewMenu = nullptr;
     std::shared_ptr<const EventStore> m_store;
     QString m_currentFile;
+    QStringList m_currentFiles;
+    QStringList m_recentFiles;
+    std::unique_ptr<AppSettings> m_settings;
     EventTableModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     ProblemsPanel *m_problems = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_count = nullptr;
+    qsizetype m_skipped = 0; ///< records the last load skipped
     LoadJob *m_job = nullptr;
 };
 

@@ -34,6 +34,8 @@ MapView::MapView(ViewState *state, QWidget *parent) : QWidget(parent), m_state(s
         tr("Map of the events. Arrow keys pan, plus and minus zoom, Escape clears the selection."));
     connect(m_state, &ViewState::datasetChanged, this, &MapView::onDatasetChanged);
     connect(m_state, &ViewState::changed, this, qOverload<>(&QWidget::update));
+    connect(m_state, &ViewState::selectedEventChanged, this, &MapView::panToEvent);
+    m_legend.setListsHiddenCategories(true); // so a click on a greyed entry brings it back
     onDatasetChanged();
 }
 
@@ -124,7 +126,7 @@ void MapView::paintEvent(QPaintEvent *)
     }
     painter.drawImage(QPointF(-kCacheMarginPx, -kCacheMarginPx) - offset, m_baseCache);
     m_eventRenderer->render(painter, m_viewport, *m_state, &m_hits);
-    m_legend.render(painter, QRectF(rect()), *m_state);
+    m_legend.render(painter, QRectF(rect()), *m_state, &m_legendHits);
     m_legend.renderAttribution(painter, QRectF(rect()));
     if (hasFocus()) {
         painter.setPen(QPen(palette().highlight(), 2));
@@ -138,6 +140,43 @@ EventStore::IndexList MapView::eventsAt(QPointF px) const
     return m_eventRenderer ? m_eventRenderer->eventsAt(px, m_viewport, *m_state, m_hits) : EventStore::IndexList{};
 }
 
+std::optional<QPointF> MapView::mercatorOf(EventStore::Index event) const
+{
+    const auto dataset = m_state->dataset();
+    if (event < 0 || !dataset || !dataset->events || event >= dataset->events->size()) return std::nullopt;
+    const EventStore &store = *dataset->events;
+    const double lon = store.lonDeg(event), lat = store.latDeg(event);
+    if (!std::isnan(lon) && !std::isnan(lat)) return WebMercator::toMercatorM(QPointF(lon, lat));
+    if (!m_baseMap || !dataset->baseMap) return std::nullopt;
+    for (const QString &code : store.regionCodes(event))
+        if (const int r = dataset->baseMap->regions->find(code); r >= 0 && r < m_baseMap->regions.size())
+            return m_baseMap->regions[r].box.center();
+    return std::nullopt;
+}
+
+bool MapView::isOnScreen(EventStore::Index event, double marginPx) const
+{
+    const auto m = mercatorOf(event);
+    if (!m) return false;
+    Viewport v = m_viewport;
+    v.setSizePx(size());
+    const QRectF inside = QRectF(rect()).adjusted(marginPx, marginPx, -marginPx, -marginPx);
+    for (double shift : v.worldCopies())
+        if (inside.contains(v.toScreenPx(*m + QPointF(shift, 0)))) return true;
+    return false;
+}
+
+void MapView::panToEvent(EventStore::Index event)
+{
+    // Selected anywhere (timeline, table, panels): bring it into view, but leave a map that
+    // already shows it alone, so selecting among visible events never moves the map.
+    const auto m = mercatorOf(event);
+    if (!m || isOnScreen(event, 24)) return;
+    m_viewport = Viewport(*m, m_viewport.metresPerPixel(), size());
+    m_followsData = false;
+    update();
+}
+
 int MapView::regionAt(QPointF px) const
 {
     const auto dataset = m_state->dataset();
@@ -148,6 +187,13 @@ int MapView::regionAt(QPointF px) const
 
 void MapView::click(QPointF px)
 {
+    // A click on a legend entry shows or hides that category.
+    if (const QString category = m_legendHits.categoryAt(px); !category.isEmpty()) {
+        QSet<QString> hidden = m_state->hiddenCategories();
+        if (!hidden.remove(category)) hidden.insert(category);
+        m_state->setHiddenCategories(hidden);
+        return;
+    }
     // A click picks the region under the cursor and, when it lands on a marker or an arc, that
     // event too: the region panel then shows the event among its neighbours.
     const auto events = eventsAt(px);
@@ -250,7 +296,11 @@ bool MapView::event(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const auto dataset = m_state->dataset();
         QStringList lines;
-        if (dataset && dataset->events) {
+        if (const QString category = m_legendHits.categoryAt(help->pos()); !category.isEmpty()) {
+            lines.append(m_state->hiddenCategories().contains(category) ? tr("Click to show %1")
+                                                                        : tr("Click to hide %1"));
+            lines.last() = lines.last().arg(CategoryStyle::label(category));
+        } else if (dataset && dataset->events) {
             const auto events = eventsAt(help->pos());
             for (size_t k = 0; k < std::min<size_t>(events.size(), 8); ++k) {
                 const TimeSpan when = dataset->events->when(events[k]);

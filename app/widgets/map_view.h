@@ -11,6 +11,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 namespace chronomap {
 
@@ -30,6 +31,15 @@ public:
     QPointF screenPosOf(QPointF lonLatDeg) const { return m_viewport.lonLatToScreenPx(lonLatDeg); }
     /// The events under a widget position, newest first (markers, then arcs).
     EventStore::IndexList eventsAt(QPointF px) const;
+    /// Where the last frame drew the legend's category rows (a click there shows or hides one).
+    const LegendHits &legendHits() const { return m_legendHits; }
+    /// Where the map places `event` (its point, a line's first vertex, or its first region's
+    /// middle), in Web Mercator metres; nullopt when it has no place.
+    std::optional<QPointF> mercatorOf(EventStore::Index event) const;
+    /// Whether `event`'s place is on screen, at least `marginPx` inside the edges.
+    bool isOnScreen(EventStore::Index event, double marginPx = 0) const;
+    /// Centres the map on `event` unless it is already on screen; keeps the scale.
+    void panToEvent(EventStore::Index event);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -55,6 +65,7 @@ private:
     std::unique_ptr<BaseMapRenderer> m_baseRenderer;
     std::unique_ptr<EventLayerRenderer> m_eventRenderer;
     MapLegend m_legend;
+    LegendHits m_legendHits;
     MapHits m_hits;
     QImage m_baseCache; ///< base map around the view, with a margin for panning
     Viewport m_baseCacheViewport;

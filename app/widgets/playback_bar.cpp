@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -33,43 +34,33 @@ constexpr StepChoice kSteps[] = {
 
 PlaybackBar::PlaybackBar(PlaybackController *controller, QWidget *parent)
     : QWidget(parent), m_controller(controller), m_play(new QToolButton(this)), m_stepForward(new QToolButton(this)),
-      m_stepSize(new QComboBox(this)), m_speed(new QDoubleSpinBox(this))
+      m_stepSize(new QComboBox(this)), m_speed(new QDoubleSpinBox(this)), m_stepLabel(new QLabel(this)),
+      m_speedLabel(new QLabel(this))
 {
-    setAccessibleName(tr("Playback"));
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(4, 2, 4, 2);
 
     m_play->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_stepForward->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
-    m_stepForward->setText(tr("Step"));
-    m_stepForward->setToolTip(tr("Move the time window one step forward"));
-    m_stepForward->setAccessibleName(tr("Step forward"));
-
-    for (const StepChoice &c : kSteps)
-        m_stepSize->addItem(tr(c.text));
-    m_stepSize->setToolTip(tr("How far the time window moves at each step"));
-    m_stepSize->setAccessibleName(tr("Step size"));
-    auto *stepLabel = new QLabel(tr("S&tep:"), this);
-    stepLabel->setBuddy(m_stepSize);
+    for (int k = 0; k < int(std::size(kSteps)); ++k)
+        m_stepSize->addItem(QString());
+    m_stepLabel->setBuddy(m_stepSize);
 
     m_speed->setRange(0.1, 50);
     m_speed->setDecimals(1);
     m_speed->setSingleStep(0.5);
-    m_speed->setSuffix(tr(" steps/s"));
     m_speed->setValue(controller->stepsPerSecond());
-    m_speed->setToolTip(tr("Steps per second while playing"));
-    m_speed->setAccessibleName(tr("Speed"));
-    auto *speedLabel = new QLabel(tr("Spee&d:"), this);
-    speedLabel->setBuddy(m_speed);
+    m_speedLabel->setBuddy(m_speed);
+    retranslate();
 
     row->addWidget(m_play);
     row->addWidget(m_stepForward);
     row->addSpacing(8);
-    row->addWidget(stepLabel);
+    row->addWidget(m_stepLabel);
     row->addWidget(m_stepSize);
     row->addSpacing(8);
-    row->addWidget(speedLabel);
+    row->addWidget(m_speedLabel);
     row->addWidget(m_speed);
     row->addStretch(1);
 
@@ -84,6 +75,32 @@ PlaybackBar::PlaybackBar(PlaybackController *controller, QWidget *parent)
     connect(controller, &PlaybackController::stepsPerSecondChanged, m_speed, &QDoubleSpinBox::setValue);
     showPlaying(controller->isPlaying());
     showStep();
+}
+
+void PlaybackBar::retranslate()
+{
+    setAccessibleName(tr("Playback"));
+    m_stepForward->setText(tr("Step"));
+    m_stepForward->setToolTip(tr("Move the time window one step forward"));
+    m_stepForward->setAccessibleName(tr("Step forward"));
+    for (int k = 0; k < int(std::size(kSteps)); ++k)
+        m_stepSize->setItemText(k, tr(kSteps[k].text));
+    m_stepSize->setToolTip(tr("How far the time window moves at each step"));
+    m_stepSize->setAccessibleName(tr("Step size"));
+    m_stepLabel->setText(tr("S&tep:"));
+    m_speed->setSuffix(tr(" steps/s"));
+    m_speed->setToolTip(tr("Steps per second while playing"));
+    m_speed->setAccessibleName(tr("Speed"));
+    m_speedLabel->setText(tr("Spee&d:"));
+}
+
+void PlaybackBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        showPlaying(m_controller->isPlaying());
+    }
+    QWidget::changeEvent(event);
 }
 
 void PlaybackBar::showPlaying(bool playing)

@@ -5,6 +5,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QToolButton;
 
 namespace chronomap {
@@ -23,7 +24,11 @@ public:
     QComboBox *stepCombo() const { return m_stepSize; }
     QDoubleSpinBox *speedSpin() const { return m_speed; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void showPlaying(bool playing);
     void showStep();
 
@@ -32,6 +37,8 @@ private:
     QToolButton *m_stepForward;
     QComboBox *m_stepSize;
     QDoubleSpinBox *m_speed;
+    QLabel *m_stepLabel;
+    QLabel *m_speedLabel;
 };
 
 } // namespace chronomap

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "problems_panel.h"
 
+#include <QEvent>
 #include <QFileInfo>
 
 namespace chronomap {
@@ -12,6 +13,16 @@ ProblemsPanel::ProblemsPanel(QWidget *parent) : QTreeWidget(parent)
     setAlternatingRowColors(true);
     setAccessibleName(tr("Problems"));
     setAccessibleDescription(tr("Problems found while loading data files"));
+}
+
+void ProblemsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        setHeaderLabels({tr("Severity"), tr("File"), tr("Record"), tr("Field"), tr("Message")});
+        setAccessibleName(tr("Problems"));
+        setAccessibleDescription(tr("Problems found while loading data files"));
+    }
+    QTreeWidget::changeEvent(event);
 }
 
 void ProblemsPanel::addIssues(const IssueList &issues)

@@ -14,6 +14,9 @@ class ProblemsPanel : public QTreeWidget {
 public:
     explicit ProblemsPanel(QWidget *parent = nullptr);
     void addIssues(const IssueList &issues);
+
+protected:
+    void changeEvent(QEvent *event) override;
 };
 
 } // namespace chronomap

@@ -4,6 +4,7 @@
 #include "category_style.h"
 #include "geo/region_index.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
@@ -20,10 +21,9 @@ RegionPanel::RegionPanel(ViewState *state, QWidget *parent) : QWidget(parent), m
     bold.setBold(true);
     m_heading->setFont(bold);
     m_list = new QTreeWidget(this);
-    m_list->setHeaderLabels({tr("Date"), tr("Title"), tr("Category"), tr("Sources")});
+    retranslate();
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
-    m_list->setAccessibleName(tr("Events of the selected region"));
     m_list->header()->setStretchLastSection(true);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -88,12 +88,30 @@ void RegionPanel::refresh()
             swatch.fill(CategoryStyle::color(e.category));
             return QIcon(swatch);
         }());
-        item->setToolTip(1, e.titleIn(m_state->language()).toHtmlEscaped());
+        // Escaped and marked as rich text, so the title shows as written ("&" and "<img>" alike).
+        item->setToolTip(1, QStringLiteral("<qt>%1</qt>").arg(e.titleIn(m_state->language()).toHtmlEscaped()));
         if (i == m_state->selectedEvent()) m_list->setCurrentItem(item);
         m_listed.push_back(i);
     }
     m_list->resizeColumnToContents(0);
     m_list->setColumnWidth(1, std::max(180, m_list->width() / 2));
+}
+
+void RegionPanel::retranslate()
+{
+    m_list->setHeaderLabels({tr("Date"), tr("Title"), tr("Category"), tr("Sources")});
+    m_list->setAccessibleName(tr("Events of the selected region"));
+    setAccessibleName(tr("Region"));
+    setAccessibleDescription(tr("The region selected on the map and its events in time order"));
+}
+
+void RegionPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        refresh();
+    }
+    QWidget::changeEvent(event);
 }
 
 } // namespace chronomap

@@ -21,7 +21,11 @@ public:
     EventStore::IndexList listedEvents() const { return m_listed; }
     QTreeWidget *list() const { return m_list; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void refresh();
 
     ViewState *m_state;

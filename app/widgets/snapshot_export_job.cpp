@@ -18,12 +18,18 @@ struct StateCopy {
     int region = -1;
     EventStore::Index event = -1;
     QSet<QString> hidden;
+    QSet<Confidence> hiddenConfidences;
+    QSet<QString> hiddenProvenances;
+    QString search;
+    OutOfWindowMode outOfWindow = OutOfWindowMode::Hidden;
     QString language;
     MapMode mapMode = MapMode::Markers;
 
     explicit StateCopy(const ViewState &s)
         : dataset(s.dataset()), window(s.timeWindow()), match(s.windowMatch()), region(s.selectedRegion()),
-          event(s.selectedEvent()), hidden(s.hiddenCategories()), language(s.language()), mapMode(s.mapMode())
+          event(s.selectedEvent()), hidden(s.hiddenCategories()), hiddenConfidences(s.hiddenConfidences()),
+          hiddenProvenances(s.hiddenProvenances()), search(s.searchText()), outOfWindow(s.outOfWindowMode()),
+          language(s.language()), mapMode(s.mapMode())
     {}
 
     void applyTo(ViewState &s) const
@@ -34,6 +40,10 @@ struct StateCopy {
         s.setSelectedRegion(region);
         s.setSelectedEvent(event);
         s.setHiddenCategories(hidden);
+        s.setHiddenConfidences(hiddenConfidences);
+        s.setHiddenProvenances(hiddenProvenances);
+        s.setSearchText(search);
+        s.setOutOfWindowMode(outOfWindow);
         s.setLanguage(language);
         s.setMapMode(mapMode);
     }

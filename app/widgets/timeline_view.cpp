@@ -2,12 +2,14 @@
 #include "timeline_view.h"
 
 #include "category_style.h"
+#include "geo/region_index.h"
 #include "time_step.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPushButton>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -27,6 +29,7 @@ TimelineView::TimelineView(ViewState *state, QWidget *parent) : QWidget(parent),
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true); // for the cursor shape over the axis strip
     setAttribute(Qt::WA_OpaquePaintEvent);
+    m_renderer = TimelineRenderer(TimelineStyle::forPalette(palette())); // light or dark desktop
     setAccessibleName(tr("Timeline"));
     setAccessibleDescription(
         tr("Events in time, one lane per category. Drag to pan, the wheel zooms, drag along the axis "
@@ -35,6 +38,14 @@ TimelineView::TimelineView(ViewState *state, QWidget *parent) : QWidget(parent),
     connect(m_state, &ViewState::datasetChanged, this, &TimelineView::onDatasetChanged);
     connect(m_state, &ViewState::selectedEventChanged, this, &TimelineView::onSelectedEventChanged);
     connect(m_state, &ViewState::timeWindowChanged, this, &TimelineView::onTimeWindowChanged);
+    connect(m_state, &ViewState::selectedRegionChanged, this, &TimelineView::onSelectedRegionChanged);
+    connect(m_state, &ViewState::languageChanged, this, [this] { onSelectedRegionChanged(m_state->selectedRegion()); });
+    m_regionButton = new QPushButton(this);
+    m_regionButton->setObjectName(QStringLiteral("regionFilterButton"));
+    m_regionButton->setFocusPolicy(Qt::TabFocus);
+    m_regionButton->setCursor(Qt::PointingHandCursor);
+    m_regionButton->hide();
+    connect(m_regionButton, &QPushButton::clicked, this, [this] { m_state->setSelectedRegion(-1); });
     connect(m_state, &ViewState::changed, this, [this] {
         invalidateHits();
         changeAxis(m_axis); // hiding a category can change the label gutter, so the plot's width
@@ -45,7 +56,7 @@ TimelineView::TimelineView(ViewState *state, QWidget *parent) : QWidget(parent),
 
 TimelineRenderer::Layout TimelineView::layout() const
 {
-    return m_renderer.layoutFor(QRectF(rect()), *m_state);
+    return m_renderer.layoutFor(timelineArea(), *m_state);
 }
 
 void TimelineView::changeAxis(const TimeAxis &axis)
@@ -87,7 +98,7 @@ const TimelineHits &TimelineView::hits() const
 {
     // Tests and tooltips may ask before the first paint: plan the frame without painting.
     if (!m_hitsValid) {
-        m_hits = m_renderer.hitsFor(QRectF(rect()), m_axis, *m_state);
+        m_hits = m_renderer.hitsFor(timelineArea(), m_axis, *m_state);
         m_hitsValid = true;
     }
     return m_hits;
@@ -169,8 +180,55 @@ void TimelineView::onTimeWindowChanged()
     setVisibleRange({visible.fromMs + shift, visible.toMs + shift});
 }
 
+void TimelineView::onSelectedRegionChanged(int regionIndex)
+{
+    const auto dataset = m_state->dataset();
+    const bool valid = regionIndex >= 0 && dataset && dataset->baseMap && dataset->baseMap->regions &&
+                       regionIndex < dataset->baseMap->regions->regions().size();
+    if (!valid) {
+        if (m_regionButton->isVisibleTo(this)) {
+            m_regionButton->hide();
+            changeAxis(m_axis); // the lanes take the strip back
+            invalidateHits();
+        }
+        return;
+    }
+    const QString name = localized(dataset->baseMap->regions->regions()[regionIndex].name, m_state->language());
+    m_regionButton->setText(tr("Region: %1 — show all").arg(name));
+    m_regionButton->setToolTip(tr("The timeline shows only the events of %1. Click to show every region's.").arg(name));
+    m_regionButton->adjustSize();
+    placeRegionButton();
+    m_regionButton->show();
+    m_regionButton->raise();
+    changeAxis(m_axis);
+    invalidateHits();
+    update();
+}
+
+QString TimelineView::laneLabelAt(QPointF px) const
+{
+    const auto l = layout();
+    if (!l.gutter.contains(px)) return {};
+    for (const TimelineHits::Lane &lane : hits().lanes)
+        if (px.y() >= lane.rectPx.top() && px.y() < lane.rectPx.bottom()) return lane.category;
+    return {};
+}
+
+QRectF TimelineView::timelineArea() const
+{
+    QRectF area(rect());
+    if (m_regionButton->isVisibleTo(this)) area.setTop(m_regionButton->geometry().bottom() + 4);
+    return area;
+}
+
+void TimelineView::placeRegionButton()
+{
+    m_regionButton->move(std::max(0, width() - m_regionButton->width() - 6), 2);
+}
+
 void TimelineView::resizeEvent(QResizeEvent *)
 {
+    placeRegionButton();
     changeAxis(m_axis);
     invalidateHits();
 }
@@ -179,7 +237,13 @@ void TimelineView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
-    m_renderer.render(painter, QRectF(rect()), m_axis, *m_state, &m_hits);
+    if (m_regionButton->isVisibleTo(this)) {
+        // The region note gets a strip of its own above the lanes, so it covers no event.
+        painter.fillRect(QRectF(0, 0, width(), timelineArea().top()), palette().window());
+        painter.setPen(palette().color(QPalette::Mid));
+        painter.drawLine(QPointF(0, timelineArea().top() - 0.5), QPointF(width(), timelineArea().top() - 0.5));
+    }
+    m_renderer.render(painter, timelineArea(), m_axis, *m_state, &m_hits);
     m_hitsValid = true;
     if (hasFocus()) {
         painter.setPen(QPen(palette().highlight(), 2));
@@ -245,10 +309,16 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
         if (drag == Drag::Brush) brushTo(event->position().x());
         return;
     }
-    if (drag == Drag::Brush)
+    if (drag == Drag::Brush) {
         m_state->setTimeWindow(std::nullopt); // a click on the axis clears the window
-    else
+    } else if (const QString category = laneLabelAt(event->position()); !category.isEmpty()) {
+        // A click on a lane's label hides that category (the map legend shows it again).
+        QSet<QString> hidden = m_state->hiddenCategories();
+        hidden.insert(category);
+        m_state->setHiddenCategories(hidden);
+    } else {
         m_state->setSelectedEvent(eventAt(event->position()));
+    }
 }
 
 void TimelineView::wheelEvent(QWheelEvent *event)
@@ -309,6 +379,10 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
 
 bool TimelineView::event(QEvent *event)
 {
+    if (event->type() == QEvent::PaletteChange) {
+        m_renderer = TimelineRenderer(TimelineStyle::forPalette(palette()));
+        update();
+    }
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const auto dataset = m_state->dataset();

@@ -7,13 +7,17 @@
 
 #include <QWidget>
 
+class QPushButton;
+
 namespace chronomap {
 
 /// The timeline: lanes of events under a time axis. Thin: turns mouse and keys into axis moves
 /// (drag pans, the wheel zooms about the cursor, a horizontal wheel and the arrow keys scroll)
 /// and view-state changes (dragging on the axis strip brushes the time window, a click there
 /// clears it, a click on a mark selects its event, Escape clears the selection). Everything it
-/// draws comes from TimelineRenderer and the ViewState.
+/// draws comes from TimelineRenderer and the ViewState. While a region is selected it shows only
+/// that region's events, with a button to show all again; a click on a lane's label hides its
+/// category.
 class TimelineView : public QWidget {
     Q_OBJECT
 public:
@@ -35,6 +39,11 @@ public:
     QRectF axisBand() const;
     /// The event drawn at a widget position, or -1.
     EventStore::Index eventAt(QPointF px) const;
+
+    /// The category whose lane label is at a widget position (a click there hides it), or "".
+    QString laneLabelAt(QPointF px) const;
+    /// "Region: Kursk — show all", shown while a region narrows the timeline; a click clears it.
+    QPushButton *regionButton() const { return m_regionButton; }
 
     QSize sizeHint() const override { return {900, 260}; }
     QSize minimumSizeHint() const override { return {240, 110}; }
@@ -70,6 +79,10 @@ private:
     void onDatasetChanged();
     void onSelectedEventChanged(EventStore::Index event);
     void onTimeWindowChanged();
+    void onSelectedRegionChanged(int regionIndex);
+    void placeRegionButton();
+    /// Where the timeline is drawn: the widget less the region note's strip when it shows.
+    QRectF timelineArea() const;
 
     ViewState *m_state;
     TimelineRenderer m_renderer;
@@ -81,6 +94,7 @@ private:
     QPointF m_pressPx;
     QPointF m_lastPx;
     qint64 m_brushAnchorMs = 0;
+    QPushButton *m_regionButton = nullptr;
 };
 
 } // namespace chronomap

@@ -19,6 +19,9 @@ public:
     /// How many times each timed measurement is repeated; figures report the median.
     int repetitions() const { return m_repetitions; }
     const SyntheticFiles &files() const { return m_files; }
+    /// The chronomap executable the export figures run.
+    QString chronomapPath() const { return m_chronomapPath; }
+    void setChronomapPath(const QString &path) { m_chronomapPath = path; }
 
     /// The synthetic CSV file as a loaded store; loads it on first use. Never null.
     std::shared_ptr<const EventStore> store();
@@ -28,6 +31,7 @@ private:
     SyntheticFiles m_files;
     int m_repetitions;
     std::shared_ptr<const EventStore> m_store;
+    QString m_chronomapPath;
 };
 
 } // namespace chronomap::bench

@@ -10,7 +10,7 @@
 #include "io/event_loader.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -38,7 +38,9 @@ int fail(const QString &message)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // The map, timeline and export figures draw on QImages: the offscreen platform needs no display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("chronomap-bench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHRONOMAP_VERSION));
 
@@ -67,9 +69,14 @@ int main(int argc, char **argv)
     QCommandLineOption rssChildOption(QStringLiteral("internal-rss"),
                                       QStringLiteral("Internal: measure a store's RSS in this process."),
                                       QStringLiteral("FILE"));
+    const QCommandLineOption chronomapOption(
+        QStringLiteral("chronomap"),
+        QStringLiteral(
+            "The chronomap executable the export figures run (default: ../../app/chronomap from the bench)."),
+        QStringLiteral("PATH"));
     rssChildOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({eventsOption, quickOption, jsonOption, repetitionsOption, onlyOption, listOption, dataDirOption,
-                       loadOnceOption, rssChildOption});
+                       loadOnceOption, chronomapOption, rssChildOption});
     parser.process(app);
 
     if (parser.isSet(rssChildOption)) return measureStoreRssInChild(parser.value(rssChildOption));
@@ -134,6 +141,10 @@ int main(int argc, char **argv)
                  double(QFileInfo(files.geojsonPath).size()) / 1e6, double(timer.elapsed()) / 1e3);
 
     BenchContext context(files, repetitions);
+    context.setChronomapPath(
+        parser.isSet(chronomapOption)
+            ? QFileInfo(parser.value(chronomapOption)).absoluteFilePath()
+            : QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../app/chronomap")));
     Figures figures;
     for (const FigureGroup &group : groups)
         group.run(context, figures);

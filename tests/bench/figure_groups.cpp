@@ -9,6 +9,13 @@ const QList<FigureGroup> &figureGroups()
         {QStringLiteral("load"), QStringLiteral("EventLoader on CSV and GeoJSON against plain OGR iteration"),
          loadFigures},
         {QStringLiteral("store"), QStringLiteral("EventStore resident memory and time-window queries"), storeFigures},
+        {QStringLiteral("map"), QStringLiteral("Map frames (full, pan, 1M events) and the point-to-region lookup"),
+         mapFigures},
+        {QStringLiteral("timeline"), QStringLiteral("Timeline frame and EventFilter::apply over the run's events"),
+         timelineFigures},
+        {QStringLiteral("export"),
+         QStringLiteral("Base map load (GeoPackage vs GeoJSON) and `chronomap --export` timed from outside"),
+         exportAndBaseMapFigures},
     };
     return groups;
 }

@@ -27,6 +27,12 @@ const QList<FigureGroup> &figureGroups();
 void loadFigures(BenchContext &context, Figures &figures);
 /// store.rss.*, store.bytes_per_event, store.query.window.* (store_figures.cpp).
 void storeFigures(BenchContext &context, Figures &figures);
+/// map.frame.{full,pan,1m}.ms, map.hit.region.us (map_figures.cpp).
+void mapFigures(BenchContext &context, Figures &figures);
+/// timeline.frame.ms, filter.apply.ms (timeline_figures.cpp).
+void timelineFigures(BenchContext &context, Figures &figures);
+/// basemap.load.gpkg.ms, basemap.read.{gpkg,geojson}.ms, export.png.*.ms (export_figures.cpp).
+void exportAndBaseMapFigures(BenchContext &context, Figures &figures);
 
 /// The child side of the RSS measurement (`chronomap-bench --internal-rss FILE`): loads FILE in
 /// a fresh process and prints `key value` lines for storeFigures() to read. Returns the exit code.

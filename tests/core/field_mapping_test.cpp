@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/field_mapping.h"
 
+#include <QFile>
+
 #include "../qt_string_maker.h"
 
 #include <catch2/catch.hpp>
@@ -145,4 +147,27 @@ TEST_CASE("A mapping with an unknown role or no column is refused with the pair 
     CHECK_THAT(error.toStdString(), Catch::Contains("'" + lastPair.toStdString() + "'"));
     // A null error pointer is allowed.
     CHECK_FALSE(FieldMapping::parse(QString::fromUtf8(text), &m, nullptr));
+}
+
+TEST_CASE("An explicit mapping of start and end to one column is kept (fuzz finding)", "[io]")
+{
+    // tests/data/bad/fuzz_mapping_same_column.txt, found by tests/fuzz/fuzz_field_mapping: the first
+    // line is the mapping `start=date,end=date`, the others column names. Detection used to drop
+    // the explicit end because it named the start's column.
+    QFile file(QStringLiteral(CHRONOMAP_TEST_DATA "/bad/fuzz_mapping_same_column.txt"));
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    FieldMapping explicitMapping;
+    QString error;
+    REQUIRE(FieldMapping::parse(lines.takeFirst(), &explicitMapping, &error));
+    CHECK(column(explicitMapping, FieldRole::End) == "date");
+    const FieldMapping detected = FieldMapping::detect(lines, explicitMapping);
+    CHECK(column(detected, FieldRole::Start) == "date");
+    CHECK(column(detected, FieldRole::End) == "date");
+    CHECK(column(detected, FieldRole::Latitude) == "lat");
+
+    // Detection alone still gives one column one role.
+    FieldMapping onlyStart;
+    onlyStart.setColumn(FieldRole::Start, QStringLiteral("to"));
+    CHECK(column(FieldMapping::detect({"to", "title"}, onlyStart), FieldRole::End).empty());
 }

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSet>
 #include <QStringDecoder>
 #include <QTimeZone>
@@ -16,7 +17,14 @@
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
+#include <cpl_vsi.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+#include <atomic>
+#include <bit>
 #include <charconv>
 #include <cmath>
 
@@ -442,6 +450,17 @@ private:
         return true;
     }
 
+    /// Vertices of a geometry with all its parts and rings.
+    static qint64 vertexCount(OGRGeometryH g)
+    {
+        const int parts = OGR_G_GetGeometryCount(g);
+        if (parts == 0) return OGR_G_GetPointCount(g);
+        qint64 n = 0;
+        for (int i = 0; i < parts; ++i)
+            n += vertexCount(OGR_G_GetGeometryRef(g, i));
+        return n;
+    }
+
     bool takeGeometry(OGRGeometryH g, const QString &field, Event &e)
     {
         const auto type = wkbFlatten(OGR_G_GetGeometryType(g));
@@ -483,6 +502,12 @@ private:
             return takeVertices(OGR_G_GetGeometryRef(g, 0));
         case wkbPolygon:
         case wkbMultiPolygon: {
+            if (const qint64 n = vertexCount(g); n > m_options.maxVertices) {
+                recordIssue(
+                    Issue::Severity::Skipped, field,
+                    tr("%1 vertices, more than the limit of %2; record skipped").arg(n).arg(m_options.maxVertices));
+                return false;
+            }
             // An area stands for a region, not a place: its centre is the anchor.
             GeometryPtr centre(OGR_G_CreateGeometry(wkbPoint));
             if (OGR_G_Centroid(g, static_cast<OGRGeometryH>(centre.get())) != OGRERR_NONE) {
@@ -501,11 +526,41 @@ private:
         }
     }
 
+    /// How deeply brackets nest in JSON text, outside strings; cheap, and checked before parsing.
+    static qint64 jsonDepth(QStringView json)
+    {
+        qint64 depth = 0, deepest = 0;
+        bool inString = false;
+        for (qsizetype i = 0; i < json.size(); ++i) {
+            const QChar c = json[i];
+            if (inString) {
+                if (c == u'\\')
+                    ++i;
+                else if (c == u'"')
+                    inString = false;
+            } else if (c == u'"') {
+                inString = true;
+            } else if (c == u'[' || c == u'{') {
+                deepest = std::max(deepest, ++depth);
+            } else if (c == u']' || c == u'}') {
+                --depth;
+            }
+        }
+        return deepest;
+    }
+
     QJsonArray jsonArray(OGRFeatureH f, FieldRole role, bool *isJson)
     {
         const QString value = text(f, role).trimmed();
         *isJson = value.startsWith(u'[') || value.startsWith(u'{');
         if (!*isJson) return {};
+        if (const qint64 depth = jsonDepth(value); depth > m_options.maxJsonDepth) {
+            recordIssue(Issue::Severity::Warning, m_mapping.column(role),
+                        tr("JSON nested %1 levels deep, more than the limit of %2; ignored")
+                            .arg(depth)
+                            .arg(m_options.maxJsonDepth));
+            return {};
+        }
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8(), &error);
         if (error.error != QJsonParseError::NoError) {
@@ -549,8 +604,12 @@ private:
         const QJsonArray sources = jsonArray(f, FieldRole::Sources, &isJson);
         if (!isJson) { // plain text: names or addresses separated by ';' or '|'
             for (const QString &item : list(f, FieldRole::Sources)) {
+                // Only what can start a number (digits, sign, point, inf, nan) is worth converting.
+                const char16_t lead = item.isEmpty() ? u' ' : item.front().toLower().unicode();
                 bool isNumber = false;
-                item.toDouble(&isNumber);
+                if ((lead >= u'0' && lead <= u'9') || lead == u'+' || lead == u'-' || lead == u'.' || lead == u'i' ||
+                    lead == u'n')
+                    item.toDouble(&isNumber);
                 if (isNumber) { // a JSON number where names belong ("sources": 5)
                     recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Sources),
                                 tr("'%1' is a number, not a source; ignored").arg(item));
@@ -591,6 +650,62 @@ private:
     QString m_recordId;
 };
 
+/// The ids read so far, to find duplicates without a heap-allocated string per id: the ids'
+/// UTF-16 text in one buffer and an open-addressing table of (hash, id number) into it.
+class IdSet {
+public:
+    void reserve(qint64 ids)
+    {
+        m_begin.reserve(size_t(ids) + 1);
+        if (size_t(ids) * 2 > m_slots.size()) rehash(std::bit_ceil(size_t(ids) * 2));
+    }
+
+    /// Adds `id`; false when it was there already.
+    bool insert(QStringView id)
+    {
+        if ((m_begin.size() + 1) * 2 > m_slots.size()) rehash(std::max<size_t>(64, m_slots.size() * 2));
+        const size_t hash = qHash(id);
+        const auto tag = quint32(hash ^ (quint64(hash) >> 32));
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.idPlusOne == 0) {
+                if (m_begin.empty()) m_begin.push_back(0);
+                m_text.append(id);
+                m_begin.push_back(m_text.size());
+                slot = {tag, quint32(m_begin.size() - 1)};
+                return true;
+            }
+            if (slot.tag == tag && idText(slot.idPlusOne - 1) == id) return false;
+        }
+    }
+
+private:
+    struct Slot {
+        quint32 tag = 0;
+        quint32 idPlusOne = 0; ///< 0 = empty
+    };
+    QStringView idText(quint32 n) const { return QStringView(m_text).sliced(m_begin[n], m_begin[n + 1] - m_begin[n]); }
+    void rehash(size_t capacity) // a power of two ("slots" is a Qt keyword)
+    {
+        std::vector<Slot> old(capacity);
+        old.swap(m_slots);
+        for (const Slot &slot : old) {
+            if (slot.idPlusOne == 0) continue;
+            const size_t hash = qHash(idText(slot.idPlusOne - 1));
+            for (size_t i = hash & (capacity - 1);; i = (i + 1) & (capacity - 1))
+                if (m_slots[i].idPlusOne == 0) {
+                    m_slots[i] = slot;
+                    break;
+                }
+        }
+    }
+
+    QString m_text;
+    std::vector<qsizetype> m_begin; ///< where id n starts in m_text; one more entry for the end
+    std::vector<Slot> m_slots;      ///< a power of two, at most half full
+};
+
 Issue fatal(const QString &file, const QString &message)
 {
     return {Issue::Severity::Fatal, file, -1, {}, {}, message};
@@ -614,9 +729,13 @@ QStringList EventLoader::allowedDrivers()
             "XLSX",    "ODS",        "FlatGeobuf", "ESRI Shapefile", "GPX"};
 }
 
-LoadResult EventLoader::load(const QString &path, const LoadOptions &options, const Progress &progress)
+namespace {
+
+/// Opens `gdalPath` (a local file or a /vsimem/ buffer) with the allowed drivers and reads every
+/// layer; `path` is the name issues carry, `suffix` chooses the open options.
+LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QString &suffix,
+                       const LoadOptions &options, const EventLoader::Progress &progress)
 {
-    ensureGdalReady();
     LoadResult result;
     EventStoreBuilder builder;
     auto finish = [&]() -> LoadResult {
@@ -626,33 +745,9 @@ LoadResult EventLoader::load(const QString &path, const LoadOptions &options, co
         return result;
     };
 
-    const QFileInfo info(path);
-    if (isVirtualOrRemotePath(path)) {
-        result.issues.append(fatal(path, tr("only local files are opened; network and virtual paths are refused")));
-        return finish();
-    }
-    if (!info.exists()) {
-        result.issues.append(fatal(path, tr("no such file")));
-        return finish();
-    }
-    if (!info.isFile() || !info.isReadable()) {
-        result.issues.append(fatal(path, tr("not a readable file")));
-        return finish();
-    }
-    if (info.size() == 0) {
-        result.issues.append(fatal(path, tr("the file is empty")));
-        return finish();
-    }
-    if (info.size() > options.maxFileBytes) {
-        result.issues.append(fatal(path, tr("the file is %1 MB, more than the limit of %2 MB")
-                                             .arg(info.size() >> 20)
-                                             .arg(options.maxFileBytes >> 20)));
-        return finish();
-    }
-
     GdalMessageCollector gdalMessages;
     QList<QByteArray> driverNames;
-    for (const auto &name : allowedDrivers())
+    for (const auto &name : EventLoader::allowedDrivers())
         driverNames.append(name.toUtf8());
     std::vector<const char *> drivers;
     for (const auto &name : driverNames)
@@ -660,14 +755,12 @@ LoadResult EventLoader::load(const QString &path, const LoadOptions &options, co
     drivers.push_back(nullptr);
     // Dates stay text so reduced precision (2025-08) survives; CSV keeps every column as text.
     const char *openOptions[] = {"DATE_AS_STRING=YES", nullptr};
-    const QByteArray nativePath = QFile::encodeName(info.absoluteFilePath());
-    DatasetPtr dataset(GDALOpenEx(nativePath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                                  drivers.data(),
-                                  info.suffix().compare("json", Qt::CaseInsensitive) == 0 ||
-                                          info.suffix().compare("geojson", Qt::CaseInsensitive) == 0
-                                      ? openOptions
-                                      : nullptr,
-                                  nullptr));
+    DatasetPtr dataset(GDALOpenEx(
+        gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, drivers.data(),
+        suffix.compare("json", Qt::CaseInsensitive) == 0 || suffix.compare("geojson", Qt::CaseInsensitive) == 0
+            ? openOptions
+            : nullptr,
+        nullptr));
     if (!dataset) {
         // Every message, not only the last: the GeoJSON parser's says where the text breaks off.
         const QString detail = gdalMessages.take().join(QStringLiteral("; "));
@@ -680,7 +773,11 @@ LoadResult EventLoader::load(const QString &path, const LoadOptions &options, co
     const int layerCount = GDALDatasetGetLayerCount(dataset.get());
     qint64 total = 0;
     for (int l = 0; l < layerCount; ++l) {
-        const GIntBig n = OGR_L_GetFeatureCount(GDALDatasetGetLayer(dataset.get(), l), FALSE);
+        // Only a count the driver knows cheaply (GeoJSON, GeoPackage): CSV's driver reads the
+        // whole file to count (over a second at a million rows) even when not forced. Without a
+        // count the limit is checked while reading and progress reports an unknown total.
+        OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), l);
+        const GIntBig n = OGR_L_TestCapability(layer, OLCFastFeatureCount) ? OGR_L_GetFeatureCount(layer, FALSE) : -1;
         total = (n < 0 || total < 0) ? -1 : total + n;
     }
     if (total > options.maxRecords) {
@@ -690,7 +787,7 @@ LoadResult EventLoader::load(const QString &path, const LoadOptions &options, co
     }
     if (total > 0) builder.reserve(total);
 
-    QSet<QString> seenIds;
+    IdSet seenIds;
     if (total > 0) seenIds.reserve(total); // no rehashing of a million ids as the set grows
     bool anyStartColumn = false;
     for (int l = 0; l < layerCount && !result.cancelled; ++l) {
@@ -709,9 +806,7 @@ LoadResult EventLoader::load(const QString &path, const LoadOptions &options, co
                 return finish();
             }
             if (auto e = reader.read(static_cast<OGRFeatureH>(feature.get()), record)) {
-                const qsizetype knownIds = seenIds.size();
-                seenIds.insert(e->id); // one hash lookup per record, not two
-                if (seenIds.size() == knownIds) {
+                if (!seenIds.insert(e->id)) {
                     reader.recordIssue(Issue::Severity::Skipped, toString(FieldRole::Id),
                                        tr("id '%1' is already used by an earlier record; record skipped").arg(e->id));
                     continue;
@@ -738,6 +833,74 @@ LoadResult EventLoader::load(const QString &path, const LoadOptions &options, co
         result.issues.append({Issue::Severity::Warning, path, -1, {}, {}, tr("GDAL: %1").arg(message)});
     if (progress) progress(result.recordsRead, result.recordsRead);
     return finish();
+}
+
+/// A load refused before GDAL sees the file: one fatal issue and an empty store.
+LoadResult refused(const QString &path, const QString &message)
+{
+    LoadResult result;
+    result.store = EventStoreBuilder().build();
+    result.issues.append(fatal(path, message));
+    return result;
+}
+
+/// Hands what the load freed (GDAL's buffers, the builder's unsorted columns, the id set) back
+/// to the system: glibc keeps freed heap memory otherwise, and a million-event load leaves over
+/// a hundred megabytes resident that the store does not use.
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+LoadResult EventLoader::load(const QString &path, const LoadOptions &options, const Progress &progress)
+{
+    ensureGdalReady();
+    const QFileInfo info(path);
+    // Checked before GDAL sees the path: GDAL itself would follow /vsicurl/ or http:// to the network.
+    if (isVirtualOrRemotePath(path))
+        return refused(path, tr("only local files are opened; network and virtual paths are refused"));
+    if (!info.exists()) return refused(path, tr("no such file"));
+    if (!info.isFile() || !info.isReadable()) return refused(path, tr("not a readable file"));
+    if (info.size() == 0) return refused(path, tr("the file is empty"));
+    if (info.size() > options.maxFileBytes)
+        return refused(
+            path,
+            tr("the file is %1, more than the limit of %2").arg(sizeText(info.size()), sizeText(options.maxFileBytes)));
+    LoadResult result = readDataset(QFile::encodeName(info.absoluteFilePath()), path, info.suffix(), options, progress);
+    releaseFreedMemory();
+    return result;
+}
+
+LoadResult EventLoader::loadBytes(const QByteArray &bytes, const QString &name, const LoadOptions &options,
+                                  const Progress &progress)
+{
+    ensureGdalReady();
+    if (bytes.isEmpty()) return refused(name, tr("the file is empty"));
+    if (bytes.size() > options.maxFileBytes)
+        return refused(name, tr("the file is %1, more than the limit of %2")
+                                 .arg(sizeText(bytes.size()), sizeText(options.maxFileBytes)));
+    // A private in-memory file: GDAL reads it like a local one, and nothing else can see it.
+    static std::atomic<quint64> serial{0};
+    const QByteArray gdalPath =
+        "/vsimem/chronomap-load-" + QByteArray::number(++serial) + '/' + QFileInfo(name).fileName().toUtf8();
+    QByteArray buffer = bytes; // GDAL wants a writable buffer; this copy outlives the in-memory file
+    VSILFILE *file = VSIFileFromMemBuffer(gdalPath.constData(), reinterpret_cast<GByte *>(buffer.data()),
+                                          vsi_l_offset(buffer.size()), FALSE);
+    if (!file) return refused(name, tr("cannot hold the data in memory"));
+    VSIFCloseL(file);
+    LoadResult result = readDataset(gdalPath, name, QFileInfo(name).suffix(), options, progress);
+    VSIUnlink(gdalPath.constData());
+    releaseFreedMemory();
+    return result;
 }
 
 } // namespace chronomap

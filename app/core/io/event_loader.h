@@ -16,7 +16,8 @@ struct LoadOptions {
     qint64 maxRecords = 20'000'000;  ///< beyond this the file is refused (not truncated)
     qint64 maxFileBytes = 4LL << 30; ///< 4 GiB
     qint64 maxTextBytes = 64 * 1024; ///< per text field; longer text is cut with a warning
-    qint64 maxVertices = 100'000;    ///< per geometry
+    qint64 maxVertices = 100'000;    ///< per geometry, all its parts and rings together
+    qint64 maxJsonDepth = 64;        ///< nesting of a JSON property (claims, sources); deeper is ignored
 };
 
 /// The outcome of one load: the events that were usable and every problem found.
@@ -40,6 +41,12 @@ public:
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
     static LoadResult load(const QString &path, const LoadOptions &options = {}, const Progress &progress = {});
+
+    /// Loads the bytes of a file held in memory, through a private GDAL /vsimem/ file. `name`
+    /// stands for the file in issues and its suffix chooses how it is read (`.geojson`, `.csv`…).
+    /// The same limits apply; the bytes are copied, so the caller keeps ownership.
+    static LoadResult loadBytes(const QByteArray &bytes, const QString &name, const LoadOptions &options = {},
+                                const Progress &progress = {});
 
     /// The vector drivers user files may be opened with; nothing else is ever tried.
     static QStringList allowedDrivers();

@@ -11,11 +11,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QTemporaryDir>
 
+#include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <atomic>
 #include <cstdio>
 #include <string_view>
 
@@ -65,12 +66,19 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
         if (error) *error = why;
         return false;
     };
-    // GDAL writes into a private folder; the result is then moved into place through QSaveFile
-    // (or copied to stdout), so a failed write never leaves a partial file.
-    QTemporaryDir scratch;
-    if (!scratch.isValid()) return fail(tr("cannot create a temporary folder: %1").arg(scratch.errorString()));
+    // GDAL writes into a private in-memory file; the result is then written into place through
+    // QSaveFile (or copied to stdout), so a failed write never leaves a partial file. Not a
+    // temporary file on disk: GDAL's drivers do not report a short write (a full disk), and a
+    // truncated scratch file would have been committed as the export.
+    static std::atomic<quint64> serial{0};
+    const QString scratch = QStringLiteral("/vsimem/chronomap-export-%1").arg(++serial);
+    struct ScratchRemover {
+        QByteArray dir;
+        ~ScratchRemover() { VSIRmdirRecursive(dir.constData()); }
+    } remover{scratch.toUtf8()};
+    VSIMkdir(remover.dir.constData(), 0700); // GDAL's CSV driver writes into a folder that exists
     const bool csv = format == Format::Csv;
-    const QString tmpPath = scratch.filePath(csv ? QStringLiteral("events.csv") : QStringLiteral("events.geojson"));
+    const QString tmpPath = scratch + (csv ? QStringLiteral("/events.csv") : QStringLiteral("/events.geojson"));
 
     GDALDriver *driver = GetGDALDriverManager()->GetDriverByName(csv ? "CSV" : "GeoJSON");
     if (!driver) return fail(tr("GDAL has no %1 driver").arg(csv ? "CSV" : "GeoJSON"));
@@ -169,16 +177,19 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
     ds.reset(); // flush and close
     if (!messages.lastError().isEmpty()) return fail(messages.lastError());
 
-    QFile produced(tmpPath);
-    if (!produced.open(QIODevice::ReadOnly)) return fail(produced.errorString());
-    const QByteArray bytes = produced.readAll();
+    vsi_l_offset length = 0;
+    GByte *buffer = VSIGetMemFileBuffer(tmpPath.toUtf8().constData(), &length, FALSE);
+    if (!buffer) return fail(tr("GDAL wrote no %1 data").arg(csv ? "CSV" : "GeoJSON"));
+    const QByteArray bytes(reinterpret_cast<const char *>(buffer), qsizetype(length));
     if (path == u"-") {
         std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
         std::fflush(stdout);
         return true;
     }
+    // Unbuffered: a short write (a full disk) shows in write()'s count. Buffered, the error came
+    // from the final flush, which QSaveFile::commit() does not check, and a cut file replaced the old.
     QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) return fail(tr("%1: %2").arg(path, out.errorString()));
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) return fail(tr("%1: %2").arg(path, out.errorString()));
     if (out.write(bytes) != bytes.size() || !out.commit()) return fail(tr("%1: %2").arg(path, out.errorString()));
     return true;
 }

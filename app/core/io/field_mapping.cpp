@@ -77,8 +77,10 @@ FieldMapping FieldMapping::detect(const QStringList &columns, const FieldMapping
             }
         }
     }
-    // One column must not play two roles ("to" as end and nothing else, "date" as start only).
-    if (mapping.column(FieldRole::End) == mapping.column(FieldRole::Start)) mapping.setColumn(FieldRole::End, {});
+    // One detected column must not play two roles ("to" as end and nothing else, "date" as start
+    // only); an explicit mapping stays as the user gave it.
+    if (!explicitMapping.has(FieldRole::End) && mapping.column(FieldRole::End) == mapping.column(FieldRole::Start))
+        mapping.setColumn(FieldRole::End, {});
 
     static const QRegularExpression localizedName(QStringLiteral("^(title|summary)_([a-z]{2,3})$"),
                                                   QRegularExpression::CaseInsensitiveOption);

@@ -3,11 +3,37 @@
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_http.h>
+#include <cpl_string.h>
 #include <gdal.h>
 
+#include <atomic>
 #include <mutex>
 
 namespace chronomap {
+
+namespace {
+
+std::atomic<qint64> g_refusedRequests{0};
+
+/// Replaces GDAL's HTTP layer for the whole process: every request is refused without a socket.
+CPLHTTPResult *refuseHttp(const char *url, CSLConstList options, GDALProgressFunc, void *, CPLHTTPFetchWriteFunc,
+                          void *, void *)
+{
+    auto *result = static_cast<CPLHTTPResult *>(CPLCalloc(1, sizeof(CPLHTTPResult)));
+    if (CSLFetchNameValue(options, "CLOSE_PERSISTENT")) return result; // housekeeping, not a request
+    ++g_refusedRequests;
+    result->nStatus = 1;
+    result->pszErrBuf = CPLStrdup(CPLSPrintf("Chronomap does not fetch from the network (%s)", url ? url : ""));
+    return result;
+}
+
+} // namespace
+
+qint64 refusedNetworkRequests()
+{
+    return g_refusedRequests.load();
+}
 
 void ensureGdalReady()
 {
@@ -21,6 +47,7 @@ void ensureGdalReady()
         CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
         CPLSetConfigOption("LIBKML_RESOLVE_STYLE", "NO");
         CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "2000"); // MB; large files are allowed
+        CPLHTTPSetFetchCallback(refuseHttp, nullptr);           // whatever a driver asks for, no request leaves
         GDALAllRegister();
     });
 }

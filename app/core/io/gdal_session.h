@@ -10,6 +10,10 @@ namespace chronomap {
 /// files must never make Chronomap fetch anything.
 void ensureGdalReady();
 
+/// How many HTTP requests GDAL attempted since start-up (a driver following a link in a file);
+/// each was refused without opening a connection.
+qint64 refusedNetworkRequests();
+
 /// True for paths GDAL would read through a virtual or network file system (`/vsicurl/`,
 /// `http://`, `/vsizip/`…); only plain local files are opened.
 bool isVirtualOrRemotePath(const QString &path);

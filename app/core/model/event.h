@@ -17,6 +17,11 @@ namespace chronomap {
 enum class Confidence : quint8 { Unknown, Confirmed, Reported, Claimed, Disputed };
 QString toString(Confidence confidence);
 Confidence confidenceFromString(QStringView text);
+/// For QSet<Confidence>.
+inline size_t qHash(Confidence confidence, size_t seed = 0) noexcept
+{
+    return ::qHash(quint8(confidence), seed);
+}
 
 /// What a record's geometry stands for.
 enum class GeometryKind : quint8 {

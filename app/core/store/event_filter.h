@@ -4,6 +4,7 @@
 #include "store/event_store.h"
 
 #include <QSet>
+#include <QStringList>
 
 #include <optional>
 
@@ -11,16 +12,25 @@ namespace chronomap {
 
 class RegionMembership;
 
-/// Which events to show: a time window (with its treatment of uncertain dates), categories and
-/// a region. An empty field means "no restriction".
+/// Which events to show: a time window (with its treatment of uncertain dates), categories,
+/// confidences, provenances, a text search and a region. An empty field means "no restriction".
 struct EventFilter {
     std::optional<TimeWindow> window;
     WindowMatch match = WindowMatch::Possibly;
     QSet<QString> categories;
+    QSet<Confidence> confidences; ///< Confidence::Unknown stands for records that give none
+    QSet<QString> provenances;    ///< "" stands for records that give none
+    /// Words to find, case-insensitively, each somewhere in EventStore::searchableText() (titles
+    /// and summaries in every language, actors, places, sources); whitespace separates words.
+    QString text;
     int regionIndex = -1; ///< into RegionIndex::regions(); needs a RegionMembership
 
     /// The matching events in time order.
     EventStore::IndexList apply(const EventStore &store, const RegionMembership *membership = nullptr) const;
+    /// Whether event `i` passes the text search alone (true when there is none).
+    bool matchesText(const EventStore &store, EventStore::Index i) const;
+    /// The search text split into the words every match must contain.
+    static QStringList searchWords(const QString &text);
 
     bool operator==(const EventFilter &) const = default;
 };

@@ -293,6 +293,154 @@ QStringList EventStore::regionCodes(Index i) const
     return codes;
 }
 
+QString EventStore::searchableText(Index i) const
+{
+    QString result;
+    const auto appendLine = [&](QByteArrayView utf8) {
+        if (!result.isEmpty()) result.append(u'\n');
+        result.append(QString::fromUtf8(utf8));
+    };
+    forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
+        switch (tag) {
+        case Tag::Title:
+        case Tag::Summary:
+            appendLine(splitLocalized(bytes).second);
+            break;
+        case Tag::Actor:
+        case Tag::Place:
+            appendLine(bytes);
+            break;
+        case Tag::Source: {
+            const Source s = sourceFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object());
+            appendLine(QByteArrayView(s.name.toUtf8()));
+            appendLine(QByteArrayView(s.url.toUtf8()));
+            break;
+        }
+        default:
+            break;
+        }
+        return true;
+    });
+    return result;
+}
+
+namespace {
+
+char asciiLower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+}
+
+/// Whether `lowerNeedle` (ASCII, lower case) occurs in `haystack` (UTF-8), ASCII letters folded.
+bool containsAsciiFolded(QByteArrayView haystack, const QByteArray &lowerNeedle)
+{
+    const qsizetype n = lowerNeedle.size();
+    if (n == 0) return true;
+    const char first = lowerNeedle[0];
+    for (qsizetype at = 0; at + n <= haystack.size(); ++at) {
+        if (asciiLower(haystack[at]) != first) continue;
+        qsizetype k = 1;
+        while (k < n && asciiLower(haystack[at + k]) == lowerNeedle[k])
+            ++k;
+        if (k == n) return true;
+    }
+    return false;
+}
+
+/// Calls `visit(bytes)` with the "name" and "url" string values of a compact source object as
+/// JsonObjectWriter wrote it, unescaped where needed.
+template<typename Visitor> void forEachSourceText(QByteArrayView json, Visitor &&visit)
+{
+    qsizetype p = 1; // past '{'
+    // The raw bytes of the string starting at json[p] == '"'; p ends past its closing quote.
+    auto readString = [&](bool *escaped) {
+        const qsizetype from = ++p;
+        *escaped = false;
+        while (p < json.size() && json[p] != '"') {
+            if (json[p] == '\\') {
+                *escaped = true;
+                ++p;
+            }
+            ++p;
+        }
+        const QByteArrayView raw = json.sliced(from, std::min(p, json.size()) - from);
+        ++p;
+        return raw;
+    };
+    while (p < json.size() && json[p] == '"') {
+        bool escaped = false;
+        const QByteArrayView key = readString(&escaped);
+        if (p >= json.size() || json[p] != ':') return;
+        ++p;
+        if (p < json.size() && json[p] == '"') {
+            const QByteArrayView value = readString(&escaped);
+            if (key == "name" || key == "url") {
+                if (!escaped) {
+                    visit(value);
+                } else {
+                    const QByteArray quoted = '"' + value.toByteArray() + '"';
+                    const QJsonDocument doc = QJsonDocument::fromJson('[' + quoted + ']');
+                    visit(QByteArrayView(doc.array().at(0).toString().toUtf8()));
+                }
+            }
+        } else {
+            while (p < json.size() && json[p] != ',' && json[p] != '}')
+                ++p;
+        }
+        if (p < json.size() && json[p] == ',') ++p;
+    }
+}
+
+} // namespace
+
+EventStore::TextQuery::TextQuery(const QStringList &words) : m_words(words)
+{
+    for (const QString &w : words) {
+        const bool ascii = std::all_of(w.begin(), w.end(), [](QChar c) { return c.unicode() < 0x80; });
+        m_ascii = m_ascii && ascii;
+        if (ascii) m_asciiLower.push_back(w.toLatin1().toLower());
+    }
+    if (!m_ascii) m_asciiLower.clear();
+}
+
+bool EventStore::matchesText(Index i, const TextQuery &query) const
+{
+    if (query.m_words.isEmpty()) return true;
+    if (!query.m_ascii) {
+        const QString text = searchableText(i);
+        return std::all_of(query.m_words.begin(), query.m_words.end(),
+                           [&](const QString &w) { return text.contains(w, Qt::CaseInsensitive); });
+    }
+    const size_t n = query.m_asciiLower.size();
+    std::vector<bool> found(n, false);
+    size_t remaining = n;
+    auto look = [&](QByteArrayView field) {
+        for (size_t k = 0; k < n; ++k) {
+            if (!found[k] && containsAsciiFolded(field, query.m_asciiLower[k])) {
+                found[k] = true;
+                --remaining;
+            }
+        }
+        return remaining > 0; // keep going while words are missing
+    };
+    forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
+        switch (tag) {
+        case Tag::Title:
+        case Tag::Summary:
+            return look(splitLocalized(bytes).second);
+        case Tag::Actor:
+        case Tag::Place:
+            return look(bytes);
+        case Tag::Source:
+            forEachSourceText(bytes, [&](QByteArrayView value) { look(value); });
+            return remaining > 0;
+        default:
+            return true;
+        }
+    });
+    return remaining == 0;
+}
+
 QList<QPointF> EventStore::lonLatVertices(Index i) const
 {
     QList<QPointF> vertices;
@@ -404,7 +552,7 @@ qsizetype EventStore::memoryBytes() const
     qsizetype total = bytes(m_startMs) + bytes(m_endMs) + bytes(m_latestEndMs) + bytes(m_subtreeMaxEndMs) +
                       bytes(m_flags) + bytes(m_confidence) + bytes(m_category) + bytes(m_lonDeg) + bytes(m_latDeg) +
                       bytes(m_textOffset) + m_text.capacity() + bytes(m_gridCellStart) + bytes(m_gridIndices) +
-                      bytes(m_idHashes);
+                      bytes(m_idHashes) + bytes(m_provenanceIndex);
     for (const auto &list : m_byRegionCode)
         total += bytes(list);
     return total;
@@ -439,15 +587,40 @@ void EventStore::buildIndexes()
     m_idHashes.reserve(n);
     m_byRegionCode.clear();
     m_lineEvents.clear();
+    // Provenances: distinct values numbered as met, then renumbered in sorted order.
+    QHash<QByteArray, quint32> provenanceIds;
+    QByteArray lastProvenance(1, '\0'); // neighbours mostly share theirs: skip the hash lookup
+    quint32 lastProvenanceId = 0;
+    m_provenanceIndex.assign(n, 0);
     for (size_t i = 0; i < n; ++i) {
         if (geometryKind(Index(i)) == GeometryKind::Line) m_lineEvents.push_back(Index(i));
+        QByteArrayView provenance;
         forEachField(text(Index(i)), [&](Tag tag, QByteArrayView bytes) {
             if (tag == Tag::Id) m_idHashes.emplace_back(idHash(bytes), Index(i));
             if (tag == Tag::Region) m_byRegionCode[QString::fromUtf8(bytes)].push_back(Index(i));
+            if (tag == Tag::Provenance) provenance = bytes;
             return true;
         });
+        if (provenance != QByteArrayView(lastProvenance)) {
+            lastProvenance = provenance.toByteArray();
+            lastProvenanceId = provenanceIds.value(lastProvenance, quint32(provenanceIds.size()));
+            provenanceIds.insert(lastProvenance, lastProvenanceId);
+        }
+        m_provenanceIndex[i] = lastProvenanceId;
     }
     std::sort(m_idHashes.begin(), m_idHashes.end());
+    std::vector<std::pair<QString, quint32>> sorted;
+    for (auto it = provenanceIds.cbegin(); it != provenanceIds.cend(); ++it)
+        sorted.emplace_back(QString::fromUtf8(it.key()), it.value());
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<quint32> renumber(sorted.size());
+    m_provenances.clear();
+    for (size_t k = 0; k < sorted.size(); ++k) {
+        m_provenances.append(sorted[k].first);
+        renumber[sorted[k].second] = quint32(k);
+    }
+    for (quint32 &id : m_provenanceIndex)
+        id = renumber[id];
 }
 
 // ---- builder ---------------------------------------------------------------------------------

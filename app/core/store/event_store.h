@@ -46,6 +46,32 @@ public:
     const QStringList &categories() const { return m_categories; }
     QString category(Index i) const { return m_categories.value(m_category[size_t(i)]); }
     QStringList regionCodes(Index i) const;
+    /// How the record entered the dataset (`article`, `context`, …); empty when not given.
+    QString provenance(Index i) const { return m_provenances.value(qsizetype(m_provenanceIndex[size_t(i)])); }
+    /// Index of the event's provenance in provenances().
+    quint32 provenanceIndex(Index i) const { return m_provenanceIndex[size_t(i)]; }
+    /// The distinct provenance values of all events, sorted; "" stands for records without one.
+    const QStringList &provenances() const { return m_provenances; }
+    /// The text a search looks in, one field per line: titles and summaries in every language,
+    /// actors, places, and the sources' names and URLs.
+    QString searchableText(Index i) const;
+
+    /// Search words prepared once for matchesText().
+    class TextQuery {
+    public:
+        explicit TextQuery(const QStringList &words);
+        bool isEmpty() const { return m_words.isEmpty(); }
+
+    private:
+        friend class EventStore;
+        QStringList m_words;
+        std::vector<QByteArray> m_asciiLower; ///< when every word is ASCII
+        bool m_ascii = true;
+    };
+    /// Whether every word of `query` occurs, case-insensitively, in searchableText(i). ASCII words
+    /// are matched on the stored UTF-8 text in place (ASCII letters fold), others through
+    /// QString's case folding; about ten times faster than searching searchableText().
+    bool matchesText(Index i, const TextQuery &query) const;
 
     /// The index of the event with this id, or -1.
     Index findId(const QString &id) const;
@@ -86,6 +112,8 @@ private:
     std::vector<qint64> m_textOffset;
     QByteArray m_text;
     QStringList m_categories;
+    QStringList m_provenances;
+    std::vector<quint32> m_provenanceIndex; ///< into m_provenances, per event
     QHash<QString, IndexList> m_byRegionCode;
     std::vector<std::pair<quint32, Index>> m_idHashes; ///< (hash of the UTF-8 id, index), sorted
     IndexList m_lineEvents;

@@ -11,7 +11,20 @@ namespace {
 
 qint64 utcMs(QDate date)
 {
-    return date.startOfDay(QTimeZone::utc()).toMSecsSinceEpoch();
+    // Midnight UTC by day count: the same as startOfDay(QTimeZone::utc()) without a QDateTime.
+    constexpr qint64 kEpochJulianDay = 2'440'588; // 1970-01-01
+    return (date.toJulianDay() - kEpochJulianDay) * 86'400'000;
+}
+
+/// Two to four ASCII digits as a number, or -1.
+int asciiNumber(QStringView digits)
+{
+    int n = 0;
+    for (const QChar c : digits) {
+        if (c < u'0' || c > u'9') return -1;
+        n = n * 10 + (c.unicode() - u'0');
+    }
+    return n;
 }
 
 QDate utcDate(qint64 ms)
@@ -97,6 +110,16 @@ std::optional<FuzzyDate> FuzzyDate::parse(QStringView text)
         return std::nullopt;
     }
     if (text.size() == 10) {
+        // Plain YYYY-MM-DD, most dates of most files: read without building a string.
+        if (text[4] == u'-' && text[7] == u'-') {
+            const int y = asciiNumber(text.first(4)), m = asciiNumber(text.sliced(5, 2)),
+                      day = asciiNumber(text.sliced(8, 2));
+            if (y >= 0 && m >= 0 && day >= 0) {
+                const QDate d(y, m, day);
+                if (d.isValid()) return FuzzyDate{utcMs(d), DatePrecision::Day};
+                return std::nullopt;
+            }
+        }
         const QDate d = QDate::fromString(text.toString(), Qt::ISODate);
         if (d.isValid()) return FuzzyDate{utcMs(d), DatePrecision::Day};
         return std::nullopt;

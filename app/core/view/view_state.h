@@ -18,6 +18,12 @@ enum class MapMode : quint8 {
     Choropleth, ///< admin-1 regions shaded by the number of events in the window
 };
 
+/// What the map does with events outside the time window that pass every other filter.
+enum class OutOfWindowMode : quint8 {
+    Hidden, ///< not drawn
+    Faded,  ///< drawn faded, under the events in the window
+};
+
 /// The one source of truth every view reads and changes: the dataset, the time window, the
 /// selection, the filters and the language. No view keeps its own copy of these.
 class ViewState : public QObject {
@@ -47,16 +53,38 @@ public:
     /// Categories hidden by the user; empty = all shown.
     QSet<QString> hiddenCategories() const { return m_hiddenCategories; }
     void setHiddenCategories(QSet<QString> categories);
+    /// Confidences hidden by the user; empty = all shown.
+    QSet<Confidence> hiddenConfidences() const { return m_hiddenConfidences; }
+    void setHiddenConfidences(QSet<Confidence> confidences);
+    /// Provenances hidden by the user ("" = records without one); empty = all shown.
+    QSet<QString> hiddenProvenances() const { return m_hiddenProvenances; }
+    void setHiddenProvenances(QSet<QString> provenances);
+    /// Words to search for (see EventFilter::text); empty = no search.
+    QString searchText() const { return m_searchText; }
+    void setSearchText(const QString &text);
+    OutOfWindowMode outOfWindowMode() const { return m_outOfWindow; }
+    void setOutOfWindowMode(OutOfWindowMode mode);
+
     QString language() const { return m_language; }
     void setLanguage(const QString &lang);
     MapMode mapMode() const { return m_mapMode; }
     void setMapMode(MapMode mode);
 
-    /// The filter the views apply: window, match and shown categories (not the region: the map
-    /// shows every region's events, the region panel narrows to one).
+    /// The filter the views apply: window, match, shown categories, confidences and provenances,
+    /// and the search (not the region: the map shows every region's events, the region panel and
+    /// the timeline narrow to one).
     EventFilter filter() const;
     /// Events passing filter(), in time order; cached until the state changes.
     const EventStore::IndexList &visibleEvents() const;
+    /// Whether the search, a confidence or a provenance narrows the events (beyond the window
+    /// and categories, which the timeline handles on its own).
+    bool hasContentFilter() const;
+    /// Events passing filter() but for the time window, in time order; cached. The faded events
+    /// of OutOfWindowMode::Faded are these minus visibleEvents().
+    const EventStore::IndexList &eventsIgnoringWindow() const;
+    /// eventsIgnoringWindow() of the selected region, in time order (empty without a region);
+    /// cached. What the timeline draws while a region is selected.
+    const EventStore::IndexList &selectedRegionEvents() const;
 
 signals:
     void datasetChanged();
@@ -64,6 +92,8 @@ signals:
     void selectedRegionChanged(int regionIndex);
     void selectedEventChanged(chronomap::EventStore::Index event);
     void filterChanged();
+    void searchTextChanged(const QString &text);
+    void outOfWindowModeChanged();
     void languageChanged(const QString &lang);
     void mapModeChanged();
     /// Any change that alters what is drawn.
@@ -78,9 +108,15 @@ private:
     int m_region = -1;
     EventStore::Index m_event = -1;
     QSet<QString> m_hiddenCategories;
+    QSet<Confidence> m_hiddenConfidences;
+    QSet<QString> m_hiddenProvenances;
+    QString m_searchText;
+    OutOfWindowMode m_outOfWindow = OutOfWindowMode::Hidden;
     QString m_language;
     MapMode m_mapMode = MapMode::Markers;
     mutable std::optional<EventStore::IndexList> m_visible;
+    mutable std::optional<EventStore::IndexList> m_ignoringWindow;
+    mutable std::optional<EventStore::IndexList> m_regionEvents;
 };
 
 } // namespace chronomap

@@ -115,6 +115,22 @@ QJsonObject ViewStateJson::toJson(const ViewState &state, const QString &dataset
     QStringList hidden(state.hiddenCategories().cbegin(), state.hiddenCategories().cend());
     std::sort(hidden.begin(), hidden.end());
     json.insert(QStringLiteral("hidden_categories"), QJsonArray::fromStringList(hidden));
+    // The newer filters only when set, so files stay as they were for views that use none.
+    if (!state.searchText().isEmpty()) json.insert(QStringLiteral("search"), state.searchText());
+    if (!state.hiddenConfidences().isEmpty()) {
+        QStringList confidences;
+        for (Confidence c : state.hiddenConfidences())
+            confidences.append(c == Confidence::Unknown ? QStringLiteral("unknown") : toString(c));
+        confidences.sort();
+        json.insert(QStringLiteral("hidden_confidences"), QJsonArray::fromStringList(confidences));
+    }
+    if (!state.hiddenProvenances().isEmpty()) {
+        QStringList provenances(state.hiddenProvenances().cbegin(), state.hiddenProvenances().cend());
+        provenances.sort();
+        json.insert(QStringLiteral("hidden_provenances"), QJsonArray::fromStringList(provenances));
+    }
+    if (state.outOfWindowMode() == OutOfWindowMode::Faded)
+        json.insert(QStringLiteral("out_of_window"), QStringLiteral("faded"));
     json.insert(QStringLiteral("language"), state.language().isEmpty() ? QStringLiteral("en") : state.language());
     json.insert(QStringLiteral("map_mode"),
                 state.mapMode() == MapMode::Choropleth ? QStringLiteral("choropleth") : QStringLiteral("markers"));
@@ -156,6 +172,18 @@ bool ViewStateJson::apply(const QJsonObject &json, ViewState &state, IssueList *
     for (const QJsonValue &c : json.value(QStringLiteral("hidden_categories")).toArray())
         hidden.insert(c.toString());
     state.setHiddenCategories(hidden);
+    state.setSearchText(json.value(QStringLiteral("search")).toString());
+    QSet<Confidence> confidences;
+    for (const QJsonValue &c : json.value(QStringLiteral("hidden_confidences")).toArray())
+        confidences.insert(confidenceFromString(c.toString())); // "unknown" reads as Unknown
+    state.setHiddenConfidences(confidences);
+    QSet<QString> provenances;
+    for (const QJsonValue &p : json.value(QStringLiteral("hidden_provenances")).toArray())
+        provenances.insert(p.toString());
+    state.setHiddenProvenances(provenances);
+    state.setOutOfWindowMode(json.value(QStringLiteral("out_of_window")).toString() == u"faded"
+                                 ? OutOfWindowMode::Faded
+                                 : OutOfWindowMode::Hidden);
     const QString lang = json.value(QStringLiteral("language")).toString();
     state.setLanguage(lang == u"en" ? QString() : lang);
     state.setMapMode(mode == u"choropleth" ? MapMode::Choropleth : MapMode::Markers);

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app_settings.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+
+namespace chronomap {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("chronomap::AppSettings", text);
+}
+
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+const QString kLastFiles = QStringLiteral("files/last");
+const QString kRecent = QStringLiteral("files/recent");
+const QString kExportFolder = QStringLiteral("files/exportFolder");
+const QString kLanguage = QStringLiteral("view/language");
+const QString kMapMode = QStringLiteral("view/mapMode");
+
+QStringList stringList(const QVariant &value)
+{
+    QStringList list = value.toStringList();
+    list.removeAll(QString());
+    return list;
+}
+} // namespace
+
+AppSettings::AppSettings() : m_settings(std::make_unique<QSettings>())
+{
+    if (m_settings->status() == QSettings::NoError) return;
+    // Unreadable: keep the broken file for the curious, start from defaults.
+    const QString file = m_settings->fileName();
+    m_settings.reset();
+    const QString aside = file + QStringLiteral(".broken");
+    QFile::remove(aside);
+    if (!QFile::rename(file, aside)) QFile::remove(file);
+    m_settings = std::make_unique<QSettings>();
+    m_problem = tr("The settings file %1 could not be read and was reset (the old file is kept as %2).")
+                    .arg(QDir::toNativeSeparators(file), QDir::toNativeSeparators(aside));
+}
+
+AppSettings::~AppSettings() = default;
+
+QString AppSettings::fileName() const
+{
+    return m_settings->fileName();
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return m_settings->value(kGeometry).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(kGeometry, geometry);
+}
+
+QByteArray AppSettings::windowState() const
+{
+    return m_settings->value(kState).toByteArray();
+}
+
+void AppSettings::setWindowState(const QByteArray &state)
+{
+    m_settings->setValue(kState, state);
+}
+
+QStringList AppSettings::lastFiles() const
+{
+    return stringList(m_settings->value(kLastFiles));
+}
+
+void AppSettings::setLastFiles(const QStringList &files)
+{
+    m_settings->setValue(kLastFiles, files);
+}
+
+QStringList AppSettings::recentFiles() const
+{
+    return stringList(m_settings->value(kRecent)).mid(0, kMaxRecentFiles);
+}
+
+void AppSettings::setRecentFiles(const QStringList &files)
+{
+    m_settings->setValue(kRecent, files.mid(0, kMaxRecentFiles));
+}
+
+QStringList AppSettings::addRecentFiles(const QStringList &files)
+{
+    QStringList recent = recentFiles();
+    for (auto it = files.crbegin(); it != files.crend(); ++it) {
+        recent.removeAll(*it);
+        recent.prepend(*it);
+    }
+    setRecentFiles(recent);
+    return recentFiles();
+}
+
+QString AppSettings::exportFolder() const
+{
+    return m_settings->value(kExportFolder).toString();
+}
+
+void AppSettings::setExportFolder(const QString &folder)
+{
+    m_settings->setValue(kExportFolder, folder);
+}
+
+QString AppSettings::language() const
+{
+    return m_settings->value(kLanguage).toString();
+}
+
+void AppSettings::setLanguage(const QString &code)
+{
+    m_settings->setValue(kLanguage, code);
+}
+
+QString AppSettings::mapMode() const
+{
+    return m_settings->value(kMapMode).toString();
+}
+
+void AppSettings::setMapMode(const QString &mode)
+{
+    m_settings->setValue(kMapMode, mode);
+}
+
+bool AppSettings::sync()
+{
+    m_settings->sync();
+    return m_settings->status() == QSettings::NoError;
+}
+
+} // namespace chronomap

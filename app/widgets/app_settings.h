@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace chronomap {
+
+/// What Chronomap remembers between sessions, in the application's QSettings (on Linux
+/// `~/.config/Chronomap/chronomap.conf`). Values are plain Qt types; the window decides what
+/// they mean. A settings file that cannot be read is moved aside and started afresh, and
+/// problem() says so.
+class AppSettings {
+public:
+    static constexpr int kMaxRecentFiles = 8;
+
+    AppSettings();
+    ~AppSettings();
+
+    /// Why the settings were reset at start, translated; empty when they read fine.
+    QString problem() const { return m_problem; }
+    QString fileName() const;
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const; ///< QMainWindow::saveState(): docks and toolbars
+    void setWindowState(const QByteArray &state);
+    QStringList lastFiles() const; ///< the dataset open at the end of the last session
+    void setLastFiles(const QStringList &files);
+    QStringList recentFiles() const; ///< most recent first, at most kMaxRecentFiles
+    void setRecentFiles(const QStringList &files);
+    /// Puts `files` (opened together) at the top of the recent files and returns the new list.
+    QStringList addRecentFiles(const QStringList &files);
+    QString exportFolder() const;
+    void setExportFolder(const QString &folder);
+    QString language() const; ///< "en", "es"…; empty = follow the system
+    void setLanguage(const QString &code);
+    QString mapMode() const; ///< "markers" or "choropleth"; empty = default
+    void setMapMode(const QString &mode);
+
+    /// Writes pending changes; false when the file cannot be written.
+    bool sync();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+    QString m_problem;
+};
+
+} // namespace chronomap

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "filter_bar.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QEvent>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSignalBlocker>
+#include <QTimer>
+#include <QToolButton>
+
+namespace chronomap {
+
+namespace {
+constexpr int kSearchDelayMs = 250;
+
+QString confidenceLabel(Confidence c)
+{
+    switch (c) {
+    case Confidence::Confirmed:
+        return FilterBar::tr("Confirmed");
+    case Confidence::Reported:
+        return FilterBar::tr("Reported");
+    case Confidence::Claimed:
+        return FilterBar::tr("Claimed");
+    case Confidence::Disputed:
+        return FilterBar::tr("Disputed");
+    case Confidence::Unknown:
+        break;
+    }
+    return FilterBar::tr("Not given");
+}
+} // namespace
+
+FilterBar::FilterBar(ViewState *state, QWidget *parent) : QToolBar(tr("Filters"), parent), m_state(state)
+{
+    setObjectName(QStringLiteral("filterToolBar"));
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
+    m_search->setMaximumWidth(420);
+    addWidget(m_search);
+    m_searchDelay = new QTimer(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(kSearchDelayMs);
+    connect(m_searchDelay, &QTimer::timeout, this, &FilterBar::applySearch);
+    connect(m_search, &QLineEdit::textChanged, this, [this] {
+        const auto dataset = m_state->dataset();
+        // A million records take a moment to search: wait for a pause in the typing.
+        if (dataset && dataset->events && dataset->events->size() > kInstantSearchLimit)
+            m_searchDelay->start();
+        else
+            applySearch();
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, &FilterBar::applySearch);
+
+    auto *find = new QAction(this);
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::WindowShortcut);
+    m_find = find;
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    // On the field, not the toolbar (which would show it as a button); the window-wide context
+    // makes Ctrl+F reach it from anywhere in the window.
+    m_search->QWidget::addAction(find);
+
+    m_filterMenu = new QMenu(this);
+    m_filterButton = new QToolButton(this);
+    m_filterButton->setObjectName(QStringLiteral("confidenceFilterButton"));
+    m_filterButton->setMenu(m_filterMenu);
+    m_filterButton->setPopupMode(QToolButton::InstantPopup);
+    addWidget(m_filterButton);
+
+    addSeparator();
+    m_match = new QComboBox(this);
+    m_match->setObjectName(QStringLiteral("windowMatchBox"));
+    m_match->addItem(QString(), int(WindowMatch::Possibly));
+    m_match->addItem(QString(), int(WindowMatch::Certainly));
+    addWidget(m_match);
+    connect(m_match, &QComboBox::currentIndexChanged, this,
+            [this] { m_state->setWindowMatch(WindowMatch(m_match->currentData().toInt())); });
+
+    m_outOfWindow = new QComboBox(this);
+    m_outOfWindow->setObjectName(QStringLiteral("outOfWindowBox"));
+    m_outOfWindow->addItem(QString(), int(OutOfWindowMode::Hidden));
+    m_outOfWindow->addItem(QString(), int(OutOfWindowMode::Faded));
+    addWidget(m_outOfWindow);
+    connect(m_outOfWindow, &QComboBox::currentIndexChanged, this,
+            [this] { m_state->setOutOfWindowMode(OutOfWindowMode(m_outOfWindow->currentData().toInt())); });
+
+    connect(m_state, &ViewState::datasetChanged, this, &FilterBar::rebuildFilterMenu);
+    connect(m_state, &ViewState::filterChanged, this, &FilterBar::followState);
+    connect(m_state, &ViewState::outOfWindowModeChanged, this, &FilterBar::followState);
+    retranslate();
+}
+
+void FilterBar::retranslate()
+{
+    setWindowTitle(tr("Filters"));
+    m_search->setPlaceholderText(tr("Search title, summary, actors, places, sources"));
+    m_search->setAccessibleName(tr("Search events"));
+    m_search->setToolTip(tr("Show only events containing every word, in either language (Ctrl+F)"));
+    m_find->setText(tr("Find"));
+    m_filterButton->setToolTip(tr("Show or hide events by how well sources support them and how they were collected"));
+    m_match->setItemText(0, tr("Possibly in window"));
+    m_match->setItemText(1, tr("Certainly in window"));
+    m_match->setToolTip(tr("Whether an event with an uncertain date counts as in the time window when it may be "
+                           "in it, or only when it must be"));
+    m_match->setAccessibleName(tr("Time window match"));
+    m_outOfWindow->setItemText(0, tr("Hide events outside the window"));
+    m_outOfWindow->setItemText(1, tr("Fade events outside the window"));
+    m_outOfWindow->setAccessibleName(tr("Events outside the time window"));
+    rebuildFilterMenu(); // its labels, and the button's text
+}
+
+void FilterBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QToolBar::changeEvent(event);
+}
+
+void FilterBar::applySearch()
+{
+    m_searchDelay->stop();
+    m_state->setSearchText(m_search->text());
+}
+
+void FilterBar::rebuildFilterMenu()
+{
+    m_filterMenu->clear();
+    m_confidenceActions.clear();
+    m_provenanceActions.clear();
+    m_filterMenu->addSection(tr("Confidence"));
+    for (Confidence c : {Confidence::Confirmed, Confidence::Reported, Confidence::Claimed, Confidence::Disputed,
+                         Confidence::Unknown}) {
+        QAction *a = m_filterMenu->addAction(confidenceLabel(c));
+        a->setCheckable(true);
+        a->setData(int(c));
+        m_confidenceActions.append(a);
+        connect(a, &QAction::toggled, this, &FilterBar::applyFilterMenu);
+    }
+    const auto dataset = m_state->dataset();
+    if (dataset && dataset->events && !dataset->events->provenances().isEmpty()) {
+        m_filterMenu->addSection(tr("Provenance"));
+        for (const QString &p : dataset->events->provenances()) {
+            QAction *a = m_filterMenu->addAction(p.isEmpty() ? tr("Not given") : p);
+            a->setCheckable(true);
+            a->setData(p);
+            m_provenanceActions.append(a);
+            connect(a, &QAction::toggled, this, &FilterBar::applyFilterMenu);
+        }
+    }
+    m_filterMenu->addSeparator();
+    m_filterMenu->addAction(tr("Show All"), this, [this] {
+        m_state->setHiddenConfidences({});
+        m_state->setHiddenProvenances({});
+    });
+    followState();
+}
+
+void FilterBar::applyFilterMenu()
+{
+    QSet<Confidence> confidences;
+    for (QAction *a : std::as_const(m_confidenceActions))
+        if (!a->isChecked()) confidences.insert(Confidence(a->data().toInt()));
+    QSet<QString> provenances;
+    for (QAction *a : std::as_const(m_provenanceActions))
+        if (!a->isChecked()) provenances.insert(a->data().toString());
+    m_state->setHiddenConfidences(confidences);
+    m_state->setHiddenProvenances(provenances);
+}
+
+void FilterBar::followState()
+{
+    if (m_search->text() != m_state->searchText() && !m_searchDelay->isActive()) {
+        const QSignalBlocker block(m_search);
+        m_search->setText(m_state->searchText());
+    }
+    int hidden = 0;
+    for (QAction *a : std::as_const(m_confidenceActions)) {
+        const QSignalBlocker block(a);
+        a->setChecked(!m_state->hiddenConfidences().contains(Confidence(a->data().toInt())));
+        hidden += !a->isChecked();
+    }
+    for (QAction *a : std::as_const(m_provenanceActions)) {
+        const QSignalBlocker block(a);
+        a->setChecked(!m_state->hiddenProvenances().contains(a->data().toString()));
+        hidden += !a->isChecked();
+    }
+    m_filterButton->setText(hidden ? tr("Confidence && provenance (%n hidden)", nullptr, hidden)
+                                   : tr("Confidence && provenance"));
+    {
+        const QSignalBlocker block(m_match);
+        m_match->setCurrentIndex(m_match->findData(int(m_state->windowMatch())));
+    }
+    const QSignalBlocker block(m_outOfWindow);
+    m_outOfWindow->setCurrentIndex(m_outOfWindow->findData(int(m_state->outOfWindowMode())));
+}
+
+} // namespace chronomap

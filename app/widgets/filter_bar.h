@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "view/view_state.h"
+
+#include <QToolBar>
+
+class QAction;
+class QComboBox;
+class QLineEdit;
+class QMenu;
+class QTimer;
+class QToolButton;
+
+namespace chronomap {
+
+/// The filter toolbar: a search field (Ctrl+F), a confidence and provenance menu, whether the
+/// window takes events possibly or certainly in it, and whether the map hides or fades the
+/// events outside it. Thin: it only reads and writes the ViewState, and follows it when
+/// something else changes the same settings.
+class FilterBar : public QToolBar {
+    Q_OBJECT
+public:
+    explicit FilterBar(ViewState *state, QWidget *parent = nullptr);
+
+    QLineEdit *searchField() const { return m_search; }
+    /// Opens the confidence and provenance menu.
+    QToolButton *filterButton() const { return m_filterButton; }
+    QMenu *filterMenu() const { return m_filterMenu; }
+    QComboBox *matchBox() const { return m_match; }
+    QComboBox *outOfWindowBox() const { return m_outOfWindow; }
+
+    /// Above this many events, typing waits for a pause before searching.
+    static constexpr qsizetype kInstantSearchLimit = 100'000;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void rebuildFilterMenu();
+    void applyFilterMenu();
+    void followState();
+    void applySearch();
+
+    ViewState *m_state;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    QAction *m_find = nullptr;
+    QToolButton *m_filterButton = nullptr;
+    QMenu *m_filterMenu = nullptr;
+    QList<QAction *> m_confidenceActions;
+    QList<QAction *> m_provenanceActions;
+    QComboBox *m_match = nullptr;
+    QComboBox *m_outOfWindow = nullptr;
+};
+
+} // namespace chronomap

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui_language.h"
+
+#include "data_paths.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTranslator>
+
+namespace chronomap {
+
+Q_LOGGING_CATEGORY(lcLanguage, "chronomap.language")
+
+namespace {
+/// lupdate files a `tr()` written inside a member of `chronomap::X` under "chronomap::X", while
+/// the non-QObject classes of core and render translate under "X" (their local tr helpers), and
+/// QT_TR_NOOP outside a class is filed under "X" but translated by `chronomap::X::tr`.
+/// This translator asks for both forms, so neither side has to bend.
+class ChronomapTranslator : public QTranslator {
+public:
+    using QTranslator::QTranslator;
+    QString translate(const char *context, const char *sourceText, const char *disambiguation, int n) const override
+    {
+        QString text = QTranslator::translate(context, sourceText, disambiguation, n);
+        if (!text.isEmpty() || !context) return text;
+        const QByteArray ctx(context);
+        const QByteArray other = ctx.startsWith("chronomap::") ? ctx.mid(11) : "chronomap::" + ctx;
+        text = QTranslator::translate(other.constData(), sourceText, disambiguation, n);
+        if (text.isEmpty() && ctx == "EventLoader") // the loader's per-layer reader class
+            text = QTranslator::translate("chronomap::LayerReader", sourceText, disambiguation, n);
+        return text;
+    }
+};
+
+QString g_current = QStringLiteral("en");
+QPointer<QTranslator> g_app;
+QPointer<QTranslator> g_qt;
+
+void removeTranslators()
+{
+    for (QPointer<QTranslator> *t : {&g_app, &g_qt}) {
+        if (!*t) continue;
+        QCoreApplication::removeTranslator(*t);
+        delete t->data();
+    }
+}
+} // namespace
+
+QStringList UiLanguage::available()
+{
+    return {QStringLiteral("en"), QStringLiteral("es")};
+}
+
+QString UiLanguage::systemDefault()
+{
+    for (const QString &ui : QLocale::system().uiLanguages()) {
+        const QString code = ui.section(u'-', 0, 0).section(u'_', 0, 0).toLower();
+        if (available().contains(code)) return code;
+    }
+    return QStringLiteral("en");
+}
+
+QString UiLanguage::current()
+{
+    return g_current;
+}
+
+bool UiLanguage::apply(const QString &code)
+{
+    if (!available().contains(code)) return false;
+    auto *app = new ChronomapTranslator(QCoreApplication::instance());
+    if (code != QLatin1String("en") && !app->load(QStringLiteral("chronomap_") + code, DataPaths::translations())) {
+        qCWarning(lcLanguage) << "No translation for" << code << "in" << DataPaths::translations();
+        delete app;
+        return false;
+    }
+    removeTranslators();
+    g_current = code;
+    const QLocale system = QLocale::system();
+    QLocale::setDefault(system.name().startsWith(code) ? system : QLocale(code));
+    if (code == QLatin1String("en")) {
+        // English is the source text: no translator, but still a LanguageChange for the widgets.
+        delete app;
+        QEvent change(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
+        return true;
+    }
+    g_app = app;
+    QCoreApplication::installTranslator(app);
+    auto *qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(QStringLiteral("qtbase_") + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        g_qt = qt;
+        QCoreApplication::installTranslator(qt);
+    } else {
+        delete qt;
+    }
+    return true;
+}
+
+} // namespace chronomap

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Export and base map figures.
+//  - export.png.1080p.ms: `chronomap --export out.png` (bundled dataset, 1920x1080) timed from
+//    outside, process start to exit, median of five.
+//  - export.png.4k.100k.ms: `chronomap --export out.png --size 3840x2160 --data <100,000 synthetic
+//    events as GeoJSON>`, the same way.
+//  - basemap.load.gpkg.ms: BaseMap::load of the bundled GeoPackage.
+//  - basemap.read.{gpkg,geojson}.ms: the same plain OGR pass (every feature of the five layers,
+//    every field as text, every vertex) over the GeoPackage and over a GeoJSON conversion of its
+//    layers made now with GDALVectorTranslate (BaseMap::load opens GeoPackages only, so the
+//    formats are compared on the reading they share); basemap.read.geojson_vs_gpkg.ratio.
+// The chronomap binary is the one next to the bench in the build tree (../../app/chronomap) or
+// the one given with --chronomap (BenchContext::chronomapPath()).
+#include "bench_scene.h"
+#include "figure_groups.h"
+#include "process_stats.h"
+
+#include "data_paths.h"
+#include "geo/base_map.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gdal.h>
+#include <gdal_utils.h>
+#include <ogr_api.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace chronomap::bench {
+
+namespace {
+
+constexpr int kExportRuns = 5;
+const char *const kLayers[] = {"land", "coastline", "countries", "admin1", "places"};
+
+/// Median wall time of `chronomap args`, or NaN when it fails.
+double timeCommand(const QString &program, const QStringList &args)
+{
+    std::vector<double> ms;
+    for (int i = 0; i < kExportRuns; ++i) {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QElapsedTimer timer;
+        timer.start();
+        process.start(program, args);
+        const bool finished = process.waitForFinished(120'000);
+        const double elapsed = elapsedMs(timer.nsecsElapsed());
+        if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+            std::fprintf(stderr, "warning: %s %s failed (exit %d): %s\n", qPrintable(program),
+                         qPrintable(args.join(u' ')), process.exitCode(), qPrintable(process.errorString()));
+            return std::nan("");
+        }
+        ms.push_back(elapsed);
+    }
+    return median(ms);
+}
+
+void exportFigures(BenchContext &context, Figures &figures)
+{
+    const QString chronomap = context.chronomapPath();
+    if (!QFileInfo(chronomap).isExecutable()) {
+        std::fprintf(stderr, "warning: no chronomap binary at %s (give one with --chronomap); export figures skipped\n",
+                     qPrintable(chronomap));
+        return;
+    }
+    QTemporaryDir out(QDir::temp().filePath(QStringLiteral("chronomap-bench-export-XXXXXX")));
+    const QString png = out.filePath(QStringLiteral("out.png"));
+    figures.add(QStringLiteral("export.png.1080p.ms"), timeCommand(chronomap, {QStringLiteral("--export"), png}), 1);
+    const SyntheticFiles files = syntheticFilesOf(context, kMapEvents);
+    figures.add(QStringLiteral("export.png.4k.100k.ms"),
+                timeCommand(chronomap, {QStringLiteral("--export"), png, QStringLiteral("--size"),
+                                        QStringLiteral("3840x2160"), QStringLiteral("--data"), files.geojsonPath}),
+                1);
+}
+
+/// Vertices of a geometry and all its parts, summed into `checksum`.
+void walkGeometry(OGRGeometryH g, double &checksum)
+{
+    if (!g) return;
+    if (const int parts = OGR_G_GetGeometryCount(g); parts > 0) {
+        for (int i = 0; i < parts; ++i)
+            walkGeometry(OGR_G_GetGeometryRef(g, i), checksum);
+        return;
+    }
+    for (int i = 0, n = OGR_G_GetPointCount(g); i < n; ++i)
+        checksum += OGR_G_GetX(g, i) + OGR_G_GetY(g, i);
+}
+
+/// Reads every feature of `layer`: fields as text, all vertices. Returns the features read.
+qint64 readLayer(OGRLayerH layer, double &checksum)
+{
+    qint64 n = 0;
+    OGR_L_ResetReading(layer);
+    while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+        for (int i = 0, fields = OGR_F_GetFieldCount(f); i < fields; ++i)
+            if (OGR_F_IsFieldSetAndNotNull(f, i)) checksum += double(qstrlen(OGR_F_GetFieldAsString(f, i)));
+        walkGeometry(OGR_F_GetGeometryRef(f), checksum);
+        OGR_F_Destroy(f);
+        ++n;
+    }
+    return n;
+}
+
+/// The OGR pass over the GeoPackage (all layers of one dataset) or the GeoJSON files (one a layer).
+double readPassMs(const QString &gpkg, const QString &geojsonDir, double &checksum)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!gpkg.isEmpty()) {
+        GDALDatasetH ds = GDALOpenEx(QFile::encodeName(gpkg).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                     nullptr, nullptr);
+        if (!ds) return std::nan("");
+        for (const char *name : kLayers)
+            if (OGRLayerH layer = GDALDatasetGetLayerByName(ds, name)) readLayer(layer, checksum);
+        GDALClose(ds);
+    } else {
+        for (const char *name : kLayers) {
+            const QString path = QDir(geojsonDir).filePath(QLatin1String(name) + QStringLiteral(".geojson"));
+            GDALDatasetH ds = GDALOpenEx(QFile::encodeName(path).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                         nullptr, nullptr, nullptr);
+            if (!ds) return std::nan("");
+            readLayer(GDALDatasetGetLayer(ds, 0), checksum);
+            GDALClose(ds);
+        }
+    }
+    return elapsedMs(timer.nsecsElapsed());
+}
+
+/// Writes each base map layer as `<layer>.geojson` into `dir`; false on failure.
+bool convertToGeoJson(const QString &gpkg, const QString &dir)
+{
+    GDALDatasetH source =
+        GDALOpenEx(QFile::encodeName(gpkg).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    if (!source) return false;
+    bool ok = true;
+    for (const char *name : kLayers) {
+        const QByteArray layer(name);
+        char *argv[] = {const_cast<char *>("-f"), const_cast<char *>("GeoJSON"), const_cast<char *>(layer.constData()),
+                        nullptr};
+        GDALVectorTranslateOptions *options = GDALVectorTranslateOptionsNew(argv, nullptr);
+        const QByteArray target =
+            QFile::encodeName(QDir(dir).filePath(QLatin1String(name) + QStringLiteral(".geojson")));
+        int usageError = 0;
+        GDALDatasetH written = GDALVectorTranslate(target.constData(), nullptr, 1, &source, options, &usageError);
+        GDALVectorTranslateOptionsFree(options);
+        if (!written)
+            ok = false;
+        else
+            GDALClose(written);
+    }
+    GDALClose(source);
+    return ok;
+}
+
+void baseMapFigures(BenchContext &context, Figures &figures)
+{
+    const QString gpkg = DataPaths::baseMap();
+    if (!QFileInfo::exists(gpkg)) {
+        std::fprintf(stderr, "warning: no base map at %s; base map figures skipped\n", qPrintable(gpkg));
+        return;
+    }
+    const int runs = std::max(5, context.repetitions());
+    std::vector<double> load;
+    for (int i = 0; i <= runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        IssueList issues;
+        const auto map = BaseMap::load(gpkg, &issues);
+        if (!map) return;
+        if (i > 0) load.push_back(elapsedMs(timer.nsecsElapsed())); // the first opens GDAL's drivers
+    }
+    figures.add(QStringLiteral("basemap.load.gpkg.ms"), median(load), 1);
+
+    QTemporaryDir dir(QDir::temp().filePath(QStringLiteral("chronomap-bench-basemap-XXXXXX")));
+    if (!dir.isValid() || !convertToGeoJson(gpkg, dir.path())) {
+        std::fprintf(stderr, "warning: cannot convert the base map to GeoJSON; comparison skipped\n");
+        return;
+    }
+    qint64 geojsonBytes = 0;
+    for (const QFileInfo &file : QDir(dir.path()).entryInfoList(QDir::Files))
+        geojsonBytes += file.size();
+    std::vector<double> gpkgMs, geojsonMs, ratios;
+    double gpkgSum = 0, geojsonSum = 0;
+    for (int i = 0; i <= runs; ++i) { // alternating, so a slow spell hits both
+        gpkgSum = geojsonSum = 0;
+        const double a = readPassMs(gpkg, {}, gpkgSum);
+        const double b = readPassMs({}, dir.path(), geojsonSum);
+        if (i == 0) continue;
+        gpkgMs.push_back(a);
+        geojsonMs.push_back(b);
+        ratios.push_back(b / a);
+    }
+    if (std::abs(gpkgSum - geojsonSum) > 1e-6 * std::abs(gpkgSum))
+        std::fprintf(stderr, "# base map: the GeoJSON conversion reads differently (checksum %.6g vs %.6g)\n",
+                     geojsonSum, gpkgSum);
+    figures.add(QStringLiteral("basemap.read.gpkg.ms"), median(gpkgMs), 1);
+    figures.add(QStringLiteral("basemap.read.geojson.ms"), median(geojsonMs), 1);
+    figures.add(QStringLiteral("basemap.read.geojson_vs_gpkg.ratio"), median(ratios), 2);
+    // BaseMap::load is the OGR pass plus conversions that do not depend on the format.
+    figures.add(QStringLiteral("basemap.load.geojson.est.ms"), median(load) - median(gpkgMs) + median(geojsonMs), 1);
+    figures.add(QStringLiteral("basemap.size.gpkg.mb"), double(QFileInfo(gpkg).size()) / 1e6, 1);
+    figures.add(QStringLiteral("basemap.size.geojson.mb"), double(geojsonBytes) / 1e6, 1);
+}
+
+} // namespace
+
+void exportAndBaseMapFigures(BenchContext &context, Figures &figures)
+{
+    baseMapFigures(context, figures);
+    exportFigures(context, figures);
+}
+
+} // namespace chronomap::bench

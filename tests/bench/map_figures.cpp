@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Map figures: frames of the map as MapView draws them, headless on a 1920x1080 QImage over the
+// focus area of the synthetic data, and the point → admin-1 region lookup.
+//  - map.frame.full.ms: base map, events and labels drawn from scratch (no base map image, as
+//    after a zoom or a resize), 100,000 events (markers).
+//  - map.frame.pan.ms: the base map image cached once, then per frame blitted at an offset and
+//    the events drawn over it (what panning costs), 100,000 events.
+//  - map.frame.basemap.ms: the base map and its labels alone, from scratch (part of full).
+//  - map.frame.1m.ms: as full, with the run's events (1,000,000 by default: density bins).
+//  - map.hit.region.us: RegionIndex::regionAt for random points in the focus area, per call.
+// The renderers are built once per dataset (as MapView does), and the first frame is drawn
+// untimed (glyph caches, the renderer's Mercator projection of the events).
+#include "bench_scene.h"
+#include "figure_groups.h"
+#include "process_stats.h"
+
+#include "base_map_renderer.h"
+#include "event_layer_renderer.h"
+#include "geo/region_index.h"
+#include "map_style.h"
+#include "projected_base_map.h"
+#include "view/view_state.h"
+
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+
+namespace chronomap::bench {
+
+namespace {
+
+constexpr QSize kFrameSize(1920, 1080);
+constexpr int kCacheMarginPx = 256; // as MapView
+constexpr int kHitCalls = 20'000;
+
+int frameRuns(const BenchContext &context)
+{
+    return std::max(7, context.repetitions());
+}
+
+/// One full frame: base map, events, labels. Returns ms.
+double fullFrame(QImage &image, const BaseMapRenderer &base, const EventLayerRenderer &events, const Viewport &viewport,
+                 const ViewState &state)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QPainter painter(&image);
+    base.render(painter, viewport, state.language());
+    MapHits hits;
+    events.render(painter, viewport, state, &hits);
+    base.renderLabels(painter, viewport, state.language());
+    painter.end();
+    return elapsedMs(timer.nsecsElapsed());
+}
+
+struct Scene {
+    std::shared_ptr<const ProjectedBaseMap> projected;
+    std::unique_ptr<BaseMapRenderer> base;
+    std::unique_ptr<EventLayerRenderer> events;
+    ViewState state;
+};
+
+bool makeScene(Scene &scene, std::shared_ptr<const BaseMap> baseMap, std::shared_ptr<const EventStore> store)
+{
+    if (!baseMap || !store || store->isEmpty()) return false;
+    scene.projected = std::make_shared<ProjectedBaseMap>(baseMap);
+    scene.base = std::make_unique<BaseMapRenderer>(scene.projected);
+    scene.events = std::make_unique<EventLayerRenderer>(scene.projected);
+    showStore(scene.state, std::move(store), std::move(baseMap));
+    return true;
+}
+
+double medianFullFrame(const BenchContext &context, Scene &scene, const Viewport &viewport)
+{
+    QImage image(kFrameSize, QImage::Format_ARGB32_Premultiplied);
+    (void)fullFrame(image, *scene.base, *scene.events, viewport, scene.state); // warm-up
+    std::vector<double> ms;
+    for (int i = 0; i < frameRuns(context); ++i)
+        ms.push_back(fullFrame(image, *scene.base, *scene.events, viewport, scene.state));
+    return median(ms);
+}
+
+/// The base map alone (with its labels), drawn from scratch: the part of a full frame that
+/// does not depend on the events.
+double medianBaseMapFrame(const BenchContext &context, Scene &scene, const Viewport &viewport)
+{
+    QImage image(kFrameSize, QImage::Format_ARGB32_Premultiplied);
+    std::vector<double> ms;
+    for (int i = 0; i <= frameRuns(context); ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        QPainter painter(&image);
+        scene.base->render(painter, viewport, scene.state.language());
+        scene.base->renderLabels(painter, viewport, scene.state.language());
+        painter.end();
+        if (i > 0) ms.push_back(elapsedMs(timer.nsecsElapsed()));
+    }
+    return median(ms);
+}
+
+double medianPanFrame(const BenchContext &context, Scene &scene, const Viewport &viewport)
+{
+    // The cache as MapView::renderBaseCache makes it: the view plus a margin on every side.
+    const QSize cacheSize = kFrameSize + QSize(2 * kCacheMarginPx, 2 * kCacheMarginPx);
+    const Viewport cacheViewport(viewport.centreMercatorM(), viewport.metresPerPixel(), cacheSize);
+    QImage cache(cacheSize, QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter p(&cache);
+        scene.base->render(p, cacheViewport, scene.state.language());
+        scene.base->renderLabels(p, cacheViewport, scene.state.language());
+    }
+    QImage image(kFrameSize, QImage::Format_ARGB32_Premultiplied);
+    Viewport moving = viewport;
+    std::vector<double> ms;
+    for (int i = 0; i <= frameRuns(context); ++i) {
+        moving.panByPx(QPointF(i % 2 ? -17 : 23, i % 3 ? 9 : -11)); // stays well inside the margin
+        QElapsedTimer timer;
+        timer.start();
+        QPainter painter(&image);
+        const QPointF offset = cacheViewport.toScreenPx(moving.centreMercatorM()) -
+                               cacheViewport.toScreenPx(cacheViewport.centreMercatorM());
+        painter.drawImage(QPointF(-kCacheMarginPx, -kCacheMarginPx) - offset, cache);
+        MapHits hits;
+        scene.events->render(painter, moving, scene.state, &hits);
+        painter.end();
+        if (i > 0) ms.push_back(elapsedMs(timer.nsecsElapsed())); // the first is the warm-up
+    }
+    return median(ms);
+}
+
+void hitFigures(const std::shared_ptr<const BaseMap> &baseMap, Figures &figures)
+{
+    if (!baseMap || !baseMap->regions) return;
+    const RegionIndex &index = *baseMap->regions;
+    std::mt19937_64 rng(7);
+    std::uniform_real_distribution<double> lon(20.0, 140.0), lat(35.0, 65.0);
+    std::vector<std::pair<double, double>> points(kHitCalls);
+    for (auto &p : points)
+        p = {lon(rng), lat(rng)};
+    for (int i = 0; i < 200; ++i)
+        (void)index.regionAt(points[size_t(i)].first, points[size_t(i)].second); // warm-up
+    // Median of batch means: one call is too short to time on its own.
+    std::vector<double> us;
+    qint64 found = 0;
+    constexpr int kBatch = 1000;
+    for (int b = 0; b < kHitCalls / kBatch; ++b) {
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = b * kBatch; i < (b + 1) * kBatch; ++i)
+            found += index.regionAt(points[size_t(i)].first, points[size_t(i)].second) >= 0;
+        us.push_back(double(timer.nsecsElapsed()) / 1e3 / kBatch);
+    }
+    figures.add(QStringLiteral("map.hit.region.us"), median(us), 2);
+    figures.add(QStringLiteral("map.hit.region.found_share"), double(found) / kHitCalls, 3);
+}
+
+} // namespace
+
+void mapFigures(BenchContext &context, Figures &figures)
+{
+    loadBundledFonts();
+    const std::shared_ptr<const BaseMap> baseMap = benchBaseMap();
+    if (!baseMap) return;
+    const Viewport viewport = focusViewport(kFrameSize);
+    {
+        Scene scene;
+        if (makeScene(scene, baseMap, storeOf(context, kMapEvents))) {
+            figures.add(QStringLiteral("map.frame.full.ms"), medianFullFrame(context, scene, viewport), 2);
+            figures.add(QStringLiteral("map.frame.pan.ms"), medianPanFrame(context, scene, viewport), 2);
+            figures.add(QStringLiteral("map.frame.basemap.ms"), medianBaseMapFrame(context, scene, viewport), 2);
+        }
+    }
+    {
+        Scene scene;
+        if (makeScene(scene, baseMap, context.store())) {
+            const QString name = context.events() == 1'000'000 ? QStringLiteral("map.frame.1m.ms")
+                                                               : QStringLiteral("map.frame.all_events.ms");
+            figures.add(name, medianFullFrame(context, scene, viewport), 2);
+        }
+    }
+    hitFigures(baseMap, figures);
+}
+
+} // namespace chronomap::bench

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// EventWriter never loses data: a failed write leaves no file, and an existing file byte for byte.
+#include "io/event_loader.h"
+#include "io/event_writer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include "../qt_string_maker.h"
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace chronomap;
+
+namespace {
+
+std::shared_ptr<const EventStore> sampleStore()
+{
+    const LoadResult result = EventLoader::load(QStringLiteral(CHRONOMAP_TEST_DATA "/formats/events.geojson"));
+    REQUIRE(result.store->size() == 4);
+    return result.store;
+}
+
+EventStore::IndexList all(const EventStore &store)
+{
+    EventStore::IndexList out;
+    for (EventStore::Index i = 0; i < store.size(); ++i)
+        out.push_back(i);
+    return out;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return f.readAll();
+}
+
+QStringList entries(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+/// Caps the size of any file this process writes (a disk that fills up) while alive; a write
+/// past the cap fails with EFBIG instead of raising SIGXFSZ.
+class FileSizeCap {
+public:
+    explicit FileSizeCap(rlim_t bytes)
+    {
+        REQUIRE(getrlimit(RLIMIT_FSIZE, &m_saved) == 0);
+        m_handler = std::signal(SIGXFSZ, SIG_IGN);
+        const rlimit cap{bytes, m_saved.rlim_max};
+        REQUIRE(setrlimit(RLIMIT_FSIZE, &cap) == 0);
+    }
+    ~FileSizeCap()
+    {
+        setrlimit(RLIMIT_FSIZE, &m_saved);
+        std::signal(SIGXFSZ, m_handler);
+    }
+    FileSizeCap(const FileSizeCap &) = delete;
+    FileSizeCap &operator=(const FileSizeCap &) = delete;
+
+private:
+    rlimit m_saved{};
+    void (*m_handler)(int) = nullptr;
+};
+
+} // namespace
+
+TEST_CASE("EventWriter writes a file that loads back", "[io][export]")
+{
+    const auto store = sampleStore();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const auto format = GENERATE(EventWriter::Format::GeoJson, EventWriter::Format::Csv);
+    const QString path = dir.filePath(format == EventWriter::Format::Csv ? "out.csv" : "out.geojson");
+    QString error;
+    REQUIRE(EventWriter::write(*store, all(*store), format, path, &error));
+    CHECK(error.isEmpty());
+    CHECK(entries(dir.path()) == QStringList{QFileInfo(path).fileName()}); // no temporary file left
+    const LoadResult back = EventLoader::load(path);
+    CHECK_FALSE(back.hasFatal());
+    CHECK(back.store->size() == store->size());
+}
+
+TEST_CASE("EventWriter into a folder that cannot exist fails with a reason and leaves nothing", "[io][export]")
+{
+    const auto store = sampleStore();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    // A regular file where the folder should be: no one, not even root, can create a file in it.
+    const QString notAFolder = dir.filePath("file");
+    {
+        QFile f(notAFolder);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        REQUIRE(f.write("keep") == 4);
+    }
+    const QString path = notAFolder + QStringLiteral("/events.csv");
+    QString error;
+    CHECK_FALSE(EventWriter::write(*store, all(*store), EventWriter::Format::Csv, path, &error));
+    CHECK_THAT(error.toStdString(), Catch::Contains(path.toStdString()));
+    CHECK(entries(dir.path()) == QStringList{"file"});
+    CHECK(readAll(notAFolder) == "keep");
+}
+
+TEST_CASE("EventWriter into a write-protected folder fails and the existing file survives byte for byte",
+          "[io][export]")
+{
+    if (geteuid() == 0) {
+        WARN("running as root: permissions do not stop writes, the full-disk case below covers this");
+        return;
+    }
+    const auto store = sampleStore();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath("events.geojson");
+    const QByteArray before = "{\"type\":\"FeatureCollection\",\"features\":[]}\n";
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        REQUIRE(f.write(before) == before.size());
+    }
+    REQUIRE(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
+    QString error;
+    const bool written = EventWriter::write(*store, all(*store), EventWriter::Format::GeoJson, path, &error);
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    CHECK_FALSE(written);
+    CHECK_FALSE(error.isEmpty());
+    CHECK(readAll(path) == before);
+    CHECK(entries(dir.path()) == QStringList{"events.geojson"});
+}
+
+TEST_CASE("EventWriter on a full disk fails and the existing file survives byte for byte", "[io][export]")
+{
+    const auto store = sampleStore();
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath("events.csv");
+    const QByteArray before = "id,start,title\nkeep,2024,Kept\n";
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        REQUIRE(f.write(before) == before.size());
+    }
+    const auto format = GENERATE(EventWriter::Format::GeoJson, EventWriter::Format::Csv);
+    QString error;
+    bool written = true;
+    {
+        const FileSizeCap cap(512); // the export is several KB
+        written = EventWriter::write(*store, all(*store), format, path, &error);
+    }
+    CHECK_FALSE(written);
+    CHECK_FALSE(error.isEmpty());
+    CHECK(readAll(path) == before);
+    CHECK(entries(dir.path()) == QStringList{"events.csv"});
+}

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// libFuzzer: EventLoader on arbitrary bytes read as fuzz.csv through GDAL's /vsimem/.
+#include "loader_fuzz.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    return chronomap::fuzz::loadAs("fuzz.csv", data, size);
+}

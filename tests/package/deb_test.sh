@@ -1,0 +1,58 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Builds the .deb with CPack, unpacks it into a scratch root with `dpkg -x` and runs the
+# installed binary headless from there, with no CHRONOMAP_DATA_DIR: it must find its data at
+# ../share/chronomap next to itself.
+# Usage: deb_test.sh BUILD_DIR
+set -eu
+build=$1
+for tool in cpack dpkg dpkg-deb dpkg-shlibdeps; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "SKIPPED: $tool is not installed (apt-get install dpkg-dev)"
+        exit 77
+    fi
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+
+(cd "$build" && cpack -G DEB -B "$work/cpack") >"$work/cpack.log" 2>&1 || {
+    cat "$work/cpack.log"
+    echo "FAILED: cpack -G DEB"
+    exit 1
+}
+deb=$(ls "$work"/cpack/chronomap_*.deb)
+echo "package: $(basename "$deb")"
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+for lib in libqt6widgets6 libgdal; do
+    case "$depends" in
+    *"$lib"*) ;;
+    *) echo "FAILED: Depends does not name $lib"; exit 1 ;;
+    esac
+done
+test "$(dpkg-deb -f "$deb" Package)" = chronomap || { echo "FAILED: package name"; exit 1; }
+
+dpkg -x "$deb" "$work/root"
+for f in usr/bin/chronomap \
+    usr/share/chronomap/geodata/basemap/basemap.gpkg \
+    usr/share/chronomap/geodata/events/russia-north-korea.geojson \
+    usr/share/chronomap/resources/fonts/DejaVuSans.ttf \
+    usr/share/chronomap/translations/chronomap_es.qm \
+    usr/share/applications/io.github.chronomap.Chronomap.desktop \
+    usr/share/metainfo/io.github.chronomap.Chronomap.metainfo.xml \
+    usr/share/icons/hicolor/scalable/apps/io.github.chronomap.Chronomap.svg; do
+    test -s "$work/root/$f" || { echo "FAILED: the package lacks $f"; exit 1; }
+done
+
+unset CHRONOMAP_DATA_DIR
+unset DISPLAY
+exe="$work/root/usr/bin/chronomap"
+version=$("$exe" --version)
+echo "$version"
+case "$version" in
+*[0-9].[0-9]*) ;;
+*) echo "FAILED: --version printed no version"; exit 1 ;;
+esac
+"$exe" --export "$work/out.png" || { echo "FAILED: chronomap --export"; exit 1; }
+test -s "$work/out.png" || { echo "FAILED: no snapshot written"; exit 1; }
+echo "OK: installed package runs and exports"

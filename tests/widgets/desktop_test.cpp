@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop side of the main window: languages, settings, files (drop, several at once,
+// reload), event export, help dialogs and accessibility, all on a real MainWindow.
+#include "about_text.h"
+#include "app_settings.h"
+#include "event_export.h"
+#include "event_panel.h"
+#include "event_table_model.h"
+#include "main_window.h"
+#include "map_view.h"
+#include "playback_bar.h"
+#include "problems_panel.h"
+#include "region_panel.h"
+#include "shortcuts_dialog.h"
+#include "timeline_style.h"
+#include "timeline_view.h"
+#include "ui_language.h"
+
+#include <QDockWidget>
+#include <QFile>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QToolButton>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+#include "../qt_string_maker.h"
+
+using namespace chronomap;
+
+namespace {
+
+const QString kGeoJson = QStringLiteral(CHRONOMAP_TEST_DATA "/formats/events.geojson");
+const QString kCsv = QStringLiteral(CHRONOMAP_TEST_DATA "/formats/events_latlon.csv");
+
+/// Points QSettings at a fresh folder for the test's lifetime.
+struct TemporarySettings {
+    QTemporaryDir dir;
+    TemporarySettings()
+    {
+        REQUIRE(dir.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("ChronomapTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("chronomap-test"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+    }
+};
+
+QString fileMenuTitle(MainWindow &window)
+{
+    return window.menuBar()->actions().value(0)->text();
+}
+
+bool load(MainWindow &window, const QStringList &files)
+{
+    QSignalSpy finished(&window, &MainWindow::loadFinished);
+    window.openFiles(files);
+    if (!finished.wait(30'000)) return false;
+    return finished.first().value(0).toBool();
+}
+
+bool drop(MainWindow &window, const QStringList &files)
+{
+    QSignalSpy finished(&window, &MainWindow::loadFinished);
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &f : files)
+        urls.append(QUrl::fromLocalFile(f));
+    mime.setUrls(urls);
+    const QPoint centre = window.rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    if (!enter.isAccepted()) return false;
+    QDropEvent dropEvent(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &dropEvent);
+    return finished.wait(30'000) && finished.first().value(0).toBool();
+}
+
+qsizetype eventsIn(const QString &file)
+{
+    return EventLoader::load(file).store->size();
+}
+
+} // namespace
+
+TEST_CASE("With the Spanish translator the main window speaks Spanish and switches back at run time", "[widgets]")
+{
+    TemporarySettings settings;
+    REQUIRE(UiLanguage::apply(QStringLiteral("es")));
+    {
+        MainWindow window;
+        CHECK(fileMenuTitle(window) == QStringLiteral("&Archivo"));
+        CHECK(window.viewState()->language() == QStringLiteral("es"));
+        CHECK(window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->windowTitle() ==
+              QStringLiteral("Problemas"));
+
+        window.setUiLanguage(QStringLiteral("en"));
+        CHECK(QTest::qWaitFor([&] { return fileMenuTitle(window) == QStringLiteral("&File"); }, 5000));
+        CHECK(window.viewState()->language().isEmpty());
+        CHECK(window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->windowTitle() ==
+              QStringLiteral("Problems"));
+
+        window.setUiLanguage(QStringLiteral("es"));
+        CHECK(QTest::qWaitFor([&] { return fileMenuTitle(window) == QStringLiteral("&Archivo"); }, 5000));
+        CHECK(window.viewState()->language() == QStringLiteral("es"));
+        CHECK(window.regionPanel()->list()->headerItem()->text(0) == QStringLiteral("Fecha"));
+        CHECK(window.problemsPanel()->headerItem()->text(0) == QStringLiteral("Gravedad"));
+        CHECK(window.findChild<PlaybackBar *>()->playButton()->text() == QStringLiteral("Reproducir"));
+        CHECK(window.eventPanel()->claimsTable()->horizontalHeaderItem(0)->text() == QStringLiteral("Magnitud"));
+        // Core messages translate too, through the same translator.
+        CHECK(QCoreApplication::translate("EventLoader", "no such file") == QStringLiteral("no existe el archivo"));
+    }
+    REQUIRE(UiLanguage::apply(QStringLiteral("en")));
+    CHECK(QCoreApplication::translate("EventLoader", "no such file") == QStringLiteral("no such file"));
+    CHECK_FALSE(UiLanguage::apply(QStringLiteral("xx")));
+    CHECK(UiLanguage::current() == QStringLiteral("en"));
+}
+
+TEST_CASE("Settings round-trip and a corrupt settings file is reset and reported", "[widgets]")
+{
+    TemporarySettings temporary;
+    {
+        AppSettings settings;
+        CHECK(settings.problem().isEmpty());
+        CHECK(settings.fileName().startsWith(temporary.dir.path()));
+        settings.setExportFolder(QStringLiteral("/tmp/exports"));
+        settings.setLanguage(QStringLiteral("es"));
+        settings.setMapMode(QStringLiteral("choropleth"));
+        settings.setLastFiles({kGeoJson, kCsv});
+        for (int i = 0; i < 10; ++i)
+            settings.addRecentFiles({QStringLiteral("/data/file%1.geojson").arg(i)});
+        settings.addRecentFiles({QStringLiteral("/data/file3.geojson")});
+        REQUIRE(settings.sync());
+    }
+    {
+        AppSettings settings;
+        CHECK(settings.exportFolder() == QStringLiteral("/tmp/exports"));
+        CHECK(settings.language() == QStringLiteral("es"));
+        CHECK(settings.mapMode() == QStringLiteral("choropleth"));
+        CHECK(settings.lastFiles() == QStringList{kGeoJson, kCsv});
+        const QStringList recent = settings.recentFiles();
+        CHECK(recent.size() == AppSettings::kMaxRecentFiles);
+        CHECK(recent.first() == QStringLiteral("/data/file3.geojson"));
+        CHECK(recent.value(1) == QStringLiteral("/data/file9.geojson"));
+        CHECK(recent.count(QStringLiteral("/data/file3.geojson")) == 1);
+    }
+
+    SECTION("The window restores its map mode, recent files and layout")
+    {
+        {
+            MainWindow window;
+            window.restoreSettings();
+            CHECK(window.viewState()->mapMode() == MapMode::Choropleth);
+            window.viewState()->setMapMode(MapMode::Markers);
+            window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->hide();
+            window.close();
+        }
+        MainWindow window;
+        const QStringList last = window.restoreSettings();
+        CHECK(last == QStringList{kGeoJson, kCsv});
+        CHECK(window.viewState()->mapMode() == MapMode::Markers);
+        CHECK(window.recentFiles().first() == QStringLiteral("/data/file3.geojson"));
+        CHECK(window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->isHidden());
+        CHECK(window.problemsPanel()->topLevelItemCount() == 0);
+        // Settings that were saved in Spanish bring the Spanish UI back.
+        CHECK(UiLanguage::current() == QStringLiteral("es"));
+        UiLanguage::apply(QStringLiteral("en"));
+    }
+
+    SECTION("Garbage in the file")
+    {
+        const QString file = AppSettings().fileName();
+        {
+            QFile f(file);
+            REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("[window\n\x01\x02\xff\xfe garbage = = =\n[files\nlast=\"unterminated\n");
+        }
+        MainWindow window;
+        CHECK(window.restoreSettings().isEmpty());
+        CHECK_FALSE(window.problemsPanel()->topLevelItemCount() == 0);
+        CHECK(window.problemsPanel()->topLevelItem(0)->text(4).contains(QStringLiteral("reset")));
+        CHECK(QFile::exists(file + QStringLiteral(".broken")));
+        AppSettings again;
+        CHECK(again.problem().isEmpty());
+        CHECK(again.mapMode().isEmpty());
+    }
+}
+
+TEST_CASE("Dropped files open, several files add up, reload reads the file again", "[widgets]")
+{
+    TemporarySettings temporary;
+    MainWindow window;
+    window.restoreSettings();
+    window.resize(1000, 700);
+
+    REQUIRE(drop(window, {kGeoJson}));
+    CHECK(window.store()->size() == eventsIn(kGeoJson));
+    CHECK(window.currentFiles() == QStringList{kGeoJson});
+    CHECK(window.recentFiles().first() == kGeoJson);
+
+    REQUIRE(drop(window, {kGeoJson, kCsv}));
+    CHECK(window.store()->size() == eventsIn(kGeoJson) + eventsIn(kCsv));
+    CHECK(window.windowTitle().contains(QStringLiteral("events.geojson")));
+    CHECK(AppSettings().lastFiles() == QStringList{kGeoJson, kCsv});
+
+    SECTION("The same file twice: every event kept, the renames in the problems panel")
+    {
+        const int before = window.problemsPanel()->topLevelItemCount();
+        REQUIRE(load(window, {kGeoJson, kGeoJson}));
+        CHECK(window.store()->size() == 2 * eventsIn(kGeoJson));
+        int renamed = 0;
+        for (int row = before; row < window.problemsPanel()->topLevelItemCount(); ++row) {
+            const QTreeWidgetItem *item = window.problemsPanel()->topLevelItem(row);
+            if (item->text(3) == QStringLiteral("id") && item->text(4).contains(QStringLiteral("'events:"))) ++renamed;
+        }
+        CHECK(renamed == eventsIn(kGeoJson));
+    }
+
+    SECTION("Reload")
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("copy.csv"));
+        REQUIRE(QFile::copy(kCsv, copy));
+        REQUIRE(load(window, {copy}));
+        const qsizetype before = window.store()->size();
+        REQUIRE(before >= 2);
+        // Keep the header and the first record only.
+        QFile f(copy);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().split('\n');
+        f.close();
+        REQUIRE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(lines.value(0) + '\n' + lines.value(1) + '\n');
+        f.close();
+
+        QSignalSpy finished(&window, &MainWindow::loadFinished);
+        window.reload();
+        REQUIRE(finished.wait(30'000));
+        CHECK(window.store()->size() == 1);
+    }
+
+    SECTION("A dropped folder or non-file URL is refused")
+    {
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(temporary.dir.path()), QUrl(QStringLiteral("https://example.org/a.csv"))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        enter.setAccepted(false);
+        QCoreApplication::sendEvent(&window, &enter);
+        CHECK_FALSE(enter.isAccepted());
+    }
+}
+
+TEST_CASE("Exported visible events load back with the same ids", "[widgets][export]")
+{
+    TemporarySettings temporary;
+    MainWindow window;
+    REQUIRE(load(window, {QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson")}));
+    ViewState &state = *window.viewState();
+    // Hide one category so the export is a real subset.
+    const QString hidden = window.store()->category(0);
+    state.setHiddenCategories({hidden});
+    const EventStore::IndexList visible = state.visibleEvents();
+    REQUIRE(!visible.empty());
+    REQUIRE(qsizetype(visible.size()) < window.store()->size());
+    QStringList expected;
+    for (EventStore::Index i : visible)
+        expected.append(window.store()->id(i));
+    expected.sort();
+
+    QTemporaryDir dir;
+    for (const char *name : {"subset.geojson", "subset.csv"}) {
+        const QString path = dir.filePath(QLatin1String(name));
+        QString error;
+        INFO(name);
+        const bool written = EventExport::write(state, path, &error);
+        INFO(error.toStdString());
+        REQUIRE(written);
+        const LoadResult back = EventLoader::load(path);
+        QStringList ids;
+        for (EventStore::Index i = 0; i < back.store->size(); ++i)
+            ids.append(back.store->id(i));
+        ids.sort();
+        CHECK(ids == expected);
+    }
+    QString error;
+    CHECK_FALSE(EventExport::write(state, dir.filePath(QStringLiteral("subset.txt")), &error));
+    CHECK(error.contains(QStringLiteral(".csv")));
+}
+
+TEST_CASE("Help lists the shortcuts of the menus and names version, licence and attributions", "[widgets]")
+{
+    TemporarySettings temporary;
+    MainWindow window;
+    const auto rows = ShortcutsDialog::rows(window.menuBar(), &window);
+    const auto find = [&](const QString &action) {
+        for (const auto &row : rows)
+            if (row.action == action) return row.shortcut;
+        return QString();
+    };
+    CHECK(
+        find(QStringLiteral("Open…")).startsWith(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
+    CHECK(find(QStringLiteral("Reload")).split(QStringLiteral(", ")).contains(QStringLiteral("F5")));
+    CHECK(find(QStringLiteral("Export Events…")) == QStringLiteral("Ctrl+Shift+E"));
+    CHECK(find(QStringLiteral("Keyboard Shortcuts")) == QStringLiteral("Ctrl+/"));
+    CHECK(find(QStringLiteral("About Chronomap")).isEmpty()); // no shortcut, not listed
+    // Every action with a shortcut is listed, none twice.
+    int withShortcut = 0;
+    for (QAction *top : window.menuBar()->actions()) {
+        QList<QMenu *> menus{top->menu()};
+        while (!menus.isEmpty()) {
+            QMenu *menu = menus.takeFirst();
+            for (QAction *a : menu->actions()) {
+                if (a->menu())
+                    menus.append(a->menu());
+                else if (!a->shortcut().isEmpty())
+                    ++withShortcut;
+            }
+        }
+    }
+    // ...and the window's own actions after them: the search field's Find.
+    CHECK(rows.size() > withShortcut);
+    CHECK(rows.value(withShortcut).menu == QStringLiteral("Window"));
+    CHECK(ShortcutsDialog::rows(window.menuBar()).size() == withShortcut);
+
+    REQUIRE(load(window, {kGeoJson}));
+    const QString about = AboutText::html(window.store().get());
+    CHECK(about.contains(QStringLiteral(CHRONOMAP_VERSION)));
+    CHECK(about.contains(QStringLiteral("GPL-3.0-or-later")));
+    CHECK(about.contains(QStringLiteral("Made with Natural Earth")));
+    CHECK(about.contains(QStringLiteral("Yonhap"))); // a source the loaded records cite
+}
+
+TEST_CASE("Views and panels have accessible names and Enter on the table opens the event", "[widgets]")
+{
+    TemporarySettings temporary;
+    MainWindow window;
+    const QList<QWidget *> widgets{window.mapView(),    window.timelineView(), window.regionPanel(),
+                                   window.eventPanel(), window.eventTable(),   window.problemsPanel()};
+    for (QWidget *w : widgets) {
+        INFO(w->metaObject()->className());
+        CHECK_FALSE(w->accessibleName().isEmpty());
+        CHECK_FALSE(w->accessibleDescription().isEmpty());
+    }
+
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    REQUIRE(load(window, {kGeoJson}));
+    auto *eventDock = window.findChild<QDockWidget *>(QStringLiteral("eventDock"));
+    eventDock->hide();
+    QTableView *table = window.eventTable();
+    table->setFocus();
+    table->setCurrentIndex(table->model()->index(2, 0));
+    window.viewState()->setSelectedEvent(-1);
+    QTest::keyClick(table, Qt::Key_Return);
+    CHECK(window.viewState()->selectedEvent() >= 0);
+    CHECK(window.viewState()->selectedEvent() == static_cast<const EventTableModel *>(table->model())->eventAt(2));
+    CHECK(eventDock->isVisible());
+}
+
+TEST_CASE("The timeline follows a dark palette, exports keep the light style", "[widgets][render]")
+{
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x24));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2a, 0x2f));
+    dark.setColor(QPalette::Window, QColor(0x30, 0x30, 0x34));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    const TimelineStyle darkStyle = TimelineStyle::forPalette(dark);
+    CHECK(darkStyle.background == QColor(0x20, 0x20, 0x24));
+    CHECK(darkStyle.laneLabel == QColor(0xee, 0xee, 0xee));
+    QPalette light;
+    light.setColor(QPalette::Base, Qt::white);
+    CHECK(TimelineStyle::forPalette(light).background == TimelineStyle::standard().background);
+
+    ViewState state;
+    TimelineView view(&state);
+    view.resize(600, 200);
+    view.setPalette(dark);
+    const QImage image = view.grab().toImage();
+    CHECK(QColor(image.pixel(300, 20)).lightness() < 80);
+}
