@@ -733,9 +733,12 @@ TEST_CASE("Loading reports progress and ends at the number of records read", "[i
     REQUIRE(calls.size() >= 3); // every few thousand records, then once at the end
     for (size_t i = 1; i < calls.size(); ++i)
         CHECK(calls[i].first > calls[i - 1].first);
+    // GDAL cannot count a CSV cheaply: the total is estimated from line lengths, close to the
+    // truth and never claiming completion before the end.
     for (size_t i = 0; i + 1 < calls.size(); ++i) {
         CHECK(calls[i].first < rows);
-        CHECK((calls[i].second == rows || calls[i].second == -1)); // -1: GDAL cannot count cheaply
+        CHECK(calls[i].second > calls[i].first);
+        CHECK(calls[i].second == Approx(rows).epsilon(0.2));
     }
     CHECK(calls.back() == std::pair<qint64, qint64>(rows, rows));
 }

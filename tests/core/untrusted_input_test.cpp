@@ -139,7 +139,7 @@ struct NetworkWatch {
 
 // ---- drivers and paths ---------------------------------------------------------------------------
 
-TEST_CASE("User files open only with the allowed vector drivers", "[io]")
+TEST_CASE("User files open only with the allowed vector drivers", "[io][network]")
 {
     CHECK(EventLoader::allowedDrivers() == QStringList{"GeoJSON", "GeoJSONSeq", "CSV", "GPKG", "LIBKML", "KML", "XLSX",
                                                        "ODS", "FlatGeobuf", "ESRI Shapefile", "GPX"});
@@ -155,7 +155,7 @@ TEST_CASE("User files open only with the allowed vector drivers", "[io]")
     watch.checkNothingLeft();
 }
 
-TEST_CASE("Network and virtual file system paths are refused before GDAL sees them", "[io]")
+TEST_CASE("Network and virtual file system paths are refused before GDAL sees them", "[io][network]")
 {
     const char *path = GENERATE("/vsicurl/https://example.org/events.geojson", "/vsis3/bucket/events.geojson",
                                 "/vsigs/bucket/events.csv", "/vsizip//tmp/events.zip/events.geojson",
@@ -173,7 +173,7 @@ TEST_CASE("Network and virtual file system paths are refused before GDAL sees th
 
 // ---- links inside data ---------------------------------------------------------------------------
 
-TEST_CASE("A KML NetworkLink and remote style links fetch nothing", "[io]")
+TEST_CASE("A KML NetworkLink and remote style links fetch nothing", "[io][network]")
 {
     const QString file = badFile("network_link.kml");
     NetworkWatch watch;
@@ -189,7 +189,7 @@ TEST_CASE("A KML NetworkLink and remote style links fetch nothing", "[io]")
     watch.checkNothingLeft();
 }
 
-TEST_CASE("A GeoJSON linked CRS and remote references fetch nothing", "[io]")
+TEST_CASE("A GeoJSON linked CRS and remote references fetch nothing", "[io][network]")
 {
     // GDAL's GeoJSON driver asks for a linked CRS over HTTP; Chronomap's HTTP layer refuses it
     // without a socket, so the layer has no CRS and its coordinates are read as WGS 84.

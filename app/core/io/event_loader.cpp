@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -81,7 +82,7 @@ using SrsPtr = std::unique_ptr<void, SrsDeleter>;
 class LayerReader {
 public:
     LayerReader(const QString &file, OGRLayerH layer, const LoadOptions &options, IssueList &issues)
-        : m_file(file), m_layer(layer), m_options(options), m_issues(issues)
+        : m_file(file), m_options(options), m_issues(issues)
     {
         OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
         QStringList columns;
@@ -635,7 +636,6 @@ private:
     }
 
     QString m_file;
-    OGRLayerH m_layer;
     const LoadOptions &m_options;
     IssueList &m_issues;
     FieldMapping m_mapping;
@@ -731,6 +731,20 @@ QStringList EventLoader::allowedDrivers()
 
 namespace {
 
+/// For a driver that cannot count cheaply (CSV), the number of records a local text file
+/// probably holds, from the length of its first lines; -1 when it cannot tell. Only progress
+/// uses it: the record limit is checked against what is actually read.
+qint64 estimateLineRecords(const QByteArray &gdalPath)
+{
+    if (gdalPath.startsWith("/vsi")) return -1;
+    QFile file(QFile::decodeName(gdalPath));
+    if (!file.open(QIODevice::ReadOnly)) return -1;
+    const QByteArray sample = file.read(1 << 20);
+    const qint64 lines = sample.count('\n');
+    if (lines < 2) return -1;
+    return std::max<qint64>(1, qint64(double(file.size()) * lines / sample.size()) - 1); // less the header
+}
+
 /// Opens `gdalPath` (a local file or a /vsimem/ buffer) with the allowed drivers and reads every
 /// layer; `path` is the name issues carry, `suffix` chooses the open options.
 LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QString &suffix,
@@ -786,6 +800,7 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
         return finish();
     }
     if (total > 0) builder.reserve(total);
+    const qint64 estimatedTotal = total >= 0 ? total : estimateLineRecords(gdalPath);
 
     IdSet seenIds;
     if (total > 0) seenIds.reserve(total); // no rehashing of a million ids as the set grows
@@ -813,7 +828,9 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
                 }
                 builder.add(*e);
             }
-            if (record % kProgressEvery == 0 && progress && !progress(record, total)) {
+            // An estimate may run short: never report a record count as complete before the end.
+            const qint64 progressTotal = estimatedTotal < 0 ? -1 : std::max(estimatedTotal, record + record / 16);
+            if (record % kProgressEvery == 0 && progress && !progress(record, progressTotal)) {
                 result.cancelled = true;
                 break;
             }

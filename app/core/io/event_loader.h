@@ -36,7 +36,8 @@ struct LoadResult {
 /// thread (each call opens, reads and closes its own GDAL dataset).
 class EventLoader {
 public:
-    /// Called every few thousand records with the records read and the total (-1 if unknown).
+    /// Called every few thousand records with the records read and the total: exact where the
+    /// driver counts cheaply, estimated from line lengths for CSV, -1 when unknown.
     /// Return false to cancel; the result is then empty and marked `cancelled`.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
