@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QImage>
+#include <QBuffer>
 #include <QImageWriter>
 #include <QPageLayout>
 #include <QPageSize>
@@ -116,7 +117,11 @@ bool SnapshotWriter::write(const SnapshotComposer &composer, const QString &path
         for (const auto &[key, value] : meta.entries())
             image.setText(key, value);
         clearUpperVectorState(); // setText hashes strings; zlib and the JPEG encoder run SSE code
-        QImageWriter writer(&file, *format == SnapshotFormat::Png ? "png" : "jpeg");
+        // Encoded in memory, then written: a full disk is then our write's error with its
+        // reason, not an encoder aborting half-way (libpng's abort also leaks in Qt's handler).
+        QBuffer encoded;
+        encoded.open(QIODevice::WriteOnly);
+        QImageWriter writer(&encoded, *format == SnapshotFormat::Png ? "png" : "jpeg");
         if (*format == SnapshotFormat::Png) {
             // Qt's PNG handler maps quality 0..100 onto zlib levels 9..0.
             writer.setQuality(100 - (std::clamp(options.pngCompression, 0, 9) * 91 + 8) / 9);
@@ -124,7 +129,9 @@ bool SnapshotWriter::write(const SnapshotComposer &composer, const QString &path
             writer.setQuality(std::clamp(options.jpegQuality, 0, 100));
             writer.setOptimizedWrite(true);
         }
-        if (!writer.write(image)) return abandon(tr("cannot write %1: %2").arg(path, writer.errorString()));
+        if (!writer.write(image)) return abandon(tr("cannot encode %1: %2").arg(path, writer.errorString()));
+        if (file.write(encoded.data()) != encoded.size())
+            return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
         break;
     }
     case SnapshotFormat::Svg: {
