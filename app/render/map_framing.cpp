@@ -72,7 +72,9 @@ Viewport MapFraming::frameEvents(const Dataset &dataset, const EventStore::Index
                  padY = std::max(0.0, minSpanM - bounds.height()) / 2;
     bounds.adjust(-padX, -padY, padX, padY);
     Viewport viewport({}, 1, sizePx);
-    viewport.fit(bounds, std::max(40.0, 0.035 * std::max(sizePx.width(), sizePx.height())));
+    // Generous margins: the events at the edge of the data (Kursk, here) keep their surroundings
+    // and stay clear of the legend and attribution.
+    viewport.fit(bounds, std::max(48.0, 0.07 * std::max(sizePx.width(), sizePx.height())));
     return viewport;
 }
 
