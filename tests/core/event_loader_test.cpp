@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 
 #include "../qt_string_maker.h"
+#include "../test_files.h"
 
 #include <catch2/catch.hpp>
 
@@ -19,22 +20,9 @@
 #include <vector>
 
 using namespace chronomap;
+using namespace chronomap::test;
 
 namespace {
-
-QString formatFile(const char *name)
-{
-    return QStringLiteral(CHRONOMAP_TEST_DATA "/formats/") + QLatin1String(name);
-}
-QString badFile(const char *name)
-{
-    return QStringLiteral(CHRONOMAP_TEST_DATA "/bad/") + QLatin1String(name);
-}
-
-std::string str(const QString &s)
-{
-    return s.toStdString();
-}
 
 const char *severityName(Issue::Severity s)
 {

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 
 #include "../qt_string_maker.h"
+#include "../test_files.h"
 
 #include <catch2/catch.hpp>
 
@@ -25,22 +26,9 @@
 #include <vector>
 
 using namespace chronomap;
+using namespace chronomap::test;
 
 namespace {
-
-QString badFile(const char *name)
-{
-    return QStringLiteral(CHRONOMAP_TEST_DATA "/bad/") + QLatin1String(name);
-}
-QString formatFile(const char *name)
-{
-    return QStringLiteral(CHRONOMAP_TEST_DATA "/formats/") + QLatin1String(name);
-}
-
-std::string str(const QString &s)
-{
-    return s.toStdString();
-}
 
 std::string allIssues(const LoadResult &result)
 {

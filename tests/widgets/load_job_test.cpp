@@ -13,6 +13,19 @@
 
 using namespace chronomap;
 
+namespace {
+
+QString writeFile(const QTemporaryDir &dir, const char *name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(QLatin1String(name));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    REQUIRE(f.write(bytes) == bytes.size());
+    return path;
+}
+
+} // namespace
+
 TEST_CASE("Cancelling a load job halfway ends it as cancelled with an empty store", "[widgets][io]")
 {
     QTemporaryDir dir;
@@ -26,12 +39,7 @@ TEST_CASE("Cancelling a load job halfway ends it as cancelled with an empty stor
                 "\"properties\":{\"id\":\"ev-" +
                 QByteArray::number(i) + "\",\"start\":\"2020-01-01\",\"title\":\"Event\"}}";
     json += "]}";
-    const QString path = dir.filePath("moderate.geojson");
-    {
-        QFile f(path);
-        REQUIRE(f.open(QIODevice::WriteOnly));
-        REQUIRE(f.write(json) == json.size());
-    }
+    const QString path = writeFile(dir, "moderate.geojson", json);
 
     LoadJob job(path);
     QSignalSpy finished(&job, &LoadJob::finished);
@@ -76,12 +84,7 @@ TEST_CASE("A CSV load job reports progress before the end from the estimated num
     QByteArray csv = "id,date,lat,lon,title\n";
     for (int i = 0; i < rows; ++i)
         csv += "ev-" + QByteArray::number(i) + ",2020-01-01,51.7,36.2,Event " + QByteArray::number(i) + '\n';
-    const QString path = dir.filePath("moderate.csv");
-    {
-        QFile f(path);
-        REQUIRE(f.open(QIODevice::WriteOnly));
-        REQUIRE(f.write(csv) == csv.size());
-    }
+    const QString path = writeFile(dir, "moderate.csv", csv);
 
     LoadJob job(path);
     QSignalSpy finished(&job, &LoadJob::finished);
