@@ -3,7 +3,9 @@
 //  - export.png.1080p.ms: `chronomap --export out.png` (bundled dataset, 1920x1080) timed from
 //    outside, process start to exit, median of five.
 //  - export.png.4k.100k.ms: `chronomap --export out.png --size 3840x2160 --data <100,000 synthetic
-//    events as GeoJSON>`, the same way.
+//    events as GeoJSON>`, the same way; export.png.4k.100k.csv.ms with the same events as CSV, and
+//    export.load_only.100k.geojson.ms (`chronomap --validate` of the GeoJSON: start and load, no
+//    drawing) to show where the time goes.
 //  - basemap.load.gpkg.ms: BaseMap::load of the bundled GeoPackage.
 //  - basemap.read.{gpkg,geojson}.ms: the same plain OGR pass (every feature of the five layers,
 //    every field as text, every vertex) over the GeoPackage and over a GeoJSON conversion of its
@@ -73,10 +75,15 @@ void exportFigures(BenchContext &context, Figures &figures)
     const QString png = out.filePath(QStringLiteral("out.png"));
     figures.add(QStringLiteral("export.png.1080p.ms"), timeCommand(chronomap, {QStringLiteral("--export"), png}), 1);
     const SyntheticFiles files = syntheticFilesOf(context, kMapEvents);
-    figures.add(QStringLiteral("export.png.4k.100k.ms"),
-                timeCommand(chronomap, {QStringLiteral("--export"), png, QStringLiteral("--size"),
-                                        QStringLiteral("3840x2160"), QStringLiteral("--data"), files.geojsonPath}),
-                1);
+    auto export4k = [&](const QString &data) {
+        return timeCommand(chronomap, {QStringLiteral("--export"), png, QStringLiteral("--size"),
+                                       QStringLiteral("3840x2160"), QStringLiteral("--data"), data});
+    };
+    figures.add(QStringLiteral("export.png.4k.100k.ms"), export4k(files.geojsonPath), 1);
+    // Where the time goes: the same events as CSV, and the process with the GeoJSON load alone.
+    figures.add(QStringLiteral("export.png.4k.100k.csv.ms"), export4k(files.csvPath), 1);
+    figures.add(QStringLiteral("export.load_only.100k.geojson.ms"),
+                timeCommand(chronomap, {QStringLiteral("--validate"), files.geojsonPath}), 1);
 }
 
 /// Vertices of a geometry and all its parts, summed into `checksum`.
