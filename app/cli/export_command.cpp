@@ -8,6 +8,7 @@
 #include "snapshot_composer.h"
 #include "snapshot_metadata.h"
 #include "snapshot_writer.h"
+#include "ui_language.h"
 #include "view/view_state.h"
 #include "view/view_state_json.h"
 #include "viewport_json.h"
@@ -66,7 +67,7 @@ ExportCommand::ExportCommand()
                tr("OUT")),
       m_size("size", tr("Snapshot size in pixels, WxH (default 1920x1080), or a4 for A4 landscape at 300 dpi."),
              tr("WxH"), QStringLiteral("1920x1080")),
-      m_lang("lang", tr("Language of the data in the snapshot: en or es (default en)."), tr("LANG"),
+      m_lang("lang", tr("Language of the snapshot, its data and its words: en or es (default en)."), tr("LANG"),
              QStringLiteral("en")),
       m_title("title", tr("Title of the snapshot (default: the dataset's file name)."), tr("TEXT")),
       m_select("select", tr("Select the event with this id in the snapshot."), tr("ID")),
@@ -103,6 +104,7 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
     const QString lang = parser.value(m_lang).trimmed().toLower();
     if (lang != u"en" && lang != u"es")
         return fail(kBadArguments, tr("--lang: '%1' is not en or es").arg(parser.value(m_lang)));
+    UiLanguage::apply(lang); // the snapshot's own words (legend, header, footnotes) follow the data
 
     EventFilter filter;
     std::shared_ptr<const BaseMap> baseMap;

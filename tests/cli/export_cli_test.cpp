@@ -113,6 +113,26 @@ TEST_CASE("chronomap --export writes a PNG and its view state with no display", 
     CHECK(map.value(QStringLiteral("metres_per_pixel")).toDouble() > 0);
 }
 
+TEST_CASE("chronomap --export --lang es writes the snapshot's own words in Spanish", "[export][cli]")
+{
+    QTemporaryDir dir;
+    auto svgText = [&](const char *lang) {
+        const QString path = dir.filePath(QStringLiteral("view-%1.svg").arg(QLatin1String(lang)));
+        const Run run = runChronomap({QStringLiteral("--export"), path, QStringLiteral("--data"), kData,
+                                      QStringLiteral("--lang"), QLatin1String(lang)});
+        INFO(lang << ": " << run.err.toStdString());
+        REQUIRE(run.exitCode == 0);
+        return QString::fromUtf8(readAll(path));
+    };
+    const QString english = svgText("en"), spanish = svgText("es");
+    CHECK(english.contains(QStringLiteral(">Categories<")));
+    CHECK(english.contains(QStringLiteral(" events")));
+    CHECK_FALSE(english.contains(QStringLiteral("event(s)"))); // English plural forms, not the source text
+    CHECK(spanish.contains(QStringLiteral(">Categorías<")));
+    CHECK(spanish.contains(QStringLiteral(" acontecimientos")));
+    CHECK_FALSE(spanish.contains(QStringLiteral(">Categories<"))); // (the metadata key HiddenCategories stays)
+}
+
 TEST_CASE("chronomap --export writes JPEG, SVG and PDF", "[export][cli]")
 {
     QTemporaryDir dir;

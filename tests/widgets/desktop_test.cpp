@@ -2,6 +2,7 @@
 // The desktop side of the main window: languages, settings, files (drop, several at once,
 // reload), event export, help dialogs and accessibility, all on a real MainWindow.
 #include "about_text.h"
+#include "data_paths.h"
 #include "app_settings.h"
 #include "event_export.h"
 #include "event_panel.h"
@@ -18,6 +19,7 @@
 
 #include <QDockWidget>
 #include <QFile>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
@@ -121,6 +123,32 @@ TEST_CASE("With the Spanish translator the main window speaks Spanish and switch
     CHECK(QCoreApplication::translate("EventLoader", "no such file") == QStringLiteral("no such file"));
     CHECK_FALSE(UiLanguage::apply(QStringLiteral("xx")));
     CHECK(UiLanguage::current() == QStringLiteral("en"));
+}
+
+TEST_CASE("English counts read 1 event and 19 events, never event(s)", "[widgets]")
+{
+    TemporarySettings settings;
+    REQUIRE(UiLanguage::apply(QStringLiteral("en")));
+    // The source texts say "%n event(s)"; the English plural forms file gives the real words.
+    CHECK(QCoreApplication::translate("chronomap::MainWindow", "%1 of %n event(s)", nullptr, 1) ==
+          QStringLiteral("%1 of 1 event"));
+    MainWindow window;
+    REQUIRE(load(window, {DataPaths::bundledEvents()}));
+    const qsizetype total = window.viewState()->dataset()->events->size();
+    REQUIRE(total > 1);
+    const QString count = window.findChild<QLabel *>(QStringLiteral("eventCount"))->text();
+    CHECK(count.startsWith(QStringLiteral("%1 of %1 events").arg(total)));
+    CHECK_FALSE(count.contains(QStringLiteral("(s)")));
+    // Under Spanish the Spanish forms win over the English ones.
+    window.setUiLanguage(QStringLiteral("es"));
+    CHECK(QTest::qWaitFor(
+        [&] {
+            return window.findChild<QLabel *>(QStringLiteral("eventCount"))
+                ->text()
+                .contains(QStringLiteral("acontecimientos"));
+        },
+        5000));
+    window.setUiLanguage(QStringLiteral("en"));
 }
 
 TEST_CASE("Settings round-trip and a corrupt settings file is reset and reported", "[widgets]")

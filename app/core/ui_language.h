@@ -8,7 +8,8 @@ namespace chronomap {
 
 /// The language of the user interface: installs the translators of the app and of Qt's own
 /// dialogs, and sets the default QLocale so dates and numbers follow. Codes are ISO 639-1
-/// ("en", "es"); English is the source language and needs no translator.
+/// ("en", "es"); English is the source language and needs only its plural forms. Qt Core only:
+/// the command line's exports use it too.
 class UiLanguage {
 public:
     /// The languages the UI is offered in, source language first.

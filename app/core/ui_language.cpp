@@ -38,6 +38,22 @@ public:
 QString g_current = QStringLiteral("en");
 QPointer<QTranslator> g_app;
 QPointer<QTranslator> g_qt;
+QPointer<QTranslator> g_englishPlurals;
+
+/// English plural forms ("1 event", "2 events") for the source texts' "%n event(s)": installed
+/// once and kept, under whichever language is applied (Qt asks the last installed first).
+void installEnglishPlurals()
+{
+    if (g_englishPlurals) return;
+    auto *plurals = new ChronomapTranslator(QCoreApplication::instance());
+    if (!plurals->load(QStringLiteral("chronomap_en"), DataPaths::translations())) {
+        qCWarning(lcLanguage) << "No English plural forms in" << DataPaths::translations();
+        delete plurals;
+        return;
+    }
+    g_englishPlurals = plurals;
+    QCoreApplication::installTranslator(plurals);
+}
 
 void removeTranslators()
 {
@@ -71,6 +87,7 @@ QString UiLanguage::current()
 bool UiLanguage::apply(const QString &code)
 {
     if (!available().contains(code)) return false;
+    installEnglishPlurals();
     auto *app = new ChronomapTranslator(QCoreApplication::instance());
     if (code != QLatin1String("en") && !app->load(QStringLiteral("chronomap_") + code, DataPaths::translations())) {
         qCWarning(lcLanguage) << "No translation for" << code << "in" << DataPaths::translations();
@@ -82,7 +99,7 @@ bool UiLanguage::apply(const QString &code)
     const QLocale system = QLocale::system();
     QLocale::setDefault(system.name().startsWith(code) ? system : QLocale(code));
     if (code == QLatin1String("en")) {
-        // English is the source text: no translator, but still a LanguageChange for the widgets.
+        // English is the source text: only the plural forms, and a LanguageChange for the widgets.
         delete app;
         QEvent change(QEvent::LanguageChange);
         QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
