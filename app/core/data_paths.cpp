@@ -12,6 +12,17 @@ bool looksLikeDataRoot(const QString &dir)
 {
     return QFileInfo::exists(dir + QStringLiteral("/geodata/basemap/basemap.gpkg"));
 }
+
+/// The source and build trees serve only a binary that runs from the build tree (or code with
+/// no application object, such as tests): an installed copy must use what was installed with
+/// it, so a package that lacks its data fails visibly instead of reading a developer's checkout.
+bool mayUseBuildTrees()
+{
+    if (!QCoreApplication::instance()) return true;
+    const QString build = QDir(QStringLiteral(CHRONOMAP_BUILD_DIR)).canonicalPath();
+    const QString app = QDir(QCoreApplication::applicationDirPath()).canonicalPath();
+    return !build.isEmpty() && (app == build || app.startsWith(build + u'/'));
+}
 } // namespace
 
 QString DataPaths::dataRoot()
@@ -24,7 +35,7 @@ QString DataPaths::dataRoot()
         if (looksLikeDataRoot(installed)) return QDir(installed).absolutePath();
     }
     const QString sourceTree = QStringLiteral(CHRONOMAP_SOURCE_DIR);
-    if (looksLikeDataRoot(sourceTree)) return sourceTree;
+    if (mayUseBuildTrees() && looksLikeDataRoot(sourceTree)) return sourceTree;
     return {};
 }
 
@@ -56,7 +67,7 @@ QString DataPaths::translations()
         if (hasQm(installed)) return QDir(installed).absolutePath();
     }
     const QString buildTree = QStringLiteral(CHRONOMAP_BUILD_TRANSLATIONS_DIR);
-    if (hasQm(buildTree)) return buildTree;
+    if (mayUseBuildTrees() && hasQm(buildTree)) return buildTree;
     return {};
 }
 

@@ -6,8 +6,9 @@
 namespace chronomap {
 
 /// Where the bundled data lives. Looked up in this order: the CHRONOMAP_DATA_DIR environment
-/// variable, the install location relative to the executable (`../share/chronomap`), then the
-/// source tree the binary was built from (so a build runs without installing).
+/// variable, the install location relative to the executable (`../share/chronomap`), then, only
+/// for a binary running from its build tree, the source tree it was built from (so a build runs
+/// without installing, and an installed copy never reads a checkout).
 class DataPaths {
 public:
     /// Folder holding `geodata/` and `resources/`; empty when none is found.

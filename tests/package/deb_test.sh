@@ -38,6 +38,7 @@ for f in usr/bin/chronomap \
     usr/share/chronomap/geodata/events/russia-north-korea.geojson \
     usr/share/chronomap/resources/fonts/DejaVuSans.ttf \
     usr/share/chronomap/translations/chronomap_es.qm \
+    usr/share/chronomap/translations/chronomap_en.qm \
     usr/share/applications/io.github.chronomap.Chronomap.desktop \
     usr/share/metainfo/io.github.chronomap.Chronomap.metainfo.xml \
     usr/share/icons/hicolor/scalable/apps/io.github.chronomap.Chronomap.svg; do
@@ -55,4 +56,12 @@ case "$version" in
 esac
 "$exe" --export "$work/out.png" || { echo "FAILED: chronomap --export"; exit 1; }
 test -s "$work/out.png" || { echo "FAILED: no snapshot written"; exit 1; }
-echo "OK: installed package runs and exports"
+# The data it used was the package's: the same binary without its share/ folder finds none (an
+# installed binary never falls back to the checkout it was built from).
+mkdir -p "$work/bare/bin"
+cp "$exe" "$work/bare/bin/"
+if "$work/bare/bin/chronomap" --export "$work/bare.png" >/dev/null 2>&1; then
+    echo "FAILED: a copy without share/chronomap still exported: it read data from elsewhere"
+    exit 1
+fi
+echo "OK: installed package runs and exports, from its own data"
