@@ -66,7 +66,7 @@ FilterBar::FilterBar(ViewState *state, QWidget *parent) : QToolBar(tr("Filters")
         m_search->selectAll();
     });
     // On the field, not the toolbar (which would show it as a button); the window-wide context
-    // makes Ctrl+F reach it from anywhere in the window.
+    // makes Ctrl+F reach it from anywhere in the window, and the main window's Edit menu lists it.
     m_search->QWidget::addAction(find);
 
     m_filterMenu = new QMenu(this);
@@ -105,7 +105,7 @@ void FilterBar::retranslate()
     m_search->setPlaceholderText(tr("Search title, summary, actors, places, sources"));
     m_search->setAccessibleName(tr("Search events"));
     m_search->setToolTip(tr("Show only events containing every word, in either language (Ctrl+F)"));
-    m_find->setText(tr("Find"));
+    m_find->setText(tr("&Find…"));
     m_filterButton->setToolTip(tr("Show or hide events by how well sources support them and how they were collected"));
     m_match->setItemText(0, tr("Possibly in window"));
     m_match->setItemText(1, tr("Certainly in window"));
