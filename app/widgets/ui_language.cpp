@@ -3,12 +3,13 @@
 
 #include "data_paths.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTranslator>
+#include <QWidget>
 
 namespace chronomap {
 
@@ -81,6 +82,12 @@ bool UiLanguage::apply(const QString &code)
     g_current = code;
     const QLocale system = QLocale::system();
     QLocale::setDefault(system.name().startsWith(code) ? system : QLocale(code));
+    // Widgets take the default locale when they are made; setDefault() alone reaches only new
+    // ones. Give the open windows (and through them every child that has no locale of its own)
+    // the new locale, so spin boxes and other numbers show its decimal separator at once.
+    if (qobject_cast<QApplication *>(QCoreApplication::instance()))
+        for (QWidget *w : QApplication::topLevelWidgets())
+            w->setLocale(QLocale());
     if (code == QLatin1String("en")) {
         // English is the source text: no translator, but still a LanguageChange for the widgets.
         delete app;

@@ -10,6 +10,54 @@
     </message>
 </context>
 <context>
+    <name>CategoryStyle</name>
+    <message>
+        <location filename="../../app/render/category_style.cpp" line="+25"/>
+        <source>Diplomatic contact</source>
+        <translation>Contacto diplomático</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summit</source>
+        <translation>Cumbre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treaty</source>
+        <translation>Tratado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deployment</source>
+        <translation>Despliegue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arms transfer</source>
+        <translation>Transferencia de armas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labour dispatch</source>
+        <translation>Envío de trabajadores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Combat</source>
+        <translation>Combate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement</source>
+        <translation>Declaración</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Uncategorised</source>
+        <translation>Sin categoría</translation>
+    </message>
+</context>
+<context>
     <name>EventLayers</name>
     <message>
         <location filename="../../app/core/store/event_layers.cpp" line="+35"/>
@@ -93,12 +141,12 @@
 <context>
     <name>chronomap</name>
     <message>
-        <location filename="../../app/core/io/event_loader.cpp" line="+744"/>
+        <location filename="../../app/core/io/event_loader.cpp" line="+758"/>
         <source>no usable records</source>
         <translation>ningún registro utilizable</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)</source>
         <translation>no es un conjunto de datos que Chronomap pueda leer (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)</translation>
     </message>
@@ -113,7 +161,7 @@
         <translation>%1 registros, más que el límite de %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>more than %1 records; the file is refused</source>
         <translation>más de %1 registros; se rechaza el archivo</translation>
     </message>
@@ -123,7 +171,7 @@
         <translation>el id &apos;%1&apos; ya lo usa un registro anterior; registro omitido</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>the file holds no records</source>
         <translation>el archivo no contiene registros</translation>
     </message>
@@ -228,13 +276,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>the file is empty</source>
         <translation>el archivo está vacío</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+13"/>
+        <location line="-10"/>
+        <location line="+12"/>
         <source>the file is %1, more than the limit of %2</source>
         <translation>el archivo ocupa %1, más que el límite de %2</translation>
     </message>
@@ -372,7 +420,7 @@
 <context>
     <name>chronomap::EventWriter</name>
     <message>
-        <location filename="../../app/core/io/event_writer.cpp" line="+83"/>
+        <location filename="../../app/core/io/event_writer.cpp" line="+84"/>
         <source>GDAL has no %1 driver</source>
         <translation>GDAL no tiene el controlador %1</translation>
     </message>
@@ -387,7 +435,7 @@
         <translation>GDAL no escribió datos %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <location line="+1"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -609,8 +657,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Find</source>
-        <translation>Buscar</translation>
+        <source>&amp;Find…</source>
+        <translation>&amp;Buscar…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -684,7 +732,7 @@
 <context>
     <name>chronomap::LayerReader</name>
     <message>
-        <location filename="../../app/core/io/event_loader.cpp" line="-802"/>
+        <location filename="../../app/core/io/event_loader.cpp" line="-818"/>
         <source>the mapping names column &apos;%1&apos; for %2, but the file has no such column</source>
         <translation>la asignación indica la columna &apos;%1&apos; para %2, pero el archivo no tiene esa columna</translation>
     </message>
@@ -853,60 +901,55 @@
     <name>chronomap::MainWindow</name>
     <message>
         <location filename="../../app/widgets/main_window.cpp" line="+49"/>
-        <location line="+353"/>
+        <location line="+374"/>
         <source>Chronomap</source>
         <translation>Chronomap</translation>
     </message>
     <message>
-        <location line="-330"/>
-        <location line="+30"/>
-        <location line="+303"/>
+        <location line="-350"/>
+        <location line="+24"/>
+        <location line="+329"/>
         <location line="+4"/>
         <source>All events</source>
         <translation>Todos los acontecimientos</translation>
     </message>
     <message>
-        <location line="-336"/>
-        <source>Every event of the dataset in time order. Enter shows the selected event.</source>
-        <translation>Todos los acontecimientos del conjunto en orden cronológico. Intro muestra el acontecimiento seleccionado.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <location line="+306"/>
+        <location line="-337"/>
+        <location line="+332"/>
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location line="-305"/>
-        <location line="+305"/>
+        <location line="-331"/>
+        <location line="+331"/>
         <source>Event</source>
         <translation>Acontecimiento</translation>
     </message>
     <message>
-        <location line="-303"/>
-        <location line="+303"/>
+        <location line="-329"/>
+        <location line="+329"/>
         <source>Timeline</source>
         <translation>Cronología</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <location line="+301"/>
+        <location line="-326"/>
+        <location line="+327"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-313"/>
         <source>Time window</source>
         <translation>Intervalo de tiempo</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+287"/>
+        <location line="+313"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-273"/>
         <source>All dates</source>
         <translation>Todas las fechas</translation>
     </message>
@@ -927,7 +970,7 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+48"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -958,6 +1001,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -1080,7 +1128,7 @@
 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-148"/>
+        <location line="-175"/>
         <source>, %n record(s) skipped</source>
         <translation>
             <numerusform>, %n registro omitido</numerusform>
@@ -1088,12 +1136,17 @@
         </translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="-98"/>
+        <source>The events passing the filters, whatever the time window, in time order. Enter shows the selected event.</source>
+        <translation>Los acontecimientos que pasan los filtros, sea cual sea la ventana temporal, en orden cronológico. Intro muestra el acontecimiento seleccionado.</translation>
+    </message>
+    <message>
+        <location line="+292"/>
         <source>About Chronomap</source>
         <translation>Acerca de Chronomap</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>The %1 translation is not installed.</source>
         <translation>La traducción %1 no está instalada.</translation>
     </message>
@@ -1111,7 +1164,7 @@
         <translation>%1 — Chronomap</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>The saved window layout could not be restored; the default layout is used.</source>
         <translation>No se pudo restaurar la disposición guardada de la ventana; se usa la disposición predeterminada.</translation>
     </message>
@@ -1351,7 +1404,7 @@
 <context>
     <name>chronomap::RegionPanel</name>
     <message>
-        <location filename="../../app/widgets/region_panel.cpp" line="+101"/>
+        <location filename="../../app/widgets/region_panel.cpp" line="+102"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -1386,7 +1439,7 @@
         <translation>La región seleccionada en el mapa y sus acontecimientos en orden cronológico</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Click a region on the map to see its events.</source>
         <translation>Haga clic en una región del mapa para ver sus acontecimientos.</translation>
     </message>
@@ -1618,7 +1671,7 @@
 <context>
     <name>chronomap::TimelineRenderer</name>
     <message>
-        <location filename="../../app/render/timeline_renderer.cpp" line="+507"/>
+        <location filename="../../app/render/timeline_renderer.cpp" line="+505"/>
         <source>1 event</source>
         <translation>1 acontecimiento</translation>
     </message>
@@ -1728,7 +1781,7 @@
 <context>
     <name>chronomap::cli</name>
     <message>
-        <location filename="../../app/cli/command_line.cpp" line="+92"/>
+        <location filename="../../app/cli/command_line.cpp" line="+74"/>
         <source>%1: %2 records read, %3 events loaded, %4 skipped, %5 warnings</source>
         <translation>%1: %2 registros leídos, %3 acontecimientos cargados, %4 omitidos, %5 avisos</translation>
     </message>
@@ -1741,7 +1794,7 @@
 <context>
     <name>chronomap::cli::ExportCommand</name>
     <message>
-        <location filename="../../app/cli/export_command.cpp" line="+65"/>
+        <location filename="../../app/cli/export_command.cpp" line="+53"/>
         <source>Write a snapshot of the view to OUT (.png, .jpg, .svg or .pdf) without a window.</source>
         <translation>Escribe una instantánea de la vista en SALIDA (.png, .jpg, .svg o .pdf) sin ventana.</translation>
     </message>
@@ -1851,7 +1904,7 @@
         <translation>chronomap: --category: el conjunto de datos no tiene acontecimientos de la categoría &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>--select: the dataset has no event with id &apos;%1&apos;</source>
         <translation>--select: el conjunto de datos no tiene ningún acontecimiento con el id &apos;%1&apos;</translation>
     </message>
@@ -1859,7 +1912,7 @@
 <context>
     <name>chronomap::cli::FilterOptions</name>
     <message>
-        <location filename="../../app/cli/filter_options.cpp" line="+21"/>
+        <location filename="../../app/cli/filter_options.cpp" line="+13"/>
         <source>Only events of this admin-1 region (ISO 3166-2 code or name).</source>
         <translation>Solo los acontecimientos de esta región de primer nivel (código ISO 3166-2 o nombre).</translation>
     </message>
@@ -1900,6 +1953,16 @@
         <translation>C</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Only events whose titles, summaries, actors, places or sources (in any language) contain every word of TEXT, ignoring case: the window&apos;s search field.</source>
+        <translation>Solo los acontecimientos cuyos títulos, resúmenes, actores, lugares o fuentes (en cualquier idioma) contienen todas las palabras de TEXTO, sin distinguir mayúsculas: el campo de búsqueda de la ventana.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TEXT</source>
+        <translation>TEXTO</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>--%1: &apos;%2&apos; is not a date (use 2025, 2025-08 or 2025-08-12)</source>
         <translation>--%1: &apos;%2&apos; no es una fecha (use 2025, 2025-08 o 2025-08-12)</translation>
@@ -1910,7 +1973,7 @@
         <translation>--to %1 es anterior a --from %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>--region: no admin-1 region has the code or name &apos;%1&apos; (try RU-KRS or Kursk)</source>
         <translation>--region: ninguna región de primer nivel tiene el código o nombre &apos;%1&apos; (pruebe RU-KRS o Kursk)</translation>
     </message>
