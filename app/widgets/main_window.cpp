@@ -70,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false); // rows are one line high: elide, never cut a second line in half
     m_table->setAccessibleName(tr("All events"));
     m_table->setAccessibleDescription(tr("The events passing the filters, whatever the time window, in time order. "
                                          "Enter shows the selected event."));
@@ -354,6 +355,11 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
     rememberFiles(paths);
     m_state->setDataset(Dataset::make(path, m_store, m_baseMap)); // fills the table
     m_table->resizeColumnsToContents();
+    // A long title would push the category, regions and sources (and the title's own centred
+    // header) out of the dock: cap it, the rest of a title shows elided and in the tooltip.
+    const int titleMax = m_table->fontMetrics().averageCharWidth() * 40;
+    if (m_table->columnWidth(EventTableModel::Title) > titleMax)
+        m_table->setColumnWidth(EventTableModel::Title, titleMax);
     retranslate(); // the title names the files
     m_skipped = result.count(Issue::Severity::Skipped);
     showCount();

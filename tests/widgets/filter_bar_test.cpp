@@ -153,6 +153,10 @@ TEST_CASE("The All events table lists the events passing the filters, whatever t
         return events;
     };
     CHECK(qsizetype(rows().size()) == store.size());
+    // Long titles do not push the category column out of the table's view.
+    INFO("category column at " << table->columnViewportPosition(EventTableModel::Category) << " of "
+                               << table->viewport()->width() << " px");
+    CHECK(table->columnViewportPosition(EventTableModel::Category) + 40 < table->viewport()->width());
 
     // A search typed in the filter bar narrows the table.
     auto *bar = window.findChild<FilterBar *>(QStringLiteral("filterToolBar"));
