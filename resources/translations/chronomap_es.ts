@@ -12,7 +12,7 @@
 <context>
     <name>CategoryStyle</name>
     <message>
-        <location filename="../../app/render/category_style.cpp" line="+25"/>
+        <location filename="../../app/render/category_style.cpp" line="+26"/>
         <source>Diplomatic contact</source>
         <translation>Contacto diplomático</translation>
     </message>
@@ -32,12 +32,12 @@
         <translation>Despliegue</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Arms transfer</source>
         <translation>Transferencia de armas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Labour dispatch</source>
         <translation>Envío de trabajadores</translation>
     </message>
@@ -68,7 +68,7 @@
 <context>
     <name>EventPanel</name>
     <message>
-        <location filename="../../app/widgets/event_panel.cpp" line="+38"/>
+        <location filename="../../app/widgets/event_panel.cpp" line="+39"/>
         <source>%1 (some time that year)</source>
         <translation>%1 (en algún momento de ese año)</translation>
     </message>
@@ -136,6 +136,45 @@
         <location line="+2"/>
         <source>end %1 is before start %2</source>
         <translation>el final %1 es anterior al inicio %2</translation>
+    </message>
+</context>
+<context>
+    <name>ValueLabels</name>
+    <message>
+        <location filename="../../app/render/value_labels.cpp" line="+12"/>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reported</source>
+        <translation>Informado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Claimed</source>
+        <translation>Afirmado por una parte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disputed</source>
+        <translation>Discutido</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Not given</source>
+        <translation>Sin indicar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context</source>
+        <translation>Contexto</translation>
     </message>
 </context>
 <context>
@@ -609,33 +648,7 @@
 <context>
     <name>chronomap::FilterBar</name>
     <message>
-        <location filename="../../app/widgets/filter_bar.cpp" line="+22"/>
-        <source>Confirmed</source>
-        <translation>Confirmado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reported</source>
-        <translation>Informado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Claimed</source>
-        <translation>Afirmado por una parte</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Disputed</source>
-        <translation>Discutido</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+119"/>
-        <source>Not given</source>
-        <translation>Sin indicar</translation>
-    </message>
-    <message>
-        <location line="-115"/>
+        <location filename="../../app/widgets/filter_bar.cpp" line="+21"/>
         <location line="+68"/>
         <source>Filters</source>
         <translation>Filtros</translation>
@@ -901,55 +914,55 @@
     <name>chronomap::MainWindow</name>
     <message>
         <location filename="../../app/widgets/main_window.cpp" line="+49"/>
-        <location line="+374"/>
+        <location line="+380"/>
         <source>Chronomap</source>
         <translation>Chronomap</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-355"/>
         <location line="+24"/>
-        <location line="+329"/>
+        <location line="+334"/>
         <location line="+4"/>
         <source>All events</source>
         <translation>Todos los acontecimientos</translation>
     </message>
     <message>
-        <location line="-337"/>
-        <location line="+332"/>
+        <location line="-342"/>
+        <location line="+337"/>
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location line="-331"/>
-        <location line="+331"/>
+        <location line="-336"/>
+        <location line="+336"/>
         <source>Event</source>
         <translation>Acontecimiento</translation>
     </message>
     <message>
-        <location line="-329"/>
-        <location line="+329"/>
+        <location line="-334"/>
+        <location line="+334"/>
         <source>Timeline</source>
         <translation>Cronología</translation>
     </message>
     <message>
-        <location line="-326"/>
-        <location line="+327"/>
+        <location line="-331"/>
+        <location line="+332"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-318"/>
         <source>Time window</source>
         <translation>Intervalo de tiempo</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+313"/>
+        <location line="+318"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-278"/>
         <source>All dates</source>
         <translation>Todas las fechas</translation>
     </message>
@@ -1141,7 +1154,7 @@
         <translation>Los acontecimientos que pasan los filtros, sea cual sea la ventana temporal, en orden cronológico. Intro muestra el acontecimiento seleccionado.</translation>
     </message>
     <message>
-        <location line="+292"/>
+        <location line="+297"/>
         <source>About Chronomap</source>
         <translation>Acerca de Chronomap</translation>
     </message>
@@ -1498,7 +1511,7 @@
 <context>
     <name>chronomap::SnapshotComposer</name>
     <message>
-        <location filename="../../app/render/snapshot_composer.cpp" line="+68"/>
+        <location filename="../../app/render/snapshot_composer.cpp" line="+69"/>
         <source>Chronomap</source>
         <translation>Chronomap</translation>
     </message>
@@ -1556,13 +1569,7 @@
         <translation>Búsqueda: «%1»</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+7"/>
-        <source>not given</source>
-        <translation>sin indicar</translation>
-    </message>
-    <message>
-        <location line="-5"/>
+        <location line="+6"/>
         <source>Hidden confidence: %1</source>
         <translation>Fiabilidad oculta: %1</translation>
     </message>

@@ -21,6 +21,7 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -190,6 +191,17 @@ TEST_CASE("After switching to Spanish the categories, menus and numbers are Span
             categories.append(table->index(row, EventTableModel::Category).data().toString());
         CHECK(categories.contains(QStringLiteral("Despliegue")));
         CHECK_FALSE(categories.contains(QStringLiteral("Deployment")));
+
+        // The event panel names the confidence and provenance in Spanish too.
+        window.viewState()->setSelectedEvent(
+            window.store()->findId(QStringLiteral("2025-08-threat-over-joint-exercises")));
+        QStringList panelText;
+        for (const QLabel *label : window.eventPanel()->findChildren<QLabel *>())
+            panelText.append(label->text());
+        const QString panel = panelText.join(u'\n');
+        CHECK(panel.contains(QStringLiteral("fiabilidad: informado")));
+        CHECK(panel.contains(QStringLiteral("procedencia: artículo")));
+        CHECK(panel.contains(QStringLiteral("Declaración")));
 
         // Numbers follow the new locale at once: a decimal comma.
         CHECK(speed->text().startsWith(QStringLiteral("1,5")));
