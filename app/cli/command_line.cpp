@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "command_line.h"
 
+#include "cli_text.h"
 #include "data_paths.h"
 #include "export_command.h"
 #include "filter_options.h"
@@ -12,31 +13,12 @@
 #include "store/region_membership.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
-#include <QTextStream>
 
 #include <cstring>
 
 namespace chronomap::cli {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli", text);
-}
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 // Exit codes, documented in the README.
 constexpr int kOk = 0;
@@ -47,7 +29,7 @@ struct Options {
     QCommandLineOption validate{"validate", tr("Check FILE and print one line per problem."), tr("FILE")};
     QCommandLineOption query{"query", tr("Print the events matching the filters below (no GUI).")};
     QCommandLineOption data{"data", tr("Dataset to query (default: the bundled dataset)."), tr("FILE")};
-    FilterOptions filters; // --region, --from, --to, --certain, --category: shared with --export
+    FilterOptions filters; // --region, --from, --to, --certain, --category, --search: shared with --export
     QCommandLineOption format{"format", tr("Output format of --query: csv (default) or geojson."), tr("FORMAT"), "csv"};
     QCommandLineOption mapping{"mapping", tr("Column mapping for flat files, e.g. start=Fecha,lat=Y,lon=X."),
                                tr("ROLE=COLUMN,…")};

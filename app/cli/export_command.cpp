@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export_command.h"
 
+#include "cli_text.h"
 #include "data_paths.h"
 #include "geo/region_index.h"
 #include "map_framing.h"
@@ -13,11 +14,9 @@
 #include "view/view_state_json.h"
 #include "viewport_json.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QTextStream>
 
 #include <cstring>
 
@@ -26,17 +25,6 @@ Q_LOGGING_CATEGORY(lcExport, "chronomap.export", QtWarningMsg)
 namespace chronomap::cli {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli", text);
-}
-
-QTextStream &err()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 int fail(int code, const QString &message)
 {
@@ -143,6 +131,7 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
         state.setHiddenCategories(hidden);
     }
     state.setSelectedRegion(filter.regionIndex);
+    state.setSearchText(filter.text);
     state.setLanguage(lang == u"en" ? QString() : lang);
     if (parser.isSet(m_select)) {
         const EventStore::Index event = result.store->findId(parser.value(m_select));

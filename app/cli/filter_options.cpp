@@ -1,28 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filter_options.h"
 
+#include "cli_text.h"
 #include "data_paths.h"
 #include "geo/region_index.h"
-
-#include <QCoreApplication>
 
 #include <limits>
 
 namespace chronomap::cli {
-
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli", text);
-}
-} // namespace
 
 FilterOptions::FilterOptions()
     : m_region("region", tr("Only events of this admin-1 region (ISO 3166-2 code or name)."), tr("CODE|NAME")),
       m_from("from", tr("Only events possibly on or after DATE (2025, 2025-08, 2025-08-12)."), tr("DATE")),
       m_to("to", tr("Only events possibly on or before DATE (the whole period DATE names)."), tr("DATE")),
       m_certain("certain", tr("With --from/--to: only events certainly in the window, not just possibly.")),
-      m_category("category", tr("Only events of category C (repeatable)."), tr("C"))
+      m_category("category", tr("Only events of category C (repeatable)."), tr("C")),
+      m_search("search",
+               tr("Only events whose titles, summaries, actors, places or sources (in any language) contain "
+                  "every word of TEXT, ignoring case: the window's search field."),
+               tr("TEXT"))
 {}
 
 bool FilterOptions::read(const QCommandLineParser &parser, EventFilter *filter, std::shared_ptr<const BaseMap> *baseMap,
@@ -49,6 +45,7 @@ bool FilterOptions::read(const QCommandLineParser &parser, EventFilter *filter, 
     }
     for (const QString &c : parser.values(m_category))
         filter->categories.insert(c.trimmed().toLower());
+    filter->text = parser.value(m_search).simplified();
 
     if (parser.isSet(m_region)) {
         if (!*baseMap) {

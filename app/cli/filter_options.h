@@ -11,15 +11,15 @@
 
 namespace chronomap::cli {
 
-/// The filter options that --query and --export share: --region, --from, --to, --certain and
-/// --category, read into an EventFilter the same way for both.
+/// The filter options that --query and --export share: --region, --from, --to, --certain,
+/// --category and --search, read into an EventFilter the same way for both.
 class FilterOptions {
 public:
     FilterOptions();
 
-    QList<QCommandLineOption> options() const { return {m_region, m_from, m_to, m_certain, m_category}; }
+    QList<QCommandLineOption> options() const { return {m_region, m_from, m_to, m_certain, m_category, m_search}; }
 
-    /// Reads the window, match and categories into `filter`. With --region, resolves the region
+    /// Reads the window, match, categories and search text into `filter`. With --region, resolves the region
     /// against `*baseMap`, loading the bundled base map into it first when it is null. On a bad
     /// value sets `error` to a message naming the option and returns false.
     bool read(const QCommandLineParser &parser, EventFilter *filter, std::shared_ptr<const BaseMap> *baseMap,
@@ -33,6 +33,7 @@ private:
     QCommandLineOption m_to;
     QCommandLineOption m_certain;
     QCommandLineOption m_category;
+    QCommandLineOption m_search;
 };
 
 } // namespace chronomap::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "category_style.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <array>
@@ -15,19 +16,23 @@ constexpr std::array<QRgb, 7> kPalette = {0xE69F00, 0x56B4E9, 0x009E73, 0xD55E00
 struct Known {
     int color;
     MarkerShape shape;
+    const char *label; ///< English, translated in the context "CategoryStyle"
 };
 
 const QHash<QString, Known> &known()
 {
     static const QHash<QString, Known> table = {
-        {QStringLiteral("diplomatic-contact"), {4, MarkerShape::Circle}},
-        {QStringLiteral("summit"), {1, MarkerShape::Star}},
-        {QStringLiteral("treaty"), {2, MarkerShape::Square}},
-        {QStringLiteral("deployment"), {3, MarkerShape::TriangleUp}},
-        {QStringLiteral("arms-transfer"), {0, MarkerShape::Diamond}},
-        {QStringLiteral("labour-dispatch"), {5, MarkerShape::Hexagon}},
-        {QStringLiteral("combat"), {3, MarkerShape::Cross}},
-        {QStringLiteral("statement"), {6, MarkerShape::TriangleDown}},
+        {QStringLiteral("diplomatic-contact"),
+         {4, MarkerShape::Circle, QT_TRANSLATE_NOOP("CategoryStyle", "Diplomatic contact")}},
+        {QStringLiteral("summit"), {1, MarkerShape::Star, QT_TRANSLATE_NOOP("CategoryStyle", "Summit")}},
+        {QStringLiteral("treaty"), {2, MarkerShape::Square, QT_TRANSLATE_NOOP("CategoryStyle", "Treaty")}},
+        {QStringLiteral("deployment"), {3, MarkerShape::TriangleUp, QT_TRANSLATE_NOOP("CategoryStyle", "Deployment")}},
+        {QStringLiteral("arms-transfer"),
+         {0, MarkerShape::Diamond, QT_TRANSLATE_NOOP("CategoryStyle", "Arms transfer")}},
+        {QStringLiteral("labour-dispatch"),
+         {5, MarkerShape::Hexagon, QT_TRANSLATE_NOOP("CategoryStyle", "Labour dispatch")}},
+        {QStringLiteral("combat"), {3, MarkerShape::Cross, QT_TRANSLATE_NOOP("CategoryStyle", "Combat")}},
+        {QStringLiteral("statement"), {6, MarkerShape::TriangleDown, QT_TRANSLATE_NOOP("CategoryStyle", "Statement")}},
     };
     return table;
 }
@@ -49,7 +54,10 @@ MarkerShape CategoryStyle::shape(const QString &category)
 
 QString CategoryStyle::label(const QString &category)
 {
-    if (category.isEmpty()) return QStringLiteral("Uncategorised");
+    if (category.isEmpty()) return QCoreApplication::translate("CategoryStyle", "Uncategorised");
+    if (const auto it = known().constFind(category); it != known().constEnd())
+        return QCoreApplication::translate("CategoryStyle", it->label);
+    // A category of the data's own: its words as written, untranslated.
     QString text = category;
     text.replace(u'-', u' ').replace(u'_', u' ');
     text[0] = text[0].toUpper();

@@ -15,7 +15,9 @@ class CategoryStyle {
 public:
     static QColor color(const QString &category);
     static MarkerShape shape(const QString &category);
-    /// The category as the user reads it: "diplomatic-contact" → "Diplomatic contact".
+    /// The category as the user reads it, in the user interface's language for the known ones:
+    /// "diplomatic-contact" → "Diplomatic contact" ("Contacto diplomático" in Spanish); others
+    /// with hyphens as spaces: "naval-patrol" → "Naval patrol".
     static QString label(const QString &category);
 };
 

@@ -3,6 +3,7 @@
 
 #include "geo/region_index.h"
 #include "projected_base_map.h"
+#include "value_labels.h"
 #include "vector_unit_state.h"
 
 #include <QCoreApplication>
@@ -131,14 +132,14 @@ QString SnapshotComposer::headerLine() const
     if (!m_state.hiddenConfidences().isEmpty()) {
         QStringList hidden;
         for (Confidence c : m_state.hiddenConfidences())
-            hidden.append(c == Confidence::Unknown ? tr("not given") : toString(c));
+            hidden.append(ValueLabels::confidence(c).toLower());
         std::sort(hidden.begin(), hidden.end());
         parts.append(tr("Hidden confidence: %1").arg(hidden.join(QStringLiteral(", "))));
     }
     if (!m_state.hiddenProvenances().isEmpty()) {
         QStringList hidden;
         for (const QString &p : m_state.hiddenProvenances())
-            hidden.append(p.isEmpty() ? tr("not given") : p);
+            hidden.append(ValueLabels::provenance(p).toLower());
         std::sort(hidden.begin(), hidden.end());
         parts.append(tr("Hidden provenance: %1").arg(hidden.join(QStringLiteral(", "))));
     }

@@ -64,6 +64,7 @@ SnapshotMetadata SnapshotMetadata::describe(const ViewState &state, const Viewpo
         {kRegion, region},
         {kSelectedEvent, m.m_viewState.value(QStringLiteral("selected_event")).toString()},
         {kHiddenCategories, hidden.join(u',')},
+        {kSearch, state.searchText().simplified()},
         {kLanguage, state.language().isEmpty() ? QStringLiteral("en") : state.language()},
         {kMapMode, m.m_viewState.value(QStringLiteral("map_mode")).toString()},
         {kMapView, QStringLiteral("lon %1, lat %2, %3 m/px")

@@ -33,6 +33,7 @@ public:
     static inline const QString kRegion = QStringLiteral("Region");
     static inline const QString kSelectedEvent = QStringLiteral("SelectedEvent");
     static inline const QString kHiddenCategories = QStringLiteral("HiddenCategories");
+    static inline const QString kSearch = QStringLiteral("Search"); ///< the search text; empty = none
     static inline const QString kLanguage = QStringLiteral("Language");
     static inline const QString kMapMode = QStringLiteral("MapMode");
     static inline const QString kMapView = QStringLiteral("MapView");

@@ -204,9 +204,7 @@ TimelineRenderer::Frame TimelineRenderer::plan(const QRectF &area, const TimeAxi
         categoryOf[k] = quint16(store.categories().indexOf(f.lanes[k].category));
     // A selected region or a content filter narrows the events to a list: walk it instead of the
     // index, which counts every event of a category.
-    const EventStore::IndexList *subset = state.selectedRegion() >= 0 ? &state.selectedRegionEvents()
-                                          : state.hasContentFilter()  ? &state.eventsIgnoringWindow()
-                                                                      : nullptr;
+    const EventStore::IndexList *subset = drawnSubset(state);
     if (!subset && index.resolves(f.axis.msPerPx())) {
         // Overview: counts per lane and per column come from the index's bins, so the cost does
         // not grow with the number of events; sparse lanes get their events exactly.
@@ -791,7 +789,14 @@ TimelineHits TimelineRenderer::hitsOf(const Frame &frame)
     return hits;
 }
 
-EventStore::Index TimelineHits::eventAt(QPointF px, double slopPx) const
+const EventStore::IndexList *TimelineRenderer::drawnSubset(const ViewState &state)
+{
+    return state.selectedRegion() >= 0 ? &state.selectedRegionEvents()
+           : state.hasContentFilter()  ? &state.eventsIgnoringWindow()
+                                       : nullptr;
+}
+
+EventStore::Index TimelineHits::eventAt(QPointF px, double slopPx, const EventStore::IndexList *shown) const
 {
     if (!plotPx.contains(px) || axisBandPx.contains(px)) return -1;
     for (auto it = boxes.rbegin(); it != boxes.rend(); ++it)
@@ -803,7 +808,9 @@ EventStore::Index TimelineHits::eventAt(QPointF px, double slopPx) const
         const qint64 from = lane.fromMs + qint64(column * lane.msPerPx);
         const qint64 to = lane.fromMs + qint64((column + 1) * lane.msPerPx);
         for (EventStore::Index i : store->inWindow({from, std::max(to, from + 1)}))
-            if (store->categoryIndex(i) == lane.categoryIndex) return i;
+            if (store->categoryIndex(i) == lane.categoryIndex &&
+                (!shown || std::binary_search(shown->begin(), shown->end(), i)))
+                return i;
         return -1;
     }
     return -1;

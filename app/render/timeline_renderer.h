@@ -48,7 +48,10 @@ struct TimelineHits {
     QRectF axisBandPx; ///< the axis strip at the bottom of the plot (brushing happens here)
 
     /// The event drawn at `px` (the topmost box within `slopPx`, else a dense column), or -1.
-    EventStore::Index eventAt(QPointF px, double slopPx = 2.0) const;
+    /// A dense column answers from the store: with `shown` (in time order, as
+    /// TimelineRenderer::drawnSubset() gives it) only with one of those events, so a click
+    /// never picks an event the filters hide.
+    EventStore::Index eventAt(QPointF px, double slopPx = 2.0, const EventStore::IndexList *shown = nullptr) const;
     /// Where `event` was drawn on its own, if it was.
     std::optional<QRectF> rectOf(EventStore::Index event) const;
 };
@@ -93,6 +96,11 @@ public:
                 TimelineHits *hits = nullptr) const;
     /// What render() would record, without painting.
     TimelineHits hitsFor(const QRectF &area, const TimeAxis &axis, const ViewState &state) const;
+
+    /// The events the lanes are narrowed to (the selected region's, else those passing a
+    /// search, confidence or provenance filter), or null when the lanes show every event of
+    /// their category. Owned by `state`, valid until it changes.
+    static const EventStore::IndexList *drawnSubset(const ViewState &state);
 
     /// Above this many events in the visible range, a lane is aggregated per pixel column.
     static constexpr qsizetype kDetailLimit = 2'500;

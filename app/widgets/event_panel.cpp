@@ -2,6 +2,7 @@
 #include "event_panel.h"
 
 #include "category_style.h"
+#include "value_labels.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -142,8 +143,9 @@ void EventPanel::refresh()
     const QString lang = m_state->language();
     m_title->setText(e.titleIn(lang));
     QStringList meta{precisionText(e.when), CategoryStyle::label(e.category)};
-    if (e.confidence != Confidence::Unknown) meta.append(tr("confidence: %1").arg(toString(e.confidence)));
-    if (!e.provenance.isEmpty()) meta.append(tr("provenance: %1").arg(e.provenance));
+    if (e.confidence != Confidence::Unknown)
+        meta.append(tr("confidence: %1").arg(ValueLabels::confidence(e.confidence).toLower()));
+    if (!e.provenance.isEmpty()) meta.append(tr("provenance: %1").arg(ValueLabels::provenance(e.provenance).toLower()));
     if (!e.regions.isEmpty()) meta.append(e.regions.join(QStringLiteral(", ")));
     if (!e.actors.isEmpty()) meta.append(tr("actors: %1").arg(e.actors.join(QStringLiteral(", "))));
     m_meta->setText(meta.join(QStringLiteral("\n")));

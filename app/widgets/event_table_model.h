@@ -20,6 +20,8 @@ public:
     void setEvents(std::shared_ptr<const EventStore> store, EventStore::IndexList events);
     void setLanguage(const QString &lang);
     EventStore::Index eventAt(int row) const { return m_events.at(size_t(row)); }
+    const std::shared_ptr<const EventStore> &store() const { return m_store; }
+    const EventStore::IndexList &events() const { return m_events; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

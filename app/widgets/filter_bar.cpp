@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filter_bar.h"
 
+#include "value_labels.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
@@ -14,23 +16,6 @@ namespace chronomap {
 
 namespace {
 constexpr int kSearchDelayMs = 250;
-
-QString confidenceLabel(Confidence c)
-{
-    switch (c) {
-    case Confidence::Confirmed:
-        return FilterBar::tr("Confirmed");
-    case Confidence::Reported:
-        return FilterBar::tr("Reported");
-    case Confidence::Claimed:
-        return FilterBar::tr("Claimed");
-    case Confidence::Disputed:
-        return FilterBar::tr("Disputed");
-    case Confidence::Unknown:
-        break;
-    }
-    return FilterBar::tr("Not given");
-}
 } // namespace
 
 FilterBar::FilterBar(ViewState *state, QWidget *parent) : QToolBar(tr("Filters"), parent), m_state(state)
@@ -66,7 +51,7 @@ FilterBar::FilterBar(ViewState *state, QWidget *parent) : QToolBar(tr("Filters")
         m_search->selectAll();
     });
     // On the field, not the toolbar (which would show it as a button); the window-wide context
-    // makes Ctrl+F reach it from anywhere in the window.
+    // makes Ctrl+F reach it from anywhere in the window, and the main window's Edit menu lists it.
     m_search->QWidget::addAction(find);
 
     m_filterMenu = new QMenu(this);
@@ -105,7 +90,7 @@ void FilterBar::retranslate()
     m_search->setPlaceholderText(tr("Search title, summary, actors, places, sources"));
     m_search->setAccessibleName(tr("Search events"));
     m_search->setToolTip(tr("Show only events containing every word, in either language (Ctrl+F)"));
-    m_find->setText(tr("Find"));
+    m_find->setText(tr("&Find…"));
     m_filterButton->setToolTip(tr("Show or hide events by how well sources support them and how they were collected"));
     m_match->setItemText(0, tr("Possibly in window"));
     m_match->setItemText(1, tr("Certainly in window"));
@@ -138,7 +123,7 @@ void FilterBar::rebuildFilterMenu()
     m_filterMenu->addSection(tr("Confidence"));
     for (Confidence c : {Confidence::Confirmed, Confidence::Reported, Confidence::Claimed, Confidence::Disputed,
                          Confidence::Unknown}) {
-        QAction *a = m_filterMenu->addAction(confidenceLabel(c));
+        QAction *a = m_filterMenu->addAction(ValueLabels::confidence(c));
         a->setCheckable(true);
         a->setData(int(c));
         m_confidenceActions.append(a);
@@ -148,7 +133,7 @@ void FilterBar::rebuildFilterMenu()
     if (dataset && dataset->events && !dataset->events->provenances().isEmpty()) {
         m_filterMenu->addSection(tr("Provenance"));
         for (const QString &p : dataset->events->provenances()) {
-            QAction *a = m_filterMenu->addAction(p.isEmpty() ? tr("Not given") : p);
+            QAction *a = m_filterMenu->addAction(ValueLabels::provenance(p));
             a->setCheckable(true);
             a->setData(p);
             m_provenanceActions.append(a);

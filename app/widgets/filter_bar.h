@@ -24,6 +24,8 @@ public:
     explicit FilterBar(ViewState *state, QWidget *parent = nullptr);
 
     QLineEdit *searchField() const { return m_search; }
+    /// Find… (Ctrl+F): puts the cursor in the search field. The window lists it in its Edit menu.
+    QAction *findAction() const { return m_find; }
     /// Opens the confidence and provenance menu.
     QToolButton *filterButton() const { return m_filterButton; }
     QMenu *filterMenu() const { return m_filterMenu; }

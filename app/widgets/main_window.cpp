@@ -57,8 +57,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_eventPanel = new EventPanel(m_state, this);
     m_timeline = new TimelineView(m_state, this);
     m_playback = new PlaybackController(m_state, PlaybackController::Clock::Timer, this);
+    m_filterBar = new FilterBar(m_state, this); // before the menus: Edit → Find… is its action
     createMenus();
-    addToolBar(Qt::TopToolBarArea, new FilterBar(m_state, this));
+    addToolBar(Qt::TopToolBarArea, m_filterBar);
 
     m_model = new EventTableModel(this);
     m_model->setLanguage(m_state->language()); // titles in the data language, as on the map
@@ -69,8 +70,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false); // rows are one line high: elide, never cut a second line in half
     m_table->setAccessibleName(tr("All events"));
-    m_table->setAccessibleDescription(tr("Every event of the dataset in time order. Enter shows the selected event."));
+    m_table->setAccessibleDescription(tr("The events passing the filters, whatever the time window, in time order. "
+                                         "Enter shows the selected event."));
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         if (!index.isValid()) return;
         m_state->setSelectedEvent(m_model->eventAt(index.row()));
@@ -82,16 +85,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &index) {
         if (index.isValid()) m_state->setSelectedEvent(m_model->eventAt(index.row()));
     });
-    connect(m_state, &ViewState::selectedEventChanged, this, [this](EventStore::Index event) {
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (m_model->eventAt(row) != event) continue;
-            QSignalBlocker block(m_table->selectionModel());
-            m_table->selectRow(row);
-            m_table->scrollTo(m_model->index(row, 0));
-            return;
-        }
-        m_table->clearSelection();
-    });
+    connect(m_state, &ViewState::selectedEventChanged, this, &MainWindow::selectTableRow);
+    connect(m_state, &ViewState::datasetChanged, this, &MainWindow::showTableEvents);
+    connect(m_state, &ViewState::filterChanged, this, &MainWindow::showTableEvents);
 
     m_problems = new ProblemsPanel(this);
     QDockWidget *regionDock =
@@ -178,6 +174,31 @@ void MainWindow::showCount()
     m_count->setText(text);
 }
 
+void MainWindow::showTableEvents()
+{
+    const auto dataset = m_state->dataset();
+    std::shared_ptr<const EventStore> store = dataset ? dataset->events : nullptr;
+    EventStore::IndexList events = store ? m_state->eventsIgnoringWindow() : EventStore::IndexList{};
+    // Playback moves only the window: the table stays as it is, scroll position and all.
+    if (store == m_model->store() && events == m_model->events()) return;
+    m_model->setEvents(std::move(store), std::move(events));
+    selectTableRow(m_state->selectedEvent());
+}
+
+void MainWindow::selectTableRow(EventStore::Index event)
+{
+    const auto &events = m_model->events();
+    const auto it = std::lower_bound(events.begin(), events.end(), event); // index order is time order
+    QSignalBlocker block(m_table->selectionModel());
+    if (event < 0 || it == events.end() || *it != event) {
+        m_table->clearSelection();
+        return;
+    }
+    const int row = int(it - events.begin());
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0));
+}
+
 void MainWindow::loadBaseMap()
 {
     IssueList issues;
@@ -215,6 +236,8 @@ void MainWindow::createMenus()
                     &MainWindow::exportEvents);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_filterBar->findAction()); // Ctrl+F: the filter bar's search field
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Zoom to Data"), QKeySequence(Qt::CTRL | Qt::Key_0), m_map, &MapView::zoomToData);
     view->addSeparator();
@@ -330,11 +353,13 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
     m_currentFile = path;
     m_currentFiles = paths;
     rememberFiles(paths);
-    m_state->setDataset(Dataset::make(path, m_store, m_baseMap));
-    EventStore::IndexList all(size_t(m_store->size()));
-    std::iota(all.begin(), all.end(), 0);
-    m_model->setEvents(m_store, std::move(all));
+    m_state->setDataset(Dataset::make(path, m_store, m_baseMap)); // fills the table
     m_table->resizeColumnsToContents();
+    // A long title would push the category, regions and sources (and the title's own centred
+    // header) out of the dock: cap it, the rest of a title shows elided and in the tooltip.
+    const int titleMax = m_table->fontMetrics().averageCharWidth() * 40;
+    if (m_table->columnWidth(EventTableModel::Title) > titleMax)
+        m_table->setColumnWidth(EventTableModel::Title, titleMax);
     retranslate(); // the title names the files
     m_skipped = result.count(Issue::Severity::Skipped);
     showCount();
@@ -391,6 +416,11 @@ void MainWindow::setUiLanguage(const QString &code)
         statusBar()->showMessage(tr("The %1 translation is not installed.").arg(code), 5000);
         return;
     }
+    // Widgets take the default locale when they are made; QLocale::setDefault() alone reaches only
+    // new ones. Give the open windows (and through them every child without a locale of its own)
+    // the new locale, so spin boxes and other numbers show its decimal separator at once.
+    for (QWidget *w : QApplication::topLevelWidgets())
+        w->setLocale(QLocale());
     m_state->setLanguage(UiLanguage::dataLanguage(UiLanguage::current()));
     if (m_settings) m_settings->setLanguage(UiLanguage::current());
 }

@@ -19,6 +19,7 @@ namespace chronomap {
 class AppSettings;
 class EventPanel;
 class EventTableModel;
+class FilterBar;
 class LoadJob;
 class MapView;
 class PlaybackController;
@@ -85,6 +86,9 @@ private:
     QWidget *createTimelinePane();
     void showTimeWindow();
     void showCount();
+    /// Lists in the "All events" table the events passing the filters but the time window.
+    void showTableEvents();
+    void selectTableRow(EventStore::Index event);
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area);
 
     ViewState *m_state = nullptr;
@@ -94,6 +98,7 @@ private:
     EventPanel *m_eventPanel = nullptr;
     TimelineView *m_timeline = nullptr;
     PlaybackController *m_playback = nullptr;
+    FilterBar *m_filterBar = nullptr;
     QLabel *m_window = nullptr;
     QMenu *m_viewMenu = nullptr;
     std::shared_ptr<const EventStore> m_store;

@@ -111,7 +111,7 @@ QRectF TimelineView::eventRect(EventStore::Index event) const
 
 EventStore::Index TimelineView::eventAt(QPointF px) const
 {
-    return hits().eventAt(px);
+    return hits().eventAt(px, 2.0, TimelineRenderer::drawnSubset(*m_state));
 }
 
 void TimelineView::fitAll()

@@ -26,7 +26,7 @@
 <context>
     <name>chronomap::FilterBar</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/filter_bar.cpp" line="+195"/>
+        <location filename="../../app/widgets/filter_bar.cpp" line="+180"/>
         <source>Confidence &amp;&amp; provenance (%n hidden)</source>
         <translation>
             <numerusform>Confidence &amp;&amp; provenance (%n hidden)</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>chronomap::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/main_window.cpp" line="+168"/>
+        <location filename="../../app/widgets/main_window.cpp" line="+164"/>
         <source>Showing %1 to %2 (%n event(s))</source>
         <translation>
             <numerusform>Showing %1 to %2 (%n event)</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+116"/>
+        <location line="+143"/>
         <source>Loading %n file(s)…</source>
         <translation>
             <numerusform>Loading %n file…</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+115"/>
         <source>%1 and %n more — Chronomap</source>
         <translation>
             <numerusform>%1 and %n more — Chronomap</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>chronomap::SnapshotComposer</name>
     <message numerus="yes">
-        <location filename="../../app/render/snapshot_composer.cpp" line="+119"/>
+        <location filename="../../app/render/snapshot_composer.cpp" line="+120"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>

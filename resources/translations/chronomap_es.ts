@@ -10,6 +10,54 @@
     </message>
 </context>
 <context>
+    <name>CategoryStyle</name>
+    <message>
+        <location filename="../../app/render/category_style.cpp" line="+26"/>
+        <source>Diplomatic contact</source>
+        <translation>Contacto diplomático</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summit</source>
+        <translation>Cumbre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Treaty</source>
+        <translation>Tratado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deployment</source>
+        <translation>Despliegue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Arms transfer</source>
+        <translation>Transferencia de armas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labour dispatch</source>
+        <translation>Envío de trabajadores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Combat</source>
+        <translation>Combate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Statement</source>
+        <translation>Declaración</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Uncategorised</source>
+        <translation>Sin categoría</translation>
+    </message>
+</context>
+<context>
     <name>EventLayers</name>
     <message>
         <location filename="../../app/core/store/event_layers.cpp" line="+35"/>
@@ -20,7 +68,7 @@
 <context>
     <name>EventPanel</name>
     <message>
-        <location filename="../../app/widgets/event_panel.cpp" line="+38"/>
+        <location filename="../../app/widgets/event_panel.cpp" line="+39"/>
         <source>%1 (some time that year)</source>
         <translation>%1 (en algún momento de ese año)</translation>
     </message>
@@ -91,14 +139,53 @@
     </message>
 </context>
 <context>
+    <name>ValueLabels</name>
+    <message>
+        <location filename="../../app/render/value_labels.cpp" line="+12"/>
+        <source>Confirmed</source>
+        <translation>Confirmado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reported</source>
+        <translation>Informado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Claimed</source>
+        <translation>Afirmado por una parte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disputed</source>
+        <translation>Discutido</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Not given</source>
+        <translation>Sin indicar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context</source>
+        <translation>Contexto</translation>
+    </message>
+</context>
+<context>
     <name>chronomap</name>
     <message>
-        <location filename="../../app/core/io/event_loader.cpp" line="+744"/>
+        <location filename="../../app/core/io/event_loader.cpp" line="+758"/>
         <source>no usable records</source>
         <translation>ningún registro utilizable</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)</source>
         <translation>no es un conjunto de datos que Chronomap pueda leer (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)</translation>
     </message>
@@ -113,7 +200,7 @@
         <translation>%1 registros, más que el límite de %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>more than %1 records; the file is refused</source>
         <translation>más de %1 registros; se rechaza el archivo</translation>
     </message>
@@ -123,7 +210,7 @@
         <translation>el id &apos;%1&apos; ya lo usa un registro anterior; registro omitido</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>the file holds no records</source>
         <translation>el archivo no contiene registros</translation>
     </message>
@@ -228,13 +315,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>the file is empty</source>
         <translation>el archivo está vacío</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+13"/>
+        <location line="-10"/>
+        <location line="+12"/>
         <source>the file is %1, more than the limit of %2</source>
         <translation>el archivo ocupa %1, más que el límite de %2</translation>
     </message>
@@ -316,7 +403,7 @@
         <translation>Haga clic en un acontecimiento del mapa o de una lista para verlo aquí.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>confidence: %1</source>
         <translation>fiabilidad: %1</translation>
     </message>
@@ -372,7 +459,7 @@
 <context>
     <name>chronomap::EventWriter</name>
     <message>
-        <location filename="../../app/core/io/event_writer.cpp" line="+83"/>
+        <location filename="../../app/core/io/event_writer.cpp" line="+84"/>
         <source>GDAL has no %1 driver</source>
         <translation>GDAL no tiene el controlador %1</translation>
     </message>
@@ -387,7 +474,7 @@
         <translation>GDAL no escribió datos %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <location line="+1"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
@@ -561,33 +648,7 @@
 <context>
     <name>chronomap::FilterBar</name>
     <message>
-        <location filename="../../app/widgets/filter_bar.cpp" line="+22"/>
-        <source>Confirmed</source>
-        <translation>Confirmado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reported</source>
-        <translation>Informado</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Claimed</source>
-        <translation>Afirmado por una parte</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Disputed</source>
-        <translation>Discutido</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+119"/>
-        <source>Not given</source>
-        <translation>Sin indicar</translation>
-    </message>
-    <message>
-        <location line="-115"/>
+        <location filename="../../app/widgets/filter_bar.cpp" line="+21"/>
         <location line="+68"/>
         <source>Filters</source>
         <translation>Filtros</translation>
@@ -609,8 +670,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Find</source>
-        <translation>Buscar</translation>
+        <source>&amp;Find…</source>
+        <translation>&amp;Buscar…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -684,7 +745,7 @@
 <context>
     <name>chronomap::LayerReader</name>
     <message>
-        <location filename="../../app/core/io/event_loader.cpp" line="-802"/>
+        <location filename="../../app/core/io/event_loader.cpp" line="-818"/>
         <source>the mapping names column &apos;%1&apos; for %2, but the file has no such column</source>
         <translation>la asignación indica la columna &apos;%1&apos; para %2, pero el archivo no tiene esa columna</translation>
     </message>
@@ -853,60 +914,55 @@
     <name>chronomap::MainWindow</name>
     <message>
         <location filename="../../app/widgets/main_window.cpp" line="+49"/>
-        <location line="+353"/>
+        <location line="+385"/>
         <source>Chronomap</source>
         <translation>Chronomap</translation>
     </message>
     <message>
-        <location line="-330"/>
-        <location line="+30"/>
-        <location line="+303"/>
+        <location line="-360"/>
+        <location line="+24"/>
+        <location line="+339"/>
         <location line="+4"/>
         <source>All events</source>
         <translation>Todos los acontecimientos</translation>
     </message>
     <message>
-        <location line="-336"/>
-        <source>Every event of the dataset in time order. Enter shows the selected event.</source>
-        <translation>Todos los acontecimientos del conjunto en orden cronológico. Intro muestra el acontecimiento seleccionado.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <location line="+306"/>
+        <location line="-347"/>
+        <location line="+342"/>
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location line="-305"/>
-        <location line="+305"/>
+        <location line="-341"/>
+        <location line="+341"/>
         <source>Event</source>
         <translation>Acontecimiento</translation>
     </message>
     <message>
-        <location line="-303"/>
-        <location line="+303"/>
+        <location line="-339"/>
+        <location line="+339"/>
         <source>Timeline</source>
         <translation>Cronología</translation>
     </message>
     <message>
-        <location line="-300"/>
-        <location line="+301"/>
+        <location line="-336"/>
+        <location line="+337"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location line="-287"/>
+        <location line="-323"/>
         <source>Time window</source>
         <translation>Intervalo de tiempo</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+287"/>
+        <location line="+323"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-283"/>
         <source>All dates</source>
         <translation>Todas las fechas</translation>
     </message>
@@ -927,7 +983,7 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+48"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -958,6 +1014,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -1080,7 +1141,7 @@
 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-148"/>
+        <location line="-175"/>
         <source>, %n record(s) skipped</source>
         <translation>
             <numerusform>, %n registro omitido</numerusform>
@@ -1088,17 +1149,22 @@
         </translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="-98"/>
+        <source>The events passing the filters, whatever the time window, in time order. Enter shows the selected event.</source>
+        <translation>Los acontecimientos que pasan los filtros, sea cual sea la ventana temporal, en orden cronológico. Intro muestra el acontecimiento seleccionado.</translation>
+    </message>
+    <message>
+        <location line="+297"/>
         <source>About Chronomap</source>
         <translation>Acerca de Chronomap</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>The %1 translation is not installed.</source>
         <translation>La traducción %1 no está instalada.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+15"/>
         <source>%1 and %n more — Chronomap</source>
         <translation>
             <numerusform>%1 y %n más — Chronomap</numerusform>
@@ -1111,7 +1177,7 @@
         <translation>%1 — Chronomap</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>The saved window layout could not be restored; the default layout is used.</source>
         <translation>No se pudo restaurar la disposición guardada de la ventana; se usa la disposición predeterminada.</translation>
     </message>
@@ -1351,7 +1417,7 @@
 <context>
     <name>chronomap::RegionPanel</name>
     <message>
-        <location filename="../../app/widgets/region_panel.cpp" line="+101"/>
+        <location filename="../../app/widgets/region_panel.cpp" line="+102"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
@@ -1386,7 +1452,7 @@
         <translation>La región seleccionada en el mapa y sus acontecimientos en orden cronológico</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Click a region on the map to see its events.</source>
         <translation>Haga clic en una región del mapa para ver sus acontecimientos.</translation>
     </message>
@@ -1445,7 +1511,7 @@
 <context>
     <name>chronomap::SnapshotComposer</name>
     <message>
-        <location filename="../../app/render/snapshot_composer.cpp" line="+68"/>
+        <location filename="../../app/render/snapshot_composer.cpp" line="+69"/>
         <source>Chronomap</source>
         <translation>Chronomap</translation>
     </message>
@@ -1503,13 +1569,7 @@
         <translation>Búsqueda: «%1»</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+7"/>
-        <source>not given</source>
-        <translation>sin indicar</translation>
-    </message>
-    <message>
-        <location line="-5"/>
+        <location line="+6"/>
         <source>Hidden confidence: %1</source>
         <translation>Fiabilidad oculta: %1</translation>
     </message>
@@ -1573,7 +1633,7 @@
 <context>
     <name>chronomap::SnapshotWriter</name>
     <message>
-        <location filename="../../app/render/snapshot_writer.cpp" line="+78"/>
+        <location filename="../../app/render/snapshot_writer.cpp" line="+79"/>
         <source>%1x%2 is not a size between %3 and %4 pixels a side</source>
         <translation>%1x%2 no es un tamaño de entre %3 y %4 píxeles por lado</translation>
     </message>
@@ -1589,7 +1649,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+29"/>
+        <location line="+35"/>
         <location line="+13"/>
         <location line="+2"/>
         <location line="+24"/>
@@ -1600,7 +1660,7 @@
         <translation>no se puede escribir %1: %2</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-79"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
@@ -1610,7 +1670,12 @@
         <translation>no hay memoria suficiente para una imagen de %1x%2</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+19"/>
+        <source>cannot encode %1: %2</source>
+        <translation>no se puede codificar %1: %2</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>cannot set up a %1x%2 pt PDF page</source>
         <translation>no se puede preparar una página PDF de %1x%2 pt</translation>
     </message>
@@ -1618,7 +1683,7 @@
 <context>
     <name>chronomap::TimelineRenderer</name>
     <message>
-        <location filename="../../app/render/timeline_renderer.cpp" line="+507"/>
+        <location filename="../../app/render/timeline_renderer.cpp" line="+505"/>
         <source>1 event</source>
         <translation>1 acontecimiento</translation>
     </message>
@@ -1728,7 +1793,7 @@
 <context>
     <name>chronomap::cli</name>
     <message>
-        <location filename="../../app/cli/command_line.cpp" line="+92"/>
+        <location filename="../../app/cli/command_line.cpp" line="+74"/>
         <source>%1: %2 records read, %3 events loaded, %4 skipped, %5 warnings</source>
         <translation>%1: %2 registros leídos, %3 acontecimientos cargados, %4 omitidos, %5 avisos</translation>
     </message>
@@ -1741,7 +1806,7 @@
 <context>
     <name>chronomap::cli::ExportCommand</name>
     <message>
-        <location filename="../../app/cli/export_command.cpp" line="+65"/>
+        <location filename="../../app/cli/export_command.cpp" line="+54"/>
         <source>Write a snapshot of the view to OUT (.png, .jpg, .svg or .pdf) without a window.</source>
         <translation>Escribe una instantánea de la vista en SALIDA (.png, .jpg, .svg o .pdf) sin ventana.</translation>
     </message>
@@ -1762,13 +1827,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Language of the data in the snapshot: en or es (default en).</source>
-        <translation>Idioma de los datos en la instantánea: en o es (por omisión en).</translation>
+        <source>LANG</source>
+        <translation>IDIOMA</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>LANG</source>
-        <translation>IDIOMA</translation>
+        <source>Language of the snapshot, its data and its words: en or es (default en).</source>
+        <translation>Idioma de la instantánea, de sus datos y de sus textos: en o es (por omisión en).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1831,7 +1896,7 @@
         <translation>--lang: &apos;%1&apos; no es en ni es</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>cannot read the base map %1</source>
         <translation>no se puede leer el mapa base %1</translation>
     </message>
@@ -1851,7 +1916,7 @@
         <translation>chronomap: --category: el conjunto de datos no tiene acontecimientos de la categoría &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>--select: the dataset has no event with id &apos;%1&apos;</source>
         <translation>--select: el conjunto de datos no tiene ningún acontecimiento con el id &apos;%1&apos;</translation>
     </message>
@@ -1859,7 +1924,7 @@
 <context>
     <name>chronomap::cli::FilterOptions</name>
     <message>
-        <location filename="../../app/cli/filter_options.cpp" line="+21"/>
+        <location filename="../../app/cli/filter_options.cpp" line="+13"/>
         <source>Only events of this admin-1 region (ISO 3166-2 code or name).</source>
         <translation>Solo los acontecimientos de esta región de primer nivel (código ISO 3166-2 o nombre).</translation>
     </message>
@@ -1900,6 +1965,16 @@
         <translation>C</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Only events whose titles, summaries, actors, places or sources (in any language) contain every word of TEXT, ignoring case: the window&apos;s search field.</source>
+        <translation>Solo los acontecimientos cuyos títulos, resúmenes, actores, lugares o fuentes (en cualquier idioma) contienen todas las palabras de TEXTO, sin distinguir mayúsculas: el campo de búsqueda de la ventana.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TEXT</source>
+        <translation>TEXTO</translation>
+    </message>
+    <message>
         <location line="+11"/>
         <source>--%1: &apos;%2&apos; is not a date (use 2025, 2025-08 or 2025-08-12)</source>
         <translation>--%1: &apos;%2&apos; no es una fecha (use 2025, 2025-08 o 2025-08-12)</translation>
@@ -1910,7 +1985,7 @@
         <translation>--to %1 es anterior a --from %2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>--region: no admin-1 region has the code or name &apos;%1&apos; (try RU-KRS or Kursk)</source>
         <translation>--region: ninguna región de primer nivel tiene el código o nombre &apos;%1&apos; (pruebe RU-KRS o Kursk)</translation>
     </message>

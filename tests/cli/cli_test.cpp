@@ -190,7 +190,7 @@ TEST_CASE("chronomap --version and --help answer with no display", "[cli]")
     // GNU style: short and long forms, a value placeholder after each option that takes one.
     for (const char *option : {"  -h, --help", "  -v, --version", "  --validate <FILE>", "  --query ",
                                "  --data <FILE>", "  --region <CODE|NAME>", "  --from <DATE>", "  --to <DATE>",
-                               "  --certain ", "  --category <C>", "  --format <FORMAT>"}) {
+                               "  --certain ", "  --category <C>", "  --search <TEXT>", "  --format <FORMAT>"}) {
         INFO(option);
         CHECK(std::any_of(helpLines.begin(), helpLines.end(),
                           [&](const QString &l) { return l.startsWith(QString::fromUtf8(option)); }));
@@ -404,6 +404,46 @@ TEST_CASE("chronomap --query --from/--to/--certain/--category filter as the libr
     CHECK(both.column(QStringLiteral("id")) == expectedIds(combined));
     CHECK(both.column(QStringLiteral("id")).contains(QStringLiteral("2025-08-kursk-belgorod-deployment-11000")));
     CHECK(queryCsv({QStringLiteral("--category"), QStringLiteral("no-such-category")}).rows.isEmpty());
+}
+
+TEST_CASE("chronomap --query --search filters on the text as the window's search field does", "[cli]")
+{
+    const qsizetype all = test::bundledDataset()->events->size();
+    auto searchFor = [](const QString &text) {
+        EventFilter filter;
+        filter.text = text;
+        return filter;
+    };
+
+    // A word only the Spanish title has.
+    const Table spanish = queryCsv({QStringLiteral("--search"), QStringLiteral("despliegue")});
+    CHECK(spanish.column(QStringLiteral("id")) == expectedIds(searchFor(QStringLiteral("despliegue"))));
+    CHECK(spanish.column(QStringLiteral("id"))
+              .contains(QStringLiteral("2025-04-28-north-korea-confirms-kursk-deployment")));
+    CHECK(spanish.rows.size() < all);
+
+    // Case does not matter; every word must occur (an actor and a word of a title).
+    const Table both = queryCsv({QStringLiteral("--search"), QStringLiteral("KIM phone")});
+    CHECK(both.column(QStringLiteral("id")) == QStringList{QStringLiteral("2025-08-12-kim-putin-call")});
+    CHECK(both.column(QStringLiteral("id")) == expectedIds(searchFor(QStringLiteral("kim phone"))));
+
+    // Actors: Shoigu acts in one event only.
+    const Table actor = queryCsv({QStringLiteral("--search"), QStringLiteral("shoigu")});
+    CHECK(actor.column(QStringLiteral("id")) ==
+          QStringList{QStringLiteral("2025-06-17-shoigu-pyongyang-labour-agreement")});
+
+    // With the other filters: Putin's treaties.
+    EventFilter treaties = searchFor(QStringLiteral("Putin"));
+    treaties.categories = {QStringLiteral("treaty")};
+    const Table putinTreaties = queryCsv(
+        {QStringLiteral("--search"), QStringLiteral("Putin"), QStringLiteral("--category"), QStringLiteral("treaty")});
+    CHECK(putinTreaties.column(QStringLiteral("id")) == expectedIds(treaties));
+    CHECK(putinTreaties.column(QStringLiteral("id")).contains(QStringLiteral("2024-06-19-putin-kim-treaty-pyongyang")));
+    CHECK_FALSE(putinTreaties.column(QStringLiteral("id")).contains(QStringLiteral("2025-08-12-kim-putin-call")));
+
+    CHECK(queryCsv({QStringLiteral("--search"), QStringLiteral("zzzz-no-such-word")}).rows.isEmpty());
+    // Blank text is no search.
+    CHECK(queryCsv({QStringLiteral("--search"), QStringLiteral("  ")}).rows.size() == all);
 }
 
 TEST_CASE("chronomap --query --format csv writes one row per event with its fields", "[cli]")

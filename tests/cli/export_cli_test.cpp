@@ -133,6 +133,32 @@ TEST_CASE("chronomap --export --lang es writes the snapshot's own words in Spani
     CHECK_FALSE(spanish.contains(QStringLiteral(">Categories<"))); // (the metadata key HiddenCategories stays)
 }
 
+TEST_CASE("chronomap --export --search records the search in the metadata and the view state", "[export][cli]")
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("search.png")), json = dir.filePath(QStringLiteral("search.json"));
+    const Run run = runChronomap({QStringLiteral("--export"), png, QStringLiteral("--size"), QStringLiteral("800x500"),
+                                  QStringLiteral("--search"), QStringLiteral("Kursk  despliegue"),
+                                  QStringLiteral("--view-state"), json});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    QImageReader reader(png);
+    CHECK(reader.text(SnapshotMetadata::kSearch) == QStringLiteral("Kursk despliegue"));
+    const QJsonObject state = QJsonDocument::fromJson(readAll(json)).object();
+    CHECK(state.value(QStringLiteral("search")).toString() == QStringLiteral("Kursk despliegue"));
+    CHECK_FALSE(reader.read().isNull());
+
+    // Without --search the entry is there and empty, and the view state has no search.
+    const QString plain = dir.filePath(QStringLiteral("plain.png")),
+                  plainJson = dir.filePath(QStringLiteral("plain.json"));
+    REQUIRE(runChronomap({QStringLiteral("--export"), plain, QStringLiteral("--size"), QStringLiteral("800x500"),
+                          QStringLiteral("--view-state"), plainJson})
+                .exitCode == 0);
+    QImageReader plainReader(plain);
+    CHECK(plainReader.text(SnapshotMetadata::kSearch).isEmpty());
+    CHECK_FALSE(QJsonDocument::fromJson(readAll(plainJson)).object().contains(QStringLiteral("search")));
+}
+
 TEST_CASE("chronomap --export writes JPEG, SVG and PDF", "[export][cli]")
 {
     QTemporaryDir dir;

@@ -335,3 +335,36 @@ TEST_CASE("A saved view state keeps the search, hidden confidences and provenanc
     CHECK(restored.hiddenConfidences().isEmpty());
     CHECK(restored.outOfWindowMode() == OutOfWindowMode::Hidden);
 }
+
+TEST_CASE("Slots of filterChanged already read the events of the new filter", "[store]")
+{
+    const auto dataset = test::bundledDataset();
+    ViewState state;
+    state.setDataset(dataset);
+    (void)state.visibleEvents(); // fill the caches, as the views do
+    (void)state.eventsIgnoringWindow();
+    EventStore::IndexList seenVisible, seenIgnoringWindow;
+    QObject::connect(&state, &ViewState::filterChanged, [&] {
+        seenVisible = state.visibleEvents();
+        seenIgnoringWindow = state.eventsIgnoringWindow();
+    });
+    const auto check = [&](const char *what) {
+        INFO(what);
+        EventFilter f = state.filter();
+        CHECK(seenVisible == f.apply(*dataset->events));
+        f.window.reset();
+        CHECK(seenIgnoringWindow == f.apply(*dataset->events));
+    };
+    state.setSearchText(QStringLiteral("Kursk"));
+    check("search");
+    state.setHiddenCategories({QStringLiteral("deployment")});
+    check("categories");
+    state.setHiddenConfidences({Confidence::Confirmed});
+    check("confidences");
+    state.setHiddenProvenances({QStringLiteral("context")});
+    check("provenances");
+    state.setTimeWindow(TimeWindow{0, 1'800'000'000'000});
+    state.setWindowMatch(WindowMatch::Certainly);
+    check("window match");
+    CHECK(seenIgnoringWindow.size() < size_t(dataset->events->size()));
+}

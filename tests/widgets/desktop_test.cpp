@@ -10,6 +10,7 @@
 #include "main_window.h"
 #include "map_view.h"
 #include "playback_bar.h"
+#include "playback_controller.h"
 #include "problems_panel.h"
 #include "region_panel.h"
 #include "shortcuts_dialog.h"
@@ -17,13 +18,19 @@
 #include "timeline_view.h"
 #include "ui_language.h"
 
+#include <QBuffer>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
+#include <QPainter>
 #include <QSignalSpy>
+#include <QSvgGenerator>
 #include <QTableView>
 #include <QTableWidget>
 #include <QToolButton>
@@ -33,6 +40,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "../bundled_data.h"
 #include "../qt_string_maker.h"
 
 using namespace chronomap;
@@ -149,6 +157,89 @@ TEST_CASE("English counts read 1 event and 19 events, never event(s)", "[widgets
         },
         5000));
     window.setUiLanguage(QStringLiteral("en"));
+}
+
+namespace {
+/// The text a widget paints, as the <text> elements of an SVG drawing of it.
+QString paintedText(QWidget *widget)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setSize(widget->size());
+    svg.setViewBox(widget->rect());
+    {
+        QPainter painter(&svg);
+        widget->render(&painter);
+    }
+    return QString::fromUtf8(buffer.data());
+}
+} // namespace
+
+TEST_CASE("After switching to Spanish the categories, menus and numbers are Spanish", "[widgets]")
+{
+    TemporarySettings settings;
+    REQUIRE(UiLanguage::apply(QStringLiteral("en")));
+    {
+        MainWindow window;
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        REQUIRE(load(window, {test::sourcePath("geodata/events/russia-north-korea.geojson")}));
+        window.playback()->setStepsPerSecond(1.5);
+        QDoubleSpinBox *speed = window.findChild<PlaybackBar *>()->speedSpin();
+        CHECK(speed->text().startsWith(QStringLiteral("1.5")));
+        CHECK(paintedText(window.mapView()).contains(QStringLiteral("Diplomatic contact")));
+        CHECK(paintedText(window.timelineView()).contains(QStringLiteral("Diplomatic contact")));
+
+        window.setUiLanguage(QStringLiteral("es"));
+        CHECK(QTest::qWaitFor([&] { return fileMenuTitle(window) == QStringLiteral("&Archivo"); }, 5000));
+        QStringList menus;
+        for (QAction *a : window.menuBar()->actions())
+            menus.append(a->text());
+        CHECK(menus.contains(QStringLiteral("&Edición")));
+        CHECK(menus.contains(QStringLiteral("&Ver")));
+        CHECK(menus.contains(QStringLiteral("Ay&uda")));
+
+        // The legend and the timeline's lane labels name the categories in Spanish.
+        const QString legend = paintedText(window.mapView());
+        for (const char *label : {"Contacto diplomático (", "Despliegue (", "Tratado (", "Combate (", "Cumbre ("})
+            CHECK(legend.contains(QString::fromUtf8(label)));
+        CHECK_FALSE(legend.contains(QStringLiteral("Deployment")));
+        const QString lanes = paintedText(window.timelineView());
+        for (const char *label :
+             {"Contacto diplomático", "Despliegue", "Transferencia de armas", "Envío de trabajadores", "Declaración"})
+            CHECK(lanes.contains(QString::fromUtf8(label)));
+        CHECK_FALSE(lanes.contains(QStringLiteral("Arms transfer")));
+        // So does the table's category column.
+        const QAbstractItemModel *table = window.eventTable()->model();
+        QStringList categories;
+        for (int row = 0; row < table->rowCount(); ++row)
+            categories.append(table->index(row, EventTableModel::Category).data().toString());
+        CHECK(categories.contains(QStringLiteral("Despliegue")));
+        CHECK_FALSE(categories.contains(QStringLiteral("Deployment")));
+
+        // The event panel names the confidence and provenance in Spanish too.
+        window.viewState()->setSelectedEvent(
+            window.store()->findId(QStringLiteral("2025-08-threat-over-joint-exercises")));
+        QStringList panelText;
+        for (const QLabel *label : window.eventPanel()->findChildren<QLabel *>())
+            panelText.append(label->text());
+        const QString panel = panelText.join(u'\n');
+        CHECK(panel.contains(QStringLiteral("fiabilidad: informado")));
+        CHECK(panel.contains(QStringLiteral("procedencia: artículo")));
+        CHECK(panel.contains(QStringLiteral("Declaración")));
+
+        // Numbers follow the new locale at once: a decimal comma.
+        CHECK(speed->text().startsWith(QStringLiteral("1,5")));
+        CHECK(speed->locale().decimalPoint() == QStringLiteral(","));
+
+        window.setUiLanguage(QStringLiteral("en"));
+        CHECK(QTest::qWaitFor([&] { return fileMenuTitle(window) == QStringLiteral("&File"); }, 5000));
+        CHECK(paintedText(window.mapView()).contains(QStringLiteral("Deployment (")));
+        CHECK(speed->text().startsWith(QStringLiteral("1.5")));
+    }
+    REQUIRE(UiLanguage::apply(QStringLiteral("en")));
 }
 
 TEST_CASE("Settings round-trip and a corrupt settings file is reset and reported", "[widgets]")
@@ -352,10 +443,32 @@ TEST_CASE("Help lists the shortcuts of the menus and names version, licence and 
             }
         }
     }
-    // ...and the window's own actions after them: the search field's Find.
-    CHECK(rows.size() > withShortcut);
-    CHECK(rows.value(withShortcut).menu == QStringLiteral("Window"));
+    // ...and the window's own actions after them, none of which a menu already lists.
+    CHECK(rows.size() >= withShortcut);
+    for (qsizetype k = withShortcut; k < rows.size(); ++k)
+        CHECK(rows[k].menu == QStringLiteral("Window"));
     CHECK(ShortcutsDialog::rows(window.menuBar()).size() == withShortcut);
+
+    // The search field's Ctrl+F is Edit → Find…, listed once, and the menu item reaches the field.
+    CHECK(find(QStringLiteral("Find…")) == QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText));
+    CHECK(std::count_if(rows.begin(), rows.end(), [](const auto &r) { return r.action == QStringLiteral("Find…"); }) ==
+          1);
+    QMenu *edit = window.menuBar()->actions().value(1)->menu();
+    REQUIRE(edit);
+    CHECK(edit->title() == QStringLiteral("&Edit"));
+    QAction *findAction = nullptr;
+    for (QAction *a : edit->actions())
+        if (a->shortcut() == QKeySequence(QKeySequence::Find)) findAction = a;
+    REQUIRE(findAction);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    window.mapView()->setFocus();
+    auto *search = window.findChild<QLineEdit *>(QStringLiteral("searchField"));
+    REQUIRE(search);
+    CHECK_FALSE(search->hasFocus());
+    findAction->trigger();
+    CHECK(search->hasFocus());
 
     REQUIRE(load(window, {kGeoJson}));
     const QString about = AboutText::html(window.store().get());

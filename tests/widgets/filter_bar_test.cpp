@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Linked views and filters on real widgets: the filter bar on a real MainWindow, legend toggles,
 // the map following the selection, the timeline narrowed to a region, faded events.
+#include "event_table_model.h"
 #include "filter_bar.h"
 #include "geo/region_index.h"
 #include "main_window.h"
@@ -21,6 +22,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSvgGenerator>
+#include <QTableView>
 #include <QTest>
 
 #include "../qt_string_maker.h"
@@ -130,6 +132,70 @@ TEST_CASE("Typing in the filter bar's search narrows the events and the status b
     window.viewState()->setHiddenConfidences({});
     CHECK(confirmed->isChecked());
     CHECK(countShown(window).first == store.size());
+}
+
+TEST_CASE("The All events table lists the events passing the filters, whatever the time window", "[widgets]")
+{
+    MainWindow window;
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.openFile(test::sourcePath("geodata/events/russia-north-korea.geojson"));
+    REQUIRE(loaded.wait(30'000));
+    ViewState &state = *window.viewState();
+    const EventStore &store = *state.dataset()->events;
+    QTableView *table = window.eventTable();
+    const auto rows = [&] {
+        const auto *model = static_cast<const EventTableModel *>(table->model());
+        EventStore::IndexList events;
+        for (int row = 0; row < model->rowCount(); ++row)
+            events.push_back(model->eventAt(row));
+        return events;
+    };
+    CHECK(qsizetype(rows().size()) == store.size());
+    // Long titles do not push the category column out of the table's view.
+    INFO("category column at " << table->columnViewportPosition(EventTableModel::Category) << " of "
+                               << table->viewport()->width() << " px");
+    CHECK(table->columnViewportPosition(EventTableModel::Category) + 40 < table->viewport()->width());
+
+    // A search typed in the filter bar narrows the table.
+    auto *bar = window.findChild<FilterBar *>(QStringLiteral("filterToolBar"));
+    REQUIRE(bar);
+    QTest::keyClicks(bar->searchField(), QStringLiteral("Kursk"));
+    const auto kursk = scanFor(store, QStringLiteral("Kursk"));
+    REQUIRE(qsizetype(kursk.size()) < store.size());
+    CHECK(rows() == kursk);
+
+    // A time window does not: the table is the events ignoring it, the map shows fewer.
+    state.setTimeWindow(TimeWindow{QDateTime(QDate(2025, 8, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(),
+                                   QDateTime(QDate(2025, 9, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch()});
+    REQUIRE(state.visibleEvents().size() < kursk.size());
+    CHECK(rows() == kursk);
+    CHECK(rows() == state.eventsIgnoringWindow());
+
+    // Hiding a category removes its rows; the selection stays on its row across the change.
+    const EventStore::Index statement =
+        store.findId(QStringLiteral("2025-04-28-north-korea-confirms-kursk-deployment"));
+    REQUIRE(std::binary_search(kursk.begin(), kursk.end(), statement));
+    state.setSelectedEvent(statement);
+    state.setHiddenCategories({QStringLiteral("deployment")});
+    EventStore::IndexList noDeployments;
+    std::copy_if(kursk.begin(), kursk.end(), std::back_inserter(noDeployments),
+                 [&](EventStore::Index i) { return store.category(i) != QStringLiteral("deployment"); });
+    REQUIRE(noDeployments.size() < kursk.size());
+    CHECK(rows() == noDeployments);
+    const QModelIndexList selected = table->selectionModel()->selectedRows();
+    REQUIRE(selected.size() == 1);
+    CHECK(static_cast<const EventTableModel *>(table->model())->eventAt(selected.first().row()) == statement);
+
+    // Clicking a row selects its event.
+    const QRect cell = table->visualRect(table->model()->index(0, 1));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    CHECK(state.selectedEvent() == noDeployments.front());
+
+    bar->searchField()->clear();
+    state.setHiddenCategories({});
+    CHECK(qsizetype(rows().size()) == store.size());
 }
 
 TEST_CASE("Clicking a legend entry hides its category and a second click shows it again", "[widgets]")

@@ -388,3 +388,59 @@ TEST_CASE("A crowded lane is aggregated per pixel column, a sparse one drawn eve
     const QPointF px(dense->rectPx.center().x(), dense->rectPx.bottom() - 4);
     CHECK(near(t.image.pixelColor(px.toPoint()), combat, 10));
 }
+
+TEST_CASE("A click in a crowded lane never picks an event the filters hide", "[timeline][widgets]")
+{
+    // 2025, every day: eight "alpha" combat reports at 02:00 and eight "omega" ones at 14:00. A
+    // search for omega keeps more than the lane draws one by one, so the lane stays aggregated
+    // per pixel column; columns of about eight hours hold either alphas or omegas.
+    EventStoreBuilder builder;
+    for (QDate day(2025, 1, 1); day.year() == 2025; day = day.addDays(1)) {
+        for (int k = 0; k < 8; ++k) {
+            for (const auto &[word, hour] :
+                 {std::pair{QStringLiteral("alpha"), 2}, std::pair{QStringLiteral("omega"), 14}}) {
+                const QString start = QStringLiteral("%1T%2:%3Z")
+                                          .arg(day.toString(Qt::ISODate))
+                                          .arg(hour, 2, 10, QChar(u'0'))
+                                          .arg(k, 2, 10, QChar(u'0'));
+                Event e = record(QStringLiteral("%1-%2").arg(word, start), start, {}, QStringLiteral("combat"));
+                e.title.insert({}, QStringLiteral("%1 report").arg(word));
+                builder.add(e);
+            }
+        }
+    }
+    const auto store = builder.build();
+    REQUIRE(store->size() / 2 > TimelineRenderer::kDetailLimit);
+    ViewState state;
+    TimelineView view{&state};
+    loadBundledFonts();
+    view.resize(1200, 320);
+    view.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&view));
+    state.setDataset(Dataset::make(QStringLiteral("crowded"), store, nullptr));
+    view.setVisibleRange({utc(2025, 1, 1), utc(2026, 1, 1)});
+    state.setSearchText(QStringLiteral("omega"));
+    REQUIRE(state.hasContentFilter());
+    REQUIRE(qsizetype(state.visibleEvents().size()) == store->size() / 2);
+
+    // Clicks along the middle of the one lane, pixel by pixel.
+    const TimelineRenderer renderer;
+    const QRectF plot = renderer.layoutFor(view.rect(), state).lanes;
+    REQUIRE(plot.width() > 100);
+    const double y = plot.center().y();
+    int picked = 0, nothing = 0;
+    for (double x = plot.left() + 200; x < plot.left() + 320; x += 1) {
+        state.setSelectedEvent(-1);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, QPointF(x, y).toPoint());
+        const EventStore::Index selected = state.selectedEvent();
+        if (selected < 0) {
+            ++nothing;
+            continue;
+        }
+        INFO("x " << x << ": " << store->id(selected).toStdString());
+        CHECK(store->id(selected).startsWith(u"omega"));
+        ++picked;
+    }
+    CHECK(picked > 10);  // the omegas' columns answer...
+    CHECK(nothing > 10); // ...the alphas' columns, all hidden, do not
+}

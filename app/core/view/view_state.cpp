@@ -7,11 +7,16 @@ namespace chronomap {
 
 ViewState::ViewState(QObject *parent) : QObject(parent) {}
 
-void ViewState::invalidate()
+void ViewState::resetCaches()
 {
     m_visible.reset();
     m_ignoringWindow.reset();
     m_regionEvents.reset();
+}
+
+void ViewState::invalidate()
+{
+    resetCaches();
     emit changed();
 }
 
@@ -44,6 +49,7 @@ void ViewState::setWindowMatch(WindowMatch match)
 {
     if (match == m_match) return;
     m_match = match;
+    resetCaches(); // before the signals: their slots read the events
     emit filterChanged();
     invalidate();
 }
@@ -77,6 +83,7 @@ void ViewState::setHiddenCategories(QSet<QString> categories)
 {
     if (categories == m_hiddenCategories) return;
     m_hiddenCategories = std::move(categories);
+    resetCaches();
     emit filterChanged();
     invalidate();
 }
@@ -85,6 +92,7 @@ void ViewState::setHiddenConfidences(QSet<Confidence> confidences)
 {
     if (confidences == m_hiddenConfidences) return;
     m_hiddenConfidences = std::move(confidences);
+    resetCaches();
     emit filterChanged();
     invalidate();
 }
@@ -93,6 +101,7 @@ void ViewState::setHiddenProvenances(QSet<QString> provenances)
 {
     if (provenances == m_hiddenProvenances) return;
     m_hiddenProvenances = std::move(provenances);
+    resetCaches();
     emit filterChanged();
     invalidate();
 }
@@ -101,6 +110,7 @@ void ViewState::setSearchText(const QString &text)
 {
     if (text == m_searchText) return;
     m_searchText = text;
+    resetCaches();
     emit searchTextChanged(text);
     emit filterChanged();
     invalidate();

@@ -100,6 +100,7 @@ signals:
     void changed();
 
 private:
+    void resetCaches();
     void invalidate();
 
     std::shared_ptr<const Dataset> m_dataset;
