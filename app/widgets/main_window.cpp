@@ -147,7 +147,9 @@ QWidget *MainWindow::createTimelinePane()
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(new PlaybackBar(m_playback, pane));
+    auto *bar = new PlaybackBar(m_playback, pane);
+    bar->addTrailingWidget(m_timeline->regionButton()); // beside the controls: the lanes keep their height
+    layout->addWidget(bar);
     layout->addWidget(m_timeline, 1);
     return pane;
 }

@@ -77,6 +77,11 @@ PlaybackBar::PlaybackBar(PlaybackController *controller, QWidget *parent)
     showStep();
 }
 
+void PlaybackBar::addTrailingWidget(QWidget *widget)
+{
+    static_cast<QHBoxLayout *>(layout())->addWidget(widget);
+}
+
 void PlaybackBar::retranslate()
 {
     setAccessibleName(tr("Playback"));

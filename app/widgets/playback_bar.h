@@ -23,6 +23,8 @@ public:
     QToolButton *stepButton() const { return m_stepForward; }
     QComboBox *stepCombo() const { return m_stepSize; }
     QDoubleSpinBox *speedSpin() const { return m_speed; }
+    /// Puts `widget` at the right end of the bar (it becomes the bar's child).
+    void addTrailingWidget(QWidget *widget);
 
 protected:
     void changeEvent(QEvent *event) override;

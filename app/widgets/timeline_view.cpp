@@ -186,7 +186,7 @@ void TimelineView::onSelectedRegionChanged(int regionIndex)
     const bool valid = regionIndex >= 0 && dataset && dataset->baseMap && dataset->baseMap->regions &&
                        regionIndex < dataset->baseMap->regions->regions().size();
     if (!valid) {
-        if (m_regionButton->isVisibleTo(this)) {
+        if (!m_regionButton->isHidden()) {
             m_regionButton->hide();
             changeAxis(m_axis); // the lanes take the strip back
             invalidateHits();
@@ -217,12 +217,18 @@ QString TimelineView::laneLabelAt(QPointF px) const
 QRectF TimelineView::timelineArea() const
 {
     QRectF area(rect());
-    if (m_regionButton->isVisibleTo(this)) area.setTop(m_regionButton->geometry().bottom() + 4);
+    if (regionStripShown()) area.setTop(m_regionButton->geometry().bottom() + 4);
     return area;
+}
+
+bool TimelineView::regionStripShown() const
+{
+    return m_regionButton->parentWidget() == this && !m_regionButton->isHidden();
 }
 
 void TimelineView::placeRegionButton()
 {
+    if (m_regionButton->parentWidget() != this) return; // a host placed it in its own layout
     m_regionButton->move(std::max(0, width() - m_regionButton->width() - 6), 2);
 }
 
@@ -237,7 +243,7 @@ void TimelineView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
-    if (m_regionButton->isVisibleTo(this)) {
+    if (regionStripShown()) {
         // The region note gets a strip of its own above the lanes, so it covers no event.
         painter.fillRect(QRectF(0, 0, width(), timelineArea().top()), palette().window());
         painter.setPen(palette().color(QPalette::Mid));

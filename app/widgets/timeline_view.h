@@ -42,7 +42,9 @@ public:
 
     /// The category whose lane label is at a widget position (a click there hides it), or "".
     QString laneLabelAt(QPointF px) const;
-    /// "Region: Kursk — show all", shown while a region narrows the timeline; a click clears it.
+    /// "Region: Kursk — show all", shown while a region narrows the timeline. It sits in a strip
+    /// above the lanes unless a host moves it into a layout of its own (the main window puts it
+    /// in the playback bar, so the lanes keep their height). A click clears the region.
     QPushButton *regionButton() const { return m_regionButton; }
 
     QSize sizeHint() const override { return {900, 260}; }
@@ -81,6 +83,7 @@ private:
     void onTimeWindowChanged();
     void onSelectedRegionChanged(int regionIndex);
     void placeRegionButton();
+    bool regionStripShown() const;
     /// Where the timeline is drawn: the widget less the region note's strip when it shows.
     QRectF timelineArea() const;
 

@@ -27,6 +27,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QPainter>
 #include <QSignalSpy>
@@ -240,6 +241,35 @@ TEST_CASE("After switching to Spanish the categories, menus and numbers are Span
         CHECK(speed->text().startsWith(QStringLiteral("1.5")));
     }
     REQUIRE(UiLanguage::apply(QStringLiteral("en")));
+}
+
+TEST_CASE("In the window the region note sits in the playback bar and the lanes keep their height", "[widgets]")
+{
+    TemporarySettings settings;
+    MainWindow window;
+    window.resize(1440, 900);
+    window.show();
+    REQUIRE(load(window, {DataPaths::bundledEvents()}));
+    auto *timeline = window.findChild<TimelineView *>();
+    REQUIRE(timeline);
+    const auto dataset = window.viewState()->dataset();
+    const EventStore::Index kursk =
+        dataset->events->findId(QStringLiteral("2025-04-28-north-korea-confirms-kursk-deployment"));
+    REQUIRE(kursk >= 0);
+    timeline->fitAll();
+    const QRectF before = timeline->eventRect(kursk);
+    REQUIRE_FALSE(before.isEmpty());
+
+    window.viewState()->setSelectedRegion(dataset->baseMap->regions->find(QStringLiteral("RU-KRS")));
+    QPushButton *note = timeline->regionButton();
+    CHECK(QTest::qWaitFor([&] { return note->isVisible(); }, 2000));
+    CHECK(qobject_cast<PlaybackBar *>(note->parentWidget()));
+    CHECK(note->text().contains(QStringLiteral("Kursk")));
+    // The lanes did not give up a strip to the note: the Kursk event's mark keeps its height.
+    CHECK(timeline->eventRect(kursk).height() == Approx(before.height()));
+    QTest::mouseClick(note, Qt::LeftButton);
+    CHECK(window.viewState()->selectedRegion() < 0);
+    CHECK_FALSE(note->isVisible());
 }
 
 TEST_CASE("Settings round-trip and a corrupt settings file is reset and reported", "[widgets]")
