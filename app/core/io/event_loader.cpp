@@ -146,6 +146,8 @@ public:
         for (const auto &[lang, index] : std::as_const(m_summaryColumns))
             take(index);
         m_geometryField = tr("geometry");
+        for (FieldRole role : allFieldRoles())
+            m_columnName[int(role)] = m_mapping.column(role);
     }
 
     /// Copies what read() needs of one feature into `batch`. Runs on the thread that owns the
@@ -265,8 +267,9 @@ public:
         e.category = text(FieldRole::Category).trimmed().toLower();
         e.actors = list(FieldRole::Actors);
         e.places = list(FieldRole::Places);
-        for (const QString &code : list(FieldRole::Regions))
-            e.regions.append(code.trimmed().toUpper());
+        QStringList codes = list(FieldRole::Regions);
+        for (QString &code : codes)
+            e.regions.append(std::move(code).trimmed().toUpper()); // in place: no copy per code
         e.provenance = text(FieldRole::Provenance).trimmed();
         if (const QString c = text(FieldRole::Confidence); !c.trimmed().isEmpty()) {
             e.confidence = confidenceFromString(c);
@@ -306,7 +309,7 @@ private:
     QString text(FieldRole role)
     {
         const int index = m_index[int(role)];
-        return index < 0 ? QString() : text(index, m_mapping.column(role)); // no column lookup for absent roles
+        return index < 0 ? QString() : text(index, m_columnName[int(role)]);
     }
 
     QString text(int index, const QString &field)
@@ -334,6 +337,31 @@ private:
         return value;
     }
 
+    /// What text() returns, as a view of `buffer`, which keeps its capacity from record to record:
+    /// a short ASCII cell (most cells) is widened into it without an allocation and has nothing to
+    /// report; anything else goes through text(), with its issues. Valid until `buffer` changes.
+    QStringView textView(int index, const QString &field, QString &buffer)
+    {
+        const FeatureBatch::Cell *c = cell(index);
+        if (!c) return {};
+        const QByteArrayView bytes = m_batch->bytes(*c);
+        if (bytes.size() <= m_options.maxTextBytes &&
+            std::all_of(bytes.begin(), bytes.end(), [](char b) { return quint8(b) < 0x80; })) {
+            buffer.resize(bytes.size());
+            char16_t *out = reinterpret_cast<char16_t *>(buffer.data());
+            for (const char b : bytes)
+                *out++ = char16_t(quint8(b));
+            return buffer;
+        }
+        buffer = text(index, field);
+        return buffer;
+    }
+    QStringView textView(FieldRole role, QString &buffer)
+    {
+        const int index = m_index[int(role)];
+        return index < 0 ? QStringView() : textView(index, m_columnName[int(role)], buffer);
+    }
+
     /// A list field: a GDAL string list, a JSON array, or text separated by ';' or '|'.
     QStringList list(FieldRole role)
     {
@@ -350,7 +378,7 @@ private:
             }
             return out;
         }
-        const QString value = text(role).trimmed();
+        const QStringView value = textView(role, m_listBuffer).trimmed();
         if (value.startsWith(u'[')) {
             const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8());
             if (doc.isArray()) {
@@ -397,7 +425,7 @@ private:
             return FuzzyDate{dt.toMSecsSinceEpoch(), DatePrecision::Time};
         }
         // A blank cell is an absent date: CSV (and GDAL's CSV driver) writes an instant's end as "".
-        const QString value = text(index, m_mapping.column(role));
+        const QStringView value = textView(index, m_columnName[int(role)], m_dateBuffer);
         if (value.trimmed().isEmpty()) {
             *present = false;
             return std::nullopt;
@@ -434,7 +462,8 @@ private:
                 last = *end;
             }
         }
-        if (const QString declared = text(FieldRole::DatePrecision); !declared.trimmed().isEmpty()) {
+        if (const QStringView declared = textView(FieldRole::DatePrecision, m_precisionBuffer);
+            !declared.trimmed().isEmpty()) {
             const auto precision = datePrecisionFromString(declared);
             if (!precision) {
                 recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::DatePrecision),
@@ -687,7 +716,7 @@ private:
 
     QJsonArray jsonArray(FieldRole role, bool *isJson)
     {
-        const QString value = text(role).trimmed();
+        const QStringView value = textView(role, m_jsonBuffer).trimmed();
         *isJson = value.startsWith(u'[') || value.startsWith(u'{');
         if (!*isJson) return {};
         if (const qint64 depth = jsonDepth(value); depth > m_options.maxJsonDepth) {
@@ -711,7 +740,7 @@ private:
     {
         bool isJson = false;
         const QJsonArray claims = jsonArray(FieldRole::Claims, &isJson);
-        if (!isJson && !text(FieldRole::Claims).trimmed().isEmpty())
+        if (!isJson && !textView(FieldRole::Claims, m_claimsBuffer).trimmed().isEmpty())
             recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims),
                         tr("not a JSON array of claims; ignored"));
         for (const auto &v : claims) {
@@ -785,6 +814,9 @@ private:
     std::vector<OGRFieldType> m_types; ///< per column
     std::vector<int> m_columnOf;       ///< per OGR field index: column, or -1
     QString m_geometryField;
+    QString m_columnName[int(FieldRole::LocationPrecision) + 1]; ///< m_mapping.column(role), looked up once
+    // Reused text of transient fields: ASCII cells are widened into these without allocating.
+    QString m_dateBuffer, m_precisionBuffer, m_listBuffer, m_jsonBuffer, m_claimsBuffer;
     // The record read() converts; only the converting thread touches these.
     const FeatureBatch *m_batch = nullptr;
     qsizetype m_row = 0;
@@ -1010,11 +1042,14 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
             fatal(path, tr("%1 records, more than the limit of %2").arg(total).arg(options.maxRecords)));
         return finish();
     }
-    if (total > 0) builder.reserve(total);
     const qint64 estimatedTotal = total >= 0 ? total : estimateLineRecords(gdalPath);
+    // An estimate (CSV) may run a little short or long: the columns are copied to their exact
+    // size when the store is built, and the id set only sizes its table.
+    const qint64 expected = std::min(options.maxRecords, total > 0 ? total : estimatedTotal + estimatedTotal / 16);
+    if (expected > 0) builder.reserve(expected);
 
     IdSet seenIds;
-    if (total > 0) seenIds.reserve(total); // no rehashing of a million ids as the set grows
+    if (expected > 0) seenIds.reserve(expected); // no rehashing of a million ids as the set grows
     bool anyStartColumn = false;
     QStringList converterMessages; // GDAL's messages while converting (WKT), after the reading's
     for (int l = 0; l < layerCount && !result.cancelled; ++l) {

@@ -51,7 +51,19 @@ QString toString(DatePrecision precision)
 
 std::optional<DatePrecision> datePrecisionFromString(QStringView text)
 {
-    const QString lower = text.trimmed().toString().toLower();
+    const QStringView trimmed = text.trimmed();
+    if (std::all_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+        // ASCII (every valid value): compared in place, without a lower-case copy.
+        const auto is = [trimmed](QLatin1StringView word) { return trimmed.compare(word, Qt::CaseInsensitive) == 0; };
+        if (is(QLatin1StringView("year"))) return DatePrecision::Year;
+        if (is(QLatin1StringView("month"))) return DatePrecision::Month;
+        if (is(QLatin1StringView("day"))) return DatePrecision::Day;
+        if (is(QLatin1StringView("time")) || is(QLatin1StringView("datetime")) || is(QLatin1StringView("minute")) ||
+            is(QLatin1StringView("second")))
+            return DatePrecision::Time;
+        return std::nullopt;
+    }
+    const QString lower = trimmed.toString().toLower();
     if (lower == u"year") return DatePrecision::Year;
     if (lower == u"month") return DatePrecision::Month;
     if (lower == u"day") return DatePrecision::Day;
