@@ -148,6 +148,12 @@ public:
         m_geometryField = tr("geometry");
         for (FieldRole role : allFieldRoles())
             m_columnName[int(role)] = m_mapping.column(role);
+        m_startField = m_columnName[int(FieldRole::Start)].isEmpty() ? toString(FieldRole::Start)
+                                                                     : m_columnName[int(FieldRole::Start)];
+        for (const auto &[lang, index] : std::as_const(m_titleColumns))
+            m_titleFields.append(QStringLiteral("title_") + lang);
+        for (const auto &[lang, index] : std::as_const(m_summaryColumns))
+            m_summaryFields.append(QStringLiteral("summary_") + lang);
     }
 
     /// Copies what read() needs of one feature into `batch`. Runs on the thread that owns the
@@ -238,18 +244,23 @@ public:
         e.id = text(FieldRole::Id);
         m_recordId = e.id;
 
-        if (const QString t = text(FieldRole::Title); !t.isEmpty()) e.title.insert(QString(), t);
-        if (const QString s = text(FieldRole::Summary); !s.isEmpty()) e.summary.insert(QString(), s);
-        for (const auto &[lang, index] : m_titleColumns)
-            if (const QString t = text(index, QStringLiteral("title_") + lang); !t.isEmpty()) e.title.insert(lang, t);
-        for (const auto &[lang, index] : m_summaryColumns)
-            if (const QString s = text(index, QStringLiteral("summary_") + lang); !s.isEmpty())
-                e.summary.insert(lang, s);
+        bool hasDefaultTitle = false;
+        if (QString t = text(FieldRole::Title); !t.isEmpty()) {
+            e.title.insert(QString(), std::move(t));
+            hasDefaultTitle = true;
+        }
+        if (QString s = text(FieldRole::Summary); !s.isEmpty()) e.summary.insert(QString(), std::move(s));
+        for (qsizetype i = 0; i < m_titleColumns.size(); ++i)
+            if (QString t = text(m_titleColumns[i].second, m_titleFields[i]); !t.isEmpty())
+                e.title.insert(m_titleColumns[i].first, std::move(t));
+        for (qsizetype i = 0; i < m_summaryColumns.size(); ++i)
+            if (QString s = text(m_summaryColumns[i].second, m_summaryFields[i]); !s.isEmpty())
+                e.summary.insert(m_summaryColumns[i].first, std::move(s));
 
         if (!readWhen(e)) return std::nullopt;
         if (!readGeometry(e)) return std::nullopt;
 
-        if (e.title.value(QString()).isEmpty()) {
+        if (!hasDefaultTitle) {
             if (!e.title.isEmpty())
                 e.title.insert(QString(), e.title.first());
             else {
@@ -437,8 +448,7 @@ private:
     {
         bool startPresent = false, endPresent = false;
         const auto start = date(FieldRole::Start, &startPresent);
-        const QString startField = m_mapping.column(FieldRole::Start).isEmpty() ? toString(FieldRole::Start)
-                                                                                : m_mapping.column(FieldRole::Start);
+        const QString &startField = m_startField;
         if (!startPresent) {
             recordIssue(Issue::Severity::Skipped, startField, tr("no start date; record skipped"));
             return false;
@@ -815,6 +825,8 @@ private:
     std::vector<int> m_columnOf;       ///< per OGR field index: column, or -1
     QString m_geometryField;
     QString m_columnName[int(FieldRole::LocationPrecision) + 1]; ///< m_mapping.column(role), looked up once
+    QString m_startField;                                        ///< the start column's name in issues
+    QStringList m_titleFields, m_summaryFields;                  ///< `title_xx` per entry of m_titleColumns…
     // Reused text of transient fields: ASCII cells are widened into these without allocating.
     QString m_dateBuffer, m_precisionBuffer, m_listBuffer, m_jsonBuffer, m_claimsBuffer;
     // The record read() converts; only the converting thread touches these.
