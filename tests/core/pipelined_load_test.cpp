@@ -3,6 +3,7 @@
 // the store, the issues and their order must be those of converting on the calling thread,
 // with problems spread over many batches, and a cancel or a refusal must leave no thread behind.
 #include "io/event_loader.h"
+#include "io/gdal_session.h"
 
 #include <QDate>
 #include <QDir>
@@ -12,6 +13,8 @@
 #include "../qt_string_maker.h"
 
 #include <catch2/catch.hpp>
+
+#include <cpl_error.h>
 
 using namespace chronomap;
 
@@ -229,4 +232,19 @@ TEST_CASE("Cancelling a pipelined load leaves nothing and no thread running", "[
     CHECK(calls == stopAtCall);
     CHECK(result.recordsRead == doneAtCancel);
     CHECK(threadCount() <= threadsBefore); // the converter has been joined (other threads may end)
+}
+
+TEST_CASE("GDAL message collectors nest: the outer one collects again after the inner one", "[io]")
+{
+    // Converting on the calling thread collects conversion messages in an inner collector while
+    // the load's own collector stays in place for the reading that follows.
+    ensureGdalReady();
+    GdalMessageCollector outer;
+    {
+        GdalMessageCollector inner;
+        CPLError(CE_Warning, CPLE_AppDefined, "while converting");
+        CHECK(inner.take() == QStringList{QStringLiteral("while converting")});
+    }
+    CPLError(CE_Warning, CPLE_AppDefined, "while reading");
+    CHECK(outer.take() == QStringList{QStringLiteral("while reading")});
 }
