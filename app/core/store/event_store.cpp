@@ -626,6 +626,10 @@ void EventStore::buildIndexes()
     m_lineEvents.clear();
     // Provenances: distinct values numbered as met, then renumbered in sorted order.
     QHash<QByteArray, quint32> provenanceIds;
+    // Region codes numbered by their bytes in the arena (stable here), made strings once each.
+    QHash<QByteArrayView, quint32> regionNumbers;
+    std::vector<QByteArrayView> regionCodes;
+    std::vector<IndexList> regionEvents;
     QByteArray lastProvenance(1, '\0'); // neighbours mostly share theirs: skip the hash lookup
     quint32 lastProvenanceId = 0;
     m_provenanceIndex.assign(n, 0);
@@ -634,7 +638,16 @@ void EventStore::buildIndexes()
         QByteArrayView provenance;
         forEachField(text(Index(i)), [&](Tag tag, QByteArrayView bytes) {
             if (tag == Tag::Id) m_idHashes.emplace_back(idHash(bytes), Index(i));
-            if (tag == Tag::Region) m_byRegionCode[QString::fromUtf8(bytes)].push_back(Index(i));
+            if (tag == Tag::Region) {
+                const auto number = regionNumbers.constFind(bytes);
+                if (number == regionNumbers.constEnd()) {
+                    regionNumbers.insert(bytes, quint32(regionCodes.size()));
+                    regionCodes.push_back(bytes);
+                    regionEvents.push_back({Index(i)});
+                } else {
+                    regionEvents[*number].push_back(Index(i));
+                }
+            }
             if (tag == Tag::Provenance) provenance = bytes;
             return true;
         });
@@ -645,6 +658,8 @@ void EventStore::buildIndexes()
         }
         m_provenanceIndex[i] = lastProvenanceId;
     }
+    for (size_t k = 0; k < regionCodes.size(); ++k)
+        m_byRegionCode.insert(QString::fromUtf8(regionCodes[k]), std::move(regionEvents[k]));
     std::sort(m_idHashes.begin(), m_idHashes.end());
     std::vector<std::pair<QString, quint32>> sorted;
     for (auto it = provenanceIds.cbegin(); it != provenanceIds.cend(); ++it)
@@ -689,12 +704,20 @@ void EventStoreBuilder::add(const Event &e)
                                (e.locationPrecision == LocationPrecision::Region ? 1 << kRegionLocationBit : 0)));
     s.m_confidence.push_back(quint8(e.confidence));
 
-    auto category = m_categoryIndex.constFind(e.category);
-    if (category == m_categoryIndex.constEnd()) {
-        category = m_categoryIndex.insert(e.category, quint16(s.m_categories.size()));
+    // Most files have a handful of categories: comparing with each beats hashing the text.
+    qsizetype category = -1;
+    if (s.m_categories.size() <= 16) {
+        for (qsizetype k = 0; k < s.m_categories.size() && category < 0; ++k)
+            if (s.m_categories[k] == e.category) category = k;
+    } else if (const auto it = m_categoryIndex.constFind(e.category); it != m_categoryIndex.constEnd()) {
+        category = *it;
+    }
+    if (category < 0) {
+        category = s.m_categories.size();
+        m_categoryIndex.insert(e.category, quint16(category));
         s.m_categories.append(e.category);
     }
-    s.m_category.push_back(*category);
+    s.m_category.push_back(quint16(category));
 
     const QGeoCoordinate anchor = e.anchor();
     s.m_lonDeg.push_back(anchor.isValid() ? anchor.longitude() : qQNaN());
