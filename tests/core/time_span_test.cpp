@@ -86,3 +86,36 @@ TEST_CASE("Spans: an end before the start is refused with a reason", "[time]")
     // A span from 2024 to August 2025 certainly overlaps any window inside it.
     CHECK(span->certainlyOverlaps({utc(2025, 3, 1), utc(2025, 3, 2)}));
 }
+
+TEST_CASE("Date-times parse to the instant Qt's ISO 8601 parser gives, in every shape", "[time]")
+{
+    // The common shapes are read without QDateTime's parser; the instant must be Qt's, and so
+    // must the refusals (hour 24, leap seconds, fractions, odd offsets go to Qt).
+    const char *text =
+        GENERATE("2024-03-12T09:30Z", "2024-03-12T09:30:15Z", "2024-03-12 09:30:15+09:00", "2024-03-12t23:59:59-03:30",
+                 "2024-03-12T00:00", "2024-03-12T09:30:15", "1969-12-31T23:59:59Z", "0999-01-01T00:00Z",
+                 "2024-02-29T12:00+14:00", "2023-02-29T12:00Z", "2024-03-12T24:00Z", "2024-03-12T09:60Z",
+                 "2024-03-12T09:30:60Z", "2024-03-12T09:30:15.250Z", "2024-03-12T09:30+0900", "2024-03-12T09:30+23:00",
+                 "2024-03-12T9:30Z", "2024-03-12T09:30Zulu", "2024-13-01T09:30Z");
+    INFO(text);
+    QString iso = QString::fromLatin1(text);
+    iso[10] = u'T';
+    QDateTime expected = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    if (expected.isValid() && expected.timeSpec() == Qt::LocalTime) expected.setTimeZone(QTimeZone::utc());
+    const auto parsed = FuzzyDate::parse(QString::fromLatin1(text));
+    REQUIRE(parsed.has_value() == expected.isValid());
+    if (parsed) {
+        CHECK(parsed->precision == DatePrecision::Time);
+        CHECK(parsed->startMs == expected.toMSecsSinceEpoch());
+    }
+}
+
+TEST_CASE("Periods before 1970 end where the calendar says", "[time]")
+{
+    const auto month = FuzzyDate::parse(u"1969-12");
+    REQUIRE(month);
+    CHECK(month->endExclusiveMs() == QDate(1970, 1, 1).startOfDay(QTimeZone::utc()).toMSecsSinceEpoch());
+    const auto year = FuzzyDate::parse(u"1900");
+    REQUIRE(year);
+    CHECK(year->endExclusiveMs() == QDate(1901, 1, 1).startOfDay(QTimeZone::utc()).toMSecsSinceEpoch());
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "event_loader.h"
 
+#include "io/feature_batch.h"
 #include "io/gdal_session.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QSet>
 #include <QStringDecoder>
 #include <QTimeZone>
@@ -28,6 +30,11 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace chronomap {
 
@@ -122,6 +129,104 @@ public:
         m_hasGeometryColumn = OGR_FD_GetGeomFieldCount(defn) > 0 && OGR_FD_GetGeomType(defn) != wkbNone;
         m_hasLocation = m_hasGeometryColumn || (has(FieldRole::Longitude) && has(FieldRole::Latitude)) ||
                         has(FieldRole::Wkt) || has(FieldRole::Regions);
+
+        // The columns conversion reads, each copied once per feature by extract().
+        m_columnOf.assign(size_t(std::max(0, OGR_FD_GetFieldCount(defn))), -1);
+        auto take = [&](int index) {
+            if (index < 0 || m_columnOf[size_t(index)] >= 0) return;
+            m_columnOf[size_t(index)] = int(m_columns.size());
+            m_columns.push_back(index);
+            m_types.push_back(OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, index)));
+        };
+        for (const int index : m_index)
+            take(index);
+        take(m_startFallback);
+        for (const auto &[lang, index] : std::as_const(m_titleColumns))
+            take(index);
+        for (const auto &[lang, index] : std::as_const(m_summaryColumns))
+            take(index);
+        m_geometryField = tr("geometry");
+        for (FieldRole role : allFieldRoles())
+            m_columnName[int(role)] = m_mapping.column(role);
+        m_startField = m_columnName[int(FieldRole::Start)].isEmpty() ? toString(FieldRole::Start)
+                                                                     : m_columnName[int(FieldRole::Start)];
+        for (const auto &[lang, index] : std::as_const(m_titleColumns))
+            m_titleFields.append(QStringLiteral("title_") + lang);
+        for (const auto &[lang, index] : std::as_const(m_summaryColumns))
+            m_summaryFields.append(QStringLiteral("summary_") + lang);
+    }
+
+    /// Copies what read() needs of one feature into `batch`. Runs on the thread that owns the
+    /// dataset; touches nothing read() uses except the batch, so both may run at once.
+    void extract(OGRFeatureH f, qint64 record, FeatureBatch &batch) const
+    {
+        batch.columns = int(m_columns.size());
+        batch.records.push_back(record);
+        for (size_t column = 0; column < m_columns.size(); ++column) {
+            const int index = m_columns[column];
+            FeatureBatch::Cell c;
+            if (OGR_F_IsFieldSetAndNotNull(f, index)) {
+                const char *raw = OGR_F_GetFieldAsString(f, index);
+                const size_t size = std::strlen(raw);
+                c.offset = qsizetype(batch.text.size());
+                c.size = qsizetype(size);
+                batch.text.append(raw, size + 1); // with its NUL
+                switch (m_types[column]) {
+                case OFTStringList:
+                    c.extra = qsizetype(batch.text.size());
+                    for (char **item = OGR_F_GetFieldAsStringList(f, index); item && *item; ++item) {
+                        batch.text.append(*item, std::strlen(*item) + 1);
+                        ++c.extraCount;
+                    }
+                    break;
+                case OFTDate:
+                case OFTDateTime: {
+                    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+                    float sec = 0;
+                    const int ok = OGR_F_GetFieldAsDateTimeEx(f, index, &y, &mo, &d, &h, &mi, &sec, &tz);
+                    c.extra = qsizetype(batch.numbers.size());
+                    batch.numbers.insert(batch.numbers.end(), {double(ok), double(y), double(mo), double(d), double(h),
+                                                               double(mi), double(sec), double(tz)});
+                    break;
+                }
+                case OFTReal:
+                case OFTInteger:
+                    c.extra = qsizetype(batch.numbers.size());
+                    batch.numbers.push_back(OGR_F_GetFieldAsDouble(f, index));
+                    break;
+                default:
+                    break;
+                }
+            }
+            batch.cells.push_back(c);
+        }
+
+        FeatureBatch::Geometry out;
+        out.issueBegin = qsizetype(batch.issues.size());
+        out.vertexBegin = qsizetype(batch.lonLat.size());
+        if (OGRGeometryH g = OGR_F_GetGeometryRef(f)) {
+            out.state = FeatureBatch::Geometry::State::Skipped;
+            if (OGR_G_IsEmpty(g)) { // GDAL reads coordinates such as NaN as an empty point
+                batch.issues.push_back(
+                    {Issue::Severity::Skipped, m_geometryField,
+                     tr("empty %1 (no usable coordinates); record skipped")
+                         .arg(QString::fromUtf8(OGRGeometryTypeToName(wkbFlatten(OGR_G_GetGeometryType(g)))))});
+            } else if (m_toWgs84 &&
+                       OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(m_toWgs84.get())) != OGRERR_NONE) {
+                batch.issues.push_back(
+                    {Issue::Severity::Skipped, m_geometryField, tr("cannot be converted to WGS 84; record skipped")});
+            } else {
+                GeometrySink sink{GeometryKind::None, false, batch.lonLat, batch.issues};
+                if (takeGeometry(g, m_geometryField, sink)) {
+                    out.state = FeatureBatch::Geometry::State::Usable;
+                    out.kind = sink.kind;
+                    out.regionPrecision = sink.regionPrecision;
+                }
+            }
+        }
+        out.issueEnd = qsizetype(batch.issues.size());
+        out.vertexEnd = qsizetype(batch.lonLat.size());
+        batch.geometry.push_back(out);
     }
 
     bool usable() const { return !m_fatal; }
@@ -129,27 +234,33 @@ public:
     bool hasLocation() const { return m_hasLocation; }
 
     /// Converts one feature; returns nullopt (with an Issue) when the record cannot be used.
-    std::optional<Event> read(OGRFeatureH f, qint64 record)
+    std::optional<Event> read(const FeatureBatch &batch, qsizetype row)
     {
-        m_record = record;
+        m_batch = &batch;
+        m_row = row;
+        m_record = batch.records[size_t(row)];
         m_recordId.clear();
         Event e;
-        e.id = text(f, FieldRole::Id);
+        e.id = text(FieldRole::Id);
         m_recordId = e.id;
 
-        if (const QString t = text(f, FieldRole::Title); !t.isEmpty()) e.title.insert(QString(), t);
-        if (const QString s = text(f, FieldRole::Summary); !s.isEmpty()) e.summary.insert(QString(), s);
-        for (const auto &[lang, index] : m_titleColumns)
-            if (const QString t = text(f, index, QStringLiteral("title_") + lang); !t.isEmpty())
-                e.title.insert(lang, t);
-        for (const auto &[lang, index] : m_summaryColumns)
-            if (const QString s = text(f, index, QStringLiteral("summary_") + lang); !s.isEmpty())
-                e.summary.insert(lang, s);
+        bool hasDefaultTitle = false;
+        if (QString t = text(FieldRole::Title); !t.isEmpty()) {
+            e.title.insert(QString(), std::move(t));
+            hasDefaultTitle = true;
+        }
+        if (QString s = text(FieldRole::Summary); !s.isEmpty()) e.summary.insert(QString(), std::move(s));
+        for (qsizetype i = 0; i < m_titleColumns.size(); ++i)
+            if (QString t = text(m_titleColumns[i].second, m_titleFields[i]); !t.isEmpty())
+                e.title.insert(m_titleColumns[i].first, std::move(t));
+        for (qsizetype i = 0; i < m_summaryColumns.size(); ++i)
+            if (QString s = text(m_summaryColumns[i].second, m_summaryFields[i]); !s.isEmpty())
+                e.summary.insert(m_summaryColumns[i].first, std::move(s));
 
-        if (!readWhen(f, e)) return std::nullopt;
-        if (!readGeometry(f, e)) return std::nullopt;
+        if (!readWhen(e)) return std::nullopt;
+        if (!readGeometry(e)) return std::nullopt;
 
-        if (e.title.value(QString()).isEmpty()) {
+        if (!hasDefaultTitle) {
             if (!e.title.isEmpty())
                 e.title.insert(QString(), e.title.first());
             else {
@@ -164,22 +275,23 @@ public:
                    QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(12));
         }
 
-        e.category = text(f, FieldRole::Category).trimmed().toLower();
-        e.actors = list(f, FieldRole::Actors);
-        e.places = list(f, FieldRole::Places);
-        for (const QString &code : list(f, FieldRole::Regions))
-            e.regions.append(code.trimmed().toUpper());
-        e.provenance = text(f, FieldRole::Provenance).trimmed();
-        if (const QString c = text(f, FieldRole::Confidence); !c.trimmed().isEmpty()) {
+        e.category = text(FieldRole::Category).trimmed().toLower();
+        e.actors = list(FieldRole::Actors);
+        e.places = list(FieldRole::Places);
+        QStringList codes = list(FieldRole::Regions);
+        for (QString &code : codes)
+            e.regions.append(std::move(code).trimmed().toUpper()); // in place: no copy per code
+        e.provenance = text(FieldRole::Provenance).trimmed();
+        if (const QString c = text(FieldRole::Confidence); !c.trimmed().isEmpty()) {
             e.confidence = confidenceFromString(c);
             if (e.confidence == Confidence::Unknown)
                 recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Confidence),
                             tr("'%1' is not one of confirmed, reported, claimed, disputed").arg(c));
         }
-        if (text(f, FieldRole::LocationPrecision).trimmed().toLower() == u"region")
+        if (text(FieldRole::LocationPrecision).trimmed().toLower() == u"region")
             e.locationPrecision = LocationPrecision::Region;
-        readClaims(f, e);
-        readSources(f, e);
+        readClaims(e);
+        readSources(e);
         return e;
     }
 
@@ -196,17 +308,26 @@ public:
 private:
     bool has(FieldRole role) const { return m_index[int(role)] >= 0; }
 
-    QString text(OGRFeatureH f, FieldRole role)
+    /// The current record's cell of OGR field `index`; null when the field is absent, unset or null.
+    const FeatureBatch::Cell *cell(int index) const
+    {
+        if (index < 0) return nullptr;
+        const FeatureBatch::Cell &c = m_batch->cell(m_row, m_columnOf[size_t(index)]);
+        return c.offset < 0 ? nullptr : &c;
+    }
+    OGRFieldType fieldType(int index) const { return m_types[size_t(m_columnOf[size_t(index)])]; }
+
+    QString text(FieldRole role)
     {
         const int index = m_index[int(role)];
-        return index < 0 ? QString() : text(f, index, m_mapping.column(role)); // no column lookup for absent roles
+        return index < 0 ? QString() : text(index, m_columnName[int(role)]);
     }
 
-    QString text(OGRFeatureH f, int index, const QString &field)
+    QString text(int index, const QString &field)
     {
-        if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index)) return {};
-        const char *raw = OGR_F_GetFieldAsString(f, index);
-        const QByteArrayView bytes(raw);
+        const FeatureBatch::Cell *c = cell(index);
+        if (!c) return {};
+        const QByteArrayView bytes = m_batch->bytes(*c);
         QString value;
         if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return quint8(c) < 0x80; })) {
             value = QString::fromLatin1(bytes); // ASCII, most cells: the same text without a decoder
@@ -227,18 +348,48 @@ private:
         return value;
     }
 
-    /// A list field: a GDAL string list, a JSON array, or text separated by ';' or '|'.
-    QStringList list(OGRFeatureH f, FieldRole role)
+    /// What text() returns, as a view of `buffer`, which keeps its capacity from record to record:
+    /// a short ASCII cell (most cells) is widened into it without an allocation and has nothing to
+    /// report; anything else goes through text(), with its issues. Valid until `buffer` changes.
+    QStringView textView(int index, const QString &field, QString &buffer)
+    {
+        const FeatureBatch::Cell *c = cell(index);
+        if (!c) return {};
+        const QByteArrayView bytes = m_batch->bytes(*c);
+        if (bytes.size() <= m_options.maxTextBytes &&
+            std::all_of(bytes.begin(), bytes.end(), [](char b) { return quint8(b) < 0x80; })) {
+            buffer.resize(bytes.size());
+            char16_t *out = reinterpret_cast<char16_t *>(buffer.data());
+            for (const char b : bytes)
+                *out++ = char16_t(quint8(b));
+            return buffer;
+        }
+        buffer = text(index, field);
+        return buffer;
+    }
+    QStringView textView(FieldRole role, QString &buffer)
     {
         const int index = m_index[int(role)];
-        if (index < 0 || !OGR_F_IsFieldSetAndNotNull(f, index)) return {};
+        return index < 0 ? QStringView() : textView(index, m_columnName[int(role)], buffer);
+    }
+
+    /// A list field: a GDAL string list, a JSON array, or text separated by ';' or '|'.
+    QStringList list(FieldRole role)
+    {
+        const int index = m_index[int(role)];
+        const FeatureBatch::Cell *c = cell(index);
+        if (!c) return {};
         QStringList out;
-        if (OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTStringList) {
-            for (char **item = OGR_F_GetFieldAsStringList(f, index); item && *item; ++item)
-                out.append(QString::fromUtf8(*item));
+        if (c->extra >= 0 && fieldType(index) == OFTStringList) {
+            const char *item = m_batch->text.data() + c->extra;
+            for (qsizetype i = 0; i < c->extraCount; ++i) {
+                const QByteArrayView bytes(item);
+                out.append(QString::fromUtf8(bytes));
+                item += bytes.size() + 1;
+            }
             return out;
         }
-        const QString value = text(f, role).trimmed();
+        const QStringView value = textView(role, m_listBuffer).trimmed();
         if (value.startsWith(u'[')) {
             const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8());
             if (doc.isArray()) {
@@ -260,18 +411,19 @@ private:
         return out;
     }
 
-    std::optional<FuzzyDate> date(OGRFeatureH f, FieldRole role, bool *present)
+    std::optional<FuzzyDate> date(FieldRole role, bool *present)
     {
         int index = m_index[int(role)];
-        if (role == FieldRole::Start && m_startFallback >= 0 && !(index >= 0 && OGR_F_IsFieldSetAndNotNull(f, index)))
-            index = m_startFallback;
-        *present = index >= 0 && OGR_F_IsFieldSetAndNotNull(f, index);
+        if (role == FieldRole::Start && m_startFallback >= 0 && !cell(index)) index = m_startFallback;
+        const FeatureBatch::Cell *c = cell(index);
+        *present = c != nullptr;
         if (!*present) return std::nullopt;
-        const OGRFieldType type = OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index));
-        if (type == OFTDate || type == OFTDateTime) { // typed cells (XLSX, ODS, GPKG, KML)
-            int y, mo, d, h, mi, tz;
-            float s;
-            if (!OGR_F_GetFieldAsDateTimeEx(f, index, &y, &mo, &d, &h, &mi, &s, &tz)) return std::nullopt;
+        const OGRFieldType type = fieldType(index);
+        if ((type == OFTDate || type == OFTDateTime) && c->extra >= 0) { // typed cells (XLSX, ODS, GPKG, KML)
+            const double *v = m_batch->numbers.data() + c->extra;        // as extract() stored them
+            if (v[0] == 0) return std::nullopt;
+            const int y = int(v[1]), mo = int(v[2]), d = int(v[3]), h = int(v[4]), mi = int(v[5]), tz = int(v[7]);
+            const auto s = float(v[6]);
             const QDate day(y, mo, d);
             if (!day.isValid()) return std::nullopt;
             // A date-only value in a date-time column (KML's <when>2024-03-12</when>) comes back as
@@ -284,7 +436,7 @@ private:
             return FuzzyDate{dt.toMSecsSinceEpoch(), DatePrecision::Time};
         }
         // A blank cell is an absent date: CSV (and GDAL's CSV driver) writes an instant's end as "".
-        const QString value = text(f, index, m_mapping.column(role));
+        const QStringView value = textView(index, m_columnName[int(role)], m_dateBuffer);
         if (value.trimmed().isEmpty()) {
             *present = false;
             return std::nullopt;
@@ -292,12 +444,11 @@ private:
         return FuzzyDate::parse(value);
     }
 
-    bool readWhen(OGRFeatureH f, Event &e)
+    bool readWhen(Event &e)
     {
         bool startPresent = false, endPresent = false;
-        const auto start = date(f, FieldRole::Start, &startPresent);
-        const QString startField = m_mapping.column(FieldRole::Start).isEmpty() ? toString(FieldRole::Start)
-                                                                                : m_mapping.column(FieldRole::Start);
+        const auto start = date(FieldRole::Start, &startPresent);
+        const QString &startField = m_startField;
         if (!startPresent) {
             recordIssue(Issue::Severity::Skipped, startField, tr("no start date; record skipped"));
             return false;
@@ -306,14 +457,14 @@ private:
             recordIssue(
                 Issue::Severity::Skipped, startField,
                 tr("'%1' is not an ISO 8601 date (2025, 2025-08, 2025-08-12 or 2025-08-12T09:30Z); record skipped")
-                    .arg(text(f, FieldRole::Start)));
+                    .arg(text(FieldRole::Start)));
             return false;
         }
         FuzzyDate first = *start, last = *start;
-        if (const auto end = date(f, FieldRole::End, &endPresent); endPresent) {
+        if (const auto end = date(FieldRole::End, &endPresent); endPresent) {
             if (!end) {
                 recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::End),
-                            tr("'%1' is not an ISO 8601 date; the end is ignored").arg(text(f, FieldRole::End)));
+                            tr("'%1' is not an ISO 8601 date; the end is ignored").arg(text(FieldRole::End)));
             } else if (end->endExclusiveMs() <= start->startMs) {
                 recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::End),
                             tr("end %1 is before start %2; the end is ignored").arg(end->toIso(), start->toIso()));
@@ -321,7 +472,8 @@ private:
                 last = *end;
             }
         }
-        if (const QString declared = text(f, FieldRole::DatePrecision); !declared.trimmed().isEmpty()) {
+        if (const QStringView declared = textView(FieldRole::DatePrecision, m_precisionBuffer);
+            !declared.trimmed().isEmpty()) {
             const auto precision = datePrecisionFromString(declared);
             if (!precision) {
                 recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::DatePrecision),
@@ -379,38 +531,36 @@ private:
         return std::isfinite(lon) && std::isfinite(lat) && std::abs(lon) <= 180.0 && std::abs(lat) <= 90.0;
     }
 
-    /// Takes the location from the feature geometry, else lon/lat columns, else a WKT column.
-    bool readGeometry(OGRFeatureH f, Event &e)
+    /// Takes the location from the feature geometry (as extract() took it), else lon/lat columns,
+    /// else a WKT column.
+    bool readGeometry(Event &e)
     {
-        OGRGeometryH g = OGR_F_GetGeometryRef(f);
-        if (g && OGR_G_IsEmpty(g)) { // GDAL reads coordinates such as NaN as an empty point
-            recordIssue(Issue::Severity::Skipped, tr("geometry"),
-                        tr("empty %1 (no usable coordinates); record skipped")
-                            .arg(QString::fromUtf8(OGRGeometryTypeToName(wkbFlatten(OGR_G_GetGeometryType(g))))));
-            return false;
-        }
-        if (g) {
-            if (m_toWgs84 &&
-                OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(m_toWgs84.get())) != OGRERR_NONE) {
-                recordIssue(Issue::Severity::Skipped, tr("geometry"),
-                            tr("cannot be converted to WGS 84; record skipped"));
-                return false;
+        const FeatureBatch::Geometry &g = m_batch->geometry[size_t(m_row)];
+        if (g.state != FeatureBatch::Geometry::State::None) {
+            for (qsizetype i = g.issueBegin; i < g.issueEnd; ++i) {
+                const PendingIssue &issue = m_batch->issues[size_t(i)];
+                recordIssue(issue.severity, issue.field, issue.message);
             }
-            return takeGeometry(g, tr("geometry"), e);
+            if (g.state == FeatureBatch::Geometry::State::Skipped) return false;
+            e.geometryKind = g.kind;
+            if (g.regionPrecision) e.locationPrecision = LocationPrecision::Region;
+            for (qsizetype i = g.vertexBegin; i + 1 < g.vertexEnd; i += 2)
+                e.geometry.append(QGeoCoordinate(m_batch->lonLat[size_t(i + 1)], m_batch->lonLat[size_t(i)]));
+            return true;
         }
         const int lonIndex = m_index[int(FieldRole::Longitude)], latIndex = m_index[int(FieldRole::Latitude)];
-        const auto filled = [f](int index) {
-            return index >= 0 && OGR_F_IsFieldSetAndNotNull(f, index) &&
-                   !QByteArrayView(OGR_F_GetFieldAsString(f, index)).trimmed().isEmpty();
+        const auto filled = [this](int index) {
+            const FeatureBatch::Cell *c = cell(index);
+            return c && !m_batch->bytes(*c).trimmed().isEmpty();
         };
         if (filled(lonIndex) && filled(latIndex)) {
             const auto number = [&](FieldRole role, int index) -> std::optional<double> {
-                if (OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTReal ||
-                    OGR_Fld_GetType(OGR_F_GetFieldDefnRef(f, index)) == OFTInteger)
-                    return OGR_F_GetFieldAsDouble(f, index);
-                if (const auto plain = plainDecimal(OGR_F_GetFieldAsString(f, index))) return plain;
+                const FeatureBatch::Cell *c = cell(index);
+                if ((fieldType(index) == OFTReal || fieldType(index) == OFTInteger) && c->extra >= 0)
+                    return m_batch->numbers[size_t(c->extra)];
+                if (const auto plain = plainDecimal(m_batch->cString(*c))) return plain;
                 bool ok = false;
-                const QString raw = text(f, role).trimmed();
+                const QString raw = text(role).trimmed();
                 const double v = raw.toDouble(&ok);
                 if (!ok) {
                     recordIssue(Issue::Severity::Skipped, m_mapping.column(role),
@@ -433,20 +583,31 @@ private:
             e.geometry = {QGeoCoordinate(*lat, *lon)};
             return true;
         }
-        if (const QString wkt = text(f, FieldRole::Wkt).trimmed(); !wkt.isEmpty()) {
+        if (const QString wkt = text(FieldRole::Wkt).trimmed(); !wkt.isEmpty()) {
             QByteArray bytes = wkt.toUtf8();
             char *cursor = bytes.data();
-            OGRGeometryH parsed = nullptr;
+            OGRGeometryH parsed = nullptr; // a free-standing geometry: no dataset handle involved
             if (OGR_G_CreateFromWkt(&cursor, nullptr, &parsed) != OGRERR_NONE || !parsed) {
                 recordIssue(Issue::Severity::Skipped, m_mapping.column(FieldRole::Wkt),
                             tr("'%1' is not WKT geometry; record skipped").arg(wkt.left(60)));
                 return false;
             }
             GeometryPtr owned(parsed);
-            return takeGeometry(parsed, m_mapping.column(FieldRole::Wkt), e);
+            std::vector<double> lonLat;
+            std::vector<PendingIssue> issues;
+            GeometrySink sink{GeometryKind::None, false, lonLat, issues};
+            const bool usable = takeGeometry(parsed, m_mapping.column(FieldRole::Wkt), sink);
+            for (const PendingIssue &issue : issues)
+                recordIssue(issue.severity, issue.field, issue.message);
+            if (!usable) return false;
+            e.geometryKind = sink.kind;
+            if (sink.regionPrecision) e.locationPrecision = LocationPrecision::Region;
+            for (size_t i = 0; i + 1 < lonLat.size(); i += 2)
+                e.geometry.append(QGeoCoordinate(lonLat[i + 1], lonLat[i]));
+            return true;
         }
         // No location at all: the record still belongs on the timeline and in its regions.
-        if (m_hasLocation && list(f, FieldRole::Regions).isEmpty())
+        if (m_hasLocation && list(FieldRole::Regions).isEmpty())
             recordIssue(Issue::Severity::Warning, tr("geometry"), tr("no location; shown on the timeline only"));
         return true;
     }
@@ -462,67 +623,80 @@ private:
         return n;
     }
 
-    bool takeGeometry(OGRGeometryH g, const QString &field, Event &e)
+    /// Where takeGeometry() puts what it finds; it may run on the reading thread.
+    struct GeometrySink {
+        GeometryKind kind;
+        bool regionPrecision;
+        std::vector<double> &lonLat;
+        std::vector<PendingIssue> &issues;
+    };
+
+    /// Vertices (WGS 84) of a point, line or area's centre into `out`; false, with the reason in
+    /// `out.issues`, when the record must be skipped. Touches only `g`, never a dataset.
+    bool takeGeometry(OGRGeometryH g, const QString &field, GeometrySink &out) const
     {
         const auto type = wkbFlatten(OGR_G_GetGeometryType(g));
         auto takeVertices = [&](OGRGeometryH line) {
             const int n = OGR_G_GetPointCount(line);
             if (n > m_options.maxVertices) {
-                recordIssue(
-                    Issue::Severity::Skipped, field,
-                    tr("%1 vertices, more than the limit of %2; record skipped").arg(n).arg(m_options.maxVertices));
+                out.issues.push_back(
+                    {Issue::Severity::Skipped, field,
+                     tr("%1 vertices, more than the limit of %2; record skipped").arg(n).arg(m_options.maxVertices)});
                 return false;
             }
             for (int i = 0; i < n; ++i) {
                 const double lon = OGR_G_GetX(line, i), lat = OGR_G_GetY(line, i);
                 if (!validCoordinate(lon, lat)) {
-                    recordIssue(Issue::Severity::Skipped, field,
-                                tr("(%1, %2) is not a WGS 84 longitude/latitude; record skipped").arg(lon).arg(lat));
+                    out.issues.push_back(
+                        {Issue::Severity::Skipped, field,
+                         tr("(%1, %2) is not a WGS 84 longitude/latitude; record skipped").arg(lon).arg(lat)});
                     return false;
                 }
-                e.geometry.append(QGeoCoordinate(lat, lon));
+                out.lonLat.push_back(lon);
+                out.lonLat.push_back(lat);
             }
             return true;
         };
         switch (type) {
         case wkbPoint:
-            e.geometryKind = GeometryKind::Point;
+            out.kind = GeometryKind::Point;
             return takeVertices(g);
         case wkbMultiPoint:
-            e.geometryKind = GeometryKind::Point;
+            out.kind = GeometryKind::Point;
             if (OGR_G_GetGeometryCount(g) > 1)
-                recordIssue(Issue::Severity::Warning, field, tr("several points; the first stands for the record"));
+                out.issues.push_back(
+                    {Issue::Severity::Warning, field, tr("several points; the first stands for the record")});
             return takeVertices(OGR_G_GetGeometryRef(g, 0));
         case wkbLineString:
-            e.geometryKind = GeometryKind::Line;
+            out.kind = GeometryKind::Line;
             return takeVertices(g);
         case wkbMultiLineString:
-            e.geometryKind = GeometryKind::Line;
+            out.kind = GeometryKind::Line;
             if (OGR_G_GetGeometryCount(g) > 1)
-                recordIssue(Issue::Severity::Warning, field, tr("several lines; only the first is shown"));
+                out.issues.push_back({Issue::Severity::Warning, field, tr("several lines; only the first is shown")});
             return takeVertices(OGR_G_GetGeometryRef(g, 0));
         case wkbPolygon:
         case wkbMultiPolygon: {
             if (const qint64 n = vertexCount(g); n > m_options.maxVertices) {
-                recordIssue(
-                    Issue::Severity::Skipped, field,
-                    tr("%1 vertices, more than the limit of %2; record skipped").arg(n).arg(m_options.maxVertices));
+                out.issues.push_back(
+                    {Issue::Severity::Skipped, field,
+                     tr("%1 vertices, more than the limit of %2; record skipped").arg(n).arg(m_options.maxVertices)});
                 return false;
             }
             // An area stands for a region, not a place: its centre is the anchor.
             GeometryPtr centre(OGR_G_CreateGeometry(wkbPoint));
             if (OGR_G_Centroid(g, static_cast<OGRGeometryH>(centre.get())) != OGRERR_NONE) {
-                recordIssue(Issue::Severity::Skipped, field, tr("the area has no centre; record skipped"));
+                out.issues.push_back({Issue::Severity::Skipped, field, tr("the area has no centre; record skipped")});
                 return false;
             }
-            e.geometryKind = GeometryKind::Point;
-            e.locationPrecision = LocationPrecision::Region;
+            out.kind = GeometryKind::Point;
+            out.regionPrecision = true;
             return takeVertices(static_cast<OGRGeometryH>(centre.get()));
         }
         default:
-            recordIssue(Issue::Severity::Skipped, field,
-                        tr("%1 geometry is not supported (points, lines and areas are); record skipped")
-                            .arg(QString::fromUtf8(OGRGeometryTypeToName(type))));
+            out.issues.push_back({Issue::Severity::Skipped, field,
+                                  tr("%1 geometry is not supported (points, lines and areas are); record skipped")
+                                      .arg(QString::fromUtf8(OGRGeometryTypeToName(type)))});
             return false;
         }
     }
@@ -550,9 +724,9 @@ private:
         return deepest;
     }
 
-    QJsonArray jsonArray(OGRFeatureH f, FieldRole role, bool *isJson)
+    QJsonArray jsonArray(FieldRole role, bool *isJson)
     {
-        const QString value = text(f, role).trimmed();
+        const QStringView value = textView(role, m_jsonBuffer).trimmed();
         *isJson = value.startsWith(u'[') || value.startsWith(u'{');
         if (!*isJson) return {};
         if (const qint64 depth = jsonDepth(value); depth > m_options.maxJsonDepth) {
@@ -572,11 +746,11 @@ private:
         return doc.isArray() ? doc.array() : QJsonArray{doc.object()};
     }
 
-    void readClaims(OGRFeatureH f, Event &e)
+    void readClaims(Event &e)
     {
         bool isJson = false;
-        const QJsonArray claims = jsonArray(f, FieldRole::Claims, &isJson);
-        if (!isJson && !text(f, FieldRole::Claims).trimmed().isEmpty())
+        const QJsonArray claims = jsonArray(FieldRole::Claims, &isJson);
+        if (!isJson && !textView(FieldRole::Claims, m_claimsBuffer).trimmed().isEmpty())
             recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims),
                         tr("not a JSON array of claims; ignored"));
         for (const auto &v : claims) {
@@ -599,12 +773,12 @@ private:
         }
     }
 
-    void readSources(OGRFeatureH f, Event &e)
+    void readSources(Event &e)
     {
         bool isJson = false;
-        const QJsonArray sources = jsonArray(f, FieldRole::Sources, &isJson);
+        const QJsonArray sources = jsonArray(FieldRole::Sources, &isJson);
         if (!isJson) { // plain text: names or addresses separated by ';' or '|'
-            for (const QString &item : list(f, FieldRole::Sources)) {
+            for (const QString &item : list(FieldRole::Sources)) {
                 // Only what can start a number (digits, sign, point, inf, nan) is worth converting.
                 const char16_t lead = item.isEmpty() ? u' ' : item.front().toLower().unicode();
                 bool isNumber = false;
@@ -646,6 +820,18 @@ private:
     bool m_hasGeometryColumn = false;
     bool m_hasLocation = false;
     bool m_fatal = false;
+    std::vector<int> m_columns;        ///< OGR field index of each column extract() copies
+    std::vector<OGRFieldType> m_types; ///< per column
+    std::vector<int> m_columnOf;       ///< per OGR field index: column, or -1
+    QString m_geometryField;
+    QString m_columnName[int(FieldRole::LocationPrecision) + 1]; ///< m_mapping.column(role), looked up once
+    QString m_startField;                                        ///< the start column's name in issues
+    QStringList m_titleFields, m_summaryFields;                  ///< `title_xx` per entry of m_titleColumns…
+    // Reused text of transient fields: ASCII cells are widened into these without allocating.
+    QString m_dateBuffer, m_precisionBuffer, m_listBuffer, m_jsonBuffer, m_claimsBuffer;
+    // The record read() converts; only the converting thread touches these.
+    const FeatureBatch *m_batch = nullptr;
+    qsizetype m_row = 0;
     qint64 m_record = -1;
     QString m_recordId;
 };
@@ -704,6 +890,75 @@ private:
     QString m_text;
     std::vector<qsizetype> m_begin; ///< where id n starts in m_text; one more entry for the end
     std::vector<Slot> m_slots;      ///< a power of two, at most half full
+};
+
+/// How many features a batch holds, and how many batches may exist at once: a few thousand
+/// records in flight, whatever the size of the file.
+constexpr qsizetype kBatchRecords = 1024;
+constexpr int kBatchesInFlight = 4;
+
+/// Hands batches from the reading thread to the converting one and back for reuse. At most
+/// `capacity` batches exist, so the reader waits when the converter falls behind.
+class BatchQueue {
+public:
+    explicit BatchQueue(int capacity)
+    {
+        for (int i = 0; i < capacity; ++i)
+            m_free.push_back(std::make_unique<FeatureBatch>());
+    }
+
+    /// Reader: an empty batch to fill; null when the converter has stopped.
+    std::unique_ptr<FeatureBatch> acquire()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return !m_free.empty() || m_stopped; });
+        if (m_stopped) return nullptr;
+        std::unique_ptr<FeatureBatch> batch = std::move(m_free.back());
+        m_free.pop_back();
+        return batch;
+    }
+    /// Reader: a filled batch for the converter.
+    void push(std::unique_ptr<FeatureBatch> batch)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_full.push_back(std::move(batch));
+        m_changed.notify_all();
+    }
+    /// Reader: no more batches; pop() returns null once the queue is empty.
+    void close()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_changed.notify_all();
+    }
+
+    /// Converter: the next filled batch, in order; null when closed and empty.
+    std::unique_ptr<FeatureBatch> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return !m_full.empty() || m_closed; });
+        if (m_full.empty()) return nullptr;
+        std::unique_ptr<FeatureBatch> batch = std::move(m_full.front());
+        m_full.pop_front();
+        return batch;
+    }
+    /// Converter: a converted batch back to the reader; `stop` tells the reader to stop reading.
+    void recycle(std::unique_ptr<FeatureBatch> batch, bool stop)
+    {
+        batch->clear();
+        const std::lock_guard lock(m_mutex);
+        m_free.push_back(std::move(batch));
+        m_stopped = m_stopped || stop;
+        m_changed.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::vector<std::unique_ptr<FeatureBatch>> m_free;
+    std::deque<std::unique_ptr<FeatureBatch>> m_full;
+    bool m_closed = false;
+    bool m_stopped = false;
 };
 
 Issue fatal(const QString &file, const QString &message)
@@ -799,12 +1054,16 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
             fatal(path, tr("%1 records, more than the limit of %2").arg(total).arg(options.maxRecords)));
         return finish();
     }
-    if (total > 0) builder.reserve(total);
     const qint64 estimatedTotal = total >= 0 ? total : estimateLineRecords(gdalPath);
+    // An estimate (CSV) may run a little short or long: the columns are copied to their exact
+    // size when the store is built, and the id set only sizes its table.
+    const qint64 expected = std::min(options.maxRecords, total > 0 ? total : estimatedTotal + estimatedTotal / 16);
+    if (expected > 0) builder.reserve(expected);
 
     IdSet seenIds;
-    if (total > 0) seenIds.reserve(total); // no rehashing of a million ids as the set grows
+    if (expected > 0) seenIds.reserve(expected); // no rehashing of a million ids as the set grows
     bool anyStartColumn = false;
+    QStringList converterMessages; // GDAL's messages while converting (WKT), after the reading's
     for (int l = 0; l < layerCount && !result.cancelled; ++l) {
         OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), l);
         LayerReader reader(path, layer, options, result.issues);
@@ -812,28 +1071,95 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
         if (!reader.hasStartColumn()) continue;
         anyStartColumn = true;
         OGR_L_ResetReading(layer);
-        while (FeaturePtr feature{OGR_L_GetNextFeature(layer)}) {
+
+        // This thread reads features (GDAL's work) and copies their fields into batches; the
+        // converter turns batches into events, in record order, on a second thread while this
+        // one reads on. Only this thread touches the dataset, its layers and features.
+        bool converterFailed = false;
+        std::atomic<bool> abandoned{false};
+        auto convert = [&](const FeatureBatch &batch) {
+            GdalMessageCollector messages; // on whichever thread converts
+            try {
+                for (qsizetype row = 0; row < batch.size() && !abandoned.load(std::memory_order_relaxed); ++row) {
+                    if (auto e = reader.read(batch, row)) {
+                        if (!seenIds.insert(e->id)) {
+                            reader.recordIssue(
+                                Issue::Severity::Skipped, toString(FieldRole::Id),
+                                tr("id '%1' is already used by an earlier record; record skipped").arg(e->id));
+                            continue;
+                        }
+                        builder.add(*e);
+                    }
+                }
+            } catch (const std::exception &) { // out of memory: exceptions never cross the thread
+                converterFailed = true;
+            }
+            for (const QString &message : messages.take())
+                if (!converterMessages.contains(message)) converterMessages.append(message);
+        };
+        BatchQueue queue(options.pipelined ? kBatchesInFlight : 1);
+        std::thread converter;
+        if (options.pipelined) {
+            converter = std::thread([&] {
+                while (std::unique_ptr<FeatureBatch> batch = queue.pop()) {
+                    if (!converterFailed) convert(*batch);
+                    queue.recycle(std::move(batch), converterFailed);
+                }
+            });
+        }
+        // However this scope is left, no converter thread outlives it.
+        const auto joinConverter = qScopeGuard([&] {
+            if (!converter.joinable()) return;
+            queue.close();
+            converter.join();
+        });
+        std::unique_ptr<FeatureBatch> batch = queue.acquire();
+        auto flush = [&]() -> bool { // hands the filled batch over; false when conversion failed
+            if (!batch || batch->size() == 0) return batch != nullptr;
+            if (options.pipelined) {
+                queue.push(std::move(batch));
+                batch = queue.acquire();
+            } else {
+                convert(*batch);
+                batch->clear();
+            }
+            return batch && !converterFailed;
+        };
+        bool overLimit = false;
+        while (batch) {
+            FeaturePtr feature{OGR_L_GetNextFeature(layer)};
+            if (!feature) break;
             const qint64 record = ++result.recordsRead;
             if (record > options.maxRecords) {
-                result.issues.append(
-                    fatal(path, tr("more than %1 records; the file is refused").arg(options.maxRecords)));
-                builder = EventStoreBuilder();
-                return finish();
+                overLimit = true;
+                break;
             }
-            if (auto e = reader.read(static_cast<OGRFeatureH>(feature.get()), record)) {
-                if (!seenIds.insert(e->id)) {
-                    reader.recordIssue(Issue::Severity::Skipped, toString(FieldRole::Id),
-                                       tr("id '%1' is already used by an earlier record; record skipped").arg(e->id));
-                    continue;
-                }
-                builder.add(*e);
-            }
+            reader.extract(static_cast<OGRFeatureH>(feature.get()), record, *batch);
+            if (batch->size() >= kBatchRecords && !flush()) break;
             // An estimate may run short: never report a record count as complete before the end.
             const qint64 progressTotal = estimatedTotal < 0 ? -1 : std::max(estimatedTotal, record + record / 16);
             if (record % kProgressEvery == 0 && progress && !progress(record, progressTotal)) {
                 result.cancelled = true;
                 break;
             }
+        }
+        if (result.cancelled)
+            abandoned = true; // the converter drops what it has not converted yet
+        else
+            flush();
+        if (converter.joinable()) {
+            queue.close();
+            converter.join();
+        }
+        if (converterFailed) {
+            result.issues.append(fatal(path, tr("not enough memory to convert the records")));
+            builder = EventStoreBuilder();
+            return finish();
+        }
+        if (overLimit) {
+            result.issues.append(fatal(path, tr("more than %1 records; the file is refused").arg(options.maxRecords)));
+            builder = EventStoreBuilder();
+            return finish();
         }
     }
     if (result.cancelled) {
@@ -846,7 +1172,10 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
     else if (!anyStartColumn && !result.hasFatal())
         result.issues.append(fatal(path, tr("no column holds a start date (start, date, event_date, timestamp… "
                                             "or give one with a field mapping such as start=Fecha)")));
-    for (const QString &message : gdalMessages.take())
+    QStringList messages = gdalMessages.take();
+    for (const QString &message : std::as_const(converterMessages))
+        if (messages.size() < 100 && !messages.contains(message)) messages.append(message);
+    for (const QString &message : std::as_const(messages))
         result.issues.append({Issue::Severity::Warning, path, -1, {}, {}, tr("GDAL: %1").arg(message)});
     if (progress) progress(result.recordsRead, result.recordsRead);
     return finish();

@@ -18,6 +18,9 @@ struct LoadOptions {
     qint64 maxTextBytes = 64 * 1024; ///< per text field; longer text is cut with a warning
     qint64 maxVertices = 100'000;    ///< per geometry, all its parts and rings together
     qint64 maxJsonDepth = 64;        ///< nesting of a JSON property (claims, sources); deeper is ignored
+    /// Converts records into events on a second thread while GDAL reads the next ones; false
+    /// does both on the calling thread. The result is the same either way.
+    bool pipelined = true;
 };
 
 /// The outcome of one load: the events that were usable and every problem found.

@@ -71,7 +71,7 @@ void collectMessage(CPLErr errorClass, CPLErrorNum, const char *message)
 }
 } // namespace
 
-GdalMessageCollector::GdalMessageCollector()
+GdalMessageCollector::GdalMessageCollector() : m_previous(t_collector)
 {
     t_collector = this;
     CPLPushErrorHandler(collectMessage);
@@ -80,7 +80,7 @@ GdalMessageCollector::GdalMessageCollector()
 GdalMessageCollector::~GdalMessageCollector()
 {
     CPLPopErrorHandler();
-    t_collector = nullptr;
+    t_collector = m_previous; // an enclosing collector on this thread collects again
 }
 
 QStringList GdalMessageCollector::take()

@@ -19,7 +19,8 @@ qint64 refusedNetworkRequests();
 bool isVirtualOrRemotePath(const QString &path);
 
 /// Collects GDAL's error and warning messages on the current thread while alive (GDAL error
-/// handlers are per thread), instead of letting GDAL print them.
+/// handlers are per thread), instead of letting GDAL print them. Collectors nest: while an inner
+/// one lives, it alone collects.
 class GdalMessageCollector {
 public:
     GdalMessageCollector();
@@ -35,6 +36,7 @@ public:
     void record(bool isError, const QString &text);
 
 private:
+    GdalMessageCollector *m_previous; ///< the enclosing collector on this thread, if any
     QStringList m_messages;
     QString m_lastError;
 };

@@ -57,17 +57,46 @@ void appendField(QByteArray &out, Tag tag, QByteArrayView bytes)
     out.append(bytes.data(), bytes.size());
 }
 
+bool isAscii(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+/// Appends ASCII text as its bytes, without the temporary a UTF-8 conversion makes.
+void appendAscii(QByteArray &out, QStringView text)
+{
+    const qsizetype at = out.size();
+    out.resize(at + text.size());
+    char *p = out.data() + at;
+    for (const QChar c : text)
+        *p++ = char(c.unicode());
+}
+
 void appendText(QByteArray &out, Tag tag, const QString &text)
 {
-    if (!text.isEmpty()) appendField(out, tag, QByteArrayView(text.toUtf8()));
+    if (text.isEmpty()) return;
+    if (!isAscii(text)) {
+        appendField(out, tag, QByteArrayView(text.toUtf8()));
+        return;
+    }
+    out.append(char(tag));
+    appendVarint(out, quint64(text.size()));
+    appendAscii(out, text);
 }
 
 void appendLocalized(QByteArray &out, Tag tag, const LocalizedText &text)
 {
     for (auto it = text.cbegin(); it != text.cend(); ++it) {
         if (it.value().isEmpty()) continue;
-        const QByteArray lang = it.key().toUtf8(), value = it.value().toUtf8();
         out.append(char(tag));
+        if (isAscii(it.key()) && isAscii(it.value())) { // most text: no UTF-8 temporaries
+            appendVarint(out, quint64(it.key().size() + 1 + it.value().size()));
+            appendAscii(out, it.key());
+            out.append(kLangSeparator);
+            appendAscii(out, it.value());
+            continue;
+        }
+        const QByteArray lang = it.key().toUtf8(), value = it.value().toUtf8();
         appendVarint(out, quint64(lang.size() + 1 + value.size()));
         out.append(lang).append(kLangSeparator).append(value);
     }
@@ -105,6 +134,13 @@ public:
     {
         if (value.isEmpty()) return;
         member(key);
+        if (isAscii(value)) { // the same bytes, without a UTF-8 temporary
+            m_out.append('"');
+            for (const QChar c : value)
+                appendCharacter(char(c.unicode()));
+            m_out.append('"');
+            return;
+        }
         appendString(value.toUtf8());
     }
     void add(const char *key, std::optional<double> value)
@@ -127,18 +163,21 @@ private:
     void appendString(QByteArrayView utf8)
     {
         m_out.append('"');
-        for (const char c : utf8) {
-            if (c == '"' || c == '\\') {
-                m_out.append('\\').append(c);
-            } else if (quint8(c) < 0x20) {
-                static const char hex[] = "0123456789abcdef";
-                const char escaped[] = {'\\', 'u', '0', '0', hex[(c >> 4) & 1], hex[c & 15]};
-                m_out.append(escaped, sizeof escaped);
-            } else {
-                m_out.append(c);
-            }
-        }
+        for (const char c : utf8)
+            appendCharacter(c);
         m_out.append('"');
+    }
+    void appendCharacter(char c)
+    {
+        if (c == '"' || c == '\\') {
+            m_out.append('\\').append(c);
+        } else if (quint8(c) < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            const char escaped[] = {'\\', 'u', '0', '0', hex[(c >> 4) & 1], hex[c & 15]};
+            m_out.append(escaped, sizeof escaped);
+        } else {
+            m_out.append(c);
+        }
     }
 
     QByteArray &m_out;
@@ -169,9 +208,8 @@ Claim claimFromJson(const QJsonObject &o)
     return c;
 }
 
-QByteArray sourceToJson(const Source &s)
+void writeSourceJson(QByteArray &out, const Source &s)
 {
-    QByteArray out;
     {
         JsonObjectWriter o(out);
         o.add("name", s.name);
@@ -179,7 +217,6 @@ QByteArray sourceToJson(const Source &s)
         o.add("published", s.published);
         o.add("language", s.language);
     }
-    return out;
 }
 
 Source sourceFromJson(const QJsonObject &o)
@@ -589,6 +626,10 @@ void EventStore::buildIndexes()
     m_lineEvents.clear();
     // Provenances: distinct values numbered as met, then renumbered in sorted order.
     QHash<QByteArray, quint32> provenanceIds;
+    // Region codes numbered by their bytes in the arena (stable here), made strings once each.
+    QHash<QByteArrayView, quint32> regionNumbers;
+    std::vector<QByteArrayView> regionCodes;
+    std::vector<IndexList> regionEvents;
     QByteArray lastProvenance(1, '\0'); // neighbours mostly share theirs: skip the hash lookup
     quint32 lastProvenanceId = 0;
     m_provenanceIndex.assign(n, 0);
@@ -597,7 +638,16 @@ void EventStore::buildIndexes()
         QByteArrayView provenance;
         forEachField(text(Index(i)), [&](Tag tag, QByteArrayView bytes) {
             if (tag == Tag::Id) m_idHashes.emplace_back(idHash(bytes), Index(i));
-            if (tag == Tag::Region) m_byRegionCode[QString::fromUtf8(bytes)].push_back(Index(i));
+            if (tag == Tag::Region) {
+                const auto number = regionNumbers.constFind(bytes);
+                if (number == regionNumbers.constEnd()) {
+                    regionNumbers.insert(bytes, quint32(regionCodes.size()));
+                    regionCodes.push_back(bytes);
+                    regionEvents.push_back({Index(i)});
+                } else {
+                    regionEvents[*number].push_back(Index(i));
+                }
+            }
             if (tag == Tag::Provenance) provenance = bytes;
             return true;
         });
@@ -608,6 +658,8 @@ void EventStore::buildIndexes()
         }
         m_provenanceIndex[i] = lastProvenanceId;
     }
+    for (size_t k = 0; k < regionCodes.size(); ++k)
+        m_byRegionCode.insert(QString::fromUtf8(regionCodes[k]), std::move(regionEvents[k]));
     std::sort(m_idHashes.begin(), m_idHashes.end());
     std::vector<std::pair<QString, quint32>> sorted;
     for (auto it = provenanceIds.cbegin(); it != provenanceIds.cend(); ++it)
@@ -652,12 +704,20 @@ void EventStoreBuilder::add(const Event &e)
                                (e.locationPrecision == LocationPrecision::Region ? 1 << kRegionLocationBit : 0)));
     s.m_confidence.push_back(quint8(e.confidence));
 
-    auto category = m_categoryIndex.constFind(e.category);
-    if (category == m_categoryIndex.constEnd()) {
-        category = m_categoryIndex.insert(e.category, quint16(s.m_categories.size()));
+    // Most files have a handful of categories: comparing with each beats hashing the text.
+    qsizetype category = -1;
+    if (s.m_categories.size() <= 16) {
+        for (qsizetype k = 0; k < s.m_categories.size() && category < 0; ++k)
+            if (s.m_categories[k] == e.category) category = k;
+    } else if (const auto it = m_categoryIndex.constFind(e.category); it != m_categoryIndex.constEnd()) {
+        category = *it;
+    }
+    if (category < 0) {
+        category = s.m_categories.size();
+        m_categoryIndex.insert(e.category, quint16(category));
         s.m_categories.append(e.category);
     }
-    s.m_category.push_back(*category);
+    s.m_category.push_back(quint16(category));
 
     const QGeoCoordinate anchor = e.anchor();
     s.m_lonDeg.push_back(anchor.isValid() ? anchor.longitude() : qQNaN());
@@ -676,8 +736,11 @@ void EventStoreBuilder::add(const Event &e)
         appendText(t, Tag::Region, r);
     for (const auto &c : e.claims)
         appendField(t, Tag::Claim, QByteArrayView(claimToJson(c)));
-    for (const auto &src : e.sources)
-        appendField(t, Tag::Source, QByteArrayView(sourceToJson(src)));
+    for (const auto &src : e.sources) {
+        m_scratch.resize(0); // keeps its capacity: no allocation per source
+        writeSourceJson(m_scratch, src);
+        appendField(t, Tag::Source, QByteArrayView(m_scratch));
+    }
     appendText(t, Tag::Provenance, e.provenance);
     if (e.geometryKind == GeometryKind::Line) {
         QByteArray vertices;

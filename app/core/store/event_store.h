@@ -135,6 +135,7 @@ public:
 private:
     std::unique_ptr<EventStore> m_store;
     QHash<QString, quint16> m_categoryIndex;
+    QByteArray m_scratch; ///< one source's JSON at a time
 };
 
 } // namespace chronomap

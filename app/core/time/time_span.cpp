@@ -9,11 +9,13 @@ namespace chronomap {
 
 namespace {
 
+constexpr qint64 kEpochJulianDay = 2'440'588; // 1970-01-01
+constexpr qint64 kDayMs = 86'400'000;
+
 qint64 utcMs(QDate date)
 {
     // Midnight UTC by day count: the same as startOfDay(QTimeZone::utc()) without a QDateTime.
-    constexpr qint64 kEpochJulianDay = 2'440'588; // 1970-01-01
-    return (date.toJulianDay() - kEpochJulianDay) * 86'400'000;
+    return (date.toJulianDay() - kEpochJulianDay) * kDayMs;
 }
 
 /// Two to four ASCII digits as a number, or -1.
@@ -29,7 +31,40 @@ int asciiNumber(QStringView digits)
 
 QDate utcDate(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).date();
+    // Whole days since the epoch, rounded down before 1970 too: the UTC date without a QDateTime.
+    const qint64 days = ms >= 0 ? ms / kDayMs : -((-ms + kDayMs - 1) / kDayMs);
+    return QDate::fromJulianDay(days + kEpochJulianDay);
+}
+
+/// `YYYY-MM-DD?HH:MM[:SS]` then `Z`, `±HH:MM` or nothing (UTC), read without QDateTime's parser;
+/// nullopt for every other shape and every out-of-range part, which Qt's parser then decides on.
+std::optional<qint64> plainDateTimeMs(QStringView t)
+{
+    if (t.size() < 16 || t[4] != u'-' || t[7] != u'-' || t[13] != u':') return std::nullopt;
+    const int y = asciiNumber(t.first(4)), mo = asciiNumber(t.sliced(5, 2)), d = asciiNumber(t.sliced(8, 2)),
+              h = asciiNumber(t.sliced(11, 2)), mi = asciiNumber(t.sliced(14, 2));
+    if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || h > 23 || mi > 59) return std::nullopt;
+    qsizetype i = 16;
+    int sec = 0;
+    if (i < t.size() && t[i] == u':') {
+        if (t.size() < i + 3) return std::nullopt;
+        sec = asciiNumber(t.sliced(i + 1, 2));
+        if (sec < 0 || sec > 59) return std::nullopt;
+        i += 3;
+    }
+    qint64 offsetS = 0;
+    if (i == t.size() - 1 && t[i] == u'Z') {
+        // UTC
+    } else if (t.size() - i == 6 && (t[i] == u'+' || t[i] == u'-') && t[i + 3] == u':') {
+        const int oh = asciiNumber(t.sliced(i + 1, 2)), om = asciiNumber(t.sliced(i + 4, 2));
+        if (oh < 0 || om < 0 || oh > 14 || om > 59) return std::nullopt;
+        offsetS = (oh * 60 + om) * 60 * (t[i] == u'-' ? -1 : 1);
+    } else if (i != t.size()) { // fractions of a second, other zone forms
+        return std::nullopt;
+    }
+    const QDate date(y, mo, d);
+    if (!date.isValid()) return std::nullopt;
+    return utcMs(date) + ((h * 60 + mi) * 60 + sec) * qint64(1000) - offsetS * 1000;
 }
 
 } // namespace
@@ -51,7 +86,19 @@ QString toString(DatePrecision precision)
 
 std::optional<DatePrecision> datePrecisionFromString(QStringView text)
 {
-    const QString lower = text.trimmed().toString().toLower();
+    const QStringView trimmed = text.trimmed();
+    if (std::all_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+        // ASCII (every valid value): compared in place, without a lower-case copy.
+        const auto is = [trimmed](QLatin1StringView word) { return trimmed.compare(word, Qt::CaseInsensitive) == 0; };
+        if (is(QLatin1StringView("year"))) return DatePrecision::Year;
+        if (is(QLatin1StringView("month"))) return DatePrecision::Month;
+        if (is(QLatin1StringView("day"))) return DatePrecision::Day;
+        if (is(QLatin1StringView("time")) || is(QLatin1StringView("datetime")) || is(QLatin1StringView("minute")) ||
+            is(QLatin1StringView("second")))
+            return DatePrecision::Time;
+        return std::nullopt;
+    }
+    const QString lower = trimmed.toString().toLower();
     if (lower == u"year") return DatePrecision::Year;
     if (lower == u"month") return DatePrecision::Month;
     if (lower == u"day") return DatePrecision::Day;
@@ -125,6 +172,7 @@ std::optional<FuzzyDate> FuzzyDate::parse(QStringView text)
         return std::nullopt;
     }
     if (text.size() > 10 && (text[10] == u'T' || text[10] == u't' || text[10] == u' ')) {
+        if (const auto ms = plainDateTimeMs(text)) return FuzzyDate{*ms, DatePrecision::Time};
         QString iso = text.toString();
         iso[10] = u'T';
         QDateTime dt = QDateTime::fromString(iso, Qt::ISODateWithMs);
