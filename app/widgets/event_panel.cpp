@@ -17,6 +17,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace chronomap {
 
 namespace {
@@ -165,9 +167,16 @@ void EventPanel::refresh()
             m_claims->setItem(row, col, new QTableWidgetItem(cells[col]));
     }
     m_claims->resizeColumnsToContents();
+    // A long quantity ("North Korean military personnel deployed in…") must not push the figures
+    // and their sources out of a narrow panel: it wraps instead.
+    const int wrapWidth = std::max(120, m_claims->viewport()->width() * 2 / 5);
+    for (const int col : {0, 4})
+        if (m_claims->columnWidth(col) > wrapWidth) m_claims->setColumnWidth(col, wrapWidth);
     m_claims->resizeRowsToContents();
-    m_claims->setMinimumHeight(
-        e.claims.isEmpty() ? 0 : int(m_claims->horizontalHeader()->height() + 4 + e.claims.size() * 26));
+    int rowsHeight = 0;
+    for (int row = 0; row < m_claims->rowCount(); ++row)
+        rowsHeight += m_claims->rowHeight(row);
+    m_claims->setMinimumHeight(e.claims.isEmpty() ? 0 : m_claims->horizontalHeader()->height() + 4 + rowsHeight);
 
     for (const Source &s : e.sources) {
         auto *row = new QWidget(m_sources);

@@ -89,8 +89,8 @@ TEST_CASE("Spans: an end before the start is refused with a reason", "[time]")
 
 TEST_CASE("Date-times parse to the instant Qt's ISO 8601 parser gives, in every shape", "[time]")
 {
-    // The common shapes are read without QDateTime's parser; the instant must be Qt's, and so
-    // must the refusals (hour 24, leap seconds, fractions, odd offsets go to Qt).
+    // FuzzyDate reads date-times through Qt's ISO 8601 parser (a space or a lower-case t for the
+    // T, no zone meaning UTC): the instant must be Qt's, and so must the refusals.
     const char *text =
         GENERATE("2024-03-12T09:30Z", "2024-03-12T09:30:15Z", "2024-03-12 09:30:15+09:00", "2024-03-12t23:59:59-03:30",
                  "2024-03-12T00:00", "2024-03-12T09:30:15", "1969-12-31T23:59:59Z", "0999-01-01T00:00Z",

@@ -36,37 +36,6 @@ QDate utcDate(qint64 ms)
     return QDate::fromJulianDay(days + kEpochJulianDay);
 }
 
-/// `YYYY-MM-DD?HH:MM[:SS]` then `Z`, `±HH:MM` or nothing (UTC), read without QDateTime's parser;
-/// nullopt for every other shape and every out-of-range part, which Qt's parser then decides on.
-std::optional<qint64> plainDateTimeMs(QStringView t)
-{
-    if (t.size() < 16 || t[4] != u'-' || t[7] != u'-' || t[13] != u':') return std::nullopt;
-    const int y = asciiNumber(t.first(4)), mo = asciiNumber(t.sliced(5, 2)), d = asciiNumber(t.sliced(8, 2)),
-              h = asciiNumber(t.sliced(11, 2)), mi = asciiNumber(t.sliced(14, 2));
-    if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || h > 23 || mi > 59) return std::nullopt;
-    qsizetype i = 16;
-    int sec = 0;
-    if (i < t.size() && t[i] == u':') {
-        if (t.size() < i + 3) return std::nullopt;
-        sec = asciiNumber(t.sliced(i + 1, 2));
-        if (sec < 0 || sec > 59) return std::nullopt;
-        i += 3;
-    }
-    qint64 offsetS = 0;
-    if (i == t.size() - 1 && t[i] == u'Z') {
-        // UTC
-    } else if (t.size() - i == 6 && (t[i] == u'+' || t[i] == u'-') && t[i + 3] == u':') {
-        const int oh = asciiNumber(t.sliced(i + 1, 2)), om = asciiNumber(t.sliced(i + 4, 2));
-        if (oh < 0 || om < 0 || oh > 14 || om > 59) return std::nullopt;
-        offsetS = (oh * 60 + om) * 60 * (t[i] == u'-' ? -1 : 1);
-    } else if (i != t.size()) { // fractions of a second, other zone forms
-        return std::nullopt;
-    }
-    const QDate date(y, mo, d);
-    if (!date.isValid()) return std::nullopt;
-    return utcMs(date) + ((h * 60 + mi) * 60 + sec) * qint64(1000) - offsetS * 1000;
-}
-
 } // namespace
 
 QString toString(DatePrecision precision)
@@ -172,7 +141,6 @@ std::optional<FuzzyDate> FuzzyDate::parse(QStringView text)
         return std::nullopt;
     }
     if (text.size() > 10 && (text[10] == u'T' || text[10] == u't' || text[10] == u' ')) {
-        if (const auto ms = plainDateTimeMs(text)) return FuzzyDate{*ms, DatePrecision::Time};
         QString iso = text.toString();
         iso[10] = u'T';
         QDateTime dt = QDateTime::fromString(iso, Qt::ISODateWithMs);
