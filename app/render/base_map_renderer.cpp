@@ -24,12 +24,24 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
     const QTransform t = viewport.mercatorToScreen();
     const QRectF visible = viewport.visibleMercatorRect();
     const double tolerance = 0.6;
-    painter.setRenderHint(QPainter::Antialiasing, true);
+    // Lines keep the vertices that move them by at least this much on screen (Douglas–Peucker):
+    // a regional view walks a fraction of the 1:10m borders and draws the same lines.
+    const double minDetailM = kLineDetailPx * viewport.metresPerPixel();
     QPolygonF screen;
+    const auto drawLines = [&](const QList<QPolygonF> &lines, const QList<std::vector<float>> &detailM, double shift) {
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            toScreen(lines[i], detailM.value(i), minDetailM, t, shift, screen, tolerance);
+            painter.drawPolyline(screen);
+        }
+    };
 
     for (double shift : viewport.worldCopies()) {
         const QRectF view = visible.translated(-shift, 0);
-        // Land as one fill, no outline: coasts come from the coastline layer.
+        // Land as one fill, no outline: coasts come from the coastline layer. The fills are not
+        // antialiased: every land edge lies under the antialiased coastline and every focus
+        // country's edge under a border, so the edge pixels do not show, and an antialiased
+        // fill of a continent costs ten times as much.
+        painter.setRenderHint(QPainter::Antialiasing, false);
         painter.setPen(Qt::NoPen);
         painter.setBrush(m_style.land);
         for (const ProjectedArea &a : m_map->land)
@@ -39,38 +51,25 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
             if (m_countryHasRegions[c] && m_map->countries[c].box.intersects(view))
                 painter.drawPath(areaPath(m_map->countries[c].rings, t, shift));
 
+        painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setBrush(Qt::NoBrush);
         // Admin-1 borders at regional zooms; they also carry the borders of their countries.
         const bool showRegions = viewport.zoomLevel() >= 3.0;
-        for (qsizetype r = 0; r < m_map->regions.size(); ++r) {
-            const ProjectedArea &a = m_map->regions[r];
-            if (!a.box.intersects(view)) continue;
+        if (showRegions) {
             painter.setPen(QPen(m_style.regionBorder, 0.6));
-            if (showRegions) {
-                for (const QPolygonF &line : a.outlines) {
-                    toScreen(line, t, shift, screen, tolerance);
-                    painter.drawPolyline(screen);
-                }
-            }
+            for (const ProjectedArea &a : m_map->regions)
+                if (a.box.intersects(view)) drawLines(a.outlines, a.outlineDetailM, shift);
         }
         painter.setPen(QPen(m_style.countryBorder, 0.9));
         for (qsizetype c = 0; c < m_map->countries.size(); ++c) {
             const ProjectedArea &a = m_map->countries[c];
             if (!a.box.intersects(view)) continue;
             if (m_countryHasRegions[c] && showRegions) continue;
-            for (const QPolygonF &line : a.outlines) {
-                toScreen(line, t, shift, screen, tolerance);
-                painter.drawPolyline(screen);
-            }
+            drawLines(a.outlines, a.outlineDetailM, shift);
         }
         painter.setPen(QPen(m_style.coastline, 0.8));
-        for (const ProjectedLines &l : m_map->coastline) {
-            if (!l.box.intersects(view)) continue;
-            for (const QPolygonF &part : l.parts) {
-                toScreen(part, t, shift, screen, tolerance);
-                painter.drawPolyline(screen);
-            }
-        }
+        for (const ProjectedLines &l : m_map->coastline)
+            if (l.box.intersects(view)) drawLines(l.parts, l.partDetailM, shift);
     }
     painter.restore();
 }

@@ -19,6 +19,9 @@ public:
     /// Names of places and regions; drawn above the events by the caller.
     void renderLabels(QPainter &painter, const Viewport &viewport, const QString &lang) const;
 
+    /// Borders and coasts are drawn within this many pixels of their full 1:10m / 1:50m lines.
+    static constexpr double kLineDetailPx = 0.4;
+
 private:
     std::shared_ptr<const ProjectedBaseMap> m_map;
     MapStyle m_style;
