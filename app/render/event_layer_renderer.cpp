@@ -80,6 +80,32 @@ const QImage &EventLayerRenderer::badge(int count) const
     return *m_badges.insert(count, image);
 }
 
+const EventLayerRenderer::BadgedMarker &EventLayerRenderer::badgedMarker(QHash<int, BadgedMarker> &cache,
+                                                                         const QImage &sprite, int count) const
+{
+    count = std::min(count, 1000);
+    if (const auto it = cache.constFind(count); it != cache.constEnd()) return *it;
+    // The badge's box sits at (r * 0.4, -r * 1.9) from the marker's centre, its image one pixel
+    // out; in device pixels, rounded as drawing it at that offset on its own would.
+    const double r = m_sprites.radiusPx(), dpr = m_devicePixelRatio;
+    QImage spriteDevice = sprite, badgeDevice = badge(count);
+    spriteDevice.setDevicePixelRatio(1); // composed pixel for pixel
+    badgeDevice.setDevicePixelRatio(1);
+    const QPointF centre = QPointF(sprite.width(), sprite.height()) / 2;
+    const QPoint badgeAt = (centre + QPointF(r * 0.4 - 1, -r * 1.9 - 1) * dpr).toPoint();
+    const QRect bounds = QRect(QPoint(0, 0), sprite.size()) | QRect(badgeAt, badgeDevice.size());
+    QImage image(bounds.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        painter.drawImage(-bounds.topLeft(), spriteDevice);
+        painter.drawImage(badgeAt - bounds.topLeft(), badgeDevice);
+    }
+    image.setDevicePixelRatio(dpr);
+    ++m_badgedMarkerCount;
+    return *cache.insert(count, {image, QPointF(bounds.topLeft()) / dpr});
+}
+
 const std::vector<QPointF> &EventLayerRenderer::mercatorOf(const EventStore &store) const
 {
     if (m_projectedStore != &store) {
@@ -310,19 +336,34 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
             }
         }
     }
-    // Each category's sprite and its centre offset looked up once, not by name per marker.
-    std::vector<std::pair<QImage, QPointF>> spriteOf(size_t(store.categories().size()) + 1);
+    // Each category's sprite, its centre offset and its badged markers looked up once, not by
+    // name per marker.
+    if (m_badgedMarkerCount > kMaxBadgedMarkers) {
+        m_badgedMarkers.clear();
+        m_badgedMarkerCount = 0;
+    }
+    struct CategorySprites {
+        QImage sprite;
+        QPointF centre;
+        QHash<int, BadgedMarker> *badged = nullptr;
+    };
+    std::vector<CategorySprites> spriteOf(size_t(store.categories().size()) + 1);
     // Oldest groups drawn first so the newest sit on top.
     for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
-        auto &[sprite, centre] = spriteOf[std::min<size_t>(store.categoryIndex(g->first), spriteOf.size() - 1)];
-        if (sprite.isNull()) {
-            sprite = m_sprites.sprite(store.category(g->first)); // shared, not copied
-            const QSizeF logical = QSizeF(sprite.size()) / sprite.devicePixelRatio();
-            centre = QPointF(logical.width() / 2, logical.height() / 2);
+        CategorySprites &c = spriteOf[std::min<size_t>(store.categoryIndex(g->first), spriteOf.size() - 1)];
+        if (c.sprite.isNull()) {
+            const QString category = store.category(g->first);
+            c.sprite = m_sprites.sprite(category); // shared, not copied
+            const QSizeF logical = QSizeF(c.sprite.size()) / c.sprite.devicePixelRatio();
+            c.centre = QPointF(logical.width() / 2, logical.height() / 2);
+            c.badged = &m_badgedMarkers[category];
         }
-        painter.drawImage(g->px - centre, sprite);
-        if (g->count > 1) // the badge's box at (r * 0.4, -r * 1.9) from the marker, its image one pixel out
-            painter.drawImage(g->px + QPointF(r * 0.4 - 1, -r * 1.9 - 1), badge(g->count));
+        if (g->count > 1) {
+            const BadgedMarker &m = badgedMarker(*c.badged, c.sprite, g->count);
+            painter.drawImage(g->px - c.centre + m.originPx, m.image);
+        } else {
+            painter.drawImage(g->px - c.centre, c.sprite);
+        }
     }
     const EventStore::Index selected = state.selectedEvent();
     if (selected >= 0 && selected < store.size() && store.geometryKind(selected) == GeometryKind::Point) {

@@ -70,6 +70,13 @@ private:
     void renderDense(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const;
     /// The count badge of a marker group, pre-rendered (shapes and text cost ~30x an image).
     const QImage &badge(int count) const;
+    /// A marker with its count badge drawn over it, in one image: one draw per group, not two.
+    struct BadgedMarker {
+        QImage image;
+        QPointF originPx; ///< the image's top left from the marker sprite's top left, logical pixels
+    };
+    const BadgedMarker &badgedMarker(QHash<int, BadgedMarker> &cache, const QImage &sprite, int count) const;
+    static constexpr int kMaxBadgedMarkers = 8192; ///< about 20 MB; the cache starts over beyond
 
     std::shared_ptr<const ProjectedBaseMap> m_baseMap;
     MapStyle m_style;
@@ -78,7 +85,9 @@ private:
     mutable std::vector<QPointF> m_mercator;
     mutable QHash<EventStore::Index, QPolygonF> m_arcs;
     double m_devicePixelRatio;
-    mutable QHash<int, QImage> m_badges; ///< by count, 1000 standing for "999+"
+    mutable QHash<int, QImage> m_badges;                              ///< by count, 1000 standing for "999+"
+    mutable QHash<QString, QHash<int, BadgedMarker>> m_badgedMarkers; ///< by category, then as m_badges
+    mutable int m_badgedMarkerCount = 0;
 };
 
 } // namespace chronomap
