@@ -3,12 +3,17 @@
 #include "category_style.h"
 #include "event_layer_renderer.h"
 #include "geo/region_index.h"
+#include "screen_geometry.h"
 #include "web_mercator.h"
 
 #include "../bundled_data.h"
 
 #include <QImage>
 #include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "../qt_string_maker.h"
 
@@ -124,4 +129,85 @@ TEST_CASE("The choropleth shades regions with events and leaves the others", "[r
     const QPoint orelPx = f.viewport.lonLatToScreenPx(inOrel).toPoint();
     REQUIRE(f.image.rect().contains(orelPx));
     CHECK(near(f.image.pixelColor(orelPx), MapStyle::standard().focusLand, 2));
+}
+
+TEST_CASE("Douglas-Peucker detail keeps the end points and simplifies within the tolerance", "[render]")
+{
+    // A zigzag along x with teeth of growing height: small teeth go first, large ones stay.
+    QPolygonF line;
+    for (int i = 0; i <= 40; ++i)
+        line.append(QPointF(i * 10.0, (i % 2 ? 1.0 : -1.0) * (i / 4.0)));
+    const std::vector<float> detail = douglasPeuckerDetail(line);
+    REQUIRE(detail.size() == size_t(line.size()));
+    CHECK(std::isinf(detail.front()));
+    CHECK(std::isinf(detail.back()));
+
+    const QTransform identity;
+    for (const double tolerance : {0.5, 2.0, 5.0, 20.0}) {
+        QPolygonF kept;
+        toScreen(line, detail, tolerance, identity, 0.0, kept, 0.0);
+        CHECK(kept.first() == line.first());
+        CHECK(kept.last() == line.last());
+        // Every vertex left out lies within the tolerance of the simplified line.
+        for (const QPointF &p : line) {
+            double best = std::numeric_limits<double>::max();
+            for (qsizetype k = 1; k < kept.size(); ++k) {
+                const QPointF a = kept[k - 1], ab = kept[k] - a;
+                const double u = std::clamp(QPointF::dotProduct(p - a, ab) / QPointF::dotProduct(ab, ab), 0.0, 1.0);
+                const QPointF d = p - (a + u * ab);
+                best = std::min(best, std::hypot(d.x(), d.y()));
+            }
+            CHECK(best <= tolerance + 1e-6);
+        }
+    }
+    // A coarser tolerance never keeps a vertex a finer one dropped.
+    QPolygonF fine, coarse;
+    toScreen(line, detail, 1.0, identity, 0.0, fine, 0.0);
+    toScreen(line, detail, 4.0, identity, 0.0, coarse, 0.0);
+    CHECK(coarse.size() < fine.size());
+    for (const QPointF &p : coarse)
+        CHECK(fine.contains(p));
+    // Without a tolerance nothing is dropped.
+    QPolygonF all;
+    toScreen(line, detail, 0.0, identity, 0.0, all, 0.0);
+    CHECK(all == line);
+}
+
+TEST_CASE("A group of events shows its marker with a count badge, the same from the badge cache", "[render]")
+{
+    EventStoreBuilder builder;
+    for (int i = 0; i < 3; ++i) {
+        Event e;
+        e.id = QStringLiteral("treaty-%1").arg(i);
+        e.title.insert({}, QStringLiteral("Treaty"));
+        e.when = *TimeSpan::parse(QStringLiteral("2024-06-%1").arg(10 + i));
+        e.category = QStringLiteral("treaty");
+        e.geometryKind = GeometryKind::Point;
+        e.geometry = {QGeoCoordinate(39.03, 125.75)};
+        builder.add(e);
+    }
+    ViewState state;
+    state.setDataset(Dataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap()));
+
+    const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
+    const EventLayerRenderer events(projected);
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(127, 38)), 3000, QSize(400, 300));
+    const auto frame = [&] {
+        QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        MapHits hits;
+        events.render(p, viewport, state, &hits);
+        REQUIRE(hits.markers.size() == 1);
+        CHECK(hits.markers.front().count == 3);
+        return image;
+    };
+    const QImage first = frame();
+    const QPoint marker = viewport.lonLatToScreenPx({125.75, 39.03}).toPoint();
+    CHECK(near(first.pixelColor(marker), CategoryStyle::color(QStringLiteral("treaty")), 3));
+    // The badge's dark box up and to the right of the marker (at (r * 0.4, -r * 1.9), 12 px high).
+    const QPoint badge = marker + QPoint(4, -11) + QPoint(1, 5);
+    CHECK(near(first.pixelColor(badge), over(QColor(0x22, 0x22, 0x22, 220), Qt::white), 40));
+    // Drawn again from the cache: the same pixels.
+    CHECK(frame() == first);
 }
