@@ -211,3 +211,24 @@ TEST_CASE("A group of events shows its marker with a count badge, the same from 
     // Drawn again from the cache: the same pixels.
     CHECK(frame() == first);
 }
+
+TEST_CASE("Place and region names follow a change of language from the label cache", "[render]")
+{
+    loadBundledFonts();
+    const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
+    // Zoomed in enough for region names too.
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(37.6, 55.7)), 600, QSize(800, 600));
+    const auto labels = [&](const BaseMapRenderer &renderer, const QString &lang) {
+        QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        renderer.renderLabels(p, viewport, lang);
+        return image;
+    };
+    const BaseMapRenderer reused(projected);
+    const QImage english = labels(reused, QStringLiteral("en"));
+    const QImage russian = labels(reused, QStringLiteral("ru"));
+    CHECK(russian != english);
+    CHECK(russian == labels(BaseMapRenderer(projected), QStringLiteral("ru")));
+    CHECK(labels(reused, QStringLiteral("en")) == english);
+}
