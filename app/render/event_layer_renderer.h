@@ -61,6 +61,9 @@ public:
 
 private:
     const std::vector<QPointF> &mercatorOf(const EventStore &store) const;
+    const std::vector<quint8> &kindsOf(const EventStore &store) const;
+    std::pair<const std::vector<EventStore::Index> &, const std::vector<QPointF> &>
+    rowOrderOf(const EventStore &store) const;
     const QPolygonF &arcOf(const EventStore &store, EventStore::Index i) const;
     void renderRegionFill(QPainter &painter, const Viewport &viewport, int region, const QBrush &brush,
                           const QPen &pen) const;
@@ -84,6 +87,13 @@ private:
     mutable const EventStore *m_projectedStore = nullptr;
     mutable std::vector<QPointF> m_mercator;
     mutable QHash<EventStore::Index, QPolygonF> m_arcs;
+    static constexpr quint8 kPoint = 1, kRegionPrecision = 2;
+    /// Per event of the projected store: kPoint, kRegionPrecision (read a million times a frame).
+    mutable std::vector<quint8> m_kinds;
+    /// The point events with a place, north to south, and their Mercator points in that order:
+    /// density bins are counted in one pass over the rows on screen. Made at the first dense frame.
+    mutable std::vector<EventStore::Index> m_rows;
+    mutable std::vector<QPointF> m_rowsMercator;
     double m_devicePixelRatio;
     mutable QHash<int, QImage> m_badges;                              ///< by count, 1000 standing for "999+"
     mutable QHash<QString, QHash<int, BadgedMarker>> m_badgedMarkers; ///< by category, then as m_badges

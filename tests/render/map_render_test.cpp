@@ -232,3 +232,48 @@ TEST_CASE("Place and region names follow a change of language from the label cac
     CHECK(russian == labels(BaseMapRenderer(projected), QStringLiteral("ru")));
     CHECK(labels(reused, QStringLiteral("en")) == english);
 }
+
+TEST_CASE("Density bins follow a change of data in the same renderer", "[render]")
+{
+    // More point events than kDenseThreshold, on a grid of places: dense frames.
+    const auto dataset = [](double lonOffset) {
+        EventStoreBuilder builder;
+        const qsizetype n = EventLayerRenderer::kDenseThreshold + 10'000;
+        for (qsizetype i = 0; i < n; ++i) {
+            Event e;
+            e.id = QStringLiteral("e%1").arg(i);
+            e.title.insert({}, QStringLiteral("Event"));
+            e.when = *TimeSpan::parse(u"2024-06-19");
+            e.category = QStringLiteral("treaty");
+            e.geometryKind = GeometryKind::Point;
+            e.geometry = {QGeoCoordinate(36.0 + (i % 97) * 0.05, 124.0 + lonOffset + (i % 89) * 0.05)};
+            builder.add(e);
+        }
+        return Dataset::make(QStringLiteral("dense"), builder.build(), test::bundledBaseMap());
+    };
+    const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(127, 38)), 3000, QSize(400, 300));
+    const auto frame = [&](const EventLayerRenderer &renderer, const ViewState &state) {
+        QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        MapHits hits;
+        renderer.render(p, viewport, state, &hits);
+        CHECK(hits.dense);
+        return image;
+    };
+    ViewState first, second;
+    first.setDataset(dataset(0.0));
+    second.setDataset(dataset(1.5));
+    const EventLayerRenderer reused(projected);
+    const QImage a = frame(reused, first);
+    const QImage b = frame(reused, second);
+    CHECK(a != b);
+    CHECK(b == frame(EventLayerRenderer(projected), second));
+    // The bins lie where the events are: inside the grid, not far outside it.
+    const QPoint inside = viewport.lonLatToScreenPx({125.0, 37.0}).toPoint();
+    const QPoint outside = viewport.lonLatToScreenPx({129.5, 35.0}).toPoint();
+    CHECK(a.pixelColor(inside) != QColor(Qt::white));
+    REQUIRE(a.rect().contains(outside));
+    CHECK(a.pixelColor(outside) == QColor(Qt::white));
+}
