@@ -340,6 +340,7 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
     const auto dataset = state.dataset();
     const EventStore &store = *dataset->events;
     const auto &mercator = mercatorOf(store);
+    const std::vector<quint8> &kinds = kindsOf(store);
     const auto &visible = state.visibleEvents();
     const QTransform t = viewport.mercatorToScreen();
     const QSize size = viewport.sizePx();
@@ -353,8 +354,7 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
     // Newest first, so each group's marker shows its newest event's category.
     for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
         const EventStore::Index i = *it;
-        if (store.geometryKind(i) != GeometryKind::Point || store.locationPrecision(i) == LocationPrecision::Region)
-            continue;
+        if ((kinds[size_t(i)] & (kPoint | kRegionPrecision)) != kPoint) continue;
         const QPointF m = mercator[size_t(i)];
         for (double shift : copies) {
             const double x = (m.x() + shift) * t.m11() + t.dx(), y = m.y() * t.m22() + t.dy();
