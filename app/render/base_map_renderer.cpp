@@ -7,6 +7,9 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QPaintEngine>
+
+#include <cmath>
 
 namespace chronomap {
 
@@ -24,12 +27,24 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
     const QTransform t = viewport.mercatorToScreen();
     const QRectF visible = viewport.visibleMercatorRect();
     const double tolerance = 0.6;
-    painter.setRenderHint(QPainter::Antialiasing, true);
+    // Lines keep the vertices that move them by at least this much on screen (Douglas–Peucker):
+    // a regional view walks a fraction of the 1:10m borders and draws the same lines.
+    const double minDetailM = kLineDetailPx * viewport.metresPerPixel();
     QPolygonF screen;
+    const auto drawLines = [&](const QList<QPolygonF> &lines, const QList<std::vector<float>> &detailM, double shift) {
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            toScreen(lines[i], detailM.value(i), minDetailM, t, shift, screen, tolerance);
+            painter.drawPolyline(screen);
+        }
+    };
 
     for (double shift : viewport.worldCopies()) {
         const QRectF view = visible.translated(-shift, 0);
-        // Land as one fill, no outline: coasts come from the coastline layer.
+        // Land as one fill, no outline: coasts come from the coastline layer. The fills are not
+        // antialiased: every land edge lies under the antialiased coastline and every focus
+        // country's edge under a border, so the edge pixels do not show, and an antialiased
+        // fill of a continent costs ten times as much.
+        painter.setRenderHint(QPainter::Antialiasing, false);
         painter.setPen(Qt::NoPen);
         painter.setBrush(m_style.land);
         for (const ProjectedArea &a : m_map->land)
@@ -39,40 +54,53 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
             if (m_countryHasRegions[c] && m_map->countries[c].box.intersects(view))
                 painter.drawPath(areaPath(m_map->countries[c].rings, t, shift));
 
+        painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setBrush(Qt::NoBrush);
         // Admin-1 borders at regional zooms; they also carry the borders of their countries.
         const bool showRegions = viewport.zoomLevel() >= 3.0;
-        for (qsizetype r = 0; r < m_map->regions.size(); ++r) {
-            const ProjectedArea &a = m_map->regions[r];
-            if (!a.box.intersects(view)) continue;
+        if (showRegions) {
             painter.setPen(QPen(m_style.regionBorder, 0.6));
-            if (showRegions) {
-                for (const QPolygonF &line : a.outlines) {
-                    toScreen(line, t, shift, screen, tolerance);
-                    painter.drawPolyline(screen);
-                }
-            }
+            for (const ProjectedArea &a : m_map->regions)
+                if (a.box.intersects(view)) drawLines(a.outlines, a.outlineDetailM, shift);
         }
         painter.setPen(QPen(m_style.countryBorder, 0.9));
         for (qsizetype c = 0; c < m_map->countries.size(); ++c) {
             const ProjectedArea &a = m_map->countries[c];
             if (!a.box.intersects(view)) continue;
             if (m_countryHasRegions[c] && showRegions) continue;
-            for (const QPolygonF &line : a.outlines) {
-                toScreen(line, t, shift, screen, tolerance);
-                painter.drawPolyline(screen);
-            }
+            drawLines(a.outlines, a.outlineDetailM, shift);
         }
         painter.setPen(QPen(m_style.coastline, 0.8));
-        for (const ProjectedLines &l : m_map->coastline) {
-            if (!l.box.intersects(view)) continue;
-            for (const QPolygonF &part : l.parts) {
-                toScreen(part, t, shift, screen, tolerance);
-                painter.drawPolyline(screen);
-            }
-        }
+        for (const ProjectedLines &l : m_map->coastline)
+            if (l.box.intersects(view)) drawLines(l.parts, l.partDetailM, shift);
     }
     painter.restore();
+}
+
+void BaseMapRenderer::updateLabelCache(const QString &lang, double devicePixelRatio) const
+{
+    if (m_labels && m_labels->lang == lang && m_labels->devicePixelRatio == devicePixelRatio) return;
+    m_labels.emplace();
+    m_labels->lang = lang;
+    m_labels->devicePixelRatio = devicePixelRatio;
+    const QFontMetricsF fm(m_style.font);
+    for (const Place &p : m_map->source->places) {
+        const QString name = localized(p.name, lang);
+        m_labels->places.push_back({name, fm.horizontalAdvance(name), {}});
+    }
+    const QFontMetricsF rfm(regionFont());
+    for (const auto &region : m_map->source->regions->regions()) {
+        const QString name = localized(region.name, lang);
+        m_labels->regions.push_back({name, rfm.horizontalAdvance(name), {}});
+    }
+}
+
+QFont BaseMapRenderer::regionFont() const
+{
+    QFont font = m_style.font;
+    font.setPointSizeF(m_style.font.pointSizeF() - 1);
+    font.setItalic(true);
+    return font;
 }
 
 void BaseMapRenderer::renderLabels(QPainter &painter, const Viewport &viewport, const QString &lang) const
@@ -80,6 +108,11 @@ void BaseMapRenderer::renderLabels(QPainter &painter, const Viewport &viewport, 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
+    // On raster devices a name is drawn as an image made the first time it shows: its halo and
+    // its text are five text draws, each laid out again. Vector output (SVG) keeps real text.
+    const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
+    const double dpr = painter.device() ? painter.device()->devicePixelRatio() : 1.0;
+    updateLabelCache(lang, dpr);
     const double zoom = viewport.zoomLevel();
     const QRectF screenRect(QPointF(0, 0), viewport.sizePx());
     QList<QRectF> taken;
@@ -90,47 +123,80 @@ void BaseMapRenderer::renderLabels(QPainter &painter, const Viewport &viewport, 
         taken.append(r.adjusted(-3, -2, 3, 2));
         return true;
     };
+    // Text and its white halo, one pixel round, as drawn on the map.
+    const QColor halo(255, 255, 255, 210);
+    const auto drawWithHalo = [&](QPainter &p, const QRectF &box, const QString &name) {
+        p.setPen(halo);
+        for (const QPointF &o : {QPointF(-1, 0), QPointF(1, 0), QPointF(0, -1), QPointF(0, 1)})
+            p.drawText(box.translated(o), Qt::AlignLeft | Qt::AlignTop, name);
+        p.setPen(m_style.label);
+        p.drawText(box, Qt::AlignLeft | Qt::AlignTop, name);
+    };
+    // An image of a label with a margin of `marginPx`, drawn by `draw` in a box at (margin, margin).
+    const auto labelImage = [&](const QFont &font, QSizeF box, double marginPx, const auto &draw) {
+        const QSizeF logical(std::ceil(box.width() + 2 * marginPx), std::ceil(box.height() + 2 * marginPx));
+        QImage image((logical * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        image.fill(Qt::transparent);
+        QPainter p(&image);
+        p.setRenderHint(QPainter::TextAntialiasing, true);
+        p.setFont(font);
+        draw(p, QRectF(QPointF(marginPx, marginPx), box));
+        return image;
+    };
 
     // Places first: capitals and big towns win the space, by Natural Earth's rank.
     QFont font = m_style.font;
     painter.setFont(font);
     const QFontMetricsF fm(font);
     const double maxRank = zoom * 1.4 - 2.0;
-    for (const Place &p : m_map->source->places) {
+    const auto &places = m_map->source->places;
+    for (qsizetype i = 0; i < places.size(); ++i) {
+        const Place &p = places[i];
         const bool capital = p.featureClass.startsWith(QLatin1String("Admin-0 capital"));
         if (p.scaleRank > maxRank && !(capital && zoom >= 2.5)) continue;
         const QPointF px = viewport.lonLatToScreenPx(p.lonLat);
         if (!screenRect.contains(px)) continue;
-        const QString name = localized(p.name, lang);
-        const QRectF box(px + QPointF(4, -fm.ascent() / 2 - 1), QSizeF(fm.horizontalAdvance(name), fm.height()));
+        Label &label = m_labels->places[size_t(i)];
+        const QRectF box(px + QPointF(4, -fm.ascent() / 2 - 1), QSizeF(label.widthPx, fm.height()));
         if (!place(box)) continue;
         painter.setPen(QPen(m_style.label, 1));
         painter.setBrush(capital ? m_style.label : QColor(Qt::white));
         painter.drawEllipse(px, capital ? 2.6 : 2.2, capital ? 2.6 : 2.2);
-        painter.setPen(QColor(255, 255, 255, 210));
-        for (const QPointF &o : {QPointF(-1, 0), QPointF(1, 0), QPointF(0, -1), QPointF(0, 1)})
-            painter.drawText(box.translated(o), Qt::AlignLeft | Qt::AlignTop, name);
-        painter.setPen(m_style.label);
-        painter.drawText(box, Qt::AlignLeft | Qt::AlignTop, name);
+        if (!raster) {
+            drawWithHalo(painter, box, label.name);
+            continue;
+        }
+        if (label.image.isNull())
+            label.image = labelImage(font, box.size(), 1.0,
+                                     [&](QPainter &lp, const QRectF &at) { drawWithHalo(lp, at, label.name); });
+        painter.drawImage(box.topLeft() - QPointF(1, 1), label.image);
     }
 
     // Region names where a region is large enough on screen to hold its name.
     if (zoom >= 4.0) {
-        QFont regionFont = m_style.font;
-        regionFont.setPointSizeF(m_style.font.pointSizeF() - 1);
-        regionFont.setItalic(true);
-        painter.setFont(regionFont);
-        const QFontMetricsF rfm(regionFont);
+        const QFont rFont = regionFont();
+        painter.setFont(rFont);
+        const QFontMetricsF rfm(rFont);
         painter.setPen(m_style.regionLabel);
         const auto &regions = m_map->source->regions->regions();
         for (qsizetype r = 0; r < regions.size(); ++r) {
             const QRectF box = m_map->regions[r].box;
-            const QString name = localized(regions[r].name, lang);
-            if (box.width() / viewport.metresPerPixel() < rfm.horizontalAdvance(name) + 16) continue;
+            Label &label = m_labels->regions[size_t(r)];
+            if (box.width() / viewport.metresPerPixel() < label.widthPx + 16) continue;
             const QPointF px = viewport.lonLatToScreenPx(regions[r].labelLonLat);
-            const QRectF text(px - QPointF(rfm.horizontalAdvance(name) / 2, rfm.height() / 2),
-                              QSizeF(rfm.horizontalAdvance(name), rfm.height()));
-            if (place(text)) painter.drawText(text, Qt::AlignCenter, name);
+            const QRectF text(px - QPointF(label.widthPx / 2, rfm.height() / 2), QSizeF(label.widthPx, rfm.height()));
+            if (!place(text)) continue;
+            if (!raster) {
+                painter.drawText(text, Qt::AlignCenter, label.name);
+                continue;
+            }
+            if (label.image.isNull())
+                label.image = labelImage(rFont, text.size(), 0.0, [&](QPainter &lp, const QRectF &at) {
+                    lp.setPen(m_style.regionLabel);
+                    lp.drawText(at, Qt::AlignCenter, label.name);
+                });
+            painter.drawImage(text.topLeft(), label.image);
         }
     }
     painter.restore();

@@ -5,6 +5,11 @@
 #include "projected_base_map.h"
 #include "viewport.h"
 
+#include <QImage>
+
+#include <optional>
+#include <vector>
+
 class QPainter;
 
 namespace chronomap {
@@ -19,10 +24,29 @@ public:
     /// Names of places and regions; drawn above the events by the caller.
     void renderLabels(QPainter &painter, const Viewport &viewport, const QString &lang) const;
 
+    /// Borders and coasts are drawn within this many pixels of their full 1:10m / 1:50m lines.
+    static constexpr double kLineDetailPx = 0.4;
+
 private:
+    struct Label {
+        QString name;
+        double widthPx;
+        QImage image; ///< the name (with its halo for places), made when first drawn on a raster device
+    };
+    /// Names and widths per place and region in one language, laid out once.
+    struct LabelCache {
+        QString lang;
+        double devicePixelRatio = 1.0;
+        std::vector<Label> places;  ///< parallel to the source's places
+        std::vector<Label> regions; ///< parallel to the source's regions
+    };
+    void updateLabelCache(const QString &lang, double devicePixelRatio) const;
+    QFont regionFont() const;
+
     std::shared_ptr<const ProjectedBaseMap> m_map;
     MapStyle m_style;
     QList<bool> m_countryHasRegions; ///< parallel to countries
+    mutable std::optional<LabelCache> m_labels;
 };
 
 } // namespace chronomap

@@ -61,6 +61,9 @@ public:
 
 private:
     const std::vector<QPointF> &mercatorOf(const EventStore &store) const;
+    const std::vector<quint8> &kindsOf(const EventStore &store) const;
+    std::pair<const std::vector<EventStore::Index> &, const std::vector<QPointF> &>
+    rowOrderOf(const EventStore &store) const;
     const QPolygonF &arcOf(const EventStore &store, EventStore::Index i) const;
     void renderRegionFill(QPainter &painter, const Viewport &viewport, int region, const QBrush &brush,
                           const QPen &pen) const;
@@ -70,6 +73,13 @@ private:
     void renderDense(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const;
     /// The count badge of a marker group, pre-rendered (shapes and text cost ~30x an image).
     const QImage &badge(int count) const;
+    /// A marker with its count badge drawn over it, in one image: one draw per group, not two.
+    struct BadgedMarker {
+        QImage image;
+        QPointF originPx; ///< the image's top left from the marker sprite's top left, logical pixels
+    };
+    const BadgedMarker &badgedMarker(QHash<int, BadgedMarker> &cache, const QImage &sprite, int count) const;
+    static constexpr int kMaxBadgedMarkers = 8192; ///< about 20 MB; the cache starts over beyond
 
     std::shared_ptr<const ProjectedBaseMap> m_baseMap;
     MapStyle m_style;
@@ -77,8 +87,17 @@ private:
     mutable const EventStore *m_projectedStore = nullptr;
     mutable std::vector<QPointF> m_mercator;
     mutable QHash<EventStore::Index, QPolygonF> m_arcs;
+    static constexpr quint8 kPoint = 1, kRegionPrecision = 2;
+    /// Per event of the projected store: kPoint, kRegionPrecision (read a million times a frame).
+    mutable std::vector<quint8> m_kinds;
+    /// The point events with a place, north to south, and their Mercator points in that order:
+    /// density bins are counted in one pass over the rows on screen. Made at the first dense frame.
+    mutable std::vector<EventStore::Index> m_rows;
+    mutable std::vector<QPointF> m_rowsMercator;
     double m_devicePixelRatio;
-    mutable QHash<int, QImage> m_badges; ///< by count, 1000 standing for "999+"
+    mutable QHash<int, QImage> m_badges;                              ///< by count, 1000 standing for "999+"
+    mutable QHash<QString, QHash<int, BadgedMarker>> m_badgedMarkers; ///< by category, then as m_badges
+    mutable int m_badgedMarkerCount = 0;
 };
 
 } // namespace chronomap

@@ -2,6 +2,7 @@
 #include "projected_base_map.h"
 
 #include "geo/region_index.h"
+#include "screen_geometry.h"
 #include "vector_unit_state.h"
 #include "web_mercator.h"
 
@@ -36,6 +37,8 @@ ProjectedArea project(const AreaFeature &area)
         out.box |= projected.boundingRect();
         out.rings.append(std::move(projected));
     }
+    for (const QPolygonF &outline : std::as_const(out.outlines))
+        out.outlineDetailM.append(douglasPeuckerDetail(outline));
     return out;
 }
 
@@ -59,6 +62,7 @@ ProjectedBaseMap::ProjectedBaseMap(std::shared_ptr<const BaseMap> baseMap) : sou
             for (const QPointF &p : part)
                 projected.append(WebMercator::toMercatorM(p));
             out.box |= projected.boundingRect();
+            out.partDetailM.append(douglasPeuckerDetail(projected));
             out.parts.append(std::move(projected));
         }
         coastline.append(std::move(out));

@@ -7,6 +7,7 @@
 #include <QSet>
 
 #include <memory>
+#include <vector>
 
 namespace chronomap {
 
@@ -16,14 +17,19 @@ struct ProjectedArea {
     QList<QPolygonF> outlines; ///< the same rings as open lines, cut where they run along the
                                ///< antimeridian (those edges are not borders and must not show)
     QRectF box;                ///< Mercator bounding box
+    /// Parallel to outlines: each vertex's Douglas–Peucker detail in metres (see
+    /// douglasPeuckerDetail()), so a frame keeps only what its scale can show.
+    QList<std::vector<float>> outlineDetailM;
 };
 
 struct ProjectedLines {
     QList<QPolygonF> parts;
     QRectF box;
+    QList<std::vector<float>> partDetailM; ///< parallel to parts, as ProjectedArea::outlineDetailM
 };
 
-/// The base map in Mercator metres, built once per base map (≈ 400k vertices, a few ms).
+/// The base map in Mercator metres, built once per base map (≈ 400k vertices, a few ms, and
+/// the level of detail of every border and coast line).
 struct ProjectedBaseMap {
     explicit ProjectedBaseMap(std::shared_ptr<const BaseMap> baseMap);
 

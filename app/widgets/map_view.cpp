@@ -94,7 +94,8 @@ void MapView::renderBaseCache()
     const QSize cacheSize = size() + QSize(2 * kCacheMarginPx, 2 * kCacheMarginPx);
     m_baseCacheViewport = Viewport(m_viewport.centreMercatorM(), m_viewport.metresPerPixel(), cacheSize);
     m_baseCacheLanguage = m_state->language();
-    m_baseCache = QImage(cacheSize * dpr, QImage::Format_ARGB32_Premultiplied);
+    // Opaque (the sea covers it): blitting it is a copy, not a blend of 2.5 million pixels.
+    m_baseCache = QImage(cacheSize * dpr, QImage::Format_RGB32);
     m_baseCache.setDevicePixelRatio(dpr);
     QPainter p(&m_baseCache);
     m_baseRenderer->render(p, m_baseCacheViewport, m_baseCacheLanguage);

@@ -108,7 +108,7 @@ double medianPanFrame(const BenchContext &context, Scene &scene, const Viewport 
     // The cache as MapView::renderBaseCache makes it: the view plus a margin on every side.
     const QSize cacheSize = kFrameSize + QSize(2 * kCacheMarginPx, 2 * kCacheMarginPx);
     const Viewport cacheViewport(viewport.centreMercatorM(), viewport.metresPerPixel(), cacheSize);
-    QImage cache(cacheSize, QImage::Format_ARGB32_Premultiplied);
+    QImage cache(cacheSize, QImage::Format_RGB32); // opaque, as MapView's
     {
         QPainter p(&cache);
         scene.base->render(p, cacheViewport, scene.state.language());

@@ -3,12 +3,17 @@
 #include "category_style.h"
 #include "event_layer_renderer.h"
 #include "geo/region_index.h"
+#include "screen_geometry.h"
 #include "web_mercator.h"
 
 #include "../bundled_data.h"
 
 #include <QImage>
 #include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "../qt_string_maker.h"
 
@@ -124,4 +129,151 @@ TEST_CASE("The choropleth shades regions with events and leaves the others", "[r
     const QPoint orelPx = f.viewport.lonLatToScreenPx(inOrel).toPoint();
     REQUIRE(f.image.rect().contains(orelPx));
     CHECK(near(f.image.pixelColor(orelPx), MapStyle::standard().focusLand, 2));
+}
+
+TEST_CASE("Douglas-Peucker detail keeps the end points and simplifies within the tolerance", "[render]")
+{
+    // A zigzag along x with teeth of growing height: small teeth go first, large ones stay.
+    QPolygonF line;
+    for (int i = 0; i <= 40; ++i)
+        line.append(QPointF(i * 10.0, (i % 2 ? 1.0 : -1.0) * (i / 4.0)));
+    const std::vector<float> detail = douglasPeuckerDetail(line);
+    REQUIRE(detail.size() == size_t(line.size()));
+    CHECK(std::isinf(detail.front()));
+    CHECK(std::isinf(detail.back()));
+
+    const QTransform identity;
+    for (const double tolerance : {0.5, 2.0, 5.0, 20.0}) {
+        QPolygonF kept;
+        toScreen(line, detail, tolerance, identity, 0.0, kept, 0.0);
+        CHECK(kept.first() == line.first());
+        CHECK(kept.last() == line.last());
+        // Every vertex left out lies within the tolerance of the simplified line.
+        for (const QPointF &p : line) {
+            double best = std::numeric_limits<double>::max();
+            for (qsizetype k = 1; k < kept.size(); ++k) {
+                const QPointF a = kept[k - 1], ab = kept[k] - a;
+                const double u = std::clamp(QPointF::dotProduct(p - a, ab) / QPointF::dotProduct(ab, ab), 0.0, 1.0);
+                const QPointF d = p - (a + u * ab);
+                best = std::min(best, std::hypot(d.x(), d.y()));
+            }
+            CHECK(best <= tolerance + 1e-6);
+        }
+    }
+    // A coarser tolerance never keeps a vertex a finer one dropped.
+    QPolygonF fine, coarse;
+    toScreen(line, detail, 1.0, identity, 0.0, fine, 0.0);
+    toScreen(line, detail, 4.0, identity, 0.0, coarse, 0.0);
+    CHECK(coarse.size() < fine.size());
+    for (const QPointF &p : coarse)
+        CHECK(fine.contains(p));
+    // Without a tolerance nothing is dropped.
+    QPolygonF all;
+    toScreen(line, detail, 0.0, identity, 0.0, all, 0.0);
+    CHECK(all == line);
+}
+
+TEST_CASE("A group of events shows its marker with a count badge, the same from the badge cache", "[render]")
+{
+    EventStoreBuilder builder;
+    for (int i = 0; i < 3; ++i) {
+        Event e;
+        e.id = QStringLiteral("treaty-%1").arg(i);
+        e.title.insert({}, QStringLiteral("Treaty"));
+        e.when = *TimeSpan::parse(QStringLiteral("2024-06-%1").arg(10 + i));
+        e.category = QStringLiteral("treaty");
+        e.geometryKind = GeometryKind::Point;
+        e.geometry = {QGeoCoordinate(39.03, 125.75)};
+        builder.add(e);
+    }
+    ViewState state;
+    state.setDataset(Dataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap()));
+
+    const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
+    const EventLayerRenderer events(projected);
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(127, 38)), 3000, QSize(400, 300));
+    const auto frame = [&] {
+        QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        MapHits hits;
+        events.render(p, viewport, state, &hits);
+        REQUIRE(hits.markers.size() == 1);
+        CHECK(hits.markers.front().count == 3);
+        return image;
+    };
+    const QImage first = frame();
+    const QPoint marker = viewport.lonLatToScreenPx({125.75, 39.03}).toPoint();
+    CHECK(near(first.pixelColor(marker), CategoryStyle::color(QStringLiteral("treaty")), 3));
+    // The badge's dark box up and to the right of the marker (at (r * 0.4, -r * 1.9), 12 px high).
+    const QPoint badge = marker + QPoint(4, -11) + QPoint(1, 5);
+    CHECK(near(first.pixelColor(badge), over(QColor(0x22, 0x22, 0x22, 220), Qt::white), 40));
+    // Drawn again from the cache: the same pixels.
+    CHECK(frame() == first);
+}
+
+TEST_CASE("Place and region names follow a change of language from the label cache", "[render]")
+{
+    loadBundledFonts();
+    const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
+    // Zoomed in enough for region names too.
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(37.6, 55.7)), 600, QSize(800, 600));
+    const auto labels = [&](const BaseMapRenderer &renderer, const QString &lang) {
+        QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        renderer.renderLabels(p, viewport, lang);
+        return image;
+    };
+    const BaseMapRenderer reused(projected);
+    const QImage english = labels(reused, QStringLiteral("en"));
+    const QImage russian = labels(reused, QStringLiteral("ru"));
+    CHECK(russian != english);
+    CHECK(russian == labels(BaseMapRenderer(projected), QStringLiteral("ru")));
+    CHECK(labels(reused, QStringLiteral("en")) == english);
+}
+
+TEST_CASE("Density bins follow a change of data in the same renderer", "[render]")
+{
+    // More point events than kDenseThreshold, on a grid of places: dense frames.
+    const auto dataset = [](double lonOffset) {
+        EventStoreBuilder builder;
+        const qsizetype n = EventLayerRenderer::kDenseThreshold + 10'000;
+        for (qsizetype i = 0; i < n; ++i) {
+            Event e;
+            e.id = QStringLiteral("e%1").arg(i);
+            e.title.insert({}, QStringLiteral("Event"));
+            e.when = *TimeSpan::parse(u"2024-06-19");
+            e.category = QStringLiteral("treaty");
+            e.geometryKind = GeometryKind::Point;
+            e.geometry = {QGeoCoordinate(36.0 + (i % 97) * 0.05, 124.0 + lonOffset + (i % 89) * 0.05)};
+            builder.add(e);
+        }
+        return Dataset::make(QStringLiteral("dense"), builder.build(), test::bundledBaseMap());
+    };
+    const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(127, 38)), 3000, QSize(400, 300));
+    const auto frame = [&](const EventLayerRenderer &renderer, const ViewState &state) {
+        QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter p(&image);
+        MapHits hits;
+        renderer.render(p, viewport, state, &hits);
+        CHECK(hits.dense);
+        return image;
+    };
+    ViewState first, second;
+    first.setDataset(dataset(0.0));
+    second.setDataset(dataset(1.5));
+    const EventLayerRenderer reused(projected);
+    const QImage a = frame(reused, first);
+    const QImage b = frame(reused, second);
+    CHECK(a != b);
+    CHECK(b == frame(EventLayerRenderer(projected), second));
+    // The bins lie where the events are: inside the grid, not far outside it.
+    const QPoint inside = viewport.lonLatToScreenPx({125.0, 37.0}).toPoint();
+    const QPoint outside = viewport.lonLatToScreenPx({129.5, 35.0}).toPoint();
+    CHECK(a.pixelColor(inside) != QColor(Qt::white));
+    REQUIRE(a.rect().contains(outside));
+    CHECK(a.pixelColor(outside) == QColor(Qt::white));
 }
