@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <vector>
 
 namespace chronomap {
 
@@ -167,11 +168,7 @@ void EventPanel::refresh()
             m_claims->setItem(row, col, new QTableWidgetItem(cells[col]));
     }
     m_claims->resizeColumnsToContents();
-    // A long quantity ("North Korean military personnel deployed in…") must not push the figures
-    // and their sources out of a narrow panel: it wraps instead.
-    const int wrapWidth = std::max(120, m_claims->viewport()->width() * 2 / 5);
-    for (const int col : {0, 4})
-        if (m_claims->columnWidth(col) > wrapWidth) m_claims->setColumnWidth(col, wrapWidth);
+    fitClaimColumns();
     m_claims->resizeRowsToContents();
     int rowsHeight = 0;
     for (int row = 0; row < m_claims->rowCount(); ++row)
@@ -197,6 +194,26 @@ void EventPanel::refresh()
             h->addWidget(open);
         }
         m_sourcesLayout->addWidget(row);
+    }
+}
+
+void EventPanel::fitClaimColumns()
+{
+    // Figure and date keep their width; the wordy columns (quantity, source, note) share the rest
+    // and wrap, so a long "North Korean military personnel deployed in…" never pushes the
+    // figures and their sources out of a narrow panel. Short columns keep their own width and
+    // leave the remainder to the long ones.
+    constexpr int kFigure = 1, kAsOf = 3;
+    const int available = m_claims->viewport()->width() - m_claims->columnWidth(kFigure) - m_claims->columnWidth(kAsOf);
+    std::vector<int> wordy{0, 2, 4};
+    std::sort(wordy.begin(), wordy.end(),
+              [this](int a, int b) { return m_claims->columnWidth(a) < m_claims->columnWidth(b); });
+    int left = std::max(available, 60 * int(wordy.size()));
+    for (size_t i = 0; i < wordy.size(); ++i) {
+        const int share = left / int(wordy.size() - i);
+        const int width = std::min(m_claims->columnWidth(wordy[i]), share);
+        m_claims->setColumnWidth(wordy[i], width);
+        left -= width;
     }
 }
 

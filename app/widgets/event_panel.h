@@ -29,6 +29,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void fitClaimColumns();
     void retranslate();
     void refresh();
     void openLink(const QString &url);

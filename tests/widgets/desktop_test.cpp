@@ -272,6 +272,29 @@ TEST_CASE("In the window the region note sits in the playback bar and the lanes 
     CHECK_FALSE(note->isVisible());
 }
 
+TEST_CASE("A long claim quantity wraps so each source's figure stays in view", "[widgets]")
+{
+    TemporarySettings settings;
+    MainWindow window;
+    window.resize(1440, 900);
+    window.show();
+    REQUIRE(load(window, {DataPaths::bundledEvents()}));
+    const auto dataset = window.viewState()->dataset();
+    const EventStore::Index deployment =
+        dataset->events->findId(QStringLiteral("2025-08-kursk-belgorod-deployment-11000"));
+    REQUIRE(deployment >= 0);
+    window.viewState()->setSelectedEvent(deployment);
+    QTableWidget *claims = window.eventPanel()->claimsTable();
+    REQUIRE(QTest::qWaitFor([&] { return claims->isVisible() && claims->rowCount() > 0; }, 2000));
+    REQUIRE(claims->item(0, 0)->text().size() > 40); // the long quantity of this record
+    // The Figure and Source columns end inside the visible table.
+    const int figureEnd = claims->columnViewportPosition(1) + claims->columnWidth(1);
+    const int sourceEnd = claims->columnViewportPosition(2) + claims->columnWidth(2);
+    CHECK(figureEnd <= claims->viewport()->width());
+    CHECK(sourceEnd <= claims->viewport()->width());
+    CHECK(claims->item(0, 1)->text().contains(QStringLiteral("11")));
+}
+
 TEST_CASE("Settings round-trip and a corrupt settings file is reset and reported", "[widgets]")
 {
     TemporarySettings temporary;
