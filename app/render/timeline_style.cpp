@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline_style.h"
 
+#include <algorithm>
+
 namespace chronomap {
+
+QColor withAlpha(QColor color, double alpha)
+{
+    color.setAlphaF(float(std::clamp(alpha, 0.0, 1.0)));
+    return color;
+}
 
 TimelineStyle TimelineStyle::forPalette(const QPalette &palette)
 {

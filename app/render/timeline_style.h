@@ -41,4 +41,7 @@ struct TimelineStyle {
     static TimelineStyle forPalette(const QPalette &palette);
 };
 
+/// `color` with its alpha set to `alpha` (clamped to 0–1).
+QColor withAlpha(QColor color, double alpha);
+
 } // namespace chronomap

@@ -1681,6 +1681,14 @@
     </message>
 </context>
 <context>
+    <name>chronomap::TimelineAxisPainter</name>
+    <message>
+        <location filename="../../app/render/timeline_axis_painter.cpp" line="+42"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+</context>
+<context>
     <name>chronomap::TimelineRenderer</name>
     <message>
         <location filename="../../app/render/timeline_renderer.cpp" line="+505"/>
@@ -1701,11 +1709,6 @@
         <location line="+5"/>
         <source>No events</source>
         <translation>Sin acontecimientos</translation>
-    </message>
-    <message>
-        <location line="+172"/>
-        <source>UTC</source>
-        <translation>UTC</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHashFunctions>
+#include <QString>
+#include <QStringView>
+
+#include <algorithm>
+#include <bit>
+#include <vector>
+
+namespace chronomap {
+
+/// The ids read so far, to find duplicates without a heap-allocated string per id: the ids'
+/// UTF-16 text in one buffer and an open-addressing table of (hash, id number) into it.
+class IdSet {
+public:
+    void reserve(qint64 ids)
+    {
+        m_begin.reserve(size_t(ids) + 1);
+        if (size_t(ids) * 2 > m_slots.size()) rehash(std::bit_ceil(size_t(ids) * 2));
+    }
+
+    /// Adds `id`; false when it was there already.
+    bool insert(QStringView id)
+    {
+        if ((m_begin.size() + 1) * 2 > m_slots.size()) rehash(std::max<size_t>(64, m_slots.size() * 2));
+        const size_t hash = qHash(id);
+        const auto tag = quint32(hash ^ (quint64(hash) >> 32));
+        const size_t mask = m_slots.size() - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.idPlusOne == 0) {
+                if (m_begin.empty()) m_begin.push_back(0);
+                m_text.append(id);
+                m_begin.push_back(m_text.size());
+                slot = {tag, quint32(m_begin.size() - 1)};
+                return true;
+            }
+            if (slot.tag == tag && idText(slot.idPlusOne - 1) == id) return false;
+        }
+    }
+
+private:
+    struct Slot {
+        quint32 tag = 0;
+        quint32 idPlusOne = 0; ///< 0 = empty
+    };
+    QStringView idText(quint32 n) const { return QStringView(m_text).sliced(m_begin[n], m_begin[n + 1] - m_begin[n]); }
+    void rehash(size_t capacity) // a power of two ("slots" is a Qt keyword)
+    {
+        std::vector<Slot> old(capacity);
+        old.swap(m_slots);
+        for (const Slot &slot : old) {
+            if (slot.idPlusOne == 0) continue;
+            const size_t hash = qHash(idText(slot.idPlusOne - 1));
+            for (size_t i = hash & (capacity - 1);; i = (i + 1) & (capacity - 1))
+                if (m_slots[i].idPlusOne == 0) {
+                    m_slots[i] = slot;
+                    break;
+                }
+        }
+    }
+
+    QString m_text;
+    std::vector<qsizetype> m_begin; ///< where id n starts in m_text; one more entry for the end
+    std::vector<Slot> m_slots;      ///< a power of two, at most half full
+};
+
+} // namespace chronomap

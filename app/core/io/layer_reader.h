@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/event_loader.h"
+#include "io/feature_batch.h"
+#include "io/gdal_handles.h"
+
+#include <QJsonArray>
+
+#include <ogr_api.h>
+
+#include <optional>
+#include <vector>
+
+namespace chronomap {
+
+/// Reads one layer's records into Events, reporting problems as Issues: maps the layer's columns
+/// to field roles once, then copies each feature out of GDAL (extract(), on the thread that owns
+/// the dataset) and converts the copy (read(), on any one thread). Internal to the loader.
+class LayerReader {
+public:
+    LayerReader(const QString &file, OGRLayerH layer, const LoadOptions &options, IssueList &issues);
+
+    /// Copies what read() needs of one feature into `batch`. Runs on the thread that owns the
+    /// dataset; touches nothing read() uses except the batch, so both may run at once.
+    void extract(OGRFeatureH f, qint64 record, FeatureBatch &batch) const;
+
+    bool usable() const { return !m_fatal; }
+    bool hasStartColumn() const { return has(FieldRole::Start); }
+    bool hasLocation() const { return m_hasLocation; }
+
+    /// Converts one feature; returns nullopt (with an Issue) when the record cannot be used.
+    std::optional<Event> read(const FeatureBatch &batch, qsizetype row);
+
+    void recordIssue(Issue::Severity severity, const QString &field, const QString &message);
+    void fileIssue(Issue::Severity severity, const QString &message);
+
+private:
+    bool has(FieldRole role) const { return m_index[int(role)] >= 0; }
+
+    /// The current record's cell of OGR field `index`; null when the field is absent, unset or null.
+    const FeatureBatch::Cell *cell(int index) const;
+    OGRFieldType fieldType(int index) const { return m_types[size_t(m_columnOf[size_t(index)])]; }
+
+    QString text(FieldRole role);
+    QString text(int index, const QString &field);
+
+    /// What text() returns, as a view of `buffer`, which keeps its capacity from record to record:
+    /// a short ASCII cell (most cells) is widened into it without an allocation and has nothing to
+    /// report; anything else goes through text(), with its issues. Valid until `buffer` changes.
+    QStringView textView(int index, const QString &field, QString &buffer);
+    QStringView textView(FieldRole role, QString &buffer);
+
+    /// A list field: a GDAL string list, a JSON array, or text separated by ';' or '|'.
+    QStringList list(FieldRole role);
+
+    std::optional<FuzzyDate> date(FieldRole role, bool *present);
+
+    bool readWhen(Event &e);
+
+    /// A plain decimal such as `-12.34567` parsed straight from GDAL's bytes; nullopt for
+    /// anything else (signs, exponents, spaces, text), which takes the general path through
+    /// text() and QString::toDouble. Both round correctly, so the value is the same; this skips
+    /// two string conversions for each coordinate cell of a CSV file.
+    std::optional<double> plainDecimal(const char *raw) const;
+
+    /// Takes the location from the feature geometry (as extract() took it), else lon/lat columns,
+    /// else a WKT column.
+    bool readGeometry(Event &e);
+
+    /// Where takeGeometry() puts what it finds; it may run on the reading thread.
+    struct GeometrySink {
+        GeometryKind kind;
+        bool regionPrecision;
+        std::vector<double> &lonLat;
+        std::vector<PendingIssue> &issues;
+    };
+
+    /// Vertices (WGS 84) of a point, line or area's centre into `out`; false, with the reason in
+    /// `out.issues`, when the record must be skipped. Touches only `g`, never a dataset.
+    bool takeGeometry(OGRGeometryH g, const QString &field, GeometrySink &out) const;
+
+    QJsonArray jsonArray(FieldRole role, bool *isJson);
+    void readClaims(Event &e);
+    void readSources(Event &e);
+
+    QString m_file;
+    const LoadOptions &m_options;
+    IssueList &m_issues;
+    FieldMapping m_mapping;
+    int m_index[int(FieldRole::LocationPrecision) + 1];
+    int m_startFallback = -1; ///< KML's `timestamp` when the start column is `begin`
+    QList<std::pair<QString, int>> m_titleColumns, m_summaryColumns;
+    TransformPtr m_toWgs84;
+    bool m_hasGeometryColumn = false;
+    bool m_hasLocation = false;
+    bool m_fatal = false;
+    std::vector<int> m_columns;        ///< OGR field index of each column extract() copies
+    std::vector<OGRFieldType> m_types; ///< per column
+    std::vector<int> m_columnOf;       ///< per OGR field index: column, or -1
+    QString m_geometryField;
+    QString m_columnName[int(FieldRole::LocationPrecision) + 1]; ///< m_mapping.column(role), looked up once
+    QString m_startField;                                        ///< the start column's name in issues
+    QStringList m_titleFields, m_summaryFields;                  ///< `title_xx` per entry of m_titleColumns…
+    // Reused text of transient fields: ASCII cells are widened into these without allocating.
+    QString m_dateBuffer, m_precisionBuffer, m_listBuffer, m_jsonBuffer, m_claimsBuffer;
+    // The record read() converts; only the converting thread touches these.
+    const FeatureBatch *m_batch = nullptr;
+    qsizetype m_row = 0;
+    qint64 m_record = -1;
+    QString m_recordId;
+};
+
+} // namespace chronomap
