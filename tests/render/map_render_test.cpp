@@ -369,9 +369,13 @@ TEST_CASE("A pan blits the cached event layer with the pixels of a fresh drawing
     const EventLayerRenderer renderer(projected);
     REQUIRE_FALSE(renderer.drawsDensityBins(state));
     EventLayerCache cache(256);
+    // The first frame of a state is drawn straight, the second makes the layer, pans reuse it.
     const QImage first = cachedLayer(cache, renderer, start, state);
     CHECK_FALSE(cache.lastPaintReused());
+    CHECK_FALSE(cache.lastPaintMadeLayer());
     CHECK(first == freshLayer(renderer, start, state));
+    CHECK(cachedLayer(cache, renderer, start, state) == first);
+    CHECK(cache.lastPaintMadeLayer());
     for (const QPoint delta : {QPoint(37, -21), QPoint(-200, 150), QPoint(256, -256), QPoint(-3, 255)}) {
         Viewport moved = start;
         moved.panByPx(delta);
@@ -384,6 +388,7 @@ TEST_CASE("A pan blits the cached event layer with the pixels of a fresh drawing
     far.panByPx({300, 0});
     CHECK(cachedLayer(cache, renderer, far, state) == freshLayer(renderer, far, state));
     CHECK_FALSE(cache.lastPaintReused());
+    CHECK(cache.lastPaintMadeLayer());
     Viewport zoomed = far;
     zoomed.zoomAbout({400, 300}, 1.5);
     CHECK(cachedLayer(cache, renderer, zoomed, state) == freshLayer(renderer, zoomed, state));
@@ -401,6 +406,8 @@ TEST_CASE("The cached event layer is drawn again after a change of filter, windo
     EventLayerCache cache(128);
     QImage before = cachedLayer(cache, renderer, viewport, state);
     REQUIRE(cachedLayer(cache, renderer, viewport, state) == before);
+    REQUIRE(cache.lastPaintMadeLayer());
+    REQUIRE(cachedLayer(cache, renderer, viewport, state) == before);
     REQUIRE(cache.lastPaintReused());
 
     const auto changed = [&](const char *what, const std::function<void()> &change) {
@@ -410,6 +417,11 @@ TEST_CASE("The cached event layer is drawn again after a change of filter, windo
         CHECK_FALSE(cache.lastPaintReused());
         CHECK(after != before);
         CHECK(after == freshLayer(renderer, viewport, state));
+        // The layer made again for the new state, then reused.
+        CHECK(cachedLayer(cache, renderer, viewport, state) == after);
+        CHECK(cache.lastPaintMadeLayer());
+        CHECK(cachedLayer(cache, renderer, viewport, state) == after);
+        CHECK(cache.lastPaintReused());
         before = after;
     };
     changed("filter", [&] { state.setHiddenCategories({QStringLiteral("treaty")}); });
