@@ -14,7 +14,6 @@ namespace chronomap {
 
 namespace {
 
-constexpr double kGroupCellPx = 8.0; // events closer than this on screen share one marker
 constexpr int kArcSegments = 64;
 
 double distanceToPolyline(QPointF p, const QPolygonF &line)
@@ -46,6 +45,30 @@ QList<int> regionCounts(const Dataset &dataset, const EventStore::IndexList &vis
         for (EventStore::Index i : dataset.membership->eventsIn(r))
             counts[r] += shown[size_t(i)];
     return counts;
+}
+
+QPoint EventLayerRenderer::groupCellOf(QPointF mercatorM, double metresPerPixel)
+{
+    const double half = WebMercator::kWorldWidthM / 2, cellM = kGroupCellPx * metresPerPixel;
+    return {int(std::floor((mercatorM.x() + half) / cellM)), int(std::floor((half - mercatorM.y()) / cellM))};
+}
+
+qsizetype EventLayerRenderer::pointEvents(const ViewState &state) const
+{
+    // As render() counts them: region-level records are fills when there is a base map.
+    const auto dataset = state.dataset();
+    const std::vector<quint8> &kinds = kindsOf(*dataset->events);
+    const quint8 fill = dataset->baseMap ? kRegionPrecision : 0;
+    qsizetype points = 0;
+    for (EventStore::Index i : state.visibleEvents())
+        points += !(kinds[size_t(i)] & fill) && (kinds[size_t(i)] & kPoint);
+    return points;
+}
+
+bool EventLayerRenderer::drawsDensityBins(const ViewState &state) const
+{
+    const auto dataset = state.dataset();
+    return dataset && dataset->events && state.mapMode() != MapMode::Choropleth && pointEvents(state) > kDenseThreshold;
 }
 
 EventLayerRenderer::EventLayerRenderer(std::shared_ptr<const ProjectedBaseMap> baseMap, const MapStyle &style,
@@ -305,7 +328,6 @@ void EventLayerRenderer::renderFaded(QPainter &painter, const Viewport &viewport
     const QTransform t = viewport.mercatorToScreen();
     const QRectF view = viewport.visibleMercatorRect();
     const QSize size = viewport.sizePx();
-    const double r = m_sprites.radiusPx();
     const QList<double> copies = viewport.worldCopies();
     painter.save();
     painter.setOpacity(kFadedOpacity);
@@ -326,7 +348,12 @@ void EventLayerRenderer::renderFaded(QPainter &painter, const Viewport &viewport
             const QPointF m = mercator[size_t(i)];
             for (double shift : copies) {
                 const QPointF px((m.x() + shift) * t.m11() + t.dx(), m.y() * t.m22() + t.dy());
-                if (px.x() < -r || px.y() < -r || px.x() > size.width() + r || px.y() > size.height() + r) continue;
+                // Culled by the sprite's whole extent (it reaches past the radius): a larger cached
+                // layer and the view then draw the same pixels where they overlap.
+                const double reach = std::max(logical.width(), logical.height()) / 2 + 1;
+                if (px.x() < -reach || px.y() < -reach || px.x() > size.width() + reach ||
+                    px.y() > size.height() + reach)
+                    continue;
                 painter.drawImage(px - QPointF(logical.width() / 2, logical.height() / 2), sprite);
             }
         }
@@ -344,26 +371,46 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
     const auto &visible = state.visibleEvents();
     const QTransform t = viewport.mercatorToScreen();
     const QSize size = viewport.sizePx();
-    const int cellsX = int(std::ceil(size.width() / kGroupCellPx)) + 2,
-              cellsY = int(std::ceil(size.height() / kGroupCellPx)) + 2;
-    std::vector<int> cellGroup(size_t(cellsX) * size_t(cellsY), -1);
-    std::vector<MapHits::Marker> groups;
     const double r = m_sprites.radiusPx();
     const QList<double> copies = viewport.worldCopies();
+    const double mpp = viewport.metresPerPixel();
+    // Groups are cells of the map-anchored grid (groupCellOf). A group is drawn when its cell
+    // lies within reach of the view: far enough out that a marker's badge (up and to the right
+    // of it) reaching into the view is drawn too. All of a cell's events or none: a view and a
+    // larger cached layer around it draw the same groups where they overlap.
+    const double reachPx = 2 * r + 48;
+    struct CopyGrid {
+        double shift;
+        QPoint first; ///< the first cell within reach
+        int columns, rows;
+        std::vector<int> group; ///< group by cell from `first`, -1 for none yet
+    };
+    std::vector<CopyGrid> grids;
+    for (double shift : copies) {
+        const QPoint a = groupCellOf(viewport.toMercatorM(QPointF(-reachPx, -reachPx)) - QPointF(shift, 0), mpp);
+        const QPoint b = groupCellOf(
+            viewport.toMercatorM(QPointF(size.width() + reachPx, size.height() + reachPx)) - QPointF(shift, 0), mpp);
+        const int columns = b.x() - a.x() + 1, rows = b.y() - a.y() + 1;
+        if (columns <= 0 || rows <= 0) continue;
+        grids.push_back({shift, a, columns, rows, std::vector<int>(size_t(columns) * size_t(rows), -1)});
+    }
+    std::vector<MapHits::Marker> groups;
 
     // Newest first, so each group's marker shows its newest event's category.
     for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
         const EventStore::Index i = *it;
         if ((kinds[size_t(i)] & (kPoint | kRegionPrecision)) != kPoint) continue;
         const QPointF m = mercator[size_t(i)];
-        for (double shift : copies) {
-            const double x = (m.x() + shift) * t.m11() + t.dx(), y = m.y() * t.m22() + t.dy();
-            if (x < -r || y < -r || x > size.width() + r || y > size.height() + r) continue;
-            const size_t cell = size_t(int(y / kGroupCellPx) + 1) * size_t(cellsX) + size_t(int(x / kGroupCellPx) + 1);
-            int &g = cellGroup[cell];
+        if (!std::isfinite(m.x()) || !std::isfinite(m.y())) continue;
+        const QPoint cell = groupCellOf(m, mpp);
+        for (CopyGrid &grid : grids) {
+            const int cx = cell.x() - grid.first.x(), cy = cell.y() - grid.first.y();
+            if (cx < 0 || cy < 0 || cx >= grid.columns || cy >= grid.rows) continue;
+            int &g = grid.group[size_t(cy) * size_t(grid.columns) + size_t(cx)];
             if (g < 0) {
                 g = int(groups.size());
-                groups.push_back({QPointF(x, y), i, 1});
+                groups.push_back(
+                    {QPointF((m.x() + grid.shift) * t.m11() + t.dx(), m.y() * t.m22() + t.dy()), i, 1, cell});
             } else {
                 ++groups[size_t(g)].count;
             }
@@ -499,20 +546,24 @@ EventStore::IndexList EventLayerRenderer::eventsAt(QPointF px, const Viewport &v
         }
     }
     if (nearest || hits.dense) {
-        const QPointF centre = nearest ? nearest->px : px;
-        const double cellReach = nearest ? kGroupCellPx : 3.0;
         const auto &mercator = mercatorOf(store);
-        const QTransform t = viewport.mercatorToScreen();
         const auto &visible = state.visibleEvents();
+        const double mpp = viewport.metresPerPixel();
+        const QTransform t = viewport.mercatorToScreen();
         for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
             if (store.geometryKind(*it) != GeometryKind::Point ||
                 store.locationPrecision(*it) == LocationPrecision::Region)
                 continue;
+            const QPointF m = mercator[size_t(*it)];
+            if (!std::isfinite(m.x()) || !std::isfinite(m.y())) continue;
+            if (nearest) {
+                // The marker's group: every visible event drawn into the same cell.
+                if (groupCellOf(m, mpp) == nearest->cell) found.push_back(*it);
+                continue;
+            }
             for (double shift : viewport.worldCopies()) {
-                const QPointF p = t.map(mercator[size_t(*it)] + QPointF(shift, 0));
-                if (nearest ? (int(p.x() / kGroupCellPx) == int(centre.x() / kGroupCellPx) &&
-                               int(p.y() / kGroupCellPx) == int(centre.y() / kGroupCellPx))
-                            : std::hypot(p.x() - centre.x(), p.y() - centre.y()) <= cellReach) {
+                const QPointF p = t.map(m + QPointF(shift, 0));
+                if (std::hypot(p.x() - px.x(), p.y() - px.y()) <= 3.0) {
                     found.push_back(*it);
                     break;
                 }

@@ -22,6 +22,7 @@ struct MapHits {
         QPointF px;
         EventStore::Index first; ///< the newest event of the group
         int count;
+        QPoint cell; ///< the group's cell of the map-anchored grid (see groupCellOf)
     };
     struct Arc {
         QPolygonF px;
@@ -52,6 +53,17 @@ public:
     EventStore::IndexList eventsAt(QPointF px, const Viewport &viewport, const ViewState &state,
                                    const MapHits &hits) const;
 
+    /// The cell of the marker grouping grid that holds a Web Mercator point at a scale: cells of
+    /// kGroupCellPx square, counted from the world's north-west corner. Anchored to the map, not
+    /// to the screen, so a pan keeps the same events together (and a cached layer stays valid);
+    /// the same in every world copy.
+    static QPoint groupCellOf(QPointF mercatorM, double metresPerPixel);
+    /// Events closer than this on screen, in the same cell, share one marker.
+    static constexpr double kGroupCellPx = 8.0;
+    /// Whether the view state's events are drawn as density bins rather than markers (the bins'
+    /// colours scale with the events on screen, so such a layer is not reused across pans).
+    bool drawsDensityBins(const ViewState &state) const;
+
     /// Above this many visible point events, markers give way to density bins.
     static constexpr qsizetype kDenseThreshold = 150'000;
     /// Opacity of events outside the window in OutOfWindowMode::Faded.
@@ -73,6 +85,7 @@ private:
     void renderDense(QPainter &painter, const Viewport &viewport, const ViewState &state, MapHits *hits) const;
     /// The count badge of a marker group, pre-rendered (shapes and text cost ~30x an image).
     const QImage &badge(int count) const;
+    qsizetype pointEvents(const ViewState &state) const;
     /// A marker with its count badge drawn over it, in one image: one draw per group, not two.
     struct BadgedMarker {
         QImage image;

@@ -52,6 +52,7 @@ void MapView::onDatasetChanged()
     m_eventRenderer = m_baseMap
                           ? std::make_unique<EventLayerRenderer>(m_baseMap, MapStyle::standard(), devicePixelRatioF())
                           : nullptr;
+    m_eventCache.invalidate();
     m_followsData = true;
     if (dataset && width() > 0) zoomToData();
     update();
@@ -126,7 +127,7 @@ void MapView::paintEvent(QPaintEvent *)
         offset = QPointF();
     }
     painter.drawImage(QPointF(-kCacheMarginPx, -kCacheMarginPx) - offset, m_baseCache);
-    m_eventRenderer->render(painter, m_viewport, *m_state, &m_hits);
+    m_eventCache.paint(painter, *m_eventRenderer, m_viewport, *m_state, devicePixelRatioF());
     m_legend.render(painter, QRectF(rect()), *m_state, &m_legendHits);
     m_legend.renderAttribution(painter, QRectF(rect()));
     if (hasFocus()) {
@@ -138,7 +139,7 @@ void MapView::paintEvent(QPaintEvent *)
 
 EventStore::IndexList MapView::eventsAt(QPointF px) const
 {
-    return m_eventRenderer ? m_eventRenderer->eventsAt(px, m_viewport, *m_state, m_hits) : EventStore::IndexList{};
+    return m_eventRenderer ? m_eventCache.eventsAt(px, *m_eventRenderer, *m_state) : EventStore::IndexList{};
 }
 
 std::optional<QPointF> MapView::mercatorOf(EventStore::Index event) const

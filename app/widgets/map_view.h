@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base_map_renderer.h"
+#include "event_layer_cache.h"
 #include "event_layer_renderer.h"
 #include "map_legend.h"
 #include "view/view_state.h"
@@ -66,8 +67,8 @@ private:
     std::unique_ptr<EventLayerRenderer> m_eventRenderer;
     MapLegend m_legend;
     LegendHits m_legendHits;
-    MapHits m_hits;
-    QImage m_baseCache; ///< base map around the view, with a margin for panning
+    EventLayerCache m_eventCache; ///< the events around the view, reused while panning
+    QImage m_baseCache;           ///< base map around the view, with a margin for panning
     Viewport m_baseCacheViewport;
     QString m_baseCacheLanguage;
     QPointF m_pressPx;

@@ -1,19 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "base_map_renderer.h"
 #include "category_style.h"
+#include "event_layer_cache.h"
 #include "event_layer_renderer.h"
 #include "geo/region_index.h"
+#include "map_framing.h"
 #include "screen_geometry.h"
 #include "web_mercator.h"
 
 #include "../bundled_data.h"
 
+#include <QDate>
 #include <QImage>
 #include <QPainter>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
+#include <random>
 
 #include "../qt_string_maker.h"
 
@@ -276,4 +281,200 @@ TEST_CASE("Density bins follow a change of data in the same renderer", "[render]
     CHECK(a.pixelColor(inside) != QColor(Qt::white));
     REQUIRE(a.rect().contains(outside));
     CHECK(a.pixelColor(outside) == QColor(Qt::white));
+}
+
+namespace {
+
+/// Clustered point events (many share a marker), some across the antimeridian, a contact arc
+/// across it, dated over 2024 in three categories.
+std::shared_ptr<const Dataset> clusteredDataset(double lonShiftDeg = 0)
+{
+    EventStoreBuilder builder;
+    std::mt19937 rng(11);
+    std::normal_distribution<double> jitter(0.0, 0.6);
+    const QPointF centres[] = {{127.0, 38.5}, {131.9, 43.1}, {179.5, 66.0}, {-178.5, 64.5}, {135.0, 48.5}};
+    const QString categories[] = {QStringLiteral("treaty"), QStringLiteral("deployment"),
+                                  QStringLiteral("labour-dispatch")};
+    for (int i = 0; i < 3000; ++i) {
+        Event e;
+        e.id = QStringLiteral("e%1").arg(i);
+        e.title.insert({}, QStringLiteral("Event %1").arg(i));
+        e.when = *TimeSpan::parse(QDate(2024, 1, 1).addDays(i % 366).toString(Qt::ISODate));
+        e.category = categories[i % 3];
+        e.geometryKind = GeometryKind::Point;
+        const QPointF c = centres[i % 5];
+        double lon = c.x() + lonShiftDeg + jitter(rng);
+        if (lon >= 180) lon -= 360;
+        if (lon < -180) lon += 360;
+        e.geometry = {QGeoCoordinate(c.y() + jitter(rng) * 0.5, lon)};
+        builder.add(e);
+    }
+    Event call;
+    call.id = QStringLiteral("call");
+    call.title.insert({}, QStringLiteral("Call"));
+    call.when = *TimeSpan::parse(u"2024-06-19");
+    call.category = QStringLiteral("treaty");
+    call.geometryKind = GeometryKind::Line;
+    call.geometry = {QGeoCoordinate(64.7, 177.5), QGeoCoordinate(43.1, 131.9)};
+    builder.add(call);
+    return Dataset::make(QStringLiteral("clusters"), builder.build(), test::bundledBaseMap());
+}
+
+QImage transparentFrame(QSize size)
+{
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    return image;
+}
+
+QImage freshLayer(const EventLayerRenderer &renderer, const Viewport &viewport, const ViewState &state)
+{
+    QImage image = transparentFrame(viewport.sizePx());
+    QPainter p(&image);
+    renderer.render(p, viewport, state);
+    return image;
+}
+
+QImage cachedLayer(EventLayerCache &cache, const EventLayerRenderer &renderer, const Viewport &viewport,
+                   const ViewState &state)
+{
+    QImage image = transparentFrame(viewport.sizePx());
+    QPainter p(&image);
+    cache.paint(p, renderer, viewport, state);
+    return image;
+}
+
+} // namespace
+
+TEST_CASE("A pan blits the cached event layer with the pixels of a fresh drawing", "[render]")
+{
+    ViewState state;
+    std::shared_ptr<const ProjectedBaseMap> projected;
+    Viewport start;
+    SECTION("the bundled events, faded outside a window, one selected")
+    {
+        const auto dataset = test::bundledDataset();
+        state.setDataset(dataset);
+        state.setTimeWindow(TimeWindow{FuzzyDate::parse(u"2024-06")->startMs, FuzzyDate::parse(u"2025")->startMs});
+        state.setOutOfWindowMode(OutOfWindowMode::Faded);
+        state.setSelectedEvent(test::kimPutinCall(*dataset->events));
+        start = MapFraming::frameEvents(*dataset, nullptr, QSize(800, 600));
+    }
+    SECTION("clusters on both sides of the antimeridian, the view across it")
+    {
+        state.setDataset(clusteredDataset());
+        start = Viewport(WebMercator::toMercatorM(QPointF(179.9, 62)), 2500, QSize(800, 600));
+    }
+    projected = std::make_shared<ProjectedBaseMap>(state.dataset()->baseMap);
+    const EventLayerRenderer renderer(projected);
+    REQUIRE_FALSE(renderer.drawsDensityBins(state));
+    EventLayerCache cache(256);
+    // The first frame of a state is drawn straight, the second makes the layer, pans reuse it.
+    const QImage first = cachedLayer(cache, renderer, start, state);
+    CHECK_FALSE(cache.lastPaintReused());
+    CHECK_FALSE(cache.lastPaintMadeLayer());
+    CHECK(first == freshLayer(renderer, start, state));
+    CHECK(cachedLayer(cache, renderer, start, state) == first);
+    CHECK(cache.lastPaintMadeLayer());
+    for (const QPoint delta : {QPoint(37, -21), QPoint(-200, 150), QPoint(256, -256), QPoint(-3, 255)}) {
+        Viewport moved = start;
+        moved.panByPx(delta);
+        const QImage panned = cachedLayer(cache, renderer, moved, state);
+        CHECK(cache.lastPaintReused());
+        CHECK(panned == freshLayer(renderer, moved, state));
+    }
+    // Past the margin, or at another scale, the layer is drawn again.
+    Viewport far = start;
+    far.panByPx({300, 0});
+    CHECK(cachedLayer(cache, renderer, far, state) == freshLayer(renderer, far, state));
+    CHECK_FALSE(cache.lastPaintReused());
+    CHECK(cache.lastPaintMadeLayer());
+    Viewport zoomed = far;
+    zoomed.zoomAbout({400, 300}, 1.5);
+    CHECK(cachedLayer(cache, renderer, zoomed, state) == freshLayer(renderer, zoomed, state));
+    CHECK_FALSE(cache.lastPaintReused());
+}
+
+TEST_CASE("The cached event layer is drawn again after a change of filter, window, selection or data", "[render]")
+{
+    const auto dataset = clusteredDataset();
+    ViewState state;
+    state.setDataset(dataset);
+    const auto projected = std::make_shared<ProjectedBaseMap>(dataset->baseMap);
+    const EventLayerRenderer renderer(projected);
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(130, 41)), 2500, QSize(800, 600));
+    EventLayerCache cache(128);
+    QImage before = cachedLayer(cache, renderer, viewport, state);
+    REQUIRE(cachedLayer(cache, renderer, viewport, state) == before);
+    REQUIRE(cache.lastPaintMadeLayer());
+    REQUIRE(cachedLayer(cache, renderer, viewport, state) == before);
+    REQUIRE(cache.lastPaintReused());
+
+    const auto changed = [&](const char *what, const std::function<void()> &change) {
+        INFO(what);
+        change();
+        const QImage after = cachedLayer(cache, renderer, viewport, state);
+        CHECK_FALSE(cache.lastPaintReused());
+        CHECK(after != before);
+        CHECK(after == freshLayer(renderer, viewport, state));
+        // The layer made again for the new state, then reused.
+        CHECK(cachedLayer(cache, renderer, viewport, state) == after);
+        CHECK(cache.lastPaintMadeLayer());
+        CHECK(cachedLayer(cache, renderer, viewport, state) == after);
+        CHECK(cache.lastPaintReused());
+        before = after;
+    };
+    changed("filter", [&] { state.setHiddenCategories({QStringLiteral("treaty")}); });
+    changed("time window", [&] {
+        state.setTimeWindow(TimeWindow{FuzzyDate::parse(u"2024-03")->startMs, FuzzyDate::parse(u"2024-05")->startMs});
+    });
+    changed("faded events", [&] { state.setOutOfWindowMode(OutOfWindowMode::Faded); });
+    changed("selection", [&] {
+        const auto &visible = state.visibleEvents();
+        REQUIRE_FALSE(visible.empty());
+        state.setSelectedEvent(visible.front());
+    });
+    changed("data", [&] { state.setDataset(clusteredDataset(1.0)); });
+}
+
+TEST_CASE("Marker groups are anchored to the map: a pan keeps the same events together", "[render]")
+{
+    const auto dataset = clusteredDataset();
+    ViewState state;
+    state.setDataset(dataset);
+    const auto projected = std::make_shared<ProjectedBaseMap>(dataset->baseMap);
+    const EventLayerRenderer renderer(projected);
+    const Viewport start(WebMercator::toMercatorM(QPointF(130, 41)), 2500, QSize(800, 600));
+    const auto groupsOf = [&](const Viewport &viewport) {
+        QImage image = transparentFrame(viewport.sizePx());
+        QPainter p(&image);
+        MapHits hits;
+        renderer.render(p, viewport, state, &hits);
+        return hits;
+    };
+    const MapHits before = groupsOf(start);
+    REQUIRE(before.markers.size() > 20);
+    REQUIRE(std::any_of(before.markers.begin(), before.markers.end(), [](const auto &m) { return m.count > 1; }));
+    for (const QPointF delta : {QPointF(3, 5), QPointF(-5, 2), QPointF(4.5, -3.25), QPointF(-123, 77)}) {
+        INFO("pan by " << delta.x() << ", " << delta.y());
+        Viewport moved = start;
+        moved.panByPx(delta);
+        const MapHits after = groupsOf(moved);
+        int compared = 0;
+        for (const MapHits::Marker &m : before.markers) {
+            const QPointF px = m.px + delta;
+            if (px.x() < 20 || px.y() < 20 || px.x() > 780 || px.y() > 580) continue;
+            const auto same = std::find_if(after.markers.begin(), after.markers.end(),
+                                           [&](const MapHits::Marker &a) { return a.first == m.first; });
+            REQUIRE(same != after.markers.end());
+            CHECK(same->count == m.count);
+            CHECK(same->cell == m.cell);
+            CHECK(same->px.x() == Approx(px.x()).margin(1e-6));
+            CHECK(same->px.y() == Approx(px.y()).margin(1e-6));
+            // The group under the marker: the same events before and after.
+            CHECK(renderer.eventsAt(px, moved, state, after) == renderer.eventsAt(m.px, start, state, before));
+            ++compared;
+        }
+        CHECK(compared > 20);
+    }
 }

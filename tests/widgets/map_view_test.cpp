@@ -90,3 +90,57 @@ TEST_CASE("Dragging pans and the wheel zooms about the cursor", "[widgets]")
     QTest::keyClick(&map, Qt::Key_Minus);
     CHECK(map.viewport().metresPerPixel() == Approx(scale));
 }
+
+TEST_CASE("After a pan served from the cached event layer, markers answer as on a freshly drawn map", "[widgets]")
+{
+    ViewState state;
+    MapView map(&state);
+    map.resize(900, 600);
+    map.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&map));
+    state.setDataset(test::bundledDataset());
+    map.zoomToData();
+    map.repaint();
+    QTest::mousePress(&map, Qt::LeftButton, {}, QPoint(400, 300));
+    QTest::mouseMove(&map, QPoint(440, 320));
+    QTest::mouseMove(&map, QPoint(470, 345));
+    QTest::mouseRelease(&map, Qt::LeftButton, {}, QPoint(470, 345));
+    map.repaint(); // makes the event layer
+    QTest::mousePress(&map, Qt::LeftButton, {}, QPoint(470, 345));
+    QTest::mouseMove(&map, QPoint(430, 330));
+    QTest::mouseMove(&map, QPoint(410, 300));
+    QTest::mouseRelease(&map, Qt::LeftButton, {}, QPoint(410, 300));
+    map.repaint(); // blits it at an offset
+
+    ViewState freshState;
+    MapView fresh(&freshState);
+    fresh.resize(900, 600);
+    fresh.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&fresh));
+    freshState.setDataset(state.dataset());
+    fresh.setViewport(map.viewport());
+    fresh.repaint();
+    REQUIRE(fresh.viewport() == map.viewport());
+
+    const EventStore &store = *state.dataset()->events;
+    const QRectF inside = QRectF(map.rect()).adjusted(30, 30, -30, -30);
+    QPoint marker;
+    int answered = 0;
+    for (EventStore::Index i = 0; i < store.size(); ++i) {
+        if (store.geometryKind(i) != GeometryKind::Point || store.locationPrecision(i) != LocationPrecision::Exact)
+            continue;
+        const QPointF px = map.screenPosOf(QPointF(store.lonDeg(i), store.latDeg(i)));
+        if (!inside.contains(px) || !map.legendHits().categoryAt(px).isEmpty()) continue;
+        const auto events = map.eventsAt(px);
+        CHECK(events == fresh.eventsAt(px));
+        if (!events.empty()) {
+            ++answered;
+            marker = px.toPoint();
+        }
+    }
+    REQUIRE(answered > 0);
+    const auto expected = fresh.eventsAt(marker);
+    REQUIRE_FALSE(expected.empty());
+    QTest::mouseClick(&map, Qt::LeftButton, {}, marker);
+    CHECK(state.selectedEvent() == expected.front());
+}

@@ -5,7 +5,11 @@
 
 namespace chronomap {
 
-ViewState::ViewState(QObject *parent) : QObject(parent) {}
+ViewState::ViewState(QObject *parent) : QObject(parent)
+{
+    // Connected first, so every other receiver of changed() already sees the new revision.
+    connect(this, &ViewState::changed, this, [this] { ++m_revision; });
+}
 
 void ViewState::resetCaches()
 {

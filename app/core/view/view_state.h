@@ -69,6 +69,9 @@ public:
     void setLanguage(const QString &lang);
     MapMode mapMode() const { return m_mapMode; }
     void setMapMode(MapMode mode);
+    /// Counts the changes that alter what is drawn (each changed() signal): a cache of a drawing
+    /// of this state is current while the revision it was drawn at is.
+    quint64 revision() const { return m_revision; }
 
     /// The filter the views apply: window, match, shown categories, confidences and provenances,
     /// and the search (not the region: the map shows every region's events, the region panel and
@@ -115,6 +118,7 @@ private:
     OutOfWindowMode m_outOfWindow = OutOfWindowMode::Hidden;
     QString m_language;
     MapMode m_mapMode = MapMode::Markers;
+    quint64 m_revision = 0;
     mutable std::optional<EventStore::IndexList> m_visible;
     mutable std::optional<EventStore::IndexList> m_ignoringWindow;
     mutable std::optional<EventStore::IndexList> m_regionEvents;
