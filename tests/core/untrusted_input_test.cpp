@@ -205,6 +205,28 @@ TEST_CASE("A GeoJSON linked CRS and remote references fetch nothing", "[io][netw
     CHECK(reported);
 }
 
+TEST_CASE("A projected coordinate no map has is refused before reprojection (fuzz finding)", "[io]")
+{
+    // libFuzzer's slowest GeoJSON input: x = 4e17 m in Web Mercator took GDAL seconds to wrap into
+    // a longitude (one turn at a time); a larger one would stall the load for hours.
+    const QString file = badFile("fuzz_huge_projected_coordinate.geojson");
+    const LoadResult result = EventLoader::load(file);
+    INFO("issues reported:\n" << allIssues(result));
+    CHECK_FALSE(result.hasFatal());
+    REQUIRE(result.store->size() == 2);
+    CHECK(result.store->findId(QStringLiteral("gp-belgorod")) < 0);
+    REQUIRE(result.issues.size() == 1);
+    const Issue &issue = result.issues.first();
+    CHECK(issue.severity == Issue::Severity::Skipped);
+    CHECK(issue.record == 2);
+    CHECK(str(issue.recordId) == "gp-belgorod");
+    CHECK_THAT(str(issue.message), Catch::Contains("cannot be on any map"));
+    // The good records are reprojected as before.
+    const Event kursk = result.store->event(result.store->findId(QStringLiteral("gp-kursk")));
+    CHECK(kursk.geometry[0].longitude() == Approx(36.19).margin(0.01));
+    CHECK(kursk.geometry[0].latitude() == Approx(51.73).margin(0.01));
+}
+
 // ---- limits --------------------------------------------------------------------------------------
 
 TEST_CASE("A file over the size limit is refused with both sizes", "[io]")

@@ -19,6 +19,19 @@ namespace chronomap {
 
 namespace {
 
+/// Larger than any projected coordinate on Earth in metres or feet (the equator is 4e7 m).
+constexpr double kMaxSourceCoordinate = 1e9;
+
+/// Whether every coordinate of `g` is finite and within kMaxSourceCoordinate, before reprojecting.
+bool withinAnyMapsRange(OGRGeometryH g)
+{
+    OGREnvelope box;
+    OGR_G_GetEnvelope(g, &box);
+    for (const double v : {box.MinX, box.MaxX, box.MinY, box.MaxY})
+        if (!std::isfinite(v) || std::abs(v) > kMaxSourceCoordinate) return false;
+    return true;
+}
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("EventLoader", text);
@@ -196,6 +209,13 @@ void LayerReader::extract(OGRFeatureH f, qint64 record, FeatureBatch &batch) con
                 {Issue::Severity::Skipped, m_geometryField,
                  tr("empty %1 (no usable coordinates); record skipped")
                      .arg(QString::fromUtf8(OGRGeometryTypeToName(wkbFlatten(OGR_G_GetGeometryType(g)))))});
+        } else if (m_toWgs84 && !withinAnyMapsRange(g)) {
+            // Found by fuzzing: GDAL wraps a longitude such as 4e12° back into range one turn at
+            // a time, so a single absurd coordinate could stall the load for hours.
+            batch.issues.push_back({Issue::Severity::Skipped, m_geometryField,
+                                    tr("coordinates beyond %1 in the file's coordinate system cannot be on any "
+                                       "map; record skipped")
+                                        .arg(kMaxSourceCoordinate, 0, 'g', 3)});
         } else if (m_toWgs84 &&
                    OGR_G_Transform(g, static_cast<OGRCoordinateTransformationH>(m_toWgs84.get())) != OGRERR_NONE) {
             batch.issues.push_back(
