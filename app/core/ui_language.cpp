@@ -18,7 +18,8 @@ namespace {
 /// lupdate files a `tr()` written inside a member of `chronomap::X` under "chronomap::X", while
 /// the non-QObject classes of core and render translate under "X" (their local tr helpers), and
 /// QT_TR_NOOP outside a class is filed under "X" but translated by `chronomap::X::tr`.
-/// This translator asks for both forms, so neither side has to bend.
+/// A local tr() helper called from a free function is filed under "chronomap" alone. This
+/// translator asks for every form, so neither side has to bend.
 class ChronomapTranslator : public QTranslator {
 public:
     using QTranslator::QTranslator;
@@ -31,6 +32,8 @@ public:
         text = QTranslator::translate(other.constData(), sourceText, disambiguation, n);
         if (text.isEmpty() && ctx == "EventLoader") // the loader's per-layer reader class
             text = QTranslator::translate("chronomap::LayerReader", sourceText, disambiguation, n);
+        // A local tr() helper used in a free function is filed under the bare namespace.
+        if (text.isEmpty()) text = QTranslator::translate("chronomap", sourceText, disambiguation, n);
         return text;
     }
 };

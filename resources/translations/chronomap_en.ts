@@ -37,7 +37,7 @@
 <context>
     <name>chronomap::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/main_window.cpp" line="+164"/>
+        <location filename="../../app/widgets/main_window.cpp" line="+166"/>
         <source>Showing %1 to %2 (%n event(s))</source>
         <translation>
             <numerusform>Showing %1 to %2 (%n event)</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>chronomap::MapView</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/map_view.cpp" line="+310"/>
+        <location filename="../../app/widgets/map_view.cpp" line="+312"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>

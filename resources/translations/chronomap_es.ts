@@ -68,7 +68,7 @@
 <context>
     <name>EventPanel</name>
     <message>
-        <location filename="../../app/widgets/event_panel.cpp" line="+39"/>
+        <location filename="../../app/widgets/event_panel.cpp" line="+42"/>
         <source>%1 (some time that year)</source>
         <translation>%1 (en algún momento de ese año)</translation>
     </message>
@@ -122,7 +122,7 @@
 <context>
     <name>TimeSpan</name>
     <message>
-        <location filename="../../app/core/time/time_span.cpp" line="+145"/>
+        <location filename="../../app/core/time/time_span.cpp" line="+161"/>
         <source>no start date</source>
         <translation>sin fecha de inicio</translation>
     </message>
@@ -180,7 +180,7 @@
 <context>
     <name>chronomap</name>
     <message>
-        <location filename="../../app/core/io/event_loader.cpp" line="+758"/>
+        <location filename="../../app/core/io/event_loader.cpp" line="+91"/>
         <source>no usable records</source>
         <translation>ningún registro utilizable</translation>
     </message>
@@ -200,17 +200,22 @@
         <translation>%1 registros, más que el límite de %2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+101"/>
+        <source>not enough memory to convert the records</source>
+        <translation>no hay memoria suficiente para convertir los registros</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>more than %1 records; the file is refused</source>
         <translation>más de %1 registros; se rechaza el archivo</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-72"/>
         <source>id &apos;%1&apos; is already used by an earlier record; record skipped</source>
         <translation>el id &apos;%1&apos; ya lo usa un registro anterior; registro omitido</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+83"/>
         <source>the file holds no records</source>
         <translation>el archivo no contiene registros</translation>
     </message>
@@ -220,7 +225,7 @@
         <translation>ninguna columna contiene una fecha de inicio (start, date, event_date, timestamp… o indique una con una asignación de campos como start=Fecha)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>GDAL: %1</source>
         <translation>GDAL: %1</translation>
     </message>
@@ -423,7 +428,7 @@
         <translation>sin cifra</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Open…</source>
         <translation>Abrir…</translation>
     </message>
@@ -745,7 +750,7 @@
 <context>
     <name>chronomap::LayerReader</name>
     <message>
-        <location filename="../../app/core/io/event_loader.cpp" line="-818"/>
+        <location filename="../../app/core/io/layer_reader.cpp" line="+104"/>
         <source>the mapping names column &apos;%1&apos; for %2, but the file has no such column</source>
         <translation>la asignación indica la columna &apos;%1&apos; para %2, pero el archivo no tiene esa columna</translation>
     </message>
@@ -755,7 +760,7 @@
         <translation>el sistema de coordenadas de la capa &apos;%1&apos; no se puede convertir a WGS 84</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+147"/>
         <source>no title</source>
         <translation>sin título</translation>
     </message>
@@ -765,12 +770,12 @@
         <translation>Acontecimiento sin título</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&apos;%1&apos; is not one of confirmed, reported, claimed, disputed</source>
         <translation>&apos;%1&apos; no es confirmed, reported, claimed ni disputed</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>text is not valid UTF-8; unreadable bytes shown as �</source>
         <translation>el texto no es UTF-8 válido; los bytes ilegibles se muestran como �</translation>
     </message>
@@ -780,12 +785,12 @@
         <translation>el texto tiene %1 caracteres; se recorta a %2</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+107"/>
         <source>no start date; record skipped</source>
         <translation>sin fecha de inicio; registro omitido</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&apos;%1&apos; is not an ISO 8601 date (2025, 2025-08, 2025-08-12 or 2025-08-12T09:30Z); record skipped</source>
         <translation>&apos;%1&apos; no es una fecha ISO 8601 (2025, 2025-08, 2025-08-12 o 2025-08-12T09:30Z); registro omitido</translation>
     </message>
@@ -800,7 +805,7 @@
         <translation>el final %1 es anterior al inicio %2; se ignora el final</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&apos;%1&apos; is not one of year, month, day, time</source>
         <translation>&apos;%1&apos; no es year, month, day ni time</translation>
     </message>
@@ -810,47 +815,50 @@
         <translation>indica &apos;%1&apos; pero el inicio &apos;%2&apos; solo tiene precisión de %3; se usa %3</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <location line="+8"/>
-        <location line="+4"/>
-        <location line="+51"/>
+        <location line="-331"/>
+        <location line="+434"/>
         <source>geometry</source>
         <translation>geometría</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-372"/>
         <source>empty %1 (no usable coordinates); record skipped</source>
         <translation>%1 vacío (sin coordenadas utilizables); registro omitido</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>coordinates beyond %1 in the file&apos;s coordinate system cannot be on any map; record skipped</source>
+        <translation>unas coordenadas más allá de %1 en el sistema de coordenadas del archivo no pueden estar en ningún mapa; registro omitido</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>cannot be converted to WGS 84; record skipped</source>
         <translation>no se puede convertir a WGS 84; registro omitido</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+316"/>
         <source>&apos;%1&apos; is not a number; record skipped</source>
         <translation>&apos;%1&apos; no es un número; registro omitido</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>(%1, %2) is not a WGS 84 longitude/latitude; record skipped</source>
         <translation>(%1, %2) no es una longitud/latitud WGS 84; registro omitido</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>&apos;%1&apos; is not WKT geometry; record skipped</source>
         <translation>&apos;%1&apos; no es una geometría WKT; registro omitido</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+19"/>
         <source>no location; shown on the timeline only</source>
         <translation>sin ubicación; solo se muestra en la cronología</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+36"/>
+        <location line="+12"/>
+        <location line="+39"/>
         <source>%1 vertices, more than the limit of %2; record skipped</source>
         <translation>%1 vértices, más que el límite de %2; registro omitido</translation>
     </message>
@@ -875,7 +883,7 @@
         <translation>la geometría %1 no se admite (sí puntos, líneas y áreas); registro omitido</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+13"/>
         <source>JSON nested %1 levels deep, more than the limit of %2; ignored</source>
         <translation>JSON anidado a %1 niveles, más que el límite de %2; se ignora</translation>
     </message>
@@ -914,50 +922,50 @@
     <name>chronomap::MainWindow</name>
     <message>
         <location filename="../../app/widgets/main_window.cpp" line="+49"/>
-        <location line="+385"/>
+        <location line="+387"/>
         <source>Chronomap</source>
         <translation>Chronomap</translation>
     </message>
     <message>
-        <location line="-360"/>
+        <location line="-362"/>
         <location line="+24"/>
-        <location line="+339"/>
+        <location line="+341"/>
         <location line="+4"/>
         <source>All events</source>
         <translation>Todos los acontecimientos</translation>
     </message>
     <message>
-        <location line="-347"/>
-        <location line="+342"/>
+        <location line="-349"/>
+        <location line="+344"/>
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location line="-341"/>
-        <location line="+341"/>
+        <location line="-343"/>
+        <location line="+343"/>
         <source>Event</source>
         <translation>Acontecimiento</translation>
     </message>
     <message>
-        <location line="-339"/>
-        <location line="+339"/>
+        <location line="-341"/>
+        <location line="+341"/>
         <source>Timeline</source>
         <translation>Cronología</translation>
     </message>
     <message>
-        <location line="-336"/>
-        <location line="+337"/>
+        <location line="-338"/>
+        <location line="+339"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-325"/>
         <source>Time window</source>
         <translation>Intervalo de tiempo</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+323"/>
+        <location line="+325"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -1149,12 +1157,12 @@
         </translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-100"/>
         <source>The events passing the filters, whatever the time window, in time order. Enter shows the selected event.</source>
         <translation>Los acontecimientos que pasan los filtros, sea cual sea la ventana temporal, en orden cronológico. Intro muestra el acontecimiento seleccionado.</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location line="+299"/>
         <source>About Chronomap</source>
         <translation>Acerca de Chronomap</translation>
     </message>
@@ -1235,7 +1243,7 @@
         <translation>Mapa de los acontecimientos. Las flechas desplazan, más y menos acercan y alejan, Escape quita la selección.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>No base map</source>
         <translation>Sin mapa base</translation>
     </message>
@@ -1261,7 +1269,7 @@
 <context>
     <name>chronomap::PlaybackBar</name>
     <message>
-        <location filename="../../app/widgets/playback_bar.cpp" line="+52"/>
+        <location filename="../../app/widgets/playback_bar.cpp" line="+57"/>
         <source>Playback</source>
         <translation>Reproducción</translation>
     </message>
@@ -1691,7 +1699,7 @@
 <context>
     <name>chronomap::TimelineRenderer</name>
     <message>
-        <location filename="../../app/render/timeline_renderer.cpp" line="+505"/>
+        <location filename="../../app/render/timeline_renderer.cpp" line="+229"/>
         <source>1 event</source>
         <translation>1 acontecimiento</translation>
     </message>

@@ -127,6 +127,9 @@ TEST_CASE("With the Spanish translator the main window speaks Spanish and switch
         CHECK(window.eventPanel()->claimsTable()->horizontalHeaderItem(0)->text() == QStringLiteral("Magnitud"));
         // Core messages translate too, through the same translator.
         CHECK(QCoreApplication::translate("EventLoader", "no such file") == QStringLiteral("no existe el archivo"));
+        // Also those the loader's free functions say (filed under the bare namespace).
+        CHECK(QCoreApplication::translate("EventLoader", "no usable records") ==
+              QStringLiteral("ningún registro utilizable"));
     }
     REQUIRE(UiLanguage::apply(QStringLiteral("en")));
     CHECK(QCoreApplication::translate("EventLoader", "no such file") == QStringLiteral("no such file"));
