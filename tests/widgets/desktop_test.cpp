@@ -107,6 +107,8 @@ TEST_CASE("With the Spanish translator the main window speaks Spanish and switch
     REQUIRE(UiLanguage::apply(QStringLiteral("es")));
     {
         MainWindow window;
+        // A window made under Spanish writes its numbers the Spanish way from the start.
+        CHECK(window.findChild<PlaybackBar *>()->speedSpin()->text().contains(u','));
         CHECK(fileMenuTitle(window) == QStringLiteral("&Archivo"));
         CHECK(window.viewState()->language() == QStringLiteral("es"));
         CHECK(window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->windowTitle() ==
