@@ -19,16 +19,12 @@ qint64 floorDiv(qint64 a, qint64 b)
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-// Julian day number of 1970-01-01: QDate counts days from there in plain integer arithmetic,
-// with none of QDateTime's time-zone work.
-constexpr qint64 kEpochJulianDay = 2440588;
-
 } // namespace
 
 CivilDate civilDateOf(qint64 ms)
 {
     int year = 0, month = 0, day = 0;
-    QDate::fromJulianDay(floorDiv(ms, kDayMs) + kEpochJulianDay).getDate(&year, &month, &day);
+    utcDateOf(ms).getDate(&year, &month, &day);
     return {year, month, day};
 }
 
@@ -38,7 +34,7 @@ qint64 utcMsOf(int year, int month, int day)
     const qint64 m0 = qint64(month) - 1;
     const auto y = int(year + floorDiv(m0, 12));
     const auto m = int(m0 - floorDiv(m0, 12) * 12 + 1);
-    return (QDate(y, m, 1).toJulianDay() - kEpochJulianDay) * kDayMs + qint64(day - 1) * kDayMs;
+    return utcMidnightMs(QDate(y, m, 1)) + qint64(day - 1) * kDayMs;
 }
 
 qint64 periodEndMs(const FuzzyDate &date)
@@ -131,10 +127,9 @@ qint64 TimeStep::add(qint64 ms, qint64 times) const
         return ms + n * 7 * kDayMs;
     case TimeUnit::Month:
     case TimeUnit::Year: {
-        const qint64 day = floorDiv(ms, kDayMs);
+        const QDate date = utcDateOf(ms);
         const qint64 months = unit == TimeUnit::Year ? n * 12 : n;
-        const QDate moved = QDate::fromJulianDay(day + kEpochJulianDay).addMonths(int(months));
-        return (moved.toJulianDay() - kEpochJulianDay) * kDayMs + (ms - day * kDayMs);
+        return utcMidnightMs(date.addMonths(int(months))) + (ms - utcMidnightMs(date));
     }
     }
     return ms;

@@ -12,12 +12,6 @@ namespace {
 constexpr qint64 kEpochJulianDay = 2'440'588; // 1970-01-01
 constexpr qint64 kDayMs = 86'400'000;
 
-qint64 utcMs(QDate date)
-{
-    // Midnight UTC by day count: the same as startOfDay(QTimeZone::utc()) without a QDateTime.
-    return (date.toJulianDay() - kEpochJulianDay) * kDayMs;
-}
-
 /// Two to four ASCII digits as a number, or -1.
 int asciiNumber(QStringView digits)
 {
@@ -29,14 +23,20 @@ int asciiNumber(QStringView digits)
     return n;
 }
 
-QDate utcDate(qint64 ms)
+} // namespace
+
+qint64 utcMidnightMs(QDate date)
 {
-    // Whole days since the epoch, rounded down before 1970 too: the UTC date without a QDateTime.
+    // The same as startOfDay(QTimeZone::utc()), without a QDateTime.
+    return (date.toJulianDay() - kEpochJulianDay) * kDayMs;
+}
+
+QDate utcDateOf(qint64 ms)
+{
+    // Whole days since the epoch, rounded down before 1970 too.
     const qint64 days = ms >= 0 ? ms / kDayMs : -((-ms + kDayMs - 1) / kDayMs);
     return QDate::fromJulianDay(days + kEpochJulianDay);
 }
-
-} // namespace
 
 QString toString(DatePrecision precision)
 {
@@ -80,9 +80,9 @@ qint64 FuzzyDate::endExclusiveMs() const
 {
     switch (precision) {
     case DatePrecision::Year:
-        return utcMs(utcDate(startMs).addYears(1));
+        return utcMidnightMs(utcDateOf(startMs).addYears(1));
     case DatePrecision::Month:
-        return utcMs(utcDate(startMs).addMonths(1));
+        return utcMidnightMs(utcDateOf(startMs).addMonths(1));
     case DatePrecision::Day:
         return startMs + 86'400'000;
     case DatePrecision::Time:
@@ -117,12 +117,12 @@ std::optional<FuzzyDate> FuzzyDate::parse(QStringView text)
     };
     if (text.size() == 4 && allDigits(text)) {
         const QDate d(text.toInt(), 1, 1);
-        if (d.isValid()) return FuzzyDate{utcMs(d), DatePrecision::Year};
+        if (d.isValid()) return FuzzyDate{utcMidnightMs(d), DatePrecision::Year};
         return std::nullopt;
     }
     if (text.size() == 7 && text[4] == u'-' && allDigits(text.first(4)) && allDigits(text.sliced(5))) {
         const QDate d(text.first(4).toInt(), text.sliced(5).toInt(), 1);
-        if (d.isValid()) return FuzzyDate{utcMs(d), DatePrecision::Month};
+        if (d.isValid()) return FuzzyDate{utcMidnightMs(d), DatePrecision::Month};
         return std::nullopt;
     }
     if (text.size() == 10) {
@@ -132,12 +132,12 @@ std::optional<FuzzyDate> FuzzyDate::parse(QStringView text)
                       day = asciiNumber(text.sliced(8, 2));
             if (y >= 0 && m >= 0 && day >= 0) {
                 const QDate d(y, m, day);
-                if (d.isValid()) return FuzzyDate{utcMs(d), DatePrecision::Day};
+                if (d.isValid()) return FuzzyDate{utcMidnightMs(d), DatePrecision::Day};
                 return std::nullopt;
             }
         }
         const QDate d = QDate::fromString(text.toString(), Qt::ISODate);
-        if (d.isValid()) return FuzzyDate{utcMs(d), DatePrecision::Day};
+        if (d.isValid()) return FuzzyDate{utcMidnightMs(d), DatePrecision::Day};
         return std::nullopt;
     }
     if (text.size() > 10 && (text[10] == u'T' || text[10] == u't' || text[10] == u' ')) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDate>
 #include <QString>
 #include <QStringView>
 
@@ -13,6 +14,11 @@ namespace chronomap {
 enum class DatePrecision : quint8 { Year, Month, Day, Time };
 
 QString toString(DatePrecision precision);
+
+/// Midnight UTC of `date` in ms since the epoch, by day count (no QDateTime time-zone work).
+qint64 utcMidnightMs(QDate date);
+/// The UTC calendar date of an instant (ms since the epoch), before 1970 too.
+QDate utcDateOf(qint64 ms);
 std::optional<DatePrecision> datePrecisionFromString(QStringView text);
 
 /// One date as written in the data: the start of the period it names (UTC, ms since the epoch)
