@@ -547,7 +547,7 @@ bool LayerReader::readGeometry(Event &e)
         if (!validCoordinate(*lon, *lat)) {
             recordIssue(Issue::Severity::Skipped,
                         m_mapping.column(FieldRole::Longitude) + u'/' + m_mapping.column(FieldRole::Latitude),
-                        tr("(%1, %2) is not a WGS 84 longitude/latitude; record skipped").arg(*lon).arg(*lat));
+                        notWgs84(*lon, *lat));
             return false;
         }
         e.geometryKind = GeometryKind::Point;
@@ -583,23 +583,29 @@ bool LayerReader::readGeometry(Event &e)
     return true;
 }
 
+QString LayerReader::notWgs84(double lon, double lat)
+{
+    return tr("(%1, %2) is not a WGS 84 longitude/latitude; record skipped").arg(lon).arg(lat);
+}
+
+QString LayerReader::tooManyVertices(qint64 vertices) const
+{
+    return tr("%1 vertices, more than the limit of %2; record skipped").arg(vertices).arg(m_options.maxVertices);
+}
+
 bool LayerReader::takeGeometry(OGRGeometryH g, const QString &field, GeometrySink &out) const
 {
     const auto type = wkbFlatten(OGR_G_GetGeometryType(g));
     auto takeVertices = [&](OGRGeometryH line) {
         const int n = OGR_G_GetPointCount(line);
         if (n > m_options.maxVertices) {
-            out.issues.push_back(
-                {Issue::Severity::Skipped, field,
-                 tr("%1 vertices, more than the limit of %2; record skipped").arg(n).arg(m_options.maxVertices)});
+            out.issues.push_back({Issue::Severity::Skipped, field, tooManyVertices(n)});
             return false;
         }
         for (int i = 0; i < n; ++i) {
             const double lon = OGR_G_GetX(line, i), lat = OGR_G_GetY(line, i);
             if (!validCoordinate(lon, lat)) {
-                out.issues.push_back(
-                    {Issue::Severity::Skipped, field,
-                     tr("(%1, %2) is not a WGS 84 longitude/latitude; record skipped").arg(lon).arg(lat)});
+                out.issues.push_back({Issue::Severity::Skipped, field, notWgs84(lon, lat)});
                 return false;
             }
             out.lonLat.push_back(lon);
@@ -628,9 +634,7 @@ bool LayerReader::takeGeometry(OGRGeometryH g, const QString &field, GeometrySin
     case wkbPolygon:
     case wkbMultiPolygon: {
         if (const qint64 n = vertexCount(g); n > m_options.maxVertices) {
-            out.issues.push_back(
-                {Issue::Severity::Skipped, field,
-                 tr("%1 vertices, more than the limit of %2; record skipped").arg(n).arg(m_options.maxVertices)});
+            out.issues.push_back({Issue::Severity::Skipped, field, tooManyVertices(n)});
             return false;
         }
         // An area stands for a region, not a place: its centre is the anchor.

@@ -79,6 +79,8 @@ private:
     /// Vertices (WGS 84) of a point, line or area's centre into `out`; false, with the reason in
     /// `out.issues`, when the record must be skipped. Touches only `g`, never a dataset.
     bool takeGeometry(OGRGeometryH g, const QString &field, GeometrySink &out) const;
+    static QString notWgs84(double lon, double lat);
+    QString tooManyVertices(qint64 vertices) const;
 
     QJsonArray jsonArray(FieldRole role, bool *isJson);
     void readClaims(Event &e);
