@@ -9,6 +9,7 @@
 #include <QPainter>
 
 #include <cmath>
+#include <optional>
 
 namespace chronomap {
 
@@ -29,6 +30,48 @@ double distanceToPolyline(QPointF p, const QPolygonF &line)
     }
     return best;
 }
+
+/// Draws sprites pixel for pixel in device space when the painter only scales by the sprites'
+/// own device pixel ratio (a 4K snapshot at scale 2, a high-DPI window). Left to a scaling
+/// transform, the raster engine draws each image as a textured polygon and hands even a
+/// 24-pixel sprite to its thread pool: markers took most of a 4K export.
+class DeviceBlitter {
+public:
+    DeviceBlitter(QPainter &painter, double spriteDpr) : m_painter(painter), m_toDevice(painter.combinedTransform())
+    {
+        m_active = m_toDevice.type() == QTransform::TxScale && qFuzzyCompare(m_toDevice.m11(), spriteDpr) &&
+                   qFuzzyCompare(m_toDevice.m22(), spriteDpr);
+        if (!m_active) return;
+        m_painter.save();
+        m_painter.setWorldTransform(QTransform());
+        m_painter.setWorldTransform(m_painter.combinedTransform().inverted());
+    }
+    ~DeviceBlitter()
+    {
+        if (m_active) m_painter.restore();
+    }
+    DeviceBlitter(const DeviceBlitter &) = delete;
+    DeviceBlitter &operator=(const DeviceBlitter &) = delete;
+
+    /// `image` (at the sprites' device pixel ratio) with its top left at `logical`.
+    void draw(QPointF logical, const QImage &image)
+    {
+        if (!m_active) {
+            m_painter.drawImage(logical, image);
+            return;
+        }
+        // The source-rectangle overload draws image pixels onto target pixels, whatever the
+        // image's own ratio says.
+        const QPointF device = m_toDevice.map(logical);
+        m_painter.drawImage(QRectF(QPointF(std::round(device.x()), std::round(device.y())), QSizeF(image.size())),
+                            image, QRectF(image.rect()));
+    }
+
+private:
+    QPainter &m_painter;
+    QTransform m_toDevice;
+    bool m_active = false;
+};
 
 } // namespace
 
@@ -331,6 +374,7 @@ void EventLayerRenderer::renderFaded(QPainter &painter, const Viewport &viewport
     const QList<double> copies = viewport.worldCopies();
     painter.save();
     painter.setOpacity(kFadedOpacity);
+    std::optional<DeviceBlitter> blitter; // made at the first marker: arcs need the logical transform
     QPolygonF screen;
     for (EventStore::Index i : faded) {
         if (store.geometryKind(i) == GeometryKind::Line) {
@@ -354,7 +398,8 @@ void EventLayerRenderer::renderFaded(QPainter &painter, const Viewport &viewport
                 if (px.x() < -reach || px.y() < -reach || px.x() > size.width() + reach ||
                     px.y() > size.height() + reach)
                     continue;
-                painter.drawImage(px - QPointF(logical.width() / 2, logical.height() / 2), sprite);
+                if (!blitter) blitter.emplace(painter, m_devicePixelRatio);
+                blitter->draw(px - QPointF(logical.width() / 2, logical.height() / 2), sprite);
             }
         }
     }
@@ -428,23 +473,26 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
         QHash<int, BadgedMarker> *badged = nullptr;
     };
     std::vector<CategorySprites> spriteOf(size_t(store.categories().size()) + 1);
-    // Oldest groups drawn first so the newest sit on top.
-    for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
-        CategorySprites &c = spriteOf[std::min<size_t>(store.categoryIndex(g->first), spriteOf.size() - 1)];
-        if (c.sprite.isNull()) {
-            const QString category = store.category(g->first);
-            c.sprite = m_sprites.sprite(category); // shared, not copied
-            const QSizeF logical = QSizeF(c.sprite.size()) / c.sprite.devicePixelRatio();
-            c.centre = QPointF(logical.width() / 2, logical.height() / 2);
-            c.badged = &m_badgedMarkers[category];
+    {
+        DeviceBlitter blitter(painter, m_devicePixelRatio);
+        // Oldest groups drawn first so the newest sit on top.
+        for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
+            CategorySprites &c = spriteOf[std::min<size_t>(store.categoryIndex(g->first), spriteOf.size() - 1)];
+            if (c.sprite.isNull()) {
+                const QString category = store.category(g->first);
+                c.sprite = m_sprites.sprite(category); // shared, not copied
+                const QSizeF logical = QSizeF(c.sprite.size()) / c.sprite.devicePixelRatio();
+                c.centre = QPointF(logical.width() / 2, logical.height() / 2);
+                c.badged = &m_badgedMarkers[category];
+            }
+            if (g->count > 1) {
+                const BadgedMarker &m = badgedMarker(*c.badged, c.sprite, g->count);
+                blitter.draw(g->px - c.centre + m.originPx, m.image);
+            } else {
+                blitter.draw(g->px - c.centre, c.sprite);
+            }
         }
-        if (g->count > 1) {
-            const BadgedMarker &m = badgedMarker(*c.badged, c.sprite, g->count);
-            painter.drawImage(g->px - c.centre + m.originPx, m.image);
-        } else {
-            painter.drawImage(g->px - c.centre, c.sprite);
-        }
-    }
+    } // the blitter draws in device space until here
     const EventStore::Index selected = state.selectedEvent();
     if (selected >= 0 && selected < store.size() && store.geometryKind(selected) == GeometryKind::Point) {
         painter.setBrush(Qt::NoBrush);

@@ -5,6 +5,7 @@
 #include "event_layer_renderer.h"
 #include "geo/region_index.h"
 #include "map_framing.h"
+#include "marker_sprites.h"
 #include "screen_geometry.h"
 #include "web_mercator.h"
 
@@ -215,6 +216,44 @@ TEST_CASE("A group of events shows its marker with a count badge, the same from 
     CHECK(near(first.pixelColor(badge), over(QColor(0x22, 0x22, 0x22, 220), Qt::white), 40));
     // Drawn again from the cache: the same pixels.
     CHECK(frame() == first);
+}
+
+TEST_CASE("At scale 2 a marker is its sprite copied pixel for pixel, in place", "[render]")
+{
+    EventStoreBuilder builder;
+    Event treaty;
+    treaty.id = QStringLiteral("treaty");
+    treaty.title.insert({}, QStringLiteral("Treaty signed"));
+    treaty.when = *TimeSpan::parse(u"2024-06-19");
+    treaty.category = QStringLiteral("treaty");
+    treaty.geometryKind = GeometryKind::Point;
+    treaty.geometry = {QGeoCoordinate(39.03, 125.75)};
+    builder.add(treaty);
+    ViewState state;
+    state.setDataset(Dataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap()));
+
+    constexpr double dpr = 2;
+    const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
+    const EventLayerRenderer events(projected, MapStyle::standard(), dpr);
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(127, 38)), 3000, QSize(400, 300));
+    QImage image(viewport.sizePx() * dpr, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::white);
+    {
+        QPainter p(&image);
+        events.render(p, viewport, state);
+    }
+
+    QImage sprite = MarkerSprites(dpr).sprite(QStringLiteral("treaty"));
+    sprite.setDevicePixelRatio(1);
+    QImage expected(sprite.size(), QImage::Format_ARGB32_Premultiplied);
+    expected.fill(Qt::white);
+    QPainter(&expected).drawImage(0, 0, sprite);
+    const QPointF centre = viewport.lonLatToScreenPx({125.75, 39.03}) * dpr;
+    const QPoint topLeft(qRound(centre.x() - sprite.width() / 2.0), qRound(centre.y() - sprite.height() / 2.0));
+    QImage drawn = image.copy(QRect(topLeft, sprite.size()));
+    drawn.setDevicePixelRatio(1);
+    CHECK(drawn == expected);
 }
 
 TEST_CASE("Place and region names follow a change of language from the label cache", "[render]")
