@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <future>
 #include <numeric>
 
 namespace chronomap {
@@ -72,16 +73,19 @@ void appendAscii(QByteArray &out, QStringView text)
         *p++ = char(c.unicode());
 }
 
-void appendText(QByteArray &out, Tag tag, const QString &text)
+/// Appends `text` as a field unless it is empty; returns the bytes of its value in `out`.
+QByteArrayView appendText(QByteArray &out, Tag tag, const QString &text)
 {
-    if (text.isEmpty()) return;
+    if (text.isEmpty()) return {};
     if (!isAscii(text)) {
-        appendField(out, tag, QByteArrayView(text.toUtf8()));
-        return;
+        const QByteArray utf8 = text.toUtf8();
+        appendField(out, tag, QByteArrayView(utf8));
+        return QByteArrayView(out).last(utf8.size());
     }
     out.append(char(tag));
     appendVarint(out, quint64(text.size()));
     appendAscii(out, text);
+    return QByteArrayView(out).last(text.size());
 }
 
 void appendLocalized(QByteArray &out, Tag tag, const LocalizedText &text)
@@ -619,60 +623,9 @@ void EventStore::buildIndexes()
     for (size_t i = 0; i < n; ++i)
         if (!std::isnan(m_lonDeg[i])) m_gridIndices[cursor[size_t(gridCell(m_lonDeg[i], m_latDeg[i]))]++] = Index(i);
 
-    // Ids and region codes.
-    m_idHashes.clear();
-    m_idHashes.reserve(n);
-    m_byRegionCode.clear();
     m_lineEvents.clear();
-    // Provenances: distinct values numbered as met, then renumbered in sorted order.
-    QHash<QByteArray, quint32> provenanceIds;
-    // Region codes numbered by their bytes in the arena (stable here), made strings once each.
-    QHash<QByteArrayView, quint32> regionNumbers;
-    std::vector<QByteArrayView> regionCodes;
-    std::vector<IndexList> regionEvents;
-    QByteArray lastProvenance(1, '\0'); // neighbours mostly share theirs: skip the hash lookup
-    quint32 lastProvenanceId = 0;
-    m_provenanceIndex.assign(n, 0);
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < n; ++i)
         if (geometryKind(Index(i)) == GeometryKind::Line) m_lineEvents.push_back(Index(i));
-        QByteArrayView provenance;
-        forEachField(text(Index(i)), [&](Tag tag, QByteArrayView bytes) {
-            if (tag == Tag::Id) m_idHashes.emplace_back(idHash(bytes), Index(i));
-            if (tag == Tag::Region) {
-                const auto number = regionNumbers.constFind(bytes);
-                if (number == regionNumbers.constEnd()) {
-                    regionNumbers.insert(bytes, quint32(regionCodes.size()));
-                    regionCodes.push_back(bytes);
-                    regionEvents.push_back({Index(i)});
-                } else {
-                    regionEvents[*number].push_back(Index(i));
-                }
-            }
-            if (tag == Tag::Provenance) provenance = bytes;
-            return true;
-        });
-        if (provenance != QByteArrayView(lastProvenance)) {
-            lastProvenance = provenance.toByteArray();
-            lastProvenanceId = provenanceIds.value(lastProvenance, quint32(provenanceIds.size()));
-            provenanceIds.insert(lastProvenance, lastProvenanceId);
-        }
-        m_provenanceIndex[i] = lastProvenanceId;
-    }
-    for (size_t k = 0; k < regionCodes.size(); ++k)
-        m_byRegionCode.insert(QString::fromUtf8(regionCodes[k]), std::move(regionEvents[k]));
-    std::sort(m_idHashes.begin(), m_idHashes.end());
-    std::vector<std::pair<QString, quint32>> sorted;
-    for (auto it = provenanceIds.cbegin(); it != provenanceIds.cend(); ++it)
-        sorted.emplace_back(QString::fromUtf8(it.key()), it.value());
-    std::sort(sorted.begin(), sorted.end());
-    std::vector<quint32> renumber(sorted.size());
-    m_provenances.clear();
-    for (size_t k = 0; k < sorted.size(); ++k) {
-        m_provenances.append(sorted[k].first);
-        renumber[sorted[k].second] = quint32(k);
-    }
-    for (quint32 &id : m_provenanceIndex)
-        id = renumber[id];
 }
 
 // ---- builder ---------------------------------------------------------------------------------
@@ -723,9 +676,27 @@ void EventStoreBuilder::add(const Event &e)
     s.m_lonDeg.push_back(anchor.isValid() ? anchor.longitude() : qQNaN());
     s.m_latDeg.push_back(anchor.isValid() ? anchor.latitude() : qQNaN());
 
+    const auto record = EventStore::Index(s.m_textOffset.size());
     QByteArray &t = s.m_text;
     s.m_textOffset.push_back(t.size());
-    appendText(t, Tag::Id, e.id);
+    if (const QByteArrayView id = appendText(t, Tag::Id, e.id); !id.isEmpty())
+        m_idHashes.emplace_back(idHash(id), record);
+    for (const auto &r : e.regions) {
+        const auto number = m_regionNumbers.constFind(r);
+        if (number == m_regionNumbers.constEnd()) {
+            m_regionNumbers.insert(r, quint32(m_regionMembers.size()));
+            m_regionMembers.push_back({record});
+        } else {
+            m_regionMembers[*number].push_back(record);
+        }
+    }
+    // Neighbours mostly share their provenance: the hash is looked up when it changes.
+    if (m_provenanceOf.empty() || e.provenance != m_lastProvenance) {
+        m_lastProvenance = e.provenance;
+        m_lastProvenanceNumber = m_provenanceNumbers.value(e.provenance, quint32(m_provenanceNumbers.size()));
+        m_provenanceNumbers.insert(e.provenance, m_lastProvenanceNumber);
+    }
+    m_provenanceOf.push_back(m_lastProvenanceNumber);
     appendLocalized(t, Tag::Title, e.title);
     appendLocalized(t, Tag::Summary, e.summary);
     for (const auto &a : e.actors)
@@ -753,6 +724,46 @@ void EventStoreBuilder::add(const Event &e)
     t.append(char(Tag::End));
 }
 
+void EventStoreBuilder::renumberNotes(EventStore &s, const std::vector<EventStore::Index> &order,
+                                      const std::vector<EventStore::Index> &rank)
+{
+    s.m_idHashes = std::move(m_idHashes);
+    for (auto &entry : s.m_idHashes)
+        entry.second = rank[size_t(entry.second)];
+    std::sort(s.m_idHashes.begin(), s.m_idHashes.end());
+
+    s.m_byRegionCode.clear();
+    for (auto it = m_regionNumbers.cbegin(); it != m_regionNumbers.cend(); ++it) {
+        EventStore::IndexList &members = m_regionMembers[it.value()];
+        for (EventStore::Index &i : members)
+            i = rank[size_t(i)];
+        std::sort(members.begin(), members.end());
+        s.m_byRegionCode.insert(it.key(), std::move(members));
+    }
+
+    // Provenances numbered in sorted order, so that numbers compare as the names do.
+    std::vector<std::pair<QString, quint32>> provenances;
+    for (auto it = m_provenanceNumbers.cbegin(); it != m_provenanceNumbers.cend(); ++it)
+        provenances.emplace_back(it.key(), it.value());
+    std::sort(provenances.begin(), provenances.end());
+    std::vector<quint32> renumber(provenances.size());
+    s.m_provenances.clear();
+    for (size_t k = 0; k < provenances.size(); ++k) {
+        s.m_provenances.append(provenances[k].first);
+        renumber[provenances[k].second] = quint32(k);
+    }
+    s.m_provenanceIndex.resize(order.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        s.m_provenanceIndex[i] = renumber[m_provenanceOf[size_t(order[i])]];
+
+    m_idHashes = {};
+    m_regionNumbers.clear();
+    m_regionMembers = {};
+    m_provenanceNumbers.clear();
+    m_provenanceOf = {};
+    m_lastProvenance.clear();
+}
+
 std::shared_ptr<const EventStore> EventStoreBuilder::build()
 {
     std::unique_ptr<EventStore> store = std::move(m_store);
@@ -761,11 +772,21 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build()
     auto &s = *store;
     const size_t n = s.m_startMs.size();
 
-    // Sort every column by earliest start (stable: ties keep file order).
-    std::vector<EventStore::Index> order(n);
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](auto a, auto b) { return s.m_startMs[size_t(a)] < s.m_startMs[size_t(b)]; });
+    // Sort by earliest start; ties keep file order. Sorting the keys with their indices reads
+    // memory in order, where comparing through the index would not.
+    std::vector<std::pair<qint64, EventStore::Index>> keyed(n);
+    for (size_t i = 0; i < n; ++i)
+        keyed[i] = {s.m_startMs[i], EventStore::Index(i)};
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<EventStore::Index> order(n), rank(n); // sorted position -> file index, and back
+    for (size_t i = 0; i < n; ++i) {
+        order[i] = keyed[i].second;
+        rank[size_t(keyed[i].second)] = EventStore::Index(i);
+    }
+    keyed = {};
+
+    // Two independent halves, on two cores: the end of a load is waited for.
+    auto notes = std::async(std::launch::async, [&] { renumberNotes(s, order, rank); });
     auto permute = [&](auto &column) {
         std::remove_reference_t<decltype(column)> sorted;
         sorted.reserve(n);
@@ -782,11 +803,11 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build()
     permute(s.m_latDeg);
     permute(s.m_textOffset);
     s.m_text.squeeze();
-
     s.m_latestEndMs.resize(n);
     for (size_t i = 0; i < n; ++i)
         s.m_latestEndMs[i] = s.when(EventStore::Index(i)).latestEndMs();
     s.buildIndexes();
+    notes.get(); // rethrows what the other half threw (out of memory)
     return std::shared_ptr<const EventStore>(store.release());
 }
 

@@ -133,9 +133,21 @@ public:
     std::shared_ptr<const EventStore> build();
 
 private:
+    /// Moves the ids, regions and provenances noted by add() into `store`, in sorted order.
+    void renumberNotes(EventStore &store, const std::vector<EventStore::Index> &order,
+                       const std::vector<EventStore::Index> &rank);
+
     std::unique_ptr<EventStore> m_store;
     QHash<QString, quint16> m_categoryIndex;
     QByteArray m_scratch; ///< one source's JSON at a time
+    // Noted per record as added (file order); build() renumbers them into the store's indexes.
+    std::vector<std::pair<quint32, EventStore::Index>> m_idHashes; ///< (hash of the UTF-8 id, record)
+    QHash<QString, quint32> m_regionNumbers;                       ///< region code -> m_regionMembers
+    std::vector<EventStore::IndexList> m_regionMembers;
+    QHash<QString, quint32> m_provenanceNumbers;
+    std::vector<quint32> m_provenanceOf; ///< per record, into m_provenanceNumbers
+    QString m_lastProvenance;
+    quint32 m_lastProvenanceNumber = 0;
 };
 
 } // namespace chronomap
