@@ -6,6 +6,7 @@
 #include "geo/region_index.h"
 #include "map_framing.h"
 #include "map_style.h"
+#include "projected_base_map.h"
 #include "snapshot_composer.h"
 #include "snapshot_metadata.h"
 #include "snapshot_writer.h"
@@ -19,6 +20,7 @@
 #include <QRegularExpression>
 
 #include <cstring>
+#include <future>
 
 Q_LOGGING_CATEGORY(lcExport, "chronomap.export", QtWarningMsg)
 
@@ -108,6 +110,10 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
     if (!filters.read(parser, &filter, &baseMap, &error)) return fail(kBadArguments, error);
 
     const QString path = dataPath.isEmpty() ? DataPaths::bundledEvents() : dataPath;
+    // What needs only the file or the base map runs beside the load (GDAL reads on one core).
+    auto projecting =
+        std::async(std::launch::async, [baseMap] { return std::make_shared<const ProjectedBaseMap>(baseMap); });
+    auto hashing = std::async(std::launch::async, [path] { return SnapshotMetadata::sha256OfFile(path); });
     const LoadResult result = EventLoader::load(path, load);
     qCDebug(lcExport) << "dataset" << clock.elapsed() << "ms";
     for (const Issue &issue : result.issues)
@@ -143,7 +149,7 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
 
     SnapshotComposer::Content content;
     content.title = parser.value(m_title);
-    SnapshotComposer composer(state, content, size->scale);
+    SnapshotComposer composer(state, content, size->scale, projecting.get());
     qCDebug(lcExport) << "composer" << clock.elapsed() << "ms";
     // Frame what the snapshot is about: the region when one is chosen, else the events shown.
     const QSizeF mapArea = composer.mapAreaFor(QSizeF(size->pixels) / size->scale).size();
@@ -159,8 +165,8 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
     SnapshotWriter::Options options;
     options.pixelSize = size->pixels;
     options.scale = size->scale;
-    options.metadata = SnapshotMetadata::describe(state, shown, composer.title(), composer.content().exportedAt,
-                                                  SnapshotMetadata::sha256OfFile(path));
+    options.metadata =
+        SnapshotMetadata::describe(state, shown, composer.title(), composer.content().exportedAt, hashing.get());
     qCDebug(lcExport) << "prepared" << clock.elapsed() << "ms";
     if (!SnapshotWriter::write(composer, out, options, {}, &error)) return fail(kWriteFailed, error);
     qCDebug(lcExport) << "written" << clock.elapsed() << "ms";

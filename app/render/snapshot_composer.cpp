@@ -49,12 +49,15 @@ const qint64 kOpenToMs = QDateTime(QDate(9999, 12, 31), QTime(0, 0), QTimeZone::
 
 } // namespace
 
-SnapshotComposer::SnapshotComposer(const ViewState &state, Content content, double devicePixelRatio)
+SnapshotComposer::SnapshotComposer(const ViewState &state, Content content, double devicePixelRatio,
+                                   std::shared_ptr<const ProjectedBaseMap> projected)
     : m_state(state), m_content(std::move(content)), m_style(MapStyle::standard()), m_legend(m_style)
 {
     const auto dataset = m_state.dataset();
     if (dataset && dataset->baseMap) {
-        m_baseMap = std::make_shared<ProjectedBaseMap>(dataset->baseMap);
+        m_baseMap = projected && projected->source == dataset->baseMap
+                        ? std::move(projected)
+                        : std::make_shared<const ProjectedBaseMap>(dataset->baseMap);
         m_base = std::make_unique<BaseMapRenderer>(m_baseMap, m_style);
         m_events = std::make_unique<EventLayerRenderer>(m_baseMap, m_style, devicePixelRatio);
     }
@@ -152,6 +155,8 @@ QString SnapshotComposer::headerLine() const
 
 QList<std::pair<QString, int>> SnapshotComposer::sourcesShown() const
 {
+    // Asked for by the layout and again by the painting: counted once per state.
+    if (m_sourcesShown && m_sourcesShown->first == m_state.revision()) return m_sourcesShown->second;
     QList<std::pair<QString, int>> result;
     const auto dataset = m_state.dataset();
     if (!dataset || !dataset->events) return result;
@@ -159,7 +164,7 @@ QList<std::pair<QString, int>> SnapshotComposer::sourcesShown() const
     const auto &visible = m_state.visibleEvents();
     for (size_t k = 0; k < std::min(visible.size(), kMaxEventsScanned); ++k) {
         QSet<QString> names;
-        for (const Source &s : dataset->events->event(visible[k]).sources)
+        for (const Source &s : dataset->events->sources(visible[k]))
             if (!s.name.trimmed().isEmpty()) names.insert(s.name.trimmed());
         for (const QString &name : names)
             ++counts[name];
@@ -167,6 +172,7 @@ QList<std::pair<QString, int>> SnapshotComposer::sourcesShown() const
     for (const auto &[name, count] : counts)
         result.append({name, count});
     std::stable_sort(result.begin(), result.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    m_sourcesShown.emplace(m_state.revision(), result);
     return result;
 }
 

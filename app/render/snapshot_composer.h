@@ -54,8 +54,10 @@ public:
     using Progress = std::function<bool(int percent)>;
 
     /// `devicePixelRatio` = device pixels per logical pixel of the target (for crisp markers).
-    /// Projects the dataset's base map once (tens of ms for the bundled one).
-    SnapshotComposer(const ViewState &state, Content content, double devicePixelRatio = 1.0);
+    /// Projects the dataset's base map once (tens of ms for the bundled one) unless `projected`
+    /// is that base map already projected.
+    SnapshotComposer(const ViewState &state, Content content, double devicePixelRatio = 1.0,
+                     std::shared_ptr<const ProjectedBaseMap> projected = {});
     ~SnapshotComposer();
 
     const Content &content() const { return m_content; }
@@ -99,6 +101,7 @@ private:
     std::unique_ptr<EventLayerRenderer> m_events;
     MapLegend m_legend;
     TimelineRenderer m_timeline;
+    mutable std::optional<std::pair<quint64, QList<std::pair<QString, int>>>> m_sourcesShown; ///< by state revision
 };
 
 } // namespace chronomap

@@ -80,6 +80,7 @@ TEST_CASE("Every bundled record has a unique id, a source and both languages", "
         const Event e = store.event(i);
         INFO(e.id.toStdString());
         CHECK_FALSE(e.sources.isEmpty());
+        CHECK(store.sources(i) == e.sources); // decoded alone, as the snapshot's footnotes read them
         CHECK(e.titleIn(QStringLiteral("es")) != e.titleIn(QString()));
         CHECK(store.findId(e.id) == i);
     }

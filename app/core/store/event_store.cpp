@@ -324,6 +324,16 @@ QString EventStore::title(Index i, const QString &lang) const
     return result.isEmpty() ? fallback : result;
 }
 
+QList<Source> EventStore::sources(Index i) const
+{
+    QList<Source> result;
+    forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
+        if (tag == Tag::Source) result.append(sourceFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object()));
+        return true;
+    });
+    return result;
+}
+
 QStringList EventStore::regionCodes(Index i) const
 {
     QStringList codes;

@@ -46,6 +46,8 @@ public:
     const QStringList &categories() const { return m_categories; }
     QString category(Index i) const { return m_categories.value(m_category[size_t(i)]); }
     QStringList regionCodes(Index i) const;
+    /// The record's sources, decoded without the rest of the record.
+    QList<Source> sources(Index i) const;
     /// How the record entered the dataset (`article`, `context`, …); empty when not given.
     QString provenance(Index i) const { return m_provenances.value(qsizetype(m_provenanceIndex[size_t(i)])); }
     /// Index of the event's provenance in provenances().
