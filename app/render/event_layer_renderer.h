@@ -59,7 +59,7 @@ public:
     /// the same in every world copy.
     static QPoint groupCellOf(QPointF mercatorM, double metresPerPixel);
     /// Events closer than this on screen, in the same cell, share one marker.
-    static constexpr double kGroupCellPx = 8.0;
+    static constexpr double kGroupCellPx = 16.0;
     /// Whether the view state's events are drawn as density bins rather than markers (the bins'
     /// colours scale with the events on screen, so such a layer is not reused across pans).
     bool drawsDensityBins(const ViewState &state) const;
