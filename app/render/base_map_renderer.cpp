@@ -60,8 +60,8 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
         const bool showRegions = viewport.zoomLevel() >= 3.0;
         if (showRegions) {
             painter.setPen(QPen(m_style.regionBorder, 0.6));
-            for (const ProjectedArea &a : m_map->regions)
-                if (a.box.intersects(view)) drawLines(a.outlines, a.outlineDetailM, shift);
+            for (const ProjectedLines &l : m_map->regionBorders)
+                if (l.box.intersects(view)) drawLines(l.parts, l.partDetailM, shift);
         }
         painter.setPen(QPen(m_style.countryBorder, 0.9));
         for (qsizetype c = 0; c < m_map->countries.size(); ++c) {

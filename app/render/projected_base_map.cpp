@@ -7,6 +7,7 @@
 #include "web_mercator.h"
 
 #include <cmath>
+#include <tuple>
 
 namespace chronomap {
 
@@ -42,6 +43,65 @@ ProjectedArea project(const AreaFeature &area)
     return out;
 }
 
+/// A segment between two vertices, the same whichever way it is walked.
+struct SegmentKey {
+    QPointF a, b;
+    SegmentKey(QPointF p, QPointF q)
+        : a(std::tie(p.rx(), p.ry()) < std::tie(q.rx(), q.ry()) ? p : q),
+          b(std::tie(p.rx(), p.ry()) < std::tie(q.rx(), q.ry()) ? q : p)
+    {}
+    bool operator==(const SegmentKey &o) const
+    {
+        return a.x() == o.a.x() && a.y() == o.a.y() && b.x() == o.b.x() && b.y() == o.b.y();
+    }
+};
+
+size_t qHash(const SegmentKey &k, size_t seed = 0)
+{
+    return qHashMulti(seed, k.a.x(), k.a.y(), k.b.x(), k.b.y());
+}
+
+/// Each region's outlines less the segments an earlier region already has. Neighbouring
+/// admin-1 regions share their border vertex for vertex (Natural Earth is built from one
+/// topology); where they do not, both are kept, as before.
+QList<ProjectedLines> uniqueBorders(const QList<ProjectedArea> &regions)
+{
+    qsizetype segments = 0;
+    for (const ProjectedArea &r : regions)
+        for (const QPolygonF &outline : r.outlines)
+            segments += outline.size();
+    QSet<SegmentKey> seen;
+    seen.reserve(segments);
+    QList<ProjectedLines> borders;
+    borders.reserve(regions.size());
+    for (const ProjectedArea &r : regions) {
+        ProjectedLines out;
+        for (const QPolygonF &outline : r.outlines) {
+            QPolygonF run;
+            auto flush = [&] {
+                if (run.size() > 1) {
+                    out.box |= run.boundingRect();
+                    out.partDetailM.append(douglasPeuckerDetail(run));
+                    out.parts.append(run);
+                }
+                run.clear();
+            };
+            for (qsizetype i = 1; i < outline.size(); ++i) {
+                const SegmentKey key(outline[i - 1], outline[i]);
+                if (const qsizetype before = seen.size(); seen.insert(key), seen.size() == before) {
+                    flush();
+                    continue;
+                }
+                if (run.isEmpty()) run.append(outline[i - 1]);
+                run.append(outline[i]);
+            }
+            flush();
+        }
+        borders.append(std::move(out));
+    }
+    return borders;
+}
+
 } // namespace
 
 ProjectedBaseMap::ProjectedBaseMap(std::shared_ptr<const BaseMap> baseMap) : source(std::move(baseMap))
@@ -54,6 +114,7 @@ ProjectedBaseMap::ProjectedBaseMap(std::shared_ptr<const BaseMap> baseMap) : sou
         countries.append(project(a));
     for (const AreaFeature &a : source->regions->regions())
         regions.append(project(a));
+    regionBorders = uniqueBorders(regions);
     for (const LineFeature &line : source->coastline) {
         ProjectedLines out;
         for (const LonLatLine &part : line.parts) {

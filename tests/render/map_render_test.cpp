@@ -6,6 +6,7 @@
 #include "geo/region_index.h"
 #include "map_framing.h"
 #include "marker_sprites.h"
+#include "projected_base_map.h"
 #include "screen_geometry.h"
 #include "web_mercator.h"
 
@@ -20,6 +21,7 @@
 #include <functional>
 #include <limits>
 #include <random>
+#include <set>
 
 #include "../qt_string_maker.h"
 
@@ -254,6 +256,64 @@ TEST_CASE("At scale 2 a marker is its sprite copied pixel for pixel, in place", 
     QImage drawn = image.copy(QRect(topLeft, sprite.size()));
     drawn.setDevicePixelRatio(1);
     CHECK(drawn == expected);
+}
+
+TEST_CASE("Admin-1 borders: every stretch of every region's outline drawn exactly once", "[render]")
+{
+    const ProjectedBaseMap map(test::bundledBaseMap());
+    REQUIRE(map.regionBorders.size() == map.regions.size());
+    // Segments as unordered pairs of vertices, as the outlines and the borders hold them.
+    using Segment = std::pair<std::pair<double, double>, std::pair<double, double>>;
+    auto segment = [](QPointF p, QPointF q) {
+        const std::pair<double, double> a{p.x(), p.y()}, b{q.x(), q.y()};
+        return a < b ? Segment{a, b} : Segment{b, a};
+    };
+    std::set<Segment> outlineSegments;
+    qsizetype outlineCount = 0;
+    for (const ProjectedArea &region : map.regions)
+        for (const QPolygonF &outline : region.outlines)
+            for (qsizetype i = 1; i < outline.size(); ++i, ++outlineCount)
+                outlineSegments.insert(segment(outline[i - 1], outline[i]));
+    std::set<Segment> borderSegments;
+    qsizetype drawnTwice = 0;
+    for (const ProjectedLines &borders : map.regionBorders) {
+        REQUIRE(borders.parts.size() == borders.partDetailM.size());
+        for (const QPolygonF &part : borders.parts)
+            for (qsizetype i = 1; i < part.size(); ++i)
+                drawnTwice += !borderSegments.insert(segment(part[i - 1], part[i])).second;
+    }
+    CHECK(drawnTwice == 0);
+    CHECK(borderSegments == outlineSegments); // nothing lost
+    // Neighbours share their borders: a third of the outline segments are someone else's too.
+    CHECK(qsizetype(borderSegments.size()) < outlineCount * 3 / 4);
+
+    // Kursk and Belgorod share a border: it belongs to whichever comes first, once.
+    const int kursk = test::bundledBaseMap()->regions->find(QStringLiteral("RU-KRS"));
+    const int belgorod = test::bundledBaseMap()->regions->find(QStringLiteral("RU-BEL"));
+    REQUIRE(kursk >= 0);
+    REQUIRE(belgorod >= 0);
+    auto segmentsOf = [&](const ProjectedLines &lines) {
+        std::set<Segment> out;
+        for (const QPolygonF &part : lines.parts)
+            for (qsizetype i = 1; i < part.size(); ++i)
+                out.insert(segment(part[i - 1], part[i]));
+        return out;
+    };
+    std::set<Segment> kurskOutline;
+    for (const QPolygonF &outline : map.regions[kursk].outlines)
+        for (qsizetype i = 1; i < outline.size(); ++i)
+            kurskOutline.insert(segment(outline[i - 1], outline[i]));
+    const std::set<Segment> kurskDrawn = segmentsOf(map.regionBorders[kursk]),
+                            belgorodDrawn = segmentsOf(map.regionBorders[belgorod]);
+    qsizetype shared = 0;
+    for (const QPolygonF &outline : map.regions[belgorod].outlines)
+        for (qsizetype i = 1; i < outline.size(); ++i) {
+            const Segment s = segment(outline[i - 1], outline[i]);
+            if (!kurskOutline.count(s)) continue;
+            ++shared;
+            CHECK(kurskDrawn.count(s) + belgorodDrawn.count(s) == 1);
+        }
+    CHECK(shared > 10);
 }
 
 TEST_CASE("Place and region names follow a change of language from the label cache", "[render]")
