@@ -19,6 +19,7 @@ namespace chronomap {
 
 namespace {
 constexpr int kCacheMarginPx = 256;
+constexpr int kAddMarginAfterMs = 150; ///< after a zoom or resize: the wheel has stopped
 constexpr double kClickSlopPx = 4.0;
 constexpr double kKeyPanPx = 120.0;
 } // namespace
@@ -36,6 +37,16 @@ MapView::MapView(ViewState *state, QWidget *parent) : QWidget(parent), m_state(s
     connect(m_state, &ViewState::changed, this, qOverload<>(&QWidget::update));
     connect(m_state, &ViewState::selectedEventChanged, this, &MapView::panToEvent);
     m_legend.setListsHiddenCategories(true); // so a click on a greyed entry brings it back
+    m_addBaseCacheMargin.setSingleShot(true);
+    m_addBaseCacheMargin.setInterval(kAddMarginAfterMs);
+    connect(&m_addBaseCacheMargin, &QTimer::timeout, this, [this] {
+        // The same pixels in view, so nothing to repaint: the next pan finds its margin.
+        if (m_baseRenderer && !m_baseCache.isNull() && m_baseCacheMarginPx == 0 &&
+            m_baseCacheViewport.metresPerPixel() == m_viewport.metresPerPixel() &&
+            m_baseCacheViewport.centreMercatorM() == m_viewport.centreMercatorM() &&
+            m_baseCacheViewport.sizePx() == size())
+            renderBaseCache(kCacheMarginPx);
+    });
     onDatasetChanged();
 }
 
@@ -89,10 +100,11 @@ void MapView::resizeEvent(QResizeEvent *)
     if (m_followsData && m_state->dataset()) zoomToData();
 }
 
-void MapView::renderBaseCache()
+void MapView::renderBaseCache(int marginPx)
 {
     const qreal dpr = devicePixelRatioF();
-    const QSize cacheSize = size() + QSize(2 * kCacheMarginPx, 2 * kCacheMarginPx);
+    m_baseCacheMarginPx = marginPx;
+    const QSize cacheSize = size() + QSize(2 * marginPx, 2 * marginPx);
     m_baseCacheViewport = Viewport(m_viewport.centreMercatorM(), m_viewport.metresPerPixel(), cacheSize);
     m_baseCacheLanguage = m_state->language();
     // Opaque (the sea covers it): blitting it is a copy, not a blend of 2.5 million pixels.
@@ -112,21 +124,28 @@ void MapView::paintEvent(QPaintEvent *)
         return;
     }
     m_viewport.setSizePx(size());
-    // Panning reuses the cached base map; zooming, resizing or panning past the margin redraws it.
-    QPointF offset;
+    // Panning reuses the cached base map. A zoom or a resize draws the view alone, and the
+    // margin for panning once the wheel has stopped (nearly twice the pixels: a wheel zoom
+    // would not keep up); a pan past what is cached draws the view with its margin.
+    const int margin = m_baseCacheMarginPx;
     const bool sameScale = !m_baseCache.isNull() &&
                            m_baseCacheViewport.metresPerPixel() == m_viewport.metresPerPixel() &&
-                           m_baseCacheViewport.sizePx() == size() + QSize(2 * kCacheMarginPx, 2 * kCacheMarginPx) &&
+                           m_baseCacheViewport.sizePx() == size() + QSize(2 * margin, 2 * margin) &&
                            m_baseCacheLanguage == m_state->language();
+    QPointF offset;
     if (sameScale) {
         offset = m_baseCacheViewport.toScreenPx(m_viewport.centreMercatorM()) -
                  m_baseCacheViewport.toScreenPx(m_baseCacheViewport.centreMercatorM());
     }
-    if (!sameScale || std::abs(offset.x()) > kCacheMarginPx || std::abs(offset.y()) > kCacheMarginPx) {
-        renderBaseCache();
+    if (!sameScale) {
+        renderBaseCache(0);
+        m_addBaseCacheMargin.start();
+        offset = QPointF();
+    } else if (std::abs(offset.x()) > margin || std::abs(offset.y()) > margin) {
+        renderBaseCache(kCacheMarginPx);
         offset = QPointF();
     }
-    painter.drawImage(QPointF(-kCacheMarginPx, -kCacheMarginPx) - offset, m_baseCache);
+    painter.drawImage(QPointF(-m_baseCacheMarginPx, -m_baseCacheMarginPx) - offset, m_baseCache);
     m_eventCache.paint(painter, *m_eventRenderer, m_viewport, *m_state, devicePixelRatioF());
     m_legend.render(painter, QRectF(rect()), *m_state, &m_legendHits);
     m_legend.renderAttribution(painter, QRectF(rect()));

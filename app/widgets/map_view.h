@@ -9,6 +9,7 @@
 #include "viewport.h"
 
 #include <QImage>
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -57,7 +58,7 @@ private:
     void onDatasetChanged();
     void click(QPointF px);
     int regionAt(QPointF px) const;
-    void renderBaseCache();
+    void renderBaseCache(int marginPx);
 
     ViewState *m_state;
     Viewport m_viewport;
@@ -68,7 +69,9 @@ private:
     MapLegend m_legend;
     LegendHits m_legendHits;
     EventLayerCache m_eventCache; ///< the events around the view, reused while panning
-    QImage m_baseCache;           ///< base map around the view, with a margin for panning
+    QImage m_baseCache;           ///< base map of the view, with a margin for panning once idle
+    int m_baseCacheMarginPx = 0;  ///< m_baseCache's margin on every side
+    QTimer m_addBaseCacheMargin;  ///< draws the margin once zooming has paused
     Viewport m_baseCacheViewport;
     QString m_baseCacheLanguage;
     QPointF m_pressPx;

@@ -2,7 +2,7 @@
 // Map figures: frames of the map as MapView draws them, headless on a 1920x1080 QImage over the
 // focus area of the synthetic data, and the point → admin-1 region lookup.
 //  - map.frame.full.ms: base map, events and labels drawn from scratch (no base map image, as
-//    after a zoom or a resize), 100,000 events (markers).
+//    after a zoom or a resize: MapView then draws the view alone), 100,000 events (markers).
 //  - map.frame.pan.ms: the base map image and the event layer (EventLayerCache) cached once,
 //    then per frame both blitted at an offset (what panning costs), 100,000 events.
 //  - map.frame.pan_redraw.ms: as pan, but the events drawn afresh every frame instead of from
@@ -11,6 +11,8 @@
 //    and blitted, as on the first frame of a pan after a change of state or scale (the frame of
 //    the change itself draws the events straight, as the redraw figure).
 //  - map.frame.basemap.ms: the base map and its labels alone, from scratch (part of full).
+//  - map.frame.basemap_margin.ms: the same with MapView's 256 px margin for panning on every
+//    side, as drawn once zooming pauses (or by a pan straight after a zoom).
 //  - map.frame.1m.ms: as full, with the run's events (1,000,000 by default: density bins).
 //  - map.hit.region.us: RegionIndex::regionAt for random points in the focus area, per call.
 // The renderers are built once per dataset (as MapView does), and the first frame is drawn
@@ -95,7 +97,7 @@ double medianFullFrame(const BenchContext &context, Scene &scene, const Viewport
 /// does not depend on the events.
 double medianBaseMapFrame(const BenchContext &context, Scene &scene, const Viewport &viewport)
 {
-    QImage image(kFrameSize, QImage::Format_ARGB32_Premultiplied);
+    QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
     std::vector<double> ms;
     for (int i = 0; i <= frameRuns(context); ++i) {
         QElapsedTimer timer;
@@ -218,6 +220,10 @@ void mapFigures(BenchContext &context, Figures &figures)
             figures.add(QStringLiteral("map.frame.events_layer.ms"), medianEventLayerFrame(context, scene, viewport),
                         2);
             figures.add(QStringLiteral("map.frame.basemap.ms"), medianBaseMapFrame(context, scene, viewport), 2);
+            const Viewport withMargin(viewport.centreMercatorM(), viewport.metresPerPixel(),
+                                      kFrameSize + QSize(2 * kCacheMarginPx, 2 * kCacheMarginPx));
+            figures.add(QStringLiteral("map.frame.basemap_margin.ms"), medianBaseMapFrame(context, scene, withMargin),
+                        2);
         }
     }
     {

@@ -91,6 +91,79 @@ TEST_CASE("Dragging pans and the wheel zooms about the cursor", "[widgets]")
     CHECK(map.viewport().metresPerPixel() == Approx(scale));
 }
 
+namespace {
+
+/// Share of the pixels that differ between two images of one size, inside the focus frame
+/// (labels cut by the edge may still differ: a cache with a margin draws them whole).
+double differingShare(const QImage &a, const QImage &b)
+{
+    REQUIRE(a.size() == b.size());
+    const QRect inside = a.rect().adjusted(3, 3, -3, -3);
+    const QImage x = a.copy(inside).convertToFormat(QImage::Format_RGB32),
+                 y = b.copy(inside).convertToFormat(QImage::Format_RGB32);
+    qint64 differing = 0;
+    for (int row = 0; row < x.height(); ++row) {
+        const auto *p = reinterpret_cast<const QRgb *>(x.constScanLine(row));
+        const auto *q = reinterpret_cast<const QRgb *>(y.constScanLine(row));
+        for (int col = 0; col < x.width(); ++col)
+            differing += p[col] != q[col];
+    }
+    return double(differing) / (double(x.width()) * x.height());
+}
+
+/// What a map freshly shown at `viewport` draws.
+QImage freshMapAt(const ViewState &state, const Viewport &viewport, QSize size)
+{
+    ViewState freshState;
+    MapView fresh(&freshState);
+    fresh.resize(size);
+    fresh.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&fresh));
+    freshState.setDataset(state.dataset());
+    fresh.setViewport(viewport);
+    REQUIRE(fresh.viewport() == viewport);
+    return fresh.grab().toImage();
+}
+
+void drag(MapView &map, QPoint from, QPoint to)
+{
+    QTest::mousePress(&map, Qt::LeftButton, {}, from);
+    QTest::mouseMove(&map, (from + to) / 2);
+    QTest::mouseMove(&map, to);
+    QTest::mouseRelease(&map, Qt::LeftButton, {}, to);
+}
+
+} // namespace
+
+TEST_CASE("A zoom draws the view alone, the margin comes once zooming pauses, and pans show the same map", "[widgets]")
+{
+    ViewState state;
+    MapView map(&state);
+    map.resize(900, 600);
+    map.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&map));
+    state.setDataset(test::bundledDataset());
+    map.zoomToData();
+    map.repaint();
+
+    // A pan straight after a zoom: the base map has no margin yet and is drawn again.
+    QTest::keyClick(&map, Qt::Key_Plus);
+    map.repaint();
+    drag(map, QPoint(400, 300), QPoint(440, 330));
+    CHECK(differingShare(map.grab().toImage(), freshMapAt(state, map.viewport(), map.size())) < 0.02);
+
+    // A pan after a pause: blitted from the margin drawn meanwhile.
+    QTest::keyClick(&map, Qt::Key_Plus);
+    map.repaint();
+    QTest::qWait(400);
+    drag(map, QPoint(400, 300), QPoint(350, 280));
+    const QImage panned = map.grab().toImage();
+    CHECK(differingShare(panned, freshMapAt(state, map.viewport(), map.size())) < 0.02);
+    // A pan that drew the wrong part would differ almost everywhere.
+    drag(map, QPoint(400, 300), QPoint(300, 300));
+    CHECK(differingShare(panned, map.grab().toImage()) > 0.2);
+}
+
 TEST_CASE("After a pan served from the cached event layer, markers answer as on a freshly drawn map", "[widgets]")
 {
     ViewState state;
