@@ -80,7 +80,7 @@
 <context>
     <name>chronomap::MapView</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/map_view.cpp" line="+312"/>
+        <location filename="../../app/widgets/map_view.cpp" line="+331"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>chronomap::SnapshotComposer</name>
     <message numerus="yes">
-        <location filename="../../app/render/snapshot_composer.cpp" line="+120"/>
+        <location filename="../../app/render/snapshot_composer.cpp" line="+123"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+72"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>

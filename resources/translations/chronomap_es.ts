@@ -841,13 +841,12 @@
         <translation>&apos;%1&apos; no es un número; registro omitido</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+52"/>
+        <location line="+50"/>
         <source>(%1, %2) is not a WGS 84 longitude/latitude; record skipped</source>
         <translation>(%1, %2) no es una longitud/latitud WGS 84; registro omitido</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-25"/>
         <source>&apos;%1&apos; is not WKT geometry; record skipped</source>
         <translation>&apos;%1&apos; no es una geometría WKT; registro omitido</translation>
     </message>
@@ -857,13 +856,12 @@
         <translation>sin ubicación; solo se muestra en la cronología</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+39"/>
+        <location line="+11"/>
         <source>%1 vertices, more than the limit of %2; record skipped</source>
         <translation>%1 vértices, más que el límite de %2; registro omitido</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="+31"/>
         <source>several points; the first stands for the record</source>
         <translation>varios puntos; el primero representa el registro</translation>
     </message>
@@ -873,7 +871,7 @@
         <translation>varias líneas; solo se muestra la primera</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>the area has no centre; record skipped</source>
         <translation>el área no tiene centro; registro omitido</translation>
     </message>
@@ -1233,7 +1231,7 @@
 <context>
     <name>chronomap::MapView</name>
     <message>
-        <location filename="../../app/widgets/map_view.cpp" line="+32"/>
+        <location filename="../../app/widgets/map_view.cpp" line="+33"/>
         <source>Map</source>
         <translation>Mapa</translation>
     </message>
@@ -1243,12 +1241,12 @@
         <translation>Mapa de los acontecimientos. Las flechas desplazan, más y menos acercan y alejan, Escape quita la selección.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+88"/>
         <source>No base map</source>
         <translation>Sin mapa base</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+198"/>
         <source>Click to show %1</source>
         <translation>Clic para mostrar %1</translation>
     </message>
@@ -1519,7 +1517,7 @@
 <context>
     <name>chronomap::SnapshotComposer</name>
     <message>
-        <location filename="../../app/render/snapshot_composer.cpp" line="+69"/>
+        <location filename="../../app/render/snapshot_composer.cpp" line="+72"/>
         <source>Chronomap</source>
         <translation>Chronomap</translation>
     </message>
@@ -1592,7 +1590,7 @@
         <translation>Seleccionado: %1 %2</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Sources: none named by the events shown.</source>
         <translation>Fuentes: los acontecimientos mostrados no citan ninguna.</translation>
     </message>
@@ -1817,7 +1815,7 @@
 <context>
     <name>chronomap::cli::ExportCommand</name>
     <message>
-        <location filename="../../app/cli/export_command.cpp" line="+54"/>
+        <location filename="../../app/cli/export_command.cpp" line="+56"/>
         <source>Write a snapshot of the view to OUT (.png, .jpg, .svg or .pdf) without a window.</source>
         <translation>Escribe una instantánea de la vista en SALIDA (.png, .jpg, .svg o .pdf) sin ventana.</translation>
     </message>
@@ -1912,7 +1910,7 @@
         <translation>no se puede leer el mapa base %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>%1: no usable events</source>
         <translation>%1: ningún acontecimiento utilizable</translation>
     </message>
