@@ -63,9 +63,8 @@ Frame draw(const ViewState &state, QPointF centreLonLat, double metresPerPixel)
     return f;
 }
 
-} // namespace
-
-TEST_CASE("A marker at Pyongyang takes its category's colour", "[render]")
+/// One treaty event at Pyongyang over the bundled base map.
+std::shared_ptr<const Dataset> treatyAtPyongyang()
 {
     EventStoreBuilder builder;
     Event treaty;
@@ -76,8 +75,15 @@ TEST_CASE("A marker at Pyongyang takes its category's colour", "[render]")
     treaty.geometryKind = GeometryKind::Point;
     treaty.geometry = {QGeoCoordinate(39.03, 125.75)};
     builder.add(treaty);
+    return Dataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap());
+}
+
+} // namespace
+
+TEST_CASE("A marker at Pyongyang takes its category's colour", "[render]")
+{
     ViewState state;
-    state.setDataset(Dataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap()));
+    state.setDataset(treatyAtPyongyang());
 
     const Frame f = draw(state, {127, 38}, 3000);
     const QPoint pyongyang = f.viewport.lonLatToScreenPx({125.75, 39.03}).toPoint();
@@ -222,17 +228,8 @@ TEST_CASE("A group of events shows its marker with a count badge, the same from 
 
 TEST_CASE("At scale 2 a marker is its sprite copied pixel for pixel, in place", "[render]")
 {
-    EventStoreBuilder builder;
-    Event treaty;
-    treaty.id = QStringLiteral("treaty");
-    treaty.title.insert({}, QStringLiteral("Treaty signed"));
-    treaty.when = *TimeSpan::parse(u"2024-06-19");
-    treaty.category = QStringLiteral("treaty");
-    treaty.geometryKind = GeometryKind::Point;
-    treaty.geometry = {QGeoCoordinate(39.03, 125.75)};
-    builder.add(treaty);
     ViewState state;
-    state.setDataset(Dataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap()));
+    state.setDataset(treatyAtPyongyang());
 
     constexpr double dpr = 2;
     const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());

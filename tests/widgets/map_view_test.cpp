@@ -111,18 +111,25 @@ double differingShare(const QImage &a, const QImage &b)
     return double(differing) / (double(x.width()) * x.height());
 }
 
-/// What a map freshly shown at `viewport` draws.
+/// A map freshly shown at `viewport` over `state`'s dataset.
+struct FreshMap {
+    FreshMap(const ViewState &state, const Viewport &viewport, QSize size) : view(&viewState)
+    {
+        view.resize(size);
+        view.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&view));
+        viewState.setDataset(state.dataset());
+        view.setViewport(viewport);
+        view.repaint();
+        REQUIRE(view.viewport() == viewport);
+    }
+    ViewState viewState;
+    MapView view;
+};
+
 QImage freshMapAt(const ViewState &state, const Viewport &viewport, QSize size)
 {
-    ViewState freshState;
-    MapView fresh(&freshState);
-    fresh.resize(size);
-    fresh.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&fresh));
-    freshState.setDataset(state.dataset());
-    fresh.setViewport(viewport);
-    REQUIRE(fresh.viewport() == viewport);
-    return fresh.grab().toImage();
+    return FreshMap(state, viewport, size).view.grab().toImage();
 }
 
 void drag(MapView &map, QPoint from, QPoint to)
@@ -185,15 +192,8 @@ TEST_CASE("After a pan served from the cached event layer, markers answer as on 
     QTest::mouseRelease(&map, Qt::LeftButton, {}, QPoint(410, 300));
     map.repaint(); // blits it at an offset
 
-    ViewState freshState;
-    MapView fresh(&freshState);
-    fresh.resize(900, 600);
-    fresh.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&fresh));
-    freshState.setDataset(state.dataset());
-    fresh.setViewport(map.viewport());
-    fresh.repaint();
-    REQUIRE(fresh.viewport() == map.viewport());
+    FreshMap freshMap(state, map.viewport(), map.size());
+    const MapView &fresh = freshMap.view;
 
     const EventStore &store = *state.dataset()->events;
     const QRectF inside = QRectF(map.rect()).adjusted(30, 30, -30, -30);
