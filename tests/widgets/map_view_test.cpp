@@ -7,6 +7,7 @@
 #include "../bundled_data.h"
 
 #include <QGeoCoordinate>
+#include <optional>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -111,25 +112,29 @@ double differingShare(const QImage &a, const QImage &b)
     return double(differing) / (double(x.width()) * x.height());
 }
 
-/// A map freshly shown at `viewport` over `state`'s dataset.
-struct FreshMap {
-    FreshMap(const ViewState &state, const Viewport &viewport, QSize size) : view(&viewState)
+/// A MapView of `size` shown on `dataset`, framed on its data or at `viewport`, and painted.
+struct ShownMap {
+    ShownMap(std::shared_ptr<const Dataset> dataset, QSize size, std::optional<Viewport> viewport = {}) : map(&state)
     {
-        view.resize(size);
-        view.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&view));
-        viewState.setDataset(state.dataset());
-        view.setViewport(viewport);
-        view.repaint();
-        REQUIRE(view.viewport() == viewport);
+        map.resize(size);
+        map.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&map));
+        state.setDataset(std::move(dataset));
+        if (viewport) {
+            map.setViewport(*viewport);
+            REQUIRE(map.viewport() == *viewport);
+        } else {
+            map.zoomToData();
+        }
+        map.repaint();
     }
-    ViewState viewState;
-    MapView view;
+    ViewState state;
+    MapView map;
 };
 
 QImage freshMapAt(const ViewState &state, const Viewport &viewport, QSize size)
 {
-    return FreshMap(state, viewport, size).view.grab().toImage();
+    return ShownMap(state.dataset(), size, viewport).map.grab().toImage();
 }
 
 void drag(MapView &map, QPoint from, QPoint to)
@@ -144,14 +149,9 @@ void drag(MapView &map, QPoint from, QPoint to)
 
 TEST_CASE("A zoom draws the view alone, the margin comes once zooming pauses, and pans show the same map", "[widgets]")
 {
-    ViewState state;
-    MapView map(&state);
-    map.resize(900, 600);
-    map.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&map));
-    state.setDataset(test::bundledDataset());
-    map.zoomToData();
-    map.repaint();
+    ShownMap shown(test::bundledDataset(), QSize(900, 600));
+    ViewState &state = shown.state;
+    MapView &map = shown.map;
 
     // A pan straight after a zoom: the base map has no margin yet and is drawn again.
     QTest::keyClick(&map, Qt::Key_Plus);
@@ -173,14 +173,9 @@ TEST_CASE("A zoom draws the view alone, the margin comes once zooming pauses, an
 
 TEST_CASE("After a pan served from the cached event layer, markers answer as on a freshly drawn map", "[widgets]")
 {
-    ViewState state;
-    MapView map(&state);
-    map.resize(900, 600);
-    map.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&map));
-    state.setDataset(test::bundledDataset());
-    map.zoomToData();
-    map.repaint();
+    ShownMap shown(test::bundledDataset(), QSize(900, 600));
+    ViewState &state = shown.state;
+    MapView &map = shown.map;
     QTest::mousePress(&map, Qt::LeftButton, {}, QPoint(400, 300));
     QTest::mouseMove(&map, QPoint(440, 320));
     QTest::mouseMove(&map, QPoint(470, 345));
@@ -192,8 +187,8 @@ TEST_CASE("After a pan served from the cached event layer, markers answer as on 
     QTest::mouseRelease(&map, Qt::LeftButton, {}, QPoint(410, 300));
     map.repaint(); // blits it at an offset
 
-    FreshMap freshMap(state, map.viewport(), map.size());
-    const MapView &fresh = freshMap.view;
+    ShownMap freshMap(state.dataset(), map.size(), map.viewport());
+    const MapView &fresh = freshMap.map;
 
     const EventStore &store = *state.dataset()->events;
     const QRectF inside = QRectF(map.rect()).adjusted(30, 30, -30, -30);
