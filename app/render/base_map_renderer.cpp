@@ -31,6 +31,15 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
     // a regional view walks a fraction of the 1:10m borders and draws the same lines.
     const double minDetailM = kLineDetailPx * viewport.metresPerPixel();
     QPolygonF screen;
+    // Qt draws a line of a device pixel or less with its fast hairline stroker; a line just
+    // wider is drawn one device pixel wide to stay on that path: under a scale of 2 (a 4K
+    // snapshot, a high-DPI screen) the 0.6 px admin-1 borders would otherwise be stroked as
+    // polygons, several times the work for a fifth of a pixel.
+    const double deviceScale = painter.combinedTransform().m11();
+    const auto linePen = [deviceScale](const QColor &colour, double widthPx) {
+        const double devicePx = widthPx * deviceScale;
+        return QPen(colour, devicePx > 1 && devicePx <= kHairlineMaxDevicePx ? 1 / deviceScale : widthPx);
+    };
     const auto drawLines = [&](const QList<QPolygonF> &lines, const QList<std::vector<float>> &detailM, double shift) {
         for (qsizetype i = 0; i < lines.size(); ++i) {
             toScreen(lines[i], detailM.value(i), minDetailM, t, shift, screen, tolerance);
@@ -59,18 +68,18 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
         // Admin-1 borders at regional zooms; they also carry the borders of their countries.
         const bool showRegions = viewport.zoomLevel() >= 3.0;
         if (showRegions) {
-            painter.setPen(QPen(m_style.regionBorder, 0.6));
+            painter.setPen(linePen(m_style.regionBorder, 0.6));
             for (const ProjectedLines &l : m_map->regionBorders)
                 if (l.box.intersects(view)) drawLines(l.parts, l.partDetailM, shift);
         }
-        painter.setPen(QPen(m_style.countryBorder, 0.9));
+        painter.setPen(linePen(m_style.countryBorder, 0.9));
         for (qsizetype c = 0; c < m_map->countries.size(); ++c) {
             const ProjectedArea &a = m_map->countries[c];
             if (!a.box.intersects(view)) continue;
             if (m_countryHasRegions[c] && showRegions) continue;
             drawLines(a.outlines, a.outlineDetailM, shift);
         }
-        painter.setPen(QPen(m_style.coastline, 0.8));
+        painter.setPen(linePen(m_style.coastline, 0.8));
         for (const ProjectedLines &l : m_map->coastline)
             if (l.box.intersects(view)) drawLines(l.parts, l.partDetailM, shift);
     }

@@ -26,6 +26,8 @@ public:
 
     /// Borders and coasts are drawn within this many pixels of their full 1:10m / 1:50m lines.
     static constexpr double kLineDetailPx = 0.4;
+    /// Lines up to this wide on the device are drawn as hairlines (see render()).
+    static constexpr double kHairlineMaxDevicePx = 1.25;
 
 private:
     struct Label {
