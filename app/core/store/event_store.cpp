@@ -788,16 +788,17 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build()
     auto &s = *store;
     const size_t n = s.m_startMs.size();
 
-    // Sort by earliest start; ties keep file order. Sorting the keys with their indices reads
-    // memory in order, where comparing through the index would not.
-    // Two sorts at once, on two cores (the end of a load is waited for): the ids by hash, and
-    // the records by start in two halves, merged.
-    auto idsByHash = std::async(std::launch::async, [&] { std::sort(m_idHashes.begin(), m_idHashes.end()); });
+    // The end of a big load is waited for: its independent steps run two at a time. Small
+    // stores are built on this thread alone (deferred tasks run at get()).
+    const auto launch = n >= kParallelBuildFrom ? std::launch::async : std::launch::deferred;
+    // Sort by earliest start, ties in file order, with the ids by hash beside it. Sorting the
+    // keys with their indices reads memory in order, where comparing through the index would not.
+    auto idsByHash = std::async(launch, [&] { std::sort(m_idHashes.begin(), m_idHashes.end()); });
     std::vector<std::pair<qint64, EventStore::Index>> keyed(n);
     for (size_t i = 0; i < n; ++i)
         keyed[i] = {s.m_startMs[i], EventStore::Index(i)};
     const auto middle = keyed.begin() + qsizetype(n / 2);
-    auto firstHalf = std::async(std::launch::async, [&] { std::sort(keyed.begin(), middle); });
+    auto firstHalf = std::async(launch, [&] { std::sort(keyed.begin(), middle); });
     std::sort(middle, keyed.end());
     firstHalf.get();
     std::inplace_merge(keyed.begin(), middle, keyed.end());
@@ -809,8 +810,7 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build()
     }
     keyed = {};
 
-    // Two independent halves, again on two cores.
-    auto notes = std::async(std::launch::async, [&] { renumberNotes(s, order, rank); });
+    auto notes = std::async(launch, [&] { renumberNotes(s, order, rank); });
     auto permute = [&](auto &column) {
         std::remove_reference_t<decltype(column)> sorted;
         sorted.reserve(n);

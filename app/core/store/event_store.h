@@ -139,6 +139,8 @@ private:
     void renumberNotes(EventStore &store, const std::vector<EventStore::Index> &order,
                        const std::vector<EventStore::Index> &rank);
 
+    static constexpr size_t kParallelBuildFrom = 50'000; ///< events; fewer build on one thread
+
     std::unique_ptr<EventStore> m_store;
     QHash<QString, quint16> m_categoryIndex;
     QByteArray m_scratch; ///< one source's JSON at a time
