@@ -134,8 +134,13 @@ void MapView::paintEvent(QPaintEvent *)
                            m_baseCacheLanguage == m_state->language();
     QPointF offset;
     if (sameScale) {
-        offset = m_baseCacheViewport.toScreenPx(m_viewport.centreMercatorM()) -
-                 m_baseCacheViewport.toScreenPx(m_baseCacheViewport.centreMercatorM());
+        // The short way round the world: a pan across the antimeridian (the centre wraps) keeps
+        // the cache, whose picture repeats with the world.
+        const double w = WebMercator::kWorldWidthM;
+        double dxM = m_viewport.centreMercatorM().x() - m_baseCacheViewport.centreMercatorM().x();
+        dxM -= std::round(dxM / w) * w;
+        const double dyM = m_viewport.centreMercatorM().y() - m_baseCacheViewport.centreMercatorM().y();
+        offset = QPointF(dxM, -dyM) / m_viewport.metresPerPixel();
     }
     if (!sameScale) {
         renderBaseCache(0);

@@ -3,6 +3,7 @@
 #include "map_view.h"
 #include "region_panel.h"
 #include "store/region_membership.h"
+#include "web_mercator.h"
 
 #include "../bundled_data.h"
 
@@ -169,6 +170,18 @@ TEST_CASE("A zoom draws the view alone, the margin comes once zooming pauses, an
     // A pan that drew the wrong part would differ almost everywhere.
     drag(map, QPoint(400, 300), QPoint(300, 300));
     CHECK(differingShare(panned, map.grab().toImage()) > 0.2);
+}
+
+TEST_CASE("A pan across the antimeridian shows the same map as a fresh view there", "[widgets]")
+{
+    // Chukotka and the Aleutians, the view's centre just west of 180°.
+    const Viewport chukotka(WebMercator::toMercatorM(QPointF(179.8, 64.0)), 2000, QSize(900, 600));
+    ShownMap shown(test::bundledDataset(), QSize(900, 600), chukotka);
+    MapView &map = shown.map;
+    QTest::qWait(400);                             // the panning margin is drawn
+    drag(map, QPoint(500, 300), QPoint(420, 300)); // eastwards across 180°: the centre wraps
+    REQUIRE(map.viewport().centreMercatorM().x() < 0);
+    CHECK(differingShare(map.grab().toImage(), freshMapAt(shown.state, map.viewport(), map.size())) < 0.02);
 }
 
 TEST_CASE("After a pan served from the cached event layer, markers answer as on a freshly drawn map", "[widgets]")
