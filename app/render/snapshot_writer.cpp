@@ -16,6 +16,7 @@
 #include <QSvgGenerator>
 
 #include <cmath>
+#include <future>
 
 namespace chronomap {
 
@@ -56,6 +57,25 @@ bool paintImage(const SnapshotComposer &composer, QImage &image, const SnapshotW
 }
 
 } // namespace
+
+bool SnapshotWriter::writeView(const ViewState &state, const SnapshotComposer::Content &content, const QString &path,
+                               QSize pixelSize, double scale, const SnapshotComposer::Progress &progress,
+                               QString *error, std::shared_ptr<const ProjectedBaseMap> projected)
+{
+    const auto dataset = state.dataset();
+    // The file's hash is read beside the composing: both take tens of milliseconds.
+    auto hashing = std::async(std::launch::async, [file = dataset ? dataset->file : QString()] {
+        return file.isEmpty() ? QString() : SnapshotMetadata::sha256OfFile(file);
+    });
+    const SnapshotComposer composer(state, content, scale, std::move(projected));
+    Options options;
+    options.pixelSize = pixelSize;
+    options.scale = scale;
+    const QSizeF logical = QSizeF(pixelSize) / scale;
+    options.metadata = SnapshotMetadata::describe(state, composer.mapViewportFor(composer.mapAreaFor(logical).size()),
+                                                  composer.title(), content.exportedAt, hashing.get());
+    return write(composer, path, options, progress, error);
+}
 
 std::optional<SnapshotFormat> SnapshotWriter::formatForPath(const QString &path)
 {

@@ -257,6 +257,7 @@ SnapshotExportJob::Request ExportDialog::request() const
     r.scale = presetScale(preset, r.pixelSize);
     r.content.title = m_title->text().trimmed();
     r.content.mapViewport = m_map->viewport();
+    r.projectedBaseMap = m_map->projectedBaseMap();
     r.content.timelineRange =
         m_timelineView ? std::optional<TimeWindow>(m_timelineView->visibleRange()) : m_timelineRange;
     r.content.exportedAt = QDateTime::currentDateTimeUtc();

@@ -25,6 +25,8 @@ public:
     explicit MapView(ViewState *state, QWidget *parent = nullptr);
 
     const Viewport &viewport() const { return m_viewport; }
+    /// The dataset's base map as this view projected it (immutable: may be shared with threads).
+    std::shared_ptr<const ProjectedBaseMap> projectedBaseMap() const { return m_baseMap; }
     void setViewport(const Viewport &viewport);
     /// Frames all events (the shortest way round the globe), or the base map's focus when empty.
     void zoomToData();

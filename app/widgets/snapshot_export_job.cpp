@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "snapshot_export_job.h"
 
-#include "snapshot_metadata.h"
 
 #include <QPromise>
 #include <QtConcurrent>
@@ -75,22 +74,14 @@ void SnapshotExportJob::start(const ViewState &state, const Request &request)
         // The copy is built, used and destroyed on this thread only.
         ViewState local;
         copy.applyTo(local);
-        SnapshotComposer composer(local, request.content, request.scale);
-        SnapshotWriter::Options options;
-        options.pixelSize = request.pixelSize;
-        options.scale = request.scale;
-        const QSizeF logical = QSizeF(request.pixelSize) / request.scale;
-        options.metadata = SnapshotMetadata::describe(
-            local, composer.mapViewportFor(composer.mapAreaFor(logical).size()), composer.title(),
-            request.content.exportedAt, copy.dataset ? SnapshotMetadata::sha256OfFile(copy.dataset->file) : QString());
         QString error;
-        const bool ok = SnapshotWriter::write(
-            composer, request.path, options,
+        const bool ok = SnapshotWriter::writeView(
+            local, request.content, request.path, request.pixelSize, request.scale,
             [&promise](int percent) {
                 promise.setProgressValue(percent);
                 return !promise.isCanceled();
             },
-            &error);
+            &error, request.projectedBaseMap);
         promise.addResult(ok ? QString() : error);
     }));
 }

@@ -5,6 +5,7 @@
 #include "geo/region_index.h"
 #include "map_framing.h"
 #include "map_style.h"
+#include "projected_base_map.h"
 #include "snapshot_composer.h"
 #include "snapshot_metadata.h"
 #include "snapshot_writer.h"
@@ -228,6 +229,29 @@ TEST_CASE("A 4K PNG keeps the 1080p layout at twice the pixels", "[export]")
     CHECK(layout4k.map == layoutHd.map);
     CHECK(layout4k.legend == layoutHd.legend);
     checkRaster(QImage(path), size, layout4k, scale, 3);
+}
+
+TEST_CASE("writeView, as the export dialog runs it, writes what write() does, with a shared projected base map",
+          "[export]")
+{
+    Scene scene;
+    QTemporaryDir dir;
+    const QSize size(1280, 720);
+    const QString direct = dir.filePath(QStringLiteral("direct.png")), view = dir.filePath(QStringLiteral("view.png")),
+                  shared = dir.filePath(QStringLiteral("shared.png"));
+    REQUIRE(SnapshotWriter::write(*scene.composer, direct, scene.options(size)));
+    QString error;
+    REQUIRE(SnapshotWriter::writeView(scene.state, scene.composer->content(), view, size, 1.0, {}, &error));
+    CHECK(error.isEmpty());
+    const auto projected = std::make_shared<const ProjectedBaseMap>(exportDataset()->baseMap);
+    REQUIRE(
+        SnapshotWriter::writeView(scene.state, scene.composer->content(), shared, size, 1.0, {}, &error, projected));
+    const QImage expected(direct);
+    REQUIRE_FALSE(expected.isNull());
+    CHECK(QImage(view) == expected);
+    CHECK(QImage(shared) == expected);
+    // The metadata names the data file by its hash, as the direct write's does.
+    CHECK(QImageReader(view).text(SnapshotMetadata::kDatasetSha256) == sha256(exportDataset()->file));
 }
 
 TEST_CASE("A JPEG snapshot reads back at its size with a map and a legend", "[export]")
