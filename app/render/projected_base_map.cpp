@@ -18,7 +18,9 @@ bool onAntimeridian(QPointF a, QPointF b)
     return std::abs(a.x()) > 179.9999 && std::abs(b.x()) > 179.9999;
 }
 
-ProjectedArea project(const AreaFeature &area)
+/// `lineDetail`: also each outline vertex's Douglas–Peucker detail (for areas whose outlines are
+/// drawn as they are: the countries; region borders get theirs in uniqueBorders()).
+ProjectedArea project(const AreaFeature &area, bool lineDetail)
 {
     ProjectedArea out;
     for (const LonLatRing &ring : area.rings) {
@@ -38,8 +40,9 @@ ProjectedArea project(const AreaFeature &area)
         out.box |= projected.boundingRect();
         out.rings.append(std::move(projected));
     }
-    for (const QPolygonF &outline : std::as_const(out.outlines))
-        out.outlineDetailM.append(douglasPeuckerDetail(outline));
+    if (lineDetail)
+        for (const QPolygonF &outline : std::as_const(out.outlines))
+            out.outlineDetailM.append(douglasPeuckerDetail(outline));
     return out;
 }
 
@@ -109,11 +112,11 @@ ProjectedBaseMap::ProjectedBaseMap(std::shared_ptr<const BaseMap> baseMap) : sou
     if (!source) return;
     clearUpperVectorState(); // 15x faster projection after Qt has hashed a string on this thread
     for (const AreaFeature &a : source->land)
-        land.append(project(a));
+        land.append(project(a, false)); // filled, never outlined
     for (const AreaFeature &a : source->countries)
-        countries.append(project(a));
+        countries.append(project(a, true));
     for (const AreaFeature &a : source->regions->regions())
-        regions.append(project(a));
+        regions.append(project(a, false));
     regionBorders = uniqueBorders(regions);
     for (const LineFeature &line : source->coastline) {
         ProjectedLines out;

@@ -17,7 +17,8 @@ struct ProjectedArea {
     QList<QPolygonF> outlines; ///< the same rings as open lines, cut where they run along the
                                ///< antimeridian (those edges are not borders and must not show)
     QRectF box;                ///< Mercator bounding box
-    /// Parallel to outlines: each vertex's Douglas–Peucker detail in metres (see
+    /// Parallel to outlines for countries (empty for land and regions, whose outlines are not
+    /// drawn as they are): each vertex's Douglas–Peucker detail in metres (see
     /// douglasPeuckerDetail()), so a frame keeps only what its scale can show.
     QList<std::vector<float>> outlineDetailM;
 };
