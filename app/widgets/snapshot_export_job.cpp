@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "snapshot_export_job.h"
 
-
 #include <QPromise>
 #include <QtConcurrent>
 
