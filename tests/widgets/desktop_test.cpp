@@ -17,6 +17,7 @@
 #include "timeline_style.h"
 #include "timeline_view.h"
 #include "ui_language.h"
+#include "window_loading.h"
 
 #include <QBuffer>
 #include <QDockWidget>
@@ -67,14 +68,6 @@ struct TemporarySettings {
 QString fileMenuTitle(MainWindow &window)
 {
     return window.menuBar()->actions().value(0)->text();
-}
-
-bool load(MainWindow &window, const QStringList &files)
-{
-    QSignalSpy finished(&window, &MainWindow::loadFinished);
-    window.openFiles(files);
-    if (!finished.wait(30'000)) return false;
-    return finished.first().value(0).toBool();
 }
 
 bool drop(MainWindow &window, const QStringList &files)
@@ -147,7 +140,7 @@ TEST_CASE("English counts read 1 event and 19 events, never event(s)", "[widgets
     CHECK(QCoreApplication::translate("chronomap::MainWindow", "%1 of %n event(s)", nullptr, 1) ==
           QStringLiteral("%1 of 1 event"));
     MainWindow window;
-    REQUIRE(load(window, {DataPaths::bundledEvents()}));
+    REQUIRE(test::loadFiles(window, {DataPaths::bundledEvents()}));
     const qsizetype total = window.viewState()->dataset()->events->size();
     REQUIRE(total > 1);
     const QString count = window.findChild<QLabel *>(QStringLiteral("eventCount"))->text();
@@ -191,7 +184,7 @@ TEST_CASE("After switching to Spanish the categories, menus and numbers are Span
         MainWindow window;
         window.show();
         REQUIRE(QTest::qWaitForWindowExposed(&window));
-        REQUIRE(load(window, {test::sourcePath("geodata/events/russia-north-korea.geojson")}));
+        REQUIRE(test::loadFiles(window, {test::sourcePath("geodata/events/russia-north-korea.geojson")}));
         window.playback()->setStepsPerSecond(1.5);
         QDoubleSpinBox *speed = window.findChild<PlaybackBar *>()->speedSpin();
         CHECK(speed->text().startsWith(QStringLiteral("1.5")));
@@ -254,7 +247,7 @@ TEST_CASE("In the window the region note sits in the playback bar and the lanes 
     MainWindow window;
     window.resize(1440, 900);
     window.show();
-    REQUIRE(load(window, {DataPaths::bundledEvents()}));
+    REQUIRE(test::loadFiles(window, {DataPaths::bundledEvents()}));
     auto *timeline = window.findChild<TimelineView *>();
     REQUIRE(timeline);
     const auto dataset = window.viewState()->dataset();
@@ -283,7 +276,7 @@ TEST_CASE("A long claim quantity wraps so each source's figure stays in view", "
     MainWindow window;
     window.resize(1440, 900);
     window.show();
-    REQUIRE(load(window, {DataPaths::bundledEvents()}));
+    REQUIRE(test::loadFiles(window, {DataPaths::bundledEvents()}));
     const auto dataset = window.viewState()->dataset();
     const EventStore::Index deployment =
         dataset->events->findId(QStringLiteral("2025-08-kursk-belgorod-deployment-11000"));
@@ -390,7 +383,7 @@ TEST_CASE("Dropped files open, several files add up, reload reads the file again
     SECTION("The same file twice: every event kept, the renames in the problems panel")
     {
         const int before = window.problemsPanel()->topLevelItemCount();
-        REQUIRE(load(window, {kGeoJson, kGeoJson}));
+        REQUIRE(test::loadFiles(window, {kGeoJson, kGeoJson}));
         CHECK(window.store()->size() == 2 * eventsIn(kGeoJson));
         int renamed = 0;
         for (int row = before; row < window.problemsPanel()->topLevelItemCount(); ++row) {
@@ -405,7 +398,7 @@ TEST_CASE("Dropped files open, several files add up, reload reads the file again
         QTemporaryDir dir;
         const QString copy = dir.filePath(QStringLiteral("copy.csv"));
         REQUIRE(QFile::copy(kCsv, copy));
-        REQUIRE(load(window, {copy}));
+        REQUIRE(test::loadFiles(window, {copy}));
         const qsizetype before = window.store()->size();
         REQUIRE(before >= 2);
         // Keep the header and the first record only.
@@ -438,7 +431,7 @@ TEST_CASE("Exported visible events load back with the same ids", "[widgets][expo
 {
     TemporarySettings temporary;
     MainWindow window;
-    REQUIRE(load(window, {QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson")}));
+    REQUIRE(test::loadFiles(window, {QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson")}));
     ViewState &state = *window.viewState();
     // Hide one category so the export is a real subset.
     const QString hidden = window.store()->category(0);
@@ -528,7 +521,7 @@ TEST_CASE("Help lists the shortcuts of the menus and names version, licence and 
     findAction->trigger();
     CHECK(search->hasFocus());
 
-    REQUIRE(load(window, {kGeoJson}));
+    REQUIRE(test::loadFiles(window, {kGeoJson}));
     const QString about = AboutText::html(window.store().get());
     CHECK(about.contains(QStringLiteral(CHRONOMAP_VERSION)));
     CHECK(about.contains(QStringLiteral("GPL-3.0-or-later")));
@@ -550,7 +543,7 @@ TEST_CASE("Views and panels have accessible names and Enter on the table opens t
 
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
-    REQUIRE(load(window, {kGeoJson}));
+    REQUIRE(test::loadFiles(window, {kGeoJson}));
     auto *eventDock = window.findChild<QDockWidget *>(QStringLiteral("eventDock"));
     eventDock->hide();
     QTableView *table = window.eventTable();

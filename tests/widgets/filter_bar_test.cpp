@@ -9,6 +9,7 @@
 #include "snapshot_composer.h"
 #include "store/event_filter.h"
 #include "timeline_view.h"
+#include "window_loading.h"
 
 #include "../bundled_data.h"
 
@@ -20,7 +21,6 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSignalSpy>
 #include <QSvgGenerator>
 #include <QTableView>
 #include <QTest>
@@ -80,10 +80,7 @@ TEST_CASE("Typing in the filter bar's search narrows the events and the status b
     MainWindow window;
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy loaded(&window, &MainWindow::loadFinished);
-    window.openFile(test::sourcePath("geodata/events/russia-north-korea.geojson"));
-    REQUIRE(loaded.wait(30'000));
-    REQUIRE(loaded.first().value(0).toBool());
+    REQUIRE(test::loadFiles(window, {test::sourcePath("geodata/events/russia-north-korea.geojson")}));
     const ViewState &state = *window.viewState();
     const EventStore &store = *state.dataset()->events;
     CHECK(countShown(window) == std::pair{qsizetype(store.size()), store.size()});
@@ -139,9 +136,7 @@ TEST_CASE("The All events table lists the events passing the filters, whatever t
     MainWindow window;
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy loaded(&window, &MainWindow::loadFinished);
-    window.openFile(test::sourcePath("geodata/events/russia-north-korea.geojson"));
-    REQUIRE(loaded.wait(30'000));
+    REQUIRE(test::loadFiles(window, {test::sourcePath("geodata/events/russia-north-korea.geojson")}));
     ViewState &state = *window.viewState();
     const EventStore &store = *state.dataset()->events;
     QTableView *table = window.eventTable();
