@@ -265,19 +265,30 @@ TEST_CASE("Admin-1 borders: every stretch of every region's outline drawn exactl
         const std::pair<double, double> a{p.x(), p.y()}, b{q.x(), q.y()};
         return a < b ? Segment{a, b} : Segment{b, a};
     };
+    // Calls `visit` with every segment of `lines`.
+    auto forEachSegment = [&](const QList<QPolygonF> &lines, const auto &visit) {
+        for (const QPolygonF &line : lines)
+            for (qsizetype i = 1; i < line.size(); ++i)
+                visit(segment(line[i - 1], line[i]));
+    };
+    auto segmentsOf = [&](const QList<QPolygonF> &lines) {
+        std::set<Segment> out;
+        forEachSegment(lines, [&](const Segment &s) { out.insert(s); });
+        return out;
+    };
+
     std::set<Segment> outlineSegments;
     qsizetype outlineCount = 0;
     for (const ProjectedArea &region : map.regions)
-        for (const QPolygonF &outline : region.outlines)
-            for (qsizetype i = 1; i < outline.size(); ++i, ++outlineCount)
-                outlineSegments.insert(segment(outline[i - 1], outline[i]));
+        forEachSegment(region.outlines, [&](const Segment &s) {
+            outlineSegments.insert(s);
+            ++outlineCount;
+        });
     std::set<Segment> borderSegments;
     qsizetype drawnTwice = 0;
     for (const ProjectedLines &borders : map.regionBorders) {
         REQUIRE(borders.parts.size() == borders.partDetailM.size());
-        for (const QPolygonF &part : borders.parts)
-            for (qsizetype i = 1; i < part.size(); ++i)
-                drawnTwice += !borderSegments.insert(segment(part[i - 1], part[i])).second;
+        forEachSegment(borders.parts, [&](const Segment &s) { drawnTwice += !borderSegments.insert(s).second; });
     }
     CHECK(drawnTwice == 0);
     CHECK(borderSegments == outlineSegments); // nothing lost
@@ -289,27 +300,15 @@ TEST_CASE("Admin-1 borders: every stretch of every region's outline drawn exactl
     const int belgorod = test::bundledBaseMap()->regions->find(QStringLiteral("RU-BEL"));
     REQUIRE(kursk >= 0);
     REQUIRE(belgorod >= 0);
-    auto segmentsOf = [&](const ProjectedLines &lines) {
-        std::set<Segment> out;
-        for (const QPolygonF &part : lines.parts)
-            for (qsizetype i = 1; i < part.size(); ++i)
-                out.insert(segment(part[i - 1], part[i]));
-        return out;
-    };
-    std::set<Segment> kurskOutline;
-    for (const QPolygonF &outline : map.regions[kursk].outlines)
-        for (qsizetype i = 1; i < outline.size(); ++i)
-            kurskOutline.insert(segment(outline[i - 1], outline[i]));
-    const std::set<Segment> kurskDrawn = segmentsOf(map.regionBorders[kursk]),
-                            belgorodDrawn = segmentsOf(map.regionBorders[belgorod]);
+    const std::set<Segment> kurskOutline = segmentsOf(map.regions[kursk].outlines),
+                            kurskDrawn = segmentsOf(map.regionBorders[kursk].parts),
+                            belgorodDrawn = segmentsOf(map.regionBorders[belgorod].parts);
     qsizetype shared = 0;
-    for (const QPolygonF &outline : map.regions[belgorod].outlines)
-        for (qsizetype i = 1; i < outline.size(); ++i) {
-            const Segment s = segment(outline[i - 1], outline[i]);
-            if (!kurskOutline.count(s)) continue;
-            ++shared;
-            CHECK(kurskDrawn.count(s) + belgorodDrawn.count(s) == 1);
-        }
+    forEachSegment(map.regions[belgorod].outlines, [&](const Segment &s) {
+        if (!kurskOutline.count(s)) return;
+        ++shared;
+        CHECK(kurskDrawn.count(s) + belgorodDrawn.count(s) == 1);
+    });
     CHECK(shared > 10);
 }
 
