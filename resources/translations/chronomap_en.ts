@@ -4,7 +4,6 @@
 <context>
     <name>chronomap::AboutText</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/about_text.cpp" line="+43"/>
         <source>&lt;p&gt;&lt;b&gt;Event data:&lt;/b&gt; the records of the open dataset cite %n source(s): %1.&lt;/p&gt;</source>
         <translation>
             <numerusform>&lt;p&gt;&lt;b&gt;Event data:&lt;/b&gt; the records of the open dataset cite %n source: %1.&lt;/p&gt;</numerusform>
@@ -15,7 +14,6 @@
 <context>
     <name>chronomap::EventExport</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/event_export.cpp" line="+61"/>
         <source>Wrote %n event(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n event to %1.</numerusform>
@@ -26,7 +24,6 @@
 <context>
     <name>chronomap::FilterBar</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/filter_bar.cpp" line="+180"/>
         <source>Confidence &amp;&amp; provenance (%n hidden)</source>
         <translation>
             <numerusform>Confidence &amp;&amp; provenance (%n hidden)</numerusform>
@@ -37,7 +34,6 @@
 <context>
     <name>chronomap::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/main_window.cpp" line="+166"/>
         <source>Showing %1 to %2 (%n event(s))</source>
         <translation>
             <numerusform>Showing %1 to %2 (%n event)</numerusform>
@@ -45,7 +41,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
         <source>%1 of %n event(s)</source>
         <translation>
             <numerusform>%1 of %n event</numerusform>
@@ -53,7 +48,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>, %n record(s) skipped</source>
         <translation>
             <numerusform>, %n record skipped</numerusform>
@@ -61,7 +55,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+143"/>
         <source>Loading %n file(s)…</source>
         <translation>
             <numerusform>Loading %n file…</numerusform>
@@ -69,7 +62,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+115"/>
         <source>%1 and %n more — Chronomap</source>
         <translation>
             <numerusform>%1 and %n more — Chronomap</numerusform>
@@ -80,7 +72,6 @@
 <context>
     <name>chronomap::MapView</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/map_view.cpp" line="+331"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -91,7 +82,6 @@
 <context>
     <name>chronomap::RegionPanel</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/region_panel.cpp" line="+72"/>
         <source>%1 (%2): %n event(s)</source>
         <translation>
             <numerusform>%1 (%2): %n event</numerusform>
@@ -102,7 +92,6 @@
 <context>
     <name>chronomap::SnapshotComposer</name>
     <message numerus="yes">
-        <location filename="../../app/render/snapshot_composer.cpp" line="+123"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -110,7 +99,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>

@@ -3,6 +3,8 @@
 // exit status, and failed writes that leave nothing behind.
 #include "snapshot_metadata.h"
 
+#include "run_chronomap.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -21,42 +23,12 @@
 #include <sys/resource.h>
 
 using namespace chronomap;
+using test::Run;
+using test::runChronomap;
 
 namespace {
 
 const QString kData = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-/// Runs the binary as a user without a display would: no DISPLAY, no WAYLAND_DISPLAY and no
-/// QT_QPA_PLATFORM in its environment. `maxFileBytes` > 0 caps the size of any file it writes,
-/// as a full disk would (the write fails with EFBIG instead of killing the process).
-Run runChronomap(const QStringList &arguments, qint64 maxFileBytes = 0)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QLatin1String(name));
-    process.setProcessEnvironment(env);
-    if (maxFileBytes > 0) {
-        process.setChildProcessModifier([maxFileBytes] {
-            const rlimit limit{rlim_t(maxFileBytes), rlim_t(maxFileBytes)};
-            setrlimit(RLIMIT_FSIZE, &limit);
-            std::signal(SIGXFSZ, SIG_IGN);
-        });
-    }
-    process.start(QStringLiteral(CHRONOMAP_EXE), arguments);
-    REQUIRE(process.waitForFinished(60'000));
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 QByteArray readAll(const QString &path)
 {

@@ -13,6 +13,9 @@
 #include <catch2/catch.hpp>
 
 #include <csignal>
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -73,6 +76,21 @@ private:
 
 } // namespace
 
+namespace {
+/// Sets or clears a folder's immutable flag (needs CAP_LINUX_IMMUTABLE, and ext4, XFS or Btrfs).
+bool setImmutable(const QString &folder, bool immutable)
+{
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return false;
+    int flags = 0;
+    bool ok = ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
+    flags = immutable ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
+    ok = ok && ::ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
+    ::close(fd);
+    return ok;
+}
+} // namespace
+
 TEST_CASE("EventWriter writes a file that loads back", "[io][export]")
 {
     const auto store = sampleStore();
@@ -112,10 +130,6 @@ TEST_CASE("EventWriter into a folder that cannot exist fails with a reason and l
 TEST_CASE("EventWriter into a write-protected folder fails and the existing file survives byte for byte",
           "[io][export]")
 {
-    if (geteuid() == 0) {
-        WARN("running as root: permissions do not stop writes, the full-disk case below covers this");
-        return;
-    }
     const auto store = sampleStore();
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
@@ -126,10 +140,17 @@ TEST_CASE("EventWriter into a write-protected folder fails and the existing file
         REQUIRE(f.open(QIODevice::WriteOnly));
         REQUIRE(f.write(before) == before.size());
     }
-    REQUIRE(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
+    // Root ignores permission bits (CI runs as root): there the folder is made immutable instead
+    // (FS_IMMUTABLE_FL, `chattr +i`), which stops root from adding or renaming files in it too.
+    const bool asRoot = geteuid() == 0;
+    REQUIRE((asRoot ? setImmutable(dir.path(), true)
+                    : QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner)));
     QString error;
     const bool written = EventWriter::write(*store, all(*store), EventWriter::Format::GeoJson, path, &error);
-    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (asRoot)
+        setImmutable(dir.path(), false);
+    else
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     CHECK_FALSE(written);
     CHECK_FALSE(error.isEmpty());
     CHECK(readAll(path) == before);
