@@ -9,6 +9,7 @@
 #include "snapshot_composer.h"
 #include "snapshot_metadata.h"
 #include "snapshot_writer.h"
+#include "timeline_style.h"
 #include "view/view_state_json.h"
 #include "viewport_json.h"
 #include "web_mercator.h"
@@ -216,6 +217,55 @@ TEST_CASE("A PNG snapshot reads back at its size with a map, a legend, the title
     CHECK(QDir(dir.path()).entryList(QDir::Files) == QStringList{QStringLiteral("snapshot.png")});
 }
 
+TEST_CASE("A PNG snapshot shows each event's marker at its projected pixel and the time window on its timeline",
+          "[export]")
+{
+    Scene scene;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("snapshot.png"));
+    const QSize size(1280, 720);
+    REQUIRE(SnapshotWriter::write(*scene.composer, path, scene.options(size)));
+    const QImage image(path);
+    const auto layout = scene.layout(size);
+    const Viewport viewport = scene.composer->mapViewportFor(layout.map.size());
+    const EventStore &events = *exportDataset()->events;
+
+    // Every point event shown (in the window, placed exactly) has a marker within a marker's
+    // radius of where its coordinates project: in its category's colour, or in that of an event
+    // it is grouped with (events within a few pixels share one marker with a count).
+    QSet<QRgb> shownColours;
+    for (const EventStore::Index i : scene.state.visibleEvents())
+        shownColours.insert(CategoryStyle::color(events.category(i)).rgb());
+    int checked = 0;
+    for (const EventStore::Index i : scene.state.visibleEvents()) {
+        if (events.geometryKind(i) != GeometryKind::Point || events.locationPrecision(i) != LocationPrecision::Exact)
+            continue;
+        const QPointF px =
+            layout.map.topLeft() + viewport.lonLatToScreenPx(QPointF(events.lonDeg(i), events.latDeg(i)));
+        if (!layout.map.adjusted(8, 8, -8, -8).contains(px) || layout.legend.contains(px)) continue;
+        bool found = false;
+        for (int dy = -8; dy <= 8 && !found; ++dy)
+            for (int dx = -8; dx <= 8 && !found; ++dx)
+                found = shownColours.contains(image.pixel(px.toPoint() + QPoint(dx, dy)));
+        INFO(events.id(i).toStdString() << " at " << px.x() << "," << px.y());
+        CHECK(found);
+        ++checked;
+    }
+    CHECK(checked >= 3);
+
+    // The timeline draws the window's two edges: full-height lines in the window's colour.
+    const QRect timeline = layout.timeline.toAlignedRect();
+    const QColor edge = TimelineStyle::standard().windowEdge;
+    int edgeColumns = 0;
+    for (int x = timeline.left(); x <= timeline.right(); ++x) {
+        int run = 0;
+        for (int y = timeline.top(); y <= timeline.bottom(); ++y)
+            run += near(image.pixelColor(x, y), edge, 8);
+        edgeColumns += run > timeline.height() / 2;
+    }
+    CHECK(edgeColumns >= 2);
+}
+
 TEST_CASE("A 4K PNG keeps the 1080p layout at twice the pixels", "[export]")
 {
     Scene scene;
@@ -298,6 +348,9 @@ TEST_CASE("An SVG snapshot is a valid drawing with the title, the legend text an
     CHECK(xml.contains(QStringLiteral(">Categories</text>")));                     // the legend
     CHECK(xml.contains(SnapshotMetadata::kDatasetSha256 + QStringLiteral(": ") + sha256(exportDataset()->file)));
     CHECK(xml.contains(QStringLiteral("Made with Natural Earth")));
+    // The footer names the sources of the events shown, as the composer counts them.
+    for (const auto &[name, count] : scene.composer->sourcesShown())
+        if (count >= 2) CHECK(xml.contains(name.toHtmlEscaped()));
     // The width and height say the pixel size at 96 dpi (508 mm = 1920 px).
     CHECK(xml.contains(QStringLiteral("width=\"%1mm\"").arg(1600 * 25.4 / 96)));
 
