@@ -37,7 +37,7 @@
 <context>
     <name>chronomap::MainWindow</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/main_window.cpp" line="+166"/>
+        <location filename="../../app/widgets/main_window.cpp" line="+167"/>
         <source>Showing %1 to %2 (%n event(s))</source>
         <translation>
             <numerusform>Showing %1 to %2 (%n event)</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+143"/>
+        <location line="+170"/>
         <source>Loading %n file(s)…</source>
         <translation>
             <numerusform>Loading %n file…</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>chronomap::MapView</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/map_view.cpp" line="+331"/>
+        <location filename="../../app/widgets/map_view.cpp" line="+336"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>

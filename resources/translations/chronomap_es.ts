@@ -58,11 +58,42 @@
     </message>
 </context>
 <context>
+    <name>DateForm</name>
+    <message>
+        <location filename="../../app/core/time/date_forms.cpp" line="+137"/>
+        <source>ISO 8601 (2025-08-12) or month names (12 August 2025)</source>
+        <translation>ISO 8601 (2025-08-12) o nombres de mes (12 de agosto de 2025)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>day/month/year (12/08/2025)</source>
+        <translation>día/mes/año (12/08/2025)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>month/day/year (08/12/2025)</source>
+        <translation>mes/día/año (08/12/2025)</translation>
+    </message>
+</context>
+<context>
     <name>EventLayers</name>
     <message>
         <location filename="../../app/core/store/event_layers.cpp" line="+35"/>
         <source>id already used by another open file, renamed to &apos;%1&apos;</source>
         <translation>el id ya lo usa otro archivo abierto; se renombra a &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>EventLoader</name>
+    <message>
+        <location filename="../../app/core/io/table_preview.cpp" line="+23"/>
+        <source>only local files are opened; network and virtual paths are refused</source>
+        <translation>solo se abren archivos locales; se rechazan las rutas de red y virtuales</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)</source>
+        <translation>no es un conjunto de datos que Chronomap pueda leer (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)</translation>
     </message>
 </context>
 <context>
@@ -254,7 +285,7 @@
 <context>
     <name>chronomap::AppSettings</name>
     <message>
-        <location filename="../../app/widgets/app_settings.cpp" line="+42"/>
+        <location filename="../../app/widgets/app_settings.cpp" line="+51"/>
         <source>The settings file %1 could not be read and was reset (the old file is kept as %2).</source>
         <translation>No se pudo leer el archivo de configuración %1 y se ha restablecido (el archivo anterior se conserva como %2).</translation>
     </message>
@@ -490,12 +521,12 @@
     <message>
         <location filename="../../app/widgets/export_dialog.cpp" line="+49"/>
         <location line="+146"/>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Export Snapshot</source>
         <translation>Exportar instantánea</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-229"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -600,7 +631,7 @@
         <translation>Imagen PNG (*.png);;Imagen JPEG (*.jpg *.jpeg);;Dibujo SVG (*.svg);;Documento PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Choose a file to export to.</source>
         <translation>Elija un archivo al que exportar.</translation>
     </message>
@@ -748,9 +779,137 @@
     </message>
 </context>
 <context>
+    <name>chronomap::ImportMappingDialog</name>
+    <message>
+        <location filename="../../app/widgets/import_mapping_dialog.cpp" line="+39"/>
+        <source>start date</source>
+        <translation>fecha de inicio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>end date</source>
+        <translation>fecha de fin</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>summary</source>
+        <translation>resumen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>category</source>
+        <translation>categoría</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>latitude</source>
+        <translation>latitud</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>longitude</source>
+        <translation>longitud</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>geometry (WKT)</source>
+        <translation>geometría (WKT)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>region codes</source>
+        <translation>códigos de región</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>actors</source>
+        <translation>actores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>places</source>
+        <translation>lugares</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sources</source>
+        <translation>fuentes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>figures (JSON claims)</source>
+        <translation>cifras (claims en JSON)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>confidence</source>
+        <translation>fiabilidad</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chronomap does not know how to read this file. Say which column holds what; at least a start date is needed.</source>
+        <translation>Chronomap no sabe cómo leer este archivo. Indique qué contiene cada columna; hace falta al menos una fecha de inicio.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>First rows of the file</source>
+        <translation>Primeras filas del archivo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(not used)</source>
+        <translation>(sin usar)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>First problems</source>
+        <translation>Primeros problemas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Load</source>
+        <translation>&amp;Cargar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy as Command Line</source>
+        <translation>Co&amp;piar como línea de órdenes</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 of %2 rows would load</source>
+        <translation>se cargarían %1 de %2 filas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>row %1: %2: %3</source>
+        <translation>fila %1: %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>chronomap::LayerReader</name>
     <message>
-        <location filename="../../app/core/io/layer_reader.cpp" line="+104"/>
+        <location filename="../../app/core/io/layer_reader.cpp" line="+111"/>
         <source>the mapping names column &apos;%1&apos; for %2, but the file has no such column</source>
         <translation>la asignación indica la columna &apos;%1&apos; para %2, pero el archivo no tiene esa columna</translation>
     </message>
@@ -760,7 +919,7 @@
         <translation>el sistema de coordenadas de la capa &apos;%1&apos; no se puede convertir a WGS 84</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+150"/>
         <source>no title</source>
         <translation>sin título</translation>
     </message>
@@ -775,7 +934,7 @@
         <translation>&apos;%1&apos; no es confirmed, reported, claimed ni disputed</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+57"/>
         <source>text is not valid UTF-8; unreadable bytes shown as �</source>
         <translation>el texto no es UTF-8 válido; los bytes ilegibles se muestran como �</translation>
     </message>
@@ -790,12 +949,12 @@
         <translation>sin fecha de inicio; registro omitido</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&apos;%1&apos; is not an ISO 8601 date (2025, 2025-08, 2025-08-12 or 2025-08-12T09:30Z); record skipped</source>
         <translation>&apos;%1&apos; no es una fecha ISO 8601 (2025, 2025-08, 2025-08-12 o 2025-08-12T09:30Z); registro omitido</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>&apos;%1&apos; is not an ISO 8601 date; the end is ignored</source>
         <translation>&apos;%1&apos; no es una fecha ISO 8601; se ignora el final</translation>
     </message>
@@ -815,13 +974,13 @@
         <translation>indica &apos;%1&apos; pero el inicio &apos;%2&apos; solo tiene precisión de %3; se usa %3</translation>
     </message>
     <message>
-        <location line="-331"/>
-        <location line="+434"/>
+        <location line="-348"/>
+        <location line="+451"/>
         <source>geometry</source>
         <translation>geometría</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-389"/>
         <source>empty %1 (no usable coordinates); record skipped</source>
         <translation>%1 vacío (sin coordenadas utilizables); registro omitido</translation>
     </message>
@@ -836,7 +995,7 @@
         <translation>no se puede convertir a WGS 84; registro omitido</translation>
     </message>
     <message>
-        <location line="+316"/>
+        <location line="+333"/>
         <source>&apos;%1&apos; is not a number; record skipped</source>
         <translation>&apos;%1&apos; no es un número; registro omitido</translation>
     </message>
@@ -851,7 +1010,12 @@
         <translation>&apos;%1&apos; no es una geometría WKT; registro omitido</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-112"/>
+        <source>&apos;%1&apos; is not a date in the form %2; record skipped</source>
+        <translation>&apos;%1&apos; no es una fecha con la forma %2; registro omitido</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>no location; shown on the timeline only</source>
         <translation>sin ubicación; solo se muestra en la cronología</translation>
     </message>
@@ -919,56 +1083,56 @@
 <context>
     <name>chronomap::MainWindow</name>
     <message>
-        <location filename="../../app/widgets/main_window.cpp" line="+49"/>
-        <location line="+387"/>
+        <location filename="../../app/widgets/main_window.cpp" line="+50"/>
+        <location line="+414"/>
         <source>Chronomap</source>
         <translation>Chronomap</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-389"/>
         <location line="+24"/>
-        <location line="+341"/>
+        <location line="+368"/>
         <location line="+4"/>
         <source>All events</source>
         <translation>Todos los acontecimientos</translation>
     </message>
     <message>
-        <location line="-349"/>
-        <location line="+344"/>
+        <location line="-376"/>
+        <location line="+371"/>
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location line="-343"/>
-        <location line="+343"/>
+        <location line="-370"/>
+        <location line="+370"/>
         <source>Event</source>
         <translation>Acontecimiento</translation>
     </message>
     <message>
-        <location line="-341"/>
-        <location line="+341"/>
+        <location line="-368"/>
+        <location line="+368"/>
         <source>Timeline</source>
         <translation>Cronología</translation>
     </message>
     <message>
-        <location line="-338"/>
-        <location line="+339"/>
+        <location line="-365"/>
+        <location line="+366"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-352"/>
         <source>Time window</source>
         <translation>Intervalo de tiempo</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+325"/>
+        <location line="+352"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-310"/>
         <source>All dates</source>
         <translation>Todas las fechas</translation>
     </message>
@@ -1044,7 +1208,17 @@
         <translation>&amp;Coropletas (acontecimientos por región)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <source>Choropleth (&amp;sum of a figure per region)</source>
+        <translation>Coropletas (&amp;suma de una cifra por región)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No figures in the data</source>
+        <translation>No hay cifras en los datos</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Time</source>
         <translation>&amp;Tiempo</translation>
     </message>
@@ -1114,7 +1288,7 @@
         <translation>Datos de acontecimientos (*.geojson *.json *.geojsonl *.csv *.gpkg *.kml *.xlsx *.ods *.fgb *.shp *.gpx);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Loading %1…</source>
         <translation>Cargando %1…</translation>
     </message>
@@ -1147,7 +1321,7 @@
 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-175"/>
+        <location line="-202"/>
         <source>, %n record(s) skipped</source>
         <translation>
             <numerusform>, %n registro omitido</numerusform>
@@ -1160,7 +1334,7 @@
         <translation>Los acontecimientos que pasan los filtros, sea cual sea la ventana temporal, en orden cronológico. Intro muestra el acontecimiento seleccionado.</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+326"/>
         <source>About Chronomap</source>
         <translation>Acerca de Chronomap</translation>
     </message>
@@ -1202,23 +1376,33 @@
 <context>
     <name>chronomap::MapLegend</name>
     <message>
-        <location filename="../../app/render/map_legend.cpp" line="+54"/>
+        <location filename="../../app/render/map_legend.cpp" line="+144"/>
         <source>Events per region</source>
         <translation>Acontecimientos por región</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-76"/>
         <location line="+17"/>
         <source>no events in the window</source>
         <translation>ningún acontecimiento en el intervalo</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
+        <source>no %1 in the window</source>
+        <translation>sin %1 en el intervalo</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>Categories</source>
         <translation>Categorías</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>Sum of %1 per region</source>
+        <translation>Suma de %1 por región</translation>
+    </message>
+    <message>
+        <location line="-63"/>
         <source>%1 (hidden)</source>
         <translation>%1 (oculta)</translation>
     </message>
@@ -1246,7 +1430,7 @@
         <translation>Sin mapa base</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+203"/>
         <source>Click to show %1</source>
         <translation>Clic para mostrar %1</translation>
     </message>
@@ -1400,6 +1584,44 @@
         <location line="+1"/>
         <source>Warning</source>
         <translation>Aviso</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ProfileTransform</name>
+    <message>
+        <location filename="../../app/core/io/profile_transform.cpp" line="+136"/>
+        <source>&apos;%1&apos; is not one of %2&apos;s date precision codes (%3); the date is taken as written</source>
+        <translation>&apos;%1&apos; no es uno de los códigos de precisión de fecha de %2 (%3); se toma la fecha tal como está</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&apos;%1&apos; is not one of %2&apos;s location precision codes (%3); the location is taken as exact</source>
+        <translation>&apos;%1&apos; no es uno de los códigos de precisión de lugar de %2 (%3); se toma el lugar como exacto</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the location stands for a region that is not on the base map; shown at its point</source>
+        <translation>el lugar representa una región que no está en el mapa base; se muestra en su punto</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&apos;%1&apos; is not a number; no %2 figure</source>
+        <translation>&apos;%1&apos; no es un número; sin cifra de %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&apos;%1&apos; is not one of %2&apos;s category codes; kept as written</source>
+        <translation>&apos;%1&apos; no es uno de los códigos de categoría de %2; se conserva tal como está</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no title</source>
+        <translation>sin título</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untitled event</source>
+        <translation>Acontecimiento sin título</translation>
     </message>
 </context>
 <context>
@@ -1631,7 +1853,7 @@
 <context>
     <name>chronomap::SnapshotExportJob</name>
     <message>
-        <location filename="../../app/widgets/snapshot_export_job.cpp" line="+59"/>
+        <location filename="../../app/widgets/snapshot_export_job.cpp" line="+57"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
@@ -1639,7 +1861,7 @@
 <context>
     <name>chronomap::SnapshotWriter</name>
     <message>
-        <location filename="../../app/render/snapshot_writer.cpp" line="+79"/>
+        <location filename="../../app/render/snapshot_writer.cpp" line="+99"/>
         <source>%1x%2 is not a size between %3 and %4 pixels a side</source>
         <translation>%1x%2 no es un tamaño de entre %3 y %4 píxeles por lado</translation>
     </message>
@@ -1802,7 +2024,12 @@
 <context>
     <name>chronomap::cli</name>
     <message>
-        <location filename="../../app/cli/command_line.cpp" line="+74"/>
+        <location filename="../../app/cli/command_line.cpp" line="+61"/>
+        <source>&apos;%1&apos; is not iso, dmy or mdy</source>
+        <translation>&apos;%1&apos; no es iso, dmy ni mdy</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>%1: %2 records read, %3 events loaded, %4 skipped, %5 warnings</source>
         <translation>%1: %2 registros leídos, %3 acontecimientos cargados, %4 omitidos, %5 avisos</translation>
     </message>
@@ -2002,19 +2229,19 @@
 <context>
     <name>chronomap::cli::Options</name>
     <message>
-        <location filename="../../app/cli/command_line.cpp" line="-61"/>
+        <location filename="../../app/cli/command_line.cpp" line="-73"/>
         <source>Check FILE and print one line per problem.</source>
         <translation>Comprueba ARCHIVO e imprime una línea por problema.</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>FILE</source>
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-22"/>
         <source>Print the events matching the filters below (no GUI).</source>
         <translation>Imprime los acontecimientos que cumplen los filtros de abajo (sin interfaz gráfica).</translation>
     </message>
@@ -2042,6 +2269,16 @@
         <location line="+1"/>
         <source>ROLE=COLUMN,…</source>
         <translation>ROL=COLUMNA,…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How all-number dates are ordered: iso (default), dmy (12/08/2025) or mdy (08/12/2025). Month names in English and Spanish are always read.</source>
+        <translation>Orden de las fechas solo con números: iso (por omisión), dmy (12/08/2025) o mdy (08/12/2025). Los nombres de mes en inglés y en español se leen siempre.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FORM</source>
+        <translation>FORMA</translation>
     </message>
     <message>
         <location line="+5"/>
