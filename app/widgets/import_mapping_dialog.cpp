@@ -125,6 +125,8 @@ ImportMappingDialog::ImportMappingDialog(QString path, TablePreview preview, QWi
     m_problems->setObjectName(QStringLiteral("problems"));
     m_problems->setAccessibleName(tr("First problems"));
     m_problems->setMaximumHeight(110);
+    m_problems->setWordWrap(true); // a problem is read whole, not scrolled to
+    m_problems->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(m_problems);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -144,6 +146,7 @@ ImportMappingDialog::ImportMappingDialog(QString path, TablePreview preview, QWi
     m_debounce->setInterval(150);
     connect(m_debounce, &QTimer::timeout, this, &ImportMappingDialog::updatePreview);
     m_debounce->start();
+    resize(std::max(sizeHint().width(), 820), std::max(sizeHint().height(), 640));
 }
 
 void ImportMappingDialog::setChoice(const FieldMapping &mapping, DateForm form)

@@ -36,7 +36,8 @@ const QString kMapping = QStringLiteral("start=Fecha,title=Titular,lon=X,lat=Y")
 
 } // namespace
 
-TEST_CASE("--date-format dmy reads 12/08/2025 as 12 August; without it such dates are refused", "[cli]")
+TEST_CASE("The date form dmy of the command line reads 12/08/2025 as 12 August, and without it such dates are refused",
+          "[cli]")
 {
     const QString file = formatFile("fechas_dmy.csv");
     const Run dmy = runChronomap({"--query", "--data", file, "--mapping", kMapping, "--date-format", "dmy"});
@@ -62,7 +63,7 @@ TEST_CASE("--date-format dmy reads 12/08/2025 as 12 August; without it such date
     CHECK(bad.err.contains("--date-format: 'ymd' is not iso, dmy or mdy"));
 }
 
-TEST_CASE("--validate of ACLED and UCDP exports loads every row with no mapping", "[cli]")
+TEST_CASE("Validating ACLED and UCDP exports on the command line loads every row with no mapping", "[cli]")
 {
     for (const char *name : {"acled_2023.csv", "acled_2022.csv", "acled_2023.xlsx", "ucdp_ged.csv"}) {
         INFO(name);

@@ -91,7 +91,8 @@ void typeInto(QComboBox *box, const QString &text)
 
 } // namespace
 
-TEST_CASE("The import dialog opens Fecha;Titular;X;Y with 12/08/2025 dates and remembers the choice", "[widgets]")
+TEST_CASE("The import dialog opens a Fecha Titular X Y file with 12/08/2025 dates and remembers the choice",
+          "[widgets]")
 {
     TemporarySettings settings;
     MainWindow window;
