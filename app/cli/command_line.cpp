@@ -33,6 +33,10 @@ struct Options {
     QCommandLineOption format{"format", tr("Output format of --query: csv (default) or geojson."), tr("FORMAT"), "csv"};
     QCommandLineOption mapping{"mapping", tr("Column mapping for flat files, e.g. start=Fecha,lat=Y,lon=X."),
                                tr("ROLE=COLUMN,…")};
+    QCommandLineOption dateFormat{"date-format",
+                                  tr("How all-number dates are ordered: iso (default), dmy (12/08/2025) or mdy "
+                                     "(08/12/2025). Month names in English and Spanish are always read."),
+                                  tr("FORM")};
     ExportCommand exporter;
 
     void addTo(QCommandLineParser &parser)
@@ -43,7 +47,7 @@ struct Options {
         parser.addVersionOption();
         parser.addOptions({validate, query, data});
         parser.addOptions(filters.options());
-        parser.addOptions({format, mapping});
+        parser.addOptions({format, mapping, dateFormat});
         parser.addOptions(exporter.options());
         parser.addPositionalArgument(tr("FILE"), tr("Event files to open in the window."), tr("[FILE…]"));
     }
@@ -51,6 +55,14 @@ struct Options {
 
 bool readMapping(const QCommandLineParser &parser, const Options &o, LoadOptions *load)
 {
+    if (parser.isSet(o.dateFormat)) {
+        load->dateForm = dateFormFromString(parser.value(o.dateFormat));
+        if (!load->dateForm) {
+            err() << "chronomap: --date-format: " << tr("'%1' is not iso, dmy or mdy").arg(parser.value(o.dateFormat))
+                  << Qt::endl;
+            return false;
+        }
+    }
     if (!parser.isSet(o.mapping)) return true;
     QString error;
     if (FieldMapping::parse(parser.value(o.mapping), &load->mapping, &error)) return true;

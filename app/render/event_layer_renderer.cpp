@@ -90,6 +90,28 @@ QList<int> regionCounts(const Dataset &dataset, const EventStore::IndexList &vis
     return counts;
 }
 
+QList<int> regionShading(const ViewState &state)
+{
+    const auto dataset = state.dataset();
+    if (!dataset) return {};
+    const std::shared_ptr<const FigureValues> &figure = state.choroplethFigure();
+    if (!figure) return regionCounts(*dataset, state.visibleEvents());
+    QList<int> sums;
+    if (!dataset->membership) return sums;
+    std::vector<double> shown(size_t(dataset->events->size()), 0.0);
+    for (EventStore::Index i : state.visibleEvents())
+        if (const double v = figure->value(i); std::isfinite(v)) shown[size_t(i)] = v;
+    const int n = int(dataset->baseMap->regions->regions().size());
+    sums.resize(n);
+    for (int r = 0; r < n; ++r) {
+        double sum = 0;
+        for (EventStore::Index i : dataset->membership->eventsIn(r))
+            sum += shown[size_t(i)];
+        sums[r] = int(std::min(std::round(sum), 2e9));
+    }
+    return sums;
+}
+
 QPoint EventLayerRenderer::groupCellOf(QPointF mercatorM, double metresPerPixel)
 {
     const double half = WebMercator::kWorldWidthM / 2, cellM = kGroupCellPx * metresPerPixel;
@@ -268,7 +290,7 @@ void EventLayerRenderer::renderRegionFill(QPainter &painter, const Viewport &vie
 
 void EventLayerRenderer::renderChoropleth(QPainter &painter, const Viewport &viewport, const ViewState &state) const
 {
-    const QList<int> counts = regionCounts(*state.dataset(), state.visibleEvents());
+    const QList<int> counts = regionShading(state);
     const int maxCount = counts.isEmpty() ? 0 : *std::max_element(counts.begin(), counts.end());
     for (int r = 0; r < counts.size(); ++r) {
         if (counts[r] == 0) continue;

@@ -36,6 +36,9 @@ struct MapHits {
 
 /// Counts of visible events per admin-1 region (parallel to RegionIndex::regions()).
 QList<int> regionCounts(const Dataset &dataset, const EventStore::IndexList &visible);
+/// What the choropleth shades per admin-1 region: the visible events' count, or the sum of the
+/// state's choropleth figure over them (rounded), as ViewState::choroplethFigure() says.
+QList<int> regionShading(const ViewState &state);
 
 /// Paints the events of the view state: region fills, great-circle arcs for contacts, markers
 /// grouped by place with a count, density bins for very dense data, the selection and, in

@@ -51,8 +51,9 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
     QList<Row> rows;
     QString title;
     if (state.mapMode() == MapMode::Choropleth) {
-        title = tr("Events per region");
-        const QList<int> counts = regionCounts(*dataset, state.visibleEvents());
+        const auto &figure = state.choroplethFigure();
+        title = this->title(state);
+        const QList<int> counts = regionShading(state);
         const int maxCount = counts.isEmpty() ? 0 : *std::max_element(counts.begin(), counts.end());
         const int classes = int(m_style.choroplethRamp.size());
         for (int c = 0; c < classes && maxCount > 0; ++c) {
@@ -62,9 +63,11 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
             rows.append({m_style.choroplethRamp[c], MarkerShape::Square, false,
                          from == to ? QString::number(from) : QStringLiteral("%1–%2").arg(from).arg(to)});
         }
-        if (maxCount == 0) rows.append({Qt::transparent, MarkerShape::Square, false, tr("no events in the window")});
+        if (maxCount == 0)
+            rows.append({Qt::transparent, MarkerShape::Square, false,
+                         figure ? tr("no %1 in the window").arg(figure->quantity()) : tr("no events in the window")});
     } else {
-        title = tr("Categories");
+        title = this->title(state);
         std::map<QString, int> counts; // -1: hidden by the user
         for (EventStore::Index i : state.visibleEvents())
             ++counts[dataset->events->category(i)];
@@ -132,6 +135,13 @@ void MapLegend::renderAttribution(QPainter &painter, const QRectF &area) const
     painter.setPen(QColor(0x44, 0x44, 0x44));
     painter.drawText(box, Qt::AlignCenter, text);
     painter.restore();
+}
+
+QString MapLegend::title(const ViewState &state) const
+{
+    if (state.mapMode() != MapMode::Choropleth) return tr("Categories");
+    if (const auto &figure = state.choroplethFigure()) return tr("Sum of %1 per region").arg(figure->quantity());
+    return tr("Events per region");
 }
 
 } // namespace chronomap

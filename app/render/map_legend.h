@@ -37,6 +37,9 @@ public:
     /// Paints the legend in the bottom-left corner of `area`; returns the rectangle it used and
     /// fills `hits` (when given) with each category row's rectangle.
     QRectF render(QPainter &painter, const QRectF &area, const ViewState &state, LegendHits *hits = nullptr) const;
+    /// The legend's heading: "Categories", "Events per region", or "Sum of fatalities per region"
+    /// when the choropleth sums a figure.
+    QString title(const ViewState &state) const;
     /// "Made with Natural Earth" in the bottom-right corner of `area`.
     void renderAttribution(QPainter &painter, const QRectF &area) const;
 

@@ -2,6 +2,7 @@
 #include "app_settings.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 
@@ -20,6 +21,14 @@ const QString kRecent = QStringLiteral("files/recent");
 const QString kExportFolder = QStringLiteral("files/exportFolder");
 const QString kLanguage = QStringLiteral("view/language");
 const QString kMapMode = QStringLiteral("view/mapMode");
+
+/// One settings group per set of columns (in order, names as written).
+QString importKey(const QStringList &columns, const char *what)
+{
+    const QByteArray hash =
+        QCryptographicHash::hash(columns.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    return QStringLiteral("import/%1/%2").arg(QString::fromLatin1(hash), QLatin1String(what));
+}
 
 QStringList stringList(const QVariant &value)
 {
@@ -135,6 +144,22 @@ bool AppSettings::sync()
 {
     m_settings->sync();
     return m_settings->status() == QSettings::NoError;
+}
+
+QString AppSettings::importMapping(const QStringList &columns) const
+{
+    return m_settings->value(importKey(columns, "mapping")).toString();
+}
+
+QString AppSettings::importDateForm(const QStringList &columns) const
+{
+    return m_settings->value(importKey(columns, "dateForm")).toString();
+}
+
+void AppSettings::setImportChoice(const QStringList &columns, const QString &mapping, const QString &dateForm)
+{
+    m_settings->setValue(importKey(columns, "mapping"), mapping);
+    m_settings->setValue(importKey(columns, "dateForm"), dateForm);
 }
 
 } // namespace chronomap

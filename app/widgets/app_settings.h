@@ -41,6 +41,11 @@ public:
     void setLanguage(const QString &code);
     QString mapMode() const; ///< "markers" or "choropleth"; empty = default
     void setMapMode(const QString &mode);
+    /// What the import dialog was told for files with these columns: `role=column` pairs as
+    /// `--mapping` takes them, and the date form (`iso`, `dmy`, `mdy`); empty when never asked.
+    QString importMapping(const QStringList &columns) const;
+    QString importDateForm(const QStringList &columns) const;
+    void setImportChoice(const QStringList &columns, const QString &mapping, const QString &dateForm);
 
     /// Writes pending changes; false when the file cannot be written.
     bool sync();

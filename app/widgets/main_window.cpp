@@ -8,6 +8,7 @@
 #include "event_table_model.h"
 #include "export_dialog.h"
 #include "filter_bar.h"
+#include "import_mapping_dialog.h"
 #include "load_job.h"
 #include "map_style.h"
 #include "map_view.h"
@@ -251,9 +252,32 @@ void MainWindow::createMenus()
         modes->addAction(a);
     }
     markers->setChecked(m_state->mapMode() == MapMode::Markers);
-    choropleth->setChecked(m_state->mapMode() == MapMode::Choropleth);
+    choropleth->setChecked(m_state->mapMode() == MapMode::Choropleth && !m_state->choroplethFigure());
     connect(markers, &QAction::triggered, this, [this] { m_state->setMapMode(MapMode::Markers); });
-    connect(choropleth, &QAction::triggered, this, [this] { m_state->setMapMode(MapMode::Choropleth); });
+    connect(choropleth, &QAction::triggered, this, [this] {
+        m_state->setChoroplethFigure({});
+        m_state->setMapMode(MapMode::Choropleth);
+    });
+    // Sums of a figure (ACLED's fatalities, UCDP's estimates) per region, when the data has figures.
+    QMenu *figures = view->addMenu(tr("Choropleth (&sum of a figure per region)"));
+    figures->setObjectName(QStringLiteral("choroplethFigures"));
+    connect(figures, &QMenu::aboutToShow, this, [this, figures, modes] {
+        figures->clear();
+        const QStringList quantities =
+            m_store ? FigureValues::quantities(*m_store) : QStringList(); // decoded when the menu opens
+        if (quantities.isEmpty()) figures->addAction(tr("No figures in the data"))->setEnabled(false);
+        for (const QString &quantity : quantities) {
+            QAction *a = figures->addAction(quantity);
+            a->setCheckable(true);
+            a->setChecked(m_state->mapMode() == MapMode::Choropleth && m_state->choroplethFigure() &&
+                          m_state->choroplethFigure()->quantity() == quantity);
+            modes->addAction(a);
+            connect(a, &QAction::triggered, this, [this, quantity] {
+                m_state->setChoroplethFigure(quantity);
+                m_state->setMapMode(MapMode::Choropleth);
+            });
+        }
+    });
     QMenu *time = menuBar()->addMenu(tr("&Time"));
     time->addAction(tr("&Play / Pause"), QKeySequence(Qt::CTRL | Qt::Key_Space), m_playback,
                     &PlaybackController::toggle);
@@ -308,8 +332,12 @@ void MainWindow::openFiles(const QStringList &paths)
 {
     if (paths.isEmpty()) return;
     const QString path = paths.first();
+    LoadOptions options;
+    if (m_baseMap) options.regions = m_baseMap->regions; // ACLED's admin1, UCDP's adm_1 by name
+    for (const QString &p : paths) // a file with no known columns: ask how to read it, or open nothing
+        if (!ImportMappingDialog::askIfNeeded(p, &options, m_settings.get(), this)) return;
     if (m_job) m_job->cancel();
-    auto *job = new LoadJob(paths, {}, this);
+    auto *job = new LoadJob(paths, options, this);
     m_job = job;
     m_progress->setRange(0, 0);
     m_progress->show();

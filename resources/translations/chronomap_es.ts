@@ -48,10 +48,36 @@
     </message>
 </context>
 <context>
+    <name>DateForm</name>
+    <message>
+        <source>ISO 8601 (2025-08-12) or month names (12 August 2025)</source>
+        <translation>ISO 8601 (2025-08-12) o nombres de mes (12 de agosto de 2025)</translation>
+    </message>
+    <message>
+        <source>day/month/year (12/08/2025)</source>
+        <translation>día/mes/año (12/08/2025)</translation>
+    </message>
+    <message>
+        <source>month/day/year (08/12/2025)</source>
+        <translation>mes/día/año (08/12/2025)</translation>
+    </message>
+</context>
+<context>
     <name>EventLayers</name>
     <message>
         <source>id already used by another open file, renamed to &apos;%1&apos;</source>
         <translation>el id ya lo usa otro archivo abierto; se renombra a &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>EventLoader</name>
+    <message>
+        <source>only local files are opened; network and virtual paths are refused</source>
+        <translation>solo se abren archivos locales; se rechazan las rutas de red y virtuales</translation>
+    </message>
+    <message>
+        <source>not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)</source>
+        <translation>no es un conjunto de datos que Chronomap pueda leer (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)</translation>
     </message>
 </context>
 <context>
@@ -605,6 +631,109 @@
     </message>
 </context>
 <context>
+    <name>chronomap::ImportMappingDialog</name>
+    <message>
+        <source>start date</source>
+        <translation>fecha de inicio</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>fecha de fin</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>resumen</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>categoría</translation>
+    </message>
+    <message>
+        <source>latitude</source>
+        <translation>latitud</translation>
+    </message>
+    <message>
+        <source>longitude</source>
+        <translation>longitud</translation>
+    </message>
+    <message>
+        <source>geometry (WKT)</source>
+        <translation>geometría (WKT)</translation>
+    </message>
+    <message>
+        <source>region codes</source>
+        <translation>códigos de región</translation>
+    </message>
+    <message>
+        <source>actors</source>
+        <translation>actores</translation>
+    </message>
+    <message>
+        <source>places</source>
+        <translation>lugares</translation>
+    </message>
+    <message>
+        <source>sources</source>
+        <translation>fuentes</translation>
+    </message>
+    <message>
+        <source>figures (JSON claims)</source>
+        <translation>cifras (claims en JSON)</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>confidence</source>
+        <translation>fiabilidad</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <source>Chronomap does not know how to read this file. Say which column holds what; at least a start date is needed.</source>
+        <translation>Chronomap no sabe cómo leer este archivo. Indique qué contiene cada columna; hace falta al menos una fecha de inicio.</translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation>Primeras filas del archivo</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(sin usar)</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <source>First problems</source>
+        <translation>Primeros problemas</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Cargar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Command Line</source>
+        <translation>Co&amp;piar como línea de órdenes</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows would load</source>
+        <translation>se cargarían %1 de %2 filas</translation>
+    </message>
+    <message>
+        <source>row %1: %2: %3</source>
+        <translation>fila %1: %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>chronomap::LayerReader</name>
     <message>
         <source>the mapping names column &apos;%1&apos; for %2, but the file has no such column</source>
@@ -737,6 +866,10 @@
     <message>
         <source>a source is neither text nor an object; ignored</source>
         <translation>una fuente no es ni texto ni un objeto; se ignora</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date in the form %2; record skipped</source>
+        <translation>&apos;%1&apos; no es una fecha con la forma %2; registro omitido</translation>
     </message>
 </context>
 <context>
@@ -960,6 +1093,14 @@
         <source>%1 has changed since this view was saved; the view may differ.</source>
         <translation>%1 ha cambiado desde que se guardó esta vista; la vista puede ser distinta.</translation>
     </message>
+    <message>
+        <source>Choropleth (&amp;sum of a figure per region)</source>
+        <translation>Coropletas (&amp;suma de una cifra por región)</translation>
+    </message>
+    <message>
+        <source>No figures in the data</source>
+        <translation>No hay cifras en los datos</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MapLegend</name>
@@ -982,6 +1123,14 @@
     <message>
         <source>Made with Natural Earth</source>
         <translation>Made with Natural Earth</translation>
+    </message>
+    <message>
+        <source>no %1 in the window</source>
+        <translation>sin %1 en el intervalo</translation>
+    </message>
+    <message>
+        <source>Sum of %1 per region</source>
+        <translation>Suma de %1 por región</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1267,37 @@
     <message>
         <source>Warning</source>
         <translation>Aviso</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ProfileTransform</name>
+    <message>
+        <source>&apos;%1&apos; is not one of %2&apos;s date precision codes (%3); the date is taken as written</source>
+        <translation>&apos;%1&apos; no es uno de los códigos de precisión de fecha de %2 (%3); se toma la fecha tal como está</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of %2&apos;s location precision codes (%3); the location is taken as exact</source>
+        <translation>&apos;%1&apos; no es uno de los códigos de precisión de lugar de %2 (%3); se toma el lugar como exacto</translation>
+    </message>
+    <message>
+        <source>the location stands for a region that is not on the base map; shown at its point</source>
+        <translation>el lugar representa una región que no está en el mapa base; se muestra en su punto</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number; no %2 figure</source>
+        <translation>&apos;%1&apos; no es un número; sin cifra de %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of %2&apos;s category codes; kept as written</source>
+        <translation>&apos;%1&apos; no es uno de los códigos de categoría de %2; se conserva tal como está</translation>
+    </message>
+    <message>
+        <source>no title</source>
+        <translation>sin título</translation>
+    </message>
+    <message>
+        <source>Untitled event</source>
+        <translation>Acontecimiento sin título</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1629,10 @@
         <source>chronomap: --format: &apos;%1&apos; is not csv or geojson</source>
         <translation>chronomap: --format: &apos;%1&apos; no es csv ni geojson</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not iso, dmy or mdy</source>
+        <translation>&apos;%1&apos; no es iso, dmy ni mdy</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::cli::ExportCommand</name>
@@ -1647,6 +1831,14 @@ Sin opciones abre la ventana con ARCHIVO…, o con el conjunto de datos incluido
     <message>
         <source>[FILE…]</source>
         <translation>[ARCHIVO…]</translation>
+    </message>
+    <message>
+        <source>How all-number dates are ordered: iso (default), dmy (12/08/2025) or mdy (08/12/2025). Month names in English and Spanish are always read.</source>
+        <translation>Orden de las fechas solo con números: iso (por omisión), dmy (12/08/2025) o mdy (08/12/2025). Los nombres de mes en inglés y en español se leen siempre.</translation>
+    </message>
+    <message>
+        <source>FORM</source>
+        <translation>FORMA</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,9 @@ const QList<FigureGroup> &figureGroups()
     static const QList<FigureGroup> groups = {
         {QStringLiteral("load"), QStringLiteral("EventLoader on CSV and GeoJSON against plain OGR iteration"),
          loadFigures},
+        {QStringLiteral("acled"),
+         QStringLiteral("EventLoader on an ACLED-shaped export (schema profile) against plain OGR iteration"),
+         acledFigures},
         {QStringLiteral("store"), QStringLiteral("EventStore resident memory and time-window queries"), storeFigures},
         {QStringLiteral("map"), QStringLiteral("Map frames (full, pan, 1M events) and the point-to-region lookup"),
          mapFigures},

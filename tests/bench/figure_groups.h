@@ -25,6 +25,8 @@ const QList<FigureGroup> &figureGroups();
 
 /// load.{csv,geojson}.ms, gdal_floor.{csv,geojson}.ms and their ratios (load_figures.cpp).
 void loadFigures(BenchContext &context, Figures &figures);
+/// load.acled.ms, gdal_floor.acled.ms, load.acled.ratio on ACLED-shaped rows (acled_figures.cpp).
+void acledFigures(BenchContext &context, Figures &figures);
 /// store.rss.*, store.bytes_per_event, store.query.window.* (store_figures.cpp).
 void storeFigures(BenchContext &context, Figures &figures);
 /// map.frame.{full,pan,1m}.ms, map.hit.region.us (map_figures.cpp).

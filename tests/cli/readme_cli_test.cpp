@@ -30,7 +30,8 @@ const QString kExportData = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.g
 const QString kSpanishCsv = QStringLiteral(CHRONOMAP_TEST_DATA "/formats/events_spanish.csv");
 } // namespace
 
-TEST_CASE("--mapping loads a file whose columns the loader does not know, and without it the file is refused", "[cli]")
+TEST_CASE("A --mapping loads a file whose columns the loader does not know, and without it the file is refused",
+          "[cli]")
 {
     const auto without = runChronomap({QStringLiteral("--query"), QStringLiteral("--data"), kSpanishCsv});
     CHECK(without.exitCode != 0);
@@ -47,7 +48,7 @@ TEST_CASE("--mapping loads a file whose columns the loader does not know, and wi
     CHECK(with.out.contains(QStringLiteral("2024-11-05")));
 }
 
-TEST_CASE("--export writes 1920x1080 by default and an A4 landscape page at 300 dpi with --size a4", "[cli][export]")
+TEST_CASE("The export writes 1920x1080 by default and an A4 landscape page at 300 dpi with --size a4", "[cli][export]")
 {
     QTemporaryDir dir;
     const QString byDefault = dir.filePath(QStringLiteral("default.png")), a4 = dir.filePath(QStringLiteral("a4.png"));

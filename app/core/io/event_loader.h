@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "geo/region_index.h"
 #include "io/field_mapping.h"
 #include "model/issue.h"
 #include "store/event_store.h"
+#include "time/date_forms.h"
 
 #include <functional>
 #include <memory>
@@ -12,7 +14,13 @@ namespace chronomap {
 
 /// What a load may do; the defaults suit a desktop machine and stay clear of running out of memory.
 struct LoadOptions {
-    FieldMapping mapping;            ///< explicit columns; the rest are detected
+    FieldMapping mapping; ///< explicit columns; the rest are detected
+    /// How all-number dates are ordered (`12/08/2025`); unset: ISO 8601, or the recognised
+    /// schema's own form (ACLED: day-month-year). See DateForm.
+    std::optional<DateForm> dateForm;
+    /// Admin-1 regions that region names (ACLED's admin1, UCDP's adm_1) are looked up in; null:
+    /// the bundled base map's, read when a file names regions.
+    std::shared_ptr<const RegionIndex> regions;
     qint64 maxRecords = 20'000'000;  ///< beyond this the file is refused (not truncated)
     qint64 maxFileBytes = 4LL << 30; ///< 4 GiB
     qint64 maxTextBytes = 64 * 1024; ///< per text field; longer text is cut with a warning

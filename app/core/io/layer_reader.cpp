@@ -95,7 +95,14 @@ LayerReader::LayerReader(const QString &file, OGRLayerH layer, const LoadOptions
     QStringList columns;
     for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
         columns.append(QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))));
-    m_mapping = FieldMapping::detect(columns, options.mapping);
+    if (const SchemaProfile *profile = SchemaProfile::recognise(columns)) {
+        m_mapping = profile->mapping(columns, options.mapping);
+        m_profile = std::make_unique<ProfileTransform>(*profile, columns, options.regions);
+        m_profile->setComposesTitle(!m_mapping.has(FieldRole::Title));
+    } else {
+        m_mapping = FieldMapping::detect(columns, options.mapping);
+    }
+    m_dateForm = options.dateForm.value_or(m_profile ? m_profile->profile().dateForm : DateForm::Iso);
     for (FieldRole role : allFieldRoles()) {
         const QString column = m_mapping.column(role);
         m_index[int(role)] = column.isEmpty() ? -1 : OGR_FD_GetFieldIndex(defn, column.toUtf8().constData());
@@ -145,6 +152,9 @@ LayerReader::LayerReader(const QString &file, OGRLayerH layer, const LoadOptions
         take(index);
     for (const auto &[lang, index] : std::as_const(m_summaryColumns))
         take(index);
+    if (m_profile)
+        for (const int index : m_profile->fieldIndexes())
+            take(index);
     m_geometryField = tr("geometry");
     for (FieldRole role : allFieldRoles())
         m_columnName[int(role)] = m_mapping.column(role);
@@ -260,7 +270,7 @@ std::optional<Event> LayerReader::read(const FeatureBatch &batch, qsizetype row)
     if (!readWhen(e)) return std::nullopt;
     if (!readGeometry(e)) return std::nullopt;
 
-    if (!hasDefaultTitle) {
+    if (!hasDefaultTitle && !(m_profile && m_profile->composesTitle())) {
         if (!e.title.isEmpty())
             e.title.insert(QString(), e.title.first());
         else {
@@ -292,7 +302,18 @@ std::optional<Event> LayerReader::read(const FeatureBatch &batch, qsizetype row)
         e.locationPrecision = LocationPrecision::Region;
     readClaims(e);
     readSources(e);
+    if (m_profile) m_profile->apply(e, *this);
     return e;
+}
+
+QStringView LayerReader::profileCell(int fieldIndex, const QString &field, QString &buffer)
+{
+    return textView(fieldIndex, field, buffer);
+}
+
+void LayerReader::profileIssue(Issue::Severity severity, const QString &field, const QString &message)
+{
+    recordIssue(severity, field, message);
 }
 
 void LayerReader::recordIssue(Issue::Severity severity, const QString &field, const QString &message)
@@ -434,7 +455,7 @@ std::optional<FuzzyDate> LayerReader::date(FieldRole role, bool *present)
         *present = false;
         return std::nullopt;
     }
-    return FuzzyDate::parse(value);
+    return parseDate(value, m_dateForm);
 }
 
 bool LayerReader::readWhen(Event &e)
@@ -447,9 +468,15 @@ bool LayerReader::readWhen(Event &e)
         return false;
     }
     if (!start) {
-        recordIssue(Issue::Severity::Skipped, startField,
-                    tr("'%1' is not an ISO 8601 date (2025, 2025-08, 2025-08-12 or 2025-08-12T09:30Z); record skipped")
-                        .arg(text(FieldRole::Start)));
+        if (m_dateForm == DateForm::Iso)
+            recordIssue(
+                Issue::Severity::Skipped, startField,
+                tr("'%1' is not an ISO 8601 date (2025, 2025-08, 2025-08-12 or 2025-08-12T09:30Z); record skipped")
+                    .arg(text(FieldRole::Start)));
+        else
+            recordIssue(Issue::Severity::Skipped, startField,
+                        tr("'%1' is not a date in the form %2; record skipped")
+                            .arg(text(FieldRole::Start), dateFormLabel(m_dateForm)));
         return false;
     }
     FuzzyDate first = *start, last = *start;

@@ -4,6 +4,7 @@
 #include "io/event_loader.h"
 #include "io/feature_batch.h"
 #include "io/gdal_handles.h"
+#include "io/profile_transform.h"
 
 #include <QJsonArray>
 
@@ -17,7 +18,7 @@ namespace chronomap {
 /// Reads one layer's records into Events, reporting problems as Issues: maps the layer's columns
 /// to field roles once, then copies each feature out of GDAL (extract(), on the thread that owns
 /// the dataset) and converts the copy (read(), on any one thread). Internal to the loader.
-class LayerReader {
+class LayerReader : private ProfileRecord {
 public:
     LayerReader(const QString &file, OGRLayerH layer, const LoadOptions &options, IssueList &issues);
 
@@ -28,6 +29,8 @@ public:
     bool usable() const { return !m_fatal; }
     bool hasStartColumn() const { return has(FieldRole::Start); }
     bool hasLocation() const { return m_hasLocation; }
+    /// The known schema the layer's columns were recognised as, or null.
+    const SchemaProfile *profile() const { return m_profile ? &m_profile->profile() : nullptr; }
 
     /// Converts one feature; returns nullopt (with an Issue) when the record cannot be used.
     std::optional<Event> read(const FeatureBatch &batch, qsizetype row);
@@ -36,6 +39,9 @@ public:
     void fileIssue(Issue::Severity severity, const QString &message);
 
 private:
+    QStringView profileCell(int fieldIndex, const QString &field, QString &buffer) override;
+    void profileIssue(Issue::Severity severity, const QString &field, const QString &message) override;
+
     bool has(FieldRole role) const { return m_index[int(role)] >= 0; }
 
     /// The current record's cell of OGR field `index`; null when the field is absent, unset or null.
@@ -90,6 +96,8 @@ private:
     const LoadOptions &m_options;
     IssueList &m_issues;
     FieldMapping m_mapping;
+    std::unique_ptr<ProfileTransform> m_profile; ///< for a recognised schema (ACLED, UCDP GED)
+    DateForm m_dateForm = DateForm::Iso;
     int m_index[int(FieldRole::LocationPrecision) + 1];
     int m_startFallback = -1; ///< KML's `timestamp` when the start column is `begin`
     QList<std::pair<QString, int>> m_titleColumns, m_summaryColumns;

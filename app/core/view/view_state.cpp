@@ -27,6 +27,10 @@ void ViewState::invalidate()
 void ViewState::setDataset(std::shared_ptr<const Dataset> dataset)
 {
     m_dataset = std::move(dataset);
+    if (m_figure) // the same figure of the new data (a reload), or events per region
+        m_figure = m_dataset && m_dataset->events
+                       ? std::make_shared<const FigureValues>(*m_dataset->events, m_figure->quantity())
+                       : nullptr;
     m_event = -1;
     m_region = -1;
     m_visible.reset();
@@ -140,6 +144,16 @@ void ViewState::setMapMode(MapMode mode)
 {
     if (mode == m_mapMode) return;
     m_mapMode = mode;
+    emit mapModeChanged();
+    emit changed();
+}
+
+void ViewState::setChoroplethFigure(const QString &quantity)
+{
+    if ((m_figure ? m_figure->quantity() : QString()) == quantity) return;
+    m_figure = quantity.isEmpty() || !m_dataset || !m_dataset->events
+                   ? nullptr
+                   : std::make_shared<const FigureValues>(*m_dataset->events, quantity);
     emit mapModeChanged();
     emit changed();
 }

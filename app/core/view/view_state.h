@@ -2,6 +2,7 @@
 #pragma once
 
 #include "store/event_filter.h"
+#include "store/figure_values.h"
 #include "view/dataset.h"
 
 #include <QObject>
@@ -69,6 +70,11 @@ public:
     void setLanguage(const QString &lang);
     MapMode mapMode() const { return m_mapMode; }
     void setMapMode(MapMode mode);
+    /// What the choropleth shades: null for the number of events per region, else the sum of
+    /// this figure (a claim quantity, e.g. ACLED's "fatalities") over each region's events.
+    const std::shared_ptr<const FigureValues> &choroplethFigure() const { return m_figure; }
+    /// `quantity` empty: events per region. Decodes the figure of every event once.
+    void setChoroplethFigure(const QString &quantity);
     /// Counts the changes that alter what is drawn (each changed() signal): a cache of a drawing
     /// of this state is current while the revision it was drawn at is.
     quint64 revision() const { return m_revision; }
@@ -118,6 +124,7 @@ private:
     OutOfWindowMode m_outOfWindow = OutOfWindowMode::Hidden;
     QString m_language;
     MapMode m_mapMode = MapMode::Markers;
+    std::shared_ptr<const FigureValues> m_figure;
     quint64 m_revision = 0;
     mutable std::optional<EventStore::IndexList> m_visible;
     mutable std::optional<EventStore::IndexList> m_ignoringWindow;

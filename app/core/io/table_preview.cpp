@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "table_preview.h"
+
+#include "io/gdal_handles.h"
+#include "io/gdal_session.h"
+#include "io/schema_profiles.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <vector>
+
+namespace chronomap {
+
+TablePreview TablePreview::read(const QString &path, int maxRows)
+{
+    ensureGdalReady();
+    TablePreview preview;
+    if (isVirtualOrRemotePath(path)) {
+        preview.error = QCoreApplication::translate(
+            "EventLoader", "only local files are opened; network and virtual paths are refused");
+        return preview;
+    }
+    GdalMessageCollector messages;
+    QList<QByteArray> names;
+    for (const QString &name : EventLoader::allowedDrivers())
+        names.append(name.toUtf8());
+    std::vector<const char *> drivers;
+    for (const QByteArray &name : names)
+        drivers.push_back(name.constData());
+    drivers.push_back(nullptr);
+    DatasetPtr dataset(GDALOpenEx(QFile::encodeName(path).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                  drivers.data(), nullptr, nullptr));
+    OGRLayerH layer =
+        dataset && GDALDatasetGetLayerCount(dataset.get()) > 0 ? GDALDatasetGetLayer(dataset.get(), 0) : nullptr;
+    if (!layer) {
+        preview.error = QCoreApplication::translate(
+            "EventLoader", "not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)");
+        return preview;
+    }
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    const int fields = OGR_FD_GetFieldCount(defn);
+    for (int i = 0; i < fields; ++i)
+        preview.columns.append(QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))));
+    OGR_L_ResetReading(layer);
+    while (preview.rows.size() < maxRows) {
+        FeaturePtr feature{OGR_L_GetNextFeature(layer)};
+        if (!feature) break;
+        QStringList row;
+        for (int i = 0; i < fields; ++i)
+            row.append(OGR_F_IsFieldSetAndNotNull(static_cast<OGRFeatureH>(feature.get()), i)
+                           ? QString::fromUtf8(OGR_F_GetFieldAsString(static_cast<OGRFeatureH>(feature.get()), i))
+                           : QString());
+        preview.rows.append(row);
+    }
+    return preview;
+}
+
+bool TablePreview::needsMapping(const QStringList &columns)
+{
+    if (columns.isEmpty() || SchemaProfile::recognise(columns)) return false;
+    const FieldMapping detected = FieldMapping::detect(columns);
+    return !detected.has(FieldRole::Start) || !detected.has(FieldRole::Title);
+}
+
+LoadPreview LoadPreview::of(const QString &path, const LoadOptions &options, int maxIssues)
+{
+    const LoadResult result = EventLoader::load(path, options);
+    LoadPreview preview;
+    preview.loaded = result.store->size();
+    preview.read = result.recordsRead;
+    preview.firstIssues = result.issues.mid(0, maxIssues);
+    return preview;
+}
+
+} // namespace chronomap

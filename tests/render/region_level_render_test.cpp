@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ACLED rows coded to a whole region (geo_precision 3) are drawn as fills of that region, not as
+// pins at the region's capital; the choropleth sums a figure of the data (ACLED's fatalities).
+#include "base_map_renderer.h"
+#include "category_style.h"
+#include "event_layer_renderer.h"
+#include "map_legend.h"
+#include "map_style.h"
+#include "projected_base_map.h"
+#include "web_mercator.h"
+
+#include "../bundled_data.h"
+#include "../qt_string_maker.h"
+#include "../test_files.h"
+
+#include <QImage>
+#include <QPainter>
+
+#include <catch2/catch.hpp>
+
+using namespace chronomap;
+using namespace chronomap::test;
+
+namespace {
+
+bool near(QColor a, QColor b, int tolerance)
+{
+    return std::abs(a.red() - b.red()) <= tolerance && std::abs(a.green() - b.green()) <= tolerance &&
+           std::abs(a.blue() - b.blue()) <= tolerance;
+}
+
+QColor over(QColor top, QColor bottom)
+{
+    const double a = top.alphaF();
+    return QColor::fromRgbF(top.redF() * a + bottom.redF() * (1 - a), top.greenF() * a + bottom.greenF() * (1 - a),
+                            top.blueF() * a + bottom.blueF() * (1 - a));
+}
+
+/// Kursk and Belgorod at 800 m a pixel, with the events of `state` (none when it has no dataset).
+QImage draw(const ViewState &state, Viewport &viewport)
+{
+    const auto projected = std::make_shared<ProjectedBaseMap>(bundledBaseMap());
+    viewport = Viewport(WebMercator::toMercatorM({36.3, 51.4}), 800, QSize(800, 600));
+    QImage image(800, 600, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::black);
+    QPainter p(&image);
+    BaseMapRenderer(projected).render(p, viewport, {});
+    if (state.dataset()) EventLayerRenderer(projected).render(p, viewport, state);
+    return image;
+}
+
+std::shared_ptr<const Dataset> acled()
+{
+    LoadOptions options;
+    options.regions = bundledBaseMap()->regions;
+    const LoadResult result = EventLoader::load(formatFile("acled_2023.csv"), options);
+    REQUIRE(result.store->size() == 9);
+    return Dataset::make(formatFile("acled_2023.csv"), result.store, bundledBaseMap());
+}
+
+} // namespace
+
+TEST_CASE("Region-level ACLED rows are drawn as fills of their regions, not as pins", "[render]")
+{
+    ViewState empty;
+    Viewport viewport;
+    const QImage base = draw(empty, viewport);
+    ViewState state;
+    state.setDataset(acled());
+    const QImage frame = draw(state, viewport);
+    const auto &regions = *bundledBaseMap()->regions;
+    QColor fill = CategoryStyle::color(QStringLiteral("explosions/remote violence"));
+    fill.setAlpha(70);
+
+    // Inside Belgorod and inside Kursk, far from every pin: each region is filled.
+    for (const QPointF inside : {QPointF(37.9, 50.3), QPointF(35.0, 52.1)}) {
+        INFO("at " << inside.x() << ", " << inside.y());
+        REQUIRE((regions.regionAt(inside.x(), inside.y()) == regions.find("RU-BEL") ||
+                 regions.regionAt(inside.x(), inside.y()) == regions.find("RU-KRS")));
+        const QPoint px = viewport.lonLatToScreenPx(inside).toPoint();
+        CHECK_FALSE(near(frame.pixelColor(px), base.pixelColor(px), 10));
+        CHECK(near(frame.pixelColor(px), over(fill, base.pixelColor(px)), 4));
+    }
+    // The region-level Kursk row (RUS12350) stands at the city of Kursk: no pin there, only the fill.
+    const QPoint kurskCity = viewport.lonLatToScreenPx({36.1926, 51.7304}).toPoint();
+    CHECK(near(frame.pixelColor(kurskCity), over(fill, base.pixelColor(kurskCity)), 4));
+    // Orel has no event: untouched. Sumy (a pin at Yunakivka only) is not filled either.
+    for (const QPointF outside : {QPointF(36.6, 52.6), QPointF(33.8, 51.4)}) {
+        INFO("at " << outside.x() << ", " << outside.y());
+        const QPoint px = viewport.lonLatToScreenPx(outside).toPoint();
+        REQUIRE(frame.rect().contains(px));
+        CHECK(near(frame.pixelColor(px), base.pixelColor(px), 2));
+    }
+    // An exact row is a pin of its category's colour (Sudzha, RUS12345).
+    const QPoint sudzha = viewport.lonLatToScreenPx({35.2710, 51.1918}).toPoint();
+    CHECK(near(frame.pixelColor(sudzha), CategoryStyle::color(QStringLiteral("explosions/remote violence")), 3));
+}
+
+TEST_CASE("The choropleth sums ACLED fatalities per region, and its legend says so", "[render]")
+{
+    ViewState state;
+    state.setDataset(acled());
+    state.setMapMode(MapMode::Choropleth);
+    const auto &regions = *bundledBaseMap()->regions;
+    const int kursk = regions.find("RU-KRS"), belgorod = regions.find("RU-BEL"), sumy = regions.find("UA-59");
+    const QList<int> counts = regionShading(state);
+    CHECK(counts[kursk] == 3);
+    CHECK(counts[belgorod] == 3);
+
+    state.setChoroplethFigure(QStringLiteral("fatalities"));
+    REQUIRE(state.choroplethFigure());
+    const QList<int> sums = regionShading(state);
+    CHECK(sums[kursk] == 2 + 10 + 0);   // Sudzha, Glushkovo, the region-level row
+    CHECK(sums[belgorod] == 0 + 0 + 1); // Belgorod, Shebekino, the region-level row
+    CHECK(sums[sumy] == 3);
+    CHECK(FigureValues::quantities(*state.dataset()->events) == QStringList{"fatalities"});
+
+    // The time window narrows the sum: 12 to 13 August keeps Sudzha (2) and Glushkovo's month (10).
+    state.setTimeWindow(TimeWindow{utcMidnightMs(QDate(2025, 8, 12)), utcMidnightMs(QDate(2025, 8, 14))});
+    CHECK(regionShading(state)[kursk] == 12);
+    state.setWindowMatch(WindowMatch::Certainly);
+    CHECK(regionShading(state)[kursk] == 2);
+
+    // The legend names the figure.
+    const MapLegend legend(MapStyle::standard());
+    CHECK(legend.title(state) == "Sum of fatalities per region");
+    state.setChoroplethFigure({});
+    CHECK(legend.title(state) == "Events per region");
+}

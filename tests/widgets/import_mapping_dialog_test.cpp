@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The import dialog in a real window: a file the loader cannot read by itself (Fecha;Titular;X;Y,
+// dates 12/08/2025) opens after the user picks roles and a date form with the keyboard and clicks
+// Load; opened again, the dialog comes back with that choice.
+#include "import_mapping_dialog.h"
+#include "main_window.h"
+
+#include "../qt_string_maker.h"
+#include "../test_files.h"
+#include "window_loading.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+using namespace chronomap;
+using namespace chronomap::test;
+
+namespace {
+
+/// Points QSettings at a fresh folder for the test's lifetime.
+struct TemporarySettings {
+    QTemporaryDir dir;
+    TemporarySettings()
+    {
+        REQUIRE(dir.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("ChronomapTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("chronomap-import-test"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+    }
+};
+
+/// What the user saw and did in the dialog, recorded inside its event loop (no exceptions there).
+struct DialogVisit {
+    bool shown = false;
+    QMap<QString, QString> rolesShown; ///< column → role when the dialog came up (after the preview)
+    QString dateFormShown;
+    qint64 countBefore = -1, countAfter = -1;
+    QString countText;
+    QString commandLine;
+};
+
+/// Runs `act` on the import dialog once it is up (inside its modal loop), then clicks Load.
+void whenDialogOpens(DialogVisit &visit, std::function<void(ImportMappingDialog &)> act)
+{
+    auto *poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, [poll, &visit, act] {
+        auto *dialog = qobject_cast<ImportMappingDialog *>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->isVisible()) return;
+        poll->stop();
+        poll->deleteLater();
+        visit.shown = true;
+        QSignalSpy previewed(dialog, &ImportMappingDialog::previewUpdated);
+        previewed.wait(5000); // the first live count
+        for (QComboBox *box : dialog->findChildren<QComboBox *>())
+            if (box->objectName().startsWith("role:"))
+                visit.rolesShown.insert(box->objectName().mid(5), box->currentData().toString());
+        visit.dateFormShown = dialog->findChild<QComboBox *>("dateForm")->currentData().toString();
+        visit.countBefore = dialog->rowsThatLoad();
+        act(*dialog);
+        visit.countAfter = dialog->rowsThatLoad();
+        visit.countText = dialog->findChild<QLabel *>("loadCount")->text();
+        QTest::mouseClick(dialog->findChild<QPushButton *>("copyCommandLine"), Qt::LeftButton);
+        visit.commandLine = QApplication::clipboard()->text();
+        QPushButton *load = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QTest::mouseClick(load, Qt::LeftButton);
+    });
+    poll->start();
+}
+
+/// Chooses an entry of a combo box the way a keyboard user does: focus, then type its first letters.
+void typeInto(QComboBox *box, const QString &text)
+{
+    box->setFocus();
+    QTest::keyClicks(box, text);
+}
+
+} // namespace
+
+TEST_CASE("The import dialog opens a Fecha Titular X Y file with 12/08/2025 dates and remembers the choice",
+          "[widgets]")
+{
+    TemporarySettings settings;
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    const QString file = formatFile("fechas_dmy.csv");
+
+    DialogVisit first;
+    whenDialogOpens(first, [](ImportMappingDialog &dialog) {
+        typeInto(dialog.findChild<QComboBox *>("role:Fecha"), "start");
+        typeInto(dialog.findChild<QComboBox *>("role:Titular"), "title");
+        typeInto(dialog.findChild<QComboBox *>("role:X"), "lon");
+        typeInto(dialog.findChild<QComboBox *>("role:Y"), "lat");
+        typeInto(dialog.findChild<QComboBox *>("dateForm"), "day");
+        QSignalSpy previewed(&dialog, &ImportMappingDialog::previewUpdated);
+        previewed.wait(5000);
+    });
+    REQUIRE(loadFiles(window, {file}));
+    REQUIRE(first.shown);
+    // Only X and Y are recognised on their own: no start column, so nothing would load.
+    CHECK(first.rolesShown == QMap<QString, QString>{{"Fecha", ""}, {"Titular", ""}, {"X", "lon"}, {"Y", "lat"}});
+    CHECK(first.countBefore == 0);
+    CHECK(first.countAfter == 3);
+    CHECK(first.countText == "3 of 3 rows would load");
+    CHECK(first.commandLine == "--mapping 'start=Fecha,title=Titular,lat=Y,lon=X' --date-format dmy");
+
+    const auto store = window.store();
+    REQUIRE(store->size() == 3);
+    const EventStore::Index call = store->findId(store->id(0));
+    CHECK(store->when(call).start().toIso() == "2025-08-12");
+    CHECK(store->title(call) == "Llamada telefónica entre Kim Jong-un y Putin");
+    CHECK(store->lonDeg(call) == Approx(37.6173));
+    CHECK(store->latDeg(call) == Approx(55.7558));
+
+    // Opened again (File → Reload): the same choice, ready to load.
+    DialogVisit second;
+    whenDialogOpens(second, [](ImportMappingDialog &) {});
+    REQUIRE(loadFiles(window, {file}));
+    REQUIRE(second.shown);
+    CHECK(second.rolesShown ==
+          QMap<QString, QString>{{"Fecha", "start"}, {"Titular", "title"}, {"X", "lon"}, {"Y", "lat"}});
+    CHECK(second.dateFormShown == "dmy");
+    CHECK(second.countBefore == 3);
+    CHECK(window.store()->size() == 3);
+}
+
+TEST_CASE("ACLED and UCDP exports open in the window with no dialog", "[widgets]")
+{
+    TemporarySettings settings;
+    MainWindow window;
+    window.show();
+    for (const char *name : {"acled_2023.csv", "ucdp_ged.csv"}) {
+        INFO(name);
+        REQUIRE(loadFiles(window, {formatFile(name)})); // a modal dialog would stall this
+        CHECK(window.store()->size() == (QString(name).startsWith("acled") ? 9 : 5));
+    }
+}
