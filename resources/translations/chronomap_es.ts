@@ -60,7 +60,7 @@
 <context>
     <name>EventLayers</name>
     <message>
-        <location filename="../../app/core/store/event_layers.cpp" line="+35"/>
+        <location filename="../../app/core/store/event_layers.cpp" line="+36"/>
         <source>id already used by another open file, renamed to &apos;%1&apos;</source>
         <translation>el id ya lo usa otro archivo abierto; se renombra a &apos;%1&apos;</translation>
     </message>
@@ -81,7 +81,7 @@
 <context>
     <name>FieldMapping</name>
     <message>
-        <location filename="../../app/core/io/field_mapping.cpp" line="+113"/>
+        <location filename="../../app/core/io/field_mapping.cpp" line="+114"/>
         <source>&apos;%1&apos; is not ROLE=COLUMN with a known role</source>
         <translation>&apos;%1&apos; no es ROL=COLUMNA con un rol conocido</translation>
     </message>
@@ -176,11 +176,96 @@
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>soldiers</source>
+        <translation>soldados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>troops</source>
+        <translation>efectivos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>personnel</source>
+        <translation>militares</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>containers</source>
+        <translation>contenedores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>casualties</source>
+        <translation>bajas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deaths</source>
+        <translation>muertos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>workers</source>
+        <translation>trabajadores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deminers</source>
+        <translation>desminadores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>builders</source>
+        <translation>constructores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missiles</source>
+        <translation>misiles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shells</source>
+        <translation>proyectiles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>systems</source>
+        <translation>sistemas</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>follows up</source>
+        <translation>continúa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ratifies</source>
+        <translation>ratifica</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>entry into force of</source>
+        <translation>entrada en vigor de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reports on</source>
+        <translation>informa sobre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disputes</source>
+        <translation>desmiente</translation>
+    </message>
 </context>
 <context>
     <name>chronomap</name>
     <message>
-        <location filename="../../app/core/io/event_loader.cpp" line="+91"/>
+        <location filename="../../app/core/io/event_loader.cpp" line="+92"/>
         <source>no usable records</source>
         <translation>ningún registro utilizable</translation>
     </message>
@@ -249,6 +334,24 @@
             <numerusform>&lt;p&gt;&lt;b&gt;Datos de acontecimientos:&lt;/b&gt; los registros del conjunto abierto citan %n fuente: %1.&lt;/p&gt;</numerusform>
             <numerusform>&lt;p&gt;&lt;b&gt;Datos de acontecimientos:&lt;/b&gt; los registros del conjunto abierto citan %n fuentes: %1.&lt;/p&gt;</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ActorVocabulary</name>
+    <message>
+        <location filename="../../app/core/model/actor_vocabulary.cpp" line="+64"/>
+        <source>not an actor vocabulary (a JSON object with an &quot;actors&quot; array); ignored</source>
+        <translation>no es un vocabulario de actores (un objeto JSON con una lista &quot;actors&quot;); se ignora</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>an actor without an id; ignored</source>
+        <translation>un actor sin id; se ignora</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>the actor vocabulary cannot be read; actors show as their ids</source>
+        <translation>no se puede leer el vocabulario de actores; los actores se muestran con su id</translation>
     </message>
 </context>
 <context>
@@ -339,7 +442,7 @@
 <context>
     <name>chronomap::EventPanel</name>
     <message>
-        <location filename="../../app/widgets/event_panel.cpp" line="+46"/>
+        <location filename="../../app/widgets/event_panel.cpp" line="+51"/>
         <source>Figures as each source states them</source>
         <translation>Cifras tal como las da cada fuente</translation>
     </message>
@@ -380,6 +483,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Related records</source>
+        <translation>Registros relacionados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Selected event</source>
         <translation>Acontecimiento seleccionado</translation>
     </message>
@@ -389,7 +497,7 @@
         <translation>Título, fecha, resumen, cifras y fuentes del acontecimiento seleccionado</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Open link</source>
         <translation>Abrir enlace</translation>
     </message>
@@ -403,7 +511,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Click an event on the map or in a list to see it here.</source>
         <translation>Haga clic en un acontecimiento del mapa o de una lista para verlo aquí.</translation>
     </message>
@@ -418,12 +526,12 @@
         <translation>procedencia: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>actors: %1</source>
         <translation>actores: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>no figure</source>
         <translation>sin cifra</translation>
     </message>
@@ -431,6 +539,11 @@
         <location line="+24"/>
         <source>Open…</source>
         <translation>Abrir…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: %2 (not in the data)</source>
+        <translation>%1: %2 (no está en los datos)</translation>
     </message>
 </context>
 <context>
@@ -464,12 +577,12 @@
 <context>
     <name>chronomap::EventWriter</name>
     <message>
-        <location filename="../../app/core/io/event_writer.cpp" line="+84"/>
+        <location filename="../../app/core/io/event_writer.cpp" line="+70"/>
         <source>GDAL has no %1 driver</source>
         <translation>GDAL no tiene el controlador %1</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+91"/>
         <source>cannot write the geometry of %1 as WKT</source>
         <translation>no se puede escribir la geometría de %1 como WKT</translation>
     </message>
@@ -481,6 +594,7 @@
     <message>
         <location line="+10"/>
         <location line="+1"/>
+        <location line="+18"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -490,12 +604,12 @@
     <message>
         <location filename="../../app/widgets/export_dialog.cpp" line="+49"/>
         <location line="+146"/>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Export Snapshot</source>
         <translation>Exportar instantánea</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-229"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -600,7 +714,7 @@
         <translation>Imagen PNG (*.png);;Imagen JPEG (*.jpg *.jpeg);;Dibujo SVG (*.svg);;Documento PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Choose a file to export to.</source>
         <translation>Elija un archivo al que exportar.</translation>
     </message>
@@ -750,7 +864,7 @@
 <context>
     <name>chronomap::LayerReader</name>
     <message>
-        <location filename="../../app/core/io/layer_reader.cpp" line="+104"/>
+        <location filename="../../app/core/io/layer_reader.cpp" line="+106"/>
         <source>the mapping names column &apos;%1&apos; for %2, but the file has no such column</source>
         <translation>la asignación indica la columna &apos;%1&apos; para %2, pero el archivo no tiene esa columna</translation>
     </message>
@@ -775,7 +889,7 @@
         <translation>&apos;%1&apos; no es confirmed, reported, claimed ni disputed</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>text is not valid UTF-8; unreadable bytes shown as �</source>
         <translation>el texto no es UTF-8 válido; los bytes ilegibles se muestran como �</translation>
     </message>
@@ -815,13 +929,13 @@
         <translation>indica &apos;%1&apos; pero el inicio &apos;%2&apos; solo tiene precisión de %3; se usa %3</translation>
     </message>
     <message>
-        <location line="-331"/>
-        <location line="+434"/>
+        <location line="-333"/>
+        <location line="+436"/>
         <source>geometry</source>
         <translation>geometría</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-374"/>
         <source>empty %1 (no usable coordinates); record skipped</source>
         <translation>%1 vacío (sin coordenadas utilizables); registro omitido</translation>
     </message>
@@ -836,7 +950,7 @@
         <translation>no se puede convertir a WGS 84; registro omitido</translation>
     </message>
     <message>
-        <location line="+316"/>
+        <location line="+318"/>
         <source>&apos;%1&apos; is not a number; record skipped</source>
         <translation>&apos;%1&apos; no es un número; registro omitido</translation>
     </message>
@@ -901,7 +1015,7 @@
         <translation>una cifra no es un objeto JSON; se ignora</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>claim value for &apos;%1&apos; is not a number; kept without a value</source>
         <translation>el valor de la cifra para &apos;%1&apos; no es un número; se conserva sin valor</translation>
     </message>
@@ -911,9 +1025,24 @@
         <translation>&apos;%1&apos; es un número, no una fuente; se ignora</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>a source is neither text nor an object; ignored</source>
         <translation>una fuente no es ni texto ni un objeto; se ignora</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>claim &apos;%1&apos; names source %2, but the record has %3 sources</source>
+        <translation>la cifra &apos;%1&apos; remite a la fuente %2, pero el registro tiene %3 fuentes</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>not a JSON array of related records; ignored</source>
+        <translation>no es una lista JSON de registros relacionados; se ignora</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a related record without an id; ignored</source>
+        <translation>un registro relacionado sin id; se ignora</translation>
     </message>
 </context>
 <context>
@@ -1246,7 +1375,7 @@
         <translation>Sin mapa base</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+203"/>
         <source>Click to show %1</source>
         <translation>Clic para mostrar %1</translation>
     </message>
@@ -1631,7 +1760,7 @@
 <context>
     <name>chronomap::SnapshotExportJob</name>
     <message>
-        <location filename="../../app/widgets/snapshot_export_job.cpp" line="+59"/>
+        <location filename="../../app/widgets/snapshot_export_job.cpp" line="+57"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
@@ -1639,7 +1768,7 @@
 <context>
     <name>chronomap::SnapshotWriter</name>
     <message>
-        <location filename="../../app/render/snapshot_writer.cpp" line="+79"/>
+        <location filename="../../app/render/snapshot_writer.cpp" line="+99"/>
         <source>%1x%2 is not a size between %3 and %4 pixels a side</source>
         <translation>%1x%2 no es un tamaño de entre %3 y %4 píxeles por lado</translation>
     </message>
