@@ -4,16 +4,19 @@
 // figures stay side by side.
 #include "geo/region_index.h"
 #include "io/event_loader.h"
+#include "io/event_writer.h"
 #include "store/region_membership.h"
 
 #include "../bundled_data.h"
 #include "../qt_string_maker.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QTemporaryDir>
 
 #include <algorithm>
 
@@ -342,4 +345,39 @@ TEST_CASE("Visits between the two governments are lines from the visitor's capit
         CHECK(e.when.start().precision == DatePrecision::Day);
     }
     CHECK(contacts > 0);
+}
+
+TEST_CASE("Exporting the chronicle to GeoJSON and opening it again keeps every new field", "[dataset][io]")
+{
+    const auto dataset = test::bundledDataset();
+    const EventStore &store = *dataset->events;
+    EventStore::IndexList all;
+    for (EventStore::Index i = 0; i < store.size(); ++i)
+        all.push_back(i);
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("chronicle.geojson"));
+    QString error;
+    REQUIRE(EventWriter::write(store, all, EventWriter::Format::GeoJson, path, &error));
+    CHECK(QFileInfo::exists(dir.filePath(QStringLiteral("chronicle.actors.json"))));
+
+    const LoadResult reopened = EventLoader::load(path);
+    for (const Issue &issue : reopened.issues)
+        UNSCOPED_INFO(issue.toString().toStdString());
+    CHECK(reopened.issues.isEmpty());
+    REQUIRE(reopened.store->size() == store.size());
+    for (EventStore::Index i = 0; i < store.size(); ++i) {
+        const Event before = store.event(i);
+        const EventStore::Index j = reopened.store->findId(before.id);
+        INFO(before.id.toStdString());
+        REQUIRE(j >= 0);
+        const Event after = reopened.store->event(j);
+        CHECK(after.claims == before.claims);
+        CHECK(after.sources == before.sources);
+        CHECK(after.related == before.related);
+        CHECK(after.actors == before.actors);
+        CHECK(after.locationPrecision == before.locationPrecision);
+        for (const QString &actor : after.actors)
+            CHECK(reopened.store->actors().names(actor) == store.actors().names(actor));
+    }
 }
