@@ -9,6 +9,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <optional>
 
 namespace chronomap {
 
@@ -26,6 +27,48 @@ QColor textOn(const QColor &fill)
 double clampX(double x, const QRectF &plot)
 {
     return std::clamp(x, plot.left() - kClampPx, plot.right() + kClampPx);
+}
+
+/// Where `event` is drawn in `frame` (the centre of its mark or bar, painter px), if it is.
+std::optional<QPointF> drawnCentre(const TimelineFrame &frame, EventStore::Index event)
+{
+    const double left = frame.layout.plot.left();
+    if (frame.selected && frame.selected->event == event)
+        return QPointF(
+            left + (frame.selected->mark ? frame.selected->markX : (frame.selected->x0 + frame.selected->x1) / 2),
+            frame.selectedRow.center().y());
+    for (const TimelineFrame::Lane &lane : frame.lanes) {
+        if (lane.dense) { // no rows: the lane's middle at the event's time
+            if (frame.store->categoryIndex(event) != lane.categoryIndex) continue;
+            const TimelineFrame::Item item = frame.itemFor(event, std::nullopt, WindowMatch::Possibly);
+            return QPointF(left + (item.mark ? item.markX : (item.x0 + item.x1) / 2), lane.rect.center().y());
+        }
+        for (const TimelineFrame::Item &item : lane.items)
+            if (item.event == event)
+                return QPointF(left + (item.mark ? item.markX : (item.x0 + item.x1) / 2),
+                               frame.rowTop(lane, item.row) + frame.rowHeight(lane) / 2);
+    }
+    return std::nullopt;
+}
+
+/// A thin line from the selected event to each record it names in `related`, under the marks.
+void paintRelatedConnectors(QPainter &painter, const TimelineFrame &frame, EventStore::Index selected,
+                            const TimelineStyle &style)
+{
+    if (!frame.store || selected < 0 || selected >= frame.store->size()) return;
+    const QList<Related> related = frame.store->event(selected).related;
+    if (related.isEmpty()) return;
+    const std::optional<QPointF> from = drawnCentre(frame, selected);
+    if (!from) return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(withAlpha(style.selection, 0.55), 1.2, Qt::DashLine));
+    for (const Related &r : related) {
+        const EventStore::Index target = frame.store->findId(r.id);
+        if (target < 0 || target == selected) continue;
+        if (const std::optional<QPointF> to = drawnCentre(frame, target)) painter.drawLine(*from, *to);
+    }
+    painter.restore();
 }
 
 } // namespace
@@ -120,7 +163,8 @@ void paintLaneEvents(QPainter &painter, const TimelineFrame &frame, const ViewSt
         }
     }
 
-    // The selection on top, outlined.
+    // The selection on top, outlined, with connectors to its related records under it.
+    paintRelatedConnectors(painter, frame, state.selectedEvent(), style);
     painter.setRenderHint(QPainter::Antialiasing, true);
     if (frame.selectedLane >= 0) {
         const TimelineFrame::Lane &lane = frame.lanes[size_t(frame.selectedLane)];

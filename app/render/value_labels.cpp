@@ -30,4 +30,48 @@ QString ValueLabels::provenance(const QString &provenance)
     return provenance;
 }
 
+const QStringList &ValueLabels::claimUnits()
+{
+    static const QStringList units{
+        QStringLiteral("soldiers"),   QStringLiteral("troops"),     QStringLiteral("personnel"),
+        QStringLiteral("containers"), QStringLiteral("casualties"), QStringLiteral("deaths"),
+        QStringLiteral("workers"),    QStringLiteral("deminers"),   QStringLiteral("builders"),
+        QStringLiteral("missiles"),   QStringLiteral("shells"),     QStringLiteral("systems"),
+    };
+    return units;
+}
+
+QString ValueLabels::unit(const QString &unit)
+{
+    // Plural nouns, as they follow a figure ("1,000 containers"); QT_TRANSLATE_NOOP keeps lupdate
+    // seeing each word.
+    static const char *const words[][2] = {
+        {"soldiers", QT_TRANSLATE_NOOP("ValueLabels", "soldiers")},
+        {"troops", QT_TRANSLATE_NOOP("ValueLabels", "troops")},
+        {"personnel", QT_TRANSLATE_NOOP("ValueLabels", "personnel")},
+        {"containers", QT_TRANSLATE_NOOP("ValueLabels", "containers")},
+        {"casualties", QT_TRANSLATE_NOOP("ValueLabels", "casualties")},
+        {"deaths", QT_TRANSLATE_NOOP("ValueLabels", "deaths")},
+        {"workers", QT_TRANSLATE_NOOP("ValueLabels", "workers")},
+        {"deminers", QT_TRANSLATE_NOOP("ValueLabels", "deminers")},
+        {"builders", QT_TRANSLATE_NOOP("ValueLabels", "builders")},
+        {"missiles", QT_TRANSLATE_NOOP("ValueLabels", "missiles")},
+        {"shells", QT_TRANSLATE_NOOP("ValueLabels", "shells")},
+        {"systems", QT_TRANSLATE_NOOP("ValueLabels", "systems")},
+    };
+    for (const auto &w : words)
+        if (unit == QLatin1String(w[0])) return QCoreApplication::translate("ValueLabels", w[1]);
+    return unit;
+}
+
+QString ValueLabels::relation(const QString &relation)
+{
+    if (relation == u"follows-up") return QCoreApplication::translate("ValueLabels", "follows up");
+    if (relation == u"ratifies") return QCoreApplication::translate("ValueLabels", "ratifies");
+    if (relation == u"enters-into-force-of") return QCoreApplication::translate("ValueLabels", "entry into force of");
+    if (relation == u"reports-on") return QCoreApplication::translate("ValueLabels", "reports on");
+    if (relation == u"disputes") return QCoreApplication::translate("ValueLabels", "disputes");
+    return relation;
+}
+
 } // namespace chronomap

@@ -4,6 +4,7 @@
 #include "model/event.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace chronomap {
 
@@ -16,6 +17,15 @@ public:
     /// The known provenances ("article", "context") translated and capitalised, any other as the
     /// data writes it; "Not given" for an empty one.
     static QString provenance(const QString &provenance);
+    /// The units a claim may name (`soldiers`, `personnel`, `containers`, `casualties`, `deaths`,
+    /// `workers`, `missiles`, `shells`, `deminers`, `builders`, `troops`, `systems`), each
+    /// translated by unit(). Documented in geodata/events/README.md.
+    static const QStringList &claimUnits();
+    /// A known claim unit in the UI's language ("soldados"); any other as the data writes it.
+    static QString unit(const QString &unit);
+    /// A related-record relation (`follows-up`, `ratifies`, `enters-into-force-of`, `reports-on`,
+    /// `disputes`) as words in the UI's language; any other as the data writes it.
+    static QString relation(const QString &relation);
 };
 
 } // namespace chronomap

@@ -70,9 +70,14 @@ EventPanel::EventPanel(ViewState *state, QWidget *parent) : QScrollArea(parent),
     m_sources = new QWidget(content);
     m_sourcesLayout = new QVBoxLayout(m_sources);
     m_sourcesLayout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_meta),
-                       static_cast<QWidget *>(m_summary), static_cast<QWidget *>(m_claimsHeading),
-                       static_cast<QWidget *>(m_claims), static_cast<QWidget *>(m_sourcesHeading), m_sources})
+    m_relatedHeading = new QLabel(content);
+    m_related = new QWidget(content);
+    m_relatedLayout = new QVBoxLayout(m_related);
+    m_relatedLayout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_meta), static_cast<QWidget *>(m_summary),
+          static_cast<QWidget *>(m_claimsHeading), static_cast<QWidget *>(m_claims),
+          static_cast<QWidget *>(m_sourcesHeading), m_sources, static_cast<QWidget *>(m_relatedHeading), m_related})
         layout->addWidget(w);
     layout->addStretch(1);
     setWidget(content);
@@ -91,6 +96,7 @@ void EventPanel::retranslate()
     m_claims->setHorizontalHeaderLabels({tr("Quantity"), tr("Figure"), tr("Source"), tr("As of"), tr("Note")});
     m_claims->setAccessibleName(tr("Claims"));
     m_sourcesHeading->setText(tr("Sources"));
+    m_relatedHeading->setText(tr("Related records"));
     setAccessibleName(tr("Selected event"));
     setAccessibleDescription(tr("Title, date, summary, figures and sources of the selected event"));
 }
@@ -107,6 +113,11 @@ void EventPanel::changeEvent(QEvent *event)
 QString EventPanel::titleText() const
 {
     return m_title->text();
+}
+
+QList<QLabel *> EventPanel::relatedLabels() const
+{
+    return m_related->findChildren<QLabel *>(Qt::FindDirectChildrenOnly);
 }
 
 bool EventPanel::isOpenableLink(const QString &url)
@@ -136,7 +147,8 @@ void EventPanel::refresh()
     const bool has = dataset && dataset->events && i >= 0 && i < dataset->events->size();
     for (QWidget *w :
          {static_cast<QWidget *>(m_meta), static_cast<QWidget *>(m_summary), static_cast<QWidget *>(m_claimsHeading),
-          static_cast<QWidget *>(m_claims), static_cast<QWidget *>(m_sourcesHeading), m_sources})
+          static_cast<QWidget *>(m_claims), static_cast<QWidget *>(m_sourcesHeading), m_sources,
+          static_cast<QWidget *>(m_relatedHeading), m_related})
         w->setVisible(has);
     if (!has) {
         m_title->setText(tr("Click an event on the map or in a list to see it here."));
@@ -150,7 +162,12 @@ void EventPanel::refresh()
         meta.append(tr("confidence: %1").arg(ValueLabels::confidence(e.confidence).toLower()));
     if (!e.provenance.isEmpty()) meta.append(tr("provenance: %1").arg(ValueLabels::provenance(e.provenance).toLower()));
     if (!e.regions.isEmpty()) meta.append(e.regions.join(QStringLiteral(", ")));
-    if (!e.actors.isEmpty()) meta.append(tr("actors: %1").arg(e.actors.join(QStringLiteral(", "))));
+    if (!e.actors.isEmpty()) {
+        QStringList names;
+        for (const QString &actor : e.actors)
+            names.append(dataset->events->actors().name(actor, lang));
+        meta.append(tr("actors: %1").arg(names.join(QStringLiteral(", "))));
+    }
     m_meta->setText(meta.join(QStringLiteral("\n")));
     m_summary->setText(e.summaryIn(lang));
 
@@ -160,10 +177,10 @@ void EventPanel::refresh()
     const QLocale locale = lang == u"es" ? QLocale(QLocale::Spanish) : QLocale(QLocale::English);
     for (int row = 0; row < e.claims.size(); ++row) {
         const Claim &c = e.claims[row];
-        const QString figure = c.value
-                                   ? locale.toString(*c.value, 'f', 0) + (c.unit.isEmpty() ? QString() : u' ' + c.unit)
-                                   : tr("no figure");
-        const QStringList cells{c.quantity, figure, c.source, c.asOf, c.note};
+        const QString unit = ValueLabels::unit(c.unit);
+        const QString figure =
+            c.value ? locale.toString(*c.value, 'f', 0) + (unit.isEmpty() ? QString() : u' ' + unit) : tr("no figure");
+        const QStringList cells{c.quantityIn(lang), figure, c.sourceName(e.sources), c.asOf, c.noteIn(lang)};
         for (int col = 0; col < cells.size(); ++col)
             m_claims->setItem(row, col, new QTableWidgetItem(cells[col]));
     }
@@ -195,6 +212,38 @@ void EventPanel::refresh()
         }
         m_sourcesLayout->addWidget(row);
     }
+
+    // Related records as links that select them; a link to an id not in the data stays text.
+    while (QLayoutItem *item = m_relatedLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (const Related &r : e.related) {
+        auto *label = new QLabel(m_related);
+        label->setWordWrap(true);
+        const EventStore::Index target = dataset->events->findId(r.id);
+        const QString relation = ValueLabels::relation(r.relation).toHtmlEscaped();
+        if (target < 0) {
+            label->setTextFormat(Qt::PlainText);
+            label->setText(tr("%1: %2 (not in the data)").arg(ValueLabels::relation(r.relation), r.id));
+        } else {
+            // Rich text for the link only: every piece from the data is escaped.
+            label->setTextFormat(Qt::RichText);
+            label->setText(QStringLiteral("%1: <a href=\"%2\">%3</a>")
+                               .arg(relation)
+                               .arg(target)
+                               .arg(dataset->events->title(target, lang).toHtmlEscaped()));
+            label->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+            // Queued: selecting rebuilds this list, which must not delete the label in its own signal.
+            connect(
+                label, &QLabel::linkActivated, this,
+                [this](const QString &link) { m_state->setSelectedEvent(EventStore::Index(link.toInt())); },
+                Qt::QueuedConnection);
+        }
+        m_relatedLayout->addWidget(label);
+    }
+    m_relatedHeading->setVisible(!e.related.isEmpty());
+    m_related->setVisible(!e.related.isEmpty());
 }
 
 void EventPanel::fitClaimColumns()

@@ -13,7 +13,9 @@ namespace chronomap {
 
 /// The selected event: title, when (as precise as the record is), summary, the claims table
 /// (each source's figure side by side, never merged), sources with their links (opened only on
-/// an explicit click, only http/https, after showing the full address) and provenance.
+/// an explicit click, only http/https, after showing the full address), provenance, and the
+/// related records as links that select them. Actor ids, claim units and quantities show in the
+/// UI's language.
 class EventPanel : public QScrollArea {
     Q_OBJECT
 public:
@@ -21,6 +23,8 @@ public:
 
     QTableWidget *claimsTable() const { return m_claims; }
     QString titleText() const;
+    /// The labels of the related records, one per link, in the order of the record's `related`.
+    QList<QLabel *> relatedLabels() const;
 
     /// True for links Chronomap is willing to open: http and https with a host.
     static bool isOpenableLink(const QString &url);
@@ -43,6 +47,9 @@ private:
     QLabel *m_sourcesHeading;
     QWidget *m_sources;
     QVBoxLayout *m_sourcesLayout;
+    QLabel *m_relatedHeading;
+    QWidget *m_related;
+    QVBoxLayout *m_relatedLayout;
 };
 
 } // namespace chronomap

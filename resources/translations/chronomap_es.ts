@@ -170,6 +170,74 @@
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
+    <message>
+        <source>soldiers</source>
+        <translation>soldados</translation>
+    </message>
+    <message>
+        <source>troops</source>
+        <translation>efectivos</translation>
+    </message>
+    <message>
+        <source>personnel</source>
+        <translation>militares</translation>
+    </message>
+    <message>
+        <source>containers</source>
+        <translation>contenedores</translation>
+    </message>
+    <message>
+        <source>casualties</source>
+        <translation>bajas</translation>
+    </message>
+    <message>
+        <source>deaths</source>
+        <translation>muertos</translation>
+    </message>
+    <message>
+        <source>workers</source>
+        <translation>trabajadores</translation>
+    </message>
+    <message>
+        <source>deminers</source>
+        <translation>desminadores</translation>
+    </message>
+    <message>
+        <source>builders</source>
+        <translation>constructores</translation>
+    </message>
+    <message>
+        <source>missiles</source>
+        <translation>misiles</translation>
+    </message>
+    <message>
+        <source>shells</source>
+        <translation>proyectiles</translation>
+    </message>
+    <message>
+        <source>systems</source>
+        <translation>sistemas</translation>
+    </message>
+    <message>
+        <source>follows up</source>
+        <translation>continúa</translation>
+    </message>
+    <message>
+        <source>ratifies</source>
+        <translation>ratifica</translation>
+    </message>
+    <message>
+        <source>entry into force of</source>
+        <translation>entrada en vigor de</translation>
+    </message>
+    <message>
+        <source>reports on</source>
+        <translation>informa sobre</translation>
+    </message>
+    <message>
+        <source>disputes</source>
+        <translation>desmiente</translation>
+    </message>
 </context>
 <context>
     <name>chronomap</name>
@@ -230,6 +298,21 @@
             <numerusform>&lt;p&gt;&lt;b&gt;Datos de acontecimientos:&lt;/b&gt; los registros del conjunto abierto citan %n fuente: %1.&lt;/p&gt;</numerusform>
             <numerusform>&lt;p&gt;&lt;b&gt;Datos de acontecimientos:&lt;/b&gt; los registros del conjunto abierto citan %n fuentes: %1.&lt;/p&gt;</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ActorVocabulary</name>
+    <message>
+        <source>not an actor vocabulary (a JSON object with an &quot;actors&quot; array); ignored</source>
+        <translation>no es un vocabulario de actores (un objeto JSON con una lista &quot;actors&quot;); se ignora</translation>
+    </message>
+    <message>
+        <source>an actor without an id; ignored</source>
+        <translation>un actor sin id; se ignora</translation>
+    </message>
+    <message>
+        <source>the actor vocabulary cannot be read; actors show as their ids</source>
+        <translation>no se puede leer el vocabulario de actores; los actores se muestran con su id</translation>
     </message>
 </context>
 <context>
@@ -377,6 +460,14 @@
     <message>
         <source>Open…</source>
         <translation>Abrir…</translation>
+    </message>
+    <message>
+        <source>Related records</source>
+        <translation>Registros relacionados</translation>
+    </message>
+    <message>
+        <source>%1: %2 (not in the data)</source>
+        <translation>%1: %2 (no está en los datos)</translation>
     </message>
 </context>
 <context>
@@ -870,6 +961,18 @@
     <message>
         <source>&apos;%1&apos; is not a date in the form %2; record skipped</source>
         <translation>&apos;%1&apos; no es una fecha con la forma %2; registro omitido</translation>
+    </message>
+    <message>
+        <source>claim &apos;%1&apos; names source %2, but the record has %3 sources</source>
+        <translation>la cifra &apos;%1&apos; remite a la fuente %2, pero el registro tiene %3 fuentes</translation>
+    </message>
+    <message>
+        <source>not a JSON array of related records; ignored</source>
+        <translation>no es una lista JSON de registros relacionados; se ignora</translation>
+    </message>
+    <message>
+        <source>a related record without an id; ignored</source>
+        <translation>un registro relacionado sin id; se ignora</translation>
     </message>
 </context>
 <context>

@@ -4,16 +4,21 @@
 // figures stay side by side.
 #include "geo/region_index.h"
 #include "io/event_loader.h"
+#include "io/event_writer.h"
 #include "store/region_membership.h"
 
 #include "../bundled_data.h"
 #include "../qt_string_maker.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QTemporaryDir>
+
+#include <algorithm>
 
 #include <catch2/catch.hpp>
 
@@ -151,7 +156,8 @@ TEST_CASE("Disputed and differing figures stay side by side as separate claims",
     // 15,000 sent in all, per South Korean and per Ukrainian intelligence: two claims, not one.
     const Event sent = eventWithId(store, "2024-north-korean-troops-sent-to-russia");
     REQUIRE(sent.claims.size() == 2);
-    CHECK(sent.claims[0].source != sent.claims[1].source);
+    CHECK(sent.claims[0].sourceIndex != sent.claims[1].sourceIndex);
+    CHECK(sent.claims[0].sourceName(sent.sources) != sent.claims[1].sourceName(sent.sources));
     for (const Claim &c : sent.claims)
         CHECK(c.value == 15000);
 
@@ -169,4 +175,209 @@ TEST_CASE("Disputed and differing figures stay side by side as separate claims",
     CHECK(values.contains(std::nullopt));
     CHECK(values.contains(std::optional<double>(1000)));
     CHECK(values.contains(std::optional<double>(5000)));
+}
+
+TEST_CASE("Every related id names a record of the dataset, with a known relation", "[dataset]")
+{
+    const auto dataset = test::bundledDataset();
+    const EventStore &store = *dataset->events;
+    const QStringList relations{"follows-up", "ratifies", "enters-into-force-of", "reports-on", "disputes"};
+    qsizetype links = 0;
+    for (EventStore::Index i = 0; i < store.size(); ++i) {
+        const Event e = store.event(i);
+        for (const Related &r : e.related) {
+            INFO(e.id.toStdString() << " -> " << r.id.toStdString());
+            CHECK(store.findId(r.id) >= 0);
+            CHECK(r.id != e.id);
+            CHECK(relations.contains(r.relation));
+            ++links;
+        }
+    }
+    // The raw file says the same: no link was dropped on the way in.
+    qsizetype rawLinks = 0;
+    for (const QJsonValue &feature : rawFeatures())
+        rawLinks += feature.toObject().value(u"properties").toObject().value(u"related").toArray().size();
+    CHECK(links == rawLinks);
+}
+
+TEST_CASE("The treaty's lifecycle is linked from signature to entry into force", "[dataset]")
+{
+    const auto dataset = test::bundledDataset();
+    const EventStore &store = *dataset->events;
+    const QString signed_ = QStringLiteral("2024-06-19-putin-kim-treaty-pyongyang");
+    auto relationTo = [&](const char *from, const QString &to) {
+        for (const Related &r : eventWithId(store, from).related)
+            if (r.id == to) return r.relation;
+        return QString();
+    };
+    CHECK(relationTo("2024-11-09-putin-signs-treaty-ratification", signed_) == u"ratifies");
+    CHECK(relationTo("2024-11-11-kim-signs-treaty-ratification", signed_) == u"ratifies");
+    CHECK(relationTo("2024-12-04-treaty-enters-into-force", signed_) == u"enters-into-force-of");
+    // Each step is dated to its day and after the one it follows.
+    const qint64 signedMs = eventWithId(store, "2024-06-19-putin-kim-treaty-pyongyang").when.start().startMs;
+    for (const char *id : {"2024-11-09-putin-signs-treaty-ratification", "2024-11-11-kim-signs-treaty-ratification",
+                           "2024-12-04-treaty-enters-into-force"}) {
+        INFO(id);
+        const Event e = eventWithId(store, id);
+        CHECK(e.when.start().precision == DatePrecision::Day);
+        CHECK(e.when.start().startMs > signedMs);
+    }
+}
+
+TEST_CASE("Every claim names a source entry of its record, and every source has a language", "[dataset]")
+{
+    for (const QJsonValue &feature : rawFeatures()) {
+        const QJsonObject p = feature.toObject().value(u"properties").toObject();
+        const QJsonArray sources = p.value(u"sources").toArray();
+        INFO(p.value(u"id").toString().toStdString());
+        for (const QJsonValue &c : p.value(u"claims").toArray()) {
+            const QJsonValue source = c.toObject().value(u"source");
+            CHECK(source.isDouble()); // an index, not free text
+            CHECK(source.toInt(-1) >= 0);
+            CHECK(source.toInt(-1) < sources.size());
+        }
+        for (const QJsonValue &s : sources) {
+            const QString language = s.toObject().value(u"language").toString();
+            INFO(s.toObject().value(u"name").toString().toStdString());
+            CHECK(language.size() == 2); // ISO 639-1; never empty or "und" for a named outlet
+            CHECK(language == language.toLower());
+            CHECK_FALSE(s.toObject().value(u"name").toString().trimmed().isEmpty());
+        }
+    }
+    // As loaded, each claim's source resolves to its entry's name.
+    const auto dataset = test::bundledDataset();
+    for (EventStore::Index i = 0; i < dataset->events->size(); ++i) {
+        const Event e = dataset->events->event(i);
+        for (const Claim &c : e.claims) {
+            INFO(e.id.toStdString());
+            REQUIRE(c.sourceIndex >= 0);
+            CHECK(c.sourceName(e.sources) == e.sources.value(c.sourceIndex).name);
+        }
+    }
+}
+
+TEST_CASE("Every claim has its quantity, and its note when there is one, in both languages", "[dataset]")
+{
+    for (const QJsonValue &feature : rawFeatures()) {
+        const QJsonObject p = feature.toObject().value(u"properties").toObject();
+        INFO(p.value(u"id").toString().toStdString());
+        for (const QJsonValue &value : p.value(u"claims").toArray()) {
+            const QJsonObject c = value.toObject();
+            INFO(c.value(u"quantity").toString().toStdString());
+            CHECK_FALSE(c.value(u"quantity").toString().trimmed().isEmpty());
+            CHECK_FALSE(c.value(u"quantity_es").toString().trimmed().isEmpty());
+            CHECK(c.value(u"quantity").toString() != c.value(u"quantity_es").toString());
+            CHECK(c.value(u"note").toString().isEmpty() == c.value(u"note_es").toString().isEmpty());
+            CHECK_FALSE(c.value(u"unit").toString().isEmpty());
+        }
+    }
+}
+
+TEST_CASE("Every actor id is in the dataset's vocabulary, which names it in English and Spanish", "[dataset]")
+{
+    const auto dataset = test::bundledDataset();
+    const EventStore &store = *dataset->events;
+    REQUIRE_FALSE(store.actors().isEmpty());
+    for (EventStore::Index i = 0; i < store.size(); ++i) {
+        const Event e = store.event(i);
+        INFO(e.id.toStdString());
+        CHECK_FALSE(e.actors.isEmpty());
+        for (const QString &actor : e.actors) {
+            INFO(actor.toStdString());
+            CHECK(store.actors().contains(actor));
+        }
+    }
+    for (const QString &id : store.actors().ids()) {
+        INFO(id.toStdString());
+        CHECK(id == id.toLower());
+        CHECK_FALSE(store.actors().names(id).value(QString()).isEmpty());
+        CHECK_FALSE(store.actors().names(id).value(QStringLiteral("es")).isEmpty());
+    }
+    CHECK(store.actors().name(QStringLiteral("kpa"), QStringLiteral("es")) == u"Ejército Popular de Corea");
+    CHECK(store.actors().name(QStringLiteral("kpa"), QString()) == u"Korean People's Army");
+}
+
+TEST_CASE("A search matches an actor by its English and its Spanish name", "[dataset]")
+{
+    const auto dataset = test::bundledDataset();
+    const EventStore &store = *dataset->events;
+    auto matching = [&](const QString &text) {
+        const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
+        const EventStore::TextQuery query(words);
+        QSet<QString> ids;
+        for (EventStore::Index i = 0; i < store.size(); ++i) {
+            // The fast path (ASCII words on the stored bytes) agrees with the plain text.
+            const QString searchable = store.searchableText(i);
+            CHECK(store.matchesText(i, query) == std::all_of(words.begin(), words.end(), [&](const QString &w) {
+                      return searchable.contains(w, Qt::CaseInsensitive);
+                  }));
+            if (store.matchesText(i, query)) ids.insert(store.id(i));
+        }
+        return ids;
+    };
+    // Kim–Belousov: Belousov is named only through the actor id in some records' text.
+    const QSet<QString> english = matching(QStringLiteral("Belousov"));
+    const QSet<QString> spanish = matching(QStringLiteral("Beloúsov"));
+    CHECK(english.contains(QStringLiteral("2024-11-29-belousov-pyongyang")));
+    CHECK(spanish.contains(QStringLiteral("2024-11-29-belousov-pyongyang")));
+    // "Ejército Popular" is in no title or summary: only the vocabulary's Spanish name of `kpa`.
+    const QSet<QString> kpa = matching(QStringLiteral("Ejército Popular"));
+    CHECK(kpa.contains(QStringLiteral("2025-08-kursk-belgorod-deployment-11000")));
+    CHECK(kpa == matching(QStringLiteral("Korean People's Army")));
+}
+
+TEST_CASE("Visits between the two governments are lines from the visitor's capital", "[dataset]")
+{
+    const auto dataset = test::bundledDataset();
+    const EventStore &store = *dataset->events;
+    const QGeoCoordinate pyongyang(39.03, 125.75), moscow(55.75, 37.62);
+    int contacts = 0;
+    for (EventStore::Index i = 0; i < store.size(); ++i) {
+        const Event e = store.event(i);
+        if (e.category != u"diplomatic-contact" && e.category != u"summit") continue;
+        if (!e.places.contains(u"Moscow") && !e.places.contains(u"Pyongyang")) continue; // Alaska
+        INFO(e.id.toStdString());
+        ++contacts;
+        CHECK(e.geometryKind == GeometryKind::Line);
+        REQUIRE(e.geometry.size() == 2);
+        // One end in a capital: the visitor's, or the host's for a call.
+        CHECK((e.geometry.first().distanceTo(moscow) < 25'000 || e.geometry.first().distanceTo(pyongyang) < 25'000));
+        CHECK(e.when.start().precision == DatePrecision::Day);
+    }
+    CHECK(contacts > 0);
+}
+
+TEST_CASE("Exporting the chronicle to GeoJSON and opening it again keeps every new field", "[dataset][io]")
+{
+    const auto dataset = test::bundledDataset();
+    const EventStore &store = *dataset->events;
+    EventStore::IndexList all;
+    for (EventStore::Index i = 0; i < store.size(); ++i)
+        all.push_back(i);
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("chronicle.geojson"));
+    QString error;
+    REQUIRE(EventWriter::write(store, all, EventWriter::Format::GeoJson, path, &error));
+    CHECK(QFileInfo::exists(dir.filePath(QStringLiteral("chronicle.actors.json"))));
+
+    const LoadResult reopened = EventLoader::load(path);
+    for (const Issue &issue : reopened.issues)
+        UNSCOPED_INFO(issue.toString().toStdString());
+    CHECK(reopened.issues.isEmpty());
+    REQUIRE(reopened.store->size() == store.size());
+    for (EventStore::Index i = 0; i < store.size(); ++i) {
+        const Event before = store.event(i);
+        const EventStore::Index j = reopened.store->findId(before.id);
+        INFO(before.id.toStdString());
+        REQUIRE(j >= 0);
+        const Event after = reopened.store->event(j);
+        CHECK(after.claims == before.claims);
+        CHECK(after.sources == before.sources);
+        CHECK(after.related == before.related);
+        CHECK(after.actors == before.actors);
+        CHECK(after.locationPrecision == before.locationPrecision);
+        for (const QString &actor : after.actors)
+            CHECK(reopened.store->actors().names(actor) == store.actors().names(actor));
+    }
 }

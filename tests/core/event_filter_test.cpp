@@ -76,7 +76,7 @@ std::shared_ptr<const EventStore> smallStore()
     b.actors = {QStringLiteral("Gamma Corps")};
     b.confidence = Confidence::Disputed;
     b.provenance = QStringLiteral("context");
-    b.claims = {Claim{QStringLiteral("troops"), 100.0, {}, QStringLiteral("Claimsource"), {}, {}}};
+    b.claims = {Claim{QStringLiteral("troops"), 100.0, {}, QStringLiteral("Claimsource"), {}, {}, {}, {}, -1}};
     Event c = record(QStringLiteral("c"), QStringLiteral("2024-03-01"), QStringLiteral("statement"));
     c.title.insert(QString(), QStringLiteral("Third record"));
     c.places = {QStringLiteral("Delta City")};

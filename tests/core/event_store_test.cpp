@@ -67,21 +67,34 @@ Event fullEvent()
     e.places = {QStringLiteral("Pyongyang"), QStringLiteral("Moscow")};
     e.regions = {QStringLiteral("KP-01"), QStringLiteral("RU-MOW")};
     e.claims = {
-        Claim{QStringLiteral("troops deployed"), 11000.0, QStringLiteral("soldiers"),
-              QStringLiteral("NIS (South Korea)"), QStringLiteral("2024-11"), QStringLiteral("first estimate")},
+        Claim{QStringLiteral("troops deployed"),
+              11000.0,
+              QStringLiteral("soldiers"),
+              {},
+              QStringLiteral("2024-11"),
+              QStringLiteral("first estimate"),
+              QStringLiteral("tropas desplegadas"),
+              QStringLiteral("primera estimación"),
+              0},
         Claim{QStringLiteral("troops deployed"),
               1.25e4,
               QStringLiteral("soldiers"),
               QStringLiteral("GUR \"Ukraine\""),
               QStringLiteral("2024-12-01"),
-              {}},
+              {},
+              {},
+              {},
+              -1},
         Claim{QStringLiteral("casualties"),
               std::nullopt,
               {},
               QStringLiteral("Reuters"),
               {},
-              QStringLiteral("\"thousands\"\x01")},
-        Claim{QStringLiteral("fraction"), 0.1, QStringLiteral("share"), {}, {}, {}},
+              QStringLiteral("\"thousands\"\x01"),
+              {},
+              {},
+              -1},
+        Claim{QStringLiteral("fraction"), 0.1, QStringLiteral("share"), {}, {}, {}, {}, {}, -1},
     };
     e.sources = {
         Source{QStringLiteral("KCNA"), QStringLiteral("https://kcnawatch.org/?q=a&b=c"), QStringLiteral("2025-08-12"),
@@ -91,6 +104,8 @@ Event fullEvent()
                {},
                QStringLiteral("ru")},
     };
+    e.related = {Related{QStringLiteral("2024-06-19-treaty"), QStringLiteral("follows-up")},
+                 Related{QStringLiteral("\"quoted\" id"), QStringLiteral("reports-on")}};
     e.provenance = QStringLiteral("article");
     e.confidence = Confidence::Confirmed;
     e.geometryKind = GeometryKind::Line;

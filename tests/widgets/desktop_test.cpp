@@ -257,14 +257,17 @@ TEST_CASE("In the window the region note sits in the playback bar and the lanes 
     timeline->fitAll();
     const QRectF before = timeline->eventRect(kursk);
     REQUIRE_FALSE(before.isEmpty());
+    const int timelineHeight = timeline->height();
 
     window.viewState()->setSelectedRegion(dataset->baseMap->regions->find(QStringLiteral("RU-KRS")));
     QPushButton *note = timeline->regionButton();
     CHECK(QTest::qWaitFor([&] { return note->isVisible(); }, 2000));
     CHECK(qobject_cast<PlaybackBar *>(note->parentWidget()));
     CHECK(note->text().contains(QStringLiteral("Kursk")));
-    // The lanes did not give up a strip to the note: the Kursk event's mark keeps its height.
-    CHECK(timeline->eventRect(kursk).height() == Approx(before.height()));
+    // The lanes did not give up a strip to the note: the timeline keeps its height (its rows
+    // may grow, as the region's events need fewer of them than the whole dataset).
+    CHECK(timeline->height() == timelineHeight);
+    CHECK(timeline->eventRect(kursk).height() >= before.height());
     QTest::mouseClick(note, Qt::LeftButton);
     CHECK(window.viewState()->selectedRegion() < 0);
     CHECK_FALSE(note->isVisible());

@@ -85,6 +85,7 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
 {
     LoadResult result;
     EventStoreBuilder builder;
+    builder.addActors(ActorVocabulary::readBeside(path, &result.issues)); // none for bytes in memory
     auto finish = [&]() -> LoadResult {
         result.store = builder.build();
         if (result.store->isEmpty() && !result.hasFatal() && !result.cancelled)

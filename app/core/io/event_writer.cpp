@@ -2,6 +2,7 @@
 #include "event_writer.h"
 
 #include "io/gdal_session.h"
+#include "model/record_json.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -29,24 +30,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("EventWriter", text);
 }
 
-QByteArray jsonOf(const QList<Claim> &claims)
+template<typename T> QByteArray jsonOf(const QList<T> &items)
 {
-    QJsonArray a;
-    for (const auto &c : claims) {
-        QJsonObject o{
-            {"quantity", c.quantity}, {"unit", c.unit}, {"source", c.source}, {"as_of", c.asOf}, {"note", c.note}};
-        o.insert("value", c.value ? QJsonValue(*c.value) : QJsonValue());
-        a.append(o);
-    }
-    return QJsonDocument(a).toJson(QJsonDocument::Compact);
-}
-
-QByteArray jsonOf(const QList<Source> &sources)
-{
-    QJsonArray a;
-    for (const auto &s : sources)
-        a.append(QJsonObject{{"name", s.name}, {"url", s.url}, {"published", s.published}, {"language", s.language}});
-    return QJsonDocument(a).toJson(QJsonDocument::Compact);
+    return QJsonDocument(RecordJson::toJsonArray(items)).toJson(QJsonDocument::Compact);
 }
 
 struct Column {
@@ -115,6 +101,8 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
         {"provenance", OFTString},
         {"sources", OFTString, csv ? OFSTNone : OFSTJSON},
         {"claims", OFTString, csv ? OFSTNone : OFSTJSON},
+        {"related", OFTString, csv ? OFSTNone : OFSTJSON},
+        {"location_precision", OFTString},
         {"wkt", OFTString}, // CSV only, see above
     };
     for (const Column &c : columns) {
@@ -156,6 +144,8 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
             feature.SetField("sources", jsonOf(e.sources).constData());
             feature.SetField("claims", jsonOf(e.claims).constData());
         }
+        if (!e.related.isEmpty()) feature.SetField("related", jsonOf(e.related).constData());
+        if (e.locationPrecision == LocationPrecision::Region) set("location_precision", QStringLiteral("region"));
         std::unique_ptr<OGRGeometry> geometry;
         if (e.geometryKind == GeometryKind::Point) {
             geometry = std::make_unique<OGRPoint>(e.anchor().longitude(), e.anchor().latitude());
@@ -191,6 +181,26 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) return fail(tr("%1: %2").arg(path, out.errorString()));
     if (out.write(bytes) != bytes.size() || !out.commit()) return fail(tr("%1: %2").arg(path, out.errorString()));
+    return csv || writeActors(store, events, path, error);
+}
+
+bool EventWriter::writeActors(const EventStore &store, const EventStore::IndexList &events, const QString &path,
+                              QString *error)
+{
+    // The names of the actors the written records list, beside the file where the loader looks
+    // for them (ActorVocabulary::readBeside), so that an export opens again with the same names.
+    ActorVocabulary used;
+    for (EventStore::Index i : events)
+        for (const QString &id : store.event(i).actors)
+            if (store.actors().contains(id) && !used.contains(id)) used.insert(id, store.actors().names(id));
+    if (used.isEmpty()) return true;
+    const QString actorsPath = ActorVocabulary::sidecarPath(path);
+    QSaveFile out(actorsPath);
+    const QByteArray bytes = QJsonDocument(used.toJson()).toJson(QJsonDocument::Indented);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || out.write(bytes) != bytes.size() || !out.commit()) {
+        if (error) *error = tr("%1: %2").arg(actorsPath, out.errorString());
+        return false;
+    }
     return true;
 }
 

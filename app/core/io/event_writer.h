@@ -13,8 +13,14 @@ public:
     /// Writes `events` of `store` to `path` (a local file, or "-" for standard output).
     /// CSV columns start with `id,start,end,date_precision,category,title,regions`.
     /// Returns false and sets `error` on failure; a failed write to a file leaves no file.
+    /// GeoJSON to a file also writes the names of the actors its records list, when the store
+    /// has a vocabulary, as `<stem>.actors.json` beside it.
     static bool write(const EventStore &store, const EventStore::IndexList &events, Format format, const QString &path,
                       QString *error);
+
+private:
+    static bool writeActors(const EventStore &store, const EventStore::IndexList &events, const QString &path,
+                            QString *error);
 };
 
 } // namespace chronomap

@@ -37,6 +37,7 @@ const QList<RoleNames> &roleNames()
         {FieldRole::Provenance, "provenance", {"provenance"}},
         {FieldRole::Confidence, "confidence", {"confidence", "certainty"}},
         {FieldRole::LocationPrecision, "location_precision", {"location_precision", "geo_precision"}},
+        {FieldRole::Related, "related", {"related"}},
     };
     return names;
 }

@@ -27,6 +27,7 @@ enum class FieldRole : quint8 {
     Provenance,
     Confidence,
     LocationPrecision,
+    Related,
 };
 QString toString(FieldRole role);
 /// All roles, in declaration order.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "layer_reader.h"
 
+#include "model/record_json.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -303,6 +305,8 @@ std::optional<Event> LayerReader::read(const FeatureBatch &batch, qsizetype row)
     readClaims(e);
     readSources(e);
     if (m_profile) m_profile->apply(e, *this);
+    checkClaimSources(e);
+    readRelated(e);
     return e;
 }
 
@@ -717,14 +721,9 @@ void LayerReader::readClaims(Event &e)
                         tr("a claim is not a JSON object; ignored"));
             continue;
         }
-        const QJsonObject o = v.toObject();
-        Claim c{o.value("quantity").toString(), std::nullopt,
-                o.value("unit").toString(),     o.value("source").toString(),
-                o.value("as_of").toString(),    o.value("note").toString()};
-        const QJsonValue value = o.value("value");
-        if (value.isDouble())
-            c.value = value.toDouble();
-        else if (!value.isNull() && !value.isUndefined())
+        bool valueIsBad = false;
+        const Claim c = RecordJson::claimFromJson(v.toObject(), &valueIsBad);
+        if (valueIsBad)
             recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims),
                         tr("claim value for '%1' is not a number; kept without a value").arg(c.quantity));
         e.claims.append(c);
@@ -757,13 +756,41 @@ void LayerReader::readSources(Event &e)
         if (v.isString())
             e.sources.append(Source{v.toString(), {}, {}, {}});
         else if (v.isObject()) {
-            const QJsonObject o = v.toObject();
-            e.sources.append(Source{o.value("name").toString(), o.value("url").toString(),
-                                    o.value("published").toString(), o.value("language").toString()});
+            e.sources.append(RecordJson::sourceFromJson(v.toObject()));
         } else {
             recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Sources),
                         tr("a source is neither text nor an object; ignored"));
         }
+    }
+}
+
+void LayerReader::checkClaimSources(Event &e)
+{
+    for (const Claim &c : std::as_const(e.claims))
+        if (c.sourceIndex >= e.sources.size())
+            recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Claims),
+                        tr("claim '%1' names source %2, but the record has %3 sources")
+                            .arg(c.quantity)
+                            .arg(c.sourceIndex)
+                            .arg(e.sources.size()));
+}
+
+void LayerReader::readRelated(Event &e)
+{
+    if (!m_mapping.has(FieldRole::Related)) return;
+    bool isJson = false;
+    const QJsonArray related = jsonArray(FieldRole::Related, &isJson);
+    if (!isJson && !textView(FieldRole::Related, m_claimsBuffer).trimmed().isEmpty())
+        recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Related),
+                    tr("not a JSON array of related records; ignored"));
+    for (const auto &v : related) {
+        const Related r = RecordJson::relatedFromJson(v.toObject());
+        if (r.id.trimmed().isEmpty()) {
+            recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Related),
+                        tr("a related record without an id; ignored"));
+            continue;
+        }
+        e.related.append(r);
     }
 }
 

@@ -91,6 +91,9 @@ private:
     QJsonArray jsonArray(FieldRole role, bool *isJson);
     void readClaims(Event &e);
     void readSources(Event &e);
+    /// Warns of claims whose `source` index lies past the record's sources.
+    void checkClaimSources(Event &e);
+    void readRelated(Event &e);
 
     QString m_file;
     const LoadOptions &m_options;

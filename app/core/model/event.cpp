@@ -39,4 +39,20 @@ QString localized(const LocalizedText &text, const QString &lang)
     return text.value(QString());
 }
 
+QString Claim::quantityIn(const QString &lang) const
+{
+    return lang == u"es" && !quantityEs.isEmpty() ? quantityEs : quantity;
+}
+
+QString Claim::noteIn(const QString &lang) const
+{
+    return lang == u"es" && !noteEs.isEmpty() ? noteEs : note;
+}
+
+QString Claim::sourceName(const QList<Source> &sources) const
+{
+    if (sourceIndex >= 0 && sourceIndex < sources.size()) return sources[sourceIndex].name;
+    return source;
+}
+
 } // namespace chronomap

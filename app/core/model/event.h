@@ -33,24 +33,40 @@ enum class GeometryKind : quint8 {
 /// Whether a point is the place itself or only stands for a whole region.
 enum class LocationPrecision : quint8 { Exact, Region };
 
-/// A figure as one source states it. Disputed figures stay side by side, one Claim each.
-struct Claim {
-    QString quantity;            ///< what is counted, e.g. "troops deployed"
-    std::optional<double> value; ///< absent when the source gives no number ("thousands")
-    QString unit;
-    QString source;
-    QString asOf;
-    QString note;
-    friend bool operator==(const Claim &, const Claim &) = default;
-};
-
 /// Who reported a record.
 struct Source {
     QString name;
     QString url; ///< as written in the data; opened only on an explicit click, only http(s)
     QString published;
-    QString language;
+    QString language; ///< ISO 639-1 code
     friend bool operator==(const Source &, const Source &) = default;
+};
+
+/// A figure as one source states it. Disputed figures stay side by side, one Claim each.
+/// JSON keys: see model/record_json.h.
+struct Claim {
+    QString quantity;            ///< what is counted, e.g. "troops deployed" (English, the fallback)
+    std::optional<double> value; ///< absent when the source gives no number ("thousands")
+    QString unit;                ///< a ClaimUnits id (`soldiers`, `containers`…) or free text
+    QString source;              ///< free-text source name, for data that names no `sources` entry
+    QString asOf;
+    QString note;
+    QString quantityEs;   ///< `quantity_es`
+    QString noteEs;       ///< `note_es`
+    int sourceIndex = -1; ///< index into the record's `sources` (`"source": 0`); -1 when free text
+
+    QString quantityIn(const QString &lang) const;
+    QString noteIn(const QString &lang) const;
+    /// The name of the source: the indexed entry's, else the free text.
+    QString sourceName(const QList<Source> &sources) const;
+    friend bool operator==(const Claim &, const Claim &) = default;
+};
+
+/// A link from one record to another: `{"id": "…", "relation": "ratifies"}`.
+struct Related {
+    QString id;
+    QString relation; ///< follows-up, ratifies, enters-into-force-of, reports-on, disputes…
+    friend bool operator==(const Related &, const Related &) = default;
 };
 
 /// Text in several languages; the empty key holds the default (`title`), "es" holds `title_es`.
@@ -66,11 +82,12 @@ struct Event {
     LocalizedText summary;
     TimeSpan when;
     QString category;
-    QStringList actors;
+    QStringList actors; ///< ids of an ActorVocabulary where the data has one, else names
     QStringList places;
     QStringList regions; ///< ISO 3166-2 codes
     QList<Claim> claims;
     QList<Source> sources;
+    QList<Related> related;
     QString provenance;
     Confidence confidence = Confidence::Unknown;
     GeometryKind geometryKind = GeometryKind::None;

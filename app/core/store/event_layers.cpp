@@ -19,6 +19,7 @@ std::shared_ptr<const EventStore> EventLayers::merge(const QList<EventLayer> &la
     ids.reserve(total);
     for (const EventLayer &layer : layers) {
         if (!layer.store) continue;
+        builder.addActors(layer.store->actors());
         const QString prefix = QFileInfo(layer.file).completeBaseName();
         for (EventStore::Index i = 0; i < layer.store->size(); ++i) {
             Event event = layer.store->event(i);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "event_store.h"
 
+#include "model/record_json.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,8 +19,22 @@ namespace chronomap {
 namespace {
 
 // Text arena layout, per event: a run of (tag, varint length, UTF-8 bytes), ended by Tag::End.
-// Localized entries carry "lang\x1f text"; claims and sources are compact JSON objects.
-enum class Tag : quint8 { End = 0, Id, Title, Summary, Actor, Place, Region, Claim, Source, Provenance, LineVertices };
+// Localized entries carry "lang\x1f text"; claims, sources and related links are compact JSON
+// objects (RecordJson).
+enum class Tag : quint8 {
+    End = 0,
+    Id,
+    Title,
+    Summary,
+    Actor,
+    Place,
+    Region,
+    Claim,
+    Source,
+    Provenance,
+    LineVertices,
+    Related,
+};
 constexpr char kLangSeparator = '\x1f';
 
 // Flag bits in m_flags.
@@ -124,109 +140,14 @@ std::pair<QByteArrayView, QByteArrayView> splitLocalized(QByteArrayView bytes)
     return {bytes.first(sep), bytes.sliced(sep + 1)};
 }
 
-/// Writes a compact JSON object member by member, leaving out empty text and absent numbers
-/// (claimFromJson()/sourceFromJson() read a missing member as empty). Building a QJsonObject
-/// and serialising it cost more than the rest of add() for every record with a source.
-class JsonObjectWriter {
-public:
-    explicit JsonObjectWriter(QByteArray &out) : m_out(out) { m_out.append('{'); }
-    ~JsonObjectWriter() { m_out.append('}'); }
-    JsonObjectWriter(const JsonObjectWriter &) = delete;
-    JsonObjectWriter &operator=(const JsonObjectWriter &) = delete;
-
-    void add(const char *key, const QString &value)
-    {
-        if (value.isEmpty()) return;
-        member(key);
-        if (isAscii(value)) { // the same bytes, without a UTF-8 temporary
-            m_out.append('"');
-            for (const QChar c : value)
-                appendCharacter(char(c.unicode()));
-            m_out.append('"');
-            return;
-        }
-        appendString(value.toUtf8());
-    }
-    void add(const char *key, std::optional<double> value)
-    {
-        if (!value || !std::isfinite(*value)) return; // JSON has no NaN or infinity: read back as absent
-        member(key);
-        char digits[32];
-        const auto end = std::to_chars(digits, digits + sizeof digits, *value).ptr; // shortest round trip
-        m_out.append(digits, end - digits);
-    }
-
-private:
-    void member(const char *key)
-    {
-        if (!m_first) m_out.append(',');
-        m_first = false;
-        appendString(QByteArrayView(key));
-        m_out.append(':');
-    }
-    void appendString(QByteArrayView utf8)
-    {
-        m_out.append('"');
-        for (const char c : utf8)
-            appendCharacter(c);
-        m_out.append('"');
-    }
-    void appendCharacter(char c)
-    {
-        if (c == '"' || c == '\\') {
-            m_out.append('\\').append(c);
-        } else if (quint8(c) < 0x20) {
-            static const char hex[] = "0123456789abcdef";
-            const char escaped[] = {'\\', 'u', '0', '0', hex[(c >> 4) & 1], hex[c & 15]};
-            m_out.append(escaped, sizeof escaped);
-        } else {
-            m_out.append(c);
-        }
-    }
-
-    QByteArray &m_out;
-    bool m_first = true;
-};
-
-QByteArray claimToJson(const Claim &c)
+Claim claimFromJson(QByteArrayView bytes)
 {
-    QByteArray out;
-    {
-        JsonObjectWriter o(out);
-        o.add("quantity", c.quantity);
-        o.add("value", c.value);
-        o.add("unit", c.unit);
-        o.add("source", c.source);
-        o.add("as_of", c.asOf);
-        o.add("note", c.note);
-    }
-    return out;
+    return RecordJson::claimFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object());
 }
 
-Claim claimFromJson(const QJsonObject &o)
+Source sourceFromJson(QByteArrayView bytes)
 {
-    Claim c{o.value("quantity").toString(), std::nullopt,
-            o.value("unit").toString(),     o.value("source").toString(),
-            o.value("as_of").toString(),    o.value("note").toString()};
-    if (o.value("value").isDouble()) c.value = o.value("value").toDouble();
-    return c;
-}
-
-void writeSourceJson(QByteArray &out, const Source &s)
-{
-    {
-        JsonObjectWriter o(out);
-        o.add("name", s.name);
-        o.add("url", s.url);
-        o.add("published", s.published);
-        o.add("language", s.language);
-    }
-}
-
-Source sourceFromJson(const QJsonObject &o)
-{
-    return {o.value("name").toString(), o.value("url").toString(), o.value("published").toString(),
-            o.value("language").toString()};
+    return RecordJson::sourceFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object());
 }
 
 quint32 idHash(QByteArrayView utf8)
@@ -275,10 +196,13 @@ Event EventStore::event(Index i) const
             e.regions.append(QString::fromUtf8(bytes));
             break;
         case Tag::Claim:
-            e.claims.append(claimFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object()));
+            e.claims.append(claimFromJson(bytes));
             break;
         case Tag::Source:
-            e.sources.append(sourceFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object()));
+            e.sources.append(sourceFromJson(bytes));
+            break;
+        case Tag::Related:
+            e.related.append(RecordJson::relatedFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object()));
             break;
         case Tag::Provenance:
             e.provenance = QString::fromUtf8(bytes);
@@ -328,7 +252,7 @@ QList<Source> EventStore::sources(Index i) const
 {
     QList<Source> result;
     forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
-        if (tag == Tag::Source) result.append(sourceFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object()));
+        if (tag == Tag::Source) result.append(sourceFromJson(bytes));
         return true;
     });
     return result;
@@ -358,11 +282,15 @@ QString EventStore::searchableText(Index i) const
             appendLine(splitLocalized(bytes).second);
             break;
         case Tag::Actor:
+            appendLine(bytes);
+            for (const QByteArray &name : actors().searchNames(bytes))
+                appendLine(name);
+            break;
         case Tag::Place:
             appendLine(bytes);
             break;
         case Tag::Source: {
-            const Source s = sourceFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object());
+            const Source s = sourceFromJson(bytes);
             appendLine(QByteArrayView(s.name.toUtf8()));
             appendLine(QByteArrayView(s.url.toUtf8()));
             break;
@@ -425,7 +353,7 @@ template<typename Visitor> void forEachSourceText(QByteArrayView json, Visitor &
         ++p;
         if (p < json.size() && json[p] == '"') {
             const QByteArrayView value = readString(&escaped);
-            if (key == "name" || key == "url") {
+            if (key == RecordJson::kName || key == RecordJson::kUrl) {
                 if (!escaped) {
                     visit(value);
                 } else {
@@ -480,6 +408,10 @@ bool EventStore::matchesText(Index i, const TextQuery &query) const
         case Tag::Summary:
             return look(splitLocalized(bytes).second);
         case Tag::Actor:
+            if (!look(bytes)) return false;
+            for (const QByteArray &name : actors().searchNames(bytes))
+                if (!look(name)) return false;
+            return true;
         case Tag::Place:
             return look(bytes);
         case Tag::Source:
@@ -715,12 +647,20 @@ void EventStoreBuilder::add(const Event &e)
         appendText(t, Tag::Place, p);
     for (const auto &r : e.regions)
         appendText(t, Tag::Region, r);
-    for (const auto &c : e.claims)
-        appendField(t, Tag::Claim, QByteArrayView(claimToJson(c)));
+    for (const auto &c : e.claims) {
+        m_scratch.resize(0); // keeps its capacity: no allocation per claim or source
+        RecordJson::appendCompact(m_scratch, c);
+        appendField(t, Tag::Claim, QByteArrayView(m_scratch));
+    }
     for (const auto &src : e.sources) {
-        m_scratch.resize(0); // keeps its capacity: no allocation per source
-        writeSourceJson(m_scratch, src);
+        m_scratch.resize(0);
+        RecordJson::appendCompact(m_scratch, src);
         appendField(t, Tag::Source, QByteArrayView(m_scratch));
+    }
+    for (const auto &r : e.related) {
+        m_scratch.resize(0);
+        RecordJson::appendCompact(m_scratch, r);
+        appendField(t, Tag::Related, QByteArrayView(m_scratch));
     }
     appendText(t, Tag::Provenance, e.provenance);
     if (e.geometryKind == GeometryKind::Line) {

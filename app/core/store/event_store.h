@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/actor_vocabulary.h"
 #include "model/event.h"
 
 #include <QByteArray>
@@ -54,8 +55,10 @@ public:
     quint32 provenanceIndex(Index i) const { return m_provenanceIndex[size_t(i)]; }
     /// The distinct provenance values of all events, sorted; "" stands for records without one.
     const QStringList &provenances() const { return m_provenances; }
+    /// The dataset's actor vocabulary (empty when its file has none): names for actor ids.
+    const ActorVocabulary &actors() const { return m_actors; }
     /// The text a search looks in, one field per line: titles and summaries in every language,
-    /// actors, places, and the sources' names and URLs.
+    /// actors (ids and every name the vocabulary gives them), places, and the sources' names and URLs.
     QString searchableText(Index i) const;
 
     /// Search words prepared once for matchesText().
@@ -119,6 +122,7 @@ private:
     QHash<QString, IndexList> m_byRegionCode;
     std::vector<std::pair<quint32, Index>> m_idHashes; ///< (hash of the UTF-8 id, index), sorted
     IndexList m_lineEvents;
+    ActorVocabulary m_actors;
     // Uniform lon/lat grid over anchor points (compressed rows: cell start offsets, indices).
     std::vector<quint32> m_gridCellStart;
     std::vector<Index> m_gridIndices;
@@ -130,6 +134,8 @@ public:
     EventStoreBuilder();
     void reserve(qsizetype events);
     void add(const Event &event);
+    /// Adds actor names for the store (ids already known keep theirs).
+    void addActors(const ActorVocabulary &actors) { m_store->m_actors.merge(actors); }
     qsizetype size() const { return qsizetype(m_store->m_startMs.size()); }
     /// Sorts by time, builds the indexes and hands the store over; the builder is empty after.
     std::shared_ptr<const EventStore> build();

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The event panel on the bundled chronicle (issue 14): claims, units and actors in the UI's
+// language, and related records as links that select them.
+#include "event_panel.h"
+#include "timeline_renderer.h"
+#include "ui_language.h"
+#include "value_labels.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QImage>
+#include <QLabel>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QTableWidget>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+#include "../bundled_data.h"
+#include "../qt_string_maker.h"
+
+using namespace chronomap;
+
+namespace {
+
+/// Restores the English UI however the test ends.
+struct SpanishUi {
+    SpanishUi() { REQUIRE(UiLanguage::apply(QStringLiteral("es"))); }
+    ~SpanishUi() { UiLanguage::apply(QStringLiteral("en")); }
+};
+
+QString allLabelText(const QWidget &panel)
+{
+    QStringList texts;
+    for (const QLabel *label : panel.findChildren<QLabel *>())
+        if (label->isVisibleTo(&panel)) texts.append(label->text());
+    return texts.join(u'\n');
+}
+
+} // namespace
+
+TEST_CASE("In Spanish the event panel shows every claim's quantity, unit and note in Spanish", "[widgets]")
+{
+    SpanishUi spanish;
+    ViewState state;
+    state.setDataset(test::bundledDataset());
+    state.setLanguage(QStringLiteral("es"));
+    EventPanel panel(&state);
+    panel.resize(900, 700);
+    const EventStore &store = *state.dataset()->events;
+
+    int recordsWithClaims = 0;
+    for (EventStore::Index i = 0; i < store.size(); ++i) {
+        const Event e = store.event(i);
+        if (e.claims.isEmpty()) continue;
+        ++recordsWithClaims;
+        state.setSelectedEvent(i);
+        INFO(e.id.toStdString());
+        const QTableWidget *table = panel.claimsTable();
+        REQUIRE(table->rowCount() == e.claims.size());
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const Claim &c = e.claims[row];
+            const QString quantity = table->item(row, 0)->text();
+            const QString figure = table->item(row, 1)->text();
+            INFO(quantity.toStdString() << " | " << figure.toStdString());
+            CHECK(quantity == c.quantityEs);
+            CHECK(quantity != c.quantity);
+            CHECK(table->item(row, 2)->text() == e.sources.value(c.sourceIndex).name);
+            CHECK(table->item(row, 4)->text() == c.noteEs);
+            // The unit is a word of the vocabulary, shown translated, never as the data's English.
+            CHECK(ValueLabels::claimUnits().contains(c.unit));
+            const QString unitEs = ValueLabels::unit(c.unit);
+            CHECK(unitEs != c.unit);
+            if (c.value) {
+                CHECK(figure.endsWith(u' ' + unitEs));
+                for (const QString &english : ValueLabels::claimUnits())
+                    CHECK_FALSE(figure.contains(QRegularExpression(QStringLiteral("\\b%1\\b").arg(english))));
+                if (*c.value >= 10000) CHECK(figure.contains(u'.')); // 15.000, the Spanish way
+            } else {
+                CHECK(figure == u"sin cifra");
+            }
+        }
+    }
+    CHECK(recordsWithClaims > 0);
+
+    // The NIS briefing of 30 April 2025: casualties and deaths, with the KPA as an actor.
+    state.setSelectedEvent(store.findId(QStringLiteral("2025-04-30-nis-casualty-estimate")));
+    CHECK(panel.claimsTable()->item(1, 1)->text() == u"4700 bajas");
+    CHECK(panel.claimsTable()->item(2, 1)->text() == u"600 muertos");
+    const QString labels = allLabelText(panel);
+    CHECK(labels.contains(u"Ejército Popular de Corea"));
+    CHECK_FALSE(labels.contains(u"Korean People's Army"));
+    CHECK_FALSE(labels.contains(u"kpa"));
+}
+
+TEST_CASE("A related record in the event panel is a link that selects it", "[widgets]")
+{
+    ViewState state;
+    state.setDataset(test::bundledDataset());
+    EventPanel panel(&state);
+    panel.resize(700, 900);
+    panel.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&panel));
+    const EventStore &store = *state.dataset()->events;
+    const EventStore::Index inForce = store.findId(QStringLiteral("2024-12-04-treaty-enters-into-force"));
+    const EventStore::Index signing = store.findId(QStringLiteral("2024-06-19-putin-kim-treaty-pyongyang"));
+    REQUIRE(inForce >= 0);
+    REQUIRE(signing >= 0);
+    state.setSelectedEvent(inForce);
+
+    const QList<QLabel *> links = panel.relatedLabels();
+    REQUIRE(links.size() == store.event(inForce).related.size());
+    QLabel *first = links.first();
+    CHECK(first->text().contains(store.title(signing).toHtmlEscaped()));
+    CHECK(first->text().startsWith(ValueLabels::relation(QStringLiteral("enters-into-force-of"))));
+    panel.ensureWidgetVisible(first);
+    QCoreApplication::processEvents();
+
+    // Click along the first line of the label until the link answers: plain text does nothing.
+    bool selected = false;
+    for (int x = 2; x < first->width() && !selected; x += 6) {
+        QTest::mouseClick(first, Qt::LeftButton, Qt::NoModifier, QPoint(x, first->fontMetrics().height() / 2));
+        selected = QTest::qWaitFor([&] { return state.selectedEvent() != inForce; }, 20);
+    }
+    CHECK(selected);
+    CHECK(state.selectedEvent() == signing);
+    CHECK(panel.titleText() == store.title(signing));
+}
+
+TEST_CASE("The timeline draws a connector from the selected record to its related ones", "[timeline][render]")
+{
+    ViewState state;
+    state.setDataset(test::bundledDataset());
+    const EventStore &store = *state.dataset()->events;
+    const EventStore::Index inForce = store.findId(QStringLiteral("2024-12-04-treaty-enters-into-force"));
+    const EventStore::Index signing = store.findId(QStringLiteral("2024-06-19-putin-kim-treaty-pyongyang"));
+    const EventStore::Index invasion = store.findId(QStringLiteral("2022-02-24-russia-invades-ukraine"));
+    REQUIRE(store.event(invasion).related.isEmpty());
+    const TimelineRenderer renderer;
+    const QRectF area(0, 0, 1400, 500);
+    const auto utc = [](int y, int m) { return QDateTime(QDate(y, m, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(); };
+    const TimeAxis axis({utc(2024, 5), utc(2025, 1)}, 1400);
+    auto draw = [&](EventStore::Index selected, TimelineHits *hits) {
+        state.setSelectedEvent(selected);
+        QImage image(area.size().toSize(), QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        renderer.render(painter, area, axis, state, hits);
+        return image;
+    };
+    TimelineHits hits;
+    const QImage linked = draw(inForce, &hits);
+    REQUIRE(hits.rectOf(inForce));
+    REQUIRE(hits.rectOf(signing));
+    const QPointF from = hits.rectOf(inForce)->center(), to = hits.rectOf(signing)->center();
+    const QImage unlinked = draw(invasion, nullptr); // selected off-screen, no related records
+    // Along the middle of the segment (clear of both marks) the dashed line changes pixels.
+    int changed = 0;
+    for (int k = 5; k <= 15; ++k) {
+        const QPoint p = (from + (to - from) * (k / 20.0)).toPoint();
+        if (linked.pixel(p) != unlinked.pixel(p)) ++changed;
+    }
+    CHECK(changed >= 4);
+}
