@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "load_job.h"
 
+#include "io/reader_process.h"
 #include "store/event_layers.h"
 
 #include <QPromise>
@@ -36,18 +37,30 @@ void LoadJob::start()
         promise.setProgressRange(0, 1000);
         const qsizetype files = std::max<qsizetype>(1, paths.size());
         LoadResult merged;
-        QList<EventLayer> layers;
+        QList<EventLayer> layers, failed;
         for (qsizetype f = 0; f < paths.size(); ++f) {
-            LoadResult result = EventLoader::load(paths[f], options, [&promise, f, files](qint64 done, qint64 total) {
-                if (total > 0) promise.setProgressValue(int((1000 * f + 1000 * done / total) / files));
-                return !promise.isCanceled();
-            });
+            LoadResult result =
+                ReaderProcess::loadFile(paths[f], options, [&promise, f, files](qint64 done, qint64 total) {
+                    if (total > 0) promise.setProgressValue(int((1000 * f + 1000 * done / total) / files));
+                    return !promise.isCanceled();
+                });
             if (result.cancelled || promise.isCanceled()) return; // no result: finished() reports a cancel
             merged.issues.append(result.issues);
             merged.recordsRead += result.recordsRead;
             if (!result.store->isEmpty()) layers.append({paths[f], result.store});
+            if (result.partial) failed.append({paths[f], result.partial});
         }
         merged.store = layers.isEmpty() ? EventStoreBuilder().build() : EventLayers::merge(layers, &merged.issues);
+        if (!failed.isEmpty()) {
+            // A reader failed: nothing of this load is shown unless the user keeps it, the
+            // other files whole and what the failed ones gave before failing.
+            QList<EventLayer> kept = layers;
+            for (const EventLayer &layer : std::as_const(failed))
+                if (!layer.store->isEmpty()) kept.append(layer);
+            IssueList ignored;
+            merged.partial = kept.isEmpty() ? EventStoreBuilder().build() : EventLayers::merge(kept, &ignored);
+            merged.store = EventStoreBuilder().build();
+        }
         promise.addResult(std::move(merged));
     }));
 }

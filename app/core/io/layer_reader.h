@@ -28,6 +28,8 @@ public:
     bool usable() const { return !m_fatal; }
     bool hasStartColumn() const { return has(FieldRole::Start); }
     bool hasLocation() const { return m_hasLocation; }
+    /// The type of each column extract() copies, in batch order.
+    const std::vector<OGRFieldType> &columnTypes() const { return m_types; }
 
     /// Converts one feature; returns nullopt (with an Issue) when the record cannot be used.
     std::optional<Event> read(const FeatureBatch &batch, qsizetype row);
