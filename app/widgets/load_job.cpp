@@ -4,6 +4,7 @@
 #include "io/reader_process.h"
 #include "store/event_layers.h"
 
+#include <QElapsedTimer>
 #include <QPromise>
 #include <QtConcurrent>
 
@@ -32,18 +33,30 @@ LoadJob::LoadJob(QStringList paths, LoadOptions options, QObject *parent)
 
 void LoadJob::start()
 {
-    m_watcher.setFuture(QtConcurrent::run([paths = m_paths, options = m_options](QPromise<LoadResult> &promise) {
+    m_watcher.setFuture(QtConcurrent::run([this, paths = m_paths, options = m_options](QPromise<LoadResult> &promise) {
         // Progress in thousandths over all files, each file an equal share.
         promise.setProgressRange(0, 1000);
         const qsizetype files = std::max<qsizetype>(1, paths.size());
         LoadResult merged;
         QList<EventLayer> layers, failed;
         for (qsizetype f = 0; f < paths.size(); ++f) {
-            LoadResult result =
-                ReaderProcess::loadFile(paths[f], options, [&promise, f, files](qint64 done, qint64 total) {
-                    if (total > 0) promise.setProgressValue(int((1000 * f + 1000 * done / total) / files));
-                    return !promise.isCanceled();
-                });
+            QElapsedTimer sinceRecord; // a reader child calls back while it waits, too
+            sinceRecord.start();
+            qint64 lastDone = -1;
+            int shownSeconds = 0;
+            auto onProgress = [&](qint64 done, qint64 total) {
+                if (total > 0) promise.setProgressValue(int((1000 * f + 1000 * done / total) / files));
+                if (done != lastDone) {
+                    lastDone = done;
+                    sinceRecord.restart();
+                    if (shownSeconds > 0) emit waiting(shownSeconds = 0);
+                } else if (const int seconds = int(sinceRecord.elapsed() / 1000);
+                           seconds >= 2 && seconds != shownSeconds) {
+                    emit waiting(shownSeconds = seconds);
+                }
+                return !promise.isCanceled();
+            };
+            LoadResult result = ReaderProcess::loadFile(paths[f], options, onProgress);
             if (result.cancelled || promise.isCanceled()) return; // no result: finished() reports a cancel
             merged.issues.append(result.issues);
             merged.recordsRead += result.recordsRead;

@@ -27,6 +27,9 @@ public:
 signals:
     /// `total` is -1 when the file does not tell how many records it holds.
     void progress(qint64 done, qint64 total);
+    /// The reader has given no record for `seconds` (from 2 s on, each second); 0 once records
+    /// arrive again. Emitted from the loading thread.
+    void waiting(int seconds);
     void finished(const chronomap::LoadResult &result);
 
 private:

@@ -316,6 +316,11 @@ void MainWindow::openFiles(const QStringList &paths)
     m_cancel->show();
     statusBar()->showMessage(paths.size() == 1 ? tr("Loading %1…").arg(QFileInfo(path).fileName())
                                                : tr("Loading %n file(s)…", nullptr, int(paths.size())));
+    const QString loading = statusBar()->currentMessage();
+    connect(job, &LoadJob::waiting, this, [this, loading](int seconds) {
+        statusBar()->showMessage(seconds > 0 ? tr("Waiting for the file reader: no record for %n s", nullptr, seconds)
+                                             : loading);
+    });
     connect(job, &LoadJob::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setRange(0, int(total));
         m_progress->setValue(int(done));

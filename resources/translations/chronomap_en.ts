@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ReaderProcess</name>
+    <message numerus="yes">
+        <location filename="../../app/core/io/reader_process.cpp" line="+286"/>
+        <source>; nothing was loaded (%n event(s) read before it can be kept)</source>
+        <translation>
+            <numerusform>; nothing was loaded (%n event read before it can be kept)</numerusform>
+            <numerusform>; nothing was loaded (%n events read before it can be kept)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chronomap::AboutText</name>
     <message numerus="yes">
         <location filename="../../app/widgets/about_text.cpp" line="+43"/>
@@ -69,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+115"/>
+        <location line="+135"/>
         <source>%1 and %n more — Chronomap</source>
         <translation>
             <numerusform>%1 and %n more — Chronomap</numerusform>
@@ -80,11 +91,22 @@
 <context>
     <name>chronomap::MapView</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/map_view.cpp" line="+331"/>
+        <location filename="../../app/widgets/map_view.cpp" line="+336"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ProblemsPanel</name>
+    <message numerus="yes">
+        <location filename="../../app/widgets/problems_panel.cpp" line="+56"/>
+        <source>Keep the %n event(s) read before the failure</source>
+        <translation>
+            <numerusform>Keep the %n event read before the failure</numerusform>
+            <numerusform>Keep the %n events read before the failure</numerusform>
         </translation>
     </message>
 </context>

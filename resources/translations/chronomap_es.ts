@@ -120,6 +120,67 @@
     </message>
 </context>
 <context>
+    <name>ReaderProcess</name>
+    <message>
+        <location filename="../../app/core/io/reader_process.cpp" line="+141"/>
+        <source>before the first record</source>
+        <translation>antes del primer registro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>after record %1</source>
+        <translation>tras el registro %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>while opening the file</source>
+        <translation>al abrir el archivo</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>cannot start the file reader %1: %2</source>
+        <translation>no se puede iniciar el lector de archivos %1: %2</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>the file is too large for the reader&apos;s memory limit (%1 MiB more than at its start); the reader (%2) stopped %3</source>
+        <translation>el archivo es demasiado grande para el límite de memoria del lector (%1 MiB más que al arrancar); el lector (%2) se detuvo %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the reader (%1) made no progress for %2 s %3 and was stopped</source>
+        <translation>el lector (%1) no avanzó durante %2 s %3 y se detuvo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the reader (%1) sent malformed data %2 (%3)</source>
+        <translation>el lector (%1) envió datos mal formados %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the reader (%1) used up its CPU time limit of %2 s %3</source>
+        <translation>el lector (%1) agotó su límite de tiempo de CPU de %2 s %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the reader (%1) crashed with signal %2 (%3) %4</source>
+        <translation>el lector (%1) falló con la señal %2 (%3) %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the reader (%1) stopped unexpectedly (exit status %2) %3</source>
+        <translation>el lector (%1) terminó de forma inesperada (estado de salida %2) %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; nothing was loaded (%n event(s) read before it can be kept)</source>
+        <translation>
+            <numerusform>; no se cargó nada (se puede conservar %n evento leído antes)</numerusform>
+            <numerusform>; no se cargó nada (se pueden conservar %n eventos leídos antes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimeSpan</name>
     <message>
         <location filename="../../app/core/time/time_span.cpp" line="+161"/>
@@ -186,16 +247,19 @@
     </message>
     <message>
         <location line="+24"/>
+        <location filename="../../app/core/io/reader_child.cpp" line="+202"/>
         <source>not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)</source>
         <translation>no es un conjunto de datos que Chronomap pueda leer (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/core/io/reader_child.cpp" line="+1"/>
         <source>not a dataset Chronomap can read: %1</source>
         <translation>no es un conjunto de datos que Chronomap pueda leer: %1</translation>
     </message>
     <message>
         <location line="+16"/>
+        <location filename="../../app/core/io/reader_child.cpp" line="+13"/>
         <source>%1 records, more than the limit of %2</source>
         <translation>%1 registros, más que el límite de %2</translation>
     </message>
@@ -206,6 +270,7 @@
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../app/core/io/reader_child.cpp" line="+47"/>
         <source>more than %1 records; the file is refused</source>
         <translation>más de %1 registros; se rechaza el archivo</translation>
     </message>
@@ -228,6 +293,31 @@
         <location line="+6"/>
         <source>GDAL: %1</source>
         <translation>GDAL: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/core/io/reader_child.cpp" line="-90"/>
+        <source>only local files are opened; network and virtual paths are refused</source>
+        <translation>solo se abren archivos locales; se rechazan las rutas de red y virtuales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no such file</source>
+        <translation>no existe el archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a readable file</source>
+        <translation>no es un archivo legible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file is %1, more than the limit of %2</source>
+        <translation>el archivo ocupa %1, más que el límite de %2</translation>
     </message>
 </context>
 <context>
@@ -490,12 +580,12 @@
     <message>
         <location filename="../../app/widgets/export_dialog.cpp" line="+49"/>
         <location line="+146"/>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Export Snapshot</source>
         <translation>Exportar instantánea</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-229"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -600,7 +690,7 @@
         <translation>Imagen PNG (*.png);;Imagen JPEG (*.jpg *.jpeg);;Dibujo SVG (*.svg);;Documento PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Choose a file to export to.</source>
         <translation>Elija un archivo al que exportar.</translation>
     </message>
@@ -920,55 +1010,55 @@
     <name>chronomap::MainWindow</name>
     <message>
         <location filename="../../app/widgets/main_window.cpp" line="+49"/>
-        <location line="+387"/>
+        <location line="+407"/>
         <source>Chronomap</source>
         <translation>Chronomap</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-382"/>
         <location line="+24"/>
-        <location line="+341"/>
+        <location line="+361"/>
         <location line="+4"/>
         <source>All events</source>
         <translation>Todos los acontecimientos</translation>
     </message>
     <message>
-        <location line="-349"/>
-        <location line="+344"/>
+        <location line="-369"/>
+        <location line="+364"/>
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location line="-343"/>
-        <location line="+343"/>
+        <location line="-363"/>
+        <location line="+363"/>
         <source>Event</source>
         <translation>Acontecimiento</translation>
     </message>
     <message>
-        <location line="-341"/>
-        <location line="+341"/>
+        <location line="-361"/>
+        <location line="+361"/>
         <source>Timeline</source>
         <translation>Cronología</translation>
     </message>
     <message>
-        <location line="-338"/>
-        <location line="+339"/>
+        <location line="-358"/>
+        <location line="+359"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-345"/>
         <source>Time window</source>
         <translation>Intervalo de tiempo</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+325"/>
+        <location line="+345"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-303"/>
         <source>All dates</source>
         <translation>Todas las fechas</translation>
     </message>
@@ -1132,7 +1222,12 @@
         <translation>Carga de %1 cancelada</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Could not read %1: see Problems</source>
+        <translation>No se pudo leer %1: vea Problemas</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Cannot open file</source>
         <translation>No se puede abrir el archivo</translation>
     </message>
@@ -1147,7 +1242,7 @@
 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-175"/>
+        <location line="-189"/>
         <source>, %n record(s) skipped</source>
         <translation>
             <numerusform>, %n registro omitido</numerusform>
@@ -1160,7 +1255,7 @@
         <translation>Los acontecimientos que pasan los filtros, sea cual sea la ventana temporal, en orden cronológico. Intro muestra el acontecimiento seleccionado.</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+319"/>
         <source>About Chronomap</source>
         <translation>Acerca de Chronomap</translation>
     </message>
@@ -1246,7 +1341,7 @@
         <translation>Sin mapa base</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+203"/>
         <source>Click to show %1</source>
         <translation>Clic para mostrar %1</translation>
     </message>
@@ -1345,7 +1440,7 @@
 <context>
     <name>chronomap::ProblemsPanel</name>
     <message>
-        <location filename="../../app/widgets/problems_panel.cpp" line="+11"/>
+        <location filename="../../app/widgets/problems_panel.cpp" line="+12"/>
         <location line="+10"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
@@ -1400,6 +1495,57 @@
         <location line="+1"/>
         <source>Warning</source>
         <translation>Aviso</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Offer</source>
+        <translation>Oferta</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Keep the %n event(s) read before the failure</source>
+        <translation>
+            <numerusform>Conservar el %n evento leído antes del fallo</numerusform>
+            <numerusform>Conservar los %n eventos leídos antes del fallo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kept</source>
+        <translation>Conservados</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ReaderStream</name>
+    <message>
+        <location filename="../../app/core/io/reader_stream.cpp" line="+183"/>
+        <source>id &apos;%1&apos; is already used by an earlier record; record skipped</source>
+        <translation>el id &apos;%1&apos; ya lo usa un registro anterior; registro omitido</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>not enough memory to convert the records</source>
+        <translation>no hay memoria suficiente para convertir los registros</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file holds no records</source>
+        <translation>el archivo no contiene registros</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no column holds a start date (start, date, event_date, timestamp… or give one with a field mapping such as start=Fecha)</source>
+        <translation>ninguna columna contiene una fecha de inicio (start, date, event_date, timestamp… o indique una con una asignación de campos como start=Fecha)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>GDAL: %1</source>
+        <translation>GDAL: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no usable records</source>
+        <translation>ningún registro utilizable</translation>
     </message>
 </context>
 <context>
@@ -1631,7 +1777,7 @@
 <context>
     <name>chronomap::SnapshotExportJob</name>
     <message>
-        <location filename="../../app/widgets/snapshot_export_job.cpp" line="+59"/>
+        <location filename="../../app/widgets/snapshot_export_job.cpp" line="+57"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
@@ -1639,7 +1785,7 @@
 <context>
     <name>chronomap::SnapshotWriter</name>
     <message>
-        <location filename="../../app/render/snapshot_writer.cpp" line="+79"/>
+        <location filename="../../app/render/snapshot_writer.cpp" line="+99"/>
         <source>%1x%2 is not a size between %3 and %4 pixels a side</source>
         <translation>%1x%2 no es un tamaño de entre %3 y %4 píxeles por lado</translation>
     </message>
@@ -1802,7 +1948,12 @@
 <context>
     <name>chronomap::cli</name>
     <message>
-        <location filename="../../app/cli/command_line.cpp" line="+74"/>
+        <location filename="../../app/cli/command_line.cpp" line="+73"/>
+        <source>chronomap: --reader-timeout: &apos;%1&apos; is not a number of seconds</source>
+        <translation>chronomap: --reader-timeout: «%1» no es un número de segundos</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>%1: %2 records read, %3 events loaded, %4 skipped, %5 warnings</source>
         <translation>%1: %2 registros leídos, %3 acontecimientos cargados, %4 omitidos, %5 avisos</translation>
     </message>
@@ -1815,7 +1966,7 @@
 <context>
     <name>chronomap::cli::ExportCommand</name>
     <message>
-        <location filename="../../app/cli/export_command.cpp" line="+56"/>
+        <location filename="../../app/cli/export_command.cpp" line="+57"/>
         <source>Write a snapshot of the view to OUT (.png, .jpg, .svg or .pdf) without a window.</source>
         <translation>Escribe una instantánea de la vista en SALIDA (.png, .jpg, .svg o .pdf) sin ventana.</translation>
     </message>
@@ -2002,19 +2153,19 @@
 <context>
     <name>chronomap::cli::Options</name>
     <message>
-        <location filename="../../app/cli/command_line.cpp" line="-61"/>
+        <location filename="../../app/cli/command_line.cpp" line="-86"/>
         <source>Check FILE and print one line per problem.</source>
         <translation>Comprueba ARCHIVO e imprime una línea por problema.</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+2"/>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>FILE</source>
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-22"/>
         <source>Print the events matching the filters below (no GUI).</source>
         <translation>Imprime los acontecimientos que cumplen los filtros de abajo (sin interfaz gráfica).</translation>
     </message>
@@ -2042,6 +2193,16 @@
         <location line="+1"/>
         <source>ROLE=COLUMN,…</source>
         <translation>ROL=COLUMNA,…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seconds a file reader may go without a record before it is stopped (default 30).</source>
+        <translation>Segundos que un lector de archivos puede pasar sin un registro antes de detenerlo (por defecto 30).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SECONDS</source>
+        <translation>SEGUNDOS</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -75,7 +75,10 @@ TEST_CASE("Cancel in the status bar ends a stuck reader at once", "[widgets][rea
     const ReaderFault fault("loop");
     QSignalSpy finished(&window, &MainWindow::loadFinished);
     window.openFiles({formatFile("events_latlon.csv")});
-    QTest::qWait(300);
+    // The status bar says the reader is silent (the watchdog's default 30 s is far off).
+    CHECK(QTest::qWaitFor(
+        [&] { return window.statusBar()->currentMessage().startsWith(u"Waiting for the file reader: no record for"); },
+        5000));
     QPushButton *cancel = nullptr;
     for (QPushButton *b : window.statusBar()->findChildren<QPushButton *>())
         if (b->text() == u"Cancel" && b->isVisible()) cancel = b;
