@@ -51,9 +51,11 @@ namespace chronomap {
 
 void ProblemsPanel::offerToKeep(const QString &file, qsizetype events, std::function<void()> keep)
 {
-    auto *item = new QTreeWidgetItem(this, {tr("Offer"), QFileInfo(file).fileName()});
+    auto *item = new QTreeWidgetItem(this, {tr("Action"), QFileInfo(file).fileName()});
     item->setToolTip(1, file);
-    auto *button = new QPushButton(tr("Keep the %n event(s) read before the failure", nullptr, int(events)));
+    // Short, so it fits the message column of a narrow dock; the tooltip says it in full.
+    auto *button = new QPushButton(tr("Keep %n event(s)", nullptr, int(events)));
+    button->setToolTip(tr("Keep the %n event(s) read before the failure", nullptr, int(events)));
     button->setObjectName(QStringLiteral("keepPartialButton"));
     setItemWidget(item, 4, button);
     connect(button, &QPushButton::clicked, this, [button, keep = std::move(keep)] {

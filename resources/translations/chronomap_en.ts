@@ -80,7 +80,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+135"/>
+        <location line="+3"/>
+        <source>Waiting for the file reader: no record for %n s</source>
+        <translation>
+            <numerusform>Waiting for the file reader: no record for %n s</numerusform>
+            <numerusform>Waiting for the file reader: no record for %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+137"/>
         <source>%1 and %n more — Chronomap</source>
         <translation>
             <numerusform>%1 and %n more — Chronomap</numerusform>
@@ -102,7 +110,15 @@
 <context>
     <name>chronomap::ProblemsPanel</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/problems_panel.cpp" line="+56"/>
+        <location filename="../../app/widgets/problems_panel.cpp" line="+57"/>
+        <source>Keep %n event(s)</source>
+        <translation>
+            <numerusform>Keep %n event</numerusform>
+            <numerusform>Keep %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>Keep the %n event(s) read before the failure</source>
         <translation>
             <numerusform>Keep the %n event read before the failure</numerusform>

@@ -1010,55 +1010,55 @@
     <name>chronomap::MainWindow</name>
     <message>
         <location filename="../../app/widgets/main_window.cpp" line="+49"/>
-        <location line="+407"/>
+        <location line="+412"/>
         <source>Chronomap</source>
         <translation>Chronomap</translation>
     </message>
     <message>
-        <location line="-382"/>
+        <location line="-387"/>
         <location line="+24"/>
-        <location line="+361"/>
+        <location line="+366"/>
         <location line="+4"/>
         <source>All events</source>
         <translation>Todos los acontecimientos</translation>
     </message>
     <message>
-        <location line="-369"/>
-        <location line="+364"/>
+        <location line="-374"/>
+        <location line="+369"/>
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location line="-363"/>
-        <location line="+363"/>
+        <location line="-368"/>
+        <location line="+368"/>
         <source>Event</source>
         <translation>Acontecimiento</translation>
     </message>
     <message>
-        <location line="-361"/>
-        <location line="+361"/>
+        <location line="-366"/>
+        <location line="+366"/>
         <source>Timeline</source>
         <translation>Cronología</translation>
     </message>
     <message>
-        <location line="-358"/>
-        <location line="+359"/>
+        <location line="-363"/>
+        <location line="+364"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-350"/>
         <source>Time window</source>
         <translation>Intervalo de tiempo</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+345"/>
+        <location line="+350"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-308"/>
         <source>All dates</source>
         <translation>Todas las fechas</translation>
     </message>
@@ -1216,8 +1216,16 @@
             <numerusform>Cargando %n archivos…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Waiting for the file reader: no record for %n s</source>
+        <translation>
+            <numerusform>Esperando al lector de archivos: ningún registro desde hace %n s</numerusform>
+            <numerusform>Esperando al lector de archivos: ningún registro desde hace %n s</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Loading %1 cancelled</source>
         <translation>Carga de %1 cancelada</translation>
     </message>
@@ -1242,7 +1250,7 @@
 %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-189"/>
+        <location line="-194"/>
         <source>, %n record(s) skipped</source>
         <translation>
             <numerusform>, %n registro omitido</numerusform>
@@ -1255,7 +1263,7 @@
         <translation>Los acontecimientos que pasan los filtros, sea cual sea la ventana temporal, en orden cronológico. Intro muestra el acontecimiento seleccionado.</translation>
     </message>
     <message>
-        <location line="+319"/>
+        <location line="+324"/>
         <source>About Chronomap</source>
         <translation>Acerca de Chronomap</translation>
     </message>
@@ -1498,11 +1506,19 @@
     </message>
     <message>
         <location line="+20"/>
-        <source>Offer</source>
-        <translation>Oferta</translation>
+        <source>Action</source>
+        <translation>Acción</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Keep %n event(s)</source>
+        <translation>
+            <numerusform>Conservar %n evento</numerusform>
+            <numerusform>Conservar %n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>Keep the %n event(s) read before the failure</source>
         <translation>
             <numerusform>Conservar el %n evento leído antes del fallo</numerusform>

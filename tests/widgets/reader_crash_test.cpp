@@ -55,7 +55,8 @@ TEST_CASE("A reader that crashes leaves the window as it was and offers the reco
 
     auto *keep = qobject_cast<QPushButton *>(problems->itemWidget(problems->topLevelItem(rowsBefore + 1), 4));
     REQUIRE(keep);
-    CHECK(keep->text().startsWith(u"Keep the 2000 event"));
+    CHECK(keep->text().startsWith(u"Keep 2000 event"));
+    CHECK(keep->toolTip().startsWith(u"Keep the 2000 event"));
     problems->scrollToItem(problems->topLevelItem(rowsBefore + 1));
     QTest::mouseClick(keep, Qt::LeftButton);
     REQUIRE(window.store());

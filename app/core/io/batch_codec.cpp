@@ -33,6 +33,15 @@ void FrameWriter::putString(QByteArrayView s)
     putRaw(s.data(), size_t(s.size()));
 }
 
+void FrameWriter::putVarint(quint64 v)
+{
+    while (v >= 0x80) {
+        m_buffer.push_back(char(v | 0x80));
+        v >>= 7;
+    }
+    m_buffer.push_back(char(v));
+}
+
 void FrameWriter::driver(const QString &name)
 {
     const size_t h = begin(FrameType::Driver);
@@ -88,21 +97,42 @@ template<typename T> void putVector(FrameWriter &, std::string &buffer, const st
 
 void FrameWriter::batch(const FeatureBatch &batch)
 {
+    // Cells, records and ranges as small varints relative to the one before: most are a byte
+    // each, where the structs would take 32 (a cell) or 35 bytes (a geometry).
     const size_t h = begin(FrameType::Batch);
     putI64(batch.columns);
-    putVector(*this, m_buffer, batch.records);
-    putVector(*this, m_buffer, batch.cells);
+    putI64(qint64(batch.records.size()));
+    qint64 previous = 0;
+    for (const qint64 record : batch.records) {
+        putSigned(record - previous);
+        previous = record;
+    }
+    qint64 textEnd = 0;
+    for (const FeatureBatch::Cell &c : batch.cells) {
+        if (c.offset < 0) {
+            putVarint(0);
+            continue;
+        }
+        const qint64 delta = c.offset - textEnd;
+        putVarint(((quint64(delta) << 1) ^ quint64(delta >> 63)) + 1); // 0 is an unset cell
+        putVarint(quint64(c.size));
+        putSigned(c.extra);
+        putVarint(quint64(c.extraCount));
+        textEnd = c.offset + c.size + 1;
+    }
     putString(QByteArrayView(batch.text.data(), qsizetype(batch.text.size())));
     putVector(*this, m_buffer, batch.numbers);
-    putI64(qint64(batch.geometry.size()));
-    for (const FeatureBatch::Geometry &g : batch.geometry) {
+    qint64 vertexEnd = 0, issueEnd = 0;
+    for (const FeatureBatch::Geometry &g : batch.geometry) { // one per record
         putU8(quint8(g.state));
         putU8(quint8(g.kind));
         putU8(g.regionPrecision ? 1 : 0);
-        putI64(g.vertexBegin);
-        putI64(g.vertexEnd);
-        putI64(g.issueBegin);
-        putI64(g.issueEnd);
+        putSigned(g.vertexBegin - vertexEnd);
+        putSigned(g.vertexEnd - g.vertexBegin);
+        putSigned(g.issueBegin - issueEnd);
+        putSigned(g.issueEnd - g.issueBegin);
+        vertexEnd = g.vertexEnd;
+        issueEnd = g.issueEnd;
     }
     putVector(*this, m_buffer, batch.lonLat);
     putI64(qint64(batch.issues.size()));
@@ -194,6 +224,19 @@ public:
         raw(&v, sizeof v);
         return v;
     }
+    quint64 varint()
+    {
+        quint64 v = 0;
+        for (int shift = 0; shift < 64 && m_ok; shift += 7) {
+            const quint8 b = u8();
+            v |= quint64(b & 0x7f) << shift;
+            if (!(b & 0x80)) return v;
+        }
+        m_ok = false;
+        return 0;
+    }
+    qint64 zigzag() { return unzigzag(varint()); }
+    static qint64 unzigzag(quint64 v) { return qint64(v >> 1) ^ -qint64(v & 1); }
     QByteArrayView bytes()
     {
         quint32 n = 0;
@@ -229,6 +272,12 @@ private:
     qsizetype m_pos = 0;
     bool m_ok = true;
 };
+
+/// a + b wrapping instead of overflowing: a lying child's deltas are refused later, not UB.
+qint64 wrapAdd(qint64 a, qint64 b)
+{
+    return qint64(quint64(a) + quint64(b));
+}
 
 bool validSeverity(quint8 s)
 {
@@ -311,22 +360,46 @@ bool decodeBatch(QByteArrayView payload, const std::vector<int> &columnTypes, Fe
     const qint64 columns = c.i64();
     if (!c.ok() || columns != qint64(columnTypes.size())) return false;
     b.columns = int(columns);
-    if (!c.vector(b.records) || !c.vector(b.cells)) return false;
+    const qint64 records = c.count(1 + 3 + qsizetype(columns)); // each: a byte or more, a geometry, its cells
+    if (!c.ok()) return false;
+    b.records.resize(size_t(records));
+    qint64 previous = 0;
+    for (qint64 &record : b.records) {
+        record = wrapAdd(previous, c.zigzag());
+        previous = record;
+    }
+    b.cells.resize(size_t(records * columns));
+    qint64 textEnd = 0;
+    for (FeatureBatch::Cell &cell : b.cells) {
+        const quint64 delta = c.varint();
+        if (!c.ok()) return false;
+        if (delta == 0) {
+            cell = {};
+            continue;
+        }
+        cell.offset = wrapAdd(textEnd, Cursor::unzigzag(delta - 1));
+        cell.size = qsizetype(c.varint() & 0x7fff'ffff'ffffULL);
+        cell.extra = c.zigzag();
+        cell.extraCount = qsizetype(c.varint() & 0x7fff'ffff'ffffULL);
+        textEnd = wrapAdd(cell.offset, cell.size + 1);
+    }
     const QByteArrayView text = c.bytes();
     b.text.assign(text.data(), size_t(text.size()));
     if (!c.vector(b.numbers)) return false;
-    const qint64 geometries = c.count(3 + 32);
-    b.geometry.resize(size_t(geometries));
+    b.geometry.resize(size_t(records));
+    qint64 vertexEnd = 0, issueEnd = 0;
     for (FeatureBatch::Geometry &g : b.geometry) {
         const quint8 state = c.u8(), kind = c.u8();
         if (state > quint8(FeatureBatch::Geometry::State::Skipped) || kind > quint8(GeometryKind::Line)) return false;
         g.state = FeatureBatch::Geometry::State(state);
         g.kind = GeometryKind(kind);
         g.regionPrecision = c.u8() != 0;
-        g.vertexBegin = c.i64();
-        g.vertexEnd = c.i64();
-        g.issueBegin = c.i64();
-        g.issueEnd = c.i64();
+        g.vertexBegin = wrapAdd(vertexEnd, c.zigzag());
+        g.vertexEnd = wrapAdd(g.vertexBegin, c.zigzag());
+        g.issueBegin = wrapAdd(issueEnd, c.zigzag());
+        g.issueEnd = wrapAdd(g.issueBegin, c.zigzag());
+        vertexEnd = g.vertexEnd;
+        issueEnd = g.issueEnd;
     }
     if (!c.vector(b.lonLat)) return false;
     const qint64 issues = c.count(1 + 8);
@@ -341,8 +414,6 @@ bool decodeBatch(QByteArrayView payload, const std::vector<int> &columnTypes, Fe
     if (!c.atEnd()) return false;
 
     // Every reference must stay inside the batch: the converter indexes without checking.
-    const qint64 records = qint64(b.records.size());
-    if (qint64(b.geometry.size()) != records || qint64(b.cells.size()) != records * columns) return false;
     for (const qint64 record : b.records)
         if (record < 1) return false;
     const qint64 textSize = qint64(b.text.size()), numberCount = qint64(b.numbers.size());

@@ -102,6 +102,7 @@ public:
         posix_spawnattr_destroy(&attr);
         ::close(fds[1]);
         m_fd = fds[0];
+        ::fcntl(m_fd, F_SETPIPE_SZ, 1 << 20); // batches pass in fewer, larger writes (a hint: may fail)
         if (rc != 0) {
             m_pid = -1;
             *error = QString::fromLocal8Bit(std::strerror(rc));
