@@ -31,6 +31,12 @@ LoadJob::LoadJob(QStringList paths, LoadOptions options, QObject *parent)
     });
 }
 
+LoadJob::~LoadJob()
+{
+    m_watcher.cancel();
+    m_watcher.waitForFinished();
+}
+
 void LoadJob::start()
 {
     m_watcher.setFuture(QtConcurrent::run([this, paths = m_paths, options = m_options](QPromise<LoadResult> &promise) {

@@ -17,6 +17,9 @@ class LoadJob : public QObject {
 public:
     explicit LoadJob(QString path, LoadOptions options = {}, QObject *parent = nullptr);
     explicit LoadJob(QStringList paths, LoadOptions options = {}, QObject *parent = nullptr);
+    /// Cancels and waits for the loading thread, which may still report to this object
+    /// (waiting()); a reader child is killed at once, so this is short.
+    ~LoadJob() override;
     void start();
     void cancel();
     /// The first file.
