@@ -4,6 +4,7 @@
 #include "command_line.h"
 #include "data_paths.h"
 #include "export_command.h"
+#include "io/reader_child.h"
 #include "main_window.h"
 #include "ui_language.h"
 #include "view_state_restorer.h"
@@ -11,8 +12,14 @@
 #include <QApplication>
 #include <QGuiApplication>
 
+#include <cstring>
+
 int main(int argc, char **argv)
 {
+    if (argc > 1 && std::strcmp(argv[1], chronomap::ReaderChild::kOption) == 0) {
+        QCoreApplication app(argc, argv); // a reader child, started by the app: reads one file, streams it back
+        return chronomap::ReaderChild::run(app.arguments());
+    }
     QCoreApplication::setApplicationName(QStringLiteral("chronomap"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chronomap"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHRONOMAP_VERSION));

@@ -4,11 +4,15 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "io/reader_process.h"
+
 #include <QApplication>
 
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // User files load in a reader child: the chronomap binary, not this one.
+    chronomap::ReaderProcess::setExecutable(QStringLiteral(CHRONOMAP_EXE));
     return Catch::Session().run(argc, argv);
 }

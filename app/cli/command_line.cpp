@@ -9,6 +9,7 @@
 #include "geo/region_index.h"
 #include "io/event_loader.h"
 #include "io/event_writer.h"
+#include "io/reader_process.h"
 #include "store/event_filter.h"
 #include "store/region_membership.h"
 
@@ -37,6 +38,10 @@ struct Options {
                                   tr("How all-number dates are ordered: iso (default), dmy (12/08/2025) or mdy "
                                      "(08/12/2025). Month names in English and Spanish are always read."),
                                   tr("FORM")};
+    QCommandLineOption readerTimeout{"reader-timeout",
+                                     tr("Seconds a file reader may go without a record before it is stopped "
+                                        "(default 30)."),
+                                     tr("SECONDS")};
     ExportCommand exporter;
 
     void addTo(QCommandLineParser &parser)
@@ -47,7 +52,7 @@ struct Options {
         parser.addVersionOption();
         parser.addOptions({validate, query, data});
         parser.addOptions(filters.options());
-        parser.addOptions({format, mapping, dateFormat});
+        parser.addOptions({format, mapping, dateFormat, readerTimeout});
         parser.addOptions(exporter.options());
         parser.addPositionalArgument(tr("FILE"), tr("Event files to open in the window."), tr("[FILE…]"));
     }
@@ -70,6 +75,23 @@ bool readMapping(const QCommandLineParser &parser, const Options &o, LoadOptions
     return false;
 }
 
+/// Applies --reader-timeout to every reader child this process starts, the window's too.
+bool readReaderTimeout(const QCommandLineParser &parser, const Options &o)
+{
+    if (!parser.isSet(o.readerTimeout)) return true;
+    bool ok = false;
+    const double seconds = parser.value(o.readerTimeout).toDouble(&ok);
+    if (!ok || seconds <= 0) {
+        err() << tr("chronomap: --reader-timeout: '%1' is not a number of seconds").arg(parser.value(o.readerTimeout))
+              << Qt::endl;
+        return false;
+    }
+    ReaderLimits limits = ReaderProcess::defaultLimits();
+    limits.watchdogMs = qint64(seconds * 1000);
+    ReaderProcess::setDefaultLimits(limits);
+    return true;
+}
+
 void printIssues(const IssueList &issues, QTextStream &stream)
 {
     for (const Issue &issue : issues)
@@ -79,7 +101,11 @@ void printIssues(const IssueList &issues, QTextStream &stream)
 
 int validate(const QString &path, const LoadOptions &options)
 {
-    const LoadResult result = EventLoader::load(path, options);
+    const LoadResult result = ReaderProcess::loadFile(path, options);
+    if (result.partial) { // the reader failed: its one line says why, and nothing was loaded
+        out() << result.issues.last().toString() << Qt::endl;
+        return kUnusable;
+    }
     printIssues(result.issues, out());
     const qsizetype skipped = result.count(Issue::Severity::Skipped);
     const qsizetype warnings = result.count(Issue::Severity::Warning);
@@ -109,8 +135,8 @@ int query(const QCommandLineParser &parser, const Options &o, const LoadOptions 
     }
 
     const QString path = parser.isSet(o.data) ? parser.value(o.data) : DataPaths::bundledEvents();
-    const LoadResult result = EventLoader::load(path, options);
-    printIssues(result.issues, err());
+    const LoadResult result = ReaderProcess::loadFile(path, options);
+    printIssues(result.partial ? IssueList{result.issues.last()} : result.issues, err());
     if (result.hasFatal() || result.store->isEmpty()) return kUnusable;
 
     std::unique_ptr<RegionMembership> membership;
@@ -147,7 +173,7 @@ int runHeadless(const QStringList &arguments)
     o.addTo(parser);
     parser.process(arguments); // handles --help and --version, and exits on unknown options
     LoadOptions load;
-    if (!readMapping(parser, o, &load)) return kUnusable;
+    if (!readMapping(parser, o, &load) || !readReaderTimeout(parser, o)) return kUnusable;
     if (o.exporter.isSet(parser)) return o.exporter.run(parser, o.filters, parser.value(o.data), load);
     if (parser.isSet(o.validate)) return validate(parser.value(o.validate), load);
     if (parser.isSet(o.query)) return query(parser, o, load);
@@ -160,6 +186,7 @@ QStringList guiFiles(const QStringList &arguments)
     Options o;
     o.addTo(parser);
     parser.process(arguments);
+    readReaderTimeout(parser, o);
     return parser.positionalArguments();
 }
 

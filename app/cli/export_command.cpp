@@ -4,6 +4,7 @@
 #include "cli_text.h"
 #include "data_paths.h"
 #include "geo/region_index.h"
+#include "io/reader_process.h"
 #include "map_framing.h"
 #include "map_style.h"
 #include "projected_base_map.h"
@@ -114,7 +115,7 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
     auto projecting =
         std::async(std::launch::async, [baseMap] { return std::make_shared<const ProjectedBaseMap>(baseMap); });
     auto hashing = std::async(std::launch::async, [path] { return SnapshotMetadata::sha256OfFile(path); });
-    const LoadResult result = EventLoader::load(path, load);
+    const LoadResult result = ReaderProcess::loadFile(path, load);
     qCDebug(lcExport) << "dataset" << clock.elapsed() << "ms";
     for (const Issue &issue : result.issues)
         if (issue.severity == Issue::Severity::Fatal) err() << issue.toString() << '\n';

@@ -17,6 +17,9 @@ class LoadJob : public QObject {
 public:
     explicit LoadJob(QString path, LoadOptions options = {}, QObject *parent = nullptr);
     explicit LoadJob(QStringList paths, LoadOptions options = {}, QObject *parent = nullptr);
+    /// Cancels and waits for the loading thread, which may still report to this object
+    /// (waiting()); a reader child is killed at once, so this is short.
+    ~LoadJob() override;
     void start();
     void cancel();
     /// The first file.
@@ -27,6 +30,9 @@ public:
 signals:
     /// `total` is -1 when the file does not tell how many records it holds.
     void progress(qint64 done, qint64 total);
+    /// The reader has given no record for `seconds` (from 2 s on, each second); 0 once records
+    /// arrive again. Emitted from the loading thread.
+    void waiting(int seconds);
     void finished(const chronomap::LoadResult &result);
 
 private:

@@ -344,6 +344,11 @@ void MainWindow::openFiles(const QStringList &paths)
     m_cancel->show();
     statusBar()->showMessage(paths.size() == 1 ? tr("Loading %1…").arg(QFileInfo(path).fileName())
                                                : tr("Loading %n file(s)…", nullptr, int(paths.size())));
+    const QString loading = statusBar()->currentMessage();
+    connect(job, &LoadJob::waiting, this, [this, loading](int seconds) {
+        statusBar()->showMessage(seconds > 0 ? tr("Waiting for the file reader: no record for %n s", nullptr, seconds)
+                                             : loading);
+    });
     connect(job, &LoadJob::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setRange(0, int(total));
         m_progress->setValue(int(done));
@@ -370,6 +375,20 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
         emit loadFinished(false);
         return;
     }
+    if (result.partial) {
+        // A file reader failed (crash, limit, watchdog): the view stays, the Problems panel says
+        // why, and what was read before the failure is only shown if the user asks.
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock"))) dock->raise();
+        statusBar()->showMessage(tr("Could not read %1: see Problems").arg(QFileInfo(path).fileName()), 10000);
+        if (!result.partial->isEmpty())
+            m_problems->offerToKeep(
+                path, result.partial->size(),
+                [this, partial = result.partial, paths, skipped = result.count(Issue::Severity::Skipped)] {
+                    showDataset(partial, paths, skipped);
+                });
+        emit loadFinished(false);
+        return;
+    }
     if (result.store->isEmpty()) {
         // Keep what is on screen: a file that gave nothing must not cost the user their view.
         QString reason;
@@ -379,7 +398,14 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
         emit loadFinished(false);
         return;
     }
-    m_store = result.store;
+    showDataset(result.store, paths, result.count(Issue::Severity::Skipped));
+    emit loadFinished(true);
+}
+
+void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, qsizetype skipped)
+{
+    const QString path = paths.value(0);
+    m_store = std::move(store);
     m_currentFile = path;
     m_currentFiles = paths;
     rememberFiles(paths);
@@ -391,10 +417,9 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
     if (m_table->columnWidth(EventTableModel::Title) > titleMax)
         m_table->setColumnWidth(EventTableModel::Title, titleMax);
     retranslate(); // the title names the files
-    m_skipped = result.count(Issue::Severity::Skipped);
+    m_skipped = skipped;
     showCount();
     showTimeWindow();
-    emit loadFinished(true);
 }
 
 void MainWindow::showAbout()

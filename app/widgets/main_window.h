@@ -82,6 +82,7 @@ private:
     void chooseFile();
     void showAbout();
     void onLoaded(const LoadResult &result, const QStringList &paths);
+    void showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, qsizetype skipped);
     void loadBaseMap();
     QWidget *createTimelinePane();
     void showTimeWindow();

@@ -3,6 +3,7 @@
 
 #include <QEvent>
 #include <QFileInfo>
+#include <QPushButton>
 
 namespace chronomap {
 
@@ -42,6 +43,27 @@ void ProblemsPanel::addIssues(const IssueList &issues)
     }
     for (int c = 0; c < 4; ++c)
         resizeColumnToContents(c);
+}
+
+} // namespace chronomap
+
+namespace chronomap {
+
+void ProblemsPanel::offerToKeep(const QString &file, qsizetype events, std::function<void()> keep)
+{
+    auto *item = new QTreeWidgetItem(this, {tr("Action"), QFileInfo(file).fileName()});
+    item->setToolTip(1, file);
+    // Short, so it fits the message column of a narrow dock; the tooltip says it in full.
+    auto *button = new QPushButton(tr("Keep %n event(s)", nullptr, int(events)));
+    button->setToolTip(tr("Keep the %n event(s) read before the failure", nullptr, int(events)));
+    button->setObjectName(QStringLiteral("keepPartialButton"));
+    setItemWidget(item, 4, button);
+    connect(button, &QPushButton::clicked, this, [button, keep = std::move(keep)] {
+        button->setEnabled(false);
+        button->setText(tr("Kept"));
+        keep();
+    });
+    scrollToItem(item);
 }
 
 } // namespace chronomap

@@ -5,6 +5,8 @@
 
 #include <QTreeWidget>
 
+#include <functional>
+
 namespace chronomap {
 
 /// Lists every problem found while loading: file, record, field, message. The one place where
@@ -14,6 +16,9 @@ class ProblemsPanel : public QTreeWidget {
 public:
     explicit ProblemsPanel(QWidget *parent = nullptr);
     void addIssues(const IssueList &issues);
+    /// After a file reader failed: a row with a button keeping the `events` events read from
+    /// `file` before the failure; `keep` runs when it is clicked (once).
+    void offerToKeep(const QString &file, qsizetype events, std::function<void()> keep);
 
 protected:
     void changeEvent(QEvent *event) override;

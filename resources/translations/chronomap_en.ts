@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ReaderProcess</name>
+    <message numerus="yes">
+        <source>; nothing was loaded (%n event(s) read before it can be kept)</source>
+        <translation>
+            <numerusform>; nothing was loaded (%n event read before it can be kept)</numerusform>
+            <numerusform>; nothing was loaded (%n events read before it can be kept)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chronomap::AboutText</name>
     <message numerus="yes">
         <source>&lt;p&gt;&lt;b&gt;Event data:&lt;/b&gt; the records of the open dataset cite %n source(s): %1.&lt;/p&gt;</source>
@@ -68,6 +78,13 @@
             <numerusform>%1 and %n more — Chronomap</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for the file reader: no record for %n s</source>
+        <translation>
+            <numerusform>Waiting for the file reader: no record for %n s</numerusform>
+            <numerusform>Waiting for the file reader: no record for %n s</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MapView</name>
@@ -76,6 +93,23 @@
         <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ProblemsPanel</name>
+    <message numerus="yes">
+        <source>Keep %n event(s)</source>
+        <translation>
+            <numerusform>Keep %n event</numerusform>
+            <numerusform>Keep %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the %n event(s) read before the failure</source>
+        <translation>
+            <numerusform>Keep the %n event read before the failure</numerusform>
+            <numerusform>Keep the %n events read before the failure</numerusform>
         </translation>
     </message>
 </context>

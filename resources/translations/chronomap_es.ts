@@ -126,6 +126,56 @@
     </message>
 </context>
 <context>
+    <name>ReaderProcess</name>
+    <message>
+        <source>before the first record</source>
+        <translation>antes del primer registro</translation>
+    </message>
+    <message>
+        <source>after record %1</source>
+        <translation>tras el registro %1</translation>
+    </message>
+    <message>
+        <source>while opening the file</source>
+        <translation>al abrir el archivo</translation>
+    </message>
+    <message>
+        <source>cannot start the file reader %1: %2</source>
+        <translation>no se puede iniciar el lector de archivos %1: %2</translation>
+    </message>
+    <message>
+        <source>the file is too large for the reader&apos;s memory limit (%1 MiB more than at its start); the reader (%2) stopped %3</source>
+        <translation>el archivo es demasiado grande para el límite de memoria del lector (%1 MiB más que al arrancar); el lector (%2) se detuvo %3</translation>
+    </message>
+    <message>
+        <source>the reader (%1) made no progress for %2 s %3 and was stopped</source>
+        <translation>el lector (%1) no avanzó durante %2 s %3 y se detuvo</translation>
+    </message>
+    <message>
+        <source>the reader (%1) sent malformed data %2 (%3)</source>
+        <translation>el lector (%1) envió datos mal formados %2 (%3)</translation>
+    </message>
+    <message>
+        <source>the reader (%1) used up its CPU time limit of %2 s %3</source>
+        <translation>el lector (%1) agotó su límite de tiempo de CPU de %2 s %3</translation>
+    </message>
+    <message>
+        <source>the reader (%1) crashed with signal %2 (%3) %4</source>
+        <translation>el lector (%1) falló con la señal %2 (%3) %4</translation>
+    </message>
+    <message>
+        <source>the reader (%1) stopped unexpectedly (exit status %2) %3</source>
+        <translation>el lector (%1) terminó de forma inesperada (estado de salida %2) %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>; nothing was loaded (%n event(s) read before it can be kept)</source>
+        <translation>
+            <numerusform>; no se cargó nada (se puede conservar %n evento leído antes)</numerusform>
+            <numerusform>; no se cargó nada (se pueden conservar %n eventos leídos antes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimeSpan</name>
     <message>
         <source>no start date</source>
@@ -280,6 +330,26 @@
     <message>
         <source>GDAL: %1</source>
         <translation>GDAL: %1</translation>
+    </message>
+    <message>
+        <source>only local files are opened; network and virtual paths are refused</source>
+        <translation>solo se abren archivos locales; se rechazan las rutas de red y virtuales</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>no existe el archivo</translation>
+    </message>
+    <message>
+        <source>not a readable file</source>
+        <translation>no es un archivo legible</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>the file is %1, more than the limit of %2</source>
+        <translation>el archivo ocupa %1, más que el límite de %2</translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1274,17 @@
         <source>No figures in the data</source>
         <translation>No hay cifras en los datos</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting for the file reader: no record for %n s</source>
+        <translation>
+            <numerusform>Esperando al lector de archivos: ningún registro desde hace %n s</numerusform>
+            <numerusform>Esperando al lector de archivos: ningún registro desde hace %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read %1: see Problems</source>
+        <translation>No se pudo leer %1: vea Problemas</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MapLegend</name>
@@ -1371,6 +1452,28 @@
         <source>Warning</source>
         <translation>Aviso</translation>
     </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep %n event(s)</source>
+        <translation>
+            <numerusform>Conservar %n evento</numerusform>
+            <numerusform>Conservar %n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the %n event(s) read before the failure</source>
+        <translation>
+            <numerusform>Conservar el %n evento leído antes del fallo</numerusform>
+            <numerusform>Conservar los %n eventos leídos antes del fallo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Conservados</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::ProfileTransform</name>
@@ -1401,6 +1504,33 @@
     <message>
         <source>Untitled event</source>
         <translation>Acontecimiento sin título</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ReaderStream</name>
+    <message>
+        <source>id &apos;%1&apos; is already used by an earlier record; record skipped</source>
+        <translation>el id &apos;%1&apos; ya lo usa un registro anterior; registro omitido</translation>
+    </message>
+    <message>
+        <source>not enough memory to convert the records</source>
+        <translation>no hay memoria suficiente para convertir los registros</translation>
+    </message>
+    <message>
+        <source>the file holds no records</source>
+        <translation>el archivo no contiene registros</translation>
+    </message>
+    <message>
+        <source>no column holds a start date (start, date, event_date, timestamp… or give one with a field mapping such as start=Fecha)</source>
+        <translation>ninguna columna contiene una fecha de inicio (start, date, event_date, timestamp… o indique una con una asignación de campos como start=Fecha)</translation>
+    </message>
+    <message>
+        <source>GDAL: %1</source>
+        <translation>GDAL: %1</translation>
+    </message>
+    <message>
+        <source>no usable records</source>
+        <translation>ningún registro utilizable</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +1866,10 @@
         <source>&apos;%1&apos; is not iso, dmy or mdy</source>
         <translation>&apos;%1&apos; no es iso, dmy ni mdy</translation>
     </message>
+    <message>
+        <source>chronomap: --reader-timeout: &apos;%1&apos; is not a number of seconds</source>
+        <translation>chronomap: --reader-timeout: «%1» no es un número de segundos</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::cli::ExportCommand</name>
@@ -1942,6 +2076,14 @@ Sin opciones abre la ventana con ARCHIVO…, o con el conjunto de datos incluido
     <message>
         <source>FORM</source>
         <translation>FORMA</translation>
+    </message>
+    <message>
+        <source>Seconds a file reader may go without a record before it is stopped (default 30).</source>
+        <translation>Segundos que un lector de archivos puede pasar sin un registro antes de detenerlo (por defecto 30).</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SEGUNDOS</translation>
     </message>
 </context>
 </TS>

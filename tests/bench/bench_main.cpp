@@ -8,6 +8,7 @@
 #include "synthetic_events.h"
 
 #include "io/event_loader.h"
+#include "io/reader_process.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>
@@ -145,6 +146,7 @@ int main(int argc, char **argv)
         parser.isSet(chronomapOption)
             ? QFileInfo(parser.value(chronomapOption)).absoluteFilePath()
             : QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../app/chronomap")));
+    chronomap::ReaderProcess::setExecutable(context.chronomapPath()); // loads run in a reader child, as in the window
     Figures figures;
     for (const FigureGroup &group : groups)
         group.run(context, figures);

@@ -37,6 +37,9 @@ struct LoadResult {
     IssueList issues;
     qint64 recordsRead = 0;
     bool cancelled = false;
+    /// Set only when a reader child failed (crash, limit, watchdog; see ReaderProcess): the
+    /// events converted before the failure, which the user may choose to keep. `store` is empty.
+    std::shared_ptr<const EventStore> partial;
 
     bool hasFatal() const;
     qsizetype count(Issue::Severity severity) const;

@@ -31,6 +31,8 @@ public:
     bool hasLocation() const { return m_hasLocation; }
     /// The known schema the layer's columns were recognised as, or null.
     const SchemaProfile *profile() const { return m_profile ? &m_profile->profile() : nullptr; }
+    /// The type of each column extract() copies, in batch order.
+    const std::vector<OGRFieldType> &columnTypes() const { return m_types; }
 
     /// Converts one feature; returns nullopt (with an Issue) when the record cannot be used.
     std::optional<Event> read(const FeatureBatch &batch, qsizetype row);

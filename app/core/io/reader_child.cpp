@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reader_child.h"
+
+#include "io/batch_codec.h"
+#include "io/batch_queue.h"
+#include "io/event_loader.h"
+#include "io/feature_batch.h"
+#include "io/gdal_handles.h"
+#include "io/gdal_session.h"
+#include "io/layer_reader.h"
+#include "io/reader_process.h"
+#include "ui_language.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QRandomGenerator>
+
+#include <gdal.h>
+#include <ogr_api.h>
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <new>
+#include <thread>
+
+namespace chronomap {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("EventLoader", text);
+}
+
+int g_out = -1; ///< the protocol's file descriptor (the original stdout)
+
+/// Writes all of `size` bytes, or ends the child: the app has gone or closed the pipe.
+void writeAll(const char *data, size_t size)
+{
+    while (size > 0) {
+        const ssize_t n = ::write(g_out, data, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) ::_exit(ReaderProcess::kExitPipeClosed);
+        data += n;
+        size -= size_t(n);
+    }
+}
+
+void flush(ipc::FrameWriter &out)
+{
+    writeAll(out.bytes().data(), out.bytes().size());
+    out.clear();
+}
+
+/// operator new failed under RLIMIT_AS: say so in one frame (no allocation) and leave.
+[[noreturn]] void outOfMemory()
+{
+    const char frame[ipc::kHeaderBytes] = {char(ipc::FrameType::OutOfMemory), 0, 0, 0, 0};
+    writeAll(frame, sizeof frame);
+    ::_exit(ReaderProcess::kExitOutOfMemory);
+}
+
+qint64 addressSpaceBytes()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly)) return 0;
+    return statm.readAll().split(' ').value(0).toLongLong() * sysconf(_SC_PAGESIZE);
+}
+
+/// Address space: what the child uses now plus `memoryBytes`; CPU seconds (SIGXCPU, then
+/// SIGKILL five seconds later); open files.
+void applyLimits(qint64 memoryBytes, qint64 cpuSeconds, qint64 openFiles)
+{
+    if (memoryBytes > 0) {
+        const rlim_t limit = rlim_t(addressSpaceBytes() + memoryBytes);
+        const rlimit r{limit, limit};
+        setrlimit(RLIMIT_AS, &r);
+    }
+    if (cpuSeconds > 0) {
+        const rlimit r{rlim_t(cpuSeconds), rlim_t(cpuSeconds + 5)};
+        setrlimit(RLIMIT_CPU, &r);
+    }
+    if (openFiles > 0) {
+        const rlimit r{rlim_t(openFiles), rlim_t(openFiles)};
+        setrlimit(RLIMIT_NOFILE, &r);
+    }
+}
+
+struct Fault {
+    enum class Kind { None, Abort, Loop, Garbage } kind = Kind::None;
+    qint64 record = 0; ///< 0: before any record
+};
+
+Fault faultFromEnvironment()
+{
+    const QByteArray spec = qgetenv(ReaderChild::kFaultVariable);
+    Fault f;
+    const QByteArray name = spec.split('@').value(0);
+    f.kind = name == "abort"     ? Fault::Kind::Abort
+             : name == "loop"    ? Fault::Kind::Loop
+             : name == "garbage" ? Fault::Kind::Garbage
+                                 : Fault::Kind::None;
+    f.record = spec.contains('@') ? spec.split('@').value(1).toLongLong() : 0;
+    return f;
+}
+
+[[noreturn]] void commitFault(const Fault &fault)
+{
+    switch (fault.kind) {
+    case Fault::Kind::Abort:
+        std::abort();
+    case Fault::Kind::Loop:
+        for (;;)
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+    case Fault::Kind::Garbage:
+    case Fault::Kind::None:
+        break;
+    }
+    char noise[4096];
+    for (char &c : noise)
+        c = char(QRandomGenerator::global()->generate());
+    noise[0] = char(0x7f); // never a valid frame type
+    writeAll(noise, sizeof noise);
+    ::_exit(0);
+}
+
+qint64 estimateLineRecords(const QByteArray &gdalPath)
+{
+    QFile file(QFile::decodeName(gdalPath));
+    if (!file.open(QIODevice::ReadOnly)) return -1;
+    const QByteArray sample = file.read(1 << 20);
+    const qint64 lines = sample.count('\n');
+    if (lines < 2) return -1;
+    return std::max<qint64>(1, qint64(double(file.size()) * lines / sample.size()) - 1); // less the header
+}
+
+ipc::LayerSchema schemaOf(OGRLayerH layer)
+{
+    ipc::LayerSchema s;
+    s.name = OGR_L_GetName(layer);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    s.hasGeometryField = OGR_FD_GetGeomFieldCount(defn) > 0 && OGR_FD_GetGeomType(defn) != wkbNone;
+    s.geometryType = s.hasGeometryField ? int(OGR_FD_GetGeomType(defn)) : int(wkbNone);
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+        OGRFieldDefnH field = OGR_FD_GetFieldDefn(defn, i);
+        s.fields.push_back({OGR_Fld_GetNameRef(field), int(OGR_Fld_GetType(field)), int(OGR_Fld_GetSubType(field))});
+    }
+    return s;
+}
+
+QString sizeText(qint64 bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+/// What EventLoader's readDataset() does up to the batches, with frames instead of a converter.
+void readFile(const QString &path, const LoadOptions &options, const Fault &fault, ipc::FrameWriter &out)
+{
+    auto fatal = [&](const QString &message) {
+        out.issue({Issue::Severity::Fatal, path, -1, {}, {}, message});
+        out.end({});
+        flush(out);
+    };
+    const QFileInfo info(path);
+    if (isVirtualOrRemotePath(path))
+        return fatal(tr("only local files are opened; network and virtual paths are refused"));
+    if (!info.exists()) return fatal(tr("no such file"));
+    if (!info.isFile() || !info.isReadable()) return fatal(tr("not a readable file"));
+    if (info.size() == 0) return fatal(tr("the file is empty"));
+    if (info.size() > options.maxFileBytes)
+        return fatal(
+            tr("the file is %1, more than the limit of %2").arg(sizeText(info.size()), sizeText(options.maxFileBytes)));
+    const QByteArray gdalPath = QFile::encodeName(info.absoluteFilePath());
+
+    if (fault.kind != Fault::Kind::None && fault.record == 0) commitFault(fault);
+    GdalMessageCollector gdalMessages;
+    QList<QByteArray> driverNames;
+    for (const auto &name : EventLoader::allowedDrivers())
+        driverNames.append(name.toUtf8());
+    std::vector<const char *> drivers;
+    for (const auto &name : driverNames)
+        drivers.push_back(name.constData());
+    drivers.push_back(nullptr);
+    const QString suffix = info.suffix();
+    const char *openOptions[] = {"DATE_AS_STRING=YES", nullptr};
+    DatasetPtr dataset(GDALOpenEx(
+        gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, drivers.data(),
+        suffix.compare("json", Qt::CaseInsensitive) == 0 || suffix.compare("geojson", Qt::CaseInsensitive) == 0
+            ? openOptions
+            : nullptr,
+        nullptr));
+    if (!dataset) {
+        const QString detail = gdalMessages.take().join(QStringLiteral("; "));
+        return fatal(detail.isEmpty()
+                         ? tr("not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)")
+                         : tr("not a dataset Chronomap can read: %1").arg(detail));
+    }
+    out.driver(QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(dataset.get()))));
+    flush(out);
+
+    const int layerCount = GDALDatasetGetLayerCount(dataset.get());
+    qint64 total = 0;
+    for (int l = 0; l < layerCount; ++l) {
+        OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), l);
+        const GIntBig n = OGR_L_TestCapability(layer, OLCFastFeatureCount) ? OGR_L_GetFeatureCount(layer, FALSE) : -1;
+        total = (n < 0 || total < 0) ? -1 : total + n;
+    }
+    if (total > options.maxRecords)
+        return fatal(tr("%1 records, more than the limit of %2").arg(total).arg(options.maxRecords));
+    const qint64 estimatedTotal = total >= 0 ? total : estimateLineRecords(gdalPath);
+    out.total(total, estimatedTotal);
+
+    ipc::EndInfo end;
+    end.total = total;
+    IssueList issues; // the LayerReaders' own; sent on as they appear
+    auto sendIssues = [&] {
+        for (const Issue &issue : std::as_const(issues))
+            out.issue(issue);
+        issues.clear();
+    };
+    FeatureBatch batch;
+    using Clock = std::chrono::steady_clock;
+    for (int l = 0; l < layerCount; ++l) {
+        OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), l);
+        LayerReader reader(path, layer, options, issues);
+        sendIssues();
+        if (!reader.usable() || !reader.hasStartColumn()) continue;
+        end.anyStartColumn = true;
+        out.layer(schemaOf(layer));
+        flush(out);
+        OGR_L_ResetReading(layer);
+        // A batch leaves when full, or a quarter of a second after the last one: the app sees
+        // steady progress (its watchdog counts records) even when each record is slow.
+        auto lastSent = Clock::now();
+        auto send = [&] {
+            if (batch.size() > 0) out.batch(batch);
+            batch.clear();
+            flush(out);
+            lastSent = Clock::now();
+        };
+        for (;;) {
+            if (fault.kind != Fault::Kind::None && end.recordsRead + 1 == fault.record) {
+                send();
+                commitFault(fault);
+            }
+            FeaturePtr feature{OGR_L_GetNextFeature(layer)};
+            if (!feature) break;
+            const qint64 record = ++end.recordsRead;
+            if (record > options.maxRecords) {
+                batch.clear();
+                out.issue({Issue::Severity::Fatal,
+                           path,
+                           -1,
+                           {},
+                           {},
+                           tr("more than %1 records; the file is refused").arg(options.maxRecords)});
+                end.overLimit = true;
+                out.end(end);
+                flush(out);
+                return;
+            }
+            reader.extract(static_cast<OGRFeatureH>(feature.get()), record, batch);
+            if (batch.size() >= kBatchRecords || batch.text.size() > (8u << 20) ||
+                Clock::now() - lastSent > std::chrono::milliseconds(250))
+                send();
+            if (record % 4096 == 0) {
+                const qint64 progressTotal = estimatedTotal < 0 ? -1 : std::max(estimatedTotal, record + record / 16);
+                out.progress(record, progressTotal);
+            }
+        }
+        send();
+    }
+    for (const QString &message : gdalMessages.take())
+        out.gdalMessage(message);
+    out.end(end);
+    flush(out);
+}
+
+} // namespace
+
+int ReaderChild::run(const QStringList &arguments)
+{
+    // The protocol gets the original stdout; anything a library prints goes to /dev/null.
+    g_out = ::dup(STDOUT_FILENO);
+    if (const int devNull = ::open("/dev/null", O_WRONLY | O_CLOEXEC); devNull >= 0) {
+        ::dup2(devNull, STDOUT_FILENO);
+        ::close(devNull);
+    }
+    if (g_out < 0) return ReaderProcess::kExitPipeClosed;
+
+    QString path;
+    LoadOptions options;
+    qint64 memoryBytes = 0, cpuSeconds = 0, openFiles = 0;
+    for (qsizetype i = 1; i + 1 < arguments.size(); i += 2) {
+        const QString &key = arguments[i], &value = arguments[i + 1];
+        if (key == QLatin1String(kOption))
+            path = value;
+        else if (key == u"--max-records")
+            options.maxRecords = value.toLongLong();
+        else if (key == u"--max-file-bytes")
+            options.maxFileBytes = value.toLongLong();
+        else if (key == u"--max-text-bytes")
+            options.maxTextBytes = value.toLongLong();
+        else if (key == u"--max-vertices")
+            options.maxVertices = value.toLongLong();
+        else if (key == u"--max-json-depth")
+            options.maxJsonDepth = value.toLongLong();
+        else if (key == u"--memory-bytes")
+            memoryBytes = value.toLongLong();
+        else if (key == u"--cpu-seconds")
+            cpuSeconds = value.toLongLong();
+        else if (key == u"--open-files")
+            openFiles = value.toLongLong();
+        else if (key == u"--lang")
+            UiLanguage::apply(value);
+        else if (key == u"--map") {
+            const qsizetype eq = value.indexOf(u'=');
+            const int role = value.left(eq).toInt();
+            if (eq > 0 && role >= 0 && role <= int(FieldRole::LocationPrecision))
+                options.mapping.setColumn(FieldRole(role), value.mid(eq + 1));
+        }
+    }
+    ensureGdalReady(); // drivers registered and HTTP refused before the limits and the file
+    applyLimits(memoryBytes, cpuSeconds, openFiles);
+    std::set_new_handler(outOfMemory);
+    ipc::FrameWriter out;
+    try {
+        readFile(path, options, faultFromEnvironment(), out);
+    } catch (const std::bad_alloc &) {
+        outOfMemory();
+    }
+    return 0;
+}
+
+} // namespace chronomap

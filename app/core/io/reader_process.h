@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "io/event_loader.h"
+
+namespace chronomap {
+
+/// Limits of a reader child and of the app's patience with it.
+struct ReaderLimits {
+    /// Address space the child may add to what it uses at start-up (RLIMIT_AS); 0: 2 GiB plus
+    /// twice the file's size.
+    qint64 memoryBytes = 0;
+    qint64 cpuSeconds = 1800; ///< RLIMIT_CPU: SIGXCPU at this, SIGKILL five seconds later
+    qint64 openFiles = 128;   ///< RLIMIT_NOFILE
+    /// The watchdog: the child is ended when no record arrives for this long (opening the file
+    /// included).
+    qint64 watchdogMs = 30'000;
+};
+
+/// Loads a user's file in a reader child process — the same `chronomap` binary started with
+/// `--read-child` (ReaderChild) — so that a crash, a hang or a memory blow-up in GDAL or the
+/// libraries under it ends the child, never the app. The child reads and streams FeatureBatches;
+/// this side converts them and builds the store (ReaderStream). The result equals
+/// EventLoader::load's for every file the child reads to the end; when the child fails, the store
+/// is empty, one fatal issue names the file, the reader (GDAL driver) and the last record
+/// received, and `partial` holds the events converted before. No child outlives a call.
+class ReaderProcess {
+public:
+    /// Exit codes of the child besides 0.
+    static constexpr int kExitOutOfMemory = 3;
+    static constexpr int kExitPipeClosed = 4;
+
+    /// Runs the child and blocks until it is done. `progress` is also called every tenth of a
+    /// second while waiting (with the last figures), so a cancel ends the child at once.
+    static LoadResult load(const QString &path, const LoadOptions &options = {},
+                           const EventLoader::Progress &progress = {}, const ReaderLimits &limits = defaultLimits());
+
+    /// ReaderProcess::load for a user's file; EventLoader::load, in process, for the files the
+    /// app ships (the bundled dataset).
+    static LoadResult loadFile(const QString &path, const LoadOptions &options = {},
+                               const EventLoader::Progress &progress = {});
+
+    /// The child binary; by default the running executable (QCoreApplication::applicationFilePath).
+    /// Tests and the bench, which are other binaries, name the chronomap they built.
+    static void setExecutable(const QString &path);
+    static QString executable();
+
+    /// The limits loadFile() and load() use unless given others (`chronomap --reader-timeout`).
+    static void setDefaultLimits(const ReaderLimits &limits);
+    static ReaderLimits defaultLimits();
+
+    /// What the last load() on this thread spent on the transfer: bytes through the pipe, and
+    /// time reading the pipe and decoding frames (conversion and the store build excluded).
+    struct TransferStats {
+        qint64 bytes = 0;
+        double ms = 0;
+    };
+    static TransferStats lastTransfer();
+};
+
+} // namespace chronomap

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Files read in a reader child process (issue 19): the same outcome as in process for every
+// format and every bad fixture; a child that crashes, hangs, runs out of memory or writes
+// garbage ends alone, reported with the file, the reader and the last record, and leaves no
+// process behind.
+#include "io/batch_codec.h"
+#include "io/event_loader.h"
+#include "io/reader_child.h"
+#include "io/reader_process.h"
+#include "io/reader_stream.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include "../qt_string_maker.h"
+#include "../reader_fault.h"
+#include "../test_files.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace chronomap;
+using namespace chronomap::test;
+
+namespace {
+
+std::string allIssues(const LoadResult &result)
+{
+    std::string all;
+    for (const Issue &i : result.issues)
+        all += str(i.toString()) + "\n";
+    return all;
+}
+
+/// Both loads give the same events and the same issues, in the same order.
+void checkSameOutcome(const LoadResult &inProcess, const LoadResult &child)
+{
+    INFO("in process:\n" << allIssues(inProcess) << "through the child:\n" << allIssues(child));
+    CHECK_FALSE(child.partial);
+    CHECK(child.cancelled == inProcess.cancelled);
+    CHECK(child.recordsRead == inProcess.recordsRead);
+    REQUIRE(child.issues.size() == inProcess.issues.size());
+    for (qsizetype i = 0; i < child.issues.size(); ++i) {
+        const Issue &a = inProcess.issues[i], &b = child.issues[i];
+        CHECK(int(b.severity) == int(a.severity));
+        CHECK(b.file == a.file);
+        CHECK(b.record == a.record);
+        CHECK(b.recordId == a.recordId);
+        CHECK(b.field == a.field);
+        CHECK(b.message == a.message);
+    }
+    REQUIRE(child.store->size() == inProcess.store->size());
+    for (EventStore::Index e = 0; e < child.store->size(); ++e)
+        CHECK(child.store->event(e) == inProcess.store->event(e));
+}
+
+} // namespace
+
+TEST_CASE("Every format loads through the reader child as it does in process", "[io][reader]")
+{
+    for (const char *name : {"events.geojson", "events.gpkg", "events.kml", "events.ods", "events.xlsx",
+                             "events_3857.geojson", "events_latlon.csv", "events_utm37n.gpkg", "events_wkt.csv"}) {
+        INFO(name);
+        const LoadResult inProcess = EventLoader::load(formatFile(name));
+        const LoadResult child = ReaderProcess::load(formatFile(name));
+        CHECK(child.store->size() > 0);
+        checkSameOutcome(inProcess, child);
+    }
+    CHECK(childProcesses() == 0);
+}
+
+TEST_CASE("A field mapping reaches the reader child", "[io][reader]")
+{
+    LoadOptions options;
+    REQUIRE(FieldMapping::parse(QStringLiteral("start=Fecha,title=Titular,lon=X,lat=Y"), &options.mapping, nullptr));
+    const LoadResult inProcess = EventLoader::load(formatFile("events_spanish.csv"), options);
+    const LoadResult child = ReaderProcess::load(formatFile("events_spanish.csv"), options);
+    CHECK(child.store->size() > 0);
+    checkSameOutcome(inProcess, child);
+}
+
+TEST_CASE("Every bad fixture gives the same outcome through the reader child", "[io][reader]")
+{
+    const QDir bad(QStringLiteral(CHRONOMAP_TEST_DATA "/bad"));
+    const QStringList files = bad.entryList(QDir::Files);
+    REQUIRE(files.size() >= 26);
+    for (const QString &name : files) {
+        if (name == u"README.md") continue;
+        INFO(str(name));
+        const QString path = bad.filePath(name);
+        checkSameOutcome(EventLoader::load(path), ReaderProcess::load(path));
+    }
+    // The limits travel to the child too.
+    LoadOptions low;
+    low.maxVertices = 10;
+    low.maxJsonDepth = 3;
+    low.maxTextBytes = 16;
+    for (const char *name : {"many_vertices.geojson", "deep_json.geojson", "wrong_types.geojson"}) {
+        INFO(name);
+        checkSameOutcome(EventLoader::load(badFile(name), low), ReaderProcess::load(badFile(name), low));
+    }
+    LoadOptions few;
+    few.maxRecords = 2;
+    checkSameOutcome(EventLoader::load(formatFile("events_latlon.csv"), few),
+                     ReaderProcess::load(formatFile("events_latlon.csv"), few));
+    CHECK(childProcesses() == 0);
+}
+
+TEST_CASE("A reader child that aborts is reported with the file, the reader and the last record", "[io][reader]")
+{
+    QTemporaryDir dir;
+    const QString path = writeEventsCsv(dir, 3000);
+    const ReaderFault fault("abort@2500");
+    const LoadResult result = ReaderProcess::load(path);
+    INFO(allIssues(result));
+    CHECK(result.store->isEmpty()); // nothing half-loaded
+    REQUIRE(result.partial);
+    CHECK(result.partial->size() == 2499); // what arrived before the crash, if the user wants it
+    REQUIRE(result.issues.size() == 1);
+    const Issue &issue = result.issues.first();
+    CHECK(issue.severity == Issue::Severity::Fatal);
+    CHECK(issue.file == path);
+    CHECK(issue.record == 2499);
+    CHECK(issue.recordId == u"ev-2499");
+    CHECK(issue.message.startsWith(u"the reader (CSV) crashed with signal 6 ("));
+    CHECK(issue.message.contains(u"after record 2499"));
+    CHECK(issue.message.contains(u"(2499 event"));
+    CHECK(childProcesses() == 0);
+}
+
+TEST_CASE("A reader child that crashes while opening names no record", "[io][reader]")
+{
+    const ReaderFault fault("abort");
+    const LoadResult result = ReaderProcess::load(formatFile("events.geojson"));
+    REQUIRE(result.issues.size() == 1);
+    CHECK(result.issues.first().record == -1);
+    CHECK(result.issues.first().message.startsWith(u"the reader (while opening the file) crashed with signal 6"));
+    REQUIRE(result.partial);
+    CHECK(result.partial->isEmpty());
+    CHECK(childProcesses() == 0);
+}
+
+TEST_CASE("The watchdog ends a reader child that stops making progress", "[io][reader]")
+{
+    QTemporaryDir dir;
+    const QString path = writeEventsCsv(dir, 2000);
+    const ReaderFault fault("loop@1500");
+    ReaderLimits limits;
+    limits.watchdogMs = 400;
+    QElapsedTimer clock;
+    clock.start();
+    const LoadResult result = ReaderProcess::load(path, {}, {}, limits);
+    CHECK(clock.elapsed() < 5000);
+    REQUIRE(result.issues.size() == 1);
+    CHECK(result.issues.first().record == 1499);
+    CHECK(result.issues.first().message.startsWith(u"the reader (CSV) made no progress for 0.4 s after record 1499"));
+    REQUIRE(result.partial);
+    CHECK(result.partial->size() == 1499);
+    CHECK(childProcesses() == 0);
+}
+
+TEST_CASE("Cancelling ends a stuck reader child at once", "[io][reader]")
+{
+    const ReaderFault fault("loop");
+    QElapsedTimer clock;
+    clock.start();
+    qint64 cancelledAfterMs = -1;
+    const LoadResult result = ReaderProcess::load(formatFile("events.geojson"), {}, [&](qint64, qint64) {
+        if (clock.elapsed() < 300) return true;
+        if (cancelledAfterMs < 0) cancelledAfterMs = clock.elapsed();
+        return false;
+    });
+    CHECK(result.cancelled);
+    CHECK(result.store->isEmpty());
+    CHECK(result.issues.isEmpty());
+    CHECK(clock.elapsed() - cancelledAfterMs < 500); // the child is killed, not waited for
+    CHECK(childProcesses() == 0);
+}
+
+TEST_CASE("A reader child writing garbage is a malformed stream, not a crash of the app", "[io][reader]")
+{
+    const ReaderFault fault("garbage");
+    const LoadResult result = ReaderProcess::load(formatFile("events.geojson"));
+    REQUIRE(result.issues.size() == 1);
+    CHECK(result.issues.first().message.contains(u"sent malformed data"));
+    CHECK(result.store->isEmpty());
+    CHECK(childProcesses() == 0);
+}
+
+TEST_CASE("A file needing more memory than the reader's limit is reported as such", "[io][reader]")
+{
+    // 40,000 placemarks (15 MB): GDAL's KML readers hold the whole document in memory, over
+    // 100 MB of it, more than the 48 MiB the reader is given here.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("large.kml"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>\n");
+    const QByteArray description(200, 'x');
+    for (int i = 0; i < 40'000; ++i)
+        file.write("<Placemark><name>Event " + QByteArray::number(i) +
+                   "</name><TimeStamp><when>2020-01-01</when></TimeStamp><description>" + description +
+                   "</description><Point><coordinates>36.1,51.2</coordinates></Point></Placemark>\n");
+    file.write("</Document></kml>\n");
+    file.close();
+    ReaderLimits limits;
+    limits.memoryBytes = 48 << 20;
+    const LoadResult result = ReaderProcess::load(path, {}, {}, limits);
+    INFO(allIssues(result));
+    CHECK(result.store->isEmpty());
+    REQUIRE_FALSE(result.issues.isEmpty());
+    CHECK(result.issues.last().severity == Issue::Severity::Fatal);
+    CHECK(result.issues.last().message.contains(u"too large for the reader's memory limit (48 MiB"));
+    CHECK(childProcesses() == 0);
+    // With the default limit the same file loads.
+    const LoadResult loaded = ReaderProcess::load(path);
+    CHECK(loaded.store->size() == 40'000);
+}
+
+TEST_CASE("A missing reader binary is reported, not fatal to the app", "[io][reader]")
+{
+    const QString real = ReaderProcess::executable();
+    ReaderProcess::setExecutable(QStringLiteral("/nonexistent/chronomap"));
+    const LoadResult result = ReaderProcess::load(formatFile("events.geojson"));
+    ReaderProcess::setExecutable(real);
+    REQUIRE(result.issues.size() == 1);
+    CHECK(result.issues.first().message.startsWith(u"cannot start the file reader /nonexistent/chronomap"));
+    CHECK(childProcesses() == 0);
+}
+
+TEST_CASE("The stream decoder refuses truncated and inconsistent frames", "[io][reader]")
+{
+    // A real batch from a real file, then cut and corrupted.
+    ipc::FrameWriter writer;
+    writer.driver(QStringLiteral("CSV"));
+    writer.layer({"events", 1, true, {{"id", 4, 0}, {"date", 4, 0}, {"title", 4, 0}}});
+    FeatureBatch batch;
+    batch.columns = 3;
+    batch.records = {1};
+    batch.text = std::string("ev-1\0"
+                             "2025-01-02\0"
+                             "Title\0",
+                             22);
+    batch.cells = {{0, 4, -1, 0}, {16, 5, -1, 0}, {5, 10, -1, 0}}; // the roles' order: id, title, start
+    batch.geometry = {{FeatureBatch::Geometry::State::Usable, GeometryKind::Point, false, 0, 2, 0, 0}};
+    batch.lonLat = {36.0, 51.0};
+    writer.batch(batch);
+    const std::string good = writer.bytes();
+    {
+        ReaderStream stream(QStringLiteral("x.csv"), {});
+        REQUIRE(stream.feed(good.data(), qsizetype(good.size())));
+        CHECK(stream.driver() == u"CSV");
+        CHECK(stream.eventsConverted() == 1);
+        CHECK(stream.lastRecordId() == u"ev-1");
+    }
+    {
+        // Byte by byte, the same.
+        ReaderStream stream(QStringLiteral("x.csv"), {});
+        for (char c : good)
+            REQUIRE(stream.feed(&c, 1));
+        CHECK(stream.eventsConverted() == 1);
+    }
+    // A cell pointing past the text, a vertex out of range, a wrong column count: refused.
+    for (int corruption = 0; corruption < 3; ++corruption) {
+        FeatureBatch bad = batch;
+        if (corruption == 0) bad.cells[1] = {16, 50, -1, 0};
+        if (corruption == 1) bad.geometry[0].vertexEnd = 4;
+        if (corruption == 2) bad.columns = 2;
+        ipc::FrameWriter w;
+        w.layer({"events", 1, true, {{"id", 4, 0}, {"date", 4, 0}, {"title", 4, 0}}});
+        w.batch(bad);
+        ReaderStream stream(QStringLiteral("x.csv"), {});
+        CHECK_FALSE(stream.feed(w.bytes().data(), qsizetype(w.bytes().size())));
+        CHECK(stream.malformed());
+        CHECK(stream.eventsConverted() == 0);
+    }
+    // A frame claiming a gigabyte.
+    const char huge[] = {char(ipc::FrameType::Batch), char(0xff), char(0xff), char(0xff), char(0x7f)};
+    ReaderStream stream(QStringLiteral("x.csv"), {});
+    CHECK_FALSE(stream.feed(huge, sizeof huge));
+}

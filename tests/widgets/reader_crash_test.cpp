@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A crash in a file reader never takes Chronomap down (issue 19): the window keeps its data and
+// offers what was read; Cancel ends a stuck reader at once; the command line reports a failed
+// reader in one line and exits 2.
+#include "io/reader_process.h"
+#include "main_window.h"
+#include "problems_panel.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTest>
+
+#include "../qt_string_maker.h"
+#include "../reader_fault.h"
+#include "../test_files.h"
+#include "window_loading.h"
+
+#include <catch2/catch.hpp>
+
+using namespace chronomap;
+using namespace chronomap::test;
+
+TEST_CASE("A reader that crashes leaves the window as it was and offers the records read before", "[widgets][reader]")
+{
+    MainWindow window;
+    window.resize(1000, 700);
+    window.show();
+    REQUIRE(loadFiles(window, {formatFile("events.geojson")}));
+    const auto before = window.store();
+    const int rowsBefore = window.problemsPanel()->topLevelItemCount();
+
+    QTemporaryDir dir;
+    const QString path = writeEventsCsv(dir, 3000, QStringLiteral("crashing.csv"));
+    {
+        const ReaderFault fault("abort@2001");
+        CHECK_FALSE(loadFiles(window, {path}));
+    }
+    CHECK(childProcesses() == 0);
+    CHECK(window.store() == before); // the same data, not a copy
+    CHECK(window.currentFiles() == QStringList{formatFile("events.geojson")});
+    CHECK(window.viewState()->dataset()->events == before);
+
+    ProblemsPanel *problems = window.problemsPanel();
+    REQUIRE(problems->topLevelItemCount() == rowsBefore + 2);
+    const QTreeWidgetItem *report = problems->topLevelItem(rowsBefore);
+    CHECK(report->text(0) == u"Error");
+    CHECK(report->text(1) == u"crashing.csv");
+    CHECK(report->text(2) == u"2000 (ev-2000)");
+    CHECK(report->text(4).startsWith(u"the reader (CSV) crashed with signal 6"));
+    CHECK(report->text(4).contains(u"(2000 event"));
+    CHECK(window.statusBar()->currentMessage().contains(u"crashing.csv"));
+
+    auto *keep = qobject_cast<QPushButton *>(problems->itemWidget(problems->topLevelItem(rowsBefore + 1), 4));
+    REQUIRE(keep);
+    CHECK(keep->text().startsWith(u"Keep 2000 event"));
+    CHECK(keep->toolTip().startsWith(u"Keep the 2000 event"));
+    problems->scrollToItem(problems->topLevelItem(rowsBefore + 1));
+    QTest::mouseClick(keep, Qt::LeftButton);
+    REQUIRE(window.store());
+    CHECK(window.store()->size() == 2000);
+    CHECK(window.currentFiles() == QStringList{path});
+    CHECK_FALSE(keep->isEnabled());
+}
+
+TEST_CASE("Cancel in the status bar ends a stuck reader at once", "[widgets][reader]")
+{
+    MainWindow window;
+    window.resize(1000, 700);
+    window.show();
+    REQUIRE(loadFiles(window, {formatFile("events.geojson")}));
+    const auto before = window.store();
+
+    const ReaderFault fault("loop");
+    QSignalSpy finished(&window, &MainWindow::loadFinished);
+    window.openFiles({formatFile("events_latlon.csv")});
+    // The status bar says the reader is silent (the watchdog's default 30 s is far off).
+    CHECK(QTest::qWaitFor(
+        [&] { return window.statusBar()->currentMessage().startsWith(u"Waiting for the file reader: no record for"); },
+        5000));
+    QPushButton *cancel = nullptr;
+    for (QPushButton *b : window.statusBar()->findChildren<QPushButton *>())
+        if (b->text() == u"Cancel" && b->isVisible()) cancel = b;
+    REQUIRE(cancel);
+    REQUIRE(childProcesses() == 1); // the reader, stuck
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    REQUIRE(finished.wait(5000));
+    CHECK(clock.elapsed() < 1000);
+    CHECK_FALSE(finished.first().value(0).toBool());
+    CHECK(childProcesses() == 0);
+    CHECK(window.store() == before);
+}
+
+namespace {
+
+struct Run {
+    QProcess::ExitStatus status;
+    int exitCode;
+    QStringList out, err;
+};
+
+Run runChronomap(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(name));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(CHRONOMAP_EXE), arguments);
+    REQUIRE(process.waitForFinished(60'000));
+    return {process.exitStatus(), process.exitCode(),
+            QString::fromUtf8(process.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts),
+            QString::fromUtf8(process.readAllStandardError()).split(u'\n', Qt::SkipEmptyParts)};
+}
+
+} // namespace
+
+TEST_CASE("The command line reports a failed reader in one line and exits 2, never by a signal", "[cli][reader]")
+{
+    const QString file = formatFile("events_latlon.csv");
+    {
+        const ReaderFault fault("abort@2");
+        const Run validate = runChronomap({QStringLiteral("--validate"), file});
+        CHECK(validate.status == QProcess::NormalExit);
+        CHECK(validate.exitCode == 2);
+        REQUIRE(validate.out.size() == 1);
+        CHECK(validate.out.first().startsWith(file + QStringLiteral(": record 1")));
+        CHECK(validate.out.first().contains(u"the reader (CSV) crashed with signal 6"));
+
+        const Run query = runChronomap({QStringLiteral("--query"), QStringLiteral("--data"), file});
+        CHECK(query.status == QProcess::NormalExit);
+        CHECK(query.exitCode == 2);
+        CHECK(query.out.isEmpty());
+        REQUIRE(query.err.size() == 1);
+        CHECK(query.err.first().contains(u"the reader (CSV) crashed with signal 6"));
+    }
+    {
+        const ReaderFault fault("loop");
+        QElapsedTimer clock;
+        clock.start();
+        const Run validate = runChronomap(
+            {QStringLiteral("--reader-timeout"), QStringLiteral("0.5"), QStringLiteral("--validate"), file});
+        CHECK(clock.elapsed() < 15'000);
+        CHECK(validate.status == QProcess::NormalExit);
+        CHECK(validate.exitCode == 2);
+        REQUIRE(validate.out.size() == 1);
+        CHECK(validate.out.first().contains(u"made no progress for 0.5 s before the first record"));
+    }
+    // Without a fault the same file validates through the child as before.
+    const Run clean = runChronomap({QStringLiteral("--validate"), file});
+    CHECK(clean.exitCode == 0);
+}
