@@ -4,7 +4,11 @@
 #include "geo/region_index.h"
 #include "web_mercator.h"
 
+#include <QHash>
+#include <QPoint>
+
 #include <algorithm>
+#include <cmath>
 
 namespace chronomap {
 
@@ -30,6 +34,46 @@ QRectF MapFraming::mercatorBoundsOf(const QList<QPointF> &points)
     }
     return QRectF(WebMercator::toMercatorM(QPointF(west, minLat)), WebMercator::toMercatorM(QPointF(east, maxLat)))
         .normalized();
+}
+
+EventStore::IndexList MapFraming::eventsOfBusiestArea(const Dataset &dataset, double cellDeg)
+{
+    const EventStore *store = dataset.events.get();
+    if (!store) return {};
+    const auto cellOf = [cellDeg](double lon, double lat) {
+        return QPoint(int(std::floor(lon / cellDeg)), int(std::floor(lat / cellDeg)));
+    };
+    QHash<QPoint, int> counts;
+    for (EventStore::Index i = 0; i < store->size(); ++i) {
+        const double lon = store->lonDeg(i), lat = store->latDeg(i);
+        if (store->locationPrecision(i) == LocationPrecision::Region || std::isnan(lon) || std::isnan(lat)) continue;
+        ++counts[cellOf(lon, lat)];
+    }
+    if (counts.isEmpty()) return {};
+    // The fullest 3 × 3 block of cells (ties: the first found, in a stable order).
+    QList<QPoint> cells = counts.keys();
+    std::sort(cells.begin(), cells.end(),
+              [](QPoint a, QPoint b) { return std::pair(a.x(), a.y()) < std::pair(b.x(), b.y()); });
+    QPoint best;
+    int bestCount = -1;
+    for (const QPoint &c : std::as_const(cells)) {
+        int n = 0;
+        for (int dx = -1; dx <= 1; ++dx)
+            for (int dy = -1; dy <= 1; ++dy)
+                n += counts.value(c + QPoint(dx, dy));
+        if (n > bestCount) {
+            bestCount = n;
+            best = c;
+        }
+    }
+    EventStore::IndexList inside;
+    for (EventStore::Index i = 0; i < store->size(); ++i) {
+        const double lon = store->lonDeg(i), lat = store->latDeg(i);
+        if (store->locationPrecision(i) == LocationPrecision::Region || std::isnan(lon) || std::isnan(lat)) continue;
+        const QPoint c = cellOf(lon, lat);
+        if (std::abs(c.x() - best.x()) <= 1 && std::abs(c.y() - best.y()) <= 1) inside.push_back(i);
+    }
+    return inside;
 }
 
 Viewport MapFraming::frameEvents(const Dataset &dataset, const EventStore::IndexList *events, QSize sizePx)

@@ -15,7 +15,7 @@
 <context>
     <name>chronomap::EventExport</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/event_export.cpp" line="+61"/>
+        <location filename="../../app/widgets/event_export.cpp" line="+65"/>
         <source>Wrote %n event(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n event to %1.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>chronomap::FilterBar</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/filter_bar.cpp" line="+180"/>
+        <location filename="../../app/widgets/filter_bar.cpp" line="+184"/>
         <source>Confidence &amp;&amp; provenance (%n hidden)</source>
         <translation>
             <numerusform>Confidence &amp;&amp; provenance (%n hidden)</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+115"/>
+        <location line="+116"/>
         <source>%1 and %n more — Chronomap</source>
         <translation>
             <numerusform>%1 and %n more — Chronomap</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>chronomap::MapView</name>
     <message numerus="yes">
-        <location filename="../../app/widgets/map_view.cpp" line="+331"/>
+        <location filename="../../app/widgets/map_view.cpp" line="+351"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>chronomap::SnapshotComposer</name>
     <message numerus="yes">
-        <location filename="../../app/render/snapshot_composer.cpp" line="+123"/>
+        <location filename="../../app/render/snapshot_composer.cpp" line="+137"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+73"/>
         <source>and %n more</source>
         <translation>
             <numerusform>and %n more</numerusform>

@@ -254,7 +254,7 @@
 <context>
     <name>chronomap::AppSettings</name>
     <message>
-        <location filename="../../app/widgets/app_settings.cpp" line="+42"/>
+        <location filename="../../app/widgets/app_settings.cpp" line="+43"/>
         <source>The settings file %1 could not be read and was reset (the old file is kept as %2).</source>
         <translation>No se pudo leer el archivo de configuración %1 y se ha restablecido (el archivo anterior se conserva como %2).</translation>
     </message>
@@ -272,7 +272,7 @@
         <translation>El nombre del archivo debe terminar en .geojson, .json o .csv.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <location line="+5"/>
         <location line="+4"/>
         <source>Export Events</source>
@@ -488,14 +488,14 @@
 <context>
     <name>chronomap::ExportDialog</name>
     <message>
-        <location filename="../../app/widgets/export_dialog.cpp" line="+49"/>
-        <location line="+146"/>
-        <location line="+88"/>
+        <location filename="../../app/widgets/export_dialog.cpp" line="+51"/>
+        <location line="+201"/>
+        <location line="+89"/>
         <source>Export Snapshot</source>
         <translation>Exportar instantánea</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-284"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -590,17 +590,27 @@
         <translation>T&amp;amaño:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>F&amp;ile:</source>
         <translation>A&amp;rchivo:</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+8"/>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>No preview</source>
+        <translation>Sin vista previa</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>PNG image (*.png);;JPEG image (*.jpg *.jpeg);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
         <translation>Imagen PNG (*.png);;Imagen JPEG (*.jpg *.jpeg);;Dibujo SVG (*.svg);;Documento PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Choose a file to export to.</source>
         <translation>Elija un archivo al que exportar.</translation>
     </message>
@@ -654,7 +664,7 @@
     <name>chronomap::FilterBar</name>
     <message>
         <location filename="../../app/widgets/filter_bar.cpp" line="+21"/>
-        <location line="+68"/>
+        <location line="+72"/>
         <source>Filters</source>
         <translation>Filtros</translation>
     </message>
@@ -920,55 +930,55 @@
     <name>chronomap::MainWindow</name>
     <message>
         <location filename="../../app/widgets/main_window.cpp" line="+49"/>
-        <location line="+387"/>
+        <location line="+388"/>
         <source>Chronomap</source>
         <translation>Chronomap</translation>
     </message>
     <message>
-        <location line="-362"/>
+        <location line="-363"/>
         <location line="+24"/>
-        <location line="+341"/>
+        <location line="+342"/>
         <location line="+4"/>
         <source>All events</source>
         <translation>Todos los acontecimientos</translation>
     </message>
     <message>
-        <location line="-349"/>
-        <location line="+344"/>
+        <location line="-350"/>
+        <location line="+345"/>
         <source>Region</source>
         <translation>Región</translation>
     </message>
     <message>
-        <location line="-343"/>
-        <location line="+343"/>
+        <location line="-344"/>
+        <location line="+344"/>
         <source>Event</source>
         <translation>Acontecimiento</translation>
     </message>
     <message>
-        <location line="-341"/>
-        <location line="+341"/>
+        <location line="-342"/>
+        <location line="+342"/>
         <source>Timeline</source>
         <translation>Cronología</translation>
     </message>
     <message>
-        <location line="-338"/>
-        <location line="+339"/>
+        <location line="-339"/>
+        <location line="+340"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-326"/>
         <source>Time window</source>
         <translation>Intervalo de tiempo</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+325"/>
+        <location line="+326"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-284"/>
         <source>All dates</source>
         <translation>Todas las fechas</translation>
     </message>
@@ -1165,7 +1175,7 @@
         <translation>Acerca de Chronomap</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>The %1 translation is not installed.</source>
         <translation>La traducción %1 no está instalada.</translation>
     </message>
@@ -1241,12 +1251,12 @@
         <translation>Mapa de los acontecimientos. Las flechas desplazan, más y menos acercan y alejan, Escape quita la selección.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+100"/>
         <source>No base map</source>
         <translation>Sin mapa base</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+206"/>
         <source>Click to show %1</source>
         <translation>Clic para mostrar %1</translation>
     </message>
@@ -1267,7 +1277,7 @@
 <context>
     <name>chronomap::PlaybackBar</name>
     <message>
-        <location filename="../../app/widgets/playback_bar.cpp" line="+57"/>
+        <location filename="../../app/widgets/playback_bar.cpp" line="+58"/>
         <source>Playback</source>
         <translation>Reproducción</translation>
     </message>
@@ -1547,12 +1557,17 @@
         <translation>Todas las fechas</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>%1 of %2 events in %3 (%4)</source>
+        <translation>%1 de %2 acontecimientos en %3 (%4)</translation>
+    </message>
+    <message>
         <location line="+5"/>
-        <source>Region: %1 (%2)</source>
-        <translation>Región: %1 (%2)</translation>
+        <source>%1 of %2 events shown</source>
+        <translation>%1 de %2 acontecimientos mostrados</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n acontecimiento</numerusform>
@@ -1565,7 +1580,7 @@
         <translation>%1 de %2 acontecimientos</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Hidden: %1</source>
         <translation>Ocultas: %1</translation>
     </message>
@@ -1631,7 +1646,7 @@
 <context>
     <name>chronomap::SnapshotExportJob</name>
     <message>
-        <location filename="../../app/widgets/snapshot_export_job.cpp" line="+59"/>
+        <location filename="../../app/widgets/snapshot_export_job.cpp" line="+57"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
@@ -1639,7 +1654,7 @@
 <context>
     <name>chronomap::SnapshotWriter</name>
     <message>
-        <location filename="../../app/render/snapshot_writer.cpp" line="+79"/>
+        <location filename="../../app/render/snapshot_writer.cpp" line="+99"/>
         <source>%1x%2 is not a size between %3 and %4 pixels a side</source>
         <translation>%1x%2 no es un tamaño de entre %3 y %4 píxeles por lado</translation>
     </message>
@@ -1811,11 +1826,26 @@
         <source>chronomap: --format: &apos;%1&apos; is not csv or geojson</source>
         <translation>chronomap: --format: &apos;%1&apos; no es csv ni geojson</translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>Try &apos;chronomap --help&apos; for the options.</source>
+        <translation>Vea las opciones con &apos;chronomap --help&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/startup.cpp" line="+83"/>
+        <source>chronomap: cannot open the window: %1 (the headless modes --export, --query and --validate need no display)</source>
+        <translation>chronomap: no se puede abrir la ventana: %1 (los modos sin ventana --export, --query y --validate no necesitan pantalla)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>chronomap: cannot open the window: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); the headless modes --export, --query and --validate need none</source>
+        <translation>chronomap: no se puede abrir la ventana: no hay pantalla (no están definidos ni DISPLAY ni WAYLAND_DISPLAY); los modos sin ventana --export, --query y --validate no la necesitan</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::cli::ExportCommand</name>
     <message>
-        <location filename="../../app/cli/export_command.cpp" line="+56"/>
+        <location filename="../../app/cli/export_command.cpp" line="+55"/>
         <source>Write a snapshot of the view to OUT (.png, .jpg, .svg or .pdf) without a window.</source>
         <translation>Escribe una instantánea de la vista en SALIDA (.png, .jpg, .svg o .pdf) sin ventana.</translation>
     </message>
@@ -1875,7 +1905,7 @@
         <translation>ARCHIVO</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>chronomap: the bundled fonts are missing; text may differ from machine to machine</source>
         <translation>chronomap: faltan las tipografías incluidas; el texto puede variar de un equipo a otro</translation>
     </message>
@@ -2002,7 +2032,7 @@
 <context>
     <name>chronomap::cli::Options</name>
     <message>
-        <location filename="../../app/cli/command_line.cpp" line="-61"/>
+        <location filename="../../app/cli/command_line.cpp" line="-99"/>
         <source>Check FILE and print one line per problem.</source>
         <translation>Comprueba ARCHIVO e imprime una línea por problema.</translation>
     </message>
