@@ -40,17 +40,31 @@ EventStore::IndexList MapFraming::eventsOfBusiestArea(const Dataset &dataset, do
 {
     const EventStore *store = dataset.events.get();
     if (!store) return {};
-    const auto cellOf = [cellDeg](double lon, double lat) {
-        return QPoint(int(std::floor(lon / cellDeg)), int(std::floor(lat / cellDeg)));
+    const RegionIndex *regions = dataset.baseMap ? dataset.baseMap->regions.get() : nullptr;
+    // Where each event counts: its point, or its regions' label points for region-level
+    // records (the deployments in Kursk and Belgorod). Lines (contacts between capitals) span
+    // the whole map and pick no area.
+    const auto placesOf = [&](EventStore::Index i) {
+        QList<QPointF> places;
+        if (store->geometryKind(i) == GeometryKind::Line) return places;
+        if (store->locationPrecision(i) == LocationPrecision::Region && regions) {
+            for (const QString &code : store->regionCodes(i))
+                if (const int r = regions->find(code); r >= 0) places.append(regions->regions()[r].labelLonLat);
+            return places;
+        }
+        const double lon = store->lonDeg(i), lat = store->latDeg(i);
+        if (!std::isnan(lon) && !std::isnan(lat)) places.append(QPointF(lon, lat));
+        return places;
+    };
+    const auto cellOf = [cellDeg](QPointF lonLat) {
+        return QPoint(int(std::floor(lonLat.x() / cellDeg)), int(std::floor(lonLat.y() / cellDeg)));
     };
     QHash<QPoint, int> counts;
-    for (EventStore::Index i = 0; i < store->size(); ++i) {
-        const double lon = store->lonDeg(i), lat = store->latDeg(i);
-        if (store->locationPrecision(i) == LocationPrecision::Region || std::isnan(lon) || std::isnan(lat)) continue;
-        ++counts[cellOf(lon, lat)];
-    }
+    for (EventStore::Index i = 0; i < store->size(); ++i)
+        for (const QPointF &p : placesOf(i))
+            ++counts[cellOf(p)];
     if (counts.isEmpty()) return {};
-    // The fullest 3 × 3 block of cells (ties: the first found, in a stable order).
+    // The fullest 3 × 3 block of cells (ties: the first in a stable order).
     QList<QPoint> cells = counts.keys();
     std::sort(cells.begin(), cells.end(),
               [](QPoint a, QPoint b) { return std::pair(a.x(), a.y()) < std::pair(b.x(), b.y()); });
@@ -68,10 +82,12 @@ EventStore::IndexList MapFraming::eventsOfBusiestArea(const Dataset &dataset, do
     }
     EventStore::IndexList inside;
     for (EventStore::Index i = 0; i < store->size(); ++i) {
-        const double lon = store->lonDeg(i), lat = store->latDeg(i);
-        if (store->locationPrecision(i) == LocationPrecision::Region || std::isnan(lon) || std::isnan(lat)) continue;
-        const QPoint c = cellOf(lon, lat);
-        if (std::abs(c.x() - best.x()) <= 1 && std::abs(c.y() - best.y()) <= 1) inside.push_back(i);
+        const QList<QPointF> places = placesOf(i);
+        if (std::any_of(places.begin(), places.end(), [&](QPointF p) {
+                const QPoint c = cellOf(p);
+                return std::abs(c.x() - best.x()) <= 1 && std::abs(c.y() - best.y()) <= 1;
+            }))
+            inside.push_back(i);
     }
     return inside;
 }

@@ -325,3 +325,27 @@ TEST_CASE("The window's numbers follow the interface language unless LC_NUMERIC 
     }
     REQUIRE(UiLanguage::apply(QStringLiteral("en")));
 }
+
+TEST_CASE("A fresh map opens on the area of most events; Home frames them all", "[widgets]")
+{
+    ViewState state;
+    MapView map(&state);
+    map.resize(1200, 800);
+    map.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&map));
+    state.setDataset(test::bundledDataset()); // as a first start does: no zoom asked for
+    const auto &regions = *state.dataset()->baseMap->regions;
+    const int kursk = regions.find(QStringLiteral("RU-KRS"));
+    REQUIRE(kursk >= 0);
+    const auto kurskWidthPx = [&] {
+        return map.projectedBaseMap()->regions[kursk].box.width() / map.viewport().metresPerPixel();
+    };
+    INFO("Kursk " << kurskWidthPx() << " px wide");
+    CHECK(kurskWidthPx() > 120); // the deployments: Kursk and Belgorod fill part of the view
+    CHECK(QRectF(map.rect()).contains(map.screenPosOf(QPointF(36.19, 51.73))));
+
+    map.setFocus();
+    QTest::keyClick(&map, Qt::Key_Home); // Zoom to Data: everything, Pyongyang too
+    CHECK(kurskWidthPx() < 60);
+    CHECK(QRectF(map.rect()).contains(map.screenPosOf(QPointF(125.75, 39.03))));
+}
