@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Chronomap: the GUI by default, headless modes (--validate, --query, --export) on demand.
 #include "app_settings.h"
+#include "cli_text.h"
 #include "command_line.h"
 #include "data_paths.h"
 #include "export_command.h"
 #include "io/reader_child.h"
 #include "main_window.h"
+#include "startup.h"
 #include "ui_language.h"
 #include "view_state_restorer.h"
 
@@ -13,6 +15,7 @@
 #include <QGuiApplication>
 
 #include <cstring>
+#include <memory>
 
 int main(int argc, char **argv)
 {
@@ -23,19 +26,39 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("chronomap"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chronomap"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHRONOMAP_VERSION));
-    if (chronomap::cli::ExportCommand::isRequested(argc, argv)) {
+    namespace cli = chronomap::cli;
+    // The command line is read before any GUI object exists: a mistyped option, --help or a
+    // headless mode never needs a display, and a window without one is refused in one line.
+    cli::Mode mode = cli::Mode::Window;
+    {
+        QCoreApplication parsing(argc, argv);
+        cli::installCliTranslator();
+        mode = cli::parseMode(parsing.arguments());
+        if (mode == cli::Mode::Headless) {
+            cli::quietenHeadlessMessages();
+            return cli::runHeadless(parsing.arguments());
+        }
+        if (QString why; mode == cli::Mode::Window && !cli::displayAvailable(&why)) {
+            cli::err() << why << Qt::endl;
+            return 2;
+        }
+    } // the parsing application goes before the real one is created
+    if (mode == cli::Mode::Export) {
         // A snapshot needs fonts and a painter, never a display: no X server, whatever is set.
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        cli::quietenHeadlessMessages();
         QGuiApplication app(argc, argv);
-        return chronomap::cli::runHeadless(app.arguments());
+        cli::installCliTranslator();
+        return cli::runHeadless(app.arguments());
     }
-    if (chronomap::cli::isHeadless(argc, argv)) {
-        QCoreApplication app(argc, argv); // no display needed
-        return chronomap::cli::runHeadless(app.arguments());
+    std::unique_ptr<QApplication> created;
+    {
+        const cli::DisplayFailureGuard guard; // "could not connect to display": one line, exit 2
+        created = std::make_unique<QApplication>(argc, argv);
     }
-    QApplication app(argc, argv);
+    QApplication &app = *created;
     QApplication::setApplicationDisplayName(QStringLiteral("Chronomap"));
-    const QStringList files = chronomap::cli::guiFiles(app.arguments());
+    const QStringList files = cli::guiFiles(app.arguments());
     // The language first, so the window is built in it.
     auto settings = std::make_unique<chronomap::AppSettings>();
     chronomap::UiLanguage::apply(chronomap::UiLanguage::startLanguage(settings->language()));
@@ -43,7 +66,7 @@ int main(int argc, char **argv)
     // Layout and view options from the last session; its files unless others are given.
     const QStringList lastFiles = window.restoreSettings(std::move(settings));
     window.show();
-    if (const QString viewState = chronomap::cli::guiViewState(app.arguments()); !viewState.isEmpty())
+    if (const QString viewState = cli::guiViewState(app.arguments()); !viewState.isEmpty())
         chronomap::ViewStateRestorer::open(&window, viewState);
     else if (!files.isEmpty())
         window.openFiles(files); // several files open as layers of one dataset

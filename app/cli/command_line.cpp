@@ -15,7 +15,7 @@
 
 #include <QCommandLineParser>
 
-#include <cstring>
+#include <cstdlib>
 
 namespace chronomap::cli {
 
@@ -155,15 +155,22 @@ int query(const QCommandLineParser &parser, const Options &o, const LoadOptions 
 
 } // namespace
 
-bool isHeadless(int argc, char **argv)
+Mode parseMode(const QStringList &arguments)
 {
-    for (int i = 1; i < argc; ++i) {
-        for (const char *flag : {"--validate", "--query", "--help", "-h", "--help-all", "--version", "-v", "-?"}) {
-            const size_t n = std::strlen(flag);
-            if (std::strncmp(argv[i], flag, n) == 0 && (argv[i][n] == '\0' || argv[i][n] == '=')) return true;
-        }
+    QCommandLineParser parser;
+    Options o;
+    o.addTo(parser);
+    if (!parser.parse(arguments)) {
+        // QCommandLineParser::process() would exit 1; bad arguments are 2 here, as in every mode.
+        err() << "chronomap: " << parser.errorText() << '\n'
+              << tr("Try 'chronomap --help' for the options.") << Qt::endl;
+        std::exit(kUnusable);
     }
-    return false;
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) parser.showHelp(kOk);
+    if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
+    if (o.exporter.isSet(parser)) return Mode::Export;
+    if (parser.isSet(o.validate) || parser.isSet(o.query)) return Mode::Headless;
+    return Mode::Window;
 }
 
 int runHeadless(const QStringList &arguments)

@@ -5,9 +5,17 @@
 
 namespace chronomap::cli {
 
-/// True when the arguments ask for a mode that needs no display (--validate, --query,
-/// --help, --version), so main() can skip creating a GUI application.
-bool isHeadless(int argc, char **argv);
+/// What the command line asks for, decided before any GUI object exists.
+enum class Mode : quint8 {
+    Window,   ///< open the window (needs a display)
+    Headless, ///< --validate or --query: a QCoreApplication is enough
+    Export,   ///< --export: a QGuiApplication on the offscreen platform
+};
+
+/// Parses the arguments with a QCoreApplication (translators installed) and no GUI object yet.
+/// Prints --help and --version and exits 0; an unknown option or a missing value prints one line
+/// and a hint on standard error and exits 2. Otherwise returns the mode asked for.
+Mode parseMode(const QStringList &arguments);
 
 /// Runs a headless mode with a QCoreApplication already created; returns the exit code.
 int runHeadless(const QStringList &arguments);

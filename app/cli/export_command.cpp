@@ -20,7 +20,6 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
-#include <cstring>
 #include <future>
 
 Q_LOGGING_CATEGORY(lcExport, "chronomap.export", QtWarningMsg)
@@ -67,13 +66,6 @@ ExportCommand::ExportCommand()
                      "the view state in FILE."),
                   tr("FILE"))
 {}
-
-bool ExportCommand::isRequested(int argc, char **argv)
-{
-    for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], "--export") == 0 || std::strncmp(argv[i], "--export=", 9) == 0) return true;
-    return false;
-}
 
 int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &filters, const QString &dataPath,
                        const LoadOptions &load) const

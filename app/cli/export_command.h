@@ -28,10 +28,6 @@ public:
     /// names the view state the window opens on).
     QList<QCommandLineOption> options() const { return {m_export, m_size, m_lang, m_title, m_select, m_viewState}; }
 
-    /// True when the raw arguments ask for an export: main() then creates a QGuiApplication on
-    /// the offscreen platform instead of a window.
-    static bool isRequested(int argc, char **argv);
-
     bool isSet(const QCommandLineParser &parser) const { return parser.isSet(m_export); }
     /// The view state file given with --view-state (GUI mode: the one to open).
     QString viewStateFile(const QCommandLineParser &parser) const { return parser.value(m_viewState); }

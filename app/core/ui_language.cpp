@@ -25,6 +25,9 @@ public:
     using QTranslator::QTranslator;
     QString translate(const char *context, const char *sourceText, const char *disambiguation, int n) const override
     {
+        // The command line's messages follow the system's language (app/cli/startup.cpp), while
+        // this translator follows the window's, or `--export --lang` for the snapshot's words.
+        if (context && qstrcmp(context, "cli") == 0) return {};
         QString text = QTranslator::translate(context, sourceText, disambiguation, n);
         if (!text.isEmpty() || !context) return text;
         const QByteArray ctx(context);
@@ -82,6 +85,18 @@ QString UiLanguage::systemDefault()
     return QStringLiteral("en");
 }
 
+QLocale UiLanguage::localeFor(const QString &code)
+{
+    // An explicit LC_NUMERIC (or LC_ALL) is the user's word on numbers: keep the system's.
+    if (!qEnvironmentVariableIsEmpty("LC_ALL") || !qEnvironmentVariableIsEmpty("LC_NUMERIC")) return QLocale::system();
+    // Else the interface language decides, with the country of LANG when it is that language's
+    // (es_AR, es_MX). Not QLocale::system(): with LANGUAGE=es and LANG=C.UTF-8 it is named
+    // Spanish yet formats numbers as C does ("2.0").
+    const QLocale lang(QString::fromLocal8Bit(qgetenv("LANG")).section(u'.', 0, 0).section(u'@', 0, 0));
+    const QLocale ui(code);
+    return lang.language() == ui.language() ? lang : ui;
+}
+
 QString UiLanguage::current()
 {
     return g_current;
@@ -99,8 +114,7 @@ bool UiLanguage::apply(const QString &code)
     }
     removeTranslators();
     g_current = code;
-    const QLocale system = QLocale::system();
-    QLocale::setDefault(system.name().startsWith(code) ? system : QLocale(code));
+    QLocale::setDefault(localeFor(code));
     if (code == QLatin1String("en")) {
         // English is the source text: only the plural forms, and a LanguageChange for the widgets.
         delete app;

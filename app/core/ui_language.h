@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +24,9 @@ public:
     /// Swaps the installed translators for `code`'s (which posts QEvent::LanguageChange to every
     /// widget). Returns false, keeping English, when `code` is not offered or its file is missing.
     static bool apply(const QString &code);
+    /// The default locale (numbers, dates) under UI language `code`: the system's when the user
+    /// set LC_NUMERIC or LC_ALL, else `code`'s, in LANG's country when LANG is in that language.
+    static QLocale localeFor(const QString &code);
     /// The data language matching a UI language: empty (the records' default) for English.
     static QString dataLanguage(const QString &code) { return code == QLatin1String("en") ? QString() : code; }
 };

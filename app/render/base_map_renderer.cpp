@@ -10,6 +10,7 @@
 #include <QPaintEngine>
 
 #include <cmath>
+#include <tuple>
 
 namespace chronomap {
 
@@ -68,11 +69,15 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
         // Admin-1 borders at regional zooms; they also carry the borders of their countries.
         const bool showRegions = viewport.zoomLevel() >= 3.0;
         if (showRegions) {
-            painter.setPen(linePen(m_style.regionBorder, 0.6));
+            painter.setPen(linePen(m_style.regionBorder, m_style.regionBorderWidthPx));
             for (const ProjectedLines &l : m_map->regionBorders)
                 if (l.box.intersects(view)) drawLines(l.parts, l.partDetailM, shift);
+            // National borders over them, heavier and darker, as atlases draw them.
+            painter.setPen(linePen(m_style.countryBorder, m_style.countryBorderWidthPx));
+            for (const ProjectedLines &l : m_map->nationalBorders)
+                if (l.box.intersects(view)) drawLines(l.parts, l.partDetailM, shift);
         }
-        painter.setPen(linePen(m_style.countryBorder, 0.9));
+        painter.setPen(linePen(m_style.countryBorder, m_style.countryBorderWidthPx));
         for (qsizetype c = 0; c < m_map->countries.size(); ++c) {
             const ProjectedArea &a = m_map->countries[c];
             if (!a.box.intersects(view)) continue;
@@ -112,7 +117,9 @@ QFont BaseMapRenderer::regionFont() const
     return font;
 }
 
-void BaseMapRenderer::renderLabels(QPainter &painter, const Viewport &viewport, const QString &lang) const
+QList<BaseMapRenderer::PlacedLabel> BaseMapRenderer::renderLabels(QPainter &painter, const Viewport &viewport,
+                                                                  const QString &lang,
+                                                                  const LabelObstacles &obstacles) const
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
@@ -124,13 +131,40 @@ void BaseMapRenderer::renderLabels(QPainter &painter, const Viewport &viewport, 
     updateLabelCache(lang, dpr);
     const double zoom = viewport.zoomLevel();
     const QRectF screenRect(QPointF(0, 0), viewport.sizePx());
+    QList<PlacedLabel> placed;
     QList<QRectF> taken;
-    auto place = [&](const QRectF &r) {
+    const auto isFree = [&](const QRectF &r) {
         if (!screenRect.contains(r)) return false;
-        for (const QRectF &t : taken)
+        for (const QRectF &t : std::as_const(taken))
             if (t.intersects(r)) return false;
-        taken.append(r.adjusted(-3, -2, 3, 2));
+        for (const QRectF &o : obstacles.rects)
+            if (o.intersects(r)) return false;
         return true;
+    };
+    const auto take = [&](const QString &name, const QRectF &r) {
+        taken.append(r.adjusted(-3, -2, 3, 2));
+        placed.append({name, r});
+    };
+    // Where a place's name may go: right of its point (the atlas' first choice), left, above,
+    // below; then the same sides pushed past whatever covers the point (a marker on the town).
+    const auto sidesOf = [&](QPointF px, QSizeF size, double ascent) {
+        double right = 4, left = 4, up = 3, down = 3;
+        for (const QRectF &o : obstacles.rects)
+            if (o.contains(px)) {
+                right = std::max(right, o.right() - px.x() + 2);
+                left = std::max(left, px.x() - o.left() + 2);
+                up = std::max(up, px.y() - o.top() + 1);
+                down = std::max(down, o.bottom() - px.y() + 1);
+            }
+        const double y = px.y() - ascent / 2 - 1, x = px.x() - size.width() / 2;
+        std::vector<QRectF> sides;
+        for (const auto &[r, l, u, d] : {std::tuple{4.0, 4.0, 3.0, 3.0}, std::tuple{right, left, up, down}}) {
+            sides.emplace_back(QPointF(px.x() + r, y), size);
+            sides.emplace_back(QPointF(px.x() - l - size.width(), y), size);
+            sides.emplace_back(QPointF(x, px.y() - u - size.height()), size);
+            sides.emplace_back(QPointF(x, px.y() + d), size);
+        }
+        return sides;
     };
     // Text and its white halo, one pixel round, as drawn on the map.
     const QColor halo(255, 255, 255, 210);
@@ -160,15 +194,35 @@ void BaseMapRenderer::renderLabels(QPainter &painter, const Viewport &viewport, 
     const QFontMetricsF fm(font);
     const double maxRank = zoom * 1.4 - 2.0;
     const auto &places = m_map->source->places;
+    // The place under the selection ring is named first, whatever its rank.
+    QList<qsizetype> order, selectedPlaces;
+    order.reserve(places.size());
     for (qsizetype i = 0; i < places.size(); ++i) {
+        bool selected = false;
+        if (!obstacles.selectedPx.isEmpty()) {
+            const QPointF px = viewport.lonLatToScreenPx(places[i].lonLat);
+            for (const QPointF &s : obstacles.selectedPx)
+                selected |= QLineF(px, s).length() <= obstacles.selectedRadiusPx;
+        }
+        (selected ? selectedPlaces : order).append(i);
+    }
+    order = selectedPlaces + order;
+    for (const qsizetype i : std::as_const(order)) {
         const Place &p = places[i];
         const bool capital = p.featureClass.startsWith(QLatin1String("Admin-0 capital"));
-        if (p.scaleRank > maxRank && !(capital && zoom >= 2.5)) continue;
+        const bool selected = selectedPlaces.contains(i);
+        if (p.scaleRank > maxRank && !(capital && zoom >= 2.5) && !selected) continue;
         const QPointF px = viewport.lonLatToScreenPx(p.lonLat);
         if (!screenRect.contains(px)) continue;
         Label &label = m_labels->places[size_t(i)];
-        const QRectF box(px + QPointF(4, -fm.ascent() / 2 - 1), QSizeF(label.widthPx, fm.height()));
-        if (!place(box)) continue;
+        QRectF box;
+        for (const QRectF &side : sidesOf(px, QSizeF(label.widthPx, fm.height()), fm.ascent()))
+            if (isFree(side)) {
+                box = side;
+                break;
+            }
+        if (box.isNull()) continue; // no free side: left out rather than drawn under a marker
+        take(label.name, box);
         painter.setPen(QPen(m_style.label, 1));
         painter.setBrush(capital ? m_style.label : QColor(Qt::white));
         painter.drawEllipse(px, capital ? 2.6 : 2.2, capital ? 2.6 : 2.2);
@@ -195,7 +249,8 @@ void BaseMapRenderer::renderLabels(QPainter &painter, const Viewport &viewport, 
             if (box.width() / viewport.metresPerPixel() < label.widthPx + 16) continue;
             const QPointF px = viewport.lonLatToScreenPx(regions[r].labelLonLat);
             const QRectF text(px - QPointF(label.widthPx / 2, rfm.height() / 2), QSizeF(label.widthPx, rfm.height()));
-            if (!place(text)) continue;
+            if (!isFree(text)) continue;
+            take(label.name, text);
             if (!raster) {
                 painter.drawText(text, Qt::AlignCenter, label.name);
                 continue;
@@ -209,6 +264,7 @@ void BaseMapRenderer::renderLabels(QPainter &painter, const Viewport &viewport, 
         }
     }
     painter.restore();
+    return placed;
 }
 
 } // namespace chronomap

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "label_obstacles.h"
 #include "map_style.h"
 #include "projected_base_map.h"
 #include "viewport.h"
@@ -21,8 +22,17 @@ public:
     explicit BaseMapRenderer(std::shared_ptr<const ProjectedBaseMap> map, const MapStyle &style = MapStyle::standard());
 
     void render(QPainter &painter, const Viewport &viewport, const QString &lang) const;
-    /// Names of places and regions; drawn above the events by the caller.
-    void renderLabels(QPainter &painter, const Viewport &viewport, const QString &lang) const;
+
+    /// A name as placed by renderLabels(): its text and box (logical px of the view).
+    struct PlacedLabel {
+        QString name;
+        QRectF box;
+    };
+    /// Names of places and regions, drawn by the caller after the events: each place's name goes
+    /// right, left, above or below its point, the first side clear of other names and of
+    /// `obstacles` (markers, badges, the selection ring), or is left out. Returns what it placed.
+    QList<PlacedLabel> renderLabels(QPainter &painter, const Viewport &viewport, const QString &lang,
+                                    const LabelObstacles &obstacles = {}) const;
 
     /// Borders and coasts are drawn within this many pixels of their full 1:10m / 1:50m lines.
     static constexpr double kLineDetailPx = 0.4;

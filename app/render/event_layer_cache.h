@@ -39,6 +39,9 @@ public:
 
     /// The events under a point of the last painted view (see EventLayerRenderer::eventsAt).
     EventStore::IndexList eventsAt(QPointF px, const EventLayerRenderer &renderer, const ViewState &state) const;
+    /// What the names drawn over the last painted view must leave visible (its markers, badges
+    /// and selection ring), in the view's coordinates.
+    LabelObstacles labelObstacles() const { return m_hits.labelObstacles(m_hitsOriginPx); }
     /// Whether the last paint blitted the cached layer rather than drawing it.
     bool lastPaintReused() const { return m_reused; }
     /// Whether the last paint drew the layer into its cache (and blitted it).

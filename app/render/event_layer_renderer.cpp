@@ -302,6 +302,22 @@ void EventLayerRenderer::renderChoropleth(QPainter &painter, const Viewport &vie
     }
 }
 
+LabelObstacles MapHits::labelObstacles(QPointF offsetPx) const
+{
+    LabelObstacles o;
+    o.rects.reserve(qsizetype(coveredPx.size() + selectionPx.size()));
+    for (const QRectF &r : coveredPx)
+        o.rects.append(r.translated(-offsetPx));
+    for (const QPointF &c : selectionPx) {
+        const QPointF at = c - offsetPx;
+        const QPointF half(selectionRadiusPx, selectionRadiusPx);
+        o.rects.append(QRectF(at - half, at + half));
+        o.selectedPx.append(at);
+    }
+    o.selectedRadiusPx = selectionRadiusPx;
+    return o;
+}
+
 void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, const ViewState &state,
                                 MapHits *hits) const
 {
@@ -319,7 +335,14 @@ void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, con
 
     if (state.mapMode() == MapMode::Choropleth) {
         renderChoropleth(painter, viewport, state);
-        highlightSelectedRegion();
+        // The selection as an outline over the region's class colour, never a fill in a colour
+        // the legend does not have: a light halo, then the selection's dark line.
+        if (state.selectedRegion() >= 0) {
+            renderRegionFill(painter, viewport, state.selectedRegion(), Qt::NoBrush,
+                             QPen(QColor(255, 255, 255, 220), 4.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            renderRegionFill(painter, viewport, state.selectedRegion(), Qt::NoBrush,
+                             QPen(m_style.selection, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        }
     } else {
         const EventStore &store = *dataset->events;
         const auto &visible = state.visibleEvents();
@@ -510,8 +533,12 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
             if (g->count > 1) {
                 const BadgedMarker &m = badgedMarker(*c.badged, c.sprite, g->count);
                 blitter.draw(g->px - c.centre + m.originPx, m.image);
+                if (hits)
+                    hits->coveredPx.emplace_back(g->px - c.centre + m.originPx,
+                                                 QSizeF(m.image.size()) / m.image.devicePixelRatio());
             } else {
                 blitter.draw(g->px - c.centre, c.sprite);
+                if (hits) hits->coveredPx.emplace_back(g->px - QPointF(r + 1, r + 1), QSizeF(2 * r + 2, 2 * r + 2));
             }
         }
     } // the blitter draws in device space until here
@@ -522,7 +549,9 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
         for (double shift : copies) {
             const QPointF m = mercator[size_t(selected)] + QPointF(shift, 0);
             painter.drawEllipse(t.map(m), r + 4, r + 4);
+            if (hits) hits->selectionPx.push_back(t.map(m));
         }
+        if (hits) hits->selectionRadiusPx = r + 4 + 1.25; // the ring and half its pen
     }
     if (hits) {
         hits->markers = std::move(groups);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "label_obstacles.h"
 #include "map_style.h"
 #include "marker_sprites.h"
 #include "projected_base_map.h"
@@ -32,6 +33,13 @@ struct MapHits {
     std::vector<Arc> arcs;
     bool dense = false; ///< events were binned, not drawn one by one
     double markerRadiusPx = 6;
+    std::vector<QRectF> coveredPx;    ///< each marker's drawn box, its count badge included
+    std::vector<QPointF> selectionPx; ///< centres of the selection ring (one per world copy)
+    double selectionRadiusPx = 0;     ///< the ring's outer radius
+
+    /// What the map's names must leave visible, moved by -`offsetPx` (from a larger cached
+    /// layer's coordinates to the view's).
+    LabelObstacles labelObstacles(QPointF offsetPx = {}) const;
 };
 
 /// Counts of visible events per admin-1 region (parallel to RegionIndex::regions()).

@@ -12,8 +12,11 @@ struct MapStyle {
     QColor sea{0xdd, 0xe7, 0xee};
     QColor land{0xf6, 0xf3, 0xec};
     QColor focusLand{0xfb, 0xf9, 0xf4}; ///< countries with admin-1 regions in the base map
-    QColor countryBorder{0x8a, 0x8a, 0x8a};
+    /// National (admin-0) borders: darker and heavier than admin-1 ones at every zoom.
+    QColor countryBorder{0x5e, 0x5a, 0x56};
+    double countryBorderWidthPx = 1.2; ///< one device pixel at scale 1: Qt's fast hairline stroker
     QColor regionBorder{0xb8, 0xb0, 0xa6};
+    double regionBorderWidthPx = 0.6;
     QColor coastline{0x7f, 0x9c, 0xb0};
     QColor label{0x33, 0x33, 0x33};
     QColor regionLabel{0x80, 0x74, 0x68};

@@ -64,28 +64,48 @@ size_t qHash(const SegmentKey &k, size_t seed = 0)
     return qHashMulti(seed, k.a.x(), k.a.y(), k.b.x(), k.b.y());
 }
 
-/// Each region's outlines less the segments an earlier region already has. Neighbouring
-/// admin-1 regions share their border vertex for vertex (Natural Earth is built from one
-/// topology); where they do not, both are kept, as before.
-QList<ProjectedLines> uniqueBorders(const QList<ProjectedArea> &regions)
+/// Each region's outlines less the segments an earlier region already has, split in two: the
+/// stretches between two regions of one country (admin-1 borders) and those between regions of
+/// two countries (national borders, drawn heavier). Neighbouring admin-1 regions share their
+/// border vertex for vertex (Natural Earth is built from one topology); where they do not, both
+/// are kept, as before, as admin-1 lines.
+void uniqueBorders(const QList<ProjectedArea> &regions, const QList<AreaFeature> &features,
+                   QList<ProjectedLines> *internal, QList<ProjectedLines> *national)
 {
     qsizetype segments = 0;
     for (const ProjectedArea &r : regions)
         for (const QPolygonF &outline : r.outlines)
             segments += outline.size();
+    // The first region walking each segment; a segment a region of another country walks too
+    // lies on a national border.
+    QHash<SegmentKey, qsizetype> firstRegion;
+    firstRegion.reserve(segments);
+    QSet<SegmentKey> betweenCountries;
+    for (qsizetype r = 0; r < regions.size(); ++r)
+        for (const QPolygonF &outline : regions[r].outlines)
+            for (qsizetype i = 1; i < outline.size(); ++i) {
+                const SegmentKey key(outline[i - 1], outline[i]);
+                const auto it = firstRegion.constFind(key);
+                if (it == firstRegion.constEnd())
+                    firstRegion.insert(key, r);
+                else if (features.value(it.value()).countryCode != features.value(r).countryCode)
+                    betweenCountries.insert(key);
+            }
     QSet<SegmentKey> seen;
     seen.reserve(segments);
-    QList<ProjectedLines> borders;
-    borders.reserve(regions.size());
+    internal->reserve(regions.size());
+    national->reserve(regions.size());
     for (const ProjectedArea &r : regions) {
-        ProjectedLines out;
+        ProjectedLines out[2]; // internal, national
         for (const QPolygonF &outline : r.outlines) {
             QPolygonF run;
+            int runKind = 0;
             auto flush = [&] {
                 if (run.size() > 1) {
-                    out.box |= run.boundingRect();
-                    out.partDetailM.append(douglasPeuckerDetail(run));
-                    out.parts.append(run);
+                    ProjectedLines &o = out[runKind];
+                    o.box |= run.boundingRect();
+                    o.partDetailM.append(douglasPeuckerDetail(run));
+                    o.parts.append(run);
                 }
                 run.clear();
             };
@@ -95,14 +115,17 @@ QList<ProjectedLines> uniqueBorders(const QList<ProjectedArea> &regions)
                     flush();
                     continue;
                 }
+                const int kind = betweenCountries.contains(key) ? 1 : 0;
+                if (kind != runKind) flush();
+                runKind = kind;
                 if (run.isEmpty()) run.append(outline[i - 1]);
                 run.append(outline[i]);
             }
             flush();
         }
-        borders.append(std::move(out));
+        internal->append(std::move(out[0]));
+        national->append(std::move(out[1]));
     }
-    return borders;
 }
 
 } // namespace
@@ -117,7 +140,7 @@ ProjectedBaseMap::ProjectedBaseMap(std::shared_ptr<const BaseMap> baseMap) : sou
         countries.append(project(a, true));
     for (const AreaFeature &a : source->regions->regions())
         regions.append(project(a, false));
-    regionBorders = uniqueBorders(regions);
+    uniqueBorders(regions, source->regions->regions(), &regionBorders, &nationalBorders);
     for (const LineFeature &line : source->coastline) {
         ProjectedLines out;
         for (const LonLatLine &part : line.parts) {

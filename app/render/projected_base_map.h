@@ -39,8 +39,12 @@ struct ProjectedBaseMap {
     QList<ProjectedArea> countries; ///< parallel to source->countries
     QList<ProjectedArea> regions;   ///< parallel to source->regions->regions()
     /// Parallel to regions: the stretches of each region's outlines that no earlier region's
-    /// outline runs along, so a border shared by two regions is drawn once, not twice.
+    /// outline runs along, so a border shared by two regions is drawn once, not twice; less the
+    /// stretches in nationalBorders.
     QList<ProjectedLines> regionBorders;
+    /// Parallel to regions: the stretches of each region's outlines shared with a region of
+    /// another country (Russia–Ukraine, Russia–North Korea), drawn as national borders.
+    QList<ProjectedLines> nationalBorders;
     QList<ProjectedLines> coastline;
 };
 

@@ -115,13 +115,28 @@ QString SnapshotComposer::headerLine() const
     } else {
         parts.append(tr("All dates"));
     }
-    if (m_state.selectedRegion() >= 0 && dataset->baseMap &&
-        m_state.selectedRegion() < dataset->baseMap->regions->regions().size()) {
-        const AreaFeature &region = dataset->baseMap->regions->regions()[m_state.selectedRegion()];
-        parts.append(tr("Region: %1 (%2)").arg(localized(region.name, m_state.language()), region.code));
+    const int regionIndex = m_state.selectedRegion();
+    if (regionIndex >= 0 && dataset->baseMap && regionIndex < dataset->baseMap->regions->regions().size() &&
+        dataset->membership) {
+        // Say which count is which: the region's share of the events shown, then (when filters
+        // narrow them) the events shown among the dataset's.
+        const AreaFeature &region = dataset->baseMap->regions->regions()[regionIndex];
+        EventStore::IndexList inRegion = dataset->membership->eventsIn(regionIndex);
+        std::sort(inRegion.begin(), inRegion.end());
+        const auto shownInRegion = std::count_if(visible.begin(), visible.end(), [&](EventStore::Index i) {
+            return std::binary_search(inRegion.begin(), inRegion.end(), i);
+        });
+        parts.append(tr("%1 of %2 events in %3 (%4)")
+                         .arg(shownInRegion)
+                         .arg(visible.size())
+                         .arg(localized(region.name, m_state.language()), region.code));
+        if (visible.size() != size_t(store.size()))
+            parts.append(tr("%1 of %2 events shown").arg(visible.size()).arg(store.size()));
+    } else {
+        parts.append(visible.size() == size_t(store.size())
+                         ? tr("%n event(s)", nullptr, int(visible.size()))
+                         : tr("%1 of %2 events").arg(visible.size()).arg(store.size()));
     }
-    parts.append(visible.size() == size_t(store.size()) ? tr("%n event(s)", nullptr, int(visible.size()))
-                                                        : tr("%1 of %2 events").arg(visible.size()).arg(store.size()));
     if (!m_state.hiddenCategories().isEmpty()) {
         QStringList hidden;
         for (const QString &c : m_state.hiddenCategories())
@@ -319,12 +334,14 @@ QRectF SnapshotComposer::paintMap(QPainter &painter, const QRectF &area, const P
         painter.setPen(m_style.label);
         painter.drawText(local, Qt::AlignCenter, tr("No base map"));
     } else {
-        // The order of MapView::paintEvent: base map and names (its cache), events, legend.
+        // The order of MapView::paintEvent: base map (its cache), events, names clear of the
+        // markers, legend.
         clearUpperVectorState();
         m_base->render(painter, viewport, m_state.language());
-        if (step(35)) m_base->renderLabels(painter, viewport, m_state.language());
         clearUpperVectorState();
-        if (step(45)) m_events->render(painter, viewport, m_state);
+        MapHits hits;
+        if (step(35)) m_events->render(painter, viewport, m_state, &hits);
+        if (step(45)) m_base->renderLabels(painter, viewport, m_state.language(), hits.labelObstacles());
         if (step(60)) {
             legend = m_legend.render(painter, local, m_state).translated(area.topLeft());
             m_legend.renderAttribution(painter, local);

@@ -83,9 +83,11 @@ public:
     /// most cited first (ties by name).
     QList<std::pair<QString, int>> sourcesShown() const;
 
+    /// The header's line under the title, as painted: time window, counts, region, filters.
+    QString headerLine() const;
+
 private:
     Layout layoutFor(const QSizeF &logicalSize, const QStringList &footerLines, double footerLineHeight) const;
-    QString headerLine() const;
     QString windowText(const TimeWindow &window) const;
     QStringList footerLines(double widthPx, const QFont &font) const;
     void paintHeader(QPainter &painter, const QRectF &area) const;

@@ -136,6 +136,9 @@ void paintLaneEvents(QPainter &painter, const TimelineFrame &frame, const ViewSt
                 left = plot.left() + item.right() + 3;
                 right = left + std::min(TimelineFrame::kMaxLabelPx, item.labelRoomPx);
             }
+            // The plot's right edge ends every label with an ellipsis, never mid-word (a snapshot's
+            // timeline ends there, and so does the window's).
+            right = std::min(right, plot.right() - 2);
             if (right - left > 24) {
                 painter.setPen(pen);
                 painter.drawText(QRectF(left, y, right - left, h), Qt::AlignLeft | Qt::AlignVCenter,

@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace chronomap {
 
@@ -118,6 +119,13 @@ QString AppSettings::exportFolder() const
 void AppSettings::setExportFolder(const QString &folder)
 {
     m_settings->setValue(kExportFolder, folder);
+}
+
+QString AppSettings::existingExportFolder(QStandardPaths::StandardLocation standard) const
+{
+    for (const QString &folder : {exportFolder(), QStandardPaths::writableLocation(standard), QDir::homePath()})
+        if (!folder.isEmpty() && QFileInfo(folder).isDir()) return folder;
+    return QDir::currentPath();
 }
 
 QString AppSettings::language() const

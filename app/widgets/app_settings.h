@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QString>
 #include <QStringList>
 
@@ -35,8 +36,12 @@ public:
     void setRecentFiles(const QStringList &files);
     /// Puts `files` (opened together) at the top of the recent files and returns the new list.
     QStringList addRecentFiles(const QStringList &files);
-    QString exportFolder() const;
+    QString exportFolder() const; ///< the folder of the last export, as saved (it may be gone since)
     void setExportFolder(const QString &folder);
+    /// A folder that exists to propose for an export: the last one used when it still exists,
+    /// else `standard` (e.g. QStandardPaths::PicturesLocation) when it exists, else the home
+    /// folder. Fresh accounts and servers often have no Pictures or Documents folder.
+    QString existingExportFolder(QStandardPaths::StandardLocation standard) const;
     QString language() const; ///< "en", "es"…; empty = follow the system
     void setLanguage(const QString &code);
     QString mapMode() const; ///< "markers" or "choropleth"; empty = default

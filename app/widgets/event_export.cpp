@@ -41,12 +41,16 @@ bool EventExport::write(const ViewState &state, const QString &path, QString *er
     return EventWriter::write(*dataset->events, state.visibleEvents(), *format, path, error);
 }
 
-QString EventExport::run(QWidget *parent, const ViewState &state, const QString &folder)
+QString EventExport::proposedPath(const ViewState &state, const QString &folder)
 {
     const auto dataset = state.dataset();
     const QString base = dataset ? QFileInfo(dataset->file).completeBaseName() : QStringLiteral("events");
-    const QString start =
-        QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(base + QStringLiteral("-events.geojson"));
+    return QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(base + QStringLiteral("-events.geojson"));
+}
+
+QString EventExport::run(QWidget *parent, const ViewState &state, const QString &folder)
+{
+    const QString start = proposedPath(state, folder);
     QString path =
         QFileDialog::getSaveFileName(parent, tr("Export Events"), start, tr("GeoJSON (*.geojson *.json);;CSV (*.csv)"));
     if (path.isEmpty()) return {};

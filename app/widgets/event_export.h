@@ -19,6 +19,8 @@ public:
     static std::optional<EventWriter::Format> formatFor(const QString &path);
     /// Writes `state`'s visible events to `path`. False with `error` set on failure.
     static bool write(const ViewState &state, const QString &path, QString *error);
+    /// The file the save dialog proposes: `<dataset>-events.geojson` in `folder`.
+    static QString proposedPath(const ViewState &state, const QString &folder);
     /// Asks for a file (starting in `folder`), writes, and reports the outcome in a message box.
     /// Returns the folder written to (for the next time), or empty when nothing was written.
     static QString run(QWidget *parent, const ViewState &state, const QString &folder);

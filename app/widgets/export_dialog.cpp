@@ -20,7 +20,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QPainter>
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace chronomap {
 
@@ -89,10 +91,10 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(m_browse);
-    QString dir = AppSettings().exportFolder();
-    if (dir.isEmpty()) dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    // A folder that exists, so that the first Export never fails for want of ~/Pictures.
+    const QString dir = AppSettings().existingExportFolder(QStandardPaths::PicturesLocation);
     const QString base = dataset ? QFileInfo(dataset->file).completeBaseName() : QStringLiteral("chronomap");
-    m_path->setText(QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(base + QStringLiteral("-snapshot.png")));
+    m_path->setText(QDir(dir).filePath(base + QStringLiteral("-snapshot.png")));
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 100);
@@ -109,8 +111,23 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("&Size:"), m_size);
     form->addRow(QString(), sizeRow);
-    form->addRow(tr("F&ile:"), pathRow);
+    // A row holding a layout gets a label without a buddy, which would show its '&' as text.
+    auto *pathLabel = new QLabel(tr("F&ile:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
+    // A small live preview of the composition, painted by the export's own composer.
+    m_preview = new QLabel(this);
+    m_preview->setObjectName(QStringLiteral("snapshotPreview"));
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setMinimumSize(kPreviewWidthPx, kPreviewWidthPx * 9 / 16);
+    m_preview->setAccessibleName(tr("Preview"));
+    m_previewDelay = new QTimer(this);
+    m_previewDelay->setSingleShot(true);
+    m_previewDelay->setInterval(120); // typing a title or a width repaints once it pauses
+    connect(m_previewDelay, &QTimer::timeout, this, &ExportDialog::updatePreview);
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_preview);
     layout->addLayout(form);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
@@ -123,7 +140,47 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     connect(m_job, &SnapshotExportJob::progress, m_progress, &QProgressBar::setValue);
     connect(m_job, &SnapshotExportJob::finished, this, &ExportDialog::onFinished);
+    connect(m_size, &QComboBox::currentIndexChanged, this, &ExportDialog::schedulePreview);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::schedulePreview);
+    connect(m_title, &QLineEdit::textChanged, this, &ExportDialog::schedulePreview);
+    connect(m_width, &QSpinBox::valueChanged, this, &ExportDialog::schedulePreview);
+    connect(m_height, &QSpinBox::valueChanged, this, &ExportDialog::schedulePreview);
     updateSizeFields();
+    updatePreview();
+}
+
+void ExportDialog::schedulePreview()
+{
+    m_previewDelay->start();
+}
+
+void ExportDialog::updatePreview()
+{
+    const SnapshotExportJob::Request r = request();
+    if (!m_state->dataset() || !r.pixelSize.isValid() || r.pixelSize.isEmpty()) {
+        m_previewImage = QImage();
+        m_preview->setText(tr("No preview"));
+        return;
+    }
+    // The whole composition at its logical size, scaled into the preview: the same layout,
+    // fonts and framing as the file, a fraction of the pixels.
+    const QSizeF logical = QSizeF(r.pixelSize) / r.scale;
+    const double dpr = devicePixelRatioF();
+    const double fit = std::min(kPreviewWidthPx / logical.width(), kPreviewWidthPx * 0.75 / logical.height());
+    const QSize previewPx = (logical * fit * dpr).toSize().expandedTo(QSize(1, 1));
+    QImage image(previewPx, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        painter.scale(fit * dpr, fit * dpr);
+        const SnapshotComposer composer(*m_state, r.content, 1.0, r.projectedBaseMap);
+        composer.paint(painter, logical);
+    }
+    image.setDevicePixelRatio(dpr);
+    m_previewImage = image;
+    m_preview->setPixmap(QPixmap::fromImage(image));
 }
 
 ExportDialog::~ExportDialog() = default;

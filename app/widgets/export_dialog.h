@@ -14,6 +14,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTimer;
 
 namespace chronomap {
 
@@ -54,6 +55,10 @@ public:
     /// The request Export would start now.
     SnapshotExportJob::Request request() const;
     bool isExporting() const;
+    /// The preview shown now: the composition at the chosen size and title, scaled down.
+    QImage preview() const { return m_previewImage; }
+    /// Width of the preview in logical pixels.
+    static constexpr int kPreviewWidthPx = 360;
 
 public slots:
     /// Starts the export (the Export button).
@@ -72,6 +77,8 @@ private:
     void syncSuffix();
     void onFinished(bool succeeded, const QString &error);
     void setBusy(bool busy);
+    void schedulePreview();
+    void updatePreview();
     QSize presetSize(SizePreset preset) const;
     double presetScale(SizePreset preset, QSize pixelSize) const;
 
@@ -93,6 +100,9 @@ private:
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_export = nullptr;
+    QLabel *m_preview = nullptr;
+    QTimer *m_previewDelay = nullptr;
+    QImage m_previewImage;
 };
 
 } // namespace chronomap

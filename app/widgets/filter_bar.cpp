@@ -75,6 +75,10 @@ FilterBar::FilterBar(ViewState *state, QWidget *parent) : QToolBar(tr("Filters")
     m_outOfWindow->addItem(QString(), int(OutOfWindowMode::Hidden));
     m_outOfWindow->addItem(QString(), int(OutOfWindowMode::Faded));
     addWidget(m_outOfWindow);
+    // Sized to their longest item in the language shown, after every switch of language too
+    // (the default sizes them once, in the language of the first show).
+    for (QComboBox *box : {m_match, m_outOfWindow})
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_outOfWindow, &QComboBox::currentIndexChanged, this,
             [this] { m_state->setOutOfWindowMode(OutOfWindowMode(m_outOfWindow->currentData().toInt())); });
 

@@ -443,7 +443,8 @@ void MainWindow::exportEvents()
 {
     std::optional<AppSettings> unrestored; // a window without restoreSettings() (tests) still remembers
     AppSettings &settings = m_settings ? *m_settings : unrestored.emplace();
-    const QString folder = EventExport::run(this, *m_state, settings.exportFolder());
+    const QString folder =
+        EventExport::run(this, *m_state, settings.existingExportFolder(QStandardPaths::DocumentsLocation));
     if (!folder.isEmpty()) settings.setExportFolder(folder);
 }
 

@@ -64,8 +64,20 @@ void MapView::onDatasetChanged()
                           ? std::make_unique<EventLayerRenderer>(m_baseMap, MapStyle::standard(), devicePixelRatioF())
                           : nullptr;
     m_eventCache.invalidate();
-    m_followsData = true;
-    if (dataset && width() > 0) zoomToData();
+    if (dataset && width() > 0)
+        frameBusiestArea();
+    else
+        m_followsData = m_framesBusiestArea = true;
+    update();
+}
+
+void MapView::frameBusiestArea()
+{
+    const auto dataset = m_state->dataset();
+    if (!dataset) return;
+    const EventStore::IndexList busiest = MapFraming::eventsOfBusiestArea(*dataset);
+    m_viewport = MapFraming::frameEvents(*dataset, busiest.empty() ? nullptr : &busiest, size());
+    m_followsData = m_framesBusiestArea = true;
     update();
 }
 
@@ -82,6 +94,7 @@ void MapView::zoomToData()
     if (!dataset) return;
     m_viewport = MapFraming::frameEvents(*dataset, nullptr, size());
     m_followsData = true;
+    m_framesBusiestArea = false;
     update();
 }
 
@@ -97,7 +110,7 @@ void MapView::resizeEvent(QResizeEvent *)
 {
     m_viewport.setSizePx(size());
     // Until the user moves the map, it keeps the data framed as the window settles its layout.
-    if (m_followsData && m_state->dataset()) zoomToData();
+    if (m_followsData && m_state->dataset()) m_framesBusiestArea ? frameBusiestArea() : zoomToData();
 }
 
 void MapView::renderBaseCache(int marginPx)
@@ -112,7 +125,6 @@ void MapView::renderBaseCache(int marginPx)
     m_baseCache.setDevicePixelRatio(dpr);
     QPainter p(&m_baseCache);
     m_baseRenderer->render(p, m_baseCacheViewport, m_baseCacheLanguage);
-    m_baseRenderer->renderLabels(p, m_baseCacheViewport, m_baseCacheLanguage);
 }
 
 void MapView::paintEvent(QPaintEvent *)
@@ -152,6 +164,9 @@ void MapView::paintEvent(QPaintEvent *)
     }
     painter.drawImage(QPointF(-m_baseCacheMarginPx, -m_baseCacheMarginPx) - offset, m_baseCache);
     m_eventCache.paint(painter, *m_eventRenderer, m_viewport, *m_state, devicePixelRatioF());
+    // Names after the events, each on a side of its point that no marker, badge or selection
+    // ring covers (or left out): drawn every frame, from images made once per name.
+    m_baseRenderer->renderLabels(painter, m_viewport, m_state->language(), m_eventCache.labelObstacles());
     m_legend.render(painter, QRectF(rect()), *m_state, &m_legendHits);
     m_legend.renderAttribution(painter, QRectF(rect()));
     if (hasFocus()) {

@@ -30,6 +30,10 @@ public:
     void setViewport(const Viewport &viewport);
     /// Frames all events (the shortest way round the globe), or the base map's focus when empty.
     void zoomToData();
+    /// What a freshly opened dataset shows: its area of most events
+    /// (MapFraming::eventsOfBusiestArea), so the busiest regions are not a few pixels wide;
+    /// all of it is one key away (Home, View → Zoom to Data).
+    void frameBusiestArea();
     void zoomToRegion(int regionIndex);
     /// Where a lon/lat point is on the widget now (logical pixels).
     QPointF screenPosOf(QPointF lonLatDeg) const { return m_viewport.lonLatToScreenPx(lonLatDeg); }
@@ -79,7 +83,8 @@ private:
     QPointF m_pressPx;
     QPointF m_lastDragPx;
     bool m_dragging = false;
-    bool m_followsData = true; ///< frame the data again on resize: the user has not moved the map
+    bool m_followsData = true;       ///< frame the data again on resize: the user has not moved the map
+    bool m_framesBusiestArea = true; ///< what "the data" means for m_followsData: its busiest area
 };
 
 } // namespace chronomap

@@ -46,6 +46,7 @@ PlaybackBar::PlaybackBar(PlaybackController *controller, QWidget *parent)
     for (int k = 0; k < int(std::size(kSteps)); ++k)
         m_stepSize->addItem(QString());
     m_stepLabel->setBuddy(m_stepSize);
+    m_stepSize->setSizeAdjustPolicy(QComboBox::AdjustToContents); // follows a switch of language
 
     m_speed->setRange(0.1, 50);
     m_speed->setDecimals(1);

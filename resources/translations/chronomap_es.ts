@@ -712,6 +712,14 @@
         <source>Export failed: %1</source>
         <translation>La exportación ha fallado: %1</translation>
     </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>Sin vista previa</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::FilterBar</name>
@@ -1651,10 +1659,6 @@
         <source>All dates</source>
         <translation>Todas las fechas</translation>
     </message>
-    <message>
-        <source>Region: %1 (%2)</source>
-        <translation>Región: %1 (%2)</translation>
-    </message>
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
@@ -1716,6 +1720,14 @@
     <message>
         <source>No base map</source>
         <translation>Sin mapa base</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events in %3 (%4)</source>
+        <translation>%1 de %2 acontecimientos en %3 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events shown</source>
+        <translation>%1 de %2 acontecimientos mostrados</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1881,18 @@
     <message>
         <source>chronomap: --reader-timeout: &apos;%1&apos; is not a number of seconds</source>
         <translation>chronomap: --reader-timeout: «%1» no es un número de segundos</translation>
+    </message>
+    <message>
+        <source>Try &apos;chronomap --help&apos; for the options.</source>
+        <translation>Vea las opciones con &apos;chronomap --help&apos;.</translation>
+    </message>
+    <message>
+        <source>chronomap: cannot open the window: %1 (the headless modes --export, --query and --validate need no display)</source>
+        <translation>chronomap: no se puede abrir la ventana: %1 (los modos sin ventana --export, --query y --validate no necesitan pantalla)</translation>
+    </message>
+    <message>
+        <source>chronomap: cannot open the window: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); the headless modes --export, --query and --validate need none</source>
+        <translation>chronomap: no se puede abrir la ventana: no hay pantalla (no están definidos ni DISPLAY ni WAYLAND_DISPLAY); los modos sin ventana --export, --query y --validate no la necesitan</translation>
     </message>
 </context>
 <context>
