@@ -261,10 +261,13 @@ void MainWindow::createMenus()
     // Sums of a figure (ACLED's fatalities, UCDP's estimates) per region, when the data has figures.
     QMenu *figures = view->addMenu(tr("Choropleth (&sum of a figure per region)"));
     figures->setObjectName(QStringLiteral("choroplethFigures"));
-    connect(figures, &QMenu::aboutToShow, this, [this, figures, modes] {
+    // The quantities are decoded from every event's claims: once per dataset, when the menu first opens.
+    auto known = std::make_shared<std::pair<std::weak_ptr<const EventStore>, QStringList>>();
+    connect(figures, &QMenu::aboutToShow, this, [this, figures, modes, known] {
         figures->clear();
-        const QStringList quantities =
-            m_store ? FigureValues::quantities(*m_store) : QStringList(); // decoded when the menu opens
+        if (known->first.lock() != m_store)
+            *known = {m_store, m_store ? FigureValues::quantities(*m_store) : QStringList()};
+        const QStringList &quantities = known->second;
         if (quantities.isEmpty()) figures->addAction(tr("No figures in the data"))->setEnabled(false);
         for (const QString &quantity : quantities) {
             QAction *a = figures->addAction(quantity);

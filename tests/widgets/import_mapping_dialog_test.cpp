@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -149,4 +150,17 @@ TEST_CASE("ACLED and UCDP exports open in the window with no dialog", "[widgets]
         REQUIRE(loadFiles(window, {formatFile(name)})); // a modal dialog would stall this
         CHECK(window.store()->size() == (QString(name).startsWith("acled") ? 9 : 5));
     }
+    // View → Choropleth (sum of a figure per region) lists UCDP's three figures; choosing one
+    // shades by it.
+    auto *figures = window.findChild<QMenu *>("choroplethFigures");
+    REQUIRE(figures);
+    emit figures->aboutToShow();
+    QStringList offered;
+    for (QAction *a : figures->actions())
+        offered.append(a->text());
+    CHECK(offered == QStringList{"fatalities (best)", "fatalities (high)", "fatalities (low)"});
+    figures->actions().value(0)->trigger();
+    CHECK(window.viewState()->mapMode() == MapMode::Choropleth);
+    REQUIRE(window.viewState()->choroplethFigure());
+    CHECK(window.viewState()->choroplethFigure()->quantity() == "fatalities (best)");
 }
