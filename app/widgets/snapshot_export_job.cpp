@@ -68,7 +68,7 @@ SnapshotExportJob::~SnapshotExportJob()
 void SnapshotExportJob::start(const ViewState &state, const Request &request)
 {
     const StateCopy copy(state);
-    m_watcher.setFuture(QtConcurrent::run([copy, request](QPromise<QString> &promise) {
+    m_watcher.setFuture(QtConcurrent::run([copy, request, hook = m_workerStepHook](QPromise<QString> &promise) {
         promise.setProgressRange(0, 100);
         // The copy is built, used and destroyed on this thread only.
         ViewState local;
@@ -76,8 +76,9 @@ void SnapshotExportJob::start(const ViewState &state, const Request &request)
         QString error;
         const bool ok = SnapshotWriter::writeView(
             local, request.content, request.path, request.pixelSize, request.scale,
-            [&promise](int percent) {
+            [&promise, &hook](int percent) {
                 promise.setProgressValue(percent);
+                if (hook) hook(percent);
                 return !promise.isCanceled();
             },
             &error, request.projectedBaseMap);

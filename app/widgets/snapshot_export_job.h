@@ -8,6 +8,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace chronomap {
@@ -36,6 +37,9 @@ public:
     /// Stops as soon as the painting reaches its next step; no file is left behind.
     void cancel();
     bool isRunning() const { return m_watcher.isRunning(); }
+    /// Called on the worker thread at each step of the painting, before the cancel is looked at:
+    /// lets a test hold the export mid-write until its cancel has landed. Set before start().
+    void setWorkerStepHook(std::function<void(int percent)> hook) { m_workerStepHook = std::move(hook); }
 
 signals:
     void progress(int percent);
@@ -44,6 +48,7 @@ signals:
 
 private:
     QFutureWatcher<QString> m_watcher;
+    std::function<void(int)> m_workerStepHook;
 };
 
 } // namespace chronomap

@@ -15,9 +15,12 @@
 #include "../bundled_data.h"
 
 #include <QImageReader>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
 
 #include <catch2/catch.hpp>
 
@@ -89,13 +92,29 @@ TEST_CASE("The export dialog writes the view in the background and reports it", 
         const QString big = dir.filePath(QStringLiteral("cancelled.pdf"));
         dialog.setPath(big);
         dialog.setSizePreset(ExportDialog::SizePreset::UltraHd);
+        // The worker waits at its first step until the cancel has been pressed: the cancel
+        // always lands mid-write, never after the file is done.
+        auto *job = dialog.findChild<SnapshotExportJob *>();
+        REQUIRE(job);
+        QSemaphore cancelPressed, workerWaiting;
+        std::atomic<int> steps = 0;
+        job->setWorkerStepHook([&](int) {
+            if (steps++ == 0) {
+                workerWaiting.release();
+                cancelPressed.acquire();
+            }
+        });
         dialog.startExport();
+        REQUIRE(workerWaiting.tryAcquire(1, 30'000));
         QTest::keyClick(&dialog, Qt::Key_Escape); // the Close button reads Cancel while exporting
+        cancelPressed.release();
         REQUIRE(finished.wait(30'000));
         const QList<QVariant> cancelled = finished.takeFirst();
-        // Either the cancel arrived in time, or the export won the race; never a partial file.
-        if (!cancelled.value(0).toBool()) CHECK_FALSE(QFileInfo::exists(big));
-        CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size() <= 2);
+        CHECK_FALSE(cancelled.value(0).toBool());
+        CHECK_FALSE(QFileInfo::exists(big));
+        // Nothing else was left either: the folder holds the earlier export only.
+        CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden) == QStringList{QStringLiteral("dialog.png")});
+        job->setWorkerStepHook({});
     }
 }
 
