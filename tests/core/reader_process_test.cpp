@@ -283,3 +283,31 @@ TEST_CASE("The stream decoder refuses truncated and inconsistent frames", "[io][
     ReaderStream stream(QStringLiteral("x.csv"), {});
     CHECK_FALSE(stream.feed(huge, sizeof huge));
 }
+
+TEST_CASE("Every role of an explicit mapping reaches the reader child, related records (the last role) included",
+          "[io][reader]")
+{
+    // The mapping crosses to the child as role numbers: the last role once fell off the end of
+    // the range the child accepted, and of the reader's arrays indexed by role.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("renamed.csv"));
+    {
+        QFile f(file);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("ident,headline,begins,x,y,links\n"
+                "a,First,2024-06-19,125.75,39.03,\"[{\"\"id\"\": \"\"b\"\", \"\"relation\"\": \"\"follows-up\"\"}]\"\n"
+                "b,Second,2024-11-09,37.62,55.75,\n");
+    }
+    LoadOptions options;
+    for (const auto &[role, column] : {std::pair{FieldRole::Id, "ident"}, std::pair{FieldRole::Title, "headline"},
+                                       std::pair{FieldRole::Start, "begins"}, std::pair{FieldRole::Longitude, "x"},
+                                       std::pair{FieldRole::Latitude, "y"}, std::pair{FieldRole::Related, "links"}})
+        options.mapping.setColumn(role, QString::fromLatin1(column));
+    const LoadResult child = ReaderProcess::load(file, options);
+    checkSameOutcome(EventLoader::load(file, options), child);
+    CHECK(child.issues.isEmpty());
+    REQUIRE(child.store->size() == 2);
+    const Event a = child.store->event(0);
+    CHECK(a.id == QStringLiteral("a"));
+    CHECK(a.related == QList<Related>{{QStringLiteral("b"), QStringLiteral("follows-up")}});
+}

@@ -27,8 +27,10 @@ enum class FieldRole : quint8 {
     Provenance,
     Confidence,
     LocationPrecision,
-    Related,
+    Related, // the last: kFieldRoleCount follows it
 };
+/// How many roles there are: the size of arrays indexed by role.
+inline constexpr int kFieldRoleCount = int(FieldRole::Related) + 1;
 QString toString(FieldRole role);
 /// All roles, in declaration order.
 QList<FieldRole> allFieldRoles();

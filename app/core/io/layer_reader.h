@@ -103,7 +103,7 @@ private:
     FieldMapping m_mapping;
     std::unique_ptr<ProfileTransform> m_profile; ///< for a recognised schema (ACLED, UCDP GED)
     DateForm m_dateForm = DateForm::Iso;
-    int m_index[int(FieldRole::LocationPrecision) + 1];
+    int m_index[kFieldRoleCount];
     int m_startFallback = -1; ///< KML's `timestamp` when the start column is `begin`
     QList<std::pair<QString, int>> m_titleColumns, m_summaryColumns;
     TransformPtr m_toWgs84;
@@ -114,9 +114,9 @@ private:
     std::vector<OGRFieldType> m_types; ///< per column
     std::vector<int> m_columnOf;       ///< per OGR field index: column, or -1
     QString m_geometryField;
-    QString m_columnName[int(FieldRole::LocationPrecision) + 1]; ///< m_mapping.column(role), looked up once
-    QString m_startField;                                        ///< the start column's name in issues
-    QStringList m_titleFields, m_summaryFields;                  ///< `title_xx` per entry of m_titleColumns…
+    QString m_columnName[kFieldRoleCount];      ///< m_mapping.column(role), looked up once
+    QString m_startField;                       ///< the start column's name in issues
+    QStringList m_titleFields, m_summaryFields; ///< `title_xx` per entry of m_titleColumns…
     // Reused text of transient fields: ASCII cells are widened into these without allocating.
     QString m_dateBuffer, m_precisionBuffer, m_listBuffer, m_jsonBuffer, m_claimsBuffer;
     // The record read() converts; only the converting thread touches these.

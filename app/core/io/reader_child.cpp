@@ -323,7 +323,7 @@ int ReaderChild::run(const QStringList &arguments)
         else if (key == u"--map") {
             const qsizetype eq = value.indexOf(u'=');
             const int role = value.left(eq).toInt();
-            if (eq > 0 && role >= 0 && role <= int(FieldRole::LocationPrecision))
+            if (eq > 0 && role >= 0 && role < kFieldRoleCount)
                 options.mapping.setColumn(FieldRole(role), value.mid(eq + 1));
         }
     }
