@@ -18,6 +18,7 @@
 #include <catch2/catch.hpp>
 
 #include "../qt_string_maker.h"
+#include "run_chronomap.h"
 #include "../bundled_data.h"
 
 #include <algorithm>
@@ -27,28 +28,8 @@ using namespace chronomap;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runChronomap(const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QLatin1String(name));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(CHRONOMAP_EXE), arguments);
-    REQUIRE(process.waitForFinished(60'000));
-    Run run;
-    REQUIRE(process.exitStatus() == QProcess::NormalExit); // no crash, no abort for want of a display
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
+using chronomap::test::Run;
+using chronomap::test::runChronomap;
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {

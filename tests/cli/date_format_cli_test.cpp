@@ -1,36 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `--date-format` and the ACLED / UCDP profiles through the real `chronomap` binary, without a display.
-#include <QProcess>
-#include <QProcessEnvironment>
 
 #include <catch2/catch.hpp>
 
 #include "../qt_string_maker.h"
+#include "run_chronomap.h"
 #include "../test_files.h"
 
 using namespace chronomap::test;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runChronomap(const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QLatin1String(name));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(CHRONOMAP_EXE), arguments);
-    REQUIRE(process.waitForFinished(60'000));
-    REQUIRE(process.exitStatus() == QProcess::NormalExit);
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 const QString kMapping = QStringLiteral("start=Fecha,title=Titular,lon=X,lat=Y");
 
