@@ -7,6 +7,7 @@
 #include "io/gdal_session.h"
 #include "io/id_set.h"
 #include "io/layer_reader.h"
+#include "io/user_dataset.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -64,20 +65,6 @@ QStringList EventLoader::allowedDrivers()
 
 namespace {
 
-/// For a driver that cannot count cheaply (CSV), the number of records a local text file
-/// probably holds, from the length of its first lines; -1 when it cannot tell. Only progress
-/// uses it: the record limit is checked against what is actually read.
-qint64 estimateLineRecords(const QByteArray &gdalPath)
-{
-    if (gdalPath.startsWith("/vsi")) return -1;
-    QFile file(QFile::decodeName(gdalPath));
-    if (!file.open(QIODevice::ReadOnly)) return -1;
-    const QByteArray sample = file.read(1 << 20);
-    const qint64 lines = sample.count('\n');
-    if (lines < 2) return -1;
-    return std::max<qint64>(1, qint64(double(file.size()) * lines / sample.size()) - 1); // less the header
-}
-
 /// Opens `gdalPath` (a local file or a /vsimem/ buffer) with the allowed drivers and reads every
 /// layer; `path` is the name issues carry, `suffix` chooses the open options.
 LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QString &suffix,
@@ -94,21 +81,7 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
     };
 
     GdalMessageCollector gdalMessages;
-    QList<QByteArray> driverNames;
-    for (const auto &name : EventLoader::allowedDrivers())
-        driverNames.append(name.toUtf8());
-    std::vector<const char *> drivers;
-    for (const auto &name : driverNames)
-        drivers.push_back(name.constData());
-    drivers.push_back(nullptr);
-    // Dates stay text so reduced precision (2025-08) survives; CSV keeps every column as text.
-    const char *openOptions[] = {"DATE_AS_STRING=YES", nullptr};
-    DatasetPtr dataset(GDALOpenEx(
-        gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, drivers.data(),
-        suffix.compare("json", Qt::CaseInsensitive) == 0 || suffix.compare("geojson", Qt::CaseInsensitive) == 0
-            ? openOptions
-            : nullptr,
-        nullptr));
+    DatasetPtr dataset = openUserDataset(gdalPath, suffix);
     if (!dataset) {
         // Every message, not only the last: the GeoJSON parser's says where the text breaks off.
         const QString detail = gdalMessages.take().join(QStringLiteral("; "));

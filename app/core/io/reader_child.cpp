@@ -9,6 +9,7 @@
 #include "io/gdal_session.h"
 #include "io/layer_reader.h"
 #include "io/reader_process.h"
+#include "io/user_dataset.h"
 #include "ui_language.h"
 
 #include <QCoreApplication>
@@ -131,16 +132,6 @@ Fault faultFromEnvironment()
     ::_exit(0);
 }
 
-qint64 estimateLineRecords(const QByteArray &gdalPath)
-{
-    QFile file(QFile::decodeName(gdalPath));
-    if (!file.open(QIODevice::ReadOnly)) return -1;
-    const QByteArray sample = file.read(1 << 20);
-    const qint64 lines = sample.count('\n');
-    if (lines < 2) return -1;
-    return std::max<qint64>(1, qint64(double(file.size()) * lines / sample.size()) - 1); // less the header
-}
-
 ipc::LayerSchema schemaOf(OGRLayerH layer)
 {
     ipc::LayerSchema s;
@@ -181,21 +172,7 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
 
     if (fault.kind != Fault::Kind::None && fault.record == 0) commitFault(fault);
     GdalMessageCollector gdalMessages;
-    QList<QByteArray> driverNames;
-    for (const auto &name : EventLoader::allowedDrivers())
-        driverNames.append(name.toUtf8());
-    std::vector<const char *> drivers;
-    for (const auto &name : driverNames)
-        drivers.push_back(name.constData());
-    drivers.push_back(nullptr);
-    const QString suffix = info.suffix();
-    const char *openOptions[] = {"DATE_AS_STRING=YES", nullptr};
-    DatasetPtr dataset(GDALOpenEx(
-        gdalPath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR, drivers.data(),
-        suffix.compare("json", Qt::CaseInsensitive) == 0 || suffix.compare("geojson", Qt::CaseInsensitive) == 0
-            ? openOptions
-            : nullptr,
-        nullptr));
+    DatasetPtr dataset = openUserDataset(gdalPath, info.suffix());
     if (!dataset) {
         const QString detail = gdalMessages.take().join(QStringLiteral("; "));
         return fatal(detail.isEmpty()

@@ -4,9 +4,11 @@
 #include "io/gdal_handles.h"
 #include "io/gdal_session.h"
 #include "io/schema_profiles.h"
+#include "io/user_dataset.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 #include <gdal.h>
 #include <ogr_api.h>
@@ -25,15 +27,7 @@ TablePreview TablePreview::read(const QString &path, int maxRows)
         return preview;
     }
     GdalMessageCollector messages;
-    QList<QByteArray> names;
-    for (const QString &name : EventLoader::allowedDrivers())
-        names.append(name.toUtf8());
-    std::vector<const char *> drivers;
-    for (const QByteArray &name : names)
-        drivers.push_back(name.constData());
-    drivers.push_back(nullptr);
-    DatasetPtr dataset(GDALOpenEx(QFile::encodeName(path).constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                  drivers.data(), nullptr, nullptr));
+    DatasetPtr dataset = openUserDataset(QFile::encodeName(path), QFileInfo(path).suffix());
     OGRLayerH layer =
         dataset && GDALDatasetGetLayerCount(dataset.get()) > 0 ? GDALDatasetGetLayer(dataset.get(), 0) : nullptr;
     if (!layer) {
