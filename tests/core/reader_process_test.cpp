@@ -214,7 +214,15 @@ TEST_CASE("A file needing more memory than the reader's limit is reported as suc
     CHECK(result.store->isEmpty());
     REQUIRE_FALSE(result.issues.isEmpty());
     CHECK(result.issues.last().severity == Issue::Severity::Fatal);
+#if defined(__SANITIZE_ADDRESS__) // GCC with -fsanitize=address (CHRONOMAP_SANITIZE)
+    // AddressSanitizer's allocator cannot live under an address-space limit: its mmap fails and
+    // it aborts the child instead of throwing bad_alloc. Still the child's failure alone.
+    const QString &message = result.issues.last().message;
+    CHECK((message.contains(u"too large for the reader's memory limit (48 MiB") ||
+           message.contains(u"crashed with signal 6")));
+#else
     CHECK(result.issues.last().message.contains(u"too large for the reader's memory limit (48 MiB"));
+#endif
     CHECK(childProcesses() == 0);
     // With the default limit the same file loads.
     const LoadResult loaded = ReaderProcess::load(path);
