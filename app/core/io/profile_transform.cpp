@@ -167,7 +167,10 @@ void ProfileTransform::applyPlaceCode(Event &e, const Column &c, ProfileRecord &
                                 .arg(written, m_profile.name, codeList(known)));
         return;
     }
-    if (rule->precision != LocationPrecision::Region) return;
+    if (rule->precision != LocationPrecision::Region) {
+        if (e.locationPrecision == LocationPrecision::Unstated) e.locationPrecision = rule->precision;
+        return;
+    }
     if (e.regions.isEmpty()) {
         record.profileIssue(Issue::Severity::Warning, c.field,
                             tr("the location stands for a region that is not on the base map; shown at its point"));
