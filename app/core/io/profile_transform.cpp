@@ -165,6 +165,7 @@ void ProfileTransform::applyPlaceCode(Event &e, const Column &c, ProfileRecord &
         record.profileIssue(Issue::Severity::Warning, c.field,
                             tr("'%1' is not one of %2's location precision codes (%3); the location is taken as exact")
                                 .arg(written, m_profile.name, codeList(known)));
+        if (e.locationPrecision == LocationPrecision::Unstated) e.locationPrecision = LocationPrecision::Exact;
         return;
     }
     if (rule->precision != LocationPrecision::Region) {
