@@ -130,8 +130,9 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     // CSV: GDAL's GEOMETRY=AS_WKT would put its WKT column first (GDAL 3.6 ignores GEOMETRY_NAME),
     // but the columns must start with id; the geometry goes into a last `wkt` column instead.
-    // RFC 7946 writes coordinates to 7 decimals (about 1 cm); 15 bring every coordinate back as
-    // written (GDAL trims the digits past a double's own, so 36.19 stays 36.19).
+    // GeoJSON: RFC 7946's default of 7 decimals moves coordinates by up to a centimetre; with 15
+    // they come back within 1e-14 degrees (GDAL trims what it takes for noise past them: 36.19
+    // stays 36.19, a computed 36.999999999999993 becomes 37). The CSV's WKT is exact (wktOf()).
     const char *geoJsonOptions[] = {"RFC7946=YES", "COORDINATE_PRECISION=15", nullptr};
     OGRLayer *layer = ds->CreateLayer("events", csv ? nullptr : &wgs84, csv ? wkbNone : wkbUnknown,
                                       csv ? nullptr : const_cast<char **>(geoJsonOptions));
