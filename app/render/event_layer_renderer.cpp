@@ -431,7 +431,7 @@ void EventLayerRenderer::renderFaded(QPainter &painter, const Viewport &viewport
                 painter.drawPolyline(screen);
             }
         } else if (store.geometryKind(i) == GeometryKind::Point &&
-                   store.locationPrecision(i) == LocationPrecision::Exact) {
+                   store.locationPrecision(i) != LocationPrecision::Region) {
             const QImage &sprite = m_sprites.sprite(store.category(i));
             const QSizeF logical = QSizeF(sprite.size()) / sprite.devicePixelRatio();
             const QPointF m = mercator[size_t(i)];

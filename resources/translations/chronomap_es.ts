@@ -570,10 +570,6 @@
         <translation>GDAL no tiene el controlador %1</translation>
     </message>
     <message>
-        <source>cannot write the geometry of %1 as WKT</source>
-        <translation>no se puede escribir la geometría de %1 como WKT</translation>
-    </message>
-    <message>
         <source>GDAL wrote no %1 data</source>
         <translation>GDAL no escribió datos %1</translation>
     </message>

@@ -238,7 +238,7 @@ TEST_CASE("A PNG snapshot shows each event's marker at its projected pixel and t
         shownColours.insert(CategoryStyle::color(events.category(i)).rgb());
     int checked = 0;
     for (const EventStore::Index i : scene.state.visibleEvents()) {
-        if (events.geometryKind(i) != GeometryKind::Point || events.locationPrecision(i) != LocationPrecision::Exact)
+        if (events.geometryKind(i) != GeometryKind::Point || events.locationPrecision(i) == LocationPrecision::Region)
             continue;
         const QPointF px =
             layout.map.topLeft() + viewport.lonLatToScreenPx(QPointF(events.lonDeg(i), events.latDeg(i)));

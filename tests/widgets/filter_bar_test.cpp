@@ -318,7 +318,7 @@ TEST_CASE("With Fade the map draws events outside the window faded instead of hi
     REQUIRE(!f.state.visibleEvents().empty());
     EventStore::Index lone = -1;
     for (EventStore::Index i = 0; i < store.size() && lone < 0; ++i) {
-        if (store.geometryKind(i) != GeometryKind::Point || store.locationPrecision(i) != LocationPrecision::Exact ||
+        if (store.geometryKind(i) != GeometryKind::Point || store.locationPrecision(i) == LocationPrecision::Region ||
             std::binary_search(f.state.visibleEvents().begin(), f.state.visibleEvents().end(), i))
             continue;
         const QPointF p = f.map.screenPosOf(QPointF(store.lonDeg(i), store.latDeg(i)));

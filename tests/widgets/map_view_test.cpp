@@ -240,7 +240,7 @@ TEST_CASE("After a pan served from the cached event layer, markers answer as on 
     QPoint marker;
     int answered = 0;
     for (EventStore::Index i = 0; i < store.size(); ++i) {
-        if (store.geometryKind(i) != GeometryKind::Point || store.locationPrecision(i) != LocationPrecision::Exact)
+        if (store.geometryKind(i) != GeometryKind::Point || store.locationPrecision(i) == LocationPrecision::Region)
             continue;
         const QPointF px = map.screenPosOf(QPointF(store.lonDeg(i), store.latDeg(i)));
         if (!inside.contains(px) || !map.legendHits().categoryAt(px).isEmpty()) continue;

@@ -17,9 +17,10 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cstdio>
-#include <string_view>
 
 namespace chronomap {
 
@@ -36,10 +37,62 @@ template<typename T> QByteArray jsonOf(const QList<T> &items)
 }
 
 struct Column {
-    const char *name;
+    QByteArray name;
     OGRFieldType type;
     OGRFieldSubType subType = OFSTNone;
 };
+
+/// A list as one CSV cell: the items joined by ';', which the reader splits on (with '|'); a JSON
+/// array, which it reads too, when an item would not come back from that (it holds ';' or '|',
+/// is empty or padded with spaces, or the cell would start with '[' and be taken for JSON).
+QString listCell(const QStringList &items)
+{
+    const bool joinable = std::all_of(items.begin(), items.end(), [](const QString &item) {
+        return !item.isEmpty() && item == item.trimmed() && !item.contains(u';') && !item.contains(u'|');
+    });
+    if (joinable && !(items.size() > 0 && items.front().startsWith(u'['))) return items.join(u';');
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(items)).toJson(QJsonDocument::Compact));
+}
+
+/// The shortest text that reads back as the same double.
+QByteArray shortest(double v)
+{
+    char digits[32];
+    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+    return QByteArray(digits, end - digits);
+}
+
+/// WKT of a point or line with every coordinate exact: GDAL's exportToWkt() rounds to 15
+/// significant digits.
+QByteArray wktOf(const Event &e)
+{
+    QByteArray wkt = e.geometryKind == GeometryKind::Line ? "LINESTRING (" : "POINT (";
+    const qsizetype n = e.geometryKind == GeometryKind::Line ? e.geometry.size() : 1;
+    for (qsizetype i = 0; i < n; ++i) {
+        if (i > 0) wkt += ',';
+        wkt += shortest(e.geometry[i].longitude()) + ' ' + shortest(e.geometry[i].latitude());
+    }
+    return wkt + ')';
+}
+
+/// The languages other than the default that titles and summaries of `events` are given in,
+/// sorted; always "es", so the columns `title_es` and `summary_es` are there in every export.
+std::pair<QStringList, QStringList> languagesOf(const EventStore &store, const EventStore::IndexList &events)
+{
+    QStringList titles{QStringLiteral("es")}, summaries{QStringLiteral("es")};
+    auto note = [](QStringList &langs, const LocalizedText &text) {
+        for (auto it = text.keyBegin(); it != text.keyEnd(); ++it)
+            if (!it->isEmpty() && !langs.contains(*it)) langs.append(*it);
+    };
+    for (EventStore::Index i : events) {
+        const Event e = store.event(i);
+        note(titles, e.title);
+        note(summaries, e.summary);
+    }
+    titles.sort();
+    summaries.sort();
+    return {titles, summaries};
+}
 
 } // namespace
 
@@ -77,37 +130,43 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     // CSV: GDAL's GEOMETRY=AS_WKT would put its WKT column first (GDAL 3.6 ignores GEOMETRY_NAME),
     // but the columns must start with id; the geometry goes into a last `wkt` column instead.
-    const char *layerOptions[] = {csv ? nullptr : "RFC7946=YES", nullptr};
+    // GeoJSON: RFC 7946's default of 7 decimals moves coordinates by up to a centimetre; with 15
+    // they come back within 1e-14 degrees (GDAL trims what it takes for noise past them: 36.19
+    // stays 36.19, a computed 36.999999999999993 becomes 37). The CSV's WKT is exact (wktOf()).
+    const char *geoJsonOptions[] = {"RFC7946=YES", "COORDINATE_PRECISION=15", nullptr};
     OGRLayer *layer = ds->CreateLayer("events", csv ? nullptr : &wgs84, csv ? wkbNone : wkbUnknown,
-                                      const_cast<char **>(layerOptions));
+                                      csv ? nullptr : const_cast<char **>(geoJsonOptions));
     if (!layer) return fail(messages.lastError());
 
-    const Column columns[] = {
-        {"id", OFTString},
-        {"start", OFTString},
-        {"end", OFTString},
-        {"date_precision", OFTString},
-        {"category", OFTString},
-        {"title", OFTString},
-        {"regions", OFTString},
-        {"title_es", OFTString},
-        {"summary", OFTString},
-        {"summary_es", OFTString},
-        {"actors", OFTString},
-        {"places", OFTString},
+    // Lists are JSON arrays in GeoJSON (GDAL writes a string list as one) and text cells in CSV
+    // (listCell()); sources, claims and related links are JSON, nested in GeoJSON, as text in CSV.
+    const OGRFieldType listType = csv ? OFTString : OFTStringList;
+    const OGRFieldSubType jsonSubType = csv ? OFSTNone : OFSTJSON;
+    const auto [titleLangs, summaryLangs] = languagesOf(store, events);
+    QList<Column> columns = {
+        {"id", OFTString},       {"start", OFTString}, {"end", OFTString},    {"date_precision", OFTString},
+        {"category", OFTString}, {"title", OFTString}, {"regions", listType},
+    };
+    for (const QString &lang : titleLangs)
+        columns.append({"title_" + lang.toUtf8(), OFTString});
+    columns.append({"summary", OFTString});
+    for (const QString &lang : summaryLangs)
+        columns.append({"summary_" + lang.toUtf8(), OFTString});
+    columns += QList<Column>{
+        {"actors", listType},
+        {"places", listType},
         {"lon", OFTReal},
         {"lat", OFTReal},
         {"confidence", OFTString},
         {"provenance", OFTString},
-        {"sources", OFTString, csv ? OFSTNone : OFSTJSON},
-        {"claims", OFTString, csv ? OFSTNone : OFSTJSON},
-        {"related", OFTString, csv ? OFSTNone : OFSTJSON},
+        {"sources", OFTString, jsonSubType},
+        {"claims", OFTString, jsonSubType},
+        {"related", OFTString, jsonSubType},
         {"location_precision", OFTString},
-        {"wkt", OFTString}, // CSV only, see above
     };
-    for (const Column &c : columns) {
-        if (!csv && c.name == std::string_view("wkt")) continue;
-        OGRFieldDefn defn(c.name, c.type);
+    if (csv) columns.append({"wkt", OFTString}); // see above
+    for (const Column &c : std::as_const(columns)) {
+        OGRFieldDefn defn(c.name.constData(), c.type);
         defn.SetSubType(c.subType);
         if (layer->CreateField(&defn) != OGRERR_NONE) return fail(messages.lastError());
     }
@@ -116,51 +175,52 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
         const Event e = store.event(i);
         OGRFeature feature(layer->GetLayerDefn());
         auto set = [&](const char *name, const QString &value) { feature.SetField(name, value.toUtf8().constData()); };
+        auto setList = [&](const char *name, const QStringList &items) {
+            if (csv) return set(name, listCell(items));
+            CPLStringList list;
+            for (const QString &item : items)
+                list.AddString(item.toUtf8().constData());
+            feature.SetField(name, list.List());
+        };
         set("id", e.id);
         set("start", e.when.start().toIso());
         set("end", e.when.isInstant() ? QString() : e.when.end().toIso());
         set("date_precision", toString(e.when.start().precision));
         set("category", e.category);
-        set("title", e.titleIn({}));
-        set("regions", e.regions.join(u';'));
-        set("title_es", e.title.value(QStringLiteral("es")));
-        set("summary", e.summaryIn({}));
-        set("summary_es", e.summary.value(QStringLiteral("es")));
-        set("actors", e.actors.join(u';'));
-        set("places", e.places.join(u';'));
+        // Each language as the record has it: titleIn() and summaryIn() would fill a gap from
+        // another language, and the copy would read back as text of its own.
+        set("title", e.title.value(QString()));
+        for (const QString &lang : titleLangs)
+            set(("title_" + lang.toUtf8()).constData(), e.title.value(lang));
+        set("summary", e.summary.value(QString()));
+        for (const QString &lang : summaryLangs)
+            set(("summary_" + lang.toUtf8()).constData(), e.summary.value(lang));
+        setList("regions", e.regions);
+        setList("actors", e.actors);
+        setList("places", e.places);
         if (e.anchor().isValid()) {
             feature.SetField("lon", e.anchor().longitude());
             feature.SetField("lat", e.anchor().latitude());
         }
         set("confidence", toString(e.confidence));
         set("provenance", e.provenance);
+        feature.SetField("sources", jsonOf(e.sources).constData());
+        feature.SetField("claims", jsonOf(e.claims).constData());
+        feature.SetField("related", jsonOf(e.related).constData());
+        set("location_precision", toString(e.locationPrecision));
         if (csv) {
-            QStringList names;
-            for (const auto &s : e.sources)
-                names.append(s.url.isEmpty() ? s.name : s.name + u' ' + s.url);
-            set("sources", names.join(QStringLiteral("; ")));
-            feature.SetField("claims", jsonOf(e.claims).constData());
-        } else {
-            feature.SetField("sources", jsonOf(e.sources).constData());
-            feature.SetField("claims", jsonOf(e.claims).constData());
-        }
-        if (!e.related.isEmpty()) feature.SetField("related", jsonOf(e.related).constData());
-        if (e.locationPrecision == LocationPrecision::Region) set("location_precision", QStringLiteral("region"));
-        std::unique_ptr<OGRGeometry> geometry;
-        if (e.geometryKind == GeometryKind::Point) {
-            geometry = std::make_unique<OGRPoint>(e.anchor().longitude(), e.anchor().latitude());
+            // The reader takes a CSV's geometry from this column (GDAL's CSV driver reads a
+            // column named WKT as the geometry); lon/lat are only for spreadsheets.
+            if (e.geometryKind != GeometryKind::None && !e.geometry.isEmpty())
+                feature.SetField("wkt", wktOf(e).constData());
+        } else if (e.geometryKind == GeometryKind::Point && e.anchor().isValid()) {
+            OGRPoint point(e.anchor().longitude(), e.anchor().latitude());
+            feature.SetGeometry(&point);
         } else if (e.geometryKind == GeometryKind::Line) {
-            auto line = std::make_unique<OGRLineString>();
+            OGRLineString line;
             for (const auto &c : e.geometry)
-                line->addPoint(c.longitude(), c.latitude());
-            geometry = std::move(line);
-        }
-        if (geometry && csv) {
-            OGRErr wktError = OGRERR_NONE;
-            feature.SetField("wkt", geometry->exportToWkt(OGRWktOptions(), &wktError).c_str());
-            if (wktError != OGRERR_NONE) return fail(tr("cannot write the geometry of %1 as WKT").arg(e.id));
-        } else if (geometry) {
-            feature.SetGeometry(geometry.get());
+                line.addPoint(c.longitude(), c.latitude());
+            feature.SetGeometry(&line);
         }
         if (layer->CreateFeature(&feature) != OGRERR_NONE) return fail(messages.lastError());
     }
@@ -181,7 +241,7 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) return fail(tr("%1: %2").arg(path, out.errorString()));
     if (out.write(bytes) != bytes.size() || !out.commit()) return fail(tr("%1: %2").arg(path, out.errorString()));
-    return csv || writeActors(store, events, path, error);
+    return writeActors(store, events, path, error);
 }
 
 bool EventWriter::writeActors(const EventStore &store, const EventStore::IndexList &events, const QString &path,

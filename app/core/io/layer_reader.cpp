@@ -300,8 +300,10 @@ std::optional<Event> LayerReader::read(const FeatureBatch &batch, qsizetype row)
             recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Confidence),
                         tr("'%1' is not one of confirmed, reported, claimed, disputed").arg(c));
     }
-    if (text(FieldRole::LocationPrecision).trimmed().toLower() == u"region")
-        e.locationPrecision = LocationPrecision::Region;
+    // An area's centre stands for a region whatever the column says (readGeometry set that).
+    if (const auto precision = locationPrecisionFromString(text(FieldRole::LocationPrecision));
+        precision && e.locationPrecision != LocationPrecision::Region)
+        e.locationPrecision = *precision;
     readClaims(e);
     readSources(e);
     if (m_profile) m_profile->apply(e, *this);

@@ -165,9 +165,13 @@ void ProfileTransform::applyPlaceCode(Event &e, const Column &c, ProfileRecord &
         record.profileIssue(Issue::Severity::Warning, c.field,
                             tr("'%1' is not one of %2's location precision codes (%3); the location is taken as exact")
                                 .arg(written, m_profile.name, codeList(known)));
+        if (e.locationPrecision == LocationPrecision::Unstated) e.locationPrecision = LocationPrecision::Exact;
         return;
     }
-    if (rule->precision != LocationPrecision::Region) return;
+    if (rule->precision != LocationPrecision::Region) {
+        if (e.locationPrecision == LocationPrecision::Unstated) e.locationPrecision = rule->precision;
+        return;
+    }
     if (e.regions.isEmpty()) {
         record.profileIssue(Issue::Severity::Warning, c.field,
                             tr("the location stands for a region that is not on the base map; shown at its point"));

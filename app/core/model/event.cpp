@@ -30,6 +30,29 @@ Confidence confidenceFromString(QStringView text)
     return Confidence::Unknown;
 }
 
+QString toString(LocationPrecision precision)
+{
+    switch (precision) {
+    case LocationPrecision::Unstated:
+        return {};
+    case LocationPrecision::Exact:
+        return QStringLiteral("exact");
+    case LocationPrecision::Place:
+        return QStringLiteral("place");
+    case LocationPrecision::Region:
+        return QStringLiteral("region");
+    }
+    return {};
+}
+
+std::optional<LocationPrecision> locationPrecisionFromString(QStringView text)
+{
+    const QStringView trimmed = text.trimmed();
+    for (const LocationPrecision p : {LocationPrecision::Exact, LocationPrecision::Place, LocationPrecision::Region})
+        if (trimmed.compare(toString(p), Qt::CaseInsensitive) == 0) return p;
+    return std::nullopt;
+}
+
 QString localized(const LocalizedText &text, const QString &lang)
 {
     if (!lang.isEmpty()) {

@@ -30,8 +30,17 @@ enum class GeometryKind : quint8 {
     Line,  ///< a contact between places, drawn as great-circle arcs between the vertices
 };
 
-/// Whether a point is the place itself or only stands for a whole region.
-enum class LocationPrecision : quint8 { Exact, Region };
+/// What a record's geometry stands for: the schema's `location_precision`.
+enum class LocationPrecision : quint8 {
+    Unstated, ///< the data does not say; drawn as a place
+    Exact,    ///< `exact`: a precise spot
+    Place,    ///< `place`: a named town or city (or a capital standing for its country)
+    Region,   ///< `region`: only the record's regions; the map fills them instead of a pin
+};
+/// `exact`, `place`, `region`; empty for Unstated.
+QString toString(LocationPrecision precision);
+/// Case-insensitive; nullopt for anything but `exact`, `place`, `region`.
+std::optional<LocationPrecision> locationPrecisionFromString(QStringView text);
 
 /// Who reported a record.
 struct Source {
@@ -91,7 +100,7 @@ struct Event {
     QString provenance;
     Confidence confidence = Confidence::Unknown;
     GeometryKind geometryKind = GeometryKind::None;
-    LocationPrecision locationPrecision = LocationPrecision::Exact;
+    LocationPrecision locationPrecision = LocationPrecision::Unstated;
     QList<QGeoCoordinate> geometry; ///< WGS 84; one vertex for a point, two or more for a line
 
     QString titleIn(const QString &lang) const { return localized(title, lang); }

@@ -38,10 +38,10 @@ enum class Tag : quint8 {
 constexpr char kLangSeparator = '\x1f';
 
 // Flag bits in m_flags.
-constexpr int kStartPrecisionShift = 0; // 2 bits
-constexpr int kEndPrecisionShift = 2;   // 2 bits
-constexpr int kGeometryShift = 4;       // 2 bits
-constexpr int kRegionLocationBit = 6;
+constexpr int kStartPrecisionShift = 0;    // 2 bits
+constexpr int kEndPrecisionShift = 2;      // 2 bits
+constexpr int kGeometryShift = 4;          // 2 bits
+constexpr int kLocationPrecisionShift = 6; // 2 bits
 
 constexpr int kGridColumns = 360; // one-degree cells
 constexpr int kGridRows = 180;
@@ -458,7 +458,7 @@ GeometryKind EventStore::geometryKind(Index i) const
 
 LocationPrecision EventStore::locationPrecision(Index i) const
 {
-    return (m_flags[size_t(i)] >> kRegionLocationBit) & 1 ? LocationPrecision::Region : LocationPrecision::Exact;
+    return LocationPrecision((m_flags[size_t(i)] >> kLocationPrecisionShift) & 3);
 }
 
 EventStore::Index EventStore::findId(const QString &id) const
@@ -596,7 +596,7 @@ void EventStoreBuilder::add(const Event &e)
     s.m_flags.push_back(quint8(quint8(e.when.start().precision) << kStartPrecisionShift |
                                quint8(e.when.end().precision) << kEndPrecisionShift |
                                quint8(e.geometryKind) << kGeometryShift |
-                               (e.locationPrecision == LocationPrecision::Region ? 1 << kRegionLocationBit : 0)));
+                               quint8(e.locationPrecision) << kLocationPrecisionShift));
     s.m_confidence.push_back(quint8(e.confidence));
 
     // Most files have a handful of categories: comparing with each beats hashing the text.
