@@ -340,6 +340,7 @@ void MainWindow::openFiles(const QStringList &paths)
     for (const QString &p : paths) // a file with no known columns: ask how to read it, or open nothing
         if (!ImportMappingDialog::askIfNeeded(p, &options, m_settings.get(), this)) return;
     if (m_job) m_job->cancel();
+    m_problems->withdrawOffer(); // the records of an earlier failed load are let go
     auto *job = new LoadJob(paths, options, this);
     m_job = job;
     m_progress->setRange(0, 0);

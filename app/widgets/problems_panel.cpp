@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QPushButton>
 
+#include <utility>
+
 namespace chronomap {
 
 ProblemsPanel::ProblemsPanel(QWidget *parent) : QTreeWidget(parent)
@@ -51,6 +53,7 @@ namespace chronomap {
 
 void ProblemsPanel::offerToKeep(const QString &file, qsizetype events, std::function<void()> keep)
 {
+    withdrawOffer();
     auto *item = new QTreeWidgetItem(this, {tr("Action"), QFileInfo(file).fileName()});
     item->setToolTip(1, file);
     // Short, so it fits the message column of a narrow dock; the tooltip says it in full.
@@ -58,12 +61,25 @@ void ProblemsPanel::offerToKeep(const QString &file, qsizetype events, std::func
     button->setToolTip(tr("Keep the %n event(s) read before the failure", nullptr, int(events)));
     button->setObjectName(QStringLiteral("keepPartialButton"));
     setItemWidget(item, 4, button);
-    connect(button, &QPushButton::clicked, this, [button, keep = std::move(keep)] {
+    m_keep = std::move(keep);
+    m_keepButton = button;
+    connect(button, &QPushButton::clicked, this, [this, button] {
         button->setEnabled(false);
         button->setText(tr("Kept"));
-        keep();
+        m_keepButton = nullptr;
+        if (auto keep = std::exchange(m_keep, {})) keep();
     });
     scrollToItem(item);
+}
+
+void ProblemsPanel::withdrawOffer()
+{
+    m_keep = {};
+    if (m_keepButton) {
+        m_keepButton->setEnabled(false);
+        m_keepButton->setToolTip(tr("No longer offered: another file was opened since"));
+        m_keepButton = nullptr;
+    }
 }
 
 } // namespace chronomap

@@ -1478,6 +1478,10 @@
         <source>Kept</source>
         <translation>Conservados</translation>
     </message>
+    <message>
+        <source>No longer offered: another file was opened since</source>
+        <translation>Ya no se ofrece: desde entonces se abrió otro archivo</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::ProfileTransform</name>
