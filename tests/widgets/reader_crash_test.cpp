@@ -114,7 +114,7 @@ TEST_CASE("The records of a failed load are let go when another file is opened, 
     const qint64 after = residentBytes();
     INFO("resident before " << before / 1024 << " KiB, holding the partial " << held / 1024 << " KiB, after "
                             << after / 1024 << " KiB");
-#if !defined(__SANITIZE_ADDRESS__) // ASan's quarantine keeps freed memory resident
+#if !defined(__SANITIZE_ADDRESS__)   // ASan's quarantine keeps freed memory resident
     CHECK(held - before > 10 << 20); // about 15 MiB here
     CHECK(after - before < 5 << 20);
 #endif
