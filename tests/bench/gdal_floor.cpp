@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gdal_floor.h"
 
-#include "io/event_loader.h"
 #include "io/gdal_session.h"
+#include "io/user_dataset.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -21,25 +21,14 @@ FloorPass gdalFloorPass(const QString &path, const QStringList &fields, bool rea
 {
     ensureGdalReady(); // same configuration options as the loader
     FloorPass pass;
-    QList<QByteArray> driverNames;
-    for (const QString &name : EventLoader::allowedDrivers())
-        driverNames.append(name.toUtf8());
-    std::vector<const char *> drivers;
-    for (const QByteArray &name : driverNames)
-        drivers.push_back(name.constData());
-    drivers.push_back(nullptr);
+    // Opened as the loader opens a user's file: the same drivers and options.
     const QFileInfo info(path);
-    const bool isGeoJson = info.suffix().compare(QLatin1String("geojson"), Qt::CaseInsensitive) == 0 ||
-                           info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
-    const char *geojsonOptions[] = {"DATE_AS_STRING=YES", nullptr};
-    const QByteArray nativePath = QFile::encodeName(info.absoluteFilePath());
-    GDALDatasetH dataset = GDALOpenEx(nativePath.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
-                                      drivers.data(), isGeoJson ? geojsonOptions : nullptr, nullptr);
+    const DatasetPtr dataset = openUserDataset(QFile::encodeName(info.absoluteFilePath()), info.suffix());
     if (!dataset) {
         pass.error = QStringLiteral("GDAL cannot open %1").arg(path);
         return pass;
     }
-    OGRLayerH layer = GDALDatasetGetLayer(dataset, 0);
+    OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
     OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
     std::vector<int> textIndexes, numberIndexes;
     for (const QString &name : fields)
@@ -62,7 +51,6 @@ FloorPass gdalFloorPass(const QString &path, const QStringList &fields, bool rea
         }
         OGR_F_Destroy(feature);
     }
-    GDALClose(dataset);
     return pass;
 }
 
