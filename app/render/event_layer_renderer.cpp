@@ -2,10 +2,10 @@
 #include "event_layer_renderer.h"
 
 #include "geo/region_index.h"
+#include "great_circle.h"
 #include "screen_geometry.h"
 #include "web_mercator.h"
 
-#include <QGeoCoordinate>
 #include <QPainter>
 
 #include <cmath>
@@ -247,21 +247,19 @@ const QPolygonF &EventLayerRenderer::arcOf(const EventStore &store, EventStore::
     QPolygonF arc;
     const QList<QPointF> vertices = store.lonLatVertices(i);
     double previousLon = vertices.isEmpty() ? 0 : vertices.first().x();
-    for (qsizetype v = 1; v < vertices.size(); ++v) {
-        const QGeoCoordinate a(vertices[v - 1].y(), vertices[v - 1].x()), b(vertices[v].y(), vertices[v].x());
-        const double distance = a.distanceTo(b), azimuth = a.azimuthTo(b);
-        for (int s = (v == 1 ? 0 : 1); s <= kArcSegments; ++s) {
-            const QGeoCoordinate c =
-                s == kArcSegments ? b : a.atDistanceAndAzimuth(distance * s / kArcSegments, azimuth);
-            double lon = c.longitude();
-            while (lon - previousLon > 180)
-                lon -= 360;
-            while (lon - previousLon < -180)
-                lon += 360;
-            previousLon = lon;
-            arc.append(WebMercator::toMercatorM(QPointF(lon, c.latitude())));
-        }
-    }
+    const auto append = [&](QPointF lonLat) {
+        double lon = lonLat.x();
+        while (lon - previousLon > 180)
+            lon -= 360;
+        while (lon - previousLon < -180)
+            lon += 360;
+        previousLon = lon;
+        arc.append(WebMercator::toMercatorM(QPointF(lon, lonLat.y())));
+    };
+    if (vertices.size() > 1) append(vertices.first());
+    for (qsizetype v = 1; v < vertices.size(); ++v)
+        for (const QPointF &p : greatCircleSteps(vertices[v - 1], vertices[v], kArcSegments))
+            append(p);
     return *m_arcs.insert(i, arc);
 }
 

@@ -2,9 +2,9 @@
 #include "map_framing.h"
 
 #include "geo/region_index.h"
+#include "great_circle.h"
 #include "web_mercator.h"
 
-#include <QGeoCoordinate>
 #include <QHash>
 #include <QPoint>
 
@@ -22,16 +22,9 @@ constexpr double kDegToRad = 3.14159265358979323846 / 180.0;
 void appendGreatCirclePath(QList<QPointF> &points, const QList<QPointF> &vertices)
 {
     constexpr int kSteps = 8;
-    for (qsizetype v = 0; v < vertices.size(); ++v) {
-        points.append(vertices[v]);
-        if (v + 1 == vertices.size()) break;
-        const QGeoCoordinate a(vertices[v].y(), vertices[v].x()), b(vertices[v + 1].y(), vertices[v + 1].x());
-        const double distance = a.distanceTo(b), azimuth = a.azimuthTo(b);
-        for (int s = 1; s < kSteps; ++s) {
-            const QGeoCoordinate c = a.atDistanceAndAzimuth(distance * s / kSteps, azimuth);
-            points.append(QPointF(c.longitude(), c.latitude()));
-        }
-    }
+    if (!vertices.isEmpty()) points.append(vertices.first());
+    for (qsizetype v = 1; v < vertices.size(); ++v)
+        points.append(greatCircleSteps(vertices[v - 1], vertices[v], kSteps));
 }
 
 } // namespace
