@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Says whether a screenshot of Chronomap's window shows the map and, below it, the timeline.
 
-The map: enough pixels of the map style's sea and land colours (app/render/map_style.h) and of its
+The map: enough pixels of the map style's sea and land colours (app/render/map/map_style.h) and of its
 borders; the first view is the data's busiest area (Kursk and Belgorod), nearly all land. The
 timeline: event marks in the category palette (app/render/category_style.cpp) below the last row
 that is mostly map. Prints "OK: ..." and exits 0, or says what is missing and exits 1.

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Chronomap: the GUI by default, headless modes (--validate, --query, --export) on demand.
-#include "app_settings.h"
-#include "cli_text.h"
-#include "command_line.h"
-#include "data_paths.h"
-#include "export_command.h"
-#include "io/reader_child.h"
-#include "main_window.h"
-#include "startup.h"
-#include "ui_language.h"
-#include "view_state_restorer.h"
+#include "widgets/app_settings.h"
+#include "cli/cli_text.h"
+#include "cli/command_line.h"
+#include "core/data_paths.h"
+#include "cli/export_command.h"
+#include "core/io/reader_child.h"
+#include "widgets/main_window.h"
+#include "cli/startup.h"
+#include "core/ui_language.h"
+#include "widgets/view_state_restorer.h"
 
 #include <QApplication>
 #include <QGuiApplication>

@@ -2,9 +2,9 @@
 // The bundled base map and dataset, loaded once per test run (they are immutable).
 #pragma once
 
-#include "geo/base_map.h"
-#include "io/event_loader.h"
-#include "view/dataset.h"
+#include "core/geo/base_map.h"
+#include "core/io/event_loader.h"
+#include "core/view/dataset.h"
 
 #include <QString>
 

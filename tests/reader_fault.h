@@ -3,7 +3,7 @@
 // processes this test binary has left, and a CSV of many real records.
 #pragma once
 
-#include "io/reader_child.h"
+#include "core/io/reader_child.h"
 
 #include <QDate>
 #include <QDir>

@@ -4,7 +4,7 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
-#include "io/reader_process.h"
+#include "core/io/reader_process.h"
 
 #include <QApplication>
 

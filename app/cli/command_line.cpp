@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "command_line.h"
+#include "cli/command_line.h"
 
-#include "cli_text.h"
-#include "data_paths.h"
-#include "export_command.h"
-#include "filter_options.h"
-#include "geo/base_map.h"
-#include "geo/region_index.h"
-#include "io/event_loader.h"
-#include "io/event_writer.h"
-#include "io/reader_process.h"
-#include "store/event_filter.h"
-#include "store/region_membership.h"
+#include "cli/cli_text.h"
+#include "core/data_paths.h"
+#include "cli/export_command.h"
+#include "cli/filter_options.h"
+#include "core/geo/base_map.h"
+#include "core/geo/region_index.h"
+#include "core/io/event_loader.h"
+#include "core/io/event_writer.h"
+#include "core/io/reader_process.h"
+#include "core/store/event_filter.h"
+#include "core/store/region_membership.h"
 
 #include <QCommandLineParser>
 

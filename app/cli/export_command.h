@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "filter_options.h"
-#include "io/event_loader.h"
+#include "cli/filter_options.h"
+#include "core/io/event_loader.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "filter_options.h"
+#include "cli/filter_options.h"
 
-#include "cli_text.h"
-#include "data_paths.h"
-#include "geo/region_index.h"
+#include "cli/cli_text.h"
+#include "core/data_paths.h"
+#include "core/geo/region_index.h"
 
 #include <limits>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "startup.h"
+#include "cli/startup.h"
 
-#include "cli_text.h"
-#include "data_paths.h"
-#include "ui_language.h"
+#include "cli/cli_text.h"
+#include "core/data_paths.h"
+#include "core/ui_language.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "data_paths.h"
+#include "core/data_paths.h"
 
 #include <QCoreApplication>
 #include <QDir>

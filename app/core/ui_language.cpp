@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui_language.h"
+#include "core/ui_language.h"
 
-#include "data_paths.h"
+#include "core/data_paths.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "category_style.h"
+#include "render/category_style.h"
 
 #include <QCoreApplication>
 #include <QHash>

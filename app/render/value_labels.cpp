@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "value_labels.h"
+#include "render/value_labels.h"
 
 #include <QCoreApplication>
 

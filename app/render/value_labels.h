@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/event.h"
+#include "core/model/event.h"
 
 #include <QString>
 #include <QStringList>

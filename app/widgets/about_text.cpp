@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "about_text.h"
+#include "widgets/about_text.h"
 
-#include "store/event_store.h"
+#include "core/store/event_store.h"
 
 #include <QCoreApplication>
 #include <QSet>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app_settings.h"
+#include "widgets/app_settings.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

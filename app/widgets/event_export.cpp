@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "event_export.h"
+#include "widgets/event_export.h"
 
-#include "view/view_state.h"
+#include "core/view/view_state.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/event_writer.h"
+#include "core/io/event_writer.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "event_panel.h"
+#include "widgets/event_panel.h"
 
-#include "category_style.h"
-#include "value_labels.h"
+#include "render/category_style.h"
+#include "render/value_labels.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>

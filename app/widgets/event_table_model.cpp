@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "event_table_model.h"
+#include "widgets/event_table_model.h"
 
-#include "category_style.h"
+#include "render/category_style.h"
 
 namespace chronomap {
 

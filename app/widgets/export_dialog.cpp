@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "export_dialog.h"
+#include "widgets/export_dialog.h"
 
-#include "app_settings.h"
-#include "main_window.h"
-#include "map_view.h"
-#include "timeline_view.h"
+#include "widgets/app_settings.h"
+#include "widgets/main_window.h"
+#include "widgets/map_view.h"
+#include "widgets/timeline_view.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

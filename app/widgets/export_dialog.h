@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "snapshot_export_job.h"
-#include "snapshot_writer.h"
+#include "widgets/snapshot_export_job.h"
+#include "render/snapshot/snapshot_writer.h"
 
 #include <QDialog>
 #include <QPointer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "filter_bar.h"
+#include "widgets/filter_bar.h"
 
-#include "value_labels.h"
+#include "render/value_labels.h"
 
 #include <QAction>
 #include <QComboBox>

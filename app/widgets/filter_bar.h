@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "view/view_state.h"
+#include "core/view/view_state.h"
 
 #include <QToolBar>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "import_mapping_dialog.h"
+#include "widgets/import_mapping_dialog.h"
 
-#include "app_settings.h"
+#include "widgets/app_settings.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/event_loader.h"
-#include "io/table_preview.h"
+#include "core/io/event_loader.h"
+#include "core/io/table_preview.h"
 
 #include <QDialog>
 #include <QHash>

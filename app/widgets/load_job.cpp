@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "load_job.h"
+#include "widgets/load_job.h"
 
-#include "io/reader_process.h"
-#include "store/event_layers.h"
+#include "core/io/reader_process.h"
+#include "core/store/event_layers.h"
 
 #include <QElapsedTimer>
 #include <QPromise>

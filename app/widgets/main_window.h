@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/event_loader.h"
-#include "view/view_state.h"
+#include "core/io/event_loader.h"
+#include "core/view/view_state.h"
 
 #include <QMainWindow>
 

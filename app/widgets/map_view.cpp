@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "map_view.h"
+#include "widgets/map_view.h"
 
-#include "geo/region_index.h"
-#include "map_framing.h"
-#include "web_mercator.h"
+#include "core/geo/region_index.h"
+#include "render/map/map_framing.h"
+#include "render/map/web_mercator.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>

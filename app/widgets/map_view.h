@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "base_map_renderer.h"
-#include "event_layer_cache.h"
-#include "event_layer_renderer.h"
-#include "map_legend.h"
-#include "view/view_state.h"
-#include "viewport.h"
+#include "render/map/base_map_renderer.h"
+#include "render/map/event_layer_cache.h"
+#include "render/map/event_layer_renderer.h"
+#include "render/map/map_legend.h"
+#include "core/view/view_state.h"
+#include "render/map/viewport.h"
 
 #include <QImage>
 #include <QTimer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "playback_bar.h"
+#include "widgets/playback_bar.h"
 
-#include "playback_controller.h"
+#include "widgets/playback_controller.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

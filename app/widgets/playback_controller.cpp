@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "playback_controller.h"
+#include "widgets/playback_controller.h"
 
 #include <QTimer>
 

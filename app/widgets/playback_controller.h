@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "time_step.h"
-#include "view/view_state.h"
+#include "render/timeline/time_step.h"
+#include "core/view/view_state.h"
 
 #include <QObject>
 

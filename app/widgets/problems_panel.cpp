@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "problems_panel.h"
+#include "widgets/problems_panel.h"
 
 #include <QEvent>
 #include <QFileInfo>

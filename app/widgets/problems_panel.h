@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/issue.h"
+#include "core/model/issue.h"
 
 #include <QPointer>
 #include <QPushButton>

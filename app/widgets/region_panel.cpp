@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "region_panel.h"
+#include "widgets/region_panel.h"
 
-#include "category_style.h"
-#include "geo/region_index.h"
+#include "render/category_style.h"
+#include "core/geo/region_index.h"
 
 #include <QEvent>
 #include <QHeaderView>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "shortcuts_dialog.h"
+#include "widgets/shortcuts_dialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "snapshot_export_job.h"
+#include "widgets/snapshot_export_job.h"
 
 #include <QPromise>
 #include <QtConcurrent>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "snapshot_composer.h"
-#include "snapshot_writer.h"
-#include "view/view_state.h"
+#include "render/snapshot/snapshot_composer.h"
+#include "render/snapshot/snapshot_writer.h"
+#include "core/view/view_state.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "timeline_view.h"
+#include "widgets/timeline_view.h"
 
-#include "category_style.h"
-#include "geo/region_index.h"
-#include "time_step.h"
+#include "render/category_style.h"
+#include "core/geo/region_index.h"
+#include "render/timeline/time_step.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "time_axis.h"
-#include "timeline_renderer.h"
-#include "view/view_state.h"
+#include "render/timeline/time_axis.h"
+#include "render/timeline/timeline_renderer.h"
+#include "core/view/view_state.h"
 
 #include <QWidget>
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "view_state_restorer.h"
+#include "widgets/view_state_restorer.h"
 
-#include "data_paths.h"
-#include "main_window.h"
-#include "map_view.h"
-#include "snapshot_metadata.h"
-#include "view/view_state_json.h"
-#include "viewport_json.h"
+#include "core/data_paths.h"
+#include "widgets/main_window.h"
+#include "widgets/map_view.h"
+#include "render/snapshot/snapshot_metadata.h"
+#include "core/view/view_state_json.h"
+#include "render/map/viewport_json.h"
 
 #include <QMessageBox>
 

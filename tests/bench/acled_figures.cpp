@@ -6,9 +6,9 @@
 #include "gdal_floor.h"
 #include "process_stats.h"
 
-#include "data_paths.h"
-#include "geo/base_map.h"
-#include "io/event_loader.h"
+#include "core/data_paths.h"
+#include "core/geo/base_map.h"
+#include "core/io/event_loader.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -3,7 +3,7 @@
 
 #include "synthetic_events.h"
 
-#include "store/event_store.h"
+#include "core/store/event_store.h"
 
 #include <memory>
 

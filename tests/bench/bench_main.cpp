@@ -7,8 +7,8 @@
 #include "process_stats.h"
 #include "synthetic_events.h"
 
-#include "io/event_loader.h"
-#include "io/reader_process.h"
+#include "core/io/event_loader.h"
+#include "core/io/reader_process.h"
 
 #include <QCommandLineParser>
 #include <QGuiApplication>

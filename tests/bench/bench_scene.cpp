@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench_scene.h"
 
-#include "data_paths.h"
-#include "io/event_loader.h"
-#include "view/view_state.h"
-#include "web_mercator.h"
+#include "core/data_paths.h"
+#include "core/io/event_loader.h"
+#include "core/view/view_state.h"
+#include "render/map/web_mercator.h"
 
 #include <QDir>
 #include <QFileInfo>

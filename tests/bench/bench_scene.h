@@ -3,8 +3,8 @@
 
 #include "bench_context.h"
 
-#include "geo/base_map.h"
-#include "viewport.h"
+#include "core/geo/base_map.h"
+#include "render/map/viewport.h"
 
 #include <QSize>
 

@@ -22,13 +22,13 @@
 #include "figure_groups.h"
 #include "process_stats.h"
 
-#include "data_paths.h"
-#include "geo/base_map.h"
-#include "map_framing.h"
-#include "map_style.h"
-#include "projected_base_map.h"
-#include "snapshot_writer.h"
-#include "view/view_state.h"
+#include "core/data_paths.h"
+#include "core/geo/base_map.h"
+#include "render/map/map_framing.h"
+#include "render/map/map_style.h"
+#include "render/map/projected_base_map.h"
+#include "render/snapshot/snapshot_writer.h"
+#include "core/view/view_state.h"
 
 #include <QCoreApplication>
 #include <QDir>

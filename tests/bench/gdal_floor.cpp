@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gdal_floor.h"
 
-#include "io/gdal_session.h"
-#include "io/user_dataset.h"
+#include "core/io/gdal_session.h"
+#include "core/io/user_dataset.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -9,8 +9,8 @@
 #include "gdal_floor.h"
 #include "process_stats.h"
 
-#include "io/event_loader.h"
-#include "io/reader_process.h"
+#include "core/io/event_loader.h"
+#include "core/io/reader_process.h"
 
 #include <QElapsedTimer>
 

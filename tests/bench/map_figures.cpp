@@ -21,13 +21,13 @@
 #include "figure_groups.h"
 #include "process_stats.h"
 
-#include "base_map_renderer.h"
-#include "event_layer_cache.h"
-#include "event_layer_renderer.h"
-#include "geo/region_index.h"
-#include "map_style.h"
-#include "projected_base_map.h"
-#include "view/view_state.h"
+#include "render/map/base_map_renderer.h"
+#include "render/map/event_layer_cache.h"
+#include "render/map/event_layer_renderer.h"
+#include "core/geo/region_index.h"
+#include "render/map/map_style.h"
+#include "render/map/projected_base_map.h"
+#include "core/view/view_state.h"
 
 #include <QElapsedTimer>
 #include <QImage>

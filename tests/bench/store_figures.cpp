@@ -8,8 +8,8 @@
 #include "figure_groups.h"
 #include "process_stats.h"
 
-#include "io/event_loader.h"
-#include "io/gdal_session.h"
+#include "core/io/event_loader.h"
+#include "core/io/gdal_session.h"
 
 #include <QCoreApplication>
 #include <QDate>

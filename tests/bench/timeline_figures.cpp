@@ -9,9 +9,9 @@
 #include "figure_groups.h"
 #include "process_stats.h"
 
-#include "store/event_filter.h"
+#include "core/store/event_filter.h"
 #include "timeline_benchmark.h"
-#include "view/view_state.h"
+#include "core/view/view_state.h"
 
 #include <QDate>
 #include <QElapsedTimer>

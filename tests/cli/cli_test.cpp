@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The headless modes of the real `chronomap` binary (--version, --help, --validate, --query), run
 // as a user without a display would: no DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM.
-#include "store/event_filter.h"
+#include "core/store/event_filter.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `chronomap --export`: the real binary, run with no display, each error with its message and
 // exit status, and failed writes that leave nothing behind.
-#include "snapshot_metadata.h"
+#include "render/snapshot/snapshot_metadata.h"
 
 #include "run_chronomap.h"
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The README's command-line promises that no other test holds it to: `--mapping`, `--size a4`,
 // the default size, and `chronomap --view-state FILE` reopening what `--export --view-state` wrote.
-#include "geo/region_index.h"
-#include "main_window.h"
-#include "map_view.h"
-#include "store/event_store.h"
-#include "view_state_restorer.h"
-#include "web_mercator.h"
+#include "core/geo/region_index.h"
+#include "widgets/main_window.h"
+#include "widgets/map_view.h"
+#include "core/store/event_store.h"
+#include "widgets/view_state_restorer.h"
+#include "render/map/web_mercator.h"
 
 #include "run_chronomap.h"
 

@@ -2,10 +2,10 @@
 // The curated dataset that ships in geodata/events/, checked as a user would rely on it: it
 // loads cleanly, the records the fact sheet asks for are there with honest dates, and disputed
 // figures stay side by side.
-#include "geo/region_index.h"
-#include "io/event_loader.h"
-#include "io/event_writer.h"
-#include "store/region_membership.h"
+#include "core/geo/region_index.h"
+#include "core/io/event_loader.h"
+#include "core/io/event_writer.h"
+#include "core/store/region_membership.h"
 
 #include "../bundled_data.h"
 #include "../qt_string_maker.h"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // EventFilter's search, confidence and provenance filters and the ViewState around them, each
 // checked against a plain scan of the records.
-#include "store/event_filter.h"
-#include "view/view_state.h"
-#include "view/view_state_json.h"
+#include "core/store/event_filter.h"
+#include "core/view/view_state.h"
+#include "core/view/view_state_json.h"
 
 #include "../bundled_data.h"
 

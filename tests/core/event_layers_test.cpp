@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Several files opened together: one store, ids kept unique, renames reported.
-#include "io/event_loader.h"
-#include "store/event_layers.h"
+#include "core/io/event_loader.h"
+#include "core/store/event_layers.h"
 
 #include <catch2/catch.hpp>
 

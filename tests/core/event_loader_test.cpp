@@ -3,7 +3,7 @@
 // Every bad fixture has a test asserting the exact outcome: what loaded and each Issue's severity,
 // record, id, field and message. What each fixture holds: tests/data/formats/README.md and
 // tests/data/bad/README.md.
-#include "io/event_loader.h"
+#include "core/io/event_loader.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -2,7 +2,7 @@
 // EventStoreBuilder/EventStore: every field survives the columns and the text arena, indices run
 // in time order, and the indexed queries (time window, region code, id, lon/lat box) agree with a
 // brute-force scan over a large random store.
-#include "store/event_store.h"
+#include "core/store/event_store.h"
 
 #include <QDateTime>
 #include <QTimeZone>

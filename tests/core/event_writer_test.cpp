@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // EventWriter never loses data: a failed write leaves no file, and an existing file byte for byte.
-#include "io/event_loader.h"
-#include "io/event_writer.h"
+#include "core/io/event_loader.h"
+#include "core/io/event_writer.h"
 
 #include <QDir>
 #include <QFile>

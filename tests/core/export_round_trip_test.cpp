@@ -2,8 +2,8 @@
 // Nothing lost on the way out (issue 23): every event exported to GeoJSON and to CSV opens again
 // through the app's own loader as the same Event, compared field by field so that a failure
 // names the record and the field that was lost.
-#include "io/event_loader.h"
-#include "io/event_writer.h"
+#include "core/io/event_loader.h"
+#include "core/io/event_writer.h"
 
 #include "../bundled_data.h"
 #include "../qt_string_maker.h"

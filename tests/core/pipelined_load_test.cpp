@@ -2,8 +2,8 @@
 // EventLoader converts records on a second thread while GDAL reads (LoadOptions::pipelined):
 // the store, the issues and their order must be those of converting on the calling thread,
 // with problems spread over many batches, and a cancel or a refusal must leave no thread behind.
-#include "io/event_loader.h"
-#include "io/gdal_session.h"
+#include "core/io/event_loader.h"
+#include "core/io/gdal_session.h"
 
 #include <QDate>
 #include <QDir>

@@ -3,11 +3,11 @@
 // format and every bad fixture; a child that crashes, hangs, runs out of memory or writes
 // garbage ends alone, reported with the file, the reader and the last record, and leaves no
 // process behind.
-#include "io/batch_codec.h"
-#include "io/event_loader.h"
-#include "io/reader_child.h"
-#include "io/reader_process.h"
-#include "io/reader_stream.h"
+#include "core/io/batch_codec.h"
+#include "core/io/event_loader.h"
+#include "core/io/reader_child.h"
+#include "core/io/reader_process.h"
+#include "core/io/reader_stream.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the README promises about loading, tested as it says: the default limits at their real
 // values (other tests lower them), and the formats it lists that no other test opens.
-#include "io/event_loader.h"
+#include "core/io/event_loader.h"
 
 #include <QDate>
 #include <QDir>

@@ -2,10 +2,10 @@
 // The bundled base map, point-in-region tests on real admin-1 polygons, region look-up by code and
 // name, which events belong to a region (coded to it or located in it), and EventFilter combining
 // a time window, categories and a region.
-#include "geo/base_map.h"
-#include "geo/region_index.h"
-#include "store/event_filter.h"
-#include "store/region_membership.h"
+#include "core/geo/base_map.h"
+#include "core/geo/region_index.h"
+#include "core/store/event_filter.h"
+#include "core/store/region_membership.h"
 
 #include <QDateTime>
 #include <QFile>

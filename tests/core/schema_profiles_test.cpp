@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ACLED and UCDP GED exports as they come (tests/data/formats/acled_*, ucdp_ged.csv, shaped like
 // each codebook), recognised by their columns; the date forms they use.
-#include "io/event_loader.h"
-#include "io/schema_profiles.h"
-#include "store/region_membership.h"
-#include "time/date_forms.h"
+#include "core/io/event_loader.h"
+#include "core/io/schema_profiles.h"
+#include "core/store/region_membership.h"
+#include "core/time/date_forms.h"
 
 #include "../bundled_data.h"
 #include "../qt_string_maker.h"

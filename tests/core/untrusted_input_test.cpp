@@ -2,8 +2,8 @@
 // Files from unknown hands (issue 7): only the allowed drivers, no network from paths or from data,
 // and limits that refuse or skip with a message naming the file, the record and the field.
 // What each fixture holds: tests/data/bad/README.md.
-#include "io/event_loader.h"
-#include "io/gdal_session.h"
+#include "core/io/event_loader.h"
+#include "core/io/gdal_session.h"
 
 #include <QFile>
 #include <QFileInfo>

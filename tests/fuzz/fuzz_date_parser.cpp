@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer: the ISO 8601 reduced-precision parser (FuzzyDate::parse, TimeSpan::parse).
-#include "time/time_span.h"
+#include "core/time/time_span.h"
 
 #include <QString>
 

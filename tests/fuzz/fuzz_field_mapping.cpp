@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer: field mapping. The first line is a mapping as given on the command line
 // (`start=Fecha,title=Titular`), the other lines are a file's column names.
-#include "io/field_mapping.h"
+#include "core/io/field_mapping.h"
 
 #include <QString>
 #include <QStringList>

@@ -2,7 +2,7 @@
 // libFuzzer: the app's side of a reader child's stream (issue 19). The bytes stand for what a
 // crashed, compromised or confused child writes on its pipe; ReaderStream must decode, refuse
 // or convert them without undefined behaviour. They arrive in two pieces, as a pipe may cut them.
-#include "io/reader_stream.h"
+#include "core/io/reader_stream.h"
 
 #include <cstddef>
 #include <cstdint>

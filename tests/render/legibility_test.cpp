@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What a new user tripped over (issue 18), in the renderers: national borders that look like
 // oblast borders, names under markers, a timeline label cut at the edge.
-#include "base_map_renderer.h"
-#include "event_layer_renderer.h"
-#include "map_framing.h"
-#include "geo/region_index.h"
-#include "map_style.h"
-#include "projected_base_map.h"
-#include "snapshot_composer.h"
-#include "timeline_renderer.h"
-#include "web_mercator.h"
+#include "render/map/base_map_renderer.h"
+#include "render/map/event_layer_renderer.h"
+#include "render/map/map_framing.h"
+#include "core/geo/region_index.h"
+#include "render/map/map_style.h"
+#include "render/map/projected_base_map.h"
+#include "render/snapshot/snapshot_composer.h"
+#include "render/timeline/timeline_renderer.h"
+#include "render/map/web_mercator.h"
 
 #include "../bundled_data.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "../bundled_data.h"
 #include "../qt_string_maker.h"
-#include "map_framing.h"
-#include "view/view_state.h"
-#include "web_mercator.h"
+#include "render/map/map_framing.h"
+#include "core/view/view_state.h"
+#include "render/map/web_mercator.h"
 
 #include <catch2/catch.hpp>
 

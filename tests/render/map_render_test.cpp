@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "base_map_renderer.h"
-#include "category_style.h"
-#include "event_layer_cache.h"
-#include "event_layer_renderer.h"
-#include "geo/region_index.h"
-#include "marker_sprites.h"
-#include "projected_base_map.h"
-#include "screen_geometry.h"
-#include "web_mercator.h"
+#include "render/map/base_map_renderer.h"
+#include "render/category_style.h"
+#include "render/map/event_layer_cache.h"
+#include "render/map/event_layer_renderer.h"
+#include "core/geo/region_index.h"
+#include "render/map/marker_sprites.h"
+#include "render/map/projected_base_map.h"
+#include "render/map/screen_geometry.h"
+#include "render/map/web_mercator.h"
 
 #include "../bundled_data.h"
 

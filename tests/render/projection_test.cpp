@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "viewport.h"
-#include "web_mercator.h"
+#include "render/map/viewport.h"
+#include "render/map/web_mercator.h"
 
 #include "../qt_string_maker.h"
 

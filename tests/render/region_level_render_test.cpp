@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ACLED rows coded to a whole region (geo_precision 3) are drawn as fills of that region, not as
 // pins at the region's capital; the choropleth sums a figure of the data (ACLED's fatalities).
-#include "base_map_renderer.h"
-#include "category_style.h"
-#include "event_layer_renderer.h"
-#include "map_legend.h"
-#include "map_style.h"
-#include "projected_base_map.h"
-#include "web_mercator.h"
+#include "render/map/base_map_renderer.h"
+#include "render/category_style.h"
+#include "render/map/event_layer_renderer.h"
+#include "render/map/map_legend.h"
+#include "render/map/map_style.h"
+#include "render/map/projected_base_map.h"
+#include "render/map/web_mercator.h"
 
 #include "../bundled_data.h"
 #include "../qt_string_maker.h"

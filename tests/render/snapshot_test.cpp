@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Snapshot export: each format written and read back, metadata round trips, and failed writes
 // that leave nothing behind.
-#include "category_style.h"
-#include "geo/region_index.h"
-#include "map_framing.h"
-#include "map_style.h"
-#include "projected_base_map.h"
-#include "snapshot_composer.h"
-#include "snapshot_metadata.h"
-#include "snapshot_writer.h"
-#include "timeline_style.h"
-#include "view/view_state_json.h"
-#include "viewport_json.h"
-#include "web_mercator.h"
+#include "render/category_style.h"
+#include "core/geo/region_index.h"
+#include "render/map/map_framing.h"
+#include "render/map/map_style.h"
+#include "render/map/projected_base_map.h"
+#include "render/snapshot/snapshot_composer.h"
+#include "render/snapshot/snapshot_metadata.h"
+#include "render/snapshot/snapshot_writer.h"
+#include "render/timeline/timeline_style.h"
+#include "core/view/view_state_json.h"
+#include "render/map/viewport_json.h"
+#include "render/map/web_mercator.h"
 
 #include "../bundled_data.h"
 

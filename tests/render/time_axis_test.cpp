@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "map_style.h"
-#include "time_axis.h"
-#include "time_step.h"
+#include "render/map/map_style.h"
+#include "render/timeline/time_axis.h"
+#include "render/timeline/time_step.h"
 
 #include "../qt_string_maker.h"
 

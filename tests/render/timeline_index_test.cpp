@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "time_step.h"
-#include "timeline_index.h"
+#include "render/timeline/time_step.h"
+#include "render/timeline/timeline_index.h"
 
 #include <QDateTime>
 #include <QTimeZone>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The event panel on the bundled chronicle (issue 14): claims, units and actors in the UI's
 // language, and related records as links that select them.
-#include "event_panel.h"
-#include "timeline_renderer.h"
-#include "ui_language.h"
-#include "value_labels.h"
+#include "widgets/event_panel.h"
+#include "render/timeline/timeline_renderer.h"
+#include "core/ui_language.h"
+#include "render/value_labels.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

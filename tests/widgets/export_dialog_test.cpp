@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File → Export snapshot…: the dialog's export runs off the GUI thread and can be cancelled;
 // a saved view state reopens the window on the same view.
-#include "export_dialog.h"
-#include "geo/region_index.h"
-#include "main_window.h"
-#include "map_style.h"
-#include "map_view.h"
-#include "snapshot_metadata.h"
-#include "view/view_state_json.h"
-#include "view_state_restorer.h"
-#include "viewport_json.h"
-#include "web_mercator.h"
+#include "widgets/export_dialog.h"
+#include "core/geo/region_index.h"
+#include "widgets/main_window.h"
+#include "render/map/map_style.h"
+#include "widgets/map_view.h"
+#include "render/snapshot/snapshot_metadata.h"
+#include "core/view/view_state_json.h"
+#include "widgets/view_state_restorer.h"
+#include "render/map/viewport_json.h"
+#include "render/map/web_mercator.h"
 
 #include "../bundled_data.h"
 

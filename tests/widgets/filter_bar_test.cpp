@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Linked views and filters on real widgets: the filter bar on a real MainWindow, legend toggles,
 // the map following the selection, the timeline narrowed to a region, faded events.
-#include "event_table_model.h"
-#include "filter_bar.h"
-#include "geo/region_index.h"
-#include "main_window.h"
-#include "map_view.h"
-#include "snapshot_composer.h"
-#include "store/event_filter.h"
-#include "timeline_view.h"
+#include "widgets/event_table_model.h"
+#include "widgets/filter_bar.h"
+#include "core/geo/region_index.h"
+#include "widgets/main_window.h"
+#include "widgets/map_view.h"
+#include "render/snapshot/snapshot_composer.h"
+#include "core/store/event_filter.h"
+#include "widgets/timeline_view.h"
 #include "window_loading.h"
 
 #include "../bundled_data.h"

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What a new user tripped over (issue 18), in the widgets: the first export on a fresh account,
 // the export dialog's labels and preview, the toolbar in Spanish, the choropleth's selection.
-#include "app_settings.h"
-#include "event_export.h"
-#include "export_dialog.h"
-#include "filter_bar.h"
-#include "geo/region_index.h"
-#include "main_window.h"
-#include "map_view.h"
-#include "playback_bar.h"
-#include "projected_base_map.h"
-#include "snapshot_composer.h"
-#include "ui_language.h"
-#include "web_mercator.h"
+#include "widgets/app_settings.h"
+#include "widgets/event_export.h"
+#include "widgets/export_dialog.h"
+#include "widgets/filter_bar.h"
+#include "core/geo/region_index.h"
+#include "widgets/main_window.h"
+#include "widgets/map_view.h"
+#include "widgets/playback_bar.h"
+#include "render/map/projected_base_map.h"
+#include "render/snapshot/snapshot_composer.h"
+#include "core/ui_language.h"
+#include "render/map/web_mercator.h"
 
 #include "../bundled_data.h"
 

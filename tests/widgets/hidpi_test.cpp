@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Crisp at device pixel ratio 2: the map and the timeline paint at device resolution, not a
 // 1x picture doubled. Hidden tests ([.hidpi]): CTest runs them with QT_SCALE_FACTOR=2.
-#include "map_view.h"
-#include "timeline_view.h"
+#include "widgets/map_view.h"
+#include "widgets/timeline_view.h"
 
 #include "../bundled_data.h"
 

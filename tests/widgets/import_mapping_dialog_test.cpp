@@ -2,8 +2,8 @@
 // The import dialog in a real window: a file the loader cannot read by itself (Fecha;Titular;X;Y,
 // dates 12/08/2025) opens after the user picks roles and a date form with the keyboard and clicks
 // Load; opened again, the dialog comes back with that choice.
-#include "import_mapping_dialog.h"
-#include "main_window.h"
+#include "widgets/import_mapping_dialog.h"
+#include "widgets/main_window.h"
 
 #include "../qt_string_maker.h"
 #include "../test_files.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // LoadJob: a cancel halfway through a file ends the job as cancelled with nothing loaded.
-#include "load_job.h"
+#include "widgets/load_job.h"
 
 #include <QFile>
 #include <algorithm>

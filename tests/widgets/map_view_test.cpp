@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "category_style.h"
-#include "geo/region_index.h"
-#include "map_view.h"
-#include "region_panel.h"
-#include "store/region_membership.h"
-#include "web_mercator.h"
+#include "render/category_style.h"
+#include "core/geo/region_index.h"
+#include "widgets/map_view.h"
+#include "widgets/region_panel.h"
+#include "core/store/region_membership.h"
+#include "render/map/web_mercator.h"
 
 #include "../bundled_data.h"
 

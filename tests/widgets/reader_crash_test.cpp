@@ -2,9 +2,9 @@
 // A crash in a file reader never takes Chronomap down (issue 19): the window keeps its data and
 // offers what was read; Cancel ends a stuck reader at once; the command line reports a failed
 // reader in one line and exits 2.
-#include "io/reader_process.h"
-#include "main_window.h"
-#include "problems_panel.h"
+#include "core/io/reader_process.h"
+#include "widgets/main_window.h"
+#include "widgets/problems_panel.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "category_style.h"
-#include "map_style.h"
-#include "playback_bar.h"
-#include "playback_controller.h"
-#include "timeline_benchmark.h"
-#include "timeline_renderer.h"
-#include "timeline_view.h"
+#include "render/category_style.h"
+#include "render/map/map_style.h"
+#include "widgets/playback_bar.h"
+#include "widgets/playback_controller.h"
+#include "../bench/timeline_benchmark.h"
+#include "render/timeline/timeline_renderer.h"
+#include "widgets/timeline_view.h"
 
 #include "../qt_string_maker.h"
 

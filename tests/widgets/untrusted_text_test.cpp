@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Text from data is plain text: markup in a title or summary is shown literally, never interpreted.
-#include "event_panel.h"
-#include "region_panel.h"
+#include "widgets/event_panel.h"
+#include "widgets/region_panel.h"
 
 #include "../bundled_data.h"
 

@@ -2,7 +2,7 @@
 // Opening files in a real MainWindow and waiting for the load, for the widget tests.
 #pragma once
 
-#include "main_window.h"
+#include "widgets/main_window.h"
 
 #include <QSignalSpy>
 #include <QStringList>

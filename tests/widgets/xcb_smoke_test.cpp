@@ -2,12 +2,12 @@
 // The window on a real platform plugin: every other widget test runs on `offscreen`, which
 // cannot show a missing xcb dependency, a window that never maps or input that never arrives.
 // Run by CTest under xvfb-run with QT_QPA_PLATFORM=xcb (tests/CMakeLists.txt).
-#include "data_paths.h"
-#include "geo/region_index.h"
-#include "main_window.h"
-#include "map_view.h"
-#include "region_panel.h"
-#include "store/region_membership.h"
+#include "core/data_paths.h"
+#include "core/geo/region_index.h"
+#include "widgets/main_window.h"
+#include "widgets/map_view.h"
+#include "widgets/region_panel.h"
+#include "core/store/region_membership.h"
 #include "window_loading.h"
 
 #include <QGuiApplication>

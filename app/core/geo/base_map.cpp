@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "base_map.h"
+#include "core/geo/base_map.h"
 
-#include "geo/region_index.h"
-#include "io/gdal_session.h"
+#include "core/geo/region_index.h"
+#include "core/io/gdal_session.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "region_index.h"
+#include "core/geo/region_index.h"
 
 #include <ogr_geometry.h>
 

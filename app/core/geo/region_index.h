@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "geo/base_map.h"
+#include "core/geo/base_map.h"
 
 #include <QHash>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "batch_codec.h"
+#include "core/io/batch_codec.h"
 
 #include <ogr_core.h>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/feature_batch.h"
-#include "model/issue.h"
+#include "core/io/feature_batch.h"
+#include "core/model/issue.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/feature_batch.h"
+#include "core/io/feature_batch.h"
 
 #include <condition_variable>
 #include <deque>

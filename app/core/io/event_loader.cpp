@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "event_loader.h"
+#include "core/io/event_loader.h"
 
-#include "io/batch_queue.h"
-#include "io/feature_batch.h"
-#include "io/gdal_handles.h"
-#include "io/gdal_session.h"
-#include "io/id_set.h"
-#include "io/layer_reader.h"
-#include "io/user_dataset.h"
+#include "core/io/batch_queue.h"
+#include "core/io/feature_batch.h"
+#include "core/io/gdal_handles.h"
+#include "core/io/gdal_session.h"
+#include "core/io/id_set.h"
+#include "core/io/layer_reader.h"
+#include "core/io/user_dataset.h"
 
 #include <QCoreApplication>
 #include <QFile>

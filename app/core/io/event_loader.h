@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "geo/region_index.h"
-#include "io/field_mapping.h"
-#include "model/issue.h"
-#include "store/event_store.h"
-#include "time/date_forms.h"
+#include "core/geo/region_index.h"
+#include "core/io/field_mapping.h"
+#include "core/model/issue.h"
+#include "core/store/event_store.h"
+#include "core/time/date_forms.h"
 
 #include <functional>
 #include <memory>

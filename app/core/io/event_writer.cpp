@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "event_writer.h"
+#include "core/io/event_writer.h"
 
-#include "io/gdal_session.h"
-#include "model/record_json.h"
+#include "core/io/gdal_session.h"
+#include "core/model/record_json.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "field_mapping.h"
+#include "core/io/field_mapping.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

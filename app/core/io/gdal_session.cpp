@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gdal_session.h"
+#include "core/io/gdal_session.h"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "layer_reader.h"
+#include "core/io/layer_reader.h"
 
-#include "model/record_json.h"
+#include "core/model/record_json.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

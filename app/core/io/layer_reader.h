@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/event_loader.h"
-#include "io/feature_batch.h"
-#include "io/gdal_handles.h"
-#include "io/profile_transform.h"
+#include "core/io/event_loader.h"
+#include "core/io/feature_batch.h"
+#include "core/io/gdal_handles.h"
+#include "core/io/profile_transform.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "profile_transform.h"
+#include "core/io/profile_transform.h"
 
-#include "data_paths.h"
-#include "geo/base_map.h"
+#include "core/data_paths.h"
+#include "core/geo/base_map.h"
 
 #include <QCoreApplication>
 #include <QMutex>

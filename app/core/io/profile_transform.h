@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "geo/region_index.h"
-#include "io/schema_profiles.h"
-#include "model/issue.h"
+#include "core/geo/region_index.h"
+#include "core/io/schema_profiles.h"
+#include "core/model/issue.h"
 
 #include <QHash>
 

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reader_child.h"
+#include "core/io/reader_child.h"
 
-#include "io/batch_codec.h"
-#include "io/batch_queue.h"
-#include "io/event_loader.h"
-#include "io/feature_batch.h"
-#include "io/gdal_handles.h"
-#include "io/gdal_session.h"
-#include "io/layer_reader.h"
-#include "io/reader_process.h"
-#include "io/user_dataset.h"
-#include "ui_language.h"
+#include "core/io/batch_codec.h"
+#include "core/io/batch_queue.h"
+#include "core/io/event_loader.h"
+#include "core/io/feature_batch.h"
+#include "core/io/gdal_handles.h"
+#include "core/io/gdal_session.h"
+#include "core/io/layer_reader.h"
+#include "core/io/reader_process.h"
+#include "core/io/user_dataset.h"
+#include "core/ui_language.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reader_process.h"
+#include "core/io/reader_process.h"
 
-#include "data_paths.h"
-#include "io/reader_child.h"
-#include "io/reader_stream.h"
-#include "ui_language.h"
+#include "core/data_paths.h"
+#include "core/io/reader_child.h"
+#include "core/io/reader_stream.h"
+#include "core/ui_language.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "reader_stream.h"
+#include "core/io/reader_stream.h"
 
-#include "io/gdal_handles.h"
-#include "io/gdal_session.h"
-#include "io/id_set.h"
-#include "io/layer_reader.h"
+#include "core/io/gdal_handles.h"
+#include "core/io/gdal_session.h"
+#include "core/io/id_set.h"
+#include "core/io/layer_reader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/batch_codec.h"
-#include "io/event_loader.h"
+#include "core/io/batch_codec.h"
+#include "core/io/event_loader.h"
 
 #include <memory>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "schema_profiles.h"
+#include "core/io/schema_profiles.h"
 
 #include <QSet>
 

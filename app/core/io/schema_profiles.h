@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/field_mapping.h"
-#include "model/event.h"
-#include "time/date_forms.h"
+#include "core/io/field_mapping.h"
+#include "core/model/event.h"
+#include "core/time/date_forms.h"
 
 #include <QList>
 #include <QString>

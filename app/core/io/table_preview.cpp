@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "table_preview.h"
+#include "core/io/table_preview.h"
 
-#include "io/gdal_handles.h"
-#include "io/gdal_session.h"
-#include "io/schema_profiles.h"
-#include "io/user_dataset.h"
+#include "core/io/gdal_handles.h"
+#include "core/io/gdal_session.h"
+#include "core/io/schema_profiles.h"
+#include "core/io/user_dataset.h"
 
 #include <QCoreApplication>
 #include <QFile>

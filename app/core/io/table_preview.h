@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/event_loader.h"
+#include "core/io/event_loader.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "user_dataset.h"
+#include "core/io/user_dataset.h"
 
-#include "io/event_loader.h"
+#include "core/io/event_loader.h"
 
 #include <QFile>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "io/gdal_handles.h"
+#include "core/io/gdal_handles.h"
 
 #include <QByteArray>
 #include <QString>

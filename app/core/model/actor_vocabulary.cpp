@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "actor_vocabulary.h"
+#include "core/model/actor_vocabulary.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/event.h"
-#include "model/issue.h"
+#include "core/model/event.h"
+#include "core/model/issue.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "event.h"
+#include "core/model/event.h"
 
 namespace chronomap {
 

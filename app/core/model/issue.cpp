@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "issue.h"
+#include "core/model/issue.h"
 
 namespace chronomap {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "record_json.h"
+#include "core/model/record_json.h"
 
 #include <algorithm>
 #include <charconv>

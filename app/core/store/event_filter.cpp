@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "event_filter.h"
+#include "core/store/event_filter.h"
 
-#include "store/region_membership.h"
+#include "core/store/region_membership.h"
 
 #include <QRegularExpression>
 

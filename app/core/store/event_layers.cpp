@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "store/event_layers.h"
+#include "core/store/event_layers.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

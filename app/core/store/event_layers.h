@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/issue.h"
-#include "store/event_store.h"
+#include "core/model/issue.h"
+#include "core/store/event_store.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "event_store.h"
+#include "core/store/event_store.h"
 
-#include "model/record_json.h"
+#include "core/model/record_json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

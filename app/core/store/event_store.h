@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/actor_vocabulary.h"
-#include "model/event.h"
+#include "core/model/actor_vocabulary.h"
+#include "core/model/event.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "figure_values.h"
+#include "core/store/figure_values.h"
 
 #include <QSet>
 

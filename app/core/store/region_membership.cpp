@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "region_membership.h"
+#include "core/store/region_membership.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "geo/region_index.h"
-#include "store/event_store.h"
+#include "core/geo/region_index.h"
+#include "core/store/event_store.h"
 
 #include <QHash>
 #include <QMutex>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "date_forms.h"
+#include "core/time/date_forms.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "time/time_span.h"
+#include "core/time/time_span.h"
 
 #include <QList>
 #include <QString>

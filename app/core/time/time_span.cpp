@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "time_span.h"
+#include "core/time/time_span.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "geo/base_map.h"
-#include "store/region_membership.h"
+#include "core/geo/base_map.h"
+#include "core/store/region_membership.h"
 
 #include <QString>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "store/event_filter.h"
-#include "store/figure_values.h"
-#include "view/dataset.h"
+#include "core/store/event_filter.h"
+#include "core/store/figure_values.h"
+#include "core/view/dataset.h"
 
 #include <QObject>
 #include <QSet>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "view_state_json.h"
+#include "core/view/view_state_json.h"
 
-#include "geo/region_index.h"
+#include "core/geo/region_index.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/issue.h"
-#include "view/view_state.h"
+#include "core/model/issue.h"
+#include "core/view/view_state.h"
 
 #include <QJsonObject>
 

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/map/event_layer_cache.h"
+
+#include "render/map/web_mercator.h"
+
+#include <QPainter>
+
+#include <cmath>
+
+namespace chronomap {
+
+std::optional<QPoint> EventLayerCache::viewOriginInLayer(const Viewport &viewport, qreal devicePixelRatio) const
+{
+    // How far the view's centre moved since the drawing, in device pixels; the short way round
+    // the world, so a pan across the antimeridian (the centre wraps) keeps the layer.
+    const double w = WebMercator::kWorldWidthM;
+    double dxM = viewport.centreMercatorM().x() - m_layerViewport.centreMercatorM().x();
+    dxM -= std::round(dxM / w) * w;
+    const double dyM = viewport.centreMercatorM().y() - m_layerViewport.centreMercatorM().y();
+    const QPointF offset = QPointF(dxM, -dyM) / viewport.metresPerPixel() * devicePixelRatio;
+    const QPoint whole = offset.toPoint();
+    // Only whole device pixels: a fractional offset would resample the markers.
+    if (std::abs(offset.x() - whole.x()) > 1e-3 || std::abs(offset.y() - whole.y()) > 1e-3) return std::nullopt;
+    const int marginDevice = int(m_marginPx * devicePixelRatio);
+    if (std::abs(whole.x()) > marginDevice || std::abs(whole.y()) > marginDevice) return std::nullopt;
+    return QPoint(marginDevice, marginDevice) + whole;
+}
+
+void EventLayerCache::drawStraight(QPainter &painter, const EventLayerRenderer &renderer, const Viewport &viewport,
+                                   const ViewState &state)
+{
+    m_image = QImage();
+    renderer.render(painter, viewport, state, &m_hits);
+    m_hitsViewport = viewport;
+    m_hitsOriginPx = QPointF();
+}
+
+void EventLayerCache::paint(QPainter &painter, const EventLayerRenderer &renderer, const Viewport &viewport,
+                            const ViewState &state, qreal devicePixelRatio)
+{
+    const Key key{
+        &renderer,         &state,          state.dataset().get(), state.revision(), viewport.metresPerPixel(),
+        viewport.sizePx(), devicePixelRatio};
+    // Whether the layer is density bins, counted again only when the state or data change.
+    if (key.renderer != m_lastKey.renderer || key.state != m_lastKey.state || key.dataset != m_lastKey.dataset ||
+        key.revision != m_lastKey.revision)
+        m_dense = renderer.drawsDensityBins(state);
+    const bool sameAsLastPaint = key == m_lastKey;
+    m_lastKey = key;
+    m_reused = m_madeLayer = false;
+    // A margin of no whole number of device pixels could not place the layer pixel for pixel.
+    const double marginDevice = m_marginPx * devicePixelRatio;
+    if (m_dense || marginDevice != std::floor(marginDevice)) return drawStraight(painter, renderer, viewport, state);
+
+    std::optional<QPoint> origin;
+    if (!m_image.isNull() && m_layerKey == key) origin = viewOriginInLayer(viewport, devicePixelRatio);
+    if (origin) {
+        m_reused = true;
+    } else if (sameAsLastPaint) {
+        // The state held for a second frame (a pan has begun): worth the layer.
+        m_layerViewport = Viewport(viewport.centreMercatorM(), viewport.metresPerPixel(),
+                                   viewport.sizePx() + QSize(2 * m_marginPx, 2 * m_marginPx));
+        m_layerKey = key;
+        m_image = QImage(m_layerViewport.sizePx() * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+        m_image.setDevicePixelRatio(devicePixelRatio);
+        m_image.fill(Qt::transparent);
+        QPainter layer(&m_image);
+        renderer.render(layer, m_layerViewport, state, &m_hits);
+        layer.end();
+        m_hitsViewport = m_layerViewport;
+        m_madeLayer = true;
+        origin = viewOriginInLayer(viewport, devicePixelRatio);
+    } else {
+        return drawStraight(painter, renderer, viewport, state);
+    }
+    m_hitsOriginPx = QPointF(*origin) / devicePixelRatio;
+    const QSize viewDevice = (QSizeF(viewport.sizePx()) * devicePixelRatio).toSize();
+    // The view's part of the layer, pixel for pixel (the source rectangle is in device pixels).
+    painter.drawImage(QPointF(0, 0), m_image, QRectF(*origin, viewDevice));
+}
+
+EventStore::IndexList EventLayerCache::eventsAt(QPointF px, const EventLayerRenderer &renderer,
+                                                const ViewState &state) const
+{
+    return renderer.eventsAt(px + m_hitsOriginPx, m_hitsViewport, state, m_hits);
+}
+
+} // namespace chronomap

@@ -1,0 +1,677 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/map/event_layer_renderer.h"
+
+#include "core/geo/region_index.h"
+#include "render/map/great_circle.h"
+#include "render/map/screen_geometry.h"
+#include "render/map/web_mercator.h"
+
+#include <QPainter>
+
+#include <cmath>
+#include <optional>
+
+namespace chronomap {
+
+namespace {
+
+constexpr int kArcSegments = 64;
+
+double distanceToPolyline(QPointF p, const QPolygonF &line)
+{
+    double best = std::numeric_limits<double>::max();
+    for (qsizetype i = 1; i < line.size(); ++i) {
+        const QPointF a = line[i - 1], b = line[i];
+        const QPointF ab = b - a;
+        const double len2 = QPointF::dotProduct(ab, ab);
+        const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+        const QPointF d = p - (a + t * ab);
+        best = std::min(best, std::hypot(d.x(), d.y()));
+    }
+    return best;
+}
+
+/// Draws sprites pixel for pixel in device space when the painter only scales by the sprites'
+/// own device pixel ratio (a 4K snapshot at scale 2, a high-DPI window). Left to a scaling
+/// transform, the raster engine draws each image as a textured polygon and hands even a
+/// 24-pixel sprite to its thread pool: markers took most of a 4K export.
+class DeviceBlitter {
+public:
+    DeviceBlitter(QPainter &painter, double spriteDpr) : m_painter(painter), m_toDevice(painter.combinedTransform())
+    {
+        m_active = m_toDevice.type() == QTransform::TxScale && qFuzzyCompare(m_toDevice.m11(), spriteDpr) &&
+                   qFuzzyCompare(m_toDevice.m22(), spriteDpr);
+        if (!m_active) return;
+        m_painter.save();
+        m_painter.setWorldTransform(QTransform());
+        m_painter.setWorldTransform(m_painter.combinedTransform().inverted());
+    }
+    ~DeviceBlitter()
+    {
+        if (m_active) m_painter.restore();
+    }
+    DeviceBlitter(const DeviceBlitter &) = delete;
+    DeviceBlitter &operator=(const DeviceBlitter &) = delete;
+
+    /// `image` (at the sprites' device pixel ratio) with its top left at `logical`.
+    void draw(QPointF logical, const QImage &image)
+    {
+        if (!m_active) {
+            m_painter.drawImage(logical, image);
+            return;
+        }
+        // The source-rectangle overload draws image pixels onto target pixels, whatever the
+        // image's own ratio says.
+        const QPointF device = m_toDevice.map(logical);
+        m_painter.drawImage(QRectF(QPointF(std::round(device.x()), std::round(device.y())), QSizeF(image.size())),
+                            image, QRectF(image.rect()));
+    }
+
+private:
+    QPainter &m_painter;
+    QTransform m_toDevice;
+    bool m_active = false;
+};
+
+} // namespace
+
+QList<int> regionCounts(const Dataset &dataset, const EventStore::IndexList &visible)
+{
+    QList<int> counts;
+    if (!dataset.membership) return counts;
+    std::vector<bool> shown(size_t(dataset.events->size()), false);
+    for (EventStore::Index i : visible)
+        shown[size_t(i)] = true;
+    const int n = int(dataset.baseMap->regions->regions().size());
+    counts.resize(n);
+    for (int r = 0; r < n; ++r)
+        for (EventStore::Index i : dataset.membership->eventsIn(r))
+            counts[r] += shown[size_t(i)];
+    return counts;
+}
+
+QList<int> regionShading(const ViewState &state)
+{
+    const auto dataset = state.dataset();
+    if (!dataset) return {};
+    const std::shared_ptr<const FigureValues> &figure = state.choroplethFigure();
+    if (!figure) return regionCounts(*dataset, state.visibleEvents());
+    QList<int> sums;
+    if (!dataset->membership) return sums;
+    std::vector<double> shown(size_t(dataset->events->size()), 0.0);
+    for (EventStore::Index i : state.visibleEvents())
+        if (const double v = figure->value(i); std::isfinite(v)) shown[size_t(i)] = v;
+    const int n = int(dataset->baseMap->regions->regions().size());
+    sums.resize(n);
+    for (int r = 0; r < n; ++r) {
+        double sum = 0;
+        for (EventStore::Index i : dataset->membership->eventsIn(r))
+            sum += shown[size_t(i)];
+        sums[r] = int(std::min(std::round(sum), 2e9));
+    }
+    return sums;
+}
+
+QPoint EventLayerRenderer::groupCellOf(QPointF mercatorM, double metresPerPixel)
+{
+    const double half = WebMercator::kWorldWidthM / 2, cellM = kGroupCellPx * metresPerPixel;
+    return {int(std::floor((mercatorM.x() + half) / cellM)), int(std::floor((half - mercatorM.y()) / cellM))};
+}
+
+qsizetype EventLayerRenderer::pointEvents(const ViewState &state) const
+{
+    // As render() counts them: region-level records are fills when there is a base map.
+    const auto dataset = state.dataset();
+    const std::vector<quint8> &kinds = kindsOf(*dataset->events);
+    const quint8 fill = dataset->baseMap ? kRegionPrecision : 0;
+    qsizetype points = 0;
+    for (EventStore::Index i : state.visibleEvents())
+        points += !(kinds[size_t(i)] & fill) && (kinds[size_t(i)] & kPoint);
+    return points;
+}
+
+bool EventLayerRenderer::drawsDensityBins(const ViewState &state) const
+{
+    const auto dataset = state.dataset();
+    return dataset && dataset->events && state.mapMode() != MapMode::Choropleth && pointEvents(state) > kDenseThreshold;
+}
+
+EventLayerRenderer::EventLayerRenderer(std::shared_ptr<const ProjectedBaseMap> baseMap, const MapStyle &style,
+                                       double devicePixelRatio)
+    : m_baseMap(std::move(baseMap)), m_style(style), m_sprites(devicePixelRatio), m_devicePixelRatio(devicePixelRatio)
+{}
+
+const QImage &EventLayerRenderer::badge(int count) const
+{
+    count = std::min(count, 1000);
+    if (const auto it = m_badges.constFind(count); it != m_badges.constEnd()) return *it;
+    const QString text = count > 999 ? QStringLiteral("999+") : QString::number(count);
+    // The rounded box at (1, 1) of a margin of one pixel, so its antialiased edge is not cut.
+    const QSizeF box(8 + 6 * text.size(), 12);
+    QImage image((QSizeF(box.width() + 2, box.height() + 2) * m_devicePixelRatio).toSize() + QSize(1, 1),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(m_devicePixelRatio);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    QFont font = m_style.font;
+    font.setPointSizeF(7);
+    font.setBold(true);
+    painter.setFont(font);
+    const QRectF rect(QPointF(1, 1), box);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x22, 0x22, 0x22, 220));
+    painter.drawRoundedRect(rect, 6, 6);
+    painter.setPen(Qt::white);
+    painter.drawText(rect, Qt::AlignCenter, text);
+    painter.end();
+    return *m_badges.insert(count, image);
+}
+
+const EventLayerRenderer::BadgedMarker &EventLayerRenderer::badgedMarker(QHash<int, BadgedMarker> &cache,
+                                                                         const QImage &sprite, int count) const
+{
+    count = std::min(count, 1000);
+    if (const auto it = cache.constFind(count); it != cache.constEnd()) return *it;
+    // The badge's box sits at (r * 0.4, -r * 1.9) from the marker's centre, its image one pixel
+    // out; in device pixels, rounded as drawing it at that offset on its own would.
+    const double r = m_sprites.radiusPx(), dpr = m_devicePixelRatio;
+    QImage spriteDevice = sprite, badgeDevice = badge(count);
+    spriteDevice.setDevicePixelRatio(1); // composed pixel for pixel
+    badgeDevice.setDevicePixelRatio(1);
+    const QPointF centre = QPointF(sprite.width(), sprite.height()) / 2;
+    const QPoint badgeAt = (centre + QPointF(r * 0.4 - 1, -r * 1.9 - 1) * dpr).toPoint();
+    const QRect bounds = QRect(QPoint(0, 0), sprite.size()) | QRect(badgeAt, badgeDevice.size());
+    QImage image(bounds.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    {
+        QPainter painter(&image);
+        painter.drawImage(-bounds.topLeft(), spriteDevice);
+        painter.drawImage(badgeAt - bounds.topLeft(), badgeDevice);
+    }
+    image.setDevicePixelRatio(dpr);
+    ++m_badgedMarkerCount;
+    return *cache.insert(count, {image, QPointF(bounds.topLeft()) / dpr});
+}
+
+const std::vector<QPointF> &EventLayerRenderer::mercatorOf(const EventStore &store) const
+{
+    if (m_projectedStore != &store) {
+        m_mercator.resize(size_t(store.size()));
+        for (EventStore::Index i = 0; i < store.size(); ++i)
+            m_mercator[size_t(i)] = WebMercator::toMercatorM(QPointF(store.lonDeg(i), store.latDeg(i)));
+        m_kinds.resize(size_t(store.size()));
+        for (EventStore::Index i = 0; i < store.size(); ++i)
+            m_kinds[size_t(i)] =
+                quint8((store.geometryKind(i) == GeometryKind::Point ? kPoint : 0) |
+                       (store.locationPrecision(i) == LocationPrecision::Region ? kRegionPrecision : 0));
+        m_rows.clear();
+        m_rowsMercator.clear();
+        m_arcs.clear();
+        m_projectedStore = &store;
+    }
+    return m_mercator;
+}
+
+const std::vector<quint8> &EventLayerRenderer::kindsOf(const EventStore &store) const
+{
+    (void)mercatorOf(store);
+    return m_kinds;
+}
+
+std::pair<const std::vector<EventStore::Index> &, const std::vector<QPointF> &>
+EventLayerRenderer::rowOrderOf(const EventStore &store) const
+{
+    const auto &mercator = mercatorOf(store);
+    if (m_rows.empty() && !mercator.empty()) {
+        for (EventStore::Index i = 0; i < store.size(); ++i)
+            if ((m_kinds[size_t(i)] & kPoint) && std::isfinite(mercator[size_t(i)].x()) &&
+                std::isfinite(mercator[size_t(i)].y()))
+                m_rows.push_back(i);
+        std::stable_sort(m_rows.begin(), m_rows.end(), [&](EventStore::Index a, EventStore::Index b) {
+            return mercator[size_t(a)].y() > mercator[size_t(b)].y();
+        });
+        m_rowsMercator.reserve(m_rows.size());
+        for (EventStore::Index i : m_rows)
+            m_rowsMercator.push_back(mercator[size_t(i)]);
+    }
+    return {m_rows, m_rowsMercator};
+}
+
+const QPolygonF &EventLayerRenderer::arcOf(const EventStore &store, EventStore::Index i) const
+{
+    auto it = m_arcs.find(i);
+    if (it != m_arcs.end()) return *it;
+    // Great-circle arcs between consecutive vertices, with longitudes kept continuous so an arc
+    // across the antimeridian stays one line instead of a smear across the map.
+    QPolygonF arc;
+    const QList<QPointF> vertices = store.lonLatVertices(i);
+    double previousLon = vertices.isEmpty() ? 0 : vertices.first().x();
+    const auto append = [&](QPointF lonLat) {
+        double lon = lonLat.x();
+        while (lon - previousLon > 180)
+            lon -= 360;
+        while (lon - previousLon < -180)
+            lon += 360;
+        previousLon = lon;
+        arc.append(WebMercator::toMercatorM(QPointF(lon, lonLat.y())));
+    };
+    if (vertices.size() > 1) append(vertices.first());
+    for (qsizetype v = 1; v < vertices.size(); ++v)
+        for (const QPointF &p : greatCircleSteps(vertices[v - 1], vertices[v], kArcSegments))
+            append(p);
+    return *m_arcs.insert(i, arc);
+}
+
+void EventLayerRenderer::renderRegionFill(QPainter &painter, const Viewport &viewport, int region, const QBrush &brush,
+                                          const QPen &pen) const
+{
+    if (region < 0 || region >= m_baseMap->regions.size()) return;
+    const ProjectedArea &area = m_baseMap->regions[region];
+    const QTransform t = viewport.mercatorToScreen();
+    const QRectF visible = viewport.visibleMercatorRect();
+    for (double shift : viewport.worldCopies()) {
+        if (!area.box.intersects(visible.translated(-shift, 0))) continue;
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(brush);
+        painter.drawPath(areaPath(area.rings, t, shift));
+        if (pen.style() != Qt::NoPen) {
+            painter.setPen(pen);
+            QPolygonF screen;
+            for (const QPolygonF &line : area.outlines) {
+                toScreen(line, t, shift, screen);
+                painter.drawPolyline(screen);
+            }
+        }
+    }
+}
+
+void EventLayerRenderer::renderChoropleth(QPainter &painter, const Viewport &viewport, const ViewState &state) const
+{
+    const QList<int> counts = regionShading(state);
+    const int maxCount = counts.isEmpty() ? 0 : *std::max_element(counts.begin(), counts.end());
+    for (int r = 0; r < counts.size(); ++r) {
+        if (counts[r] == 0) continue;
+        const int cls = std::min(int(m_style.choroplethRamp.size()) - 1,
+                                 int(m_style.choroplethRamp.size() * double(counts[r] - 1) / std::max(1, maxCount)));
+        QColor fill = m_style.choroplethRamp[cls];
+        fill.setAlpha(210);
+        renderRegionFill(painter, viewport, r, fill, QPen(QColor(255, 255, 255, 180), 0.6));
+    }
+}
+
+LabelObstacles MapHits::labelObstacles(QPointF offsetPx) const
+{
+    LabelObstacles o;
+    o.rects.reserve(qsizetype(coveredPx.size() + selectionPx.size()));
+    for (const QRectF &r : coveredPx)
+        o.rects.append(r.translated(-offsetPx));
+    for (const QPointF &c : selectionPx) {
+        const QPointF at = c - offsetPx;
+        const QPointF half(selectionRadiusPx, selectionRadiusPx);
+        o.rects.append(QRectF(at - half, at + half));
+        o.selectedPx.append(at);
+    }
+    o.selectedRadiusPx = selectionRadiusPx;
+    return o;
+}
+
+void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, const ViewState &state,
+                                MapHits *hits) const
+{
+    if (hits) *hits = MapHits{};
+    const auto dataset = state.dataset();
+    if (!dataset || !dataset->events) return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+
+    // The selected region's highlight goes over area fills, under arcs and markers.
+    const auto highlightSelectedRegion = [&] {
+        if (state.selectedRegion() >= 0)
+            renderRegionFill(painter, viewport, state.selectedRegion(), m_style.highlightFill, Qt::NoPen);
+    };
+
+    if (state.mapMode() == MapMode::Choropleth) {
+        renderChoropleth(painter, viewport, state);
+        // The selection as an outline over the region's class colour, never a fill in a colour
+        // the legend does not have: a light halo, then the selection's dark line.
+        if (state.selectedRegion() >= 0) {
+            renderRegionFill(painter, viewport, state.selectedRegion(), Qt::NoBrush,
+                             QPen(QColor(255, 255, 255, 220), 4.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            renderRegionFill(painter, viewport, state.selectedRegion(), Qt::NoBrush,
+                             QPen(m_style.selection, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        }
+    } else {
+        const EventStore &store = *dataset->events;
+        const auto &visible = state.visibleEvents();
+        renderFaded(painter, viewport, state);
+        qsizetype points = 0;
+        // Region-level records are a soft fill of their regions, not a precise pin.
+        QHash<int, QString> regionFills;
+        const std::vector<quint8> &kinds = kindsOf(store);
+        for (EventStore::Index i : visible) {
+            if ((kinds[size_t(i)] & kRegionPrecision) && dataset->baseMap) {
+                for (const QString &code : store.regionCodes(i))
+                    if (const int r = dataset->baseMap->regions->find(code); r >= 0 && !regionFills.contains(r))
+                        regionFills.insert(r, store.category(i));
+            } else if (kinds[size_t(i)] & kPoint) {
+                ++points;
+            }
+        }
+        for (auto it = regionFills.cbegin(); it != regionFills.cend(); ++it) {
+            QColor fill = CategoryStyle::color(it.value());
+            fill.setAlpha(70);
+            QColor edge = CategoryStyle::color(it.value());
+            renderRegionFill(painter, viewport, it.key(), fill, QPen(edge, 1.2, Qt::DashLine));
+        }
+        highlightSelectedRegion();
+
+        // Contacts between places as great-circle arcs.
+        const QTransform t = viewport.mercatorToScreen();
+        const QRectF view = viewport.visibleMercatorRect();
+        QPolygonF screen;
+        for (EventStore::Index i : store.lineEvents()) {
+            if (!std::binary_search(visible.begin(), visible.end(), i)) continue;
+            const QPolygonF &arc = arcOf(store, i);
+            const bool selected = i == state.selectedEvent();
+            for (double shift : viewport.worldCopies()) {
+                if (!arc.boundingRect().adjusted(-1, -1, 1, 1).intersects(view.translated(-shift, 0))) continue;
+                toScreen(arc, t, shift, screen, 0.5);
+                if (selected) {
+                    painter.setPen(QPen(m_style.selection, 6, Qt::SolidLine, Qt::RoundCap));
+                    painter.drawPolyline(screen);
+                }
+                painter.setPen(QPen(CategoryStyle::color(store.category(i)), 2.6, Qt::SolidLine, Qt::RoundCap));
+                painter.drawPolyline(screen);
+                if (hits) hits->arcs.push_back({screen, i});
+            }
+        }
+
+        if (points > kDenseThreshold)
+            renderDense(painter, viewport, state, hits);
+        else
+            renderMarkers(painter, viewport, state, hits);
+    }
+    painter.restore();
+}
+
+EventStore::IndexList EventLayerRenderer::fadedEvents(const ViewState &state)
+{
+    EventStore::IndexList faded;
+    if (state.outOfWindowMode() != OutOfWindowMode::Faded || !state.timeWindow()) return faded;
+    const auto &all = state.eventsIgnoringWindow();
+    const auto &visible = state.visibleEvents();
+    std::set_difference(all.begin(), all.end(), visible.begin(), visible.end(), std::back_inserter(faded));
+    return faded;
+}
+
+void EventLayerRenderer::renderFaded(QPainter &painter, const Viewport &viewport, const ViewState &state) const
+{
+    const EventStore::IndexList faded = fadedEvents(state);
+    if (faded.empty() || qsizetype(faded.size()) > kDenseThreshold) return; // too many to fade one by one
+    const EventStore &store = *state.dataset()->events;
+    const auto &mercator = mercatorOf(store);
+    const QTransform t = viewport.mercatorToScreen();
+    const QRectF view = viewport.visibleMercatorRect();
+    const QSize size = viewport.sizePx();
+    const QList<double> copies = viewport.worldCopies();
+    painter.save();
+    painter.setOpacity(kFadedOpacity);
+    std::optional<DeviceBlitter> blitter; // made at the first marker: arcs need the logical transform
+    QPolygonF screen;
+    for (EventStore::Index i : faded) {
+        if (store.geometryKind(i) == GeometryKind::Line) {
+            const QPolygonF &arc = arcOf(store, i);
+            for (double shift : copies) {
+                if (!arc.boundingRect().adjusted(-1, -1, 1, 1).intersects(view.translated(-shift, 0))) continue;
+                toScreen(arc, t, shift, screen, 0.5);
+                painter.setPen(QPen(CategoryStyle::color(store.category(i)), 2.0, Qt::SolidLine, Qt::RoundCap));
+                painter.drawPolyline(screen);
+            }
+        } else if (store.geometryKind(i) == GeometryKind::Point &&
+                   store.locationPrecision(i) != LocationPrecision::Region) {
+            const QImage &sprite = m_sprites.sprite(store.category(i));
+            const QSizeF logical = QSizeF(sprite.size()) / sprite.devicePixelRatio();
+            const QPointF m = mercator[size_t(i)];
+            for (double shift : copies) {
+                const QPointF px((m.x() + shift) * t.m11() + t.dx(), m.y() * t.m22() + t.dy());
+                // Culled by the sprite's whole extent (it reaches past the radius): a larger cached
+                // layer and the view then draw the same pixels where they overlap.
+                const double reach = std::max(logical.width(), logical.height()) / 2 + 1;
+                if (px.x() < -reach || px.y() < -reach || px.x() > size.width() + reach ||
+                    px.y() > size.height() + reach)
+                    continue;
+                if (!blitter) blitter.emplace(painter, m_devicePixelRatio);
+                blitter->draw(px - QPointF(logical.width() / 2, logical.height() / 2), sprite);
+            }
+        }
+    }
+    painter.restore();
+}
+
+void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewport, const ViewState &state,
+                                       MapHits *hits) const
+{
+    const auto dataset = state.dataset();
+    const EventStore &store = *dataset->events;
+    const auto &mercator = mercatorOf(store);
+    const std::vector<quint8> &kinds = kindsOf(store);
+    const auto &visible = state.visibleEvents();
+    const QTransform t = viewport.mercatorToScreen();
+    const QSize size = viewport.sizePx();
+    const double r = m_sprites.radiusPx();
+    const QList<double> copies = viewport.worldCopies();
+    const double mpp = viewport.metresPerPixel();
+    // Groups are cells of the map-anchored grid (groupCellOf). A group is drawn when its cell
+    // lies within reach of the view: far enough out that a marker's badge (up and to the right
+    // of it) reaching into the view is drawn too. All of a cell's events or none: a view and a
+    // larger cached layer around it draw the same groups where they overlap.
+    const double reachPx = 2 * r + 48;
+    struct CopyGrid {
+        double shift;
+        QPoint first; ///< the first cell within reach
+        int columns, rows;
+        std::vector<int> group; ///< group by cell from `first`, -1 for none yet
+    };
+    std::vector<CopyGrid> grids;
+    for (double shift : copies) {
+        const QPoint a = groupCellOf(viewport.toMercatorM(QPointF(-reachPx, -reachPx)) - QPointF(shift, 0), mpp);
+        const QPoint b = groupCellOf(
+            viewport.toMercatorM(QPointF(size.width() + reachPx, size.height() + reachPx)) - QPointF(shift, 0), mpp);
+        const int columns = b.x() - a.x() + 1, rows = b.y() - a.y() + 1;
+        if (columns <= 0 || rows <= 0) continue;
+        grids.push_back({shift, a, columns, rows, std::vector<int>(size_t(columns) * size_t(rows), -1)});
+    }
+    std::vector<MapHits::Marker> groups;
+
+    // Newest first, so each group's marker shows its newest event's category.
+    for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
+        const EventStore::Index i = *it;
+        if ((kinds[size_t(i)] & (kPoint | kRegionPrecision)) != kPoint) continue;
+        const QPointF m = mercator[size_t(i)];
+        if (!std::isfinite(m.x()) || !std::isfinite(m.y())) continue;
+        const QPoint cell = groupCellOf(m, mpp);
+        for (CopyGrid &grid : grids) {
+            const int cx = cell.x() - grid.first.x(), cy = cell.y() - grid.first.y();
+            if (cx < 0 || cy < 0 || cx >= grid.columns || cy >= grid.rows) continue;
+            int &g = grid.group[size_t(cy) * size_t(grid.columns) + size_t(cx)];
+            if (g < 0) {
+                g = int(groups.size());
+                groups.push_back(
+                    {QPointF((m.x() + grid.shift) * t.m11() + t.dx(), m.y() * t.m22() + t.dy()), i, 1, cell});
+            } else {
+                ++groups[size_t(g)].count;
+            }
+        }
+    }
+    // Each category's sprite, its centre offset and its badged markers looked up once, not by
+    // name per marker.
+    if (m_badgedMarkerCount > kMaxBadgedMarkers) {
+        m_badgedMarkers.clear();
+        m_badgedMarkerCount = 0;
+    }
+    struct CategorySprites {
+        QImage sprite;
+        QPointF centre;
+        QHash<int, BadgedMarker> *badged = nullptr;
+    };
+    std::vector<CategorySprites> spriteOf(size_t(store.categories().size()) + 1);
+    {
+        DeviceBlitter blitter(painter, m_devicePixelRatio);
+        // Oldest groups drawn first so the newest sit on top.
+        for (auto g = groups.rbegin(); g != groups.rend(); ++g) {
+            CategorySprites &c = spriteOf[std::min<size_t>(store.categoryIndex(g->first), spriteOf.size() - 1)];
+            if (c.sprite.isNull()) {
+                const QString category = store.category(g->first);
+                c.sprite = m_sprites.sprite(category); // shared, not copied
+                const QSizeF logical = QSizeF(c.sprite.size()) / c.sprite.devicePixelRatio();
+                c.centre = QPointF(logical.width() / 2, logical.height() / 2);
+                c.badged = &m_badgedMarkers[category];
+            }
+            if (g->count > 1) {
+                const BadgedMarker &m = badgedMarker(*c.badged, c.sprite, g->count);
+                blitter.draw(g->px - c.centre + m.originPx, m.image);
+                if (hits)
+                    hits->coveredPx.emplace_back(g->px - c.centre + m.originPx,
+                                                 QSizeF(m.image.size()) / m.image.devicePixelRatio());
+            } else {
+                blitter.draw(g->px - c.centre, c.sprite);
+                if (hits) hits->coveredPx.emplace_back(g->px - QPointF(r + 1, r + 1), QSizeF(2 * r + 2, 2 * r + 2));
+            }
+        }
+    } // the blitter draws in device space until here
+    const EventStore::Index selected = state.selectedEvent();
+    if (selected >= 0 && selected < store.size() && store.geometryKind(selected) == GeometryKind::Point) {
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(m_style.selection, 2.5));
+        for (double shift : copies) {
+            const QPointF m = mercator[size_t(selected)] + QPointF(shift, 0);
+            painter.drawEllipse(t.map(m), r + 4, r + 4);
+            if (hits) hits->selectionPx.push_back(t.map(m));
+        }
+        if (hits) hits->selectionRadiusPx = r + 4 + 1.25; // the ring and half its pen
+    }
+    if (hits) {
+        hits->markers = std::move(groups);
+        hits->markerRadiusPx = r;
+    }
+}
+
+void EventLayerRenderer::renderDense(QPainter &painter, const Viewport &viewport, const ViewState &state,
+                                     MapHits *hits) const
+{
+    // One count per 2x2 pixel bin, shown as a heat ramp: a frame costs the same at 150k and 1M.
+    const auto dataset = state.dataset();
+    const EventStore &store = *dataset->events;
+    const QTransform t = viewport.mercatorToScreen();
+    const int bin = 2;
+    const int w = (viewport.sizePx().width() + bin - 1) / bin, h = (viewport.sizePx().height() + bin - 1) / bin;
+    std::vector<quint32> counts(size_t(w) * size_t(h), 0);
+    const QList<double> copies = viewport.worldCopies();
+    const double sx = t.m11(), sy = t.m22(), dy = t.dy();
+    // The visible events as bits (an eighth of a megabyte for a million events), then one pass
+    // over the point events in row order, from the first row on screen to the last: the bins
+    // fill row by row instead of at random over the whole grid.
+    std::vector<quint64> shown(size_t(store.size() + 63) / 64, 0);
+    for (EventStore::Index i : state.visibleEvents())
+        shown[size_t(i) >> 6] |= quint64(1) << (quint64(i) & 63);
+    const auto &[rows, rowsMercator] = rowOrderOf(store);
+    // Mercator y falls as screen y grows; the rows are sorted by falling Mercator y.
+    // From a bin above the top: int() truncates toward zero, so bin 0 takes in (-bin, 0) too.
+    const double topM = (-bin - dy) / sy;
+    const auto byFallingY = [](const QPointF &m, double y) { return m.y() > y; };
+    const size_t first =
+        size_t(std::lower_bound(rowsMercator.begin(), rowsMercator.end(), topM, byFallingY) - rowsMercator.begin());
+    for (size_t k = first; k < rows.size(); ++k) {
+        const QPointF m = rowsMercator[k];
+        const int y = int((m.y() * sy + dy) / bin);
+        if (y >= h) break;
+        if (y < 0) continue;
+        const EventStore::Index i = rows[k];
+        if (!(shown[size_t(i) >> 6] >> (quint64(i) & 63) & 1)) continue;
+        for (double shift : copies) {
+            const int x = int(((m.x() + shift) * sx + t.dx()) / bin);
+            if (x >= 0 && x < w) ++counts[size_t(y) * size_t(w) + size_t(x)];
+        }
+    }
+
+    const quint32 peak = std::max<quint32>(1, *std::max_element(counts.begin(), counts.end()));
+    const double logPeak = std::log1p(double(peak));
+    const auto colourOf = [&](quint32 c) {
+        const double v = std::log1p(double(c)) / logPeak; // 0..1
+        const QColor col = m_style.choroplethRamp[std::min(4, int(v * 5))];
+        const int a = int(140 + 115 * v);
+        return qPremultiply(qRgba(col.red(), col.green(), col.blue(), a));
+    };
+    // Most bins hold few events: their colours once, not a logarithm per bin.
+    std::vector<QRgb> lowColours(std::min<quint32>(peak, 1024) + 1);
+    for (quint32 c = 1; c < lowColours.size(); ++c)
+        lowColours[c] = colourOf(c);
+    QImage heat(w, h, QImage::Format_ARGB32_Premultiplied);
+    heat.fill(Qt::transparent);
+    for (int y = 0; y < h; ++y) {
+        auto *line = reinterpret_cast<QRgb *>(heat.scanLine(y));
+        const quint32 *row = counts.data() + size_t(y) * size_t(w);
+        for (int x = 0; x < w; ++x)
+            if (const quint32 c = row[x]) line[x] = c < lowColours.size() ? lowColours[c] : colourOf(c);
+    }
+    // Pixel-aligned and scaled by a whole factor: no antialiasing to do, and without it the
+    // raster engine scales the image by a plain blit.
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.drawImage(QRectF(QPointF(0, 0), QSizeF(w * bin, h * bin)), heat);
+    painter.restore();
+    if (hits) hits->dense = true;
+}
+
+EventStore::IndexList EventLayerRenderer::eventsAt(QPointF px, const Viewport &viewport, const ViewState &state,
+                                                   const MapHits &hits) const
+{
+    EventStore::IndexList found;
+    const auto dataset = state.dataset();
+    if (!dataset || !dataset->events) return found;
+    const EventStore &store = *dataset->events;
+    const double reach = hits.markerRadiusPx + 2;
+    // The marker nearest the cursor; its group is every visible event drawn into the same cell.
+    const MapHits::Marker *nearest = nullptr;
+    double best = reach;
+    for (const auto &m : hits.markers) {
+        const double d = std::hypot(m.px.x() - px.x(), m.px.y() - px.y());
+        if (d <= best) {
+            best = d;
+            nearest = &m;
+        }
+    }
+    if (nearest || hits.dense) {
+        const auto &mercator = mercatorOf(store);
+        const auto &visible = state.visibleEvents();
+        const double mpp = viewport.metresPerPixel();
+        const QTransform t = viewport.mercatorToScreen();
+        for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
+            if (store.geometryKind(*it) != GeometryKind::Point ||
+                store.locationPrecision(*it) == LocationPrecision::Region)
+                continue;
+            const QPointF m = mercator[size_t(*it)];
+            if (!std::isfinite(m.x()) || !std::isfinite(m.y())) continue;
+            if (nearest) {
+                // The marker's group: every visible event drawn into the same cell.
+                if (groupCellOf(m, mpp) == nearest->cell) found.push_back(*it);
+                continue;
+            }
+            for (double shift : viewport.worldCopies()) {
+                const QPointF p = t.map(m + QPointF(shift, 0));
+                if (std::hypot(p.x() - px.x(), p.y() - px.y()) <= 3.0) {
+                    found.push_back(*it);
+                    break;
+                }
+            }
+        }
+        if (!found.empty()) return found;
+    }
+    for (const auto &arc : hits.arcs)
+        if (distanceToPolyline(px, arc.px) <= 5.0 && std::find(found.begin(), found.end(), arc.event) == found.end())
+            found.push_back(arc.event);
+    return found;
+}
+
+} // namespace chronomap

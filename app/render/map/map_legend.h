@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "render/map/map_style.h"
+#include "core/view/view_state.h"
+
+#include <vector>
+
+class QPainter;
+
+namespace chronomap {
+
+/// Where the last legend drew what, for clicks on its entries.
+struct LegendHits {
+    struct Entry {
+        QRectF rectPx; ///< the whole row: marker and label
+        QString category;
+        bool hidden = false; ///< listed greyed because the user hid it
+    };
+    QRectF boxPx;
+    std::vector<Entry> entries; ///< category rows only (markers mode)
+
+    /// The category of the row at `px`, or an empty string.
+    QString categoryAt(QPointF px) const;
+};
+
+/// The map's legend (categories of the visible events with their marker shapes and counts, or
+/// the choropleth's classes) and the data attribution, painted in the corners of a map area.
+class MapLegend {
+public:
+    explicit MapLegend(const MapStyle &style = MapStyle::standard()) : m_style(style) {}
+
+    /// Whether hidden categories stay listed, greyed, so a click can show them again (the
+    /// interactive map), or are left out (snapshots). Off by default.
+    void setListsHiddenCategories(bool on) { m_listsHidden = on; }
+
+    /// Paints the legend in the bottom-left corner of `area`; returns the rectangle it used and
+    /// fills `hits` (when given) with each category row's rectangle.
+    QRectF render(QPainter &painter, const QRectF &area, const ViewState &state, LegendHits *hits = nullptr) const;
+    /// The legend's heading: "Categories", "Events per region", or "Sum of fatalities per region"
+    /// when the choropleth sums a figure.
+    QString title(const ViewState &state) const;
+    /// "Made with Natural Earth" in the bottom-right corner of `area`.
+    void renderAttribution(QPainter &painter, const QRectF &area) const;
+
+private:
+    MapStyle m_style;
+    bool m_listsHidden = false;
+};
+
+} // namespace chronomap

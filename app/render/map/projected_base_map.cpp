@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/map/projected_base_map.h"
+
+#include "core/geo/region_index.h"
+#include "render/map/screen_geometry.h"
+#include "render/vector_unit_state.h"
+#include "render/map/web_mercator.h"
+
+#include <cmath>
+#include <tuple>
+
+namespace chronomap {
+
+namespace {
+
+bool onAntimeridian(QPointF a, QPointF b)
+{
+    return std::abs(a.x()) > 179.9999 && std::abs(b.x()) > 179.9999;
+}
+
+/// `lineDetail`: also each outline vertex's Douglas–Peucker detail (for areas whose outlines are
+/// drawn as they are: the countries; region borders get theirs in uniqueBorders()).
+ProjectedArea project(const AreaFeature &area, bool lineDetail)
+{
+    ProjectedArea out;
+    for (const LonLatRing &ring : area.rings) {
+        QPolygonF projected;
+        projected.reserve(ring.size());
+        QPolygonF outline;
+        for (qsizetype i = 0; i < ring.size(); ++i) {
+            const QPointF m = WebMercator::toMercatorM(ring[i]);
+            projected.append(m);
+            if (i > 0 && onAntimeridian(ring[i - 1], ring[i])) {
+                if (outline.size() > 1) out.outlines.append(outline);
+                outline.clear();
+            }
+            outline.append(m);
+        }
+        if (outline.size() > 1) out.outlines.append(outline);
+        out.box |= projected.boundingRect();
+        out.rings.append(std::move(projected));
+    }
+    if (lineDetail)
+        for (const QPolygonF &outline : std::as_const(out.outlines))
+            out.outlineDetailM.append(douglasPeuckerDetail(outline));
+    return out;
+}
+
+/// A segment between two vertices, the same whichever way it is walked.
+struct SegmentKey {
+    QPointF a, b;
+    SegmentKey(QPointF p, QPointF q)
+        : a(std::tie(p.rx(), p.ry()) < std::tie(q.rx(), q.ry()) ? p : q),
+          b(std::tie(p.rx(), p.ry()) < std::tie(q.rx(), q.ry()) ? q : p)
+    {}
+    bool operator==(const SegmentKey &o) const
+    {
+        return a.x() == o.a.x() && a.y() == o.a.y() && b.x() == o.b.x() && b.y() == o.b.y();
+    }
+};
+
+size_t qHash(const SegmentKey &k, size_t seed = 0)
+{
+    return qHashMulti(seed, k.a.x(), k.a.y(), k.b.x(), k.b.y());
+}
+
+/// Each region's outlines less the segments an earlier region already has, split in two: the
+/// stretches between two regions of one country (admin-1 borders) and those between regions of
+/// two countries (national borders, drawn heavier). Neighbouring admin-1 regions share their
+/// border vertex for vertex (Natural Earth is built from one topology); where they do not, both
+/// are kept, as before, as admin-1 lines.
+void uniqueBorders(const QList<ProjectedArea> &regions, const QList<AreaFeature> &features,
+                   QList<ProjectedLines> *internal, QList<ProjectedLines> *national)
+{
+    qsizetype segments = 0;
+    for (const ProjectedArea &r : regions)
+        for (const QPolygonF &outline : r.outlines)
+            segments += outline.size();
+    // The first region walking each segment; a segment a region of another country walks too
+    // lies on a national border.
+    QHash<SegmentKey, qsizetype> firstRegion;
+    firstRegion.reserve(segments);
+    QSet<SegmentKey> betweenCountries;
+    for (qsizetype r = 0; r < regions.size(); ++r)
+        for (const QPolygonF &outline : regions[r].outlines)
+            for (qsizetype i = 1; i < outline.size(); ++i) {
+                const SegmentKey key(outline[i - 1], outline[i]);
+                const auto it = firstRegion.constFind(key);
+                if (it == firstRegion.constEnd())
+                    firstRegion.insert(key, r);
+                else if (features.value(it.value()).countryCode != features.value(r).countryCode)
+                    betweenCountries.insert(key);
+            }
+    QSet<SegmentKey> seen;
+    seen.reserve(segments);
+    internal->reserve(regions.size());
+    national->reserve(regions.size());
+    for (const ProjectedArea &r : regions) {
+        ProjectedLines out[2]; // internal, national
+        for (const QPolygonF &outline : r.outlines) {
+            QPolygonF run;
+            int runKind = 0;
+            auto flush = [&] {
+                if (run.size() > 1) {
+                    ProjectedLines &o = out[runKind];
+                    o.box |= run.boundingRect();
+                    o.partDetailM.append(douglasPeuckerDetail(run));
+                    o.parts.append(run);
+                }
+                run.clear();
+            };
+            for (qsizetype i = 1; i < outline.size(); ++i) {
+                const SegmentKey key(outline[i - 1], outline[i]);
+                if (const qsizetype before = seen.size(); seen.insert(key), seen.size() == before) {
+                    flush();
+                    continue;
+                }
+                const int kind = betweenCountries.contains(key) ? 1 : 0;
+                if (kind != runKind) flush();
+                runKind = kind;
+                if (run.isEmpty()) run.append(outline[i - 1]);
+                run.append(outline[i]);
+            }
+            flush();
+        }
+        internal->append(std::move(out[0]));
+        national->append(std::move(out[1]));
+    }
+}
+
+} // namespace
+
+ProjectedBaseMap::ProjectedBaseMap(std::shared_ptr<const BaseMap> baseMap) : source(std::move(baseMap))
+{
+    if (!source) return;
+    clearUpperVectorState(); // 15x faster projection after Qt has hashed a string on this thread
+    for (const AreaFeature &a : source->land)
+        land.append(project(a, false)); // filled, never outlined
+    for (const AreaFeature &a : source->countries)
+        countries.append(project(a, true));
+    for (const AreaFeature &a : source->regions->regions())
+        regions.append(project(a, false));
+    uniqueBorders(regions, source->regions->regions(), &regionBorders, &nationalBorders);
+    for (const LineFeature &line : source->coastline) {
+        ProjectedLines out;
+        for (const LonLatLine &part : line.parts) {
+            QPolygonF projected;
+            projected.reserve(part.size());
+            for (const QPointF &p : part)
+                projected.append(WebMercator::toMercatorM(p));
+            out.box |= projected.boundingRect();
+            out.partDetailM.append(douglasPeuckerDetail(projected));
+            out.parts.append(std::move(projected));
+        }
+        coastline.append(std::move(out));
+    }
+}
+
+} // namespace chronomap

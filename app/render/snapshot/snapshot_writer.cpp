@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/snapshot/snapshot_writer.h"
+
+#include "render/vector_unit_state.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImage>
+#include <QBuffer>
+#include <QImageWriter>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <cmath>
+#include <future>
+
+namespace chronomap {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SnapshotWriter", text);
+}
+
+// Logical pixels are 1/96 inch, as on a desktop screen at 100 %.
+constexpr double kLogicalDpi = 96.0;
+constexpr double kDotsPerMeterPerDpi = 100.0 / 2.54;
+
+bool fail(QString *error, const QString &message)
+{
+    if (error) *error = message;
+    return false;
+}
+
+bool paintImage(const SnapshotComposer &composer, QImage &image, const SnapshotWriter::Options &options,
+                const SnapshotComposer::Progress &progress)
+{
+    // Fonts are sized from the device's dots per inch: fix them at 96 while painting, so text
+    // is the same size on every machine whatever its screen says.
+    image.setDotsPerMeterX(qRound(kLogicalDpi * kDotsPerMeterPerDpi));
+    image.setDotsPerMeterY(qRound(kLogicalDpi * kDotsPerMeterPerDpi));
+    image.setDevicePixelRatio(options.scale);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    if (!painter.isActive()) return false;
+    const bool painted = composer.paint(painter, image.deviceIndependentSize(), progress).has_value();
+    painter.end();
+    // Then record the physical resolution the size stands for (A4 at 300 dpi prints as A4).
+    image.setDotsPerMeterX(qRound(kLogicalDpi * options.scale * kDotsPerMeterPerDpi));
+    image.setDotsPerMeterY(qRound(kLogicalDpi * options.scale * kDotsPerMeterPerDpi));
+    return painted;
+}
+
+} // namespace
+
+bool SnapshotWriter::writeView(const ViewState &state, const SnapshotComposer::Content &content, const QString &path,
+                               QSize pixelSize, double scale, const SnapshotComposer::Progress &progress,
+                               QString *error, std::shared_ptr<const ProjectedBaseMap> projected)
+{
+    const auto dataset = state.dataset();
+    // The file's hash is read beside the composing: both take tens of milliseconds.
+    auto hashing = std::async(std::launch::async, [file = dataset ? dataset->file : QString()] {
+        return file.isEmpty() ? QString() : SnapshotMetadata::sha256OfFile(file);
+    });
+    const SnapshotComposer composer(state, content, scale, std::move(projected));
+    Options options;
+    options.pixelSize = pixelSize;
+    options.scale = scale;
+    const QSizeF logical = QSizeF(pixelSize) / scale;
+    options.metadata = SnapshotMetadata::describe(state, composer.mapViewportFor(composer.mapAreaFor(logical).size()),
+                                                  composer.title(), content.exportedAt, hashing.get());
+    return write(composer, path, options, progress, error);
+}
+
+std::optional<SnapshotFormat> SnapshotWriter::formatForPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == u"png") return SnapshotFormat::Png;
+    if (suffix == u"jpg" || suffix == u"jpeg") return SnapshotFormat::Jpeg;
+    if (suffix == u"svg") return SnapshotFormat::Svg;
+    if (suffix == u"pdf") return SnapshotFormat::Pdf;
+    return std::nullopt;
+}
+
+double SnapshotWriter::autoScale(QSize pixelSize)
+{
+    return std::max(1.0, std::min(pixelSize.width() / 1920.0, pixelSize.height() / 1080.0));
+}
+
+QString SnapshotWriter::checkSize(QSize size)
+{
+    if (size.width() < kMinSidePx || size.height() < kMinSidePx || size.width() > kMaxSidePx ||
+        size.height() > kMaxSidePx)
+        return tr("%1x%2 is not a size between %3 and %4 pixels a side")
+            .arg(size.width())
+            .arg(size.height())
+            .arg(kMinSidePx)
+            .arg(kMaxSidePx);
+    return {};
+}
+
+bool SnapshotWriter::write(const SnapshotComposer &composer, const QString &path, const Options &options,
+                           const SnapshotComposer::Progress &progress, QString *error)
+{
+    const auto format = formatForPath(path);
+    if (!format)
+        return fail(error,
+                    tr("%1: unknown format '%2' (use .png, .jpg, .svg or .pdf)").arg(path, QFileInfo(path).suffix()));
+    if (const QString sizeError = checkSize(options.pixelSize); !sizeError.isEmpty()) return fail(error, sizeError);
+    if (!(options.scale > 0) || !std::isfinite(options.scale))
+        return fail(error, tr("the scale must be a positive number"));
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return fail(error, tr("cannot write %1: %2").arg(path, file.errorString()));
+    auto abandon = [&](const QString &message) {
+        file.cancelWriting();
+        return fail(error, message);
+    };
+    const QString cancelled = tr("cancelled");
+    const QSizeF logical = QSizeF(options.pixelSize) / options.scale;
+    const SnapshotMetadata &meta = options.metadata;
+
+    switch (*format) {
+    case SnapshotFormat::Png:
+    case SnapshotFormat::Jpeg: {
+        QImage image(options.pixelSize, QImage::Format_RGB32);
+        if (image.isNull())
+            return abandon(tr("not enough memory for a %1x%2 image")
+                               .arg(options.pixelSize.width())
+                               .arg(options.pixelSize.height()));
+        if (!paintImage(composer, image, options, progress)) return abandon(cancelled);
+        for (const auto &[key, value] : meta.entries())
+            image.setText(key, value);
+        clearUpperVectorState(); // setText hashes strings; zlib and the JPEG encoder run SSE code
+        // Encoded in memory, then written: a full disk is then our write's error with its
+        // reason, not an encoder aborting half-way (libpng's abort also leaks in Qt's handler).
+        QBuffer encoded;
+        encoded.open(QIODevice::WriteOnly);
+        QImageWriter writer(&encoded, *format == SnapshotFormat::Png ? "png" : "jpeg");
+        if (*format == SnapshotFormat::Png) {
+            // Qt's PNG handler maps quality 0..100 onto zlib levels 9..0.
+            writer.setQuality(100 - (std::clamp(options.pngCompression, 0, 9) * 91 + 8) / 9);
+        } else {
+            writer.setQuality(std::clamp(options.jpegQuality, 0, 100));
+            writer.setOptimizedWrite(true);
+        }
+        if (!writer.write(image)) return abandon(tr("cannot encode %1: %2").arg(path, writer.errorString()));
+        if (file.write(encoded.data()) != encoded.size())
+            return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+        break;
+    }
+    case SnapshotFormat::Svg: {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(options.pixelSize);
+        svg.setViewBox(QRectF(QPointF(0, 0), logical));
+        svg.setResolution(int(kLogicalDpi)); // fonts: 9 pt = 12 logical px, as on screen
+        svg.setTitle(meta.value(SnapshotMetadata::kTitle).isEmpty() ? composer.title()
+                                                                    : meta.value(SnapshotMetadata::kTitle));
+        svg.setDescription(meta.toText());
+        QPainter painter;
+        if (!painter.begin(&svg)) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+        const bool painted = composer.paint(painter, logical, progress).has_value();
+        if (!painter.end() && painted) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+        if (!painted) return abandon(cancelled);
+        break;
+    }
+    case SnapshotFormat::Pdf: {
+        QPdfWriter pdf(&file);
+        // One logical pixel per PDF device unit; the page is the logical size at 96 dpi.
+        pdf.setResolution(int(kLogicalDpi));
+        const QSizeF pagePt = logical * (72.0 / kLogicalDpi);
+        // QPageLayout turns a portrait page for landscape: give it the portrait form. A size that
+        // matches a standard one (A4 at 300 dpi) gets that name.
+        const bool landscape = pagePt.width() > pagePt.height();
+        const QPageSize pageSize(landscape ? pagePt.transposed() : pagePt, QPageSize::Point, QString(),
+                                 QPageSize::FuzzyOrientationMatch);
+        if (!pdf.setPageLayout(
+                QPageLayout(pageSize, landscape ? QPageLayout::Landscape : QPageLayout::Portrait, QMarginsF())))
+            return abandon(tr("cannot set up a %1x%2 pt PDF page").arg(pagePt.width()).arg(pagePt.height()));
+        pdf.setTitle(meta.value(SnapshotMetadata::kTitle).isEmpty() ? composer.title()
+                                                                    : meta.value(SnapshotMetadata::kTitle));
+        pdf.setCreator(meta.value(SnapshotMetadata::kSoftware).isEmpty()
+                           ? QStringLiteral("Chronomap " CHRONOMAP_VERSION)
+                           : meta.value(SnapshotMetadata::kSoftware));
+        if (!meta.entries().isEmpty()) pdf.setDocumentXmpMetadata(meta.toXmp());
+        QPainter painter;
+        if (!painter.begin(&pdf)) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+        const bool painted = composer.paint(painter, logical, progress).has_value();
+        if (!painter.end() && painted) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+        if (!painted) return abandon(cancelled);
+        break;
+    }
+    }
+
+    if (file.error() != QFileDevice::NoError) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+    if (progress && !progress(95)) return abandon(cancelled);
+    if (!file.commit()) return fail(error, tr("cannot write %1: %2").arg(path, file.errorString()));
+    if (progress) progress(100);
+    return true;
+}
+
+} // namespace chronomap
