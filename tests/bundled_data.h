@@ -2,6 +2,7 @@
 // The bundled base map and dataset, loaded once per test run (they are immutable).
 #pragma once
 
+#include "render/prepared_dataset.h"
 #include "core/geo/base_map.h"
 #include "core/io/event_loader.h"
 #include "core/view/dataset.h"
@@ -28,13 +29,13 @@ inline std::shared_ptr<const BaseMap> bundledBaseMap()
     return map;
 }
 
-inline std::shared_ptr<const Dataset> bundledDataset()
+inline std::shared_ptr<const PreparedDataset> bundledDataset()
 {
     static const auto dataset = [] {
         const QString file = sourcePath("geodata/events/russia-north-korea.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
-        return Dataset::make(file, result.store, bundledBaseMap());
+        return PreparedDataset::make(file, result.store, bundledBaseMap());
     }();
     return dataset;
 }

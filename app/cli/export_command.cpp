@@ -117,7 +117,8 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
               << Qt::endl;
 
     ViewState state;
-    state.setDataset(Dataset::make(path, result.store, baseMap));
+    state.setDataset(PreparedDataset::make(path, result.store, baseMap, projecting.get()));
+    const PreparedDataset &prepared = *PreparedDataset::of(state);
     state.setTimeWindow(filter.window);
     state.setWindowMatch(filter.match);
     if (!filter.categories.isEmpty()) {
@@ -142,16 +143,16 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
 
     SnapshotComposer::Content content;
     content.title = parser.value(m_title);
-    SnapshotComposer composer(state, content, size->scale, projecting.get());
+    SnapshotComposer composer(state, content, size->scale);
     qCDebug(lcExport) << "composer" << clock.elapsed() << "ms";
     // Frame what the snapshot is about: the region when one is chosen, else the events shown.
     const QSizeF mapArea = composer.mapAreaFor(QSizeF(size->pixels) / size->scale).size();
     const QSize mapPx(qRound(mapArea.width()), qRound(mapArea.height()));
     if (filter.regionIndex >= 0) {
-        composer.setMapViewport(MapFraming::frameRegion(*state.dataset(), filter.regionIndex, mapPx));
+        composer.setMapViewport(MapFraming::frameRegion(prepared, filter.regionIndex, mapPx));
     } else {
         const auto &visible = state.visibleEvents();
-        composer.setMapViewport(MapFraming::frameEvents(*state.dataset(), visible.empty() ? nullptr : &visible, mapPx));
+        composer.setMapViewport(MapFraming::frameEvents(prepared, visible.empty() ? nullptr : &visible, mapPx));
     }
     const Viewport shown = composer.mapViewportFor(mapArea);
 

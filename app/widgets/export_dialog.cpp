@@ -175,7 +175,7 @@ void ExportDialog::updatePreview()
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
         painter.scale(fit * dpr, fit * dpr);
-        const SnapshotComposer composer(*m_state, r.content, 1.0, r.projectedBaseMap);
+        const SnapshotComposer composer(*m_state, r.content, 1.0);
         composer.paint(painter, logical);
     }
     image.setDevicePixelRatio(dpr);
@@ -314,7 +314,6 @@ SnapshotExportJob::Request ExportDialog::request() const
     r.scale = presetScale(preset, r.pixelSize);
     r.content.title = m_title->text().trimmed();
     r.content.mapViewport = m_map->viewport();
-    r.projectedBaseMap = m_map->projectedBaseMap();
     r.content.timelineRange =
         m_timelineView ? std::optional<TimeWindow>(m_timelineView->visibleRange()) : m_timelineRange;
     r.content.exportedAt = QDateTime::currentDateTimeUtc();

@@ -11,6 +11,7 @@
 #include "widgets/import_mapping_dialog.h"
 #include "widgets/load_job.h"
 #include "render/map/map_style.h"
+#include "render/prepared_dataset.h"
 #include "widgets/map_view.h"
 #include "widgets/playback_bar.h"
 #include "widgets/playback_controller.h"
@@ -413,7 +414,10 @@ void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStr
     m_currentFile = path;
     m_currentFiles = paths;
     rememberFiles(paths);
-    m_state->setDataset(Dataset::make(path, m_store, m_baseMap)); // fills the table
+    // The base map stays across loads: projected once, reused by every dataset after.
+    const auto shown = PreparedDataset::of(*m_state);
+    m_state->setDataset(PreparedDataset::make(path, m_store, m_baseMap,
+                                              shown ? shown->projectedBaseMap() : nullptr)); // fills the table
     m_table->resizeColumnsToContents();
     // A long title would push the category, regions and sources (and the title's own centred
     // header) out of the dock: cap it, the rest of a title shows elided and in the tooltip.

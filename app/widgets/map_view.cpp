@@ -36,12 +36,11 @@ MapView::MapView(ViewState *state, QWidget *parent) : QWidget(parent), m_state(s
     connect(m_state, &ViewState::datasetChanged, this, &MapView::onDatasetChanged);
     connect(m_state, &ViewState::changed, this, qOverload<>(&QWidget::update));
     connect(m_state, &ViewState::selectedEventChanged, this, &MapView::panToEvent);
-    m_legend.setListsHiddenCategories(true); // so a click on a greyed entry brings it back
     m_addBaseCacheMargin.setSingleShot(true);
     m_addBaseCacheMargin.setInterval(kAddMarginAfterMs);
     connect(&m_addBaseCacheMargin, &QTimer::timeout, this, [this] {
         // The same pixels in view, so nothing to repaint: the next pan finds its margin.
-        if (m_baseRenderer && !m_baseCache.isNull() && m_baseCacheMarginPx == 0 &&
+        if (m_scene && m_data && !m_baseCache.isNull() && m_baseCacheMarginPx == 0 &&
             m_baseCacheViewport.metresPerPixel() == m_viewport.metresPerPixel() &&
             m_baseCacheViewport.centreMercatorM() == m_viewport.centreMercatorM() &&
             m_baseCacheViewport.sizePx() == size())
@@ -52,18 +51,19 @@ MapView::MapView(ViewState *state, QWidget *parent) : QWidget(parent), m_state(s
 
 void MapView::onDatasetChanged()
 {
-    const auto dataset = m_state->dataset();
-    const auto baseMap = dataset ? dataset->baseMap : nullptr;
-    if (baseMap != m_baseMapSource) {
-        m_baseMapSource = baseMap;
-        m_baseMap = baseMap ? std::make_shared<ProjectedBaseMap>(baseMap) : nullptr;
-        m_baseRenderer = m_baseMap ? std::make_unique<BaseMapRenderer>(m_baseMap) : nullptr;
+    m_data = PreparedDataset::of(*m_state);
+    Q_ASSERT(m_data || !m_state->dataset()); // the window shows prepared datasets only
+    const auto baseMap = m_data ? m_data->projectedBaseMap() : nullptr;
+    if (!baseMap) {
+        m_scene.reset();
+    } else if (!m_scene || m_scene->baseMap() != baseMap || m_scene->devicePixelRatio() != devicePixelRatioF()) {
+        // The legend keeps hidden categories listed, so a click on a greyed entry brings one back.
+        m_scene = std::make_unique<MapScene>(
+            baseMap, MapScene::Options{.devicePixelRatio = devicePixelRatioF(), .legendListsHiddenCategories = true});
         m_baseCache = QImage();
     }
-    m_eventRenderer = m_baseMap
-                          ? std::make_unique<EventLayerRenderer>(m_baseMap, MapStyle::standard(), devicePixelRatioF())
-                          : nullptr;
     m_eventCache.invalidate();
+    const auto dataset = m_state->dataset();
     if (dataset && width() > 0)
         frameBusiestArea();
     else
@@ -73,10 +73,9 @@ void MapView::onDatasetChanged()
 
 void MapView::frameBusiestArea()
 {
-    const auto dataset = m_state->dataset();
-    if (!dataset) return;
-    const EventStore::IndexList busiest = MapFraming::eventsOfBusiestArea(*dataset);
-    m_viewport = MapFraming::frameEvents(*dataset, busiest.empty() ? nullptr : &busiest, size());
+    if (!m_data) return;
+    const EventStore::IndexList busiest = MapFraming::eventsOfBusiestArea(*m_data);
+    m_viewport = MapFraming::frameEvents(*m_data, busiest.empty() ? nullptr : &busiest, size());
     m_followsData = m_framesBusiestArea = true;
     update();
 }
@@ -90,9 +89,8 @@ void MapView::setViewport(const Viewport &viewport)
 
 void MapView::zoomToData()
 {
-    const auto dataset = m_state->dataset();
-    if (!dataset) return;
-    m_viewport = MapFraming::frameEvents(*dataset, nullptr, size());
+    if (!m_data) return;
+    m_viewport = MapFraming::frameEvents(*m_data, nullptr, size());
     m_followsData = true;
     m_framesBusiestArea = false;
     update();
@@ -100,8 +98,9 @@ void MapView::zoomToData()
 
 void MapView::zoomToRegion(int regionIndex)
 {
-    if (!m_baseMap || regionIndex < 0 || regionIndex >= m_baseMap->regions.size()) return;
-    m_viewport.fit(m_baseMap->regions[regionIndex].box, 60);
+    const auto baseMap = projectedBaseMap();
+    if (!baseMap || regionIndex < 0 || regionIndex >= baseMap->regions.size()) return;
+    m_viewport.fit(baseMap->regions[regionIndex].box, 60);
     m_followsData = false;
     update();
 }
@@ -110,7 +109,7 @@ void MapView::resizeEvent(QResizeEvent *)
 {
     m_viewport.setSizePx(size());
     // Until the user moves the map, it keeps the data framed as the window settles its layout.
-    if (m_followsData && m_state->dataset()) m_framesBusiestArea ? frameBusiestArea() : zoomToData();
+    if (m_followsData && m_data) m_framesBusiestArea ? frameBusiestArea() : zoomToData();
 }
 
 void MapView::renderBaseCache(int marginPx)
@@ -124,13 +123,14 @@ void MapView::renderBaseCache(int marginPx)
     m_baseCache = QImage(cacheSize * dpr, QImage::Format_RGB32);
     m_baseCache.setDevicePixelRatio(dpr);
     QPainter p(&m_baseCache);
-    m_baseRenderer->render(p, m_baseCacheViewport, m_baseCacheLanguage);
+    MapFrameResult drawn;
+    m_scene->paintGroup(MapScene::Group::BaseMap, p, MapFrame{*m_data, *m_state, m_baseCacheViewport}, drawn);
 }
 
 void MapView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
-    if (!m_baseRenderer) {
+    if (!m_scene || !m_data) {
         painter.fillRect(rect(), MapStyle::standard().sea);
         painter.drawText(rect(), Qt::AlignCenter, tr("No base map"));
         return;
@@ -163,12 +163,14 @@ void MapView::paintEvent(QPaintEvent *)
         offset = QPointF();
     }
     painter.drawImage(QPointF(-m_baseCacheMarginPx, -m_baseCacheMarginPx) - offset, m_baseCache);
-    m_eventCache.paint(painter, *m_eventRenderer, m_viewport, *m_state, devicePixelRatioF());
-    // Names after the events, each on a side of its point that no marker, badge or selection
-    // ring covers (or left out): drawn every frame, from images made once per name.
-    m_baseRenderer->renderLabels(painter, m_viewport, m_state->language(), m_eventCache.labelObstacles());
-    m_legend.render(painter, QRectF(rect()), *m_state, &m_legendHits);
-    m_legend.renderAttribution(painter, QRectF(rect()));
+    // The scene's layers, its slow groups from the caches: the names, legend and attribution
+    // every frame, from images made once per name.
+    const MapFrame frame{*m_data, *m_state, m_viewport};
+    m_eventCache.paint(painter, *m_scene, frame, devicePixelRatioF());
+    MapFrameResult drawn;
+    drawn.labelObstacles = m_eventCache.labelObstacles();
+    m_scene->paintGroup(MapScene::Group::Overlays, painter, frame, drawn);
+    m_legendHits = drawn.legendHits;
     if (hasFocus()) {
         painter.setPen(QPen(palette().highlight(), 2));
         painter.setBrush(Qt::NoBrush);
@@ -178,21 +180,12 @@ void MapView::paintEvent(QPaintEvent *)
 
 EventStore::IndexList MapView::eventsAt(QPointF px) const
 {
-    return m_eventRenderer ? m_eventCache.eventsAt(px, *m_eventRenderer, *m_state) : EventStore::IndexList{};
+    return m_scene && m_data ? m_eventCache.eventsAt(px, *m_scene, *m_data, *m_state) : EventStore::IndexList{};
 }
 
 std::optional<QPointF> MapView::mercatorOf(EventStore::Index event) const
 {
-    const auto dataset = m_state->dataset();
-    if (event < 0 || !dataset || !dataset->events || event >= dataset->events->size()) return std::nullopt;
-    const EventStore &store = *dataset->events;
-    const double lon = store.lonDeg(event), lat = store.latDeg(event);
-    if (!std::isnan(lon) && !std::isnan(lat)) return WebMercator::toMercatorM(QPointF(lon, lat));
-    if (!m_baseMap || !dataset->baseMap) return std::nullopt;
-    for (const QString &code : store.regionCodes(event))
-        if (const int r = dataset->baseMap->regions->find(code); r >= 0 && r < m_baseMap->regions.size())
-            return m_baseMap->regions[r].box.center();
-    return std::nullopt;
+    return m_data ? m_data->placeOf(event) : std::nullopt;
 }
 
 bool MapView::isOnScreen(EventStore::Index event, double marginPx) const

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "render/map/base_map_renderer.h"
 #include "render/map/event_layer_cache.h"
-#include "render/map/event_layer_renderer.h"
-#include "render/map/map_legend.h"
+#include "render/map/map_scene.h"
 #include "core/view/view_state.h"
 #include "render/map/viewport.h"
 
@@ -25,8 +23,8 @@ public:
     explicit MapView(ViewState *state, QWidget *parent = nullptr);
 
     const Viewport &viewport() const { return m_viewport; }
-    /// The dataset's base map as this view projected it (immutable: may be shared with threads).
-    std::shared_ptr<const ProjectedBaseMap> projectedBaseMap() const { return m_baseMap; }
+    /// The dataset's base map, projected (immutable: may be shared with threads).
+    std::shared_ptr<const ProjectedBaseMap> projectedBaseMap() const { return m_scene ? m_scene->baseMap() : nullptr; }
     void setViewport(const Viewport &viewport);
     /// Frames all events (the shortest way round the globe), or the base map's focus when empty.
     void zoomToData();
@@ -41,8 +39,8 @@ public:
     EventStore::IndexList eventsAt(QPointF px) const;
     /// Where the last frame drew the legend's category rows (a click there shows or hides one).
     const LegendHits &legendHits() const { return m_legendHits; }
-    /// Where the map places `event` (its point, a line's first vertex, or its first region's
-    /// middle), in Web Mercator metres; nullopt when it has no place.
+    /// Where the map places `event` (PreparedDataset::placeOf), in Web Mercator metres; nullopt
+    /// when it has no place.
     std::optional<QPointF> mercatorOf(EventStore::Index event) const;
     /// Whether `event`'s place is on screen, at least `marginPx` inside the edges.
     bool isOnScreen(EventStore::Index event, double marginPx = 0) const;
@@ -68,11 +66,8 @@ private:
 
     ViewState *m_state;
     Viewport m_viewport;
-    std::shared_ptr<const BaseMap> m_baseMapSource;
-    std::shared_ptr<const ProjectedBaseMap> m_baseMap;
-    std::unique_ptr<BaseMapRenderer> m_baseRenderer;
-    std::unique_ptr<EventLayerRenderer> m_eventRenderer;
-    MapLegend m_legend;
+    std::shared_ptr<const PreparedDataset> m_data; ///< the state's dataset, as the map draws it
+    std::unique_ptr<MapScene> m_scene;             ///< null without a base map
     LegendHits m_legendHits;
     EventLayerCache m_eventCache; ///< the events around the view, reused while panning
     QImage m_baseCache;           ///< base map of the view, with a margin for panning once idle

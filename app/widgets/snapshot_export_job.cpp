@@ -81,7 +81,7 @@ void SnapshotExportJob::start(const ViewState &state, const Request &request)
                 if (hook) hook(percent);
                 return !promise.isCanceled();
             },
-            &error, request.projectedBaseMap);
+            &error);
         promise.addResult(ok ? QString() : error);
     }));
 }

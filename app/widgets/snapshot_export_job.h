@@ -25,8 +25,6 @@ public:
         SnapshotComposer::Content content;
         QSize pixelSize{1920, 1080};
         double scale = 1.0; ///< device pixels per logical pixel
-        /// The dataset's base map as the map view projected it (saves projecting it again).
-        std::shared_ptr<const ProjectedBaseMap> projectedBaseMap;
     };
 
     explicit SnapshotExportJob(QObject *parent = nullptr);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/prepared_dataset.h"
 #include "bench_scene.h"
 
 #include "core/data_paths.h"
@@ -60,7 +61,7 @@ Viewport focusViewport(QSize sizePx)
 
 void showStore(ViewState &state, std::shared_ptr<const EventStore> store, std::shared_ptr<const BaseMap> baseMap)
 {
-    state.setDataset(Dataset::make(QStringLiteral("synthetic"), std::move(store), std::move(baseMap)));
+    state.setDataset(PreparedDataset::make(QStringLiteral("synthetic"), std::move(store), std::move(baseMap)));
 }
 
 double elapsedMs(qint64 nsecs)

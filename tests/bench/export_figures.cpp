@@ -18,6 +18,7 @@
 //    formats are compared on the reading they share); basemap.read.geojson_vs_gpkg.ratio.
 // The chronomap binary is the one next to the bench in the build tree (../../app/chronomap) or
 // the one given with --chronomap (BenchContext::chronomapPath()).
+#include "render/prepared_dataset.h"
 #include "bench_scene.h"
 #include "figure_groups.h"
 #include "process_stats.h"
@@ -82,17 +83,17 @@ double medianViewExport4k(BenchContext &context, const QTemporaryDir &out)
     if (!baseMap || !store) return std::nan("");
     loadBundledFonts();
     ViewState state; // the data file named, as the export hashes it
-    state.setDataset(Dataset::make(syntheticFilesOf(context, kMapEvents).csvPath, store, baseMap));
+    state.setDataset(PreparedDataset::make(syntheticFilesOf(context, kMapEvents).csvPath, store, baseMap));
     SnapshotComposer::Content content;
-    content.mapViewport = MapFraming::frameEvents(*state.dataset(), &state.visibleEvents(), QSize(1920, 1080));
-    const auto projected = std::make_shared<const ProjectedBaseMap>(baseMap);
+    content.mapViewport =
+        MapFraming::frameEvents(*PreparedDataset::of(state), &state.visibleEvents(), QSize(1920, 1080));
     const QString png = out.filePath(QStringLiteral("view-4k.png"));
     std::vector<double> ms;
     for (int i = 0; i < kExportRuns; ++i) {
         QElapsedTimer timer;
         timer.start();
         QString error;
-        if (!SnapshotWriter::writeView(state, content, png, QSize(3840, 2160), 2.0, {}, &error, projected)) {
+        if (!SnapshotWriter::writeView(state, content, png, QSize(3840, 2160), 2.0, {}, &error)) {
             std::fprintf(stderr, "warning: the 4K snapshot failed: %s\n", qPrintable(error));
             return std::nan("");
         }

@@ -23,7 +23,7 @@
 
 #include "render/map/base_map_renderer.h"
 #include "render/map/event_layer_cache.h"
-#include "render/map/event_layer_renderer.h"
+#include "render/map/map_scene.h"
 #include "core/geo/region_index.h"
 #include "render/map/map_style.h"
 #include "render/map/projected_base_map.h"
@@ -51,45 +51,41 @@ int frameRuns(const BenchContext &context)
     return std::max(7, context.repetitions());
 }
 
-/// One full frame: base map, events, labels. Returns ms.
-double fullFrame(QImage &image, const BaseMapRenderer &base, const EventLayerRenderer &events, const Viewport &viewport,
-                 const ViewState &state)
+struct Scene {
+    std::unique_ptr<MapScene> map;
+    ViewState state;
+    const BaseMapRenderer &base() const { return *map->baseMapRenderer(); }
+    MapFrame frame(const Viewport &viewport) const { return {*PreparedDataset::of(state), state, viewport}; }
+};
+
+/// One full frame of every layer of the map scene (base map, events, names, legend), as the
+/// window draws it without its caches. Returns ms.
+double fullFrame(QImage &image, const Scene &scene, const Viewport &viewport)
 {
     QElapsedTimer timer;
     timer.start();
     QPainter painter(&image);
-    base.render(painter, viewport, state.language());
-    MapHits hits;
-    events.render(painter, viewport, state, &hits);
-    base.renderLabels(painter, viewport, state.language());
+    MapFrameResult drawn;
+    scene.map->paint(painter, scene.frame(viewport), drawn);
     painter.end();
     return elapsedMs(timer.nsecsElapsed());
 }
 
-struct Scene {
-    std::shared_ptr<const ProjectedBaseMap> projected;
-    std::unique_ptr<BaseMapRenderer> base;
-    std::unique_ptr<EventLayerRenderer> events;
-    ViewState state;
-};
-
 bool makeScene(Scene &scene, std::shared_ptr<const BaseMap> baseMap, std::shared_ptr<const EventStore> store)
 {
     if (!baseMap || !store || store->isEmpty()) return false;
-    scene.projected = std::make_shared<ProjectedBaseMap>(baseMap);
-    scene.base = std::make_unique<BaseMapRenderer>(scene.projected);
-    scene.events = std::make_unique<EventLayerRenderer>(scene.projected);
     showStore(scene.state, std::move(store), std::move(baseMap));
+    scene.map = std::make_unique<MapScene>(PreparedDataset::of(scene.state)->projectedBaseMap());
     return true;
 }
 
 double medianFullFrame(const BenchContext &context, Scene &scene, const Viewport &viewport)
 {
     QImage image(kFrameSize, QImage::Format_ARGB32_Premultiplied);
-    (void)fullFrame(image, *scene.base, *scene.events, viewport, scene.state); // warm-up
+    (void)fullFrame(image, scene, viewport); // warm-up
     std::vector<double> ms;
     for (int i = 0; i < frameRuns(context); ++i)
-        ms.push_back(fullFrame(image, *scene.base, *scene.events, viewport, scene.state));
+        ms.push_back(fullFrame(image, scene, viewport));
     return median(ms);
 }
 
@@ -103,8 +99,8 @@ double medianBaseMapFrame(const BenchContext &context, Scene &scene, const Viewp
         QElapsedTimer timer;
         timer.start();
         QPainter painter(&image);
-        scene.base->render(painter, viewport, scene.state.language());
-        scene.base->renderLabels(painter, viewport, scene.state.language());
+        scene.base().render(painter, viewport, scene.state.language());
+        scene.base().renderLabels(painter, viewport, scene.state.language());
         painter.end();
         if (i > 0) ms.push_back(elapsedMs(timer.nsecsElapsed()));
     }
@@ -119,15 +115,15 @@ double medianPanFrame(const BenchContext &context, Scene &scene, const Viewport 
     QImage cache(cacheSize, QImage::Format_RGB32); // opaque, as MapView's
     {
         QPainter p(&cache);
-        scene.base->render(p, cacheViewport, scene.state.language());
-        scene.base->renderLabels(p, cacheViewport, scene.state.language());
+        scene.base().render(p, cacheViewport, scene.state.language());
+        scene.base().renderLabels(p, cacheViewport, scene.state.language());
     }
     QImage image(kFrameSize, QImage::Format_ARGB32_Premultiplied);
     EventLayerCache events(kCacheMarginPx);
     // A frame of the state before the pan, drawn straight (the pan's first frame makes the layer).
     {
         QPainter painter(&image);
-        events.paint(painter, *scene.events, viewport, scene.state);
+        events.paint(painter, *scene.map, scene.frame(viewport));
     }
     Viewport moving = viewport;
     std::vector<double> ms;
@@ -140,10 +136,10 @@ double medianPanFrame(const BenchContext &context, Scene &scene, const Viewport 
                                cacheViewport.toScreenPx(cacheViewport.centreMercatorM());
         painter.drawImage(QPointF(-kCacheMarginPx, -kCacheMarginPx) - offset, cache);
         if (redraw) {
-            MapHits hits;
-            scene.events->render(painter, moving, scene.state, &hits);
+            MapFrameResult drawn;
+            scene.map->paintGroup(MapScene::Group::Events, painter, scene.frame(moving), drawn);
         } else {
-            events.paint(painter, *scene.events, moving, scene.state);
+            events.paint(painter, *scene.map, scene.frame(moving));
         }
         painter.end();
         // The first frame is the warm-up, and draws the event layer; a later pan that missed the
@@ -166,10 +162,10 @@ double medianEventLayerFrame(const BenchContext &context, Scene &scene, const Vi
     for (int i = 0; i <= frameRuns(context); ++i) {
         events.invalidate();
         QPainter painter(&image);
-        events.paint(painter, *scene.events, viewport, scene.state); // drawn straight, the first frame
+        events.paint(painter, *scene.map, scene.frame(viewport)); // drawn straight, the first frame
         QElapsedTimer timer;
         timer.start();
-        events.paint(painter, *scene.events, viewport, scene.state); // the second makes the layer
+        events.paint(painter, *scene.map, scene.frame(viewport)); // the second makes the layer
         painter.end();
         if (!events.lastPaintMadeLayer()) return -1;
         if (i > 0) ms.push_back(elapsedMs(timer.nsecsElapsed()));

@@ -12,6 +12,7 @@
 #include "render/map/web_mercator.h"
 
 #include "../bundled_data.h"
+#include "scene_painting.h"
 
 #include <QDate>
 #include <QImage>
@@ -112,7 +113,7 @@ TEST_CASE("Names go after the markers, to a free side or nowhere, and the select
     const auto dataset = test::bundledDataset();
     const auto projected = std::make_shared<ProjectedBaseMap>(dataset->baseMap);
     const BaseMapRenderer base(projected);
-    const EventLayerRenderer events(projected);
+    const MapScene events(projected);
     ViewState state;
     state.setDataset(dataset);
     state.setTimeWindow(
@@ -139,12 +140,12 @@ TEST_CASE("Names go after the markers, to a free side or nowhere, and the select
     for (EventStore::Index i : state.visibleEvents())
         if (store.geometryKind(i) == GeometryKind::Line || (store.lonDeg(i) > 25 && store.lonDeg(i) < 135))
             eurasian.push_back(i);
-    const Viewport viewport = MapFraming::frameEvents(*dataset, &eurasian, size);
+    const Viewport viewport = MapFraming::frameEvents(*PreparedDataset::of(dataset), &eurasian, size);
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     QPainter painter(&image);
     base.render(painter, viewport, {});
     MapHits hits;
-    events.render(painter, viewport, state, &hits);
+    hits = test::paintEvents(painter, events, state, viewport);
     const LabelObstacles obstacles = hits.labelObstacles();
     const auto placed = base.renderLabels(painter, viewport, {}, obstacles);
     painter.end();

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/prepared_dataset.h"
 #include "render/map/base_map_renderer.h"
 #include "render/category_style.h"
 #include "render/map/event_layer_cache.h"
@@ -10,6 +11,7 @@
 #include "render/map/web_mercator.h"
 
 #include "../bundled_data.h"
+#include "scene_painting.h"
 
 #include <QDate>
 #include <QImage>
@@ -52,18 +54,18 @@ Frame draw(const ViewState &state, QPointF centreLonLat, double metresPerPixel)
 {
     const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
     const BaseMapRenderer base(projected);
-    const EventLayerRenderer events(projected);
+    const MapScene events(projected);
     Frame f{QImage(800, 600, QImage::Format_ARGB32_Premultiplied),
             Viewport(WebMercator::toMercatorM(centreLonLat), metresPerPixel, QSize(800, 600))};
     f.image.fill(Qt::black);
     QPainter p(&f.image);
     base.render(p, f.viewport, {});
-    events.render(p, f.viewport, state);
+    test::paintEvents(p, events, state, f.viewport);
     return f;
 }
 
 /// One treaty event at Pyongyang over the bundled base map.
-std::shared_ptr<const Dataset> treatyAtPyongyang()
+std::shared_ptr<const PreparedDataset> treatyAtPyongyang()
 {
     EventStoreBuilder builder;
     Event treaty;
@@ -74,7 +76,7 @@ std::shared_ptr<const Dataset> treatyAtPyongyang()
     treaty.geometryKind = GeometryKind::Point;
     treaty.geometry = {QGeoCoordinate(39.03, 125.75)};
     builder.add(treaty);
-    return Dataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap());
+    return PreparedDataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap());
 }
 
 } // namespace
@@ -200,17 +202,17 @@ TEST_CASE("A group of events shows its marker with a count badge, the same from 
         builder.add(e);
     }
     ViewState state;
-    state.setDataset(Dataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap()));
+    state.setDataset(PreparedDataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap()));
 
     const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
-    const EventLayerRenderer events(projected);
+    const MapScene events(projected);
     const Viewport viewport(WebMercator::toMercatorM(QPointF(127, 38)), 3000, QSize(400, 300));
     const auto frame = [&] {
         QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
         QPainter p(&image);
         MapHits hits;
-        events.render(p, viewport, state, &hits);
+        hits = test::paintEvents(p, events, state, viewport);
         REQUIRE(hits.markers.size() == 1);
         CHECK(hits.markers.front().count == 3);
         return image;
@@ -232,14 +234,14 @@ TEST_CASE("At scale 2 a marker is its sprite copied pixel for pixel, in place", 
 
     constexpr double dpr = 2;
     const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
-    const EventLayerRenderer events(projected, MapStyle::standard(), dpr);
+    const MapScene events(projected, MapScene::Options{.devicePixelRatio = dpr});
     const Viewport viewport(WebMercator::toMercatorM(QPointF(127, 38)), 3000, QSize(400, 300));
     QImage image(viewport.sizePx() * dpr, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(dpr);
     image.fill(Qt::white);
     {
         QPainter p(&image);
-        events.render(p, viewport, state);
+        test::paintEvents(p, events, state, viewport);
     }
 
     QImage sprite = MarkerSprites(dpr).sprite(QStringLiteral("treaty"));
@@ -351,27 +353,27 @@ TEST_CASE("Density bins follow a change of data in the same renderer", "[render]
             e.geometry = {QGeoCoordinate(36.0 + (i % 97) * 0.05, 124.0 + lonOffset + (i % 89) * 0.05)};
             builder.add(e);
         }
-        return Dataset::make(QStringLiteral("dense"), builder.build(), test::bundledBaseMap());
+        return PreparedDataset::make(QStringLiteral("dense"), builder.build(), test::bundledBaseMap());
     };
     const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
     const Viewport viewport(WebMercator::toMercatorM(QPointF(127, 38)), 3000, QSize(400, 300));
-    const auto frame = [&](const EventLayerRenderer &renderer, const ViewState &state) {
+    const auto frame = [&](const MapScene &renderer, const ViewState &state) {
         QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
         QPainter p(&image);
         MapHits hits;
-        renderer.render(p, viewport, state, &hits);
+        hits = test::paintEvents(p, renderer, state, viewport);
         CHECK(hits.dense);
         return image;
     };
     ViewState first, second;
     first.setDataset(dataset(0.0));
     second.setDataset(dataset(1.5));
-    const EventLayerRenderer reused(projected);
+    const MapScene reused(projected);
     const QImage a = frame(reused, first);
     const QImage b = frame(reused, second);
     CHECK(a != b);
-    CHECK(b == frame(EventLayerRenderer(projected), second));
+    CHECK(b == frame(MapScene(projected), second));
     // The bins lie where the events are: inside the grid, not far outside it.
     const QPoint inside = viewport.lonLatToScreenPx({125.0, 37.0}).toPoint();
     const QPoint outside = viewport.lonLatToScreenPx({129.5, 35.0}).toPoint();
@@ -384,7 +386,7 @@ namespace {
 
 /// Clustered point events (many share a marker), some across the antimeridian, a contact arc
 /// across it, dated over 2024 in three categories.
-std::shared_ptr<const Dataset> clusteredDataset(double lonShiftDeg = 0)
+std::shared_ptr<const PreparedDataset> clusteredDataset(double lonShiftDeg = 0)
 {
     EventStoreBuilder builder;
     std::mt19937 rng(11);
@@ -414,7 +416,7 @@ std::shared_ptr<const Dataset> clusteredDataset(double lonShiftDeg = 0)
     call.geometryKind = GeometryKind::Line;
     call.geometry = {QGeoCoordinate(64.7, 177.5), QGeoCoordinate(43.1, 131.9)};
     builder.add(call);
-    return Dataset::make(QStringLiteral("clusters"), builder.build(), test::bundledBaseMap());
+    return PreparedDataset::make(QStringLiteral("clusters"), builder.build(), test::bundledBaseMap());
 }
 
 QImage transparentFrame(QSize size)
@@ -424,20 +426,19 @@ QImage transparentFrame(QSize size)
     return image;
 }
 
-QImage freshLayer(const EventLayerRenderer &renderer, const Viewport &viewport, const ViewState &state)
+QImage freshLayer(const MapScene &renderer, const Viewport &viewport, const ViewState &state)
 {
     QImage image = transparentFrame(viewport.sizePx());
     QPainter p(&image);
-    renderer.render(p, viewport, state);
+    test::paintEvents(p, renderer, state, viewport);
     return image;
 }
 
-QImage cachedLayer(EventLayerCache &cache, const EventLayerRenderer &renderer, const Viewport &viewport,
-                   const ViewState &state)
+QImage cachedLayer(EventLayerCache &cache, const MapScene &renderer, const Viewport &viewport, const ViewState &state)
 {
     QImage image = transparentFrame(viewport.sizePx());
     QPainter p(&image);
-    cache.paint(p, renderer, viewport, state);
+    cache.paint(p, renderer, MapFrame{*PreparedDataset::of(state), state, viewport});
     return image;
 }
 
@@ -464,8 +465,8 @@ TEST_CASE("A pan blits the cached event layer with the pixels of a fresh drawing
         start = Viewport(WebMercator::toMercatorM(QPointF(179.9, 62)), 2500, QSize(800, 600));
     }
     projected = std::make_shared<ProjectedBaseMap>(state.dataset()->baseMap);
-    const EventLayerRenderer renderer(projected);
-    REQUIRE_FALSE(renderer.drawsDensityBins(state));
+    const MapScene renderer(projected);
+    REQUIRE_FALSE(EventLayerRenderer::drawsDensityBins(*PreparedDataset::of(state), state));
     EventLayerCache cache(256);
     // The first frame of a state is drawn straight, the second makes the layer, pans reuse it.
     const QImage first = cachedLayer(cache, renderer, start, state);
@@ -499,7 +500,7 @@ TEST_CASE("The cached event layer is drawn again after a change of filter, windo
     ViewState state;
     state.setDataset(dataset);
     const auto projected = std::make_shared<ProjectedBaseMap>(dataset->baseMap);
-    const EventLayerRenderer renderer(projected);
+    const MapScene renderer(projected);
     const Viewport viewport(WebMercator::toMercatorM(QPointF(130, 41)), 2500, QSize(800, 600));
     EventLayerCache cache(128);
     QImage before = cachedLayer(cache, renderer, viewport, state);
@@ -541,13 +542,13 @@ TEST_CASE("Marker groups are anchored to the map: a pan keeps the same events to
     ViewState state;
     state.setDataset(dataset);
     const auto projected = std::make_shared<ProjectedBaseMap>(dataset->baseMap);
-    const EventLayerRenderer renderer(projected);
+    const MapScene renderer(projected);
     const Viewport start(WebMercator::toMercatorM(QPointF(130, 41)), 2500, QSize(800, 600));
     const auto groupsOf = [&](const Viewport &viewport) {
         QImage image = transparentFrame(viewport.sizePx());
         QPainter p(&image);
         MapHits hits;
-        renderer.render(p, viewport, state, &hits);
+        hits = test::paintEvents(p, renderer, state, viewport);
         return hits;
     };
     const MapHits before = groupsOf(start);
@@ -570,7 +571,8 @@ TEST_CASE("Marker groups are anchored to the map: a pan keeps the same events to
             CHECK(same->px.x() == Approx(px.x()).margin(1e-6));
             CHECK(same->px.y() == Approx(px.y()).margin(1e-6));
             // The group under the marker: the same events before and after.
-            CHECK(renderer.eventsAt(px, moved, state, after) == renderer.eventsAt(m.px, start, state, before));
+            CHECK(test::eventsAt(renderer, px, moved, state, after) ==
+                  test::eventsAt(renderer, m.px, start, state, before));
             ++compared;
         }
         CHECK(compared > 20);

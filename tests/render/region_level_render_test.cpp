@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ACLED rows coded to a whole region (geo_precision 3) are drawn as fills of that region, not as
 // pins at the region's capital; the choropleth sums a figure of the data (ACLED's fatalities).
+#include "render/prepared_dataset.h"
 #include "render/map/base_map_renderer.h"
 #include "render/category_style.h"
 #include "render/map/event_layer_renderer.h"
@@ -10,6 +11,7 @@
 #include "render/map/web_mercator.h"
 
 #include "../bundled_data.h"
+#include "scene_painting.h"
 #include "../qt_string_maker.h"
 #include "../test_files.h"
 
@@ -45,17 +47,17 @@ QImage draw(const ViewState &state, Viewport &viewport)
     image.fill(Qt::black);
     QPainter p(&image);
     BaseMapRenderer(projected).render(p, viewport, {});
-    if (state.dataset()) EventLayerRenderer(projected).render(p, viewport, state);
+    if (state.dataset()) test::paintEvents(p, MapScene(projected), state, viewport);
     return image;
 }
 
-std::shared_ptr<const Dataset> acled()
+std::shared_ptr<const PreparedDataset> acled()
 {
     LoadOptions options;
     options.regions = bundledBaseMap()->regions;
     const LoadResult result = EventLoader::load(formatFile("acled_2023.csv"), options);
     REQUIRE(result.store->size() == 9);
-    return Dataset::make(formatFile("acled_2023.csv"), result.store, bundledBaseMap());
+    return PreparedDataset::make(formatFile("acled_2023.csv"), result.store, bundledBaseMap());
 }
 
 } // namespace

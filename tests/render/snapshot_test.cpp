@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Snapshot export: each format written and read back, metadata round trips, and failed writes
 // that leave nothing behind.
+#include "render/prepared_dataset.h"
 #include "render/category_style.h"
 #include "core/geo/region_index.h"
 #include "render/map/map_framing.h"
@@ -39,13 +40,13 @@ namespace {
 const QString kTitle = QStringLiteral("Kursk deployments — snapshot test");
 
 /// A small dataset with sources, one event per category, next to the bundled base map.
-std::shared_ptr<const Dataset> exportDataset()
+std::shared_ptr<const PreparedDataset> exportDataset()
 {
     static const auto dataset = [] {
         const QString file = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
-        return Dataset::make(file, result.store, test::bundledBaseMap());
+        return PreparedDataset::make(file, result.store, test::bundledBaseMap());
     }();
     return dataset;
 }
@@ -306,9 +307,7 @@ TEST_CASE("writeView, as the export dialog runs it, writes what write() does, wi
     QString error;
     REQUIRE(SnapshotWriter::writeView(scene.state, scene.composer->content(), view, size, 1.0, {}, &error));
     CHECK(error.isEmpty());
-    const auto projected = std::make_shared<const ProjectedBaseMap>(exportDataset()->baseMap);
-    REQUIRE(
-        SnapshotWriter::writeView(scene.state, scene.composer->content(), shared, size, 1.0, {}, &error, projected));
+    REQUIRE(SnapshotWriter::writeView(scene.state, scene.composer->content(), shared, size, 1.0, {}, &error));
     const QImage expected(direct);
     REQUIRE_FALSE(expected.isNull());
     CHECK(QImage(view) == expected);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File → Export snapshot…: the dialog's export runs off the GUI thread and can be cancelled;
 // a saved view state reopens the window on the same view.
+#include "render/prepared_dataset.h"
 #include "widgets/export_dialog.h"
 #include "core/geo/region_index.h"
 #include "widgets/main_window.h"
@@ -30,13 +31,13 @@ using namespace chronomap;
 
 namespace {
 
-std::shared_ptr<const Dataset> exportDataset()
+std::shared_ptr<const PreparedDataset> exportDataset()
 {
     static const auto dataset = [] {
         const QString file = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
-        return Dataset::make(file, result.store, test::bundledBaseMap());
+        return PreparedDataset::make(file, result.store, test::bundledBaseMap());
     }();
     return dataset;
 }

@@ -266,7 +266,7 @@ TEST_CASE("The snapshot header says which count is which: N of M events in the c
     REQUIRE(size_t(inRegion) < visible.size()); // the two counts differ: the header must tell them apart
 
     ExportDialog dialog(&state, &map, QSize(1000, 700), 1.0);
-    const SnapshotComposer composer(state, dialog.request().content, 1.0, map.projectedBaseMap());
+    const SnapshotComposer composer(state, dialog.request().content, 1.0);
     const QString header = composer.headerLine();
     INFO(header.toStdString());
     CHECK(header.contains(QStringLiteral("%1 of %2 events in Kursk (RU-KRS)").arg(inRegion).arg(visible.size())));

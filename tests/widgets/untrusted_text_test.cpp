@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Text from data is plain text: markup in a title or summary is shown literally, never interpreted.
+#include "render/prepared_dataset.h"
 #include "widgets/event_panel.h"
 #include "widgets/region_panel.h"
 
@@ -21,7 +22,7 @@ namespace {
 const QString kTitle = QStringLiteral("<img src=x> Kursk & <b>bold</b>");
 const QString kSummary = QStringLiteral("<a href=\"http://example.org/\">click</a> &amp; <script>alert(1)</script>");
 
-std::shared_ptr<const Dataset> markupDataset()
+std::shared_ptr<const PreparedDataset> markupDataset()
 {
     const QByteArray geojson =
         "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
@@ -36,7 +37,7 @@ std::shared_ptr<const Dataset> markupDataset()
     const LoadResult result = EventLoader::loadBytes(geojson, QStringLiteral("markup.geojson"));
     REQUIRE_FALSE(result.hasFatal());
     REQUIRE(result.store->size() == 2);
-    return Dataset::make(QStringLiteral("markup.geojson"), result.store, test::bundledBaseMap());
+    return PreparedDataset::make(QStringLiteral("markup.geojson"), result.store, test::bundledBaseMap());
 }
 
 /// The text a QLabel or tooltip in Qt::AutoText shows for `text`.

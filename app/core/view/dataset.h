@@ -11,8 +11,11 @@
 namespace chronomap {
 
 /// What the views show: the loaded events, the base map, and which events belong to which
-/// region. Immutable; replaced as a whole when a new file loads.
+/// region. Immutable; replaced as a whole when a new file loads. The views draw a
+/// PreparedDataset (render/prepared_dataset.h), this with what they derive from it.
 struct Dataset {
+    virtual ~Dataset() = default;
+
     QString file; ///< the events file, for titles and snapshot metadata
     std::shared_ptr<const EventStore> events;
     std::shared_ptr<const BaseMap> baseMap;

@@ -26,31 +26,37 @@ std::optional<QPoint> EventLayerCache::viewOriginInLayer(const Viewport &viewpor
     return QPoint(marginDevice, marginDevice) + whole;
 }
 
-void EventLayerCache::drawStraight(QPainter &painter, const EventLayerRenderer &renderer, const Viewport &viewport,
-                                   const ViewState &state)
+void EventLayerCache::drawEvents(QPainter &painter, const MapScene &scene, const MapFrame &frame)
+{
+    MapFrameResult result;
+    scene.paintGroup(MapScene::Group::Events, painter, frame, result);
+    m_hits = std::move(result.hits);
+    m_hitsViewport = frame.viewport;
+}
+
+void EventLayerCache::drawStraight(QPainter &painter, const MapScene &scene, const MapFrame &frame)
 {
     m_image = QImage();
-    renderer.render(painter, viewport, state, &m_hits);
-    m_hitsViewport = viewport;
+    drawEvents(painter, scene, frame);
     m_hitsOriginPx = QPointF();
 }
 
-void EventLayerCache::paint(QPainter &painter, const EventLayerRenderer &renderer, const Viewport &viewport,
-                            const ViewState &state, qreal devicePixelRatio)
+void EventLayerCache::paint(QPainter &painter, const MapScene &scene, const MapFrame &frame, qreal devicePixelRatio)
 {
-    const Key key{
-        &renderer,         &state,          state.dataset().get(), state.revision(), viewport.metresPerPixel(),
-        viewport.sizePx(), devicePixelRatio};
+    const Viewport &viewport = frame.viewport;
+    const ViewState &state = frame.state;
+    const Key key{&scene,          &state, &frame.data, state.revision(), viewport.metresPerPixel(), viewport.sizePx(),
+                  devicePixelRatio};
     // Whether the layer is density bins, counted again only when the state or data change.
-    if (key.renderer != m_lastKey.renderer || key.state != m_lastKey.state || key.dataset != m_lastKey.dataset ||
+    if (key.scene != m_lastKey.scene || key.state != m_lastKey.state || key.dataset != m_lastKey.dataset ||
         key.revision != m_lastKey.revision)
-        m_dense = renderer.drawsDensityBins(state);
+        m_dense = EventLayerRenderer::drawsDensityBins(frame.data, state);
     const bool sameAsLastPaint = key == m_lastKey;
     m_lastKey = key;
     m_reused = m_madeLayer = false;
     // A margin of no whole number of device pixels could not place the layer pixel for pixel.
     const double marginDevice = m_marginPx * devicePixelRatio;
-    if (m_dense || marginDevice != std::floor(marginDevice)) return drawStraight(painter, renderer, viewport, state);
+    if (m_dense || marginDevice != std::floor(marginDevice)) return drawStraight(painter, scene, frame);
 
     std::optional<QPoint> origin;
     if (!m_image.isNull() && m_layerKey == key) origin = viewOriginInLayer(viewport, devicePixelRatio);
@@ -65,13 +71,12 @@ void EventLayerCache::paint(QPainter &painter, const EventLayerRenderer &rendere
         m_image.setDevicePixelRatio(devicePixelRatio);
         m_image.fill(Qt::transparent);
         QPainter layer(&m_image);
-        renderer.render(layer, m_layerViewport, state, &m_hits);
+        drawEvents(layer, scene, MapFrame{frame.data, state, m_layerViewport});
         layer.end();
-        m_hitsViewport = m_layerViewport;
         m_madeLayer = true;
         origin = viewOriginInLayer(viewport, devicePixelRatio);
     } else {
-        return drawStraight(painter, renderer, viewport, state);
+        return drawStraight(painter, scene, frame);
     }
     m_hitsOriginPx = QPointF(*origin) / devicePixelRatio;
     const QSize viewDevice = (QSizeF(viewport.sizePx()) * devicePixelRatio).toSize();
@@ -79,10 +84,10 @@ void EventLayerCache::paint(QPainter &painter, const EventLayerRenderer &rendere
     painter.drawImage(QPointF(0, 0), m_image, QRectF(*origin, viewDevice));
 }
 
-EventStore::IndexList EventLayerCache::eventsAt(QPointF px, const EventLayerRenderer &renderer,
+EventStore::IndexList EventLayerCache::eventsAt(QPointF px, const MapScene &scene, const PreparedDataset &data,
                                                 const ViewState &state) const
 {
-    return renderer.eventsAt(px + m_hitsOriginPx, m_hitsViewport, state, m_hits);
+    return scene.eventsAt(px + m_hitsOriginPx, MapFrame{data, state, m_hitsViewport}, m_hits);
 }
 
 } // namespace chronomap

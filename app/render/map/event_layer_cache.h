@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "render/map/event_layer_renderer.h"
+#include "render/map/map_scene.h"
 #include "render/map/viewport.h"
 
 #include <QImage>
@@ -26,10 +26,9 @@ class EventLayerCache {
 public:
     explicit EventLayerCache(int marginPx = 256) : m_marginPx(marginPx) {}
 
-    /// Draws `state`'s events over `viewport` on `painter` (whose device is `viewport`-sized, at
-    /// `devicePixelRatio`), from the cached layer when it is current.
-    void paint(QPainter &painter, const EventLayerRenderer &renderer, const Viewport &viewport, const ViewState &state,
-               qreal devicePixelRatio = 1.0);
+    /// Draws the scene's event layers of `frame` on `painter` (whose device is the frame's
+    /// viewport-sized, at `devicePixelRatio`), from the cached layer when it is current.
+    void paint(QPainter &painter, const MapScene &scene, const MapFrame &frame, qreal devicePixelRatio = 1.0);
     /// Forgets the layer and the last paint: the next paint draws straight onto the painter.
     void invalidate()
     {
@@ -37,8 +36,9 @@ public:
         m_lastKey = {};
     }
 
-    /// The events under a point of the last painted view (see EventLayerRenderer::eventsAt).
-    EventStore::IndexList eventsAt(QPointF px, const EventLayerRenderer &renderer, const ViewState &state) const;
+    /// The events under a point of the last painted view (see MapScene::eventsAt).
+    EventStore::IndexList eventsAt(QPointF px, const MapScene &scene, const PreparedDataset &data,
+                                   const ViewState &state) const;
     /// What the names drawn over the last painted view must leave visible (its markers, badges
     /// and selection ring), in the view's coordinates.
     LabelObstacles labelObstacles() const { return m_hits.labelObstacles(m_hitsOriginPx); }
@@ -51,7 +51,7 @@ public:
 private:
     /// What a drawing of the layer depends on, but for the view's centre.
     struct Key {
-        const EventLayerRenderer *renderer = nullptr;
+        const MapScene *scene = nullptr;
         const ViewState *state = nullptr;
         const Dataset *dataset = nullptr;
         quint64 revision = 0;
@@ -63,8 +63,8 @@ private:
     /// Where the view's top left is in the cached layer, in device pixels; nullopt when the view
     /// is not inside it at a whole number of device pixels.
     std::optional<QPoint> viewOriginInLayer(const Viewport &viewport, qreal devicePixelRatio) const;
-    void drawStraight(QPainter &painter, const EventLayerRenderer &renderer, const Viewport &viewport,
-                      const ViewState &state);
+    void drawStraight(QPainter &painter, const MapScene &scene, const MapFrame &frame);
+    void drawEvents(QPainter &painter, const MapScene &scene, const MapFrame &frame);
 
     int m_marginPx;
     QImage m_image;           ///< the layer over m_layerViewport, transparent where nothing is drawn

@@ -15,8 +15,6 @@ namespace chronomap {
 
 namespace {
 
-constexpr int kArcSegments = 64;
-
 double distanceToPolyline(QPointF p, const QPolygonF &line)
 {
     double best = std::numeric_limits<double>::max();
@@ -118,27 +116,23 @@ QPoint EventLayerRenderer::groupCellOf(QPointF mercatorM, double metresPerPixel)
     return {int(std::floor((mercatorM.x() + half) / cellM)), int(std::floor((half - mercatorM.y()) / cellM))};
 }
 
-qsizetype EventLayerRenderer::pointEvents(const ViewState &state) const
+qsizetype EventLayerRenderer::pointEvents(const PreparedDataset &data, const ViewState &state)
 {
-    // As render() counts them: region-level records are fills when there is a base map.
-    const auto dataset = state.dataset();
-    const std::vector<quint8> &kinds = kindsOf(*dataset->events);
-    const quint8 fill = dataset->baseMap ? kRegionPrecision : 0;
+    // As the layers draw them: region-level records are fills when there is a base map.
+    const bool fills = data.projectedBaseMap() != nullptr;
     qsizetype points = 0;
     for (EventStore::Index i : state.visibleEvents())
-        points += !(kinds[size_t(i)] & fill) && (kinds[size_t(i)] & kPoint);
+        points += data.isPoint(i) && !(fills && data.isRegionLevel(i));
     return points;
 }
 
-bool EventLayerRenderer::drawsDensityBins(const ViewState &state) const
+bool EventLayerRenderer::drawsDensityBins(const PreparedDataset &data, const ViewState &state)
 {
-    const auto dataset = state.dataset();
-    return dataset && dataset->events && state.mapMode() != MapMode::Choropleth && pointEvents(state) > kDenseThreshold;
+    return data.events && state.mapMode() != MapMode::Choropleth && pointEvents(data, state) > kDenseThreshold;
 }
 
-EventLayerRenderer::EventLayerRenderer(std::shared_ptr<const ProjectedBaseMap> baseMap, const MapStyle &style,
-                                       double devicePixelRatio)
-    : m_baseMap(std::move(baseMap)), m_style(style), m_sprites(devicePixelRatio), m_devicePixelRatio(devicePixelRatio)
+EventLayerRenderer::EventLayerRenderer(const MapStyle &style, double devicePixelRatio)
+    : m_style(style), m_sprites(devicePixelRatio), m_devicePixelRatio(devicePixelRatio)
 {}
 
 const QImage &EventLayerRenderer::badge(int count) const
@@ -194,80 +188,13 @@ const EventLayerRenderer::BadgedMarker &EventLayerRenderer::badgedMarker(QHash<i
     return *cache.insert(count, {image, QPointF(bounds.topLeft()) / dpr});
 }
 
-const std::vector<QPointF> &EventLayerRenderer::mercatorOf(const EventStore &store) const
-{
-    if (m_projectedStore != &store) {
-        m_mercator.resize(size_t(store.size()));
-        for (EventStore::Index i = 0; i < store.size(); ++i)
-            m_mercator[size_t(i)] = WebMercator::toMercatorM(QPointF(store.lonDeg(i), store.latDeg(i)));
-        m_kinds.resize(size_t(store.size()));
-        for (EventStore::Index i = 0; i < store.size(); ++i)
-            m_kinds[size_t(i)] =
-                quint8((store.geometryKind(i) == GeometryKind::Point ? kPoint : 0) |
-                       (store.locationPrecision(i) == LocationPrecision::Region ? kRegionPrecision : 0));
-        m_rows.clear();
-        m_rowsMercator.clear();
-        m_arcs.clear();
-        m_projectedStore = &store;
-    }
-    return m_mercator;
-}
-
-const std::vector<quint8> &EventLayerRenderer::kindsOf(const EventStore &store) const
-{
-    (void)mercatorOf(store);
-    return m_kinds;
-}
-
-std::pair<const std::vector<EventStore::Index> &, const std::vector<QPointF> &>
-EventLayerRenderer::rowOrderOf(const EventStore &store) const
-{
-    const auto &mercator = mercatorOf(store);
-    if (m_rows.empty() && !mercator.empty()) {
-        for (EventStore::Index i = 0; i < store.size(); ++i)
-            if ((m_kinds[size_t(i)] & kPoint) && std::isfinite(mercator[size_t(i)].x()) &&
-                std::isfinite(mercator[size_t(i)].y()))
-                m_rows.push_back(i);
-        std::stable_sort(m_rows.begin(), m_rows.end(), [&](EventStore::Index a, EventStore::Index b) {
-            return mercator[size_t(a)].y() > mercator[size_t(b)].y();
-        });
-        m_rowsMercator.reserve(m_rows.size());
-        for (EventStore::Index i : m_rows)
-            m_rowsMercator.push_back(mercator[size_t(i)]);
-    }
-    return {m_rows, m_rowsMercator};
-}
-
-const QPolygonF &EventLayerRenderer::arcOf(const EventStore &store, EventStore::Index i) const
-{
-    auto it = m_arcs.find(i);
-    if (it != m_arcs.end()) return *it;
-    // Great-circle arcs between consecutive vertices, with longitudes kept continuous so an arc
-    // across the antimeridian stays one line instead of a smear across the map.
-    QPolygonF arc;
-    const QList<QPointF> vertices = store.lonLatVertices(i);
-    double previousLon = vertices.isEmpty() ? 0 : vertices.first().x();
-    const auto append = [&](QPointF lonLat) {
-        double lon = lonLat.x();
-        while (lon - previousLon > 180)
-            lon -= 360;
-        while (lon - previousLon < -180)
-            lon += 360;
-        previousLon = lon;
-        arc.append(WebMercator::toMercatorM(QPointF(lon, lonLat.y())));
-    };
-    if (vertices.size() > 1) append(vertices.first());
-    for (qsizetype v = 1; v < vertices.size(); ++v)
-        for (const QPointF &p : greatCircleSteps(vertices[v - 1], vertices[v], kArcSegments))
-            append(p);
-    return *m_arcs.insert(i, arc);
-}
-
-void EventLayerRenderer::renderRegionFill(QPainter &painter, const Viewport &viewport, int region, const QBrush &brush,
+void EventLayerRenderer::renderRegionFill(QPainter &painter, const MapFrame &frame, int region, const QBrush &brush,
                                           const QPen &pen) const
 {
-    if (region < 0 || region >= m_baseMap->regions.size()) return;
-    const ProjectedArea &area = m_baseMap->regions[region];
+    const ProjectedBaseMap *baseMap = frame.data.projectedBaseMap().get();
+    if (!baseMap || region < 0 || region >= baseMap->regions.size()) return;
+    const ProjectedArea &area = baseMap->regions[region];
+    const Viewport &viewport = frame.viewport;
     const QTransform t = viewport.mercatorToScreen();
     const QRectF visible = viewport.visibleMercatorRect();
     for (double shift : viewport.worldCopies()) {
@@ -286,9 +213,9 @@ void EventLayerRenderer::renderRegionFill(QPainter &painter, const Viewport &vie
     }
 }
 
-void EventLayerRenderer::renderChoropleth(QPainter &painter, const Viewport &viewport, const ViewState &state) const
+void EventLayerRenderer::renderChoropleth(QPainter &painter, const MapFrame &frame) const
 {
-    const QList<int> counts = regionShading(state);
+    const QList<int> counts = regionShading(frame.state);
     const int maxCount = counts.isEmpty() ? 0 : *std::max_element(counts.begin(), counts.end());
     for (int r = 0; r < counts.size(); ++r) {
         if (counts[r] == 0) continue;
@@ -296,7 +223,7 @@ void EventLayerRenderer::renderChoropleth(QPainter &painter, const Viewport &vie
                                  int(m_style.choroplethRamp.size() * double(counts[r] - 1) / std::max(1, maxCount)));
         QColor fill = m_style.choroplethRamp[cls];
         fill.setAlpha(210);
-        renderRegionFill(painter, viewport, r, fill, QPen(QColor(255, 255, 255, 180), 0.6));
+        renderRegionFill(painter, frame, r, fill, QPen(QColor(255, 255, 255, 180), 0.6));
     }
 }
 
@@ -316,83 +243,112 @@ LabelObstacles MapHits::labelObstacles(QPointF offsetPx) const
     return o;
 }
 
-void EventLayerRenderer::render(QPainter &painter, const Viewport &viewport, const ViewState &state,
-                                MapHits *hits) const
+void EventLayerRenderer::renderRegionFills(QPainter &painter, const MapFrame &frame) const
 {
-    if (hits) *hits = MapHits{};
-    const auto dataset = state.dataset();
-    if (!dataset || !dataset->events) return;
+    if (!frame.data.events) return;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-
-    // The selected region's highlight goes over area fills, under arcs and markers.
-    const auto highlightSelectedRegion = [&] {
-        if (state.selectedRegion() >= 0)
-            renderRegionFill(painter, viewport, state.selectedRegion(), m_style.highlightFill, Qt::NoPen);
-    };
-
-    if (state.mapMode() == MapMode::Choropleth) {
-        renderChoropleth(painter, viewport, state);
-        // The selection as an outline over the region's class colour, never a fill in a colour
-        // the legend does not have: a light halo, then the selection's dark line.
-        if (state.selectedRegion() >= 0) {
-            renderRegionFill(painter, viewport, state.selectedRegion(), Qt::NoBrush,
-                             QPen(QColor(255, 255, 255, 220), 4.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-            renderRegionFill(painter, viewport, state.selectedRegion(), Qt::NoBrush,
-                             QPen(m_style.selection, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        }
-    } else {
-        const EventStore &store = *dataset->events;
-        const auto &visible = state.visibleEvents();
-        renderFaded(painter, viewport, state);
-        qsizetype points = 0;
-        // Region-level records are a soft fill of their regions, not a precise pin.
-        QHash<int, QString> regionFills;
-        const std::vector<quint8> &kinds = kindsOf(store);
-        for (EventStore::Index i : visible) {
-            if ((kinds[size_t(i)] & kRegionPrecision) && dataset->baseMap) {
-                for (const QString &code : store.regionCodes(i))
-                    if (const int r = dataset->baseMap->regions->find(code); r >= 0 && !regionFills.contains(r))
-                        regionFills.insert(r, store.category(i));
-            } else if (kinds[size_t(i)] & kPoint) {
-                ++points;
-            }
-        }
+    if (frame.state.mapMode() == MapMode::Choropleth) {
+        renderChoropleth(painter, frame);
+    } else if (frame.data.projectedBaseMap()) {
+        // Region-level records are a soft fill of their regions, not a precise pin; a region
+        // takes the colour of its first such event.
+        const EventStore &store = *frame.data.events;
+        QHash<int, EventStore::Index> regionFills;
+        for (EventStore::Index i : frame.state.visibleEvents())
+            if (frame.data.isRegionLevel(i))
+                for (int r : frame.data.regionsNamedBy(i))
+                    if (!regionFills.contains(r)) regionFills.insert(r, i);
         for (auto it = regionFills.cbegin(); it != regionFills.cend(); ++it) {
-            QColor fill = CategoryStyle::color(it.value());
+            const QColor edge = CategoryStyle::color(store.category(it.value()));
+            QColor fill = edge;
             fill.setAlpha(70);
-            QColor edge = CategoryStyle::color(it.value());
-            renderRegionFill(painter, viewport, it.key(), fill, QPen(edge, 1.2, Qt::DashLine));
+            renderRegionFill(painter, frame, it.key(), fill, QPen(edge, 1.2, Qt::DashLine));
         }
-        highlightSelectedRegion();
-
-        // Contacts between places as great-circle arcs.
-        const QTransform t = viewport.mercatorToScreen();
-        const QRectF view = viewport.visibleMercatorRect();
-        QPolygonF screen;
-        for (EventStore::Index i : store.lineEvents()) {
-            if (!std::binary_search(visible.begin(), visible.end(), i)) continue;
-            const QPolygonF &arc = arcOf(store, i);
-            const bool selected = i == state.selectedEvent();
-            for (double shift : viewport.worldCopies()) {
-                if (!arc.boundingRect().adjusted(-1, -1, 1, 1).intersects(view.translated(-shift, 0))) continue;
-                toScreen(arc, t, shift, screen, 0.5);
-                if (selected) {
-                    painter.setPen(QPen(m_style.selection, 6, Qt::SolidLine, Qt::RoundCap));
-                    painter.drawPolyline(screen);
-                }
-                painter.setPen(QPen(CategoryStyle::color(store.category(i)), 2.6, Qt::SolidLine, Qt::RoundCap));
-                painter.drawPolyline(screen);
-                if (hits) hits->arcs.push_back({screen, i});
-            }
-        }
-
-        if (points > kDenseThreshold)
-            renderDense(painter, viewport, state, hits);
-        else
-            renderMarkers(painter, viewport, state, hits);
     }
     painter.restore();
+}
+
+void EventLayerRenderer::renderSelectedRegion(QPainter &painter, const MapFrame &frame) const
+{
+    const int region = frame.state.selectedRegion();
+    if (region < 0 || !frame.data.events) return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    if (frame.state.mapMode() == MapMode::Choropleth) {
+        // An outline over the region's class colour, never a fill in a colour the legend does
+        // not have: a light halo, then the selection's dark line.
+        renderRegionFill(painter, frame, region, Qt::NoBrush,
+                         QPen(QColor(255, 255, 255, 220), 4.5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        renderRegionFill(painter, frame, region, Qt::NoBrush,
+                         QPen(m_style.selection, 2.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    } else {
+        // Over the area fills, under arcs and markers.
+        renderRegionFill(painter, frame, region, m_style.highlightFill, Qt::NoPen);
+    }
+    painter.restore();
+}
+
+void EventLayerRenderer::renderArcs(QPainter &painter, const MapFrame &frame, MapHits &hits) const
+{
+    if (!frame.data.events || frame.state.mapMode() == MapMode::Choropleth) return;
+    const EventStore &store = *frame.data.events;
+    const auto &visible = frame.state.visibleEvents();
+    const QTransform t = frame.viewport.mercatorToScreen();
+    const QRectF view = frame.viewport.visibleMercatorRect();
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    QPolygonF screen;
+    for (EventStore::Index i : store.lineEvents()) {
+        if (!std::binary_search(visible.begin(), visible.end(), i)) continue;
+        const QPolygonF &arc = frame.data.arcOf(i);
+        const bool selected = i == frame.state.selectedEvent();
+        for (double shift : frame.viewport.worldCopies()) {
+            if (!arc.boundingRect().adjusted(-1, -1, 1, 1).intersects(view.translated(-shift, 0))) continue;
+            toScreen(arc, t, shift, screen, 0.5);
+            if (selected) {
+                painter.setPen(QPen(m_style.selection, 6, Qt::SolidLine, Qt::RoundCap));
+                painter.drawPolyline(screen);
+            }
+            painter.setPen(QPen(CategoryStyle::color(store.category(i)), 2.6, Qt::SolidLine, Qt::RoundCap));
+            painter.drawPolyline(screen);
+            hits.arcs.push_back({screen, i});
+        }
+    }
+    painter.restore();
+}
+
+void EventLayerRenderer::renderPoints(QPainter &painter, const MapFrame &frame, MapHits &hits) const
+{
+    if (!frame.data.events || frame.state.mapMode() == MapMode::Choropleth) return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    if (pointEvents(frame.data, frame.state) > kDenseThreshold)
+        renderDense(painter, frame, hits);
+    else
+        renderMarkers(painter, frame, hits);
+    painter.restore();
+}
+
+void EventLayerRenderer::renderSelectedEvent(QPainter &painter, const MapFrame &frame, MapHits &hits) const
+{
+    if (!frame.data.events || frame.state.mapMode() == MapMode::Choropleth || hits.dense) return;
+    const EventStore &store = *frame.data.events;
+    const EventStore::Index selected = frame.state.selectedEvent();
+    if (selected < 0 || selected >= store.size() || store.geometryKind(selected) != GeometryKind::Point) return;
+    const QTransform t = frame.viewport.mercatorToScreen();
+    const double r = m_sprites.radiusPx();
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(m_style.selection, 2.5));
+    for (double shift : frame.viewport.worldCopies()) {
+        const QPointF m = frame.data.pointsMercator()[size_t(selected)] + QPointF(shift, 0);
+        painter.drawEllipse(t.map(m), r + 4, r + 4);
+        hits.selectionPx.push_back(t.map(m));
+    }
+    painter.restore();
+    hits.selectionRadiusPx = r + 4 + 1.25; // the ring and half its pen
 }
 
 EventStore::IndexList EventLayerRenderer::fadedEvents(const ViewState &state)
@@ -405,23 +361,26 @@ EventStore::IndexList EventLayerRenderer::fadedEvents(const ViewState &state)
     return faded;
 }
 
-void EventLayerRenderer::renderFaded(QPainter &painter, const Viewport &viewport, const ViewState &state) const
+void EventLayerRenderer::renderFaded(QPainter &painter, const MapFrame &frame) const
 {
-    const EventStore::IndexList faded = fadedEvents(state);
+    if (!frame.data.events || frame.state.mapMode() == MapMode::Choropleth) return;
+    const EventStore::IndexList faded = fadedEvents(frame.state);
     if (faded.empty() || qsizetype(faded.size()) > kDenseThreshold) return; // too many to fade one by one
-    const EventStore &store = *state.dataset()->events;
-    const auto &mercator = mercatorOf(store);
+    const EventStore &store = *frame.data.events;
+    const auto &mercator = frame.data.pointsMercator();
+    const Viewport &viewport = frame.viewport;
     const QTransform t = viewport.mercatorToScreen();
     const QRectF view = viewport.visibleMercatorRect();
     const QSize size = viewport.sizePx();
     const QList<double> copies = viewport.worldCopies();
     painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setOpacity(kFadedOpacity);
     std::optional<DeviceBlitter> blitter; // made at the first marker: arcs need the logical transform
     QPolygonF screen;
     for (EventStore::Index i : faded) {
         if (store.geometryKind(i) == GeometryKind::Line) {
-            const QPolygonF &arc = arcOf(store, i);
+            const QPolygonF &arc = frame.data.arcOf(i);
             for (double shift : copies) {
                 if (!arc.boundingRect().adjusted(-1, -1, 1, 1).intersects(view.translated(-shift, 0))) continue;
                 toScreen(arc, t, shift, screen, 0.5);
@@ -449,14 +408,13 @@ void EventLayerRenderer::renderFaded(QPainter &painter, const Viewport &viewport
     painter.restore();
 }
 
-void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewport, const ViewState &state,
-                                       MapHits *hits) const
+void EventLayerRenderer::renderMarkers(QPainter &painter, const MapFrame &frame, MapHits &hits) const
 {
-    const auto dataset = state.dataset();
-    const EventStore &store = *dataset->events;
-    const auto &mercator = mercatorOf(store);
-    const std::vector<quint8> &kinds = kindsOf(store);
-    const auto &visible = state.visibleEvents();
+    const EventStore &store = *frame.data.events;
+    const auto &mercator = frame.data.pointsMercator();
+    const auto &visible = frame.state.visibleEvents();
+    const Viewport &viewport = frame.viewport;
+    const bool fills = frame.data.projectedBaseMap() != nullptr; // region-level records are fills
     const QTransform t = viewport.mercatorToScreen();
     const QSize size = viewport.sizePx();
     const double r = m_sprites.radiusPx();
@@ -487,7 +445,7 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
     // Newest first, so each group's marker shows its newest event's category.
     for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
         const EventStore::Index i = *it;
-        if ((kinds[size_t(i)] & (kPoint | kRegionPrecision)) != kPoint) continue;
+        if (!frame.data.isPoint(i) || (fills && frame.data.isRegionLevel(i))) continue;
         const QPointF m = mercator[size_t(i)];
         if (!std::isfinite(m.x()) || !std::isfinite(m.y())) continue;
         const QPoint cell = groupCellOf(m, mpp);
@@ -531,38 +489,23 @@ void EventLayerRenderer::renderMarkers(QPainter &painter, const Viewport &viewpo
             if (g->count > 1) {
                 const BadgedMarker &m = badgedMarker(*c.badged, c.sprite, g->count);
                 blitter.draw(g->px - c.centre + m.originPx, m.image);
-                if (hits)
-                    hits->coveredPx.emplace_back(g->px - c.centre + m.originPx,
-                                                 QSizeF(m.image.size()) / m.image.devicePixelRatio());
+                hits.coveredPx.emplace_back(g->px - c.centre + m.originPx,
+                                            QSizeF(m.image.size()) / m.image.devicePixelRatio());
             } else {
                 blitter.draw(g->px - c.centre, c.sprite);
-                if (hits) hits->coveredPx.emplace_back(g->px - QPointF(r + 1, r + 1), QSizeF(2 * r + 2, 2 * r + 2));
+                hits.coveredPx.emplace_back(g->px - QPointF(r + 1, r + 1), QSizeF(2 * r + 2, 2 * r + 2));
             }
         }
     } // the blitter draws in device space until here
-    const EventStore::Index selected = state.selectedEvent();
-    if (selected >= 0 && selected < store.size() && store.geometryKind(selected) == GeometryKind::Point) {
-        painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(m_style.selection, 2.5));
-        for (double shift : copies) {
-            const QPointF m = mercator[size_t(selected)] + QPointF(shift, 0);
-            painter.drawEllipse(t.map(m), r + 4, r + 4);
-            if (hits) hits->selectionPx.push_back(t.map(m));
-        }
-        if (hits) hits->selectionRadiusPx = r + 4 + 1.25; // the ring and half its pen
-    }
-    if (hits) {
-        hits->markers = std::move(groups);
-        hits->markerRadiusPx = r;
-    }
+    hits.markers = std::move(groups);
+    hits.markerRadiusPx = r;
 }
 
-void EventLayerRenderer::renderDense(QPainter &painter, const Viewport &viewport, const ViewState &state,
-                                     MapHits *hits) const
+void EventLayerRenderer::renderDense(QPainter &painter, const MapFrame &frame, MapHits &hits) const
 {
     // One count per 2x2 pixel bin, shown as a heat ramp: a frame costs the same at 150k and 1M.
-    const auto dataset = state.dataset();
-    const EventStore &store = *dataset->events;
+    const EventStore &store = *frame.data.events;
+    const Viewport &viewport = frame.viewport;
     const QTransform t = viewport.mercatorToScreen();
     const int bin = 2;
     const int w = (viewport.sizePx().width() + bin - 1) / bin, h = (viewport.sizePx().height() + bin - 1) / bin;
@@ -573,9 +516,10 @@ void EventLayerRenderer::renderDense(QPainter &painter, const Viewport &viewport
     // over the point events in row order, from the first row on screen to the last: the bins
     // fill row by row instead of at random over the whole grid.
     std::vector<quint64> shown(size_t(store.size() + 63) / 64, 0);
-    for (EventStore::Index i : state.visibleEvents())
+    for (EventStore::Index i : frame.state.visibleEvents())
         shown[size_t(i) >> 6] |= quint64(1) << (quint64(i) & 63);
-    const auto &[rows, rowsMercator] = rowOrderOf(store);
+    const auto &rows = frame.data.pointRowsNorthToSouth();
+    const auto &rowsMercator = frame.data.pointRowsMercator();
     // Mercator y falls as screen y grows; the rows are sorted by falling Mercator y.
     // From a bin above the top: int() truncates toward zero, so bin 0 takes in (-bin, 0) too.
     const double topM = (-bin - dy) / sy;
@@ -621,16 +565,15 @@ void EventLayerRenderer::renderDense(QPainter &painter, const Viewport &viewport
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.drawImage(QRectF(QPointF(0, 0), QSizeF(w * bin, h * bin)), heat);
     painter.restore();
-    if (hits) hits->dense = true;
+    hits.dense = true;
 }
 
-EventStore::IndexList EventLayerRenderer::eventsAt(QPointF px, const Viewport &viewport, const ViewState &state,
-                                                   const MapHits &hits) const
+EventStore::IndexList EventLayerRenderer::eventsAt(QPointF px, const MapFrame &frame, const MapHits &hits) const
 {
     EventStore::IndexList found;
-    const auto dataset = state.dataset();
-    if (!dataset || !dataset->events) return found;
-    const EventStore &store = *dataset->events;
+    if (!frame.data.events) return found;
+    const EventStore &store = *frame.data.events;
+    const Viewport &viewport = frame.viewport;
     const double reach = hits.markerRadiusPx + 2;
     // The marker nearest the cursor; its group is every visible event drawn into the same cell.
     const MapHits::Marker *nearest = nullptr;
@@ -643,8 +586,8 @@ EventStore::IndexList EventLayerRenderer::eventsAt(QPointF px, const Viewport &v
         }
     }
     if (nearest || hits.dense) {
-        const auto &mercator = mercatorOf(store);
-        const auto &visible = state.visibleEvents();
+        const auto &mercator = frame.data.pointsMercator();
+        const auto &visible = frame.state.visibleEvents();
         const double mpp = viewport.metresPerPixel();
         const QTransform t = viewport.mercatorToScreen();
         for (auto it = visible.rbegin(); it != visible.rend(); ++it) {

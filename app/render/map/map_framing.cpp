@@ -63,7 +63,7 @@ QRectF MapFraming::mercatorBoundsOf(const QList<QPointF> &points)
         .normalized();
 }
 
-EventStore::IndexList MapFraming::eventsOfBusiestArea(const Dataset &dataset, double cellDeg)
+EventStore::IndexList MapFraming::eventsOfBusiestArea(const PreparedDataset &dataset, double cellDeg)
 {
     const EventStore *store = dataset.events.get();
     if (!store) return {};
@@ -75,8 +75,8 @@ EventStore::IndexList MapFraming::eventsOfBusiestArea(const Dataset &dataset, do
         QList<QPointF> places;
         if (store->geometryKind(i) == GeometryKind::Line) return places;
         if (store->locationPrecision(i) == LocationPrecision::Region && regions) {
-            for (const QString &code : store->regionCodes(i))
-                if (const int r = regions->find(code); r >= 0) places.append(regions->regions()[r].labelLonLat);
+            for (int r : dataset.regionsNamedBy(i))
+                places.append(regions->regions()[r].labelLonLat);
             return places;
         }
         const double lon = store->lonDeg(i), lat = store->latDeg(i);
@@ -119,18 +119,16 @@ EventStore::IndexList MapFraming::eventsOfBusiestArea(const Dataset &dataset, do
     return inside;
 }
 
-Viewport MapFraming::frameEvents(const Dataset &dataset, const EventStore::IndexList *events, QSize sizePx)
+Viewport MapFraming::frameEvents(const PreparedDataset &dataset, const EventStore::IndexList *events, QSize sizePx)
 {
     QList<QPointF> points;
     if (const EventStore *store = dataset.events.get()) {
         const RegionIndex *regions = dataset.baseMap ? dataset.baseMap->regions.get() : nullptr;
         auto add = [&](EventStore::Index i) {
             if (store->locationPrecision(i) == LocationPrecision::Region && regions) {
-                for (const QString &code : store->regionCodes(i)) {
-                    if (const int r = regions->find(code); r >= 0) {
-                        const QRectF box = regions->regions()[r].lonLatBox;
-                        points.append({box.topLeft(), box.bottomRight()});
-                    }
+                for (int r : dataset.regionsNamedBy(i)) {
+                    const QRectF box = regions->regions()[r].lonLatBox;
+                    points.append({box.topLeft(), box.bottomRight()});
                 }
             }
             if (store->geometryKind(i) == GeometryKind::Line)
@@ -165,7 +163,7 @@ Viewport MapFraming::frameEvents(const Dataset &dataset, const EventStore::Index
     return viewport;
 }
 
-Viewport MapFraming::frameRegion(const Dataset &dataset, int regionIndex, QSize sizePx)
+Viewport MapFraming::frameRegion(const PreparedDataset &dataset, int regionIndex, QSize sizePx)
 {
     if (!dataset.baseMap || !dataset.baseMap->regions || regionIndex < 0 ||
         regionIndex >= dataset.baseMap->regions->regions().size())

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/view/dataset.h"
+#include "render/prepared_dataset.h"
 #include "render/map/viewport.h"
 
 #include <QList>
@@ -22,15 +22,15 @@ public:
     /// null): their points, their lines along the great circles they are drawn on, and the whole
     /// region of region-level records (drawn as fills). At least 200 km across, with a margin of
     /// 7 % of the longer side (48 px at least); the base map's focus when there is nothing to frame.
-    static Viewport frameEvents(const Dataset &dataset, const EventStore::IndexList *events, QSize sizePx);
+    static Viewport frameEvents(const PreparedDataset &dataset, const EventStore::IndexList *events, QSize sizePx);
     /// The events of the dataset's area of most events: point and line events binned by their
     /// place in cells of `cellDeg` degrees, and those in the 3 × 3 cells round the fullest
     /// block (the deployments in Kursk and Belgorod for the bundled data, not Moscow to Alaska).
     /// Region-level and placeless events are left out; empty when no event has a place.
-    static EventStore::IndexList eventsOfBusiestArea(const Dataset &dataset, double cellDeg = 5.0);
+    static EventStore::IndexList eventsOfBusiestArea(const PreparedDataset &dataset, double cellDeg = 5.0);
     /// A viewport of `sizePx` framing an admin-1 region of the dataset's base map with a 60 px
     /// margin (as double-clicking it in the window does).
-    static Viewport frameRegion(const Dataset &dataset, int regionIndex, QSize sizePx);
+    static Viewport frameRegion(const PreparedDataset &dataset, int regionIndex, QSize sizePx);
 };
 
 } // namespace chronomap

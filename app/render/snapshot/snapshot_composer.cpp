@@ -49,18 +49,12 @@ const qint64 kOpenToMs = QDateTime(QDate(9999, 12, 31), QTime(0, 0), QTimeZone::
 
 } // namespace
 
-SnapshotComposer::SnapshotComposer(const ViewState &state, Content content, double devicePixelRatio,
-                                   std::shared_ptr<const ProjectedBaseMap> projected)
-    : m_state(state), m_content(std::move(content)), m_style(MapStyle::standard()), m_legend(m_style)
+SnapshotComposer::SnapshotComposer(const ViewState &state, Content content, double devicePixelRatio)
+    : m_state(state), m_content(std::move(content)), m_style(MapStyle::standard()), m_data(PreparedDataset::of(state))
 {
-    const auto dataset = m_state.dataset();
-    if (dataset && dataset->baseMap) {
-        m_baseMap = projected && projected->source == dataset->baseMap
-                        ? std::move(projected)
-                        : std::make_shared<const ProjectedBaseMap>(dataset->baseMap);
-        m_base = std::make_unique<BaseMapRenderer>(m_baseMap, m_style);
-        m_events = std::make_unique<EventLayerRenderer>(m_baseMap, m_style, devicePixelRatio);
-    }
+    if (m_data && m_data->projectedBaseMap())
+        m_scene = std::make_unique<MapScene>(m_data->projectedBaseMap(),
+                                             MapScene::Options{.style = m_style, .devicePixelRatio = devicePixelRatio});
 }
 
 SnapshotComposer::~SnapshotComposer() = default;
@@ -329,22 +323,20 @@ QRectF SnapshotComposer::paintMap(QPainter &painter, const QRectF &area, const P
     painter.save();
     painter.translate(area.topLeft());
     painter.setClipRect(local);
-    if (!m_base) {
+    if (!m_scene) {
         painter.fillRect(local, m_style.sea);
         painter.setPen(m_style.label);
         painter.drawText(local, Qt::AlignCenter, tr("No base map"));
     } else {
-        // The order of MapView::paintEvent: base map (its cache), events, names clear of the
-        // markers, legend.
-        clearUpperVectorState();
-        m_base->render(painter, viewport, m_state.language());
-        clearUpperVectorState();
-        MapHits hits;
-        if (step(35)) m_events->render(painter, viewport, m_state, &hits);
-        if (step(45)) m_base->renderLabels(painter, viewport, m_state.language(), hits.labelObstacles());
-        if (step(60)) {
-            legend = m_legend.render(painter, local, m_state).translated(area.topLeft());
-            m_legend.renderAttribution(painter, local);
+        // The window's scene, group by group so a cancel is heard between them.
+        const MapFrame frame{*m_data, m_state, viewport};
+        MapFrameResult drawn;
+        m_scene->paintGroup(MapScene::Group::BaseMap, painter, frame, drawn);
+        if (step(35)) m_scene->paintGroup(MapScene::Group::Events, painter, frame, drawn);
+        drawn.labelObstacles = drawn.hits.labelObstacles();
+        if (step(50)) {
+            m_scene->paintGroup(MapScene::Group::Overlays, painter, frame, drawn);
+            legend = drawn.legendRect.translated(area.topLeft());
         }
     }
     painter.setClipping(false);

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "render/map/base_map_renderer.h"
-#include "render/map/event_layer_renderer.h"
-#include "render/map/map_legend.h"
+#include "render/map/map_scene.h"
 #include "render/map/map_style.h"
 #include "render/timeline/time_axis.h"
 #include "render/timeline/timeline_renderer.h"
@@ -54,10 +52,8 @@ public:
     using Progress = std::function<bool(int percent)>;
 
     /// `devicePixelRatio` = device pixels per logical pixel of the target (for crisp markers).
-    /// Projects the dataset's base map once (tens of ms for the bundled one) unless `projected`
-    /// is that base map already projected.
-    SnapshotComposer(const ViewState &state, Content content, double devicePixelRatio = 1.0,
-                     std::shared_ptr<const ProjectedBaseMap> projected = {});
+    /// The map is the window's MapScene over the state's PreparedDataset.
+    SnapshotComposer(const ViewState &state, Content content, double devicePixelRatio = 1.0);
     ~SnapshotComposer();
 
     const Content &content() const { return m_content; }
@@ -98,10 +94,8 @@ private:
     const ViewState &m_state;
     Content m_content;
     MapStyle m_style;
-    std::shared_ptr<const ProjectedBaseMap> m_baseMap;
-    std::unique_ptr<BaseMapRenderer> m_base;
-    std::unique_ptr<EventLayerRenderer> m_events;
-    MapLegend m_legend;
+    std::shared_ptr<const PreparedDataset> m_data;
+    std::unique_ptr<MapScene> m_scene; ///< null without a base map
     TimelineRenderer m_timeline;
     mutable std::optional<std::pair<quint64, QList<std::pair<QString, int>>>> m_sourcesShown; ///< by state revision
 };

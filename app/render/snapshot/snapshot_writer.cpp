@@ -60,14 +60,14 @@ bool paintImage(const SnapshotComposer &composer, QImage &image, const SnapshotW
 
 bool SnapshotWriter::writeView(const ViewState &state, const SnapshotComposer::Content &content, const QString &path,
                                QSize pixelSize, double scale, const SnapshotComposer::Progress &progress,
-                               QString *error, std::shared_ptr<const ProjectedBaseMap> projected)
+                               QString *error)
 {
     const auto dataset = state.dataset();
     // The file's hash is read beside the composing: both take tens of milliseconds.
     auto hashing = std::async(std::launch::async, [file = dataset ? dataset->file : QString()] {
         return file.isEmpty() ? QString() : SnapshotMetadata::sha256OfFile(file);
     });
-    const SnapshotComposer composer(state, content, scale, std::move(projected));
+    const SnapshotComposer composer(state, content, scale);
     Options options;
     options.pixelSize = pixelSize;
     options.scale = scale;

@@ -55,10 +55,9 @@ public:
 
     /// What File → Export Snapshot runs off the GUI thread: composes `state` with `content` at
     /// `pixelSize` and `scale`, describes it (with the dataset file's SHA-256) and writes it.
-    /// `projected`, when given, is the dataset's base map already projected (see SnapshotComposer).
     static bool writeView(const ViewState &state, const SnapshotComposer::Content &content, const QString &path,
                           QSize pixelSize, double scale, const SnapshotComposer::Progress &progress = {},
-                          QString *error = nullptr, std::shared_ptr<const ProjectedBaseMap> projected = {});
+                          QString *error = nullptr);
 };
 
 } // namespace chronomap

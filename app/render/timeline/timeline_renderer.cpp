@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/timeline/timeline_renderer.h"
 
+#include "render/prepared_dataset.h"
+
 #include "render/category_style.h"
 #include "render/map/marker_sprites.h"
 #include "render/timeline/timeline_axis_painter.h"
@@ -69,8 +71,8 @@ TimelineFrame TimelineRenderer::plan(const QRectF &area, const TimeAxis &axis, c
     f.axis = plotAxis(f.layout, axis);
     f.font = m_style.font;
     f.language = state.language();
-    const auto dataset = state.dataset();
-    if (!dataset || !dataset->events) m_index.reset(); // let go of a store no longer shown
+    // The index is the prepared dataset's: a frame never builds one.
+    const auto dataset = PreparedDataset::of(state);
     if (!dataset || !dataset->events || f.layout.categories.isEmpty()) return f;
     f.store = dataset->events;
     const EventStore &store = *dataset->events;
@@ -92,7 +94,7 @@ TimelineFrame TimelineRenderer::plan(const QRectF &area, const TimeAxis &axis, c
     const qint64 fromMs = f.axis.fromMs(), toMs = f.axis.toMs();
     const int columns = std::max(1, int(std::ceil(f.layout.plot.width())));
     std::vector<EventStore::IndexList> detail(f.lanes.size());
-    const TimelineIndex &index = indexFor(dataset->events);
+    const TimelineIndex &index = dataset->timelineIndex();
     std::vector<quint16> categoryOf(f.lanes.size());
     for (size_t k = 0; k < f.lanes.size(); ++k)
         categoryOf[k] = quint16(store.categories().indexOf(f.lanes[k].category));
@@ -149,12 +151,6 @@ TimelineFrame TimelineRenderer::plan(const QRectF &area, const TimeAxis &axis, c
         }
     }
     return f;
-}
-
-const TimelineIndex &TimelineRenderer::indexFor(const std::shared_ptr<const EventStore> &store) const
-{
-    if (!m_index || m_index->store() != store) m_index = std::make_shared<TimelineIndex>(store);
-    return *m_index;
 }
 
 void TimelineRenderer::render(QPainter &painter, const QRectF &area, const TimeAxis &axis, const ViewState &state,

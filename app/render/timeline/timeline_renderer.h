@@ -33,9 +33,8 @@ struct TimelineFrame;
 /// The axis' visible range is spread over the plot (the area minus the label gutter); its
 /// width in pixels is taken from the plot, so callers may pass an axis of any width.
 ///
-/// Keeps a TimelineIndex of the last store it drew (built on the first frame, tens of ms for a
-/// million events), so overviews cost the same at any size. Not thread-safe: one renderer per
-/// thread.
+/// Reads the PreparedDataset's TimelineIndex, so overviews cost the same at any size; draws
+/// nothing for a dataset that was not prepared. Stateless.
 class TimelineRenderer {
 public:
     /// Where the parts of a timeline go inside `area` (painter coordinates, logical px).
@@ -75,10 +74,8 @@ private:
     void paintLanes(QPainter &painter, const TimelineFrame &frame) const;
     void paintWindow(QPainter &painter, const TimelineFrame &frame, const ViewState &state, bool overAxis) const;
     static TimelineHits hitsOf(const TimelineFrame &frame);
-    const TimelineIndex &indexFor(const std::shared_ptr<const EventStore> &store) const;
 
     TimelineStyle m_style;
-    mutable std::shared_ptr<const TimelineIndex> m_index; ///< of the last store drawn, built on first use
 };
 
 } // namespace chronomap

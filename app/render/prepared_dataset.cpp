@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/prepared_dataset.h"
+
+#include "core/geo/region_index.h"
+#include "core/view/view_state.h"
+#include "render/map/great_circle.h"
+#include "render/map/web_mercator.h"
+#include "render/vector_unit_state.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+
+namespace chronomap {
+
+namespace {
+
+std::atomic<int> g_preparedCount{0};
+
+/// Great-circle arcs between consecutive vertices, with longitudes kept continuous so an arc
+/// across the antimeridian stays one line instead of a smear across the map.
+QPolygonF arcThrough(const QList<QPointF> &vertices, int segments)
+{
+    QPolygonF arc;
+    double previousLon = vertices.isEmpty() ? 0 : vertices.first().x();
+    const auto append = [&](QPointF lonLat) {
+        double lon = lonLat.x();
+        while (lon - previousLon > 180)
+            lon -= 360;
+        while (lon - previousLon < -180)
+            lon += 360;
+        previousLon = lon;
+        arc.append(WebMercator::toMercatorM(QPointF(lon, lonLat.y())));
+    };
+    if (vertices.size() > 1) append(vertices.first());
+    for (qsizetype v = 1; v < vertices.size(); ++v)
+        for (const QPointF &p : greatCircleSteps(vertices[v - 1], vertices[v], segments))
+            append(p);
+    return arc;
+}
+
+} // namespace
+
+std::shared_ptr<const PreparedDataset> PreparedDataset::make(QString file, std::shared_ptr<const EventStore> events,
+                                                             std::shared_ptr<const BaseMap> baseMap,
+                                                             std::shared_ptr<const ProjectedBaseMap> projected)
+{
+    auto d = std::make_shared<PreparedDataset>();
+    d->file = std::move(file);
+    d->events = std::move(events);
+    d->baseMap = std::move(baseMap);
+    if (d->events && d->baseMap) d->membership = std::make_shared<RegionMembership>(d->events, d->baseMap->regions);
+    if (d->baseMap)
+        d->m_projected = projected && projected->source == d->baseMap
+                             ? std::move(projected)
+                             : std::make_shared<const ProjectedBaseMap>(d->baseMap);
+    ++g_preparedCount;
+    if (!d->events) return d;
+
+    const EventStore &store = *d->events;
+    const size_t n = size_t(store.size());
+    clearUpperVectorState(); // the loader hashed strings: numeric work next
+    d->m_pointsMercator.resize(n);
+    d->m_kinds.resize(n);
+    qsizetype points = 0;
+    for (Index i = 0; i < store.size(); ++i) {
+        d->m_pointsMercator[size_t(i)] = WebMercator::toMercatorM(QPointF(store.lonDeg(i), store.latDeg(i)));
+        const bool point = store.geometryKind(i) == GeometryKind::Point;
+        points += point;
+        d->m_kinds[size_t(i)] =
+            quint8((point ? kPoint : 0) | (store.locationPrecision(i) == LocationPrecision::Region ? kRegionLevel : 0));
+    }
+
+    d->m_regionStart.reserve(n + 1);
+    d->m_regionStart.push_back(0);
+    const RegionIndex *regions = d->baseMap ? d->baseMap->regions.get() : nullptr;
+    for (Index i = 0; i < store.size(); ++i) {
+        if (regions)
+            for (const QString &code : store.regionCodes(i))
+                if (const int r = regions->find(code); r >= 0) d->m_regionIndices.push_back(r);
+        d->m_regionStart.push_back(qint32(d->m_regionIndices.size()));
+    }
+
+    d->m_arcEvents.assign(store.lineEvents().begin(), store.lineEvents().end());
+    std::sort(d->m_arcEvents.begin(), d->m_arcEvents.end());
+    d->m_arcs.reserve(d->m_arcEvents.size());
+    for (Index i : d->m_arcEvents)
+        d->m_arcs.push_back(arcThrough(store.lonLatVertices(i), kArcSegments));
+
+    if (points > kDenseThreshold) {
+        const auto &mercator = d->m_pointsMercator;
+        for (Index i = 0; i < store.size(); ++i)
+            if ((d->m_kinds[size_t(i)] & kPoint) && std::isfinite(mercator[size_t(i)].x()) &&
+                std::isfinite(mercator[size_t(i)].y()))
+                d->m_rows.push_back(i);
+        std::stable_sort(d->m_rows.begin(), d->m_rows.end(),
+                         [&](Index a, Index b) { return mercator[size_t(a)].y() > mercator[size_t(b)].y(); });
+        d->m_rowsMercator.reserve(d->m_rows.size());
+        for (Index i : d->m_rows)
+            d->m_rowsMercator.push_back(mercator[size_t(i)]);
+    }
+    d->m_timeline = std::make_shared<const TimelineIndex>(d->events);
+    return d;
+}
+
+std::shared_ptr<const PreparedDataset> PreparedDataset::of(const std::shared_ptr<const Dataset> &dataset)
+{
+    return std::dynamic_pointer_cast<const PreparedDataset>(dataset);
+}
+
+std::shared_ptr<const PreparedDataset> PreparedDataset::of(const ViewState &state)
+{
+    return of(state.dataset());
+}
+
+int PreparedDataset::preparedCount()
+{
+    return g_preparedCount.load();
+}
+
+const QPolygonF &PreparedDataset::arcOf(Index i) const
+{
+    static const QPolygonF kNone;
+    const auto it = std::lower_bound(m_arcEvents.begin(), m_arcEvents.end(), i);
+    return it != m_arcEvents.end() && *it == i ? m_arcs[size_t(it - m_arcEvents.begin())] : kNone;
+}
+
+std::optional<QPointF> PreparedDataset::placeOf(Index i) const
+{
+    if (!events || i < 0 || i >= events->size()) return std::nullopt;
+    const QPointF m = m_pointsMercator[size_t(i)];
+    if (std::isfinite(m.x()) && std::isfinite(m.y())) return m;
+    if (!m_projected) return std::nullopt;
+    for (int r : regionsNamedBy(i))
+        if (r < m_projected->regions.size()) return m_projected->regions[r].box.center();
+    return std::nullopt;
+}
+
+} // namespace chronomap
