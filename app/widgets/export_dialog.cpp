@@ -2,7 +2,6 @@
 #include "widgets/export_dialog.h"
 
 #include "widgets/app_settings.h"
-#include "widgets/main_window.h"
 #include "widgets/map_view.h"
 #include "widgets/timeline_view.h"
 
@@ -184,16 +183,6 @@ void ExportDialog::updatePreview()
 }
 
 ExportDialog::~ExportDialog() = default;
-
-ExportDialog *ExportDialog::showFor(MainWindow *window)
-{
-    auto *dialog =
-        new ExportDialog(window->viewState(), window->mapView(), window->size(), window->devicePixelRatioF(), window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setTimelineView(window->findChild<TimelineView *>()); // the timeline as on screen, if shown
-    dialog->show();
-    return dialog;
-}
 
 QSize ExportDialog::presetSize(SizePreset preset) const
 {

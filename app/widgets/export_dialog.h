@@ -36,9 +36,6 @@ public:
     ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, double windowDpr, QWidget *parent = nullptr);
     ~ExportDialog() override;
 
-    /// Opens a dialog for `window`'s view (non-modal, deleted on close) and returns it.
-    static ExportDialog *showFor(class MainWindow *window);
-
     /// The timeline whose visible range the snapshot follows (read when Export is pressed).
     void setTimelineView(TimelineView *view);
     /// A fixed timeline range, used when there is no timeline view; nullopt = the time window.

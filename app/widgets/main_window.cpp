@@ -234,8 +234,7 @@ void MainWindow::createMenus()
     });
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
     file->addSeparator();
-    file->addAction(tr("&Export Snapshot…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
-                    [this] { ExportDialog::showFor(this); });
+    file->addAction(tr("&Export Snapshot…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] { showExportDialog(); });
     file->addAction(tr("Export E&vents…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
                     &MainWindow::exportEvents);
     file->addSeparator();
@@ -428,6 +427,14 @@ void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStr
     m_skipped = skipped;
     showCount();
     showTimeWindow();
+}
+
+void MainWindow::showExportDialog()
+{
+    auto *dialog = new ExportDialog(m_state, m_map, size(), devicePixelRatioF(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setTimelineView(m_timeline); // the timeline as on screen
+    dialog->show();
 }
 
 void MainWindow::showAbout()

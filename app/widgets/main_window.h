@@ -81,6 +81,8 @@ private:
     void createMenus();
     void chooseFile();
     void showAbout();
+    /// File → Export Snapshot: a non-modal dialog for the view, deleted on close.
+    void showExportDialog();
     void onLoaded(const LoadResult &result, const QStringList &paths);
     void showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, qsizetype skipped);
     void loadBaseMap();

@@ -119,3 +119,24 @@ TEST_CASE("Periods before 1970 end where the calendar says", "[time]")
     REQUIRE(year);
     CHECK(year->endExclusiveMs() == QDate(1901, 1, 1).startOfDay(QTimeZone::utc()).toMSecsSinceEpoch());
 }
+
+TEST_CASE("A fuzzy date's period ends where the calendar's next period begins", "[time]")
+{
+    // Leap years, year ends, before 1970 and before 1901 (a non-leap century year).
+    const std::pair<const char *, const char *> periods[] = {
+        {"2025", "2026-01-01"},       {"2024-02", "2024-03-01"}, {"2025-12", "2026-01-01"},
+        {"1999-12", "2000-01-01"},    {"1900-02", "1900-03-01"}, {"2025-08-12", "2025-08-13"},
+        {"1969-07-20", "1969-07-21"}, {"1969-12", "1970-01-01"}, {"2024-12-31", "2025-01-01"},
+    };
+    for (const auto &[date, next] : periods) {
+        INFO(date);
+        const auto d = FuzzyDate::parse(QString::fromLatin1(date));
+        const auto n = FuzzyDate::parse(QString::fromLatin1(next));
+        REQUIRE(d);
+        REQUIRE(n);
+        CHECK(d->endExclusiveMs() == n->startMs);
+    }
+    const auto instant = FuzzyDate::parse(u"2025-08-12T09:30Z");
+    REQUIRE(instant);
+    CHECK(instant->endExclusiveMs() == instant->startMs + 1);
+}

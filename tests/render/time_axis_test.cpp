@@ -66,17 +66,6 @@ TEST_CASE("Calendar steps floor and add in UTC", "[timeline]")
     CHECK(TimeStep{TimeUnit::Month, 1}.add(utc(2025, 3, 1), -1) == utc(2025, 2, 1));
 }
 
-TEST_CASE("The fast period end agrees with FuzzyDate::endExclusiveMs", "[timeline]")
-{
-    for (const char *text :
-         {"2025", "2024-02", "2025-12", "1999-12", "1900-02", "2025-08-12", "2025-08-12T09:30Z", "1969-07-20"}) {
-        const auto date = FuzzyDate::parse(QString::fromLatin1(text));
-        REQUIRE(date);
-        INFO(text);
-        CHECK(periodEndMs(*date) == date->endExclusiveMs());
-    }
-}
-
 TEST_CASE("The axis maps time to pixels both ways, zooms about a pixel and pans", "[timeline]")
 {
     TimeAxis axis({utc(2025, 1, 1), utc(2026, 1, 1)}, 1000);

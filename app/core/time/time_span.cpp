@@ -76,7 +76,7 @@ std::optional<DatePrecision> datePrecisionFromString(QStringView text)
     return std::nullopt;
 }
 
-qint64 FuzzyDate::endExclusiveMs() const
+qint64 FuzzyDate::calendarPeriodEndMs() const
 {
     switch (precision) {
     case DatePrecision::Year:
@@ -84,11 +84,10 @@ qint64 FuzzyDate::endExclusiveMs() const
     case DatePrecision::Month:
         return utcMidnightMs(utcDateOf(startMs).addMonths(1));
     case DatePrecision::Day:
-        return startMs + 86'400'000;
     case DatePrecision::Time:
-        return startMs + 1;
+        break; // inline in endExclusiveMs()
     }
-    return startMs;
+    return endExclusiveMs();
 }
 
 QString FuzzyDate::toIso() const
@@ -167,23 +166,6 @@ std::optional<TimeSpan> TimeSpan::parse(QStringView start, QStringView end, QStr
     if (endDate->endExclusiveMs() <= startDate->startMs)
         return fail(QCoreApplication::translate("TimeSpan", "end %1 is before start %2").arg(end, start));
     return TimeSpan(*startDate, *endDate);
-}
-
-bool TimeSpan::possiblyOverlaps(const TimeWindow &window) const
-{
-    return earliestMs() < window.toMs && latestEndMs() > window.fromMs;
-}
-
-bool TimeSpan::certainlyOverlaps(const TimeWindow &window) const
-{
-    // The latest possible start must fall inside the window's end and the earliest possible
-    // end inside its start; for an instant this is "its whole period lies in the window".
-    return m_start.endExclusiveMs() <= window.toMs && m_end.startMs >= window.fromMs;
-}
-
-bool TimeSpan::matches(const TimeWindow &window, WindowMatch mode) const
-{
-    return mode == WindowMatch::Possibly ? possiblyOverlaps(window) : certainlyOverlaps(window);
 }
 
 } // namespace chronomap

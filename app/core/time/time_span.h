@@ -27,8 +27,14 @@ struct FuzzyDate {
     qint64 startMs = 0;
     DatePrecision precision = DatePrecision::Day;
 
-    /// First instant after the period this date names (UTC ms).
-    qint64 endExclusiveMs() const;
+    /// First instant after the period this date names (UTC ms). Inline for the frame loops:
+    /// days and instants (most records) by addition, months and years by the calendar.
+    qint64 endExclusiveMs() const
+    {
+        if (precision == DatePrecision::Day) return startMs + 86'400'000;
+        if (precision == DatePrecision::Time) return startMs + 1;
+        return calendarPeriodEndMs();
+    }
     /// ISO 8601 at the date's own precision: `2025`, `2025-08`, `2025-08-12`, `2025-08-12T09:30:00Z`.
     QString toIso() const;
 
@@ -38,6 +44,9 @@ struct FuzzyDate {
     static std::optional<FuzzyDate> parse(QStringView text);
 
     friend bool operator==(const FuzzyDate &, const FuzzyDate &) = default;
+
+private:
+    qint64 calendarPeriodEndMs() const;
 };
 
 /// A half-open window of time [fromMs, toMs) in UTC ms since the epoch.
@@ -75,12 +84,23 @@ public:
     /// First moment after the event has certainly ended (UTC ms).
     qint64 latestEndMs() const { return m_end.endExclusiveMs(); }
 
+    /// The one rule of the time window, used by the filters, the timeline and playback alike.
     /// True when some reading of the dates overlaps `window`.
-    bool possiblyOverlaps(const TimeWindow &window) const;
+    bool possiblyOverlaps(const TimeWindow &window) const
+    {
+        return earliestMs() < window.toMs && latestEndMs() > window.fromMs;
+    }
     /// True when every reading of the dates overlaps `window` (for an instant: its whole
-    /// period of uncertainty lies inside the window).
-    bool certainlyOverlaps(const TimeWindow &window) const;
-    bool matches(const TimeWindow &window, WindowMatch mode) const;
+    /// period of uncertainty lies inside the window): the latest possible start falls inside
+    /// the window's end and the earliest possible end inside its start.
+    bool certainlyOverlaps(const TimeWindow &window) const
+    {
+        return m_start.endExclusiveMs() <= window.toMs && m_end.startMs >= window.fromMs;
+    }
+    bool matches(const TimeWindow &window, WindowMatch mode) const
+    {
+        return mode == WindowMatch::Possibly ? possiblyOverlaps(window) : certainlyOverlaps(window);
+    }
 
     friend bool operator==(const TimeSpan &, const TimeSpan &) = default;
 

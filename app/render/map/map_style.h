@@ -21,7 +21,6 @@ struct MapStyle {
     QColor label{0x33, 0x33, 0x33};
     QColor regionLabel{0x80, 0x74, 0x68};
     QColor highlightFill{0xff, 0xd5, 0x4f, 150};
-    QColor highlightBorder{0xc6, 0x28, 0x28};
     QColor selection{0x1a, 0x1a, 0x1a};
     QFont font{QStringLiteral("DejaVu Sans"), 9};
     /// Countries whose admin-1 layer is complete in geodata/basemap: their borders are drawn

@@ -37,23 +37,6 @@ qint64 utcMsOf(int year, int month, int day)
     return utcMidnightMs(QDate(y, m, 1)) + qint64(day - 1) * kDayMs;
 }
 
-qint64 periodEndMs(const FuzzyDate &date)
-{
-    switch (date.precision) {
-    case DatePrecision::Year:
-        return utcMsOf(civilDateOf(date.startMs).year + 1, 1, 1);
-    case DatePrecision::Month: {
-        const CivilDate c = civilDateOf(date.startMs);
-        return utcMsOf(c.year, c.month + 1, 1);
-    }
-    case DatePrecision::Day:
-        return date.startMs + kDayMs;
-    case DatePrecision::Time:
-        return date.startMs + 1;
-    }
-    return date.startMs;
-}
-
 qint64 TimeStep::approxMs() const
 {
     switch (unit) {

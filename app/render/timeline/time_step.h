@@ -46,8 +46,4 @@ CivilDate civilDateOf(qint64 ms);
 /// Start of the day year-month-day (UTC ms); `month` may run outside 1–12 (13 = next January).
 qint64 utcMsOf(int year, int month, int day);
 
-/// End of the period a fuzzy date names, exclusive (UTC ms): the same value as
-/// FuzzyDate::endExclusiveMs() without a QDateTime round trip.
-qint64 periodEndMs(const FuzzyDate &date);
-
 } // namespace chronomap

@@ -40,24 +40,6 @@ void scanVisibleEvents(TimelineFrame &f, const EventStore &store, const std::vec
         }
         if (++counts[size_t(k)] <= TimelineRenderer::kDetailLimit) detail[size_t(k)].push_back(i);
     };
-    // The end of an event's last period: day and time precision (most records) by addition;
-    // months and years by calendar, remembering the last one since neighbours share months.
-    FuzzyDate lastPeriod{std::numeric_limits<qint64>::min(), DatePrecision::Time};
-    qint64 lastPeriodEnd = 0;
-    auto extentEnd = [&](const FuzzyDate &end) {
-        switch (end.precision) {
-        case DatePrecision::Day:
-            return end.startMs + 86'400'000;
-        case DatePrecision::Time:
-            return end.startMs + 1;
-        default:
-            if (!(end == lastPeriod)) {
-                lastPeriod = end;
-                lastPeriodEnd = periodEndMs(end);
-            }
-            return lastPeriodEnd;
-        }
-    };
     // Index order is start order: nothing from `upper` on starts before the range ends.
     auto firstStartingAt = [&](qint64 ms) {
         EventStore::Index lo = 0, hi = EventStore::Index(store.size());
@@ -75,7 +57,7 @@ void scanVisibleEvents(TimelineFrame &f, const EventStore &store, const std::vec
         for (EventStore::Index i : *subset) {
             const TimeSpan when = store.when(i);
             if (when.earliestMs() >= toMs) break;
-            const qint64 end = extentEnd(when.end());
+            const qint64 end = when.latestEndMs();
             if (end > fromMs) visit(i, when.earliestMs(), end);
         }
     } else if (const EventStore::Index upper = firstStartingAt(toMs); 2 * (upper - firstStartingAt(fromMs)) >= upper) {
@@ -83,14 +65,14 @@ void scanVisibleEvents(TimelineFrame &f, const EventStore &store, const std::vec
         // collecting the indices from the interval tree.
         for (EventStore::Index i = 0; i < upper; ++i) {
             const TimeSpan when = store.when(i);
-            const qint64 end = extentEnd(when.end());
+            const qint64 end = when.latestEndMs();
             if (end > fromMs) visit(i, when.earliestMs(), end);
         }
     } else {
         // O(log n + k) in the store's interval tree.
         for (EventStore::Index i : store.inWindow(f.axis.range())) {
             const TimeSpan when = store.when(i);
-            visit(i, when.earliestMs(), extentEnd(when.end()));
+            visit(i, when.earliestMs(), when.latestEndMs());
         }
     }
     for (size_t k = 0; k < f.lanes.size(); ++k) {

@@ -18,8 +18,4 @@ struct TimelineExtent {
 
 TimelineExtent timelineExtent(const TimeSpan &when);
 
-/// TimeSpan::matches() without its QDateTime round trips (see periodEndMs()).
-bool matchesWindow(const TimeSpan &when, const TimelineExtent &x, const std::optional<TimeWindow> &window,
-                   WindowMatch mode);
-
 } // namespace chronomap

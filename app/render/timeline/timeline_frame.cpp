@@ -19,7 +19,7 @@ TimelineFrame::Item TimelineFrame::itemFor(EventStore::Index event, const std::o
     // An exact instant, or any extent too narrow to show as a bar, is a mark at its middle.
     item.mark = x.exactInstant || item.x1 - item.x0 < kMarkPx * 0.8;
     item.markX = x.exactInstant ? item.x0 : (item.x0 + item.x1) / 2;
-    item.inWindow = matchesWindow(when, x, window, match);
+    item.inWindow = !window || when.matches(*window, match);
     return item;
 }
 

@@ -40,7 +40,7 @@ TimelineIndex::TimelineIndex(std::shared_ptr<const EventStore> store) : m_store(
     for (EventStore::Index i = 0; i < EventStore::Index(s.size()); ++i) {
         const quint16 c = s.categoryIndex(i);
         const TimeSpan when = s.when(i);
-        const qint64 from = when.earliestMs(), to = periodEndMs(when.end());
+        const qint64 from = when.earliestMs(), to = when.latestEndMs();
         // The start counts from the edge after its bin; the end at the first edge at or after it.
         const auto startBin = size_t((from - m_originMs) / m_binMs);
         const auto endEdge = size_t(std::min<qint64>(m_bins, (to - m_originMs + m_binMs - 1) / m_binMs));
@@ -124,7 +124,7 @@ EventStore::IndexList TimelineIndex::eventsOf(quint16 category, const TimeWindow
     const auto lo = firstStartingAt(window.fromMs - m_longestMs[category]);
     const auto hi = firstStartingAt(window.toMs);
     for (auto it = lo; it != hi; ++it)
-        if (periodEndMs(s.when(*it).end()) > window.fromMs) out.push_back(*it);
+        if (s.when(*it).latestEndMs() > window.fromMs) out.push_back(*it);
     return out;
 }
 
