@@ -4,9 +4,6 @@
 #include "core/model/record_json.h"
 #include "core/store/event_store_codec.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -62,13 +59,13 @@ Event EventStore::event(Index i) const
             e.regions.append(QString::fromUtf8(bytes));
             break;
         case Tag::Claim:
-            e.claims.append(claimFromJson(bytes));
+            e.claims.append(RecordJson::claimFromCompact(bytes));
             break;
         case Tag::Source:
-            e.sources.append(sourceFromJson(bytes));
+            e.sources.append(RecordJson::sourceFromCompact(bytes));
             break;
         case Tag::Related:
-            e.related.append(RecordJson::relatedFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object()));
+            e.related.append(RecordJson::relatedFromCompact(bytes));
             break;
         case Tag::Provenance:
             e.provenance = QString::fromUtf8(bytes);
@@ -118,7 +115,7 @@ QList<Source> EventStore::sources(Index i) const
 {
     QList<Source> result;
     forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
-        if (tag == Tag::Source) result.append(sourceFromJson(bytes));
+        if (tag == Tag::Source) result.append(RecordJson::sourceFromCompact(bytes));
         return true;
     });
     return result;

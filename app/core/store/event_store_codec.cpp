@@ -1,11 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/store/event_store_codec.h"
 
-#include "core/model/record_json.h"
-
-#include <QJsonDocument>
-#include <QJsonObject>
-
 #include <algorithm>
 
 namespace chronomap::EventStoreCodec {
@@ -70,16 +65,6 @@ void appendLocalized(QByteArray &out, Tag tag, const LocalizedText &text)
         appendVarint(out, quint64(lang.size() + 1 + value.size()));
         out.append(lang).append(kLangSeparator).append(value);
     }
-}
-
-Claim claimFromJson(QByteArrayView bytes)
-{
-    return RecordJson::claimFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object());
-}
-
-Source sourceFromJson(QByteArrayView bytes)
-{
-    return RecordJson::sourceFromJson(QJsonDocument::fromJson(bytes.toByteArray()).object());
 }
 
 } // namespace chronomap::EventStoreCodec

@@ -79,9 +79,6 @@ inline std::pair<QByteArrayView, QByteArrayView> splitLocalized(QByteArrayView b
     return {bytes.first(sep), bytes.sliced(sep + 1)};
 }
 
-Claim claimFromJson(QByteArrayView bytes);
-Source sourceFromJson(QByteArrayView bytes);
-
 inline quint32 idHash(QByteArrayView utf8)
 {
     return quint32(qHash(utf8));

@@ -5,9 +5,6 @@
 #include "core/model/record_json.h"
 #include "core/store/event_store_codec.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 #include <algorithm>
 
 namespace chronomap {
@@ -36,7 +33,7 @@ QString EventStore::searchableText(Index i) const
             appendLine(bytes);
             break;
         case Tag::Source: {
-            const Source s = sourceFromJson(bytes);
+            const Source s = RecordJson::sourceFromCompact(bytes);
             appendLine(QByteArrayView(s.name.toUtf8()));
             appendLine(QByteArrayView(s.url.toUtf8()));
             break;
@@ -70,50 +67,6 @@ bool containsAsciiFolded(QByteArrayView haystack, const QByteArray &lowerNeedle)
         if (k == n) return true;
     }
     return false;
-}
-
-/// Calls `visit(bytes)` with the "name" and "url" string values of a compact source object as
-/// JsonObjectWriter wrote it, unescaped where needed.
-template<typename Visitor> void forEachSourceText(QByteArrayView json, Visitor &&visit)
-{
-    qsizetype p = 1; // past '{'
-    // The raw bytes of the string starting at json[p] == '"'; p ends past its closing quote.
-    auto readString = [&](bool *escaped) {
-        const qsizetype from = ++p;
-        *escaped = false;
-        while (p < json.size() && json[p] != '"') {
-            if (json[p] == '\\') {
-                *escaped = true;
-                ++p;
-            }
-            ++p;
-        }
-        const QByteArrayView raw = json.sliced(from, std::min(p, json.size()) - from);
-        ++p;
-        return raw;
-    };
-    while (p < json.size() && json[p] == '"') {
-        bool escaped = false;
-        const QByteArrayView key = readString(&escaped);
-        if (p >= json.size() || json[p] != ':') return;
-        ++p;
-        if (p < json.size() && json[p] == '"') {
-            const QByteArrayView value = readString(&escaped);
-            if (key == RecordJson::kName || key == RecordJson::kUrl) {
-                if (!escaped) {
-                    visit(value);
-                } else {
-                    const QByteArray quoted = '"' + value.toByteArray() + '"';
-                    const QJsonDocument doc = QJsonDocument::fromJson('[' + quoted + ']');
-                    visit(QByteArrayView(doc.array().at(0).toString().toUtf8()));
-                }
-            }
-        } else {
-            while (p < json.size() && json[p] != ',' && json[p] != '}')
-                ++p;
-        }
-        if (p < json.size() && json[p] == ',') ++p;
-    }
 }
 
 } // namespace
@@ -161,7 +114,7 @@ bool EventStore::matchesText(Index i, const TextQuery &query) const
         case Tag::Place:
             return look(bytes);
         case Tag::Source:
-            forEachSourceText(bytes, [&](QByteArrayView value) { look(value); });
+            RecordJson::forEachSourceText(bytes, [&](QByteArrayView value) { look(value); });
             return remaining > 0;
         default:
             return true;
