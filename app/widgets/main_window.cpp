@@ -387,9 +387,8 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
         if (!result.partial->isEmpty())
             m_problems->offerToKeep(
                 path, result.partial->size(),
-                [this, partial = result.partial, paths, skipped = result.count(Issue::Severity::Skipped)] {
-                    showDataset(partial, paths, skipped);
-                });
+                [this, partial = result.partial, paths, sha256 = result.sha256,
+                 skipped = result.count(Issue::Severity::Skipped)] { showDataset(partial, paths, sha256, skipped); });
         emit loadFinished(false);
         return;
     }
@@ -402,18 +401,19 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
         emit loadFinished(false);
         return;
     }
-    showDataset(result.store, paths, result.count(Issue::Severity::Skipped));
+    showDataset(result.store, paths, result.sha256, result.count(Issue::Severity::Skipped));
     emit loadFinished(true);
 }
 
-void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, qsizetype skipped)
+void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, const QString &sha256,
+                             qsizetype skipped)
 {
     const QString path = paths.value(0);
     m_store = std::move(store);
     m_currentFile = path;
     m_currentFiles = paths;
     rememberFiles(paths);
-    m_state->setDataset(Dataset::make(path, m_store, m_baseMap)); // fills the table
+    m_state->setDataset(Dataset::make(path, m_store, m_baseMap, sha256)); // fills the table
     m_table->resizeColumnsToContents();
     // A long title would push the category, regions and sources (and the title's own centred
     // header) out of the dock: cap it, the rest of a title shows elided and in the tooltip.

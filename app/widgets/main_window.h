@@ -82,7 +82,8 @@ private:
     void chooseFile();
     void showAbout();
     void onLoaded(const LoadResult &result, const QStringList &paths);
-    void showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, qsizetype skipped);
+    void showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, const QString &sha256,
+                     qsizetype skipped);
     void loadBaseMap();
     QWidget *createTimelinePane();
     void showTimeWindow();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Snapshot export: each format written and read back, metadata round trips, and failed writes
 // that leave nothing behind.
+#include "core/io/dataset_loader.h"
 #include "render/category_style.h"
 #include "core/geo/region_index.h"
 #include "render/map/map_framing.h"
@@ -45,7 +46,7 @@ std::shared_ptr<const Dataset> exportDataset()
         const QString file = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
-        return Dataset::make(file, result.store, test::bundledBaseMap());
+        return Dataset::make(file, result.store, test::bundledBaseMap(), DatasetLoader::sha256OfFile(file));
     }();
     return dataset;
 }
@@ -86,8 +87,7 @@ struct Scene {
         o.scale = scale;
         const QSizeF logical = QSizeF(size) / scale;
         o.metadata = SnapshotMetadata::describe(state, composer->mapViewportFor(composer->mapAreaFor(logical).size()),
-                                                kTitle, composer->content().exportedAt,
-                                                SnapshotMetadata::sha256OfFile(exportDataset()->file));
+                                                kTitle, composer->content().exportedAt, exportDataset()->sha256);
         return o;
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File → Export snapshot…: the dialog's export runs off the GUI thread and can be cancelled;
 // a saved view state reopens the window on the same view.
+#include "core/io/dataset_loader.h"
 #include "widgets/export_dialog.h"
 #include "core/geo/region_index.h"
 #include "widgets/main_window.h"
@@ -36,7 +37,7 @@ std::shared_ptr<const Dataset> exportDataset()
         const QString file = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
-        return Dataset::make(file, result.store, test::bundledBaseMap());
+        return Dataset::make(file, result.store, test::bundledBaseMap(), DatasetLoader::sha256OfFile(file));
     }();
     return dataset;
 }
@@ -128,7 +129,7 @@ TEST_CASE("A saved view state reopens the window on the same view", "[export][wi
     saved.setHiddenCategories({QStringLiteral("combat")});
     saved.setLanguage(QStringLiteral("es"));
     const Viewport viewport(WebMercator::toMercatorM(QPointF(60.0, 50.0)), 3000, QSize(800, 600));
-    QJsonObject json = ViewStateJson::toJson(saved, SnapshotMetadata::sha256OfFile(exportDataset()->file));
+    QJsonObject json = ViewStateJson::toJson(saved, exportDataset()->sha256);
     json.insert(QStringLiteral("map"), ViewportJson::toJson(viewport));
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("view.json"));
