@@ -119,7 +119,7 @@ IssueList issuesToPrint(const LoadResult &result)
 
 int validate(const QStringList &paths, const LoadOptions &options)
 {
-    const LoadResult result = DatasetLoader::load(paths, options);
+    const LoadResult result = DatasetLoader::load(paths, options, {}, DatasetLoader::Hashing::None);
     if (result.partial) { // a reader failed: its line says why, and nothing was loaded
         printIssues(issuesToPrint(result), out());
         return kUnusable;
@@ -153,7 +153,7 @@ int query(const QCommandLineParser &parser, const Options &o, const LoadOptions 
     }
 
     const QStringList paths = parser.isSet(o.data) ? parser.values(o.data) : QStringList{DataPaths::bundledEvents()};
-    const LoadResult result = DatasetLoader::load(paths, options);
+    const LoadResult result = DatasetLoader::load(paths, options, {}, DatasetLoader::Hashing::None);
     printIssues(issuesToPrint(result), err());
     if (result.hasFatal() || result.store->isEmpty()) return kUnusable;
 

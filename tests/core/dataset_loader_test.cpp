@@ -47,6 +47,9 @@ TEST_CASE("DatasetLoader loads several files as one store and hashes what it rea
     REQUIRE_FALSE(one.hasFatal());
     CHECK(one.store->size() == 2);
     CHECK(one.sha256 == QString::fromLatin1(sha256Hex(kGeoJson))); // what `sha256sum FILE` prints
+    const LoadResult unhashed = DatasetLoader::load({geojson}, {}, {}, DatasetLoader::Hashing::None);
+    CHECK(unhashed.store->size() == 2);
+    CHECK(unhashed.sha256.isEmpty()); // --validate and --query have no use for it
 
     const LoadResult both = DatasetLoader::load({geojson, csv});
     REQUIRE_FALSE(both.hasFatal());

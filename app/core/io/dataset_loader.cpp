@@ -59,20 +59,24 @@ std::shared_ptr<const EventStore> emptyStore()
 
 } // namespace
 
-LoadResult DatasetLoader::load(const QStringList &paths, const LoadOptions &options, const Callbacks &callbacks)
+LoadResult DatasetLoader::load(const QStringList &paths, const LoadOptions &options, const Callbacks &callbacks,
+                               Hashing hashing)
 {
     // Hashing reads the files once more, from the page cache the reader fills: on a second
     // thread it costs no wall time. It stops early when the load is cancelled.
     std::atomic<bool> stopHashing = false;
-    auto hashing = std::async(std::launch::async, [&paths, &stopHashing] {
-        QStringList digests;
-        for (const QString &path : paths)
-            digests.append(sha256OfFile(path, &stopHashing));
-        return combinedSha256(digests);
-    });
+    std::future<QString> hashed;
+    if (hashing == Hashing::Content) {
+        hashed = std::async(std::launch::async, [&paths, &stopHashing] {
+            QStringList digests;
+            for (const QString &path : paths)
+                digests.append(sha256OfFile(path, &stopHashing));
+            return combinedSha256(digests);
+        });
+    }
     auto cancelled = [&] {
         stopHashing = true;
-        hashing.wait();
+        if (hashed.valid()) hashed.wait();
         LoadResult result;
         result.cancelled = true;
         result.store = emptyStore();
@@ -99,7 +103,7 @@ LoadResult DatasetLoader::load(const QStringList &paths, const LoadOptions &opti
         merged.partial = kept.isEmpty() ? emptyStore() : EventLayers::merge(kept, &ignored);
         merged.store = emptyStore();
     }
-    merged.sha256 = hashing.get();
+    if (hashed.valid()) merged.sha256 = hashed.get();
     return merged;
 }
 

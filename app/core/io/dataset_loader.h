@@ -28,10 +28,15 @@ public:
         std::function<void(int seconds)> waiting;
     };
 
+    /// Whether the result names its content (`sha256`): the window and snapshots need it;
+    /// --validate and --query spare a busy machine the second thread's work.
+    enum class Hashing : quint8 { Content, None };
+
     /// The files of `paths` as one store. Cancelled: `cancelled` set, the store empty, no issues.
     /// When a reader child fails, nothing is loaded (`store` empty) and `partial` holds the other
     /// files whole and what the failed ones gave before failing, for the user to keep or not.
-    static LoadResult load(const QStringList &paths, const LoadOptions &options = {}, const Callbacks &callbacks = {});
+    static LoadResult load(const QStringList &paths, const LoadOptions &options = {}, const Callbacks &callbacks = {},
+                           Hashing hashing = Hashing::Content);
 
     /// The dataset's SHA-256 (lower-case hex) from its files' (in load order): one file's own
     /// digest, so that `sha256sum FILE` gives it; for several, the SHA-256 of their hex digests

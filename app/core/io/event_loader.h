@@ -41,7 +41,7 @@ struct LoadResult {
     /// events converted before the failure, which the user may choose to keep. `store` is empty.
     std::shared_ptr<const EventStore> partial;
     /// Hex SHA-256 of the files read, taken as they were read (DatasetLoader::combinedSha256);
-    /// empty from EventLoader and ReaderProcess alone, which read one file and hash nothing.
+    /// empty from EventLoader and ReaderProcess alone, which hash nothing.
     QString sha256;
 
     bool hasFatal() const;
