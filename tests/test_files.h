@@ -2,7 +2,12 @@
 // The test fixtures in tests/data, by name.
 #pragma once
 
+#include <QByteArray>
+#include <QFile>
 #include <QString>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
 
 #include <string>
 
@@ -18,6 +23,16 @@ inline QString formatFile(const char *name)
 inline QString badFile(const char *name)
 {
     return QStringLiteral(CHRONOMAP_TEST_DATA "/bad/") + QLatin1String(name);
+}
+
+/// Writes `bytes` to the file `name` in `dir`; returns its path.
+inline QString writeFile(const QTemporaryDir &dir, const char *name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(QLatin1String(name));
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    REQUIRE(f.write(bytes) == bytes.size());
+    return path;
 }
 
 /// For Catch2's messages and comparisons.

@@ -7,7 +7,7 @@
 #include "cli/filter_options.h"
 #include "core/geo/base_map.h"
 #include "core/geo/region_index.h"
-#include "core/io/event_loader.h"
+#include "core/io/dataset_loader.h"
 #include "core/io/event_writer.h"
 #include "core/io/reader_process.h"
 #include "core/store/event_filter.h"
@@ -15,7 +15,9 @@
 
 #include <QCommandLineParser>
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 
 namespace chronomap::cli {
 
@@ -27,9 +29,15 @@ constexpr int kSomeSkipped = 1;
 constexpr int kUnusable = 2; // also: bad arguments
 
 struct Options {
-    QCommandLineOption validate{"validate", tr("Check FILE and print one line per problem."), tr("FILE")};
+    QCommandLineOption validate{"validate",
+                                tr("Check FILE and print one line per problem. Repeated, the files are checked as "
+                                   "one dataset."),
+                                tr("FILE")};
     QCommandLineOption query{"query", tr("Print the events matching the filters below (no GUI).")};
-    QCommandLineOption data{"data", tr("Dataset to query (default: the bundled dataset)."), tr("FILE")};
+    QCommandLineOption data{"data",
+                            tr("Events file for --query, --export or the window (default: the bundled dataset). "
+                               "Repeated, the files load as one dataset, as the window opens several."),
+                            tr("FILE")};
     FilterOptions filters; // --region, --from, --to, --certain, --category, --search: shared with --export
     QCommandLineOption format{"format", tr("Output format of --query: csv (default) or geojson."), tr("FORMAT"), "csv"};
     QCommandLineOption mapping{"mapping", tr("Column mapping for flat files, e.g. start=Fecha,lat=Y,lon=X."),
@@ -99,18 +107,28 @@ void printIssues(const IssueList &issues, QTextStream &stream)
     stream.flush();
 }
 
-int validate(const QString &path, const LoadOptions &options)
+/// The issues to print: all of them, or when a reader failed only the line that says why.
+IssueList issuesToPrint(const LoadResult &result)
 {
-    const LoadResult result = ReaderProcess::loadFile(path, options);
-    if (result.partial) { // the reader failed: its one line says why, and nothing was loaded
-        out() << result.issues.last().toString() << Qt::endl;
+    if (!result.partial) return result.issues;
+    IssueList fatal;
+    std::copy_if(result.issues.begin(), result.issues.end(), std::back_inserter(fatal),
+                 [](const Issue &issue) { return issue.severity == Issue::Severity::Fatal; });
+    return fatal;
+}
+
+int validate(const QStringList &paths, const LoadOptions &options)
+{
+    const LoadResult result = DatasetLoader::load(paths, options, {}, DatasetLoader::Hashing::None);
+    if (result.partial) { // a reader failed: its line says why, and nothing was loaded
+        printIssues(issuesToPrint(result), out());
         return kUnusable;
     }
     printIssues(result.issues, out());
     const qsizetype skipped = result.count(Issue::Severity::Skipped);
     const qsizetype warnings = result.count(Issue::Severity::Warning);
     out() << tr("%1: %2 records read, %3 events loaded, %4 skipped, %5 warnings")
-                 .arg(path)
+                 .arg(paths.join(QStringLiteral(", ")))
                  .arg(result.recordsRead)
                  .arg(result.store->size())
                  .arg(skipped)
@@ -134,9 +152,9 @@ int query(const QCommandLineParser &parser, const Options &o, const LoadOptions 
         return kUnusable;
     }
 
-    const QString path = parser.isSet(o.data) ? parser.value(o.data) : DataPaths::bundledEvents();
-    const LoadResult result = ReaderProcess::loadFile(path, options);
-    printIssues(result.partial ? IssueList{result.issues.last()} : result.issues, err());
+    const QStringList paths = parser.isSet(o.data) ? parser.values(o.data) : QStringList{DataPaths::bundledEvents()};
+    const LoadResult result = DatasetLoader::load(paths, options, {}, DatasetLoader::Hashing::None);
+    printIssues(issuesToPrint(result), err());
     if (result.hasFatal() || result.store->isEmpty()) return kUnusable;
 
     std::unique_ptr<RegionMembership> membership;
@@ -181,8 +199,8 @@ int runHeadless(const QStringList &arguments)
     parser.process(arguments); // handles --help and --version, and exits on unknown options
     LoadOptions load;
     if (!readMapping(parser, o, &load) || !readReaderTimeout(parser, o)) return kUnusable;
-    if (o.exporter.isSet(parser)) return o.exporter.run(parser, o.filters, parser.value(o.data), load);
-    if (parser.isSet(o.validate)) return validate(parser.value(o.validate), load);
+    if (o.exporter.isSet(parser)) return o.exporter.run(parser, o.filters, parser.values(o.data), load);
+    if (parser.isSet(o.validate)) return validate(parser.values(o.validate), load);
     if (parser.isSet(o.query)) return query(parser, o, load);
     parser.showHelp(kUnusable);
 }
@@ -194,7 +212,7 @@ QStringList guiFiles(const QStringList &arguments)
     o.addTo(parser);
     parser.process(arguments);
     readReaderTimeout(parser, o);
-    return parser.positionalArguments();
+    return parser.values(o.data) + parser.positionalArguments();
 }
 
 QString guiViewState(const QStringList &arguments)

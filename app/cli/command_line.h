@@ -21,7 +21,7 @@ Mode parseMode(const QStringList &arguments);
 int runHeadless(const QStringList &arguments);
 
 /// Adds the options shared by the GUI and the headless modes to a parser and reads the files
-/// the GUI should open (positional arguments).
+/// the GUI should open (`--data` files, then positional arguments), as one dataset.
 QStringList guiFiles(const QStringList &arguments);
 
 /// The view state file the GUI should open (`--view-state FILE` without --export), or empty.

@@ -4,7 +4,7 @@
 #include "cli/cli_text.h"
 #include "core/data_paths.h"
 #include "core/geo/region_index.h"
-#include "core/io/reader_process.h"
+#include "core/io/dataset_loader.h"
 #include "render/map/map_framing.h"
 #include "render/map/map_style.h"
 #include "render/map/projected_base_map.h"
@@ -20,6 +20,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <future>
 
 Q_LOGGING_CATEGORY(lcExport, "chronomap.export", QtWarningMsg)
@@ -67,7 +68,7 @@ ExportCommand::ExportCommand()
                   tr("FILE"))
 {}
 
-int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &filters, const QString &dataPath,
+int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &filters, const QStringList &dataPaths,
                        const LoadOptions &load) const
 {
     QElapsedTimer clock;
@@ -102,22 +103,28 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
     QString error;
     if (!filters.read(parser, &filter, &baseMap, &error)) return fail(kBadArguments, error);
 
-    const QString path = dataPath.isEmpty() ? DataPaths::bundledEvents() : dataPath;
-    // What needs only the file or the base map runs beside the load (GDAL reads on one core).
+    const QStringList paths = dataPaths.isEmpty() ? QStringList{DataPaths::bundledEvents()} : dataPaths;
+    // What needs only the base map runs beside the load (GDAL reads on one core; the loader
+    // hashes the files beside it too).
     auto projecting =
         std::async(std::launch::async, [baseMap] { return std::make_shared<const ProjectedBaseMap>(baseMap); });
-    auto hashing = std::async(std::launch::async, [path] { return SnapshotMetadata::sha256OfFile(path); });
-    const LoadResult result = ReaderProcess::loadFile(path, load);
+    const LoadResult result = DatasetLoader::load(paths, load);
     qCDebug(lcExport) << "dataset" << clock.elapsed() << "ms";
     for (const Issue &issue : result.issues)
         if (issue.severity == Issue::Severity::Fatal) err() << issue.toString() << '\n';
-    if (result.hasFatal() || result.store->isEmpty()) return fail(kBadArguments, tr("%1: no usable events").arg(path));
-    if (const qsizetype skipped = result.count(Issue::Severity::Skipped))
-        err() << tr("chronomap: %1: %2 records skipped (chronomap --validate %1 lists them)").arg(path).arg(skipped)
-              << Qt::endl;
+    if (result.hasFatal() || result.store->isEmpty())
+        return fail(kBadArguments, tr("%1: no usable events").arg(paths.join(QStringLiteral(", "))));
+    for (const QString &path : paths) {
+        const auto skipped = std::count_if(result.issues.begin(), result.issues.end(), [&](const Issue &issue) {
+            return issue.severity == Issue::Severity::Skipped && issue.file == path;
+        });
+        if (skipped > 0)
+            err() << tr("chronomap: %1: %2 records skipped (chronomap --validate %1 lists them)").arg(path).arg(skipped)
+                  << Qt::endl;
+    }
 
     ViewState state;
-    state.setDataset(PreparedDataset::make(path, result.store, baseMap, projecting.get()));
+    state.setDataset(PreparedDataset::make(paths.front(), result.store, baseMap, result.sha256, projecting.get()));
     const PreparedDataset &prepared = *PreparedDataset::of(state);
     state.setTimeWindow(filter.window);
     state.setWindowMatch(filter.match);
@@ -159,8 +166,8 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
     SnapshotWriter::Options options;
     options.pixelSize = size->pixels;
     options.scale = size->scale;
-    options.metadata =
-        SnapshotMetadata::describe(state, shown, composer.title(), composer.content().exportedAt, hashing.get());
+    options.metadata = SnapshotMetadata::describe(state, shown, composer.title(), composer.content().exportedAt,
+                                                  state.dataset()->sha256);
     qCDebug(lcExport) << "prepared" << clock.elapsed() << "ms";
     if (!SnapshotWriter::write(composer, out, options, {}, &error)) return fail(kWriteFailed, error);
     qCDebug(lcExport) << "written" << clock.elapsed() << "ms";

@@ -32,8 +32,9 @@ public:
     /// The view state file given with --view-state (GUI mode: the one to open).
     QString viewStateFile(const QCommandLineParser &parser) const { return parser.value(m_viewState); }
 
-    /// Runs the export; needs a QGuiApplication. `dataPath` empty = the bundled dataset.
-    int run(const QCommandLineParser &parser, const FilterOptions &filters, const QString &dataPath,
+    /// Runs the export; needs a QGuiApplication. `dataPaths` load as one dataset; none: the
+    /// bundled dataset.
+    int run(const QCommandLineParser &parser, const FilterOptions &filters, const QStringList &dataPaths,
             const LoadOptions &load) const;
 
 private:

@@ -42,11 +42,12 @@ QPolygonF arcThrough(const QList<QPointF> &vertices, int segments)
 } // namespace
 
 std::shared_ptr<const PreparedDataset> PreparedDataset::make(QString file, std::shared_ptr<const EventStore> events,
-                                                             std::shared_ptr<const BaseMap> baseMap,
+                                                             std::shared_ptr<const BaseMap> baseMap, QString sha256,
                                                              std::shared_ptr<const ProjectedBaseMap> projected)
 {
     auto d = std::make_shared<PreparedDataset>();
     d->file = std::move(file);
+    d->sha256 = std::move(sha256);
     d->events = std::move(events);
     d->baseMap = std::move(baseMap);
     if (d->events && d->baseMap) d->membership = std::make_shared<RegionMembership>(d->events, d->baseMap->regions);

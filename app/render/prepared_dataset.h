@@ -29,10 +29,11 @@ class PreparedDataset final : public Dataset {
 public:
     using Index = EventStore::Index;
 
-    /// Derives everything from `events` and `baseMap`. `projected` is reused when it is
-    /// `baseMap` projected already (the previous dataset's: the base map stays across loads).
+    /// Derives everything from `events` and `baseMap` (`sha256` as Dataset::sha256). `projected`
+    /// is reused when it is `baseMap` projected already (the previous dataset's: the base map
+    /// stays across loads).
     static std::shared_ptr<const PreparedDataset> make(QString file, std::shared_ptr<const EventStore> events,
-                                                       std::shared_ptr<const BaseMap> baseMap,
+                                                       std::shared_ptr<const BaseMap> baseMap, QString sha256 = {},
                                                        std::shared_ptr<const ProjectedBaseMap> projected = {});
     /// The view state's dataset as prepared; null without one, or when it was not prepared.
     static std::shared_ptr<const PreparedDataset> of(const ViewState &state);

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/load_job.h"
 
-#include "core/io/reader_process.h"
-#include "core/store/event_layers.h"
+#include "core/io/dataset_loader.h"
 
-#include <QElapsedTimer>
 #include <QPromise>
 #include <QtConcurrent>
 
@@ -40,47 +38,16 @@ LoadJob::~LoadJob()
 void LoadJob::start()
 {
     m_watcher.setFuture(QtConcurrent::run([this, paths = m_paths, options = m_options](QPromise<LoadResult> &promise) {
-        // Progress in thousandths over all files, each file an equal share.
         promise.setProgressRange(0, 1000);
-        const qsizetype files = std::max<qsizetype>(1, paths.size());
-        LoadResult merged;
-        QList<EventLayer> layers, failed;
-        for (qsizetype f = 0; f < paths.size(); ++f) {
-            QElapsedTimer sinceRecord; // a reader child calls back while it waits, too
-            sinceRecord.start();
-            qint64 lastDone = -1;
-            int shownSeconds = 0;
-            auto onProgress = [&](qint64 done, qint64 total) {
-                if (total > 0) promise.setProgressValue(int((1000 * f + 1000 * done / total) / files));
-                if (done != lastDone) {
-                    lastDone = done;
-                    sinceRecord.restart();
-                    if (shownSeconds > 0) emit waiting(shownSeconds = 0);
-                } else if (const int seconds = int(sinceRecord.elapsed() / 1000);
-                           seconds >= 2 && seconds != shownSeconds) {
-                    emit waiting(shownSeconds = seconds);
-                }
-                return !promise.isCanceled();
-            };
-            LoadResult result = ReaderProcess::loadFile(paths[f], options, onProgress);
-            if (result.cancelled || promise.isCanceled()) return; // no result: finished() reports a cancel
-            merged.issues.append(result.issues);
-            merged.recordsRead += result.recordsRead;
-            if (!result.store->isEmpty()) layers.append({paths[f], result.store});
-            if (result.partial) failed.append({paths[f], result.partial});
-        }
-        merged.store = layers.isEmpty() ? EventStoreBuilder().build() : EventLayers::merge(layers, &merged.issues);
-        if (!failed.isEmpty()) {
-            // A reader failed: nothing of this load is shown unless the user keeps it, the
-            // other files whole and what the failed ones gave before failing.
-            QList<EventLayer> kept = layers;
-            for (const EventLayer &layer : std::as_const(failed))
-                if (!layer.store->isEmpty()) kept.append(layer);
-            IssueList ignored;
-            merged.partial = kept.isEmpty() ? EventStoreBuilder().build() : EventLayers::merge(kept, &ignored);
-            merged.store = EventStoreBuilder().build();
-        }
-        promise.addResult(std::move(merged));
+        DatasetLoader::Callbacks callbacks;
+        callbacks.progress = [&promise](int permille) {
+            if (permille >= 0) promise.setProgressValue(permille);
+            return !promise.isCanceled();
+        };
+        callbacks.waiting = [this](int seconds) { emit waiting(seconds); };
+        LoadResult result = DatasetLoader::load(paths, options, callbacks);
+        if (result.cancelled || promise.isCanceled()) return; // no result: finished() reports a cancel
+        promise.addResult(std::move(result));
     }));
 }
 

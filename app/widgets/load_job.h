@@ -8,10 +8,9 @@
 
 namespace chronomap {
 
-/// Runs EventLoader::load on a worker thread, reporting progress and accepting a cancel.
-/// Several files load one after the other and are merged as layers into one store
-/// (EventLayers::merge); every file's issues are kept. Emits finished() exactly once, on the GUI
-/// thread, with the result (also when cancelled).
+/// Runs DatasetLoader::load on a worker thread, reporting progress and accepting a cancel:
+/// several files load as one dataset, hashed as they are read. Emits finished() exactly once, on
+/// the GUI thread, with the result (also when cancelled).
 class LoadJob : public QObject {
     Q_OBJECT
 public:

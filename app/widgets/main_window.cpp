@@ -387,9 +387,8 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
         if (!result.partial->isEmpty())
             m_problems->offerToKeep(
                 path, result.partial->size(),
-                [this, partial = result.partial, paths, skipped = result.count(Issue::Severity::Skipped)] {
-                    showDataset(partial, paths, skipped);
-                });
+                [this, partial = result.partial, paths, sha256 = result.sha256,
+                 skipped = result.count(Issue::Severity::Skipped)] { showDataset(partial, paths, sha256, skipped); });
         emit loadFinished(false);
         return;
     }
@@ -402,11 +401,12 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
         emit loadFinished(false);
         return;
     }
-    showDataset(result.store, paths, result.count(Issue::Severity::Skipped));
+    showDataset(result.store, paths, result.sha256, result.count(Issue::Severity::Skipped));
     emit loadFinished(true);
 }
 
-void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, qsizetype skipped)
+void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, const QString &sha256,
+                             qsizetype skipped)
 {
     const QString path = paths.value(0);
     m_store = std::move(store);
@@ -415,7 +415,7 @@ void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStr
     rememberFiles(paths);
     // The base map stays across loads: projected once, reused by every dataset after.
     const auto shown = PreparedDataset::of(*m_state);
-    m_state->setDataset(PreparedDataset::make(path, m_store, m_baseMap,
+    m_state->setDataset(PreparedDataset::make(path, m_store, m_baseMap, sha256,
                                               shown ? shown->projectedBaseMap() : nullptr)); // fills the table
     m_table->resizeColumnsToContents();
     // A long title would push the category, regions and sources (and the title's own centred

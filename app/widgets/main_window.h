@@ -84,7 +84,8 @@ private:
     /// File → Export Snapshot: a non-modal dialog for the view, deleted on close.
     void showExportDialog();
     void onLoaded(const LoadResult &result, const QStringList &paths);
-    void showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, qsizetype skipped);
+    void showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, const QString &sha256,
+                     qsizetype skipped);
     void loadBaseMap();
     QWidget *createTimelinePane();
     void showTimeWindow();

@@ -4,7 +4,6 @@
 #include "core/data_paths.h"
 #include "widgets/main_window.h"
 #include "widgets/map_view.h"
-#include "render/snapshot/snapshot_metadata.h"
 #include "core/view/view_state_json.h"
 #include "render/map/viewport_json.h"
 
@@ -53,7 +52,9 @@ bool ViewStateRestorer::open(MainWindow *window, const QString &path)
             if (!ok) return; // the window already said why the dataset did not load
             IssueList issues;
             const QString expected = json.value(QStringLiteral("dataset_sha256")).toString();
-            if (!expected.isEmpty() && SnapshotMetadata::sha256OfFile(dataset) != expected) {
+            // The hash taken as the dataset was read: what is shown, not what is on disk now.
+            const auto loaded = window->viewState()->dataset();
+            if (!expected.isEmpty() && (!loaded || loaded->sha256 != expected)) {
                 Issue changed;
                 changed.field = QStringLiteral("dataset_sha256");
                 changed.message =

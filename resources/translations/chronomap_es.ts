@@ -2048,20 +2048,12 @@
 <context>
     <name>chronomap::cli::Options</name>
     <message>
-        <source>Check FILE and print one line per problem.</source>
-        <translation>Comprueba ARCHIVO e imprime una línea por problema.</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>ARCHIVO</translation>
     </message>
     <message>
         <source>Print the events matching the filters below (no GUI).</source>
         <translation>Imprime los acontecimientos que cumplen los filtros de abajo (sin interfaz gráfica).</translation>
-    </message>
-    <message>
-        <source>Dataset to query (default: the bundled dataset).</source>
-        <translation>Conjunto de datos que consultar (por omisión: el incluido).</translation>
     </message>
     <message>
         <source>Output format of --query: csv (default) or geojson.</source>
@@ -2108,6 +2100,14 @@ Sin opciones abre la ventana con ARCHIVO…, o con el conjunto de datos incluido
     <message>
         <source>SECONDS</source>
         <translation>SEGUNDOS</translation>
+    </message>
+    <message>
+        <source>Check FILE and print one line per problem. Repeated, the files are checked as one dataset.</source>
+        <translation>Comprueba ARCHIVO e imprime una línea por problema. Repetida, los archivos se comprueban como un solo conjunto de datos.</translation>
+    </message>
+    <message>
+        <source>Events file for --query, --export or the window (default: the bundled dataset). Repeated, the files load as one dataset, as the window opens several.</source>
+        <translation>Archivo de acontecimientos para --query, --export o la ventana (por omisión: el conjunto de datos incluido). Repetida, los archivos se cargan como un solo conjunto de datos, como la ventana abre varios.</translation>
     </message>
 </context>
 </TS>

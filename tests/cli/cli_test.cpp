@@ -3,9 +3,12 @@
 // as a user without a display would: no DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM.
 #include "core/store/event_filter.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -582,6 +585,53 @@ TEST_CASE("chronomap --query --data reads another file", "[cli]")
     CHECK(missing.exitCode == 2);
     CHECK(missing.out.isEmpty());
     CHECK(missing.err.contains(dir.filePath(QStringLiteral("none.geojson")) + QStringLiteral(": no such file")));
+}
+
+TEST_CASE("chronomap with two --data files queries, validates and exports their union", "[cli][export]")
+{
+    const QString exportData = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
+    const QString bundled = test::sourcePath("geodata/events/russia-north-korea.geojson");
+    const QStringList first = queryCsv({QStringLiteral("--data"), exportData}).column(QStringLiteral("id"));
+    const QStringList second = queryCsv({QStringLiteral("--data"), bundled}).column(QStringLiteral("id"));
+    REQUIRE_FALSE(first.isEmpty());
+    REQUIRE_FALSE(second.isEmpty());
+    QStringList both = queryCsv({QStringLiteral("--data"), exportData, QStringLiteral("--data"), bundled})
+                           .column(QStringLiteral("id"));
+    QStringList expected = first + second; // no id is in both files
+    std::sort(both.begin(), both.end());
+    std::sort(expected.begin(), expected.end());
+    CHECK(both == expected);
+
+    const Run validate =
+        runChronomap({QStringLiteral("--validate"), exportData, QStringLiteral("--validate"), bundled});
+    INFO("stderr: " << validate.err.toStdString());
+    CHECK(validate.exitCode == 0);
+    CHECK(lines(validate.out).last() ==
+          QStringLiteral("%1, %2: %3 records read, %3 events loaded, 0 skipped, 0 warnings")
+              .arg(exportData, bundled)
+              .arg(expected.size()));
+
+    // The snapshot names the content of both: the SHA-256 of the files' hex digests, in order.
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString png = dir.filePath(QStringLiteral("both.png"));
+    const Run exported =
+        runChronomap({QStringLiteral("--export"), png, QStringLiteral("--size"), QStringLiteral("480x270"),
+                      QStringLiteral("--data"), exportData, QStringLiteral("--data"), bundled});
+    INFO("stderr: " << exported.err.toStdString());
+    REQUIRE(exported.exitCode == 0);
+    auto sha256Hex = [](const QByteArray &bytes) {
+        return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    };
+    auto fileBytes = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QString combined =
+        QString::fromLatin1(sha256Hex(sha256Hex(fileBytes(exportData)) + sha256Hex(fileBytes(bundled))));
+    QImageReader snapshot(png);
+    CHECK(snapshot.text(QStringLiteral("DatasetSHA256")) == combined);
+    CHECK(snapshot.text(QStringLiteral("Dataset")) == QFileInfo(exportData).absoluteFilePath());
 }
 
 TEST_CASE("chronomap --query refuses bad arguments with a message on stderr and a non-zero exit", "[cli]")

@@ -2,6 +2,7 @@
 // Snapshot export: each format written and read back, metadata round trips, and failed writes
 // that leave nothing behind.
 #include "render/prepared_dataset.h"
+#include "core/io/dataset_loader.h"
 #include "render/category_style.h"
 #include "core/geo/region_index.h"
 #include "render/map/map_framing.h"
@@ -46,7 +47,7 @@ std::shared_ptr<const PreparedDataset> exportDataset()
         const QString file = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
-        return PreparedDataset::make(file, result.store, test::bundledBaseMap());
+        return PreparedDataset::make(file, result.store, test::bundledBaseMap(), DatasetLoader::sha256OfFile(file));
     }();
     return dataset;
 }
@@ -87,8 +88,7 @@ struct Scene {
         o.scale = scale;
         const QSizeF logical = QSizeF(size) / scale;
         o.metadata = SnapshotMetadata::describe(state, composer->mapViewportFor(composer->mapAreaFor(logical).size()),
-                                                kTitle, composer->content().exportedAt,
-                                                SnapshotMetadata::sha256OfFile(exportDataset()->file));
+                                                kTitle, composer->content().exportedAt, exportDataset()->sha256);
         return o;
     }
 

@@ -2,6 +2,7 @@
 // File → Export snapshot…: the dialog's export runs off the GUI thread and can be cancelled;
 // a saved view state reopens the window on the same view.
 #include "render/prepared_dataset.h"
+#include "core/io/dataset_loader.h"
 #include "widgets/export_dialog.h"
 #include "core/geo/region_index.h"
 #include "widgets/main_window.h"
@@ -37,7 +38,7 @@ std::shared_ptr<const PreparedDataset> exportDataset()
         const QString file = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
-        return PreparedDataset::make(file, result.store, test::bundledBaseMap());
+        return PreparedDataset::make(file, result.store, test::bundledBaseMap(), DatasetLoader::sha256OfFile(file));
     }();
     return dataset;
 }
@@ -129,7 +130,7 @@ TEST_CASE("A saved view state reopens the window on the same view", "[export][wi
     saved.setHiddenCategories({QStringLiteral("combat")});
     saved.setLanguage(QStringLiteral("es"));
     const Viewport viewport(WebMercator::toMercatorM(QPointF(60.0, 50.0)), 3000, QSize(800, 600));
-    QJsonObject json = ViewStateJson::toJson(saved, SnapshotMetadata::sha256OfFile(exportDataset()->file));
+    QJsonObject json = ViewStateJson::toJson(saved, exportDataset()->sha256);
     json.insert(QStringLiteral("map"), ViewportJson::toJson(viewport));
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("view.json"));

@@ -8,23 +8,12 @@
 #include <QTemporaryDir>
 
 #include "../qt_string_maker.h"
+#include "../test_files.h"
 
 #include <catch2/catch.hpp>
 
 using namespace chronomap;
-
-namespace {
-
-QString writeFile(const QTemporaryDir &dir, const char *name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(QLatin1String(name));
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::WriteOnly));
-    REQUIRE(f.write(bytes) == bytes.size());
-    return path;
-}
-
-} // namespace
+using test::writeFile;
 
 TEST_CASE("Cancelling a load job halfway ends it as cancelled with an empty store", "[widgets][io]")
 {

@@ -40,6 +40,9 @@ struct LoadResult {
     /// Set only when a reader child failed (crash, limit, watchdog; see ReaderProcess): the
     /// events converted before the failure, which the user may choose to keep. `store` is empty.
     std::shared_ptr<const EventStore> partial;
+    /// Hex SHA-256 of the files read, taken as they were read (DatasetLoader::combinedSha256);
+    /// empty from EventLoader and ReaderProcess alone, which hash nothing.
+    QString sha256;
 
     bool hasFatal() const;
     qsizetype count(Issue::Severity severity) const;

@@ -31,11 +31,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("EventWriter", text);
 }
 
-template<typename T> QByteArray jsonOf(const QList<T> &items)
-{
-    return QJsonDocument(RecordJson::toJsonArray(items)).toJson(QJsonDocument::Compact);
-}
-
 struct Column {
     QByteArray name;
     OGRFieldType type;
@@ -204,9 +199,9 @@ bool EventWriter::write(const EventStore &store, const EventStore::IndexList &ev
         }
         set("confidence", toString(e.confidence));
         set("provenance", e.provenance);
-        feature.SetField("sources", jsonOf(e.sources).constData());
-        feature.SetField("claims", jsonOf(e.claims).constData());
-        feature.SetField("related", jsonOf(e.related).constData());
+        feature.SetField("sources", RecordJson::toJsonText(e.sources).constData());
+        feature.SetField("claims", RecordJson::toJsonText(e.claims).constData());
+        feature.SetField("related", RecordJson::toJsonText(e.related).constData());
         set("location_precision", toString(e.locationPrecision));
         if (csv) {
             // The reader takes a CSV's geometry from this column (GDAL's CSV driver reads a

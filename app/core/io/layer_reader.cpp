@@ -749,8 +749,7 @@ void LayerReader::readSources(Event &e)
                             tr("'%1' is a number, not a source; ignored").arg(item));
                 continue;
             }
-            const bool isUrl = item.startsWith(u"http://") || item.startsWith(u"https://");
-            e.sources.append(Source{isUrl ? QString() : item, isUrl ? item : QString(), {}, {}});
+            e.sources.append(RecordJson::sourceFromText(item));
         }
         return;
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/record_json.h"
 
+#include <QJsonDocument>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -133,6 +135,12 @@ Related relatedFromJson(const QJsonObject &o)
     return {o.value(kId).toString(), o.value(kRelation).toString()};
 }
 
+Source sourceFromText(const QString &item)
+{
+    const bool isUrl = item.startsWith(u"http://") || item.startsWith(u"https://");
+    return Source{isUrl ? QString() : item, isUrl ? item : QString(), {}, {}};
+}
+
 QJsonObject toJson(const Claim &c)
 {
     QJsonObject o{{kQuantity, c.quantity},
@@ -171,6 +179,21 @@ QJsonArray toJsonArray(const QList<Related> &related)
     return arrayOf(related);
 }
 
+QByteArray toJsonText(const QList<Claim> &claims)
+{
+    return QJsonDocument(toJsonArray(claims)).toJson(QJsonDocument::Compact);
+}
+
+QByteArray toJsonText(const QList<Source> &sources)
+{
+    return QJsonDocument(toJsonArray(sources)).toJson(QJsonDocument::Compact);
+}
+
+QByteArray toJsonText(const QList<Related> &related)
+{
+    return QJsonDocument(toJsonArray(related)).toJson(QJsonDocument::Compact);
+}
+
 void appendCompact(QByteArray &out, const Claim &c)
 {
     JsonObjectWriter o(out);
@@ -201,6 +224,27 @@ void appendCompact(QByteArray &out, const Related &r)
     JsonObjectWriter o(out);
     o.add(kId, r.id);
     o.add(kRelation, r.relation);
+}
+
+Claim claimFromCompact(QByteArrayView json)
+{
+    return claimFromJson(QJsonDocument::fromJson(json.toByteArray()).object());
+}
+
+Source sourceFromCompact(QByteArrayView json)
+{
+    return sourceFromJson(QJsonDocument::fromJson(json.toByteArray()).object());
+}
+
+Related relatedFromCompact(QByteArrayView json)
+{
+    return relatedFromJson(QJsonDocument::fromJson(json.toByteArray()).object());
+}
+
+QByteArray unescapedString(QByteArrayView raw)
+{
+    const QByteArray quoted = '"' + raw.toByteArray() + '"';
+    return QJsonDocument::fromJson('[' + quoted + ']').array().at(0).toString().toUtf8();
 }
 
 } // namespace chronomap::RecordJson

@@ -4,8 +4,11 @@
 #include "core/model/event.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace chronomap {
 
@@ -15,7 +18,6 @@ namespace chronomap {
 /// geodata/events/README.md.
 namespace RecordJson {
 
-// Member names, shared with code that scans the compact form without parsing it.
 inline constexpr char kName[] = "name";
 inline constexpr char kUrl[] = "url";
 
@@ -25,6 +27,9 @@ inline constexpr char kUrl[] = "url";
 Claim claimFromJson(const QJsonObject &o, bool *valueIsBad = nullptr);
 Source sourceFromJson(const QJsonObject &o);
 Related relatedFromJson(const QJsonObject &o);
+/// A source given as plain text (an item of a `;`-separated cell): its address when it starts
+/// with http:// or https://, else its name.
+Source sourceFromText(const QString &item);
 
 /// Full objects, every member present (empty text as ""), for files users read.
 QJsonObject toJson(const Claim &c);
@@ -33,6 +38,10 @@ QJsonObject toJson(const Related &r);
 QJsonArray toJsonArray(const QList<Claim> &claims);
 QJsonArray toJsonArray(const QList<Source> &sources);
 QJsonArray toJsonArray(const QList<Related> &related);
+/// The arrays above as compact JSON text, as files carry them in one column.
+QByteArray toJsonText(const QList<Claim> &claims);
+QByteArray toJsonText(const QList<Source> &sources);
+QByteArray toJsonText(const QList<Related> &related);
 
 /// Compact objects appended to `out`: empty text and absent numbers left out (the readers above
 /// take a missing member as empty). Several times faster than building a QJsonObject, which
@@ -40,6 +49,54 @@ QJsonArray toJsonArray(const QList<Related> &related);
 void appendCompact(QByteArray &out, const Claim &c);
 void appendCompact(QByteArray &out, const Source &s);
 void appendCompact(QByteArray &out, const Related &r);
+/// Readers of one compact object (UTF-8 JSON text).
+Claim claimFromCompact(QByteArrayView json);
+Source sourceFromCompact(QByteArrayView json);
+Related relatedFromCompact(QByteArrayView json);
+
+/// A JSON string's raw bytes between its quotes, with its escapes undone.
+QByteArray unescapedString(QByteArrayView raw);
+
+/// Calls `visit(utf8)` with the name and the URL of a compact source object (appendCompact()),
+/// scanning it in place: a text search over a million sources cannot afford to parse each.
+template<typename Visitor> void forEachSourceText(QByteArrayView json, Visitor &&visit)
+{
+    qsizetype p = 1; // past '{'
+    // The raw bytes of the string starting at json[p] == '"'; p ends past its closing quote.
+    auto readString = [&](bool *escaped) {
+        const qsizetype from = ++p;
+        *escaped = false;
+        while (p < json.size() && json[p] != '"') {
+            if (json[p] == '\\') {
+                *escaped = true;
+                ++p;
+            }
+            ++p;
+        }
+        const QByteArrayView raw = json.sliced(from, std::min(p, json.size()) - from);
+        ++p;
+        return raw;
+    };
+    while (p < json.size() && json[p] == '"') {
+        bool escaped = false;
+        const QByteArrayView key = readString(&escaped);
+        if (p >= json.size() || json[p] != ':') return;
+        ++p;
+        if (p < json.size() && json[p] == '"') {
+            const QByteArrayView value = readString(&escaped);
+            if (key == kName || key == kUrl) {
+                if (!escaped)
+                    visit(value);
+                else
+                    visit(QByteArrayView(unescapedString(value)));
+            }
+        } else {
+            while (p < json.size() && json[p] != ',' && json[p] != '}')
+                ++p;
+        }
+        if (p < json.size() && json[p] == ',') ++p;
+    }
+}
 
 } // namespace RecordJson
 

@@ -16,16 +16,21 @@ namespace chronomap {
 struct Dataset {
     virtual ~Dataset() = default;
 
-    QString file; ///< the events file, for titles and snapshot metadata
+    QString file; ///< the events file (the first when several), for titles and snapshot metadata
+    /// Hex SHA-256 of the content loaded, taken while it was read (LoadResult::sha256, see
+    /// DatasetLoader::combinedSha256): what a snapshot names, even if the file changed since.
+    /// Empty when the events came from nowhere hashed.
+    QString sha256;
     std::shared_ptr<const EventStore> events;
     std::shared_ptr<const BaseMap> baseMap;
     std::shared_ptr<const RegionMembership> membership;
 
     static std::shared_ptr<const Dataset> make(QString file, std::shared_ptr<const EventStore> events,
-                                               std::shared_ptr<const BaseMap> baseMap)
+                                               std::shared_ptr<const BaseMap> baseMap, QString sha256 = {})
     {
         auto d = std::make_shared<Dataset>();
         d->file = std::move(file);
+        d->sha256 = std::move(sha256);
         d->events = std::move(events);
         d->baseMap = std::move(baseMap);
         if (d->events && d->baseMap) d->membership = std::make_shared<RegionMembership>(d->events, d->baseMap->regions);

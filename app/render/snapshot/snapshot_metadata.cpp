@@ -6,8 +6,6 @@
 #include "render/map/viewport_json.h"
 #include "render/map/web_mercator.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTimeZone>
@@ -15,15 +13,6 @@
 #include <algorithm>
 
 namespace chronomap {
-
-QString SnapshotMetadata::sha256OfFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file)) return {};
-    return QString::fromLatin1(hash.result().toHex());
-}
 
 QString SnapshotMetadata::windowToIso(const std::optional<TimeWindow> &window)
 {

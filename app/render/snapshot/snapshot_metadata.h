@@ -42,11 +42,9 @@ public:
     SnapshotMetadata() = default;
 
     /// Describes `state` and the map `viewport` (logical px). `datasetSha256` is the hex digest
-    /// of the dataset file (see sha256OfFile(); empty when unknown).
+    /// of the dataset's content (Dataset::sha256; empty when unknown).
     static SnapshotMetadata describe(const ViewState &state, const Viewport &viewport, const QString &title,
                                      const QDateTime &exportedAt, const QString &datasetSha256);
-    /// Hex SHA-256 of a file's bytes; empty when it cannot be read.
-    static QString sha256OfFile(const QString &path);
     /// The time window as an ISO 8601 interval (`2024-08-01T00:00:00.000Z/2025-05-01T00:00:00.000Z`,
     /// `..` for an open end, `all` for no window).
     static QString windowToIso(const std::optional<TimeWindow> &window);

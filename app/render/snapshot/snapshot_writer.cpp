@@ -16,7 +16,6 @@
 #include <QSvgGenerator>
 
 #include <cmath>
-#include <future>
 
 namespace chronomap {
 
@@ -63,17 +62,14 @@ bool SnapshotWriter::writeView(const ViewState &state, const SnapshotComposer::C
                                QString *error)
 {
     const auto dataset = state.dataset();
-    // The file's hash is read beside the composing: both take tens of milliseconds.
-    auto hashing = std::async(std::launch::async, [file = dataset ? dataset->file : QString()] {
-        return file.isEmpty() ? QString() : SnapshotMetadata::sha256OfFile(file);
-    });
     const SnapshotComposer composer(state, content, scale);
     Options options;
     options.pixelSize = pixelSize;
     options.scale = scale;
     const QSizeF logical = QSizeF(pixelSize) / scale;
-    options.metadata = SnapshotMetadata::describe(state, composer.mapViewportFor(composer.mapAreaFor(logical).size()),
-                                                  composer.title(), content.exportedAt, hashing.get());
+    options.metadata =
+        SnapshotMetadata::describe(state, composer.mapViewportFor(composer.mapAreaFor(logical).size()),
+                                   composer.title(), content.exportedAt, dataset ? dataset->sha256 : QString());
     return write(composer, path, options, progress, error);
 }
 

@@ -51,7 +51,8 @@ void paintDenseLanes(QPainter &painter, const TimelineFrame &frame, const std::o
         }
         const QRgb in = lane.color.rgba();
         const QRgb out = qPremultiply(withAlpha(lane.color, style.fadedOpacity).rgba());
-        for (int level = 1; level <= tallest; ++level) {
+        // A lane squeezed under two pixels still draws two, but never above the image's top row.
+        for (int level = 1; level <= std::min(tallest, bottom); ++level) {
             auto *line = reinterpret_cast<QRgb *>(layer.scanLine(bottom - level));
             for (int c = 0; c < columns; ++c)
                 if (heightPx[size_t(c)] >= level) line[c] = (c >= windowC0 && c < windowC1) ? in : out;

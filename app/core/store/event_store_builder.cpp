@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// EventStoreBuilder (declared in event_store.h beside the store it fills).
+#include "core/store/event_store.h"
+
+#include "core/model/record_json.h"
+#include "core/store/event_store_codec.h"
+
+#include <algorithm>
+#include <future>
+
+namespace chronomap {
+
+using namespace EventStoreCodec;
+
+EventStoreBuilder::EventStoreBuilder() : m_store(new EventStore) {}
+
+void EventStoreBuilder::reserve(qsizetype events)
+{
+    auto &s = *m_store;
+    const auto n = size_t(events);
+    s.m_startMs.reserve(n);
+    s.m_endMs.reserve(n);
+    s.m_flags.reserve(n);
+    s.m_confidence.reserve(n);
+    s.m_category.reserve(n);
+    s.m_lonDeg.reserve(n);
+    s.m_latDeg.reserve(n);
+    s.m_textOffset.reserve(n);
+}
+
+void EventStoreBuilder::add(const Event &e)
+{
+    auto &s = *m_store;
+    s.m_startMs.push_back(e.when.start().startMs);
+    s.m_endMs.push_back(e.when.end().startMs);
+    s.m_flags.push_back(quint8(quint8(e.when.start().precision) << kStartPrecisionShift |
+                               quint8(e.when.end().precision) << kEndPrecisionShift |
+                               quint8(e.geometryKind) << kGeometryShift |
+                               quint8(e.locationPrecision) << kLocationPrecisionShift));
+    s.m_confidence.push_back(quint8(e.confidence));
+
+    // Most files have a handful of categories: comparing with each beats hashing the text.
+    qsizetype category = -1;
+    if (s.m_categories.size() <= 16) {
+        for (qsizetype k = 0; k < s.m_categories.size() && category < 0; ++k)
+            if (s.m_categories[k] == e.category) category = k;
+    } else if (const auto it = m_categoryIndex.constFind(e.category); it != m_categoryIndex.constEnd()) {
+        category = *it;
+    }
+    if (category < 0) {
+        category = s.m_categories.size();
+        m_categoryIndex.insert(e.category, quint16(category));
+        s.m_categories.append(e.category);
+    }
+    s.m_category.push_back(quint16(category));
+
+    const QGeoCoordinate anchor = e.anchor();
+    s.m_lonDeg.push_back(anchor.isValid() ? anchor.longitude() : qQNaN());
+    s.m_latDeg.push_back(anchor.isValid() ? anchor.latitude() : qQNaN());
+
+    const auto record = EventStore::Index(s.m_textOffset.size());
+    QByteArray &t = s.m_text;
+    s.m_textOffset.push_back(t.size());
+    if (const QByteArrayView id = appendText(t, Tag::Id, e.id); !id.isEmpty())
+        m_idHashes.emplace_back(idHash(id), record);
+    for (const auto &r : e.regions) {
+        const auto number = m_regionNumbers.constFind(r);
+        if (number == m_regionNumbers.constEnd()) {
+            m_regionNumbers.insert(r, quint32(m_regionMembers.size()));
+            m_regionMembers.push_back({record});
+        } else {
+            m_regionMembers[*number].push_back(record);
+        }
+    }
+    // Neighbours mostly share their provenance: the hash is looked up when it changes.
+    if (m_provenanceOf.empty() || e.provenance != m_lastProvenance) {
+        m_lastProvenance = e.provenance;
+        m_lastProvenanceNumber = m_provenanceNumbers.value(e.provenance, quint32(m_provenanceNumbers.size()));
+        m_provenanceNumbers.insert(e.provenance, m_lastProvenanceNumber);
+    }
+    m_provenanceOf.push_back(m_lastProvenanceNumber);
+    appendLocalized(t, Tag::Title, e.title);
+    appendLocalized(t, Tag::Summary, e.summary);
+    for (const auto &a : e.actors)
+        appendText(t, Tag::Actor, a);
+    for (const auto &p : e.places)
+        appendText(t, Tag::Place, p);
+    for (const auto &r : e.regions)
+        appendText(t, Tag::Region, r);
+    for (const auto &c : e.claims) {
+        m_scratch.resize(0); // keeps its capacity: no allocation per claim or source
+        RecordJson::appendCompact(m_scratch, c);
+        appendField(t, Tag::Claim, QByteArrayView(m_scratch));
+    }
+    for (const auto &src : e.sources) {
+        m_scratch.resize(0);
+        RecordJson::appendCompact(m_scratch, src);
+        appendField(t, Tag::Source, QByteArrayView(m_scratch));
+    }
+    for (const auto &r : e.related) {
+        m_scratch.resize(0);
+        RecordJson::appendCompact(m_scratch, r);
+        appendField(t, Tag::Related, QByteArrayView(m_scratch));
+    }
+    appendText(t, Tag::Provenance, e.provenance);
+    if (e.geometryKind == GeometryKind::Line) {
+        QByteArray vertices;
+        for (const auto &c : e.geometry) {
+            const double lonLat[2] = {c.longitude(), c.latitude()};
+            vertices.append(reinterpret_cast<const char *>(lonLat), sizeof lonLat);
+        }
+        appendField(t, Tag::LineVertices, QByteArrayView(vertices));
+    }
+    t.append(char(Tag::End));
+}
+
+void EventStoreBuilder::renumberNotes(EventStore &s, const std::vector<EventStore::Index> &order,
+                                      const std::vector<EventStore::Index> &rank)
+{
+    // Sorted by (hash, record) while the records were sorted: renumbering keeps that order
+    // except among equal hashes, which are rare.
+    s.m_idHashes = std::move(m_idHashes);
+    for (auto &entry : s.m_idHashes)
+        entry.second = rank[size_t(entry.second)];
+    for (auto run = s.m_idHashes.begin(); run != s.m_idHashes.end();) {
+        const auto end = std::find_if(run, s.m_idHashes.end(), [&](const auto &e) { return e.first != run->first; });
+        if (end - run > 1) std::sort(run, end);
+        run = end;
+    }
+
+    s.m_byRegionCode.clear();
+    for (auto it = m_regionNumbers.cbegin(); it != m_regionNumbers.cend(); ++it) {
+        EventStore::IndexList &members = m_regionMembers[it.value()];
+        for (EventStore::Index &i : members)
+            i = rank[size_t(i)];
+        std::sort(members.begin(), members.end());
+        s.m_byRegionCode.insert(it.key(), std::move(members));
+    }
+
+    // Provenances numbered in sorted order, so that numbers compare as the names do.
+    std::vector<std::pair<QString, quint32>> provenances;
+    for (auto it = m_provenanceNumbers.cbegin(); it != m_provenanceNumbers.cend(); ++it)
+        provenances.emplace_back(it.key(), it.value());
+    std::sort(provenances.begin(), provenances.end());
+    std::vector<quint32> renumber(provenances.size());
+    s.m_provenances.clear();
+    for (size_t k = 0; k < provenances.size(); ++k) {
+        s.m_provenances.append(provenances[k].first);
+        renumber[provenances[k].second] = quint32(k);
+    }
+    s.m_provenanceIndex.resize(order.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        s.m_provenanceIndex[i] = renumber[m_provenanceOf[size_t(order[i])]];
+
+    m_idHashes = {};
+    m_regionNumbers.clear();
+    m_regionMembers = {};
+    m_provenanceNumbers.clear();
+    m_provenanceOf = {};
+    m_lastProvenance.clear();
+}
+
+std::shared_ptr<const EventStore> EventStoreBuilder::build()
+{
+    std::unique_ptr<EventStore> store = std::move(m_store);
+    m_store.reset(new EventStore);
+    m_categoryIndex.clear();
+    auto &s = *store;
+    const size_t n = s.m_startMs.size();
+
+    // The end of a big load is waited for: its independent steps run two at a time. Small
+    // stores are built on this thread alone (deferred tasks run at get()).
+    const auto launch = n >= kParallelBuildFrom ? std::launch::async : std::launch::deferred;
+    // Sort by earliest start, ties in file order, with the ids by hash beside it. Sorting the
+    // keys with their indices reads memory in order, where comparing through the index would not.
+    auto idsByHash = std::async(launch, [&] { std::sort(m_idHashes.begin(), m_idHashes.end()); });
+    std::vector<std::pair<qint64, EventStore::Index>> keyed(n);
+    for (size_t i = 0; i < n; ++i)
+        keyed[i] = {s.m_startMs[i], EventStore::Index(i)};
+    const auto middle = keyed.begin() + qsizetype(n / 2);
+    auto firstHalf = std::async(launch, [&] { std::sort(keyed.begin(), middle); });
+    std::sort(middle, keyed.end());
+    firstHalf.get();
+    std::inplace_merge(keyed.begin(), middle, keyed.end());
+    idsByHash.get();
+    std::vector<EventStore::Index> order(n), rank(n); // sorted position -> file index, and back
+    for (size_t i = 0; i < n; ++i) {
+        order[i] = keyed[i].second;
+        rank[size_t(keyed[i].second)] = EventStore::Index(i);
+    }
+    keyed = {};
+
+    auto notes = std::async(launch, [&] { renumberNotes(s, order, rank); });
+    auto permute = [&](auto &column) {
+        std::remove_reference_t<decltype(column)> sorted;
+        sorted.reserve(n);
+        for (auto i : order)
+            sorted.push_back(column[size_t(i)]);
+        column = std::move(sorted);
+    };
+    permute(s.m_startMs);
+    permute(s.m_endMs);
+    permute(s.m_flags);
+    permute(s.m_confidence);
+    permute(s.m_category);
+    permute(s.m_lonDeg);
+    permute(s.m_latDeg);
+    permute(s.m_textOffset);
+    s.m_text.squeeze();
+    s.m_latestEndMs.resize(n);
+    for (size_t i = 0; i < n; ++i)
+        s.m_latestEndMs[i] = s.when(EventStore::Index(i)).latestEndMs();
+    s.buildIndexes();
+    notes.get(); // rethrows what the other half threw (out of memory)
+    return std::shared_ptr<const EventStore>(store.release());
+}
+
+} // namespace chronomap

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/event_store_codec.h"
+
+#include <algorithm>
+
+namespace chronomap::EventStoreCodec {
+
+void appendVarint(QByteArray &out, quint64 value)
+{
+    while (value >= 0x80) {
+        out.append(char(value | 0x80));
+        value >>= 7;
+    }
+    out.append(char(value));
+}
+
+void appendField(QByteArray &out, Tag tag, QByteArrayView bytes)
+{
+    out.append(char(tag));
+    appendVarint(out, quint64(bytes.size()));
+    out.append(bytes.data(), bytes.size());
+}
+
+bool isAscii(QStringView text)
+{
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+void appendAscii(QByteArray &out, QStringView text)
+{
+    const qsizetype at = out.size();
+    out.resize(at + text.size());
+    char *p = out.data() + at;
+    for (const QChar c : text)
+        *p++ = char(c.unicode());
+}
+
+QByteArrayView appendText(QByteArray &out, Tag tag, const QString &text)
+{
+    if (text.isEmpty()) return {};
+    if (!isAscii(text)) {
+        const QByteArray utf8 = text.toUtf8();
+        appendField(out, tag, QByteArrayView(utf8));
+        return QByteArrayView(out).last(utf8.size());
+    }
+    out.append(char(tag));
+    appendVarint(out, quint64(text.size()));
+    appendAscii(out, text);
+    return QByteArrayView(out).last(text.size());
+}
+
+void appendLocalized(QByteArray &out, Tag tag, const LocalizedText &text)
+{
+    for (auto it = text.cbegin(); it != text.cend(); ++it) {
+        if (it.value().isEmpty()) continue;
+        out.append(char(tag));
+        if (isAscii(it.key()) && isAscii(it.value())) { // most text: no UTF-8 temporaries
+            appendVarint(out, quint64(it.key().size() + 1 + it.value().size()));
+            appendAscii(out, it.key());
+            out.append(kLangSeparator);
+            appendAscii(out, it.value());
+            continue;
+        }
+        const QByteArray lang = it.key().toUtf8(), value = it.value().toUtf8();
+        appendVarint(out, quint64(lang.size() + 1 + value.size()));
+        out.append(lang).append(kLangSeparator).append(value);
+    }
+}
+
+} // namespace chronomap::EventStoreCodec
