@@ -19,9 +19,11 @@ LoadJob::LoadJob(QStringList paths, LoadOptions options, QObject *parent)
             [this](int permille) { emit progress(permille, m_watcher.progressMaximum()); });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         LoadResult result;
-        if (m_watcher.future().resultCount() > 0)
-            result = m_watcher.result();
-        else {
+        if (m_watcher.future().resultCount() > 0) {
+            Loaded loaded = m_watcher.result();
+            result = std::move(loaded.result);
+            m_prepared = std::move(loaded.prepared);
+        } else {
             result.cancelled = true;
             result.store = EventStoreBuilder().build(); // never null, as from the loader
         }
@@ -37,7 +39,8 @@ LoadJob::~LoadJob()
 
 void LoadJob::start()
 {
-    m_watcher.setFuture(QtConcurrent::run([this, paths = m_paths, options = m_options](QPromise<LoadResult> &promise) {
+    m_watcher.setFuture(QtConcurrent::run([this, paths = m_paths, options = m_options, baseMap = m_baseMap,
+                                           projected = m_projected](QPromise<Loaded> &promise) {
         promise.setProgressRange(0, 1000);
         DatasetLoader::Callbacks callbacks;
         callbacks.progress = [&promise](int permille) {
@@ -47,7 +50,11 @@ void LoadJob::start()
         callbacks.waiting = [this](int seconds) { emit waiting(seconds); };
         LoadResult result = DatasetLoader::load(paths, options, callbacks);
         if (result.cancelled || promise.isCanceled()) return; // no result: finished() reports a cancel
-        promise.addResult(std::move(result));
+        std::shared_ptr<const PreparedDataset> prepared;
+        if (baseMap && !result.partial && !result.hasFatal() && result.store && !result.store->isEmpty())
+            prepared = PreparedDataset::make(paths.value(0), result.store, baseMap, result.sha256, projected);
+        if (promise.isCanceled()) return;
+        promise.addResult(Loaded{std::move(result), std::move(prepared)});
     }));
 }
 

@@ -342,6 +342,8 @@ void MainWindow::openFiles(const QStringList &paths)
     if (m_job) m_job->cancel();
     m_problems->withdrawOffer(); // the records of an earlier failed load are let go
     auto *job = new LoadJob(paths, options, this);
+    const auto shown = PreparedDataset::of(*m_state); // its projected base map serves the next dataset too
+    job->prepareWith(m_baseMap, shown ? shown->projectedBaseMap() : nullptr);
     m_job = job;
     m_progress->setRange(0, 0);
     m_progress->show();
@@ -360,14 +362,15 @@ void MainWindow::openFiles(const QStringList &paths)
     connect(job, &LoadJob::finished, this, [this, job](const LoadResult &result) {
         if (m_job == job) {
             m_job = nullptr;
-            onLoaded(result, job->paths());
+            onLoaded(result, job->paths(), job->prepared());
         }
         job->deleteLater();
     });
     job->start();
 }
 
-void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
+void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths,
+                          std::shared_ptr<const PreparedDataset> prepared)
 {
     const QString path = paths.value(0);
     m_progress->hide();
@@ -401,22 +404,25 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths)
         emit loadFinished(false);
         return;
     }
-    showDataset(result.store, paths, result.sha256, result.count(Issue::Severity::Skipped));
+    showDataset(result.store, paths, result.sha256, result.count(Issue::Severity::Skipped), std::move(prepared));
     emit loadFinished(true);
 }
 
 void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, const QString &sha256,
-                             qsizetype skipped)
+                             qsizetype skipped, std::shared_ptr<const PreparedDataset> prepared)
 {
     const QString path = paths.value(0);
     m_store = std::move(store);
     m_currentFile = path;
     m_currentFiles = paths;
     rememberFiles(paths);
-    // The base map stays across loads: projected once, reused by every dataset after.
-    const auto shown = PreparedDataset::of(*m_state);
-    m_state->setDataset(PreparedDataset::make(path, m_store, m_baseMap, sha256,
-                                              shown ? shown->projectedBaseMap() : nullptr)); // fills the table
+    // Prepared on the loading thread; here only for records kept from a failed load. The base
+    // map stays across loads: projected once, reused by every dataset after.
+    if (!prepared || prepared->events != m_store) {
+        const auto shown = PreparedDataset::of(*m_state);
+        prepared = PreparedDataset::make(path, m_store, m_baseMap, sha256, shown ? shown->projectedBaseMap() : nullptr);
+    }
+    m_state->setDataset(std::move(prepared)); // fills the table
     m_table->resizeColumnsToContents();
     // A long title would push the category, regions and sources (and the title's own centred
     // header) out of the dock: cap it, the rest of a title shows elided and in the tooltip.

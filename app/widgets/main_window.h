@@ -3,6 +3,7 @@
 
 #include "core/io/event_loader.h"
 #include "core/view/view_state.h"
+#include "render/prepared_dataset.h"
 
 #include <QMainWindow>
 
@@ -83,9 +84,10 @@ private:
     void showAbout();
     /// File → Export Snapshot: a non-modal dialog for the view, deleted on close.
     void showExportDialog();
-    void onLoaded(const LoadResult &result, const QStringList &paths);
+    void onLoaded(const LoadResult &result, const QStringList &paths, std::shared_ptr<const PreparedDataset> prepared);
+    /// Shows `store` (already `prepared` by the load, or prepared here when null).
     void showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, const QString &sha256,
-                     qsizetype skipped);
+                     qsizetype skipped, std::shared_ptr<const PreparedDataset> prepared = nullptr);
     void loadBaseMap();
     QWidget *createTimelinePane();
     void showTimeWindow();
