@@ -5,6 +5,7 @@
 // of these paired ratios (not the ratio of the two medians). The load is the window's: a reader
 // child reads the file and streams batches, this process converts them and builds the store
 // (issue 19); load.*.ipc.ms is the transfer's share of it (reading the pipe, decoding frames).
+// GeoJSON the fast path understands is read with simdjson (issue 20), the kernel in the header.
 #include "figure_groups.h"
 #include "gdal_floor.h"
 #include "process_stats.h"
@@ -13,6 +14,10 @@
 #include "core/io/reader_process.h"
 
 #include <QElapsedTimer>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -26,7 +31,7 @@ struct Format {
     QString path;
     bool readGeometry;         ///< GeoJSON: the point geometry
     QStringList numericFields; ///< CSV: lat/lon as text converted to numbers
-    std::vector<double> floorMs, loadMs, ipcMs;
+    std::vector<double> floorMs, loadMs, ipcMs, loadPeakMb, loadFaults;
 };
 
 /// The columns of the synthetic files that EventLoader reads as text.
@@ -37,6 +42,27 @@ const QStringList &textFields()
         QStringLiteral("end"),    QStringLiteral("date_precision"), QStringLiteral("category"),
         QStringLiteral("source"), QStringLiteral("regions")};
     return fields;
+}
+
+struct ChildUsage {
+    double peakMb = 0;
+    double minorFaults = 0;
+};
+
+/// Peak resident set and minor page faults of a GDAL floor pass run alone in a forked child:
+/// this process's own peak already holds the generated files' stores.
+ChildUsage floorUsageInChild(const Format &format)
+{
+    std::fflush(nullptr);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        gdalFloorPass(format.path, textFields(), format.readGeometry, format.numericFields);
+        ::_exit(0);
+    }
+    int status = 0;
+    rusage usage{};
+    if (pid < 0 || ::wait4(pid, &status, 0, &usage) != pid) return {};
+    return {double(usage.ru_maxrss) / 1024, double(usage.ru_minflt)};
 }
 
 double msSince(const QElapsedTimer &timer)
@@ -55,8 +81,10 @@ void loadFigures(BenchContext &context, Figures &figures)
          {QStringLiteral("lat"), QStringLiteral("lon")},
          {},
          {},
+         {},
+         {},
          {}},
-        {QStringLiteral("geojson"), context.files().geojsonPath, true, {}, {}, {}, {}},
+        {QStringLiteral("geojson"), context.files().geojsonPath, true, {}, {}, {}, {}, {}, {}},
     };
     for (int rep = 1; rep <= context.repetitions(); ++rep) {
         for (Format &format : formats) {
@@ -73,6 +101,8 @@ void loadFigures(BenchContext &context, Figures &figures)
             LoadResult result = ReaderProcess::load(format.path);
             format.loadMs.push_back(msSince(timer));
             format.ipcMs.push_back(ReaderProcess::lastTransfer().ms);
+            format.loadPeakMb.push_back(double(ReaderProcess::lastTransfer().childPeakRssBytes) / (1 << 20));
+            format.loadFaults.push_back(double(ReaderProcess::lastTransfer().childMinorFaults));
             if (result.store->size() != context.events() || !result.issues.isEmpty()) {
                 std::fprintf(stderr, "warning: %s load kept %lld of %lld events with %lld issues\n",
                              qPrintable(format.key), static_cast<long long>(result.store->size()),
@@ -97,6 +127,13 @@ void loadFigures(BenchContext &context, Figures &figures)
         figures.add(QStringLiteral("gdal_floor.%1.ms").arg(format.key), median(format.floorMs), 1);
         figures.add(QStringLiteral("load.%1.ratio").arg(format.key), median(ratios), 3);
         figures.add(QStringLiteral("load.%1.ipc.ms").arg(format.key), median(format.ipcMs), 1);
+        // The reading side (the reader child) against GDAL's pass alone, in memory and in page
+        // faults on fresh memory (each costs microseconds on the CI machine's kind).
+        const ChildUsage floor = floorUsageInChild(format);
+        figures.add(QStringLiteral("load.%1.peak_rss.mb").arg(format.key), median(format.loadPeakMb), 1);
+        figures.add(QStringLiteral("gdal_floor.%1.peak_rss.mb").arg(format.key), floor.peakMb, 1);
+        figures.add(QStringLiteral("load.%1.minor_faults.k").arg(format.key), median(format.loadFaults) / 1000, 1);
+        figures.add(QStringLiteral("gdal_floor.%1.minor_faults.k").arg(format.key), floor.minorFaults / 1000, 1);
         ipcMs = std::max(ipcMs, median(format.ipcMs));
     }
     figures.add(QStringLiteral("load.ipc.ms"), ipcMs, 1); // the larger of the two formats'

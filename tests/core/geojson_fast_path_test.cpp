@@ -5,6 +5,7 @@
 // fully understand go to GDAL before any record is read.
 #include "core/io/event_loader.h"
 #include "core/io/geojson_fast_reader.h"
+#include "core/io/geojson_kernel.h"
 #include "core/io/reader_process.h"
 
 #include <QDirIterator>
@@ -100,7 +101,7 @@ TEST_CASE("Every GeoJSON fixture loads the same through simdjson as through GDAL
     const QString kernel = GENERATE(as<QString>(), "", "fallback");
     qputenv("CHRONOMAP_SIMDJSON_KERNEL", kernel.toUtf8());
     const auto restore = qScopeGuard([] { qunsetenv("CHRONOMAP_SIMDJSON_KERNEL"); });
-    INFO("kernel " << str(GeoJsonFastReader::kernel()));
+    INFO("kernel " << str(geojsonKernel()));
     int fast = 0;
     for (const QString &path : files) {
         INFO(str(path));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/geojson_fast_reader.h"
 
+#include "core/io/geojson_kernel.h"
 #include "core/io/schema_layer.h"
 
 #include <QFileInfo>
@@ -196,7 +197,7 @@ struct GeoJsonFastReader::Mapping {
 
 GeoJsonFastReader::~GeoJsonFastReader() = default;
 
-QString GeoJsonFastReader::kernel()
+QString geojsonKernel()
 {
     return QString::fromLatin1(makeScanner()->kernel());
 }

@@ -28,10 +28,6 @@ public:
     static std::unique_ptr<GeoJsonFastReader> open(const QByteArray &gdalPath, const QString &suffix,
                                                    QString *declined = nullptr);
 
-    /// The simdjson kernel this machine runs ("haswell", "fallback"): AVX2 chooses haswell;
-    /// CHRONOMAP_SIMDJSON_KERNEL=fallback forces the generic one.
-    static QString kernel();
-
     /// A layer with the fields and geometry column GDAL's layer for the file would have.
     OGRLayerH layer() const { return m_layer; }
     const ipc::LayerSchema &schema() const { return m_schema; }

@@ -187,15 +187,18 @@ ValueKind kindOf(od::value v, int depth)
     case od::json_type::null:
         if (!v.is_null().value()) throw Decline{"not JSON"};
         return ValueKind::Null;
-    case od::json_type::object:
-        for (auto field : v.get_object().value()) {
+    case od::json_type::object: {
+        od::object object = v.get_object().value();
+        for (auto field : object) {
             checkedString(field.unescaped_key().value());
             kindOf(field.value().value(), depth + 1);
         }
         return ValueKind::Object;
+    }
     case od::json_type::array: {
         int strings = 0, numbers = 0, nulls = 0, others = 0;
-        for (auto item : v.get_array().value()) {
+        od::array array = v.get_array().value();
+        for (auto item : array) {
             switch (kindOf(item.value(), depth + 1)) {
             case ValueKind::String:
                 ++strings;
@@ -392,12 +395,14 @@ bool isWgs84Name(std::string_view name)
 void checkCrs(od::value v)
 {
     bool named = false, isName = false;
-    for (auto field : v.get_object().value()) {
+    od::object crs = v.get_object().value();
+    for (auto field : crs) {
         const std::string_view key = field.unescaped_key().value();
         if (key == "type") {
             isName = field.value().get_string().value() == "name";
         } else if (key == "properties") {
-            for (auto p : field.value().get_object().value()) {
+            od::object crsProperties = field.value().get_object().value();
+            for (auto p : crsProperties) {
                 if (p.unescaped_key().value() != "name" || named) throw Decline{"a crs the fast path leaves to GDAL"};
                 named = isWgs84Name(p.value().get_string().value());
                 if (!named) throw Decline{"a crs other than WGS 84"};
@@ -520,7 +525,8 @@ private:
                         if (!properties.is_null().value()) throw Decline{"not JSON"};
                         continue;
                     }
-                    for (auto property : properties.get_object().value()) {
+                    od::object propertyObject = properties.get_object().value();
+                    for (auto property : propertyObject) {
                         const std::string_view name = checkedString(property.unescaped_key().value());
                         if (name.empty()) throw Decline{"a property without a name"};
                         auto [it, added] = indexOf.try_emplace(std::string(name), int(schema.fields.size()));
@@ -557,7 +563,8 @@ private:
     void readProperties(od::value properties, Feature &out)
     {
         if (properties.type().value() == od::json_type::null) return;
-        for (auto property : properties.get_object().value()) {
+        od::object propertyObject = properties.get_object().value();
+        for (auto property : propertyObject) {
             m_key = property.unescaped_key().value();
             const auto it = m_nameIndex.find(m_key);
             if (it == m_nameIndex.end()) throw Decline{"a property the first pass did not see"};
@@ -604,7 +611,8 @@ private:
             break;
         case FieldType::StringList:
             if (json == od::json_type::array) {
-                for (auto item : v.get_array().value())
+                od::array array = v.get_array().value();
+                for (auto item : array)
                     out.items.emplace_back(checkedString(item.get_string().value()));
             } else {
                 scalarText(out.items.emplace_back());
