@@ -77,11 +77,16 @@ int main(int argc, char **argv)
             "The chronomap executable the export figures run (default: ../../app/chronomap from the bench)."),
         QStringLiteral("PATH"));
     rssChildOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption floorChildOption(QStringLiteral("internal-floor"),
+                                        QStringLiteral("Internal: one GDAL floor pass over FILE."),
+                                        QStringLiteral("FILE"));
+    floorChildOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({eventsOption, quickOption, jsonOption, repetitionsOption, onlyOption, listOption, dataDirOption,
-                       loadOnceOption, chronomapOption, rssChildOption});
+                       loadOnceOption, chronomapOption, rssChildOption, floorChildOption});
     parser.process(app);
 
     if (parser.isSet(rssChildOption)) return measureStoreRssInChild(parser.value(rssChildOption));
+    if (parser.isSet(floorChildOption)) return floorPassInChild(parser.value(floorChildOption));
     if (parser.isSet(loadOnceOption)) {
         QElapsedTimer timer;
         timer.start();

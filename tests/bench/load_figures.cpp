@@ -13,7 +13,9 @@
 #include "core/io/event_loader.h"
 #include "core/io/reader_process.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -49,28 +51,44 @@ struct ChildUsage {
     double minorFaults = 0;
 };
 
-/// Peak resident set and minor page faults of a GDAL floor pass run alone in a forked child:
-/// this process's own peak already holds the generated files' stores.
-ChildUsage floorUsageInChild(const Format &format)
-{
-    std::fflush(nullptr);
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        gdalFloorPass(format.path, textFields(), format.readGeometry, format.numericFields);
-        ::_exit(0);
-    }
-    int status = 0;
-    rusage usage{};
-    if (pid < 0 || ::wait4(pid, &status, 0, &usage) != pid) return {};
-    return {double(usage.ru_maxrss) / 1024, double(usage.ru_minflt)};
-}
-
 double msSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
+/// Peak resident set and minor page faults of a GDAL floor pass alone, in a fresh process
+/// (`chronomap-bench --internal-floor FILE`) as the reader child is: the bench's own peak
+/// already holds other groups' stores.
+ChildUsage floorUsageInChild(const Format &format)
+{
+    const QByteArray program = QFile::encodeName(QCoreApplication::applicationFilePath());
+    const QByteArray path = QFile::encodeName(format.path);
+    char *argv[] = {const_cast<char *>(program.constData()), const_cast<char *>("--internal-floor"),
+                    const_cast<char *>(path.constData()), nullptr};
+    std::fflush(nullptr);
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::execv(argv[0], argv);
+        ::_exit(127);
+    }
+    int status = 0;
+    rusage usage{};
+    if (pid < 0 || ::wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::fprintf(stderr, "warning: the %s floor pass in a child failed\n", qPrintable(format.key));
+        return {};
+    }
+    return {double(usage.ru_maxrss) / 1024, double(usage.ru_minflt)};
+}
+
 } // namespace
+
+int floorPassInChild(const QString &path)
+{
+    const bool geojson = path.endsWith(u".geojson");
+    const QStringList numeric = geojson ? QStringList() : QStringList{QStringLiteral("lat"), QStringLiteral("lon")};
+    const FloorPass floor = gdalFloorPass(path, textFields(), geojson, numeric);
+    return floor.error.isEmpty() && floor.features > 0 ? 0 : 1;
+}
 
 void loadFigures(BenchContext &context, Figures &figures)
 {
