@@ -17,9 +17,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 
+#include <QProcess>
+
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -58,26 +58,17 @@ double msSince(const QElapsedTimer &timer)
 
 /// Peak resident set and minor page faults of a GDAL floor pass alone, in a fresh process
 /// (`chronomap-bench --internal-floor FILE`) as the reader child is: the bench's own peak
-/// already holds other groups' stores.
+/// already holds other groups' stores. Both processes measure themselves (VmHWM).
 ChildUsage floorUsageInChild(const Format &format)
 {
-    const QByteArray program = QFile::encodeName(QCoreApplication::applicationFilePath());
-    const QByteArray path = QFile::encodeName(format.path);
-    char *argv[] = {const_cast<char *>(program.constData()), const_cast<char *>("--internal-floor"),
-                    const_cast<char *>(path.constData()), nullptr};
-    std::fflush(nullptr);
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        ::execv(argv[0], argv);
-        ::_exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    if (pid < 0 || ::wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--internal-floor"), format.path});
+    if (!child.waitForFinished(-1) || child.exitCode() != 0) {
         std::fprintf(stderr, "warning: the %s floor pass in a child failed\n", qPrintable(format.key));
         return {};
     }
-    return {double(usage.ru_maxrss) / 1024, double(usage.ru_minflt)};
+    const QList<QByteArray> values = child.readAllStandardOutput().trimmed().split(' ');
+    return {double(values.value(0).toLongLong()) / (1 << 20), double(values.value(1).toLongLong())};
 }
 
 } // namespace
@@ -87,6 +78,10 @@ int floorPassInChild(const QString &path)
     const bool geojson = path.endsWith(u".geojson");
     const QStringList numeric = geojson ? QStringList() : QStringList{QStringLiteral("lat"), QStringLiteral("lon")};
     const FloorPass floor = gdalFloorPass(path, textFields(), geojson, numeric);
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    // VmHWM is this image's own; getrusage's maxrss would keep the spawning bench's.
+    std::printf("%lld %lld\n", static_cast<long long>(peakResidentBytes()), static_cast<long long>(usage.ru_minflt));
     return floor.error.isEmpty() && floor.features > 0 ? 0 : 1;
 }
 

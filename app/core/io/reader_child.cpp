@@ -152,6 +152,19 @@ QString sizeText(qint64 bytes)
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 
+/// This process's peak resident set (VmHWM: this image's own, unlike getrusage's maxrss, which
+/// keeps the spawning app's) and minor page faults, for the bench.
+void measureSelf(ipc::EndInfo &end)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmHWM:"))
+                end.peakRssBytes = line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    rusage usage{};
+    if (::getrusage(RUSAGE_SELF, &usage) == 0) end.minorFaults = usage.ru_minflt;
+}
+
 /// What EventLoader's readDataset() does up to the batches, with frames instead of a converter.
 void readFile(const QString &path, const LoadOptions &options, const Fault &fault, ipc::FrameWriter &out)
 {
@@ -269,6 +282,7 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
     }
     for (const QString &message : gdalMessages.take())
         out.gdalMessage(message);
+    measureSelf(end);
     out.end(end);
     flush(out);
 }

@@ -14,7 +14,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -125,19 +124,17 @@ public:
         if (m_pid <= 0) return true;
         pid_t r;
         do {
-            r = ::wait4(m_pid, &m_status, block ? 0 : WNOHANG, &m_usage);
+            r = ::waitpid(m_pid, &m_status, block ? 0 : WNOHANG);
         } while (r < 0 && errno == EINTR);
         if (r == m_pid || r < 0) m_pid = -1;
         return m_pid <= 0;
     }
     int status() const { return m_status; }
-    const rusage &usage() const { return m_usage; } ///< once reaped
 
 private:
     pid_t m_pid = -1;
     int m_fd = -1;
     int m_status = 0;
-    rusage m_usage{};
 };
 
 QString recordText(qint64 record)
@@ -245,8 +242,8 @@ LoadResult ReaderProcess::load(const QString &path, const LoadOptions &options, 
     }
     child.kill(); // a no-op when reaped; ends a child that stalled, sent garbage or lingers
     t_lastTransfer.ms = double(receiveNs - stream.conversionNs()) / 1e6;
-    t_lastTransfer.childPeakRssBytes = qint64(child.usage().ru_maxrss) * 1024;
-    t_lastTransfer.childMinorFaults = qint64(child.usage().ru_minflt);
+    t_lastTransfer.childPeakRssBytes = stream.childPeakRssBytes();
+    t_lastTransfer.childMinorFaults = stream.childMinorFaults();
     const int status = child.status();
     const QString reader = readerText(stream.driver()), after = recordText(stream.lastRecord());
     const int kept = int(std::min<qsizetype>(stream.eventsConverted(), INT_MAX));

@@ -129,6 +129,16 @@ bool ReaderStream::handle(const ipc::Frame &frame)
     return false;
 }
 
+qint64 ReaderStream::childPeakRssBytes() const
+{
+    return d->end.peakRssBytes;
+}
+
+qint64 ReaderStream::childMinorFaults() const
+{
+    return d->end.minorFaults;
+}
+
 bool ReaderStream::beginLayer(const ipc::LayerSchema &schema)
 {
     // The conversion needs a LayerReader made from the same layer definition the child read:
