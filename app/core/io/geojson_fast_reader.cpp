@@ -180,8 +180,7 @@ FieldType nextFieldType(FieldType type, ValueKind kind)
 } // namespace geojson
 
 /// The file's bytes with simdjson's padding readable after them: a private mapping of a local
-/// file over zeroed pages (no copy, no fault per page of a fresh buffer), or a copy of a
-/// /vsimem/ buffer.
+/// file over zeroed pages (no copy into fresh memory), or a copy of a /vsimem/ buffer.
 struct GeoJsonFastReader::Mapping {
     void *base = MAP_FAILED;
     size_t mappedBytes = 0;
@@ -233,9 +232,11 @@ bool GeoJsonFastReader::map(const QByteArray &gdalPath)
         ::close(fd);
         return false;
     }
-    void *file = ::mmap(m_file->base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0);
+    // Not populated: each pass reads the file once, front to back, and drops what it has read.
+    void *file = ::mmap(m_file->base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
     ::close(fd);
     if (file == MAP_FAILED) return false;
+    ::madvise(m_file->base, size, MADV_SEQUENTIAL);
     m_file->data = static_cast<const char *>(m_file->base);
     m_file->size = size;
     return true;
@@ -255,7 +256,8 @@ std::unique_ptr<GeoJsonFastReader> GeoJsonFastReader::open(const QByteArray &gda
     std::unique_ptr<GeoJsonFastReader> reader(new GeoJsonFastReader);
     if (!reader->map(gdalPath)) return decline(QStringLiteral("cannot map the file"));
     reader->m_scanner = makeScanner();
-    const geojson::Schema schema = reader->m_scanner->scan(reader->m_file->data, reader->m_file->size);
+    const geojson::Schema schema =
+        reader->m_scanner->scan(reader->m_file->data, reader->m_file->size, reader->m_file->base != MAP_FAILED);
     if (!schema.declined.empty()) return decline(QString::fromStdString(schema.declined));
 
     reader->m_schema.name = QFileInfo(QString::fromUtf8(gdalPath)).completeBaseName().toUtf8();
@@ -283,7 +285,7 @@ bool GeoJsonFastReader::start(const std::vector<int> &fieldIndexes)
         m_fieldTypes.push_back(OGRFieldType(f.type));
     }
     m_feature.reset(OGR_F_Create(OGR_L_GetLayerDefn(m_layer)));
-    return m_scanner->start(m_file->data, m_file->size, std::move(requests));
+    return m_scanner->start(m_file->data, m_file->size, m_file->base != MAP_FAILED, std::move(requests));
 }
 
 OGRFeatureH GeoJsonFastReader::next()

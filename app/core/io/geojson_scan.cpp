@@ -13,6 +13,9 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #if !defined(CHRONOMAP_SCAN_KERNEL) || !defined(CHRONOMAP_SCAN_FACTORY)
 #error "CHRONOMAP_SCAN_KERNEL and CHRONOMAP_SCAN_FACTORY name the kernel this file is built for"
 #endif
@@ -414,14 +417,89 @@ void checkCrs(od::value v)
     if (!named || !isName) throw Decline{"a crs the fast path leaves to GDAL"};
 }
 
+/// Features are parsed a chunk of about this many bytes at a time: simdjson's buffers (its index
+/// of the document, its unescaped strings) stay the size of a chunk, not of the file.
+constexpr std::size_t kChunkBytes = 1 << 20;
+
+/// Where the top-level "features" array lies and how its features group into chunks, found by
+/// a scan that knows only strings and brackets. Each chunk and the rest of the document are then
+/// parsed by simdjson, which checks everything this scan does not.
+struct Layout {
+    std::size_t arrayBegin = 0, arrayEnd = 0;                ///< the '[' and one past the ']'
+    std::vector<std::pair<std::size_t, std::size_t>> chunks; ///< [begin, end): whole features and their commas
+};
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+bool findLayout(const char *d, std::size_t n, Layout &out)
+{
+    int depth = 0, arrayDepth = -1;
+    bool found = false;
+    std::size_t chunkBegin = 0;
+    for (std::size_t i = 0; i < n;) {
+        const char c = d[i];
+        if (c == '"') {
+            const std::size_t begin = ++i;
+            while (i < n && d[i] != '"')
+                i += d[i] == '\\' ? 2 : 1;
+            if (i >= n) return false;
+            const std::size_t end = i++;
+            if (found || depth != 1) continue;
+            std::size_t j = i;
+            while (j < n && isSpace(d[j]))
+                ++j;
+            if (j >= n || d[j] != ':' || std::string_view(d + begin, end - begin) != "features") continue;
+            for (++j; j < n && isSpace(d[j]);)
+                ++j;
+            if (j >= n || d[j] != '[') return false;
+            found = true;
+            out.arrayBegin = j;
+            arrayDepth = ++depth;
+            i = chunkBegin = j + 1;
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (depth == arrayDepth && c == ']') {
+                bool content = false;
+                for (std::size_t k = chunkBegin; k < i && !content; ++k)
+                    content = !isSpace(d[k]);
+                if (content) out.chunks.push_back({chunkBegin, i});
+                out.arrayEnd = i + 1;
+                arrayDepth = -1;
+            }
+            if (--depth < 0) return false;
+        } else if (c == ',' && depth == arrayDepth && i - chunkBegin >= kChunkBytes) {
+            out.chunks.push_back({chunkBegin, i});
+            chunkBegin = i + 1;
+        }
+        ++i;
+    }
+    return found && arrayDepth < 0 && depth == 0;
+}
+
 class KernelScanner final : public Scanner {
 public:
-    Schema scan(const char *data, std::size_t size) override
+    Schema scan(const char *data, std::size_t size, bool mapped) override
     {
+        m_mapped = mapped;
         Schema schema;
         m_nameIndex.clear();
+        m_lastSeen.clear();
+        m_layout = {};
         try {
-            od::document doc = m_parser.iterate(data, size, size + simdjson::SIMDJSON_PADDING).value();
+            if (!findLayout(data, size, m_layout)) throw Decline{"no FeatureCollection's features array"};
+            // The document without its features ("features": []), then the features chunk by chunk.
+            m_buffer.assign(data, m_layout.arrayBegin);
+            m_buffer += "[]";
+            m_buffer.append(data + m_layout.arrayEnd, size - m_layout.arrayEnd);
+            const std::size_t restSize = m_buffer.size();
+            m_buffer.resize(restSize + simdjson::SIMDJSON_PADDING);
+            od::document doc = m_parser.iterate(m_buffer.data(), restSize, m_buffer.size()).value();
             od::object top = doc.get_object().value();
             bool isCollection = false, hasFeatures = false, hasType = false, hasCrs = false;
             for (auto member : top) {
@@ -433,7 +511,8 @@ public:
                 } else if (key == "features") {
                     if (hasFeatures) throw Decline{"a repeated member"};
                     hasFeatures = true;
-                    scanFeatures(member.value().get_array().value(), schema);
+                    od::array emptied = member.value().get_array().value();
+                    if (emptied.count_elements().value() != 0) throw Decline{"features the layout scan did not find"};
                 } else if (key == "crs") {
                     if (hasCrs) throw Decline{"a repeated member"};
                     hasCrs = true;
@@ -447,6 +526,9 @@ public:
             if (!isCollection || !hasFeatures) throw Decline{"not a FeatureCollection"};
             // Past the end of the document there is no location: anything else is text after it.
             if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) throw Decline{"text after the JSON"};
+            for (const auto &[begin, end] : m_layout.chunks)
+                scanFeatures(parseChunk(data, begin, end), schema);
+            checkNames(schema);
         } catch (const Decline &d) {
             schema.declined = d.reason;
         } catch (const simdjson::simdjson_error &e) {
@@ -455,27 +537,31 @@ public:
         return schema;
     }
 
-    bool start(const char *data, std::size_t size, std::vector<Request> fields) override
+    bool start(const char *data, std::size_t size, bool mapped, std::vector<Request> fields) override
     {
+        m_mapped = mapped;
         m_requests = std::move(fields);
         m_slotOf.clear();
         for (size_t i = 0; i < m_requests.size(); ++i)
             m_slotOf.emplace(m_requests[i].field, int(i));
-        try {
-            m_doc = m_parser.iterate(data, size, size + simdjson::SIMDJSON_PADDING).value();
-            m_features = m_doc.find_field_unordered("features").get_array().value();
-            m_it = m_features.begin().value();
-            m_end = m_features.end().value();
-            return true;
-        } catch (const simdjson::simdjson_error &) {
-            return false;
-        }
+        m_data = data;
+        (void)size; // the layout of the first pass holds the features' places
+        m_nextChunk = 0;
+        m_inChunk = false;
+        return true;
     }
 
     bool next(Feature &out) override
     {
         try {
-            if (m_it == m_end) return false;
+            while (!m_inChunk || m_it == m_end) {
+                if (m_nextChunk >= m_layout.chunks.size()) return false;
+                const auto [begin, end] = m_layout.chunks[m_nextChunk++];
+                m_features = parseChunk(m_data, begin, end);
+                m_it = m_features.begin().value();
+                m_end = m_features.end().value();
+                m_inChunk = true;
+            }
             out.values.resize(m_requests.size());
             for (Value &v : out.values)
                 v.present = false;
@@ -501,8 +587,8 @@ public:
 private:
     void scanFeatures(od::array features, Schema &schema)
     {
-        std::unordered_map<std::string, int> indexOf;
-        std::vector<std::int64_t> lastSeen; // per field: the feature that last set it (repeated keys)
+        std::unordered_map<std::string, int> &indexOf = m_nameIndex;
+        std::vector<std::int64_t> &lastSeen = m_lastSeen;
         Geometry geometry;
         for (auto item : features) {
             od::object feature = item.get_object().value();
@@ -549,7 +635,11 @@ private:
             }
             if (!hasType || !hasGeometry) throw Decline{"a feature without type or geometry"};
         }
-        // GDAL matches field names without regard to case: such files are left to it.
+    }
+
+    /// GDAL matches field names without regard to case: such files are left to it.
+    static void checkNames(const Schema &schema)
+    {
         std::unordered_map<std::string, int> folded;
         for (const SchemaField &f : schema.fields) {
             std::string lower = f.name;
@@ -557,7 +647,6 @@ private:
                 if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
             if (!folded.try_emplace(lower, 0).second) throw Decline{"property names that differ only in case"};
         }
-        m_nameIndex = std::move(indexOf);
     }
 
     void readProperties(od::value properties, Feature &out)
@@ -636,7 +725,37 @@ private:
         }
     }
 
+    /// Chunk `[begin, end)` of the features as a JSON array of its own, in the reused buffer.
+    od::array parseChunk(const char *data, std::size_t begin, std::size_t end)
+    {
+        releaseBefore(data, begin);
+        m_buffer.assign(1, '[');
+        m_buffer.append(data + begin, end - begin);
+        m_buffer += ']';
+        const std::size_t length = m_buffer.size();
+        m_buffer.resize(length + simdjson::SIMDJSON_PADDING);
+        m_doc = m_parser.iterate(m_buffer.data(), length, m_buffer.size()).value();
+        return m_doc.get_array().value();
+    }
+
+    /// Gives the mapped file's pages before `offset` back: read once per pass, they would otherwise
+    /// stay resident (the page cache keeps them for the next pass).
+    void releaseBefore(const char *data, std::size_t offset) const
+    {
+        if (!m_mapped) return;
+        const auto page = std::size_t(::sysconf(_SC_PAGESIZE));
+        const std::size_t end = offset / page * page;
+        if (end > 0) ::madvise(const_cast<char *>(data), end, MADV_DONTNEED);
+    }
+
     od::parser m_parser;
+    bool m_mapped = false;
+    Layout m_layout;
+    std::string m_buffer; ///< the chunk being parsed, padded; its capacity is reused
+    const char *m_data = nullptr;
+    std::size_t m_nextChunk = 0;
+    bool m_inChunk = false;
+    std::vector<std::int64_t> m_lastSeen; ///< per field: the feature that last set it (repeated keys)
     od::document m_doc;
     od::array m_features;
     od::array_iterator m_it, m_end;

@@ -90,7 +90,8 @@ public:
     virtual ~Scanner() = default;
     /// First pass: whether the whole file is a FeatureCollection the fast path fully understands,
     /// and its schema.
-    virtual Schema scan(const char *data, std::size_t size) = 0;
+    /// `mapped`: `data` is a private file mapping whose pages may be dropped once read.
+    virtual Schema scan(const char *data, std::size_t size, bool mapped) = 0;
     /// A field the second pass copies: its index in the schema, and its type there.
     struct Request {
         int field;
@@ -98,7 +99,7 @@ public:
     };
     /// Second pass: reads features in order, copying the values of the requested fields. False at
     /// the end or on an error (which the first pass rules out).
-    virtual bool start(const char *data, std::size_t size, std::vector<Request> fields) = 0;
+    virtual bool start(const char *data, std::size_t size, bool mapped, std::vector<Request> fields) = 0;
     virtual bool next(Feature &out) = 0;
     virtual const char *kernel() const = 0;
 };
