@@ -434,12 +434,17 @@ bool isSpace(char c)
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-bool findLayout(const char *d, std::size_t n, Layout &out)
+/// `release(offset)` is called every few megabytes: the file's pages before it are read.
+template<typename Release> bool findLayout(const char *d, std::size_t n, Layout &out, Release release)
 {
     int depth = 0, arrayDepth = -1;
     bool found = false;
-    std::size_t chunkBegin = 0;
+    std::size_t chunkBegin = 0, nextRelease = 2 * kChunkBytes;
     for (std::size_t i = 0; i < n;) {
+        if (i >= nextRelease) {
+            release(i);
+            nextRelease = i + 2 * kChunkBytes;
+        }
         const char c = d[i];
         if (c == '"') {
             const std::size_t begin = ++i;
@@ -492,7 +497,8 @@ public:
         m_lastSeen.clear();
         m_layout = {};
         try {
-            if (!findLayout(data, size, m_layout)) throw Decline{"no FeatureCollection's features array"};
+            if (!findLayout(data, size, m_layout, [&](std::size_t offset) { releaseBefore(data, offset); }))
+                throw Decline{"no FeatureCollection's features array"};
             // The document without its features ("features": []), then the features chunk by chunk.
             m_buffer.assign(data, m_layout.arrayBegin);
             m_buffer += "[]";
