@@ -419,7 +419,7 @@ void checkCrs(od::value v)
 
 /// Features are parsed a chunk of about this many bytes at a time: simdjson's buffers (its index
 /// of the document, its unescaped strings) stay the size of a chunk, not of the file.
-constexpr std::size_t kChunkBytes = 1 << 20;
+constexpr std::size_t kChunkBytes = 256 << 10;
 
 /// Where the top-level "features" array lies and how its features group into chunks, found by
 /// a scan that knows only strings and brackets. Each chunk and the rest of the document are then
