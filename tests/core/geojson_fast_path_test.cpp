@@ -161,6 +161,10 @@ TEST_CASE("The fast path reads what it fully understands and leaves the rest to 
         R"("properties":{"start":"2024-05"}}]})",
         true);
     check(R"({"type":"FeatureCollection","features":[]} x)", false);
+    // GDAL's GPX driver claims a file whose first kilobyte holds its tag (found by fuzzing).
+    check(QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Feature",)") + point +
+              R"(,"properties":{"start":"2024-05","title":"<?xml <gpx"}}]})",
+          false);
     // GDAL types a property by its values in file order: "k": 1 then "2" is JSON text.
     check(QByteArray(R"({"type":"FeatureCollection","features":[{"type":"Feature",)") + point +
               R"(,"properties":{"start":"2024","title":1,"a":["x"],"b":"s","c":["x"],"d":1,"e":[],"f":["x"],"g":null,)"

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/geojson_fast_reader.h"
 
+#include "core/io/gdal_session.h"
 #include "core/io/geojson_kernel.h"
 #include "core/io/schema_layer.h"
+#include "core/io/user_dataset.h"
 
 #include <QFileInfo>
 
@@ -15,13 +17,18 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 
 namespace chronomap {
 
 namespace {
 
 using geojson::GeometryType;
+
+/// What GDAL's drivers see of a file when they choose (GDALOpenInfo's header, with a margin).
+constexpr size_t kGdalHeaderBytes = 4096;
 
 bool haswellRuns()
 {
@@ -253,8 +260,16 @@ std::unique_ptr<GeoJsonFastReader> GeoJsonFastReader::open(const QByteArray &gda
         return decline(QStringLiteral("not GeoJSON by its suffix"));
     if (qEnvironmentVariable("CHRONOMAP_GEOJSON_READER") == u"gdal")
         return decline(QStringLiteral("CHRONOMAP_GEOJSON_READER=gdal"));
+    // The same driver GDAL would pick, or GDAL reads it. GDAL tries its drivers in turn on the
+    // first kilobyte, and an XML driver (GPX, KML) that finds its tag there claims the file and
+    // fails on it ("<gpx" in a title: found by fuzz_geojson_differential): such headers are GDAL's.
+    ensureGdalReady();
+    if (identifyUserDriver(gdalPath) != u"GeoJSON") return decline(QStringLiteral("GDAL would not read it as GeoJSON"));
     std::unique_ptr<GeoJsonFastReader> reader(new GeoJsonFastReader);
     if (!reader->map(gdalPath)) return decline(QStringLiteral("cannot map the file"));
+    if (std::string_view(reader->m_file->data, std::min<size_t>(reader->m_file->size, kGdalHeaderBytes)).find('<') !=
+        std::string_view::npos)
+        return decline(QStringLiteral("an XML driver of GDAL may claim its first kilobyte"));
     reader->m_scanner = makeScanner();
     const geojson::Schema schema =
         reader->m_scanner->scan(reader->m_file->data, reader->m_file->size, reader->m_file->base != MAP_FAILED);
