@@ -5,6 +5,7 @@
 #include "cli/command_line.h"
 #include "core/data_paths.h"
 #include "cli/export_command.h"
+#include "core/io/geojson_kernel.h"
 #include "core/io/reader_child.h"
 #include "widgets/main_window.h"
 #include "cli/startup.h"
@@ -25,7 +26,9 @@ int main(int argc, char **argv)
     }
     QCoreApplication::setApplicationName(QStringLiteral("chronomap"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chronomap"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(CHRONOMAP_VERSION));
+    // The simdjson kernel this machine reads GeoJSON with: performance reports need it.
+    QCoreApplication::setApplicationVersion(
+        QStringLiteral(CHRONOMAP_VERSION " (GeoJSON: simdjson %1)").arg(chronomap::geojsonKernel()));
     namespace cli = chronomap::cli;
     // The command line is read before any GUI object exists: a mistyped option, --help or a
     // headless mode never needs a display, and a window without one is refused in one line.

@@ -8,6 +8,7 @@
 #include "synthetic_events.h"
 
 #include "core/io/event_loader.h"
+#include "core/io/geojson_kernel.h"
 #include "core/io/reader_process.h"
 
 #include <QCommandLineParser>
@@ -76,11 +77,16 @@ int main(int argc, char **argv)
             "The chronomap executable the export figures run (default: ../../app/chronomap from the bench)."),
         QStringLiteral("PATH"));
     rssChildOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption floorChildOption(QStringLiteral("internal-floor"),
+                                        QStringLiteral("Internal: one GDAL floor pass over FILE."),
+                                        QStringLiteral("FILE"));
+    floorChildOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({eventsOption, quickOption, jsonOption, repetitionsOption, onlyOption, listOption, dataDirOption,
-                       loadOnceOption, chronomapOption, rssChildOption});
+                       loadOnceOption, chronomapOption, rssChildOption, floorChildOption});
     parser.process(app);
 
     if (parser.isSet(rssChildOption)) return measureStoreRssInChild(parser.value(rssChildOption));
+    if (parser.isSet(floorChildOption)) return floorPassInChild(parser.value(floorChildOption));
     if (parser.isSet(loadOnceOption)) {
         QElapsedTimer timer;
         timer.start();
@@ -120,8 +126,8 @@ int main(int argc, char **argv)
     std::printf("# events %lld, repetitions %d (figures are medians)\n", static_cast<long long>(events), repetitions);
     std::printf("# machine: %d cpus, %s, load average %.2f%s\n", processorCount(), qPrintable(cpuModel()),
                 loadAverage(), loadAverage() > processorCount() / 2.0 ? " (busy: timings will be noisy)" : "");
-    std::printf("# build: %s, Qt %s, GDAL %s\n", CHRONOMAP_BENCH_BUILD_TYPE, qVersion(),
-                GDALVersionInfo("RELEASE_NAME"));
+    std::printf("# build: %s, Qt %s, GDAL %s, simdjson kernel %s\n", CHRONOMAP_BENCH_BUILD_TYPE, qVersion(),
+                GDALVersionInfo("RELEASE_NAME"), qPrintable(chronomap::geojsonKernel()));
     std::fflush(stdout);
 
     QTemporaryDir tempDir(QDir::temp().filePath(QStringLiteral("chronomap-bench-XXXXXX")));

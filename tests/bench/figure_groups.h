@@ -25,6 +25,8 @@ const QList<FigureGroup> &figureGroups();
 
 /// load.{csv,geojson}.ms, gdal_floor.{csv,geojson}.ms and their ratios (load_figures.cpp).
 void loadFigures(BenchContext &context, Figures &figures);
+/// `--internal-floor FILE`: one GDAL floor pass over FILE, for its peak RSS and page faults.
+int floorPassInChild(const QString &path);
 /// load.acled.ms, gdal_floor.acled.ms, load.acled.ratio on ACLED-shaped rows (acled_figures.cpp).
 void acledFigures(BenchContext &context, Figures &figures);
 /// store.rss.*, store.bytes_per_event, store.query.window.* (store_figures.cpp).

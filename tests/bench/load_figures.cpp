@@ -5,6 +5,7 @@
 // of these paired ratios (not the ratio of the two medians). The load is the window's: a reader
 // child reads the file and streams batches, this process converts them and builds the store
 // (issue 19); load.*.ipc.ms is the transfer's share of it (reading the pipe, decoding frames).
+// GeoJSON the fast path understands is read with simdjson (issue 20), the kernel in the header.
 #include "figure_groups.h"
 #include "gdal_floor.h"
 #include "process_stats.h"
@@ -12,7 +13,13 @@
 #include "core/io/event_loader.h"
 #include "core/io/reader_process.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
+
+#include <QProcess>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -26,7 +33,7 @@ struct Format {
     QString path;
     bool readGeometry;         ///< GeoJSON: the point geometry
     QStringList numericFields; ///< CSV: lat/lon as text converted to numbers
-    std::vector<double> floorMs, loadMs, ipcMs;
+    std::vector<double> floorMs, loadMs, ipcMs, loadPeakMb, loadFaults;
 };
 
 /// The columns of the synthetic files that EventLoader reads as text.
@@ -39,12 +46,44 @@ const QStringList &textFields()
     return fields;
 }
 
+struct ChildUsage {
+    double peakMb = 0;
+    double minorFaults = 0;
+};
+
 double msSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
 }
 
+/// Peak resident set and minor page faults of a GDAL floor pass alone, in a fresh process
+/// (`chronomap-bench --internal-floor FILE`) as the reader child is: the bench's own peak
+/// already holds other groups' stores. Both processes measure themselves (VmHWM).
+ChildUsage floorUsageInChild(const Format &format)
+{
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--internal-floor"), format.path});
+    if (!child.waitForFinished(-1) || child.exitCode() != 0) {
+        std::fprintf(stderr, "warning: the %s floor pass in a child failed\n", qPrintable(format.key));
+        return {};
+    }
+    const QList<QByteArray> values = child.readAllStandardOutput().trimmed().split(' ');
+    return {double(values.value(0).toLongLong()) / (1 << 20), double(values.value(1).toLongLong())};
+}
+
 } // namespace
+
+int floorPassInChild(const QString &path)
+{
+    const bool geojson = path.endsWith(u".geojson");
+    const QStringList numeric = geojson ? QStringList() : QStringList{QStringLiteral("lat"), QStringLiteral("lon")};
+    const FloorPass floor = gdalFloorPass(path, textFields(), geojson, numeric);
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    // VmHWM is this image's own; getrusage's maxrss would keep the spawning bench's.
+    std::printf("%lld %lld\n", static_cast<long long>(peakResidentBytes()), static_cast<long long>(usage.ru_minflt));
+    return floor.error.isEmpty() && floor.features > 0 ? 0 : 1;
+}
 
 void loadFigures(BenchContext &context, Figures &figures)
 {
@@ -55,8 +94,10 @@ void loadFigures(BenchContext &context, Figures &figures)
          {QStringLiteral("lat"), QStringLiteral("lon")},
          {},
          {},
+         {},
+         {},
          {}},
-        {QStringLiteral("geojson"), context.files().geojsonPath, true, {}, {}, {}, {}},
+        {QStringLiteral("geojson"), context.files().geojsonPath, true, {}, {}, {}, {}, {}, {}},
     };
     for (int rep = 1; rep <= context.repetitions(); ++rep) {
         for (Format &format : formats) {
@@ -73,6 +114,8 @@ void loadFigures(BenchContext &context, Figures &figures)
             LoadResult result = ReaderProcess::load(format.path);
             format.loadMs.push_back(msSince(timer));
             format.ipcMs.push_back(ReaderProcess::lastTransfer().ms);
+            format.loadPeakMb.push_back(double(ReaderProcess::lastTransfer().childPeakRssBytes) / (1 << 20));
+            format.loadFaults.push_back(double(ReaderProcess::lastTransfer().childMinorFaults));
             if (result.store->size() != context.events() || !result.issues.isEmpty()) {
                 std::fprintf(stderr, "warning: %s load kept %lld of %lld events with %lld issues\n",
                              qPrintable(format.key), static_cast<long long>(result.store->size()),
@@ -97,6 +140,13 @@ void loadFigures(BenchContext &context, Figures &figures)
         figures.add(QStringLiteral("gdal_floor.%1.ms").arg(format.key), median(format.floorMs), 1);
         figures.add(QStringLiteral("load.%1.ratio").arg(format.key), median(ratios), 3);
         figures.add(QStringLiteral("load.%1.ipc.ms").arg(format.key), median(format.ipcMs), 1);
+        // The reading side (the reader child) against GDAL's pass alone, in memory and in page
+        // faults on fresh memory (each costs microseconds on the CI machine's kind).
+        const ChildUsage floor = floorUsageInChild(format);
+        figures.add(QStringLiteral("load.%1.peak_rss.mb").arg(format.key), median(format.loadPeakMb), 1);
+        figures.add(QStringLiteral("gdal_floor.%1.peak_rss.mb").arg(format.key), floor.peakMb, 1);
+        figures.add(QStringLiteral("load.%1.minor_faults.k").arg(format.key), median(format.loadFaults) / 1000, 1);
+        figures.add(QStringLiteral("gdal_floor.%1.minor_faults.k").arg(format.key), floor.minorFaults / 1000, 1);
         ipcMs = std::max(ipcMs, median(format.ipcMs));
     }
     figures.add(QStringLiteral("load.ipc.ms"), ipcMs, 1); // the larger of the two formats'

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The headless modes of the real `chronomap` binary (--version, --help, --validate, --query), run
 // as a user without a display would: no DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM.
+#include "core/io/geojson_kernel.h"
 #include "core/store/event_filter.h"
 
 #include <QCryptographicHash>
@@ -159,7 +160,8 @@ TEST_CASE("chronomap --version and --help answer with no display", "[cli]")
         const Run run = runChronomap({QLatin1String(flag)});
         INFO(flag << " stderr: " << run.err.toStdString());
         CHECK(run.exitCode == 0);
-        CHECK(run.out == QStringLiteral("chronomap " CHRONOMAP_VERSION "\n"));
+        CHECK(run.out ==
+              QStringLiteral("chronomap " CHRONOMAP_VERSION " (GeoJSON: simdjson %1)\n").arg(geojsonKernel()));
         CHECK(run.err.isEmpty());
     }
 

@@ -12,9 +12,8 @@
 
 namespace chronomap::fuzz {
 
-/// Loads `data` as a file called `name` through EventLoader::loadBytes, with limits low enough
-/// that the fuzzer explores the checks instead of running out of memory.
-inline int loadAs(const char *name, const uint8_t *data, size_t size)
+/// Limits low enough that the fuzzer explores the checks instead of running out of memory.
+inline LoadOptions lowLimits()
 {
     LoadOptions options;
     options.maxRecords = 2000;
@@ -22,6 +21,13 @@ inline int loadAs(const char *name, const uint8_t *data, size_t size)
     options.maxTextBytes = 4096;
     options.maxVertices = 1000;
     options.maxJsonDepth = 16;
+    return options;
+}
+
+/// Loads `data` as a file called `name` through EventLoader::loadBytes, with low limits.
+inline int loadAs(const char *name, const uint8_t *data, size_t size)
+{
+    const LoadOptions options = lowLimits();
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     const LoadResult result = EventLoader::loadBytes(bytes, QString::fromLatin1(name), options);
     // What the loader promises whatever the input: a store, and no events from a refused file.

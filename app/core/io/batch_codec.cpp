@@ -166,6 +166,8 @@ void FrameWriter::end(const EndInfo &info)
     putU8(info.anyStartColumn ? 1 : 0);
     putI64(info.total);
     putU8(info.overLimit ? 1 : 0);
+    putI64(info.peakRssBytes);
+    putI64(info.minorFaults);
     finish(h);
 }
 
@@ -349,6 +351,8 @@ bool decodeEnd(QByteArrayView payload, EndInfo *out)
     out->anyStartColumn = c.u8() != 0;
     out->total = c.i64();
     out->overLimit = c.u8() != 0;
+    out->peakRssBytes = c.i64();
+    out->minorFaults = c.i64();
     return c.atEnd() && out->recordsRead >= 0 && out->total >= -1;
 }
 

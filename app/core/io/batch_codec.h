@@ -53,7 +53,9 @@ struct EndInfo {
     qint64 recordsRead = 0;
     bool anyStartColumn = false;
     qint64 total = 0;
-    bool overLimit = false; ///< refused for its record count while reading; keep nothing
+    bool overLimit = false;  ///< refused for its record count while reading; keep nothing
+    qint64 peakRssBytes = 0; ///< the child's own peak resident set (VmHWM), for the bench
+    qint64 minorFaults = 0;  ///< page faults the child served without I/O (fresh memory)
 };
 
 /// Appends frames to a byte buffer; the child writes the buffer out.

@@ -5,6 +5,7 @@
 #include "core/io/feature_batch.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/gdal_session.h"
+#include "core/io/geojson_fast_reader.h"
 #include "core/io/id_set.h"
 #include "core/io/layer_reader.h"
 #include "core/io/user_dataset.h"
@@ -81,8 +82,10 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
     };
 
     GdalMessageCollector gdalMessages;
-    DatasetPtr dataset = openUserDataset(gdalPath, suffix);
-    if (!dataset) {
+    // GeoJSON the fast path fully understands is read with simdjson; everything else by GDAL.
+    const std::unique_ptr<GeoJsonFastReader> fast = GeoJsonFastReader::open(gdalPath, suffix);
+    DatasetPtr dataset = fast ? nullptr : openUserDataset(gdalPath, suffix);
+    if (!fast && !dataset) {
         // Every message, not only the last: the GeoJSON parser's says where the text breaks off.
         const QString detail = gdalMessages.take().join(QStringLiteral("; "));
         result.issues.append(fatal(
@@ -91,13 +94,14 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
         return finish();
     }
 
-    const int layerCount = GDALDatasetGetLayerCount(dataset.get());
-    qint64 total = 0;
-    for (int l = 0; l < layerCount; ++l) {
+    const int layerCount = fast ? 1 : GDALDatasetGetLayerCount(dataset.get());
+    auto layerAt = [&](int l) { return fast ? fast->layer() : GDALDatasetGetLayer(dataset.get(), l); };
+    qint64 total = fast ? fast->featureCount() : 0;
+    for (int l = 0; l < layerCount && !fast; ++l) {
         // Only a count the driver knows cheaply (GeoJSON, GeoPackage): CSV's driver reads the
         // whole file to count (over a second at a million rows) even when not forced. Without a
         // count the limit is checked while reading and progress reports an unknown total.
-        OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), l);
+        OGRLayerH layer = layerAt(l);
         const GIntBig n = OGR_L_TestCapability(layer, OLCFastFeatureCount) ? OGR_L_GetFeatureCount(layer, FALSE) : -1;
         total = (n < 0 || total < 0) ? -1 : total + n;
     }
@@ -117,12 +121,23 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
     bool anyStartColumn = false;
     QStringList converterMessages; // GDAL's messages while converting (WKT), after the reading's
     for (int l = 0; l < layerCount && !result.cancelled; ++l) {
-        OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), l);
+        OGRLayerH layer = layerAt(l);
         LayerReader reader(path, layer, options, result.issues);
         if (!reader.usable()) continue;
         if (!reader.hasStartColumn()) continue;
         anyStartColumn = true;
-        OGR_L_ResetReading(layer);
+        if (fast && !fast->start(reader.fieldIndexes())) {
+            result.issues.append(
+                fatal(path, tr("not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)")));
+            return finish();
+        }
+        if (!fast) OGR_L_ResetReading(layer);
+        FeaturePtr owned; // GDAL's feature; the fast path keeps its own
+        auto nextFeature = [&]() -> OGRFeatureH {
+            if (fast) return fast->next();
+            owned.reset(OGR_L_GetNextFeature(layer));
+            return static_cast<OGRFeatureH>(owned.get());
+        };
 
         // This thread reads features (GDAL's work) and copies their fields into batches; the
         // converter turns batches into events, in record order, on a second thread while this
@@ -179,14 +194,14 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
         };
         bool overLimit = false;
         while (batch) {
-            FeaturePtr feature{OGR_L_GetNextFeature(layer)};
+            OGRFeatureH feature = nextFeature();
             if (!feature) break;
             const qint64 record = ++result.recordsRead;
             if (record > options.maxRecords) {
                 overLimit = true;
                 break;
             }
-            reader.extract(static_cast<OGRFeatureH>(feature.get()), record, *batch);
+            reader.extract(feature, record, *batch);
             if (batch->size() >= kBatchRecords && !flush()) break;
             // An estimate may run short: never report a record count as complete before the end.
             const qint64 progressTotal = estimatedTotal < 0 ? -1 : std::max(estimatedTotal, record + record / 16);

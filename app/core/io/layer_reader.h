@@ -33,6 +33,8 @@ public:
     const SchemaProfile *profile() const { return m_profile ? &m_profile->profile() : nullptr; }
     /// The type of each column extract() copies, in batch order.
     const std::vector<OGRFieldType> &columnTypes() const { return m_types; }
+    /// The OGR field index of each column extract() copies: the only fields it reads.
+    const std::vector<int> &fieldIndexes() const { return m_columns; }
 
     /// Converts one feature; returns nullopt (with an Issue) when the record cannot be used.
     std::optional<Event> read(const FeatureBatch &batch, qsizetype row);

@@ -242,6 +242,8 @@ LoadResult ReaderProcess::load(const QString &path, const LoadOptions &options, 
     }
     child.kill(); // a no-op when reaped; ends a child that stalled, sent garbage or lingers
     t_lastTransfer.ms = double(receiveNs - stream.conversionNs()) / 1e6;
+    t_lastTransfer.childPeakRssBytes = stream.childPeakRssBytes();
+    t_lastTransfer.childMinorFaults = stream.childMinorFaults();
     const int status = child.status();
     const QString reader = readerText(stream.driver()), after = recordText(stream.lastRecord());
     const int kept = int(std::min<qsizetype>(stream.eventsConverted(), INT_MAX));

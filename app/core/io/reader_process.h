@@ -54,6 +54,8 @@ public:
     struct TransferStats {
         qint64 bytes = 0;
         double ms = 0;
+        qint64 childPeakRssBytes = 0; ///< the reader child's peak resident set
+        qint64 childMinorFaults = 0;  ///< page faults the child served without I/O (fresh memory)
     };
     static TransferStats lastTransfer();
 };

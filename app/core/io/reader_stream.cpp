@@ -5,6 +5,7 @@
 #include "core/io/gdal_session.h"
 #include "core/io/id_set.h"
 #include "core/io/layer_reader.h"
+#include "core/io/schema_layer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -128,29 +129,25 @@ bool ReaderStream::handle(const ipc::Frame &frame)
     return false;
 }
 
+qint64 ReaderStream::childPeakRssBytes() const
+{
+    return d->end.peakRssBytes;
+}
+
+qint64 ReaderStream::childMinorFaults() const
+{
+    return d->end.minorFaults;
+}
+
 bool ReaderStream::beginLayer(const ipc::LayerSchema &schema)
 {
     // The conversion needs a LayerReader made from the same layer definition the child read:
     // an in-memory layer with the same fields gives it the same columns, mapping and roles.
     d->reader.reset();
     d->layers.reset();
-    GDALDriverH memory = GDALGetDriverByName("Memory");
-    if (!memory) return false;
-    d->layers.reset(GDALCreate(memory, "", 0, 0, 0, GDT_Unknown, nullptr));
-    if (!d->layers) return false;
-    GdalMessageCollector quiet; // a name GDAL dislikes is a malformed stream, not a console message
-    OGRLayerH layer =
-        GDALDatasetCreateLayer(d->layers.get(), schema.name.isEmpty() ? "layer" : schema.name.constData(), nullptr,
-                               schema.hasGeometryField ? OGRwkbGeometryType(schema.geometryType) : wkbNone, nullptr);
+    OGRLayerH layer = nullptr;
+    d->layers = createSchemaLayer(schema, &layer);
     if (!layer) return false;
-    for (const ipc::LayerField &f : schema.fields) {
-        OGRFieldDefnH field = OGR_Fld_Create(f.name.constData(), OGRFieldType(f.type));
-        OGR_Fld_SetSubType(field, OGRFieldSubType(f.subType));
-        const OGRErr err = OGR_L_CreateField(layer, field, FALSE);
-        OGR_Fld_Destroy(field);
-        if (err != OGRERR_NONE) return false;
-    }
-    if (OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(layer)) != int(schema.fields.size())) return false;
     // The child has sent the issues its own LayerReader found in this definition; drop ours.
     const qsizetype before = m_result.issues.size();
     d->reader = std::make_unique<LayerReader>(m_path, layer, m_options, m_result.issues);

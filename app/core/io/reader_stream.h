@@ -33,6 +33,9 @@ public:
     qint64 recordsTotal() const { return m_total; } ///< as progress shows it; -1 when unknown
     qsizetype eventsConverted() const;
     qint64 conversionNs() const { return m_convertNs; } ///< time spent converting batches into events
+    /// The child's peak resident set and minor page faults, as its End frame gives them; 0 before.
+    qint64 childPeakRssBytes() const;
+    qint64 childMinorFaults() const;
 
     /// After ended(): the result an in-process EventLoader::load gives for the same file.
     LoadResult finish();

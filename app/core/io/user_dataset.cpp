@@ -11,15 +11,35 @@
 
 namespace chronomap {
 
+namespace {
+
+/// EventLoader::allowedDrivers() as GDAL's null-terminated list.
+struct AllowedDrivers {
+    QList<QByteArray> names;
+    std::vector<const char *> list;
+    AllowedDrivers()
+    {
+        for (const auto &name : EventLoader::allowedDrivers())
+            names.append(name.toUtf8());
+        for (const auto &name : names)
+            list.push_back(name.constData());
+        list.push_back(nullptr);
+    }
+};
+
+} // namespace
+
+QString identifyUserDriver(const QByteArray &gdalPath)
+{
+    const AllowedDrivers allowed;
+    GDALDriverH driver = GDALIdentifyDriverEx(gdalPath.constData(), GDAL_OF_VECTOR, allowed.list.data(), nullptr);
+    return driver ? QString::fromUtf8(GDALGetDriverShortName(driver)) : QString();
+}
+
 DatasetPtr openUserDataset(const QByteArray &gdalPath, const QString &suffix)
 {
-    QList<QByteArray> driverNames;
-    for (const auto &name : EventLoader::allowedDrivers())
-        driverNames.append(name.toUtf8());
-    std::vector<const char *> drivers;
-    for (const auto &name : driverNames)
-        drivers.push_back(name.constData());
-    drivers.push_back(nullptr);
+    const AllowedDrivers allowed;
+    const auto &drivers = allowed.list;
     const bool geojson =
         suffix.compare(u"json", Qt::CaseInsensitive) == 0 || suffix.compare(u"geojson", Qt::CaseInsensitive) == 0;
     const char *openOptions[] = {"DATE_AS_STRING=YES", nullptr};

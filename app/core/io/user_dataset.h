@@ -14,6 +14,10 @@ namespace chronomap {
 /// to whatever GdalMessageCollector is active.
 DatasetPtr openUserDataset(const QByteArray &gdalPath, const QString &suffix);
 
+/// The allowed driver GDAL would open `gdalPath` with, from its first bytes (no parsing); empty
+/// when none claims it.
+QString identifyUserDriver(const QByteArray &gdalPath);
+
 /// For a driver that cannot count cheaply (CSV), the number of records a local text file
 /// probably holds, from the length of its first lines; -1 when it cannot tell (or for a
 /// /vsi path). Only progress uses it: the record limit is checked against what is read.

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/io/batch_codec.h"
+#include "core/io/gdal_handles.h"
+#include "core/io/geojson_scan.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace chronomap {
+
+/// GeoJSON read with simdjson instead of GDAL, for the files it fully understands: a
+/// FeatureCollection of points, lines and areas in WGS 84 whose every member and value it knows
+/// how GDAL would read. It hands out the same fields and geometries GDAL's layer would, as OGR
+/// features LayerReader::extract() copies like any other, so the events and issues are the same.
+/// The decision is taken over the whole file before the first feature; anything else is GDAL's.
+class GeoJsonFastReader {
+public:
+    ~GeoJsonFastReader();
+
+    /// The reader for `gdalPath` (a local file or a /vsimem/ buffer), or null when GDAL is to
+    /// read it: not GeoJSON by `suffix`, CHRONOMAP_GEOJSON_READER=gdal, or anything the fast
+    /// path is unsure of (`declined` gets why, when given).
+    static std::unique_ptr<GeoJsonFastReader> open(const QByteArray &gdalPath, const QString &suffix,
+                                                   QString *declined = nullptr);
+
+    /// A layer with the fields and geometry column GDAL's layer for the file would have.
+    OGRLayerH layer() const { return m_layer; }
+    const ipc::LayerSchema &schema() const { return m_schema; }
+    qint64 featureCount() const { return m_featureCount; }
+
+    /// Starts reading features that carry only `fieldIndexes` (of layer()); false on failure.
+    bool start(const std::vector<int> &fieldIndexes);
+    /// The next feature, owned by the reader until the next call; null after the last.
+    OGRFeatureH next();
+
+private:
+    GeoJsonFastReader() = default;
+    bool map(const QByteArray &gdalPath);
+    void setGeometry(const geojson::Geometry &g);
+
+    struct Mapping;
+    std::unique_ptr<Mapping> m_file;
+    std::unique_ptr<geojson::Scanner> m_scanner;
+    ipc::LayerSchema m_schema;
+    DatasetPtr m_memory;
+    OGRLayerH m_layer = nullptr;
+    qint64 m_featureCount = 0;
+    FeaturePtr m_feature;
+    geojson::Feature m_values;
+    std::vector<geojson::FieldType> m_types; ///< per field of layer()
+    std::vector<int> m_fields;               ///< per requested value: its OGR field index
+    std::vector<OGRFieldType> m_fieldTypes;  ///< per requested value
+    std::vector<const char *> m_items;       ///< a string list's items, for OGR
+};
+
+} // namespace chronomap

@@ -1,0 +1,781 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Compiled twice (see app/core/CMakeLists.txt): CHRONOMAP_SCAN_KERNEL names the simdjson kernel
+// this copy is built for (haswell, fallback), which simdjson's On-Demand API picks from the
+// compiler's target flags. Nothing here may use Qt or GDAL: both copies' inline code must stay
+// within simdjson and the standard library.
+#include "core/io/geojson_scan.h"
+
+#include <simdjson.h>
+
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+#include <unordered_map>
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#if !defined(CHRONOMAP_SCAN_KERNEL) || !defined(CHRONOMAP_SCAN_FACTORY)
+#error "CHRONOMAP_SCAN_KERNEL and CHRONOMAP_SCAN_FACTORY name the kernel this file is built for"
+#endif
+
+namespace chronomap::geojson {
+
+namespace CHRONOMAP_SCAN_KERNEL {
+
+namespace od = simdjson::ondemand;
+
+#define CHRONOMAP_STRINGIFY_(x) #x
+#define CHRONOMAP_STRINGIFY(x) CHRONOMAP_STRINGIFY_(x)
+
+/// Nesting beyond this is left to GDAL (and keeps this file's recursion shallow).
+constexpr int kMaxDepth = 100;
+
+/// Thrown while scanning: the file is left to GDAL, with the reason.
+struct Decline {
+    const char *reason;
+};
+
+std::string_view checkedString(std::string_view s)
+{
+    // GDAL cuts a string at an escaped NUL; rare enough to leave to it.
+    if (s.find('\0') != std::string_view::npos) throw Decline{"a string holds a NUL character"};
+    return s;
+}
+
+/// json-c's text of a double, as GDAL keeps it for a JSON-typed field: 17 digits, and ".0" on
+/// an integral value.
+void appendJsonDouble(std::string &out, double v)
+{
+    char buffer[40];
+    const int n = std::snprintf(buffer, sizeof buffer, "%.17g", v);
+    out.append(buffer, size_t(n));
+    if (std::strpbrk(buffer, ".eEni") == nullptr) out += ".0";
+}
+
+void appendJsonString(std::string &out, std::string_view s)
+{
+    out += '"';
+    for (const char c : s) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '/':
+            out += "\\/";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\u%04x", unsigned(static_cast<unsigned char>(c)));
+                out += buffer;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+/// One JSON number as GDAL types it; big or unsigned 64-bit integers are left to GDAL.
+struct Number {
+    ValueKind kind;
+    std::int64_t integer = 0;
+    double real = 0;
+};
+
+Number readNumber(od::value v)
+{
+    od::number n = v.get_number().value();
+    switch (n.get_number_type()) {
+    case od::number_type::floating_point_number:
+        return {ValueKind::Real, 0, n.get_double()};
+    case od::number_type::signed_integer: {
+        const std::int64_t i = n.get_int64();
+        return {i >= INT32_MIN && i <= INT32_MAX ? ValueKind::Int32 : ValueKind::Int64, i, 0};
+    }
+    default:
+        throw Decline{"an integer beyond 64 bits"};
+    }
+}
+
+/// The text GDAL keeps for a number in a JSON-typed field.
+void appendJsonNumber(std::string &out, const Number &n)
+{
+    if (n.kind == ValueKind::Real)
+        appendJsonDouble(out, n.real);
+    else
+        out += std::to_string(n.integer);
+}
+
+/// json-c's spaced text of any value, as GDAL gives a JSON-typed field.
+void appendJson(std::string &out, od::value v, int depth)
+{
+    if (depth > kMaxDepth) throw Decline{"nesting too deep"};
+    switch (v.type().value()) {
+    case od::json_type::object: {
+        od::object object = v.get_object().value();
+        bool first = true;
+        out += '{';
+        for (auto field : object) {
+            out += first ? " " : ", ";
+            first = false;
+            appendJsonString(out, checkedString(field.unescaped_key().value()));
+            out += ": ";
+            appendJson(out, field.value().value(), depth + 1);
+        }
+        out += " }";
+        break;
+    }
+    case od::json_type::array: {
+        od::array array = v.get_array().value();
+        bool first = true;
+        out += '[';
+        for (auto item : array) {
+            out += first ? " " : ", ";
+            first = false;
+            appendJson(out, item.value(), depth + 1);
+        }
+        out += " ]";
+        break;
+    }
+    case od::json_type::string:
+        appendJsonString(out, checkedString(v.get_string().value()));
+        break;
+    case od::json_type::number:
+        appendJsonNumber(out, readNumber(v));
+        break;
+    case od::json_type::boolean:
+        out += v.get_bool().value() ? "true" : "false";
+        break;
+    case od::json_type::null:
+        if (!v.is_null().value()) throw Decline{"not JSON"};
+        out += "null";
+        break;
+    }
+}
+
+/// The kind of a property value, walking arrays and objects to their end.
+ValueKind kindOf(od::value v, int depth)
+{
+    if (depth > kMaxDepth) throw Decline{"nesting too deep"};
+    switch (v.type().value()) {
+    case od::json_type::string:
+        checkedString(v.get_string().value());
+        return ValueKind::String;
+    case od::json_type::number:
+        return readNumber(v).kind;
+    case od::json_type::boolean:
+        v.get_bool().value();
+        return ValueKind::Bool;
+    case od::json_type::null:
+        if (!v.is_null().value()) throw Decline{"not JSON"};
+        return ValueKind::Null;
+    case od::json_type::object: {
+        od::object object = v.get_object().value();
+        for (auto field : object) {
+            checkedString(field.unescaped_key().value());
+            kindOf(field.value().value(), depth + 1);
+        }
+        return ValueKind::Object;
+    }
+    case od::json_type::array: {
+        int strings = 0, numbers = 0, nulls = 0, others = 0;
+        od::array array = v.get_array().value();
+        for (auto item : array) {
+            switch (kindOf(item.value(), depth + 1)) {
+            case ValueKind::String:
+                ++strings;
+                break;
+            case ValueKind::Int32:
+            case ValueKind::Int64:
+            case ValueKind::Real:
+                ++numbers;
+                break;
+            case ValueKind::Null:
+                ++nulls;
+                break;
+            default:
+                ++others;
+                break;
+            }
+        }
+        if (strings + numbers + nulls + others == 0) return ValueKind::EmptyArray;
+        if (others > 0 || (strings > 0 && numbers > 0)) return ValueKind::OtherArray;
+        if (nulls > 0) return numbers + strings > 0 ? ValueKind::NullInArray : ValueKind::OtherArray;
+        return strings > 0 ? ValueKind::StringArray : ValueKind::NumberArray;
+    }
+    }
+    throw Decline{"not JSON"};
+}
+
+/// Reads `coordinates` into `g` (sizes of nested arrays, then positions) and checks that its
+/// shape is what `g.type` needs; anything GDAL might read differently is declined.
+class CoordinateReader {
+public:
+    explicit CoordinateReader(Geometry &g) : m_g(g) {}
+
+    void read(od::value coordinates)
+    {
+        m_g.sizes.clear();
+        m_g.lonLat.clear();
+        m_positionLevel = -1;
+        array(coordinates.get_array().value(), 0);
+        check();
+    }
+
+private:
+    void array(od::array a, int level)
+    {
+        if (level > 4) throw Decline{"coordinates nested too deep"};
+        const size_t slot = m_g.sizes.size();
+        m_g.sizes.push_back(0);
+        std::int64_t count = 0, numbers = 0;
+        for (auto item : a) {
+            od::value v = item.value();
+            if (v.type().value() == od::json_type::number) {
+                if (count > 0 && numbers == 0) throw Decline{"numbers beside arrays in coordinates"};
+                if (numbers == 0) m_g.sizes.pop_back(); // a position, not a level of arrays
+                if (++numbers <= 2)
+                    m_g.lonLat.push_back(v.get_double().value());
+                else if (numbers == 3)
+                    v.get_double().value();
+                else
+                    throw Decline{"a position with more than three coordinates"};
+            } else {
+                if (numbers > 0) throw Decline{"arrays beside numbers in coordinates"};
+                array(v.get_array().value(), level + 1);
+                m_g.sizes[slot] = ++count;
+            }
+        }
+        if (numbers > 0) {
+            if (numbers < 2) throw Decline{"a position with fewer than two coordinates"};
+            if (m_positionLevel >= 0 && m_positionLevel != level) throw Decline{"positions at different depths"};
+            m_positionLevel = level;
+        } else if (count == 0) {
+            throw Decline{"an empty coordinate array"};
+        }
+    }
+
+    void check() const
+    {
+        int level = 0;
+        switch (m_g.type) {
+        case GeometryType::Point:
+            level = 0;
+            break;
+        case GeometryType::LineString:
+        case GeometryType::MultiPoint:
+            level = 1;
+            break;
+        case GeometryType::Polygon:
+        case GeometryType::MultiLineString:
+            level = 2;
+            break;
+        case GeometryType::MultiPolygon:
+            level = 3;
+            break;
+        case GeometryType::None:
+            throw Decline{"no geometry type"};
+        }
+        if (m_positionLevel != level) throw Decline{"coordinates do not nest as the type needs"};
+        // Lines need two vertices, rings four and closed: GDAL's reading of anything less is its own.
+        const auto closedRing = [&](size_t vertices, size_t firstVertex) {
+            const double *p = m_g.lonLat.data() + 2 * firstVertex;
+            const double *q = p + 2 * (vertices - 1);
+            return vertices >= 4 && p[0] == q[0] && p[1] == q[1];
+        };
+        size_t sizeIndex = 0, vertex = 0;
+        const auto sizes = m_g.sizes;
+        auto line = [&](bool ring) {
+            const auto n = size_t(sizes[sizeIndex++]);
+            if (ring ? !closedRing(n, vertex) : n < 2)
+                throw Decline{ring ? "an unclosed ring" : "a line of one vertex"};
+            vertex += n;
+        };
+        auto polygon = [&] {
+            const auto rings = sizes[sizeIndex++];
+            for (std::int64_t r = 0; r < rings; ++r)
+                line(true);
+        };
+        switch (m_g.type) {
+        case GeometryType::LineString:
+            line(false);
+            break;
+        case GeometryType::Polygon:
+            polygon();
+            break;
+        case GeometryType::MultiLineString: {
+            const auto parts = sizes[sizeIndex++];
+            for (std::int64_t p = 0; p < parts; ++p)
+                line(false);
+            break;
+        }
+        case GeometryType::MultiPolygon: {
+            const auto parts = sizes[sizeIndex++];
+            for (std::int64_t p = 0; p < parts; ++p)
+                polygon();
+            break;
+        }
+        default:
+            break;
+        }
+    }
+
+    Geometry &m_g;
+    int m_positionLevel = -1;
+};
+
+GeometryType geometryType(std::string_view name)
+{
+    if (name == "Point") return GeometryType::Point;
+    if (name == "LineString") return GeometryType::LineString;
+    if (name == "Polygon") return GeometryType::Polygon;
+    if (name == "MultiPoint") return GeometryType::MultiPoint;
+    if (name == "MultiLineString") return GeometryType::MultiLineString;
+    if (name == "MultiPolygon") return GeometryType::MultiPolygon;
+    throw Decline{"a geometry type the fast path leaves to GDAL"};
+}
+
+/// A geometry object (`type`, `coordinates`, optionally `bbox`); null is no geometry.
+void readGeometry(od::value v, Geometry &g)
+{
+    g.type = GeometryType::None;
+    g.sizes.clear();
+    g.lonLat.clear();
+    if (v.type().value() == od::json_type::null) {
+        if (!v.is_null().value()) throw Decline{"not JSON"};
+        return;
+    }
+    od::object object = v.get_object().value();
+    bool hasType = false, hasCoordinates = false;
+    for (auto field : object) {
+        const std::string_view key = field.unescaped_key().value();
+        if (key == "type") {
+            if (hasType) throw Decline{"a repeated member"};
+            hasType = true;
+            g.type = geometryType(field.value().get_string().value());
+        } else if (key == "coordinates") {
+            if (hasCoordinates || !hasType) throw Decline{"coordinates before the geometry type"};
+            hasCoordinates = true;
+            CoordinateReader(g).read(field.value().value());
+        } else if (key != "bbox") {
+            throw Decline{"an unknown geometry member"};
+        } else {
+            kindOf(field.value().value(), 0);
+        }
+    }
+    if (!hasType || !hasCoordinates) throw Decline{"a geometry without type or coordinates"};
+}
+
+bool isWgs84Name(std::string_view name)
+{
+    return name == "urn:ogc:def:crs:OGC:1.3:CRS84" || name == "urn:ogc:def:crs:OGC::CRS84" || name == "EPSG:4326" ||
+           name == "urn:ogc:def:crs:EPSG::4326";
+}
+
+/// A `crs` member naming WGS 84 ({"type": "name", "properties": {"name": "…CRS84"}}); any other
+/// is declined (GDAL reprojects it).
+void checkCrs(od::value v)
+{
+    bool named = false, isName = false;
+    od::object crs = v.get_object().value();
+    for (auto field : crs) {
+        const std::string_view key = field.unescaped_key().value();
+        if (key == "type") {
+            isName = field.value().get_string().value() == "name";
+        } else if (key == "properties") {
+            od::object crsProperties = field.value().get_object().value();
+            for (auto p : crsProperties) {
+                if (p.unescaped_key().value() != "name" || named) throw Decline{"a crs the fast path leaves to GDAL"};
+                named = isWgs84Name(p.value().get_string().value());
+                if (!named) throw Decline{"a crs other than WGS 84"};
+            }
+        } else {
+            throw Decline{"a crs the fast path leaves to GDAL"};
+        }
+    }
+    if (!named || !isName) throw Decline{"a crs the fast path leaves to GDAL"};
+}
+
+/// Features are parsed a chunk of about this many bytes at a time: simdjson's buffers (its index
+/// of the document, its unescaped strings) stay the size of a chunk, not of the file.
+constexpr std::size_t kChunkBytes = 256 << 10;
+
+/// Where the top-level "features" array lies and how its features group into chunks, found by
+/// a scan that knows only strings and brackets. Each chunk and the rest of the document are then
+/// parsed by simdjson, which checks everything this scan does not.
+struct Layout {
+    std::size_t arrayBegin = 0, arrayEnd = 0;                ///< the '[' and one past the ']'
+    std::vector<std::pair<std::size_t, std::size_t>> chunks; ///< [begin, end): whole features and their commas
+};
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+/// `release(offset)` is called every few megabytes: the file's pages before it are read.
+template<typename Release> bool findLayout(const char *d, std::size_t n, Layout &out, Release release)
+{
+    int depth = 0, arrayDepth = -1;
+    bool found = false;
+    std::size_t chunkBegin = 0, nextRelease = 2 * kChunkBytes;
+    for (std::size_t i = 0; i < n;) {
+        if (i >= nextRelease) {
+            release(i);
+            nextRelease = i + 2 * kChunkBytes;
+        }
+        const char c = d[i];
+        if (c == '"') {
+            const std::size_t begin = ++i;
+            while (i < n && d[i] != '"')
+                i += d[i] == '\\' ? 2 : 1;
+            if (i >= n) return false;
+            const std::size_t end = i++;
+            if (found || depth != 1) continue;
+            std::size_t j = i;
+            while (j < n && isSpace(d[j]))
+                ++j;
+            if (j >= n || d[j] != ':' || std::string_view(d + begin, end - begin) != "features") continue;
+            for (++j; j < n && isSpace(d[j]);)
+                ++j;
+            if (j >= n || d[j] != '[') return false;
+            found = true;
+            out.arrayBegin = j;
+            arrayDepth = ++depth;
+            i = chunkBegin = j + 1;
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (depth == arrayDepth && c == ']') {
+                bool content = false;
+                for (std::size_t k = chunkBegin; k < i && !content; ++k)
+                    content = !isSpace(d[k]);
+                if (content) out.chunks.push_back({chunkBegin, i});
+                out.arrayEnd = i + 1;
+                arrayDepth = -1;
+            }
+            if (--depth < 0) return false;
+        } else if (c == ',' && depth == arrayDepth && i - chunkBegin >= kChunkBytes) {
+            out.chunks.push_back({chunkBegin, i});
+            chunkBegin = i + 1;
+        }
+        ++i;
+    }
+    return found && arrayDepth < 0 && depth == 0;
+}
+
+class KernelScanner final : public Scanner {
+public:
+    Schema scan(const char *data, std::size_t size, bool mapped) override
+    {
+        m_mapped = mapped;
+        Schema schema;
+        m_nameIndex.clear();
+        m_lastSeen.clear();
+        m_layout = {};
+        try {
+            if (!findLayout(data, size, m_layout, [&](std::size_t offset) { releaseBefore(data, offset); }))
+                throw Decline{"no FeatureCollection's features array"};
+            // The document without its features ("features": []), then the features chunk by chunk.
+            m_buffer.assign(data, m_layout.arrayBegin);
+            m_buffer += "[]";
+            m_buffer.append(data + m_layout.arrayEnd, size - m_layout.arrayEnd);
+            const std::size_t restSize = m_buffer.size();
+            m_buffer.resize(restSize + simdjson::SIMDJSON_PADDING);
+            od::document doc = m_parser.iterate(m_buffer.data(), restSize, m_buffer.size()).value();
+            od::object top = doc.get_object().value();
+            bool isCollection = false, hasFeatures = false, hasType = false, hasCrs = false;
+            for (auto member : top) {
+                const std::string_view key = member.unescaped_key().value();
+                if (key == "type") {
+                    if (hasType) throw Decline{"a repeated member"};
+                    hasType = true;
+                    isCollection = member.value().get_string().value() == "FeatureCollection";
+                } else if (key == "features") {
+                    if (hasFeatures) throw Decline{"a repeated member"};
+                    hasFeatures = true;
+                    od::array emptied = member.value().get_array().value();
+                    if (emptied.count_elements().value() != 0) throw Decline{"features the layout scan did not find"};
+                } else if (key == "crs") {
+                    if (hasCrs) throw Decline{"a repeated member"};
+                    hasCrs = true;
+                    checkCrs(member.value().value());
+                } else if (key == "name" || key == "bbox") {
+                    kindOf(member.value().value(), 0);
+                } else {
+                    throw Decline{"a top-level member the fast path leaves to GDAL"};
+                }
+            }
+            if (!isCollection || !hasFeatures) throw Decline{"not a FeatureCollection"};
+            // Past the end of the document there is no location: anything else is text after it.
+            if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) throw Decline{"text after the JSON"};
+            for (const auto &[begin, end] : m_layout.chunks)
+                scanFeatures(parseChunk(data, begin, end), schema);
+            checkNames(schema);
+        } catch (const Decline &d) {
+            schema.declined = d.reason;
+        } catch (const simdjson::simdjson_error &e) {
+            schema.declined = e.what();
+        }
+        return schema;
+    }
+
+    bool start(const char *data, std::size_t size, bool mapped, std::vector<Request> fields) override
+    {
+        m_mapped = mapped;
+        m_requests = std::move(fields);
+        m_slotOf.clear();
+        for (size_t i = 0; i < m_requests.size(); ++i)
+            m_slotOf.emplace(m_requests[i].field, int(i));
+        m_data = data;
+        (void)size; // the layout of the first pass holds the features' places
+        m_nextChunk = 0;
+        m_inChunk = false;
+        return true;
+    }
+
+    bool next(Feature &out) override
+    {
+        try {
+            while (!m_inChunk || m_it == m_end) {
+                if (m_nextChunk >= m_layout.chunks.size()) return false;
+                const auto [begin, end] = m_layout.chunks[m_nextChunk++];
+                m_features = parseChunk(m_data, begin, end);
+                m_it = m_features.begin().value();
+                m_end = m_features.end().value();
+                m_inChunk = true;
+            }
+            out.values.resize(m_requests.size());
+            for (Value &v : out.values)
+                v.present = false;
+            od::object feature = (*m_it).get_object().value();
+            for (auto member : feature) {
+                const std::string_view key = member.unescaped_key().value();
+                if (key == "geometry")
+                    readGeometry(member.value().value(), out.geometry);
+                else if (key == "properties")
+                    readProperties(member.value().value(), out);
+            }
+            ++m_it;
+            return true;
+        } catch (const Decline &) {
+            return false;
+        } catch (const simdjson::simdjson_error &) {
+            return false;
+        }
+    }
+
+    const char *kernel() const override { return CHRONOMAP_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION); }
+
+private:
+    void scanFeatures(od::array features, Schema &schema)
+    {
+        std::unordered_map<std::string, int> &indexOf = m_nameIndex;
+        std::vector<std::int64_t> &lastSeen = m_lastSeen;
+        Geometry geometry;
+        for (auto item : features) {
+            od::object feature = item.get_object().value();
+            const std::int64_t n = schema.features++;
+            bool hasType = false, hasGeometry = false, hasProperties = false;
+            for (auto member : feature) {
+                const std::string_view key = member.unescaped_key().value();
+                if (key == "type") {
+                    if (hasType || member.value().get_string().value() != "Feature") throw Decline{"not a Feature"};
+                    hasType = true;
+                } else if (key == "geometry") {
+                    if (hasGeometry) throw Decline{"a repeated member"};
+                    hasGeometry = true;
+                    readGeometry(member.value().value(), geometry);
+                } else if (key == "properties") {
+                    if (hasProperties) throw Decline{"a repeated member"};
+                    hasProperties = true;
+                    od::value properties = member.value().value();
+                    if (properties.type().value() == od::json_type::null) {
+                        if (!properties.is_null().value()) throw Decline{"not JSON"};
+                        continue;
+                    }
+                    od::object propertyObject = properties.get_object().value();
+                    for (auto property : propertyObject) {
+                        const std::string_view name = checkedString(property.unescaped_key().value());
+                        if (name.empty()) throw Decline{"a property without a name"};
+                        auto [it, added] = indexOf.try_emplace(std::string(name), int(schema.fields.size()));
+                        if (added) {
+                            schema.fields.push_back({std::string(name), FieldType::Undetermined});
+                            lastSeen.push_back(-1);
+                        }
+                        if (lastSeen[size_t(it->second)] == n) throw Decline{"a repeated property"};
+                        lastSeen[size_t(it->second)] = n;
+                        FieldType &type = schema.fields[size_t(it->second)].type;
+                        type = nextFieldType(type, kindOf(property.value().value(), 0));
+                        if (type == FieldType::Declined)
+                            throw Decline{"a property whose values GDAL types its own way"};
+                    }
+                } else if (key == "bbox") {
+                    kindOf(member.value().value(), 0);
+                } else {
+                    throw Decline{"a feature member the fast path leaves to GDAL (such as id)"};
+                }
+            }
+            if (!hasType || !hasGeometry) throw Decline{"a feature without type or geometry"};
+        }
+    }
+
+    /// GDAL matches field names without regard to case: such files are left to it.
+    static void checkNames(const Schema &schema)
+    {
+        std::unordered_map<std::string, int> folded;
+        for (const SchemaField &f : schema.fields) {
+            std::string lower = f.name;
+            for (char &c : lower)
+                if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+            if (!folded.try_emplace(lower, 0).second) throw Decline{"property names that differ only in case"};
+        }
+    }
+
+    void readProperties(od::value properties, Feature &out)
+    {
+        if (properties.type().value() == od::json_type::null) return;
+        od::object propertyObject = properties.get_object().value();
+        for (auto property : propertyObject) {
+            m_key = property.unescaped_key().value();
+            const auto it = m_nameIndex.find(m_key);
+            if (it == m_nameIndex.end()) throw Decline{"a property the first pass did not see"};
+            const auto slot = m_slotOf.find(it->second);
+            if (slot == m_slotOf.end()) continue;
+            readValue(property.value().value(), m_requests[size_t(slot->second)].type,
+                      out.values[size_t(slot->second)]);
+        }
+    }
+
+    /// `v` as GDAL's field of `type` holds it (the first pass saw every combination).
+    static void readValue(od::value v, FieldType type, Value &out)
+    {
+        out.text.clear();
+        out.items.clear();
+        const od::json_type json = v.type().value();
+        out.present = json != od::json_type::null;
+        if (!out.present) {
+            v.is_null().value();
+            return;
+        }
+        // The text of a scalar where a text field holds it: digits, json-c's double, true/false.
+        auto scalarText = [&](std::string &text) {
+            switch (json) {
+            case od::json_type::string:
+                text = checkedString(v.get_string().value());
+                break;
+            case od::json_type::number:
+                appendJsonNumber(text, readNumber(v));
+                break;
+            case od::json_type::boolean:
+                text = v.get_bool().value() ? "true" : "false";
+                break;
+            default:
+                appendJson(text, v, 0);
+                break;
+            }
+        };
+        switch (type) {
+        case FieldType::Json:
+        case FieldType::String:
+        case FieldType::Undetermined:
+            scalarText(out.text);
+            break;
+        case FieldType::StringList:
+            if (json == od::json_type::array) {
+                od::array array = v.get_array().value();
+                for (auto item : array)
+                    out.items.emplace_back(checkedString(item.get_string().value()));
+            } else {
+                scalarText(out.items.emplace_back());
+            }
+            break;
+        case FieldType::Integer:
+        case FieldType::Boolean:
+        case FieldType::Integer64:
+            out.integer = json == od::json_type::boolean ? std::int64_t(v.get_bool().value()) : readNumber(v).integer;
+            break;
+        case FieldType::Real:
+            if (json == od::json_type::boolean) {
+                out.real = v.get_bool().value() ? 1 : 0;
+            } else {
+                const Number n = readNumber(v);
+                out.real = n.kind == ValueKind::Real ? n.real : double(n.integer);
+            }
+            break;
+        case FieldType::Declined:
+            throw Decline{"a value the first pass did not type"};
+        }
+    }
+
+    /// Chunk `[begin, end)` of the features as a JSON array of its own, in the reused buffer.
+    od::array parseChunk(const char *data, std::size_t begin, std::size_t end)
+    {
+        releaseBefore(data, begin);
+        m_buffer.assign(1, '[');
+        m_buffer.append(data + begin, end - begin);
+        m_buffer += ']';
+        const std::size_t length = m_buffer.size();
+        m_buffer.resize(length + simdjson::SIMDJSON_PADDING);
+        m_doc = m_parser.iterate(m_buffer.data(), length, m_buffer.size()).value();
+        return m_doc.get_array().value();
+    }
+
+    /// Gives the mapped file's pages before `offset` back: read once per pass, they would otherwise
+    /// stay resident (the page cache keeps them for the next pass).
+    void releaseBefore(const char *data, std::size_t offset) const
+    {
+        if (!m_mapped) return;
+        const auto page = std::size_t(::sysconf(_SC_PAGESIZE));
+        const std::size_t end = offset / page * page;
+        if (end > 0) ::madvise(const_cast<char *>(data), end, MADV_DONTNEED);
+    }
+
+    od::parser m_parser;
+    bool m_mapped = false;
+    Layout m_layout;
+    std::string m_buffer; ///< the chunk being parsed, padded; its capacity is reused
+    const char *m_data = nullptr;
+    std::size_t m_nextChunk = 0;
+    bool m_inChunk = false;
+    std::vector<std::int64_t> m_lastSeen; ///< per field: the feature that last set it (repeated keys)
+    od::document m_doc;
+    od::array m_features;
+    od::array_iterator m_it, m_end;
+    std::vector<Request> m_requests;
+    std::unordered_map<std::string, int> m_nameIndex;
+    std::string m_key;                     ///< reused for look-ups
+    std::unordered_map<int, int> m_slotOf; ///< schema field → request
+};
+
+} // namespace CHRONOMAP_SCAN_KERNEL
+
+std::unique_ptr<Scanner> CHRONOMAP_SCAN_FACTORY()
+{
+    return std::make_unique<CHRONOMAP_SCAN_KERNEL::KernelScanner>();
+}
+
+} // namespace chronomap::geojson
