@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The bundled base map and dataset, loaded once per test run (they are immutable).
+// The bundled base map and dataset, loaded once per test run (they are immutable). Core only:
+// render and widget tests draw render/prepared_data.h's prepared copy.
 #pragma once
 
-#include "render/prepared_dataset.h"
 #include "core/geo/base_map.h"
 #include "core/io/event_loader.h"
 #include "core/view/dataset.h"
@@ -29,13 +29,13 @@ inline std::shared_ptr<const BaseMap> bundledBaseMap()
     return map;
 }
 
-inline std::shared_ptr<const PreparedDataset> bundledDataset()
+inline std::shared_ptr<const Dataset> bundledDataset()
 {
     static const auto dataset = [] {
         const QString file = sourcePath("geodata/events/russia-north-korea.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
-        return PreparedDataset::make(file, result.store, bundledBaseMap());
+        return Dataset::make(file, result.store, bundledBaseMap(), result.sha256);
     }();
     return dataset;
 }

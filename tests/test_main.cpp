@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One runner for all tests. The offscreen platform is set before the application exists, because
-// catch_discover_tests runs this binary at build time with no environment of ours.
+// The widget and command-line tests' runner (core/ and render/ have their own). The offscreen
+// platform is set before the application exists, because catch_discover_tests runs this binary at
+// build time with no environment of ours.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 

@@ -24,6 +24,16 @@ LoadOptions withBaseMap()
     return options;
 }
 
+/// A claim with a number and a free-text source, every other field empty.
+Claim sourcedClaim(const char *quantity, double value, const char *source)
+{
+    Claim claim;
+    claim.quantity = QString::fromUtf8(quantity);
+    claim.value = value;
+    claim.source = QString::fromUtf8(source);
+    return claim;
+}
+
 Event eventById(const LoadResult &result, const char *id)
 {
     const EventStore::Index i = result.store->findId(QString::fromLatin1(id));
@@ -121,7 +131,7 @@ TEST_CASE("An ACLED export (columns since March 2023, '12 August 2025' dates) lo
     CHECK(sudzha.sources[0].name == "Kommersant");
     CHECK(sudzha.sources[1].name == "Telegram");
     REQUIRE(sudzha.claims.size() == 1);
-    CHECK(sudzha.claims[0] == Claim{"fatalities", 2.0, {}, "ACLED", {}, {}});
+    CHECK(sudzha.claims[0] == sourcedClaim("fatalities", 2.0, "ACLED"));
 
     // time_precision 2: the week around the date, a span of days.
     const Event week = eventById(result, "RUS12346");
@@ -221,9 +231,9 @@ TEST_CASE("A UCDP GED export loads every row with low, best and high as three cl
     // Three figures of one source, side by side, never averaged.
     const Event sudzha = eventById(result, "500002");
     REQUIRE(sudzha.claims.size() == 3);
-    CHECK(sudzha.claims[0] == Claim{"fatalities (best)", 12.0, {}, "UCDP GED", {}, {}});
-    CHECK(sudzha.claims[1] == Claim{"fatalities (low)", 8.0, {}, "UCDP GED", {}, {}});
-    CHECK(sudzha.claims[2] == Claim{"fatalities (high)", 20.0, {}, "UCDP GED", {}, {}});
+    CHECK(sudzha.claims[0] == sourcedClaim("fatalities (best)", 12.0, "UCDP GED"));
+    CHECK(sudzha.claims[1] == sourcedClaim("fatalities (low)", 8.0, "UCDP GED"));
+    CHECK(sudzha.claims[2] == sourcedClaim("fatalities (high)", 20.0, "UCDP GED"));
     // date_prec 2: the days date_start to date_end; where_prec 2: a place.
     CHECK(sudzha.when.start().toIso() == "2024-08-10");
     CHECK(sudzha.when.end().toIso() == "2024-08-14");

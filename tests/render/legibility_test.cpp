@@ -11,7 +11,7 @@
 #include "render/timeline/timeline_renderer.h"
 #include "render/map/web_mercator.h"
 
-#include "../bundled_data.h"
+#include "prepared_data.h"
 #include "scene_painting.h"
 
 #include <QDate>
@@ -110,7 +110,7 @@ TEST_CASE("Names go after the markers, to a free side or nowhere, and the select
           "[render]")
 {
     loadBundledFonts();
-    const auto dataset = test::bundledDataset();
+    const auto dataset = test::preparedBundledDataset();
     const auto projected = std::make_shared<ProjectedBaseMap>(dataset->baseMap);
     const BaseMapRenderer base(projected);
     const MapScene events(projected);
@@ -179,7 +179,7 @@ TEST_CASE("Names go after the markers, to a free side or nowhere, and the select
 TEST_CASE("The snapshot's timeline ends its last label with an ellipsis, not cut at the edge", "[render]")
 {
     loadBundledFonts();
-    const auto dataset = test::bundledDataset();
+    const auto dataset = test::preparedBundledDataset();
     ViewState state;
     state.setDataset(dataset);
     // The README's example: June 2024 to August 2025 with the Kim–Putin call selected.

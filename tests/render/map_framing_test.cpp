@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "../bundled_data.h"
+#include "prepared_data.h"
 #include "../qt_string_maker.h"
 #include "render/map/map_framing.h"
 #include "core/view/view_state.h"
@@ -35,7 +35,7 @@ TEST_CASE("Framing takes the shorter way round and follows a contact's arc", "[r
 
 TEST_CASE("Events from Washington to Pyongyang frame the world with Eurasia in one piece", "[render]")
 {
-    const auto dataset = test::bundledDataset();
+    const auto dataset = test::preparedBundledDataset();
     ViewState state;
     state.setDataset(dataset);
     // June 2024 to August 2025: the treaty, Kursk, the US and NATO statements, the Alaska summit.

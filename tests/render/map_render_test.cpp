@@ -10,7 +10,7 @@
 #include "render/map/screen_geometry.h"
 #include "render/map/web_mercator.h"
 
-#include "../bundled_data.h"
+#include "prepared_data.h"
 #include "scene_painting.h"
 
 #include <QDate>
@@ -101,7 +101,7 @@ TEST_CASE("A marker at Pyongyang takes its category's colour", "[render]")
 TEST_CASE("Selecting Kursk highlights its polygon", "[render]")
 {
     ViewState state;
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     const auto &regions = *test::bundledBaseMap()->regions;
     const int kursk = regions.find(QStringLiteral("RU-KRS"));
     REQUIRE(kursk >= 0);
@@ -126,7 +126,7 @@ TEST_CASE("Selecting Kursk highlights its polygon", "[render]")
 TEST_CASE("The choropleth shades regions with events and leaves the others", "[render]")
 {
     ViewState state;
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     state.setMapMode(MapMode::Choropleth);
     const auto &regions = *test::bundledBaseMap()->regions;
     const auto counts = regionCounts(*state.dataset(), state.visibleEvents());
@@ -451,7 +451,7 @@ TEST_CASE("A pan blits the cached event layer with the pixels of a fresh drawing
     Viewport start;
     SECTION("the bundled events, faded outside a window, one selected")
     {
-        const auto dataset = test::bundledDataset();
+        const auto dataset = test::preparedBundledDataset();
         state.setDataset(dataset);
         state.setTimeWindow(TimeWindow{FuzzyDate::parse(u"2024-06")->startMs, FuzzyDate::parse(u"2025")->startMs});
         state.setOutOfWindowMode(OutOfWindowMode::Faded);

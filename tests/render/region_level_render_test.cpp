@@ -10,7 +10,7 @@
 #include "render/map/projected_base_map.h"
 #include "render/map/web_mercator.h"
 
-#include "../bundled_data.h"
+#include "prepared_data.h"
 #include "scene_painting.h"
 #include "../qt_string_maker.h"
 #include "../test_files.h"

@@ -16,7 +16,7 @@
 #include "render/map/viewport_json.h"
 #include "render/map/web_mercator.h"
 
-#include "../bundled_data.h"
+#include "prepared_data.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -17,7 +17,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "../bundled_data.h"
+#include "../render/prepared_data.h"
 #include "../qt_string_maker.h"
 
 using namespace chronomap;
@@ -44,7 +44,7 @@ TEST_CASE("In Spanish the event panel shows every claim's quantity, unit and not
 {
     SpanishUi spanish;
     ViewState state;
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     state.setLanguage(QStringLiteral("es"));
     EventPanel panel(&state);
     panel.resize(900, 700);
@@ -97,7 +97,7 @@ TEST_CASE("In Spanish the event panel shows every claim's quantity, unit and not
 TEST_CASE("A related record in the event panel is a link that selects it", "[widgets]")
 {
     ViewState state;
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     EventPanel panel(&state);
     panel.resize(700, 900);
     panel.show();
@@ -131,7 +131,7 @@ TEST_CASE("A related record in the event panel is a link that selects it", "[wid
 TEST_CASE("The timeline draws a connector from the selected record to its related ones", "[timeline][render]")
 {
     ViewState state;
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     const EventStore &store = *state.dataset()->events;
     const EventStore::Index inForce = store.findId(QStringLiteral("2024-12-04-treaty-enters-into-force"));
     const EventStore::Index signing = store.findId(QStringLiteral("2024-06-19-putin-kim-treaty-pyongyang"));

@@ -42,7 +42,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "../bundled_data.h"
+#include "../render/prepared_data.h"
 #include "../qt_string_maker.h"
 
 using namespace chronomap;

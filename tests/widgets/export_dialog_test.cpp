@@ -14,7 +14,7 @@
 #include "render/map/viewport_json.h"
 #include "render/map/web_mercator.h"
 
-#include "../bundled_data.h"
+#include "../render/prepared_data.h"
 
 #include <QImageReader>
 #include <QSemaphore>

@@ -11,7 +11,7 @@
 #include "widgets/timeline_view.h"
 #include "window_loading.h"
 
-#include "../bundled_data.h"
+#include "../render/prepared_data.h"
 
 #include <QBuffer>
 #include <QComboBox>
@@ -67,7 +67,7 @@ struct MapFixture {
         map.resize(1200, 800);
         map.show();
         REQUIRE(QTest::qWaitForWindowExposed(&map));
-        state.setDataset(test::bundledDataset());
+        state.setDataset(test::preparedBundledDataset());
         map.zoomToData();
         map.repaint();
     }
@@ -265,7 +265,7 @@ TEST_CASE("Selecting Kursk narrows the timeline to Kursk's events until Show all
     timeline.resize(1400, 360);
     timeline.show();
     REQUIRE(QTest::qWaitForWindowExposed(&timeline));
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     const auto dataset = state.dataset();
     const EventStore &store = *dataset->events;
     const auto drawn = [&] {
@@ -369,7 +369,7 @@ TEST_CASE("A snapshot's header names the search and the hidden confidences and p
         return QString::fromUtf8(buffer.data());
     };
     ViewState state;
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     CHECK_FALSE(drawnText(state).contains(QStringLiteral("Hidden confidence")));
     state.setSearchText(QStringLiteral("  Kursk  "));
     state.setHiddenConfidences({Confidence::Disputed});

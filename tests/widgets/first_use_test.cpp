@@ -14,7 +14,7 @@
 #include "core/ui_language.h"
 #include "render/map/web_mercator.h"
 
-#include "../bundled_data.h"
+#include "../render/prepared_data.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -82,7 +82,7 @@ TEST_CASE("A fresh account's first snapshot export succeeds without a Pictures f
     ViewState state;
     MapView map(&state);
     map.resize(900, 600);
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     map.zoomToData();
 
     SECTION("No Pictures folder: the home folder, and Export writes there at the first try")
@@ -132,7 +132,7 @@ TEST_CASE("The export dialog's labels show their shortcut letters, never an ampe
 {
     ViewState state;
     MapView map(&state);
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     ExportDialog dialog(&state, &map, QSize(1000, 700), 1.0);
     dialog.show();
     int withMnemonic = 0;
@@ -153,7 +153,7 @@ TEST_CASE("With the choropleth on, a clicked region keeps its class colour and g
     map.resize(900, 700);
     map.show();
     REQUIRE(QTest::qWaitForWindowExposed(&map));
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     state.setMapMode(MapMode::Choropleth);
     map.setViewport(Viewport(WebMercator::toMercatorM(QPointF(36.5, 51.5)), 900, map.size()));
     const auto &regions = *state.dataset()->baseMap->regions;
@@ -202,7 +202,7 @@ TEST_CASE("The export dialog shows a live preview that follows size, title and f
     ViewState state;
     MapView map(&state);
     map.resize(900, 600);
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     map.zoomToData();
     ExportDialog dialog(&state, &map, QSize(1000, 700), 1.0);
     dialog.show();
@@ -248,7 +248,7 @@ TEST_CASE("The snapshot header says which count is which: N of M events in the c
     map.resize(1200, 800);
     map.show();
     REQUIRE(QTest::qWaitForWindowExposed(&map));
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     map.zoomToData();
     const auto dataset = state.dataset();
     const int kursk = dataset->baseMap->regions->find(QStringLiteral("RU-KRS"));
@@ -333,7 +333,7 @@ TEST_CASE("A fresh map opens on the area of most events, and Home frames them al
     map.resize(1200, 800);
     map.show();
     REQUIRE(QTest::qWaitForWindowExposed(&map));
-    state.setDataset(test::bundledDataset()); // as a first start does: no zoom asked for
+    state.setDataset(test::preparedBundledDataset()); // as a first start does: no zoom asked for
     const auto &regions = *state.dataset()->baseMap->regions;
     const int kursk = regions.find(QStringLiteral("RU-KRS"));
     REQUIRE(kursk >= 0);

@@ -4,7 +4,7 @@
 #include "widgets/map_view.h"
 #include "widgets/timeline_view.h"
 
-#include "../bundled_data.h"
+#include "../render/prepared_data.h"
 
 #include <QTest>
 
@@ -47,7 +47,7 @@ TEST_CASE("At device pixel ratio 2 the map and the timeline paint at device reso
     REQUIRE(QTest::qWaitForWindowExposed(&map));
     REQUIRE(QTest::qWaitForWindowExposed(&timeline));
     REQUIRE(map.devicePixelRatioF() == Approx(2.0)); // QT_SCALE_FACTOR=2, set by CTest
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     map.zoomToData();
     timeline.fitAll();
 

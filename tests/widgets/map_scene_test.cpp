@@ -10,7 +10,7 @@
 #include "widgets/main_window.h"
 #include "widgets/map_view.h"
 
-#include "../bundled_data.h"
+#include "../render/prepared_data.h"
 
 #include <QPainter>
 #include <QSignalSpy>
@@ -67,7 +67,7 @@ std::shared_ptr<const EventStore> spreadEvents(int n)
 TEST_CASE("The window's map and a snapshot's map are the same pixels: one scene paints both", "[widgets][render]")
 {
     loadBundledFonts();
-    const auto dataset = test::bundledDataset();
+    const auto dataset = test::preparedBundledDataset();
     ViewState state;
     state.setDataset(dataset);
     state.setTimeWindow(TimeWindow{FuzzyDate::parse(u"2024")->startMs, FuzzyDate::parse(u"2025")->endExclusiveMs()});

@@ -6,7 +6,7 @@
 #include "core/store/region_membership.h"
 #include "render/map/web_mercator.h"
 
-#include "../bundled_data.h"
+#include "../render/prepared_data.h"
 
 #include <QGeoCoordinate>
 #include <optional>
@@ -28,7 +28,7 @@ TEST_CASE("Clicking Kursk on a real map lists Kursk's events, clicking the Kim-P
     map.resize(1200, 800);
     map.show();
     REQUIRE(QTest::qWaitForWindowExposed(&map));
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     map.zoomToData();
     map.repaint();
 
@@ -78,7 +78,7 @@ TEST_CASE("Dragging pans and the wheel zooms about the cursor", "[widgets]")
     map.resize(900, 600);
     map.show();
     REQUIRE(QTest::qWaitForWindowExposed(&map));
-    state.setDataset(test::bundledDataset());
+    state.setDataset(test::preparedBundledDataset());
     map.zoomToData();
     const QPointF kyiv(30.52, 50.45);
     const QPointF before = map.screenPosOf(kyiv);
@@ -121,7 +121,7 @@ double differingShare(const QImage &a, const QImage &b)
 qint64 markerPixels(const QImage &image)
 {
     QSet<QRgb> colours;
-    const EventStore &events = *test::bundledDataset()->events;
+    const EventStore &events = *test::preparedBundledDataset()->events;
     for (EventStore::Index i = 0; i < events.size(); ++i)
         colours.insert(CategoryStyle::color(events.category(i)).rgb());
     const QImage x = image.copy(image.rect().adjusted(3, 3, -3, -3)).convertToFormat(QImage::Format_RGB32);
@@ -182,7 +182,7 @@ void drag(MapView &map, QPoint from, QPoint to)
 
 TEST_CASE("A zoom draws the view alone, the margin comes once zooming pauses, and pans show the same map", "[widgets]")
 {
-    ShownMap shown(test::bundledDataset(), QSize(900, 600));
+    ShownMap shown(test::preparedBundledDataset(), QSize(900, 600));
     ViewState &state = shown.state;
     MapView &map = shown.map;
 
@@ -208,7 +208,7 @@ TEST_CASE("A pan across the antimeridian shows the same map as a fresh view ther
 {
     // Chukotka and the Aleutians, the view's centre just west of 180°.
     const Viewport chukotka(WebMercator::toMercatorM(QPointF(179.8, 64.0)), 2000, QSize(900, 600));
-    ShownMap shown(test::bundledDataset(), QSize(900, 600), chukotka);
+    ShownMap shown(test::preparedBundledDataset(), QSize(900, 600), chukotka);
     MapView &map = shown.map;
     QTest::qWait(400);                             // the panning margin is drawn
     drag(map, QPoint(500, 300), QPoint(420, 300)); // eastwards across 180°: the centre wraps
@@ -218,7 +218,7 @@ TEST_CASE("A pan across the antimeridian shows the same map as a fresh view ther
 
 TEST_CASE("After a pan served from the cached event layer, markers answer as on a freshly drawn map", "[widgets]")
 {
-    ShownMap shown(test::bundledDataset(), QSize(900, 600));
+    ShownMap shown(test::preparedBundledDataset(), QSize(900, 600));
     ViewState &state = shown.state;
     MapView &map = shown.map;
     QTest::mousePress(&map, Qt::LeftButton, {}, QPoint(400, 300));

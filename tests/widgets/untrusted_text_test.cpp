@@ -4,7 +4,7 @@
 #include "widgets/event_panel.h"
 #include "widgets/region_panel.h"
 
-#include "../bundled_data.h"
+#include "../render/prepared_data.h"
 
 #include <QLabel>
 #include <QPushButton>
