@@ -69,7 +69,7 @@ public:
     const std::vector<Index> &pointRowsNorthToSouth() const { return m_rows; }
     const std::vector<QPointF> &pointRowsMercator() const { return m_rowsMercator; }
 
-    /// Points along every drawn arc, steps per segment of an arc that map framing counts.
+    /// Great-circle steps per segment of a drawn contact arc.
     static constexpr int kArcSegments = 64;
     /// Above this many point events density bins may be drawn (see EventLayerRenderer).
     static constexpr qsizetype kDenseThreshold = 150'000;

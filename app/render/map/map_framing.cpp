@@ -74,7 +74,7 @@ EventStore::IndexList MapFraming::eventsOfBusiestArea(const PreparedDataset &dat
     const auto placesOf = [&](EventStore::Index i) {
         QList<QPointF> places;
         if (store->geometryKind(i) == GeometryKind::Line) return places;
-        if (store->locationPrecision(i) == LocationPrecision::Region && regions) {
+        if (dataset.isRegionLevel(i) && regions) {
             for (int r : dataset.regionsNamedBy(i))
                 places.append(regions->regions()[r].labelLonLat);
             return places;
@@ -125,7 +125,7 @@ Viewport MapFraming::frameEvents(const PreparedDataset &dataset, const EventStor
     if (const EventStore *store = dataset.events.get()) {
         const RegionIndex *regions = dataset.baseMap ? dataset.baseMap->regions.get() : nullptr;
         auto add = [&](EventStore::Index i) {
-            if (store->locationPrecision(i) == LocationPrecision::Region && regions) {
+            if (dataset.isRegionLevel(i) && regions) {
                 for (int r : dataset.regionsNamedBy(i)) {
                     const QRectF box = regions->regions()[r].lonLatBox;
                     points.append({box.topLeft(), box.bottomRight()});
