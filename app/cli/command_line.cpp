@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/command_line.h"
 
+#include "cli/animation_command.h"
 #include "cli/cli_text.h"
 #include "core/data_paths.h"
 #include "cli/export_command.h"
@@ -51,6 +52,7 @@ struct Options {
                                         "(default 30)."),
                                      tr("SECONDS")};
     ExportCommand exporter;
+    AnimationCommand animator; // --export-animation; shares --export's options
 
     void addTo(QCommandLineParser &parser)
     {
@@ -62,6 +64,7 @@ struct Options {
         parser.addOptions(filters.options());
         parser.addOptions({format, mapping, dateFormat, readerTimeout});
         parser.addOptions(exporter.options());
+        parser.addOptions(animator.options());
         parser.addPositionalArgument(tr("FILE"), tr("Event files to open in the window."), tr("[FILE…]"));
     }
 };
@@ -186,7 +189,7 @@ Mode parseMode(const QStringList &arguments)
     }
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) parser.showHelp(kOk);
     if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
-    if (o.exporter.isSet(parser)) return Mode::Export;
+    if (o.exporter.isSet(parser) || o.animator.isSet(parser)) return Mode::Export;
     if (parser.isSet(o.validate) || parser.isSet(o.query)) return Mode::Headless;
     return Mode::Window;
 }
@@ -199,6 +202,7 @@ int runHeadless(const QStringList &arguments)
     parser.process(arguments); // handles --help and --version, and exits on unknown options
     LoadOptions load;
     if (!readMapping(parser, o, &load) || !readReaderTimeout(parser, o)) return kUnusable;
+    if (o.animator.isSet(parser)) return o.animator.run(parser, o.filters, parser.values(o.data), load);
     if (o.exporter.isSet(parser)) return o.exporter.run(parser, o.filters, parser.values(o.data), load);
     if (parser.isSet(o.validate)) return validate(parser.values(o.validate), load);
     if (parser.isSet(o.query)) return query(parser, o, load);

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/animation_command.h"
+
+#include "cli/cli_text.h"
+#include "core/data_paths.h"
+#include "core/io/dataset_loader.h"
+#include "core/ui_language.h"
+#include "core/view/view_state.h"
+#include "render/animation/animation_plan.h"
+#include "render/animation/animation_writer.h"
+#include "render/map/map_framing.h"
+#include "render/map/map_style.h"
+#include "render/map/projected_base_map.h"
+#include "render/prepared_dataset.h"
+#include "render/snapshot/snapshot_composer.h"
+#include "render/snapshot/snapshot_metadata.h"
+#include "render/snapshot/snapshot_writer.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <future>
+
+namespace chronomap::cli {
+
+namespace {
+
+int fail(int code, const QString &message)
+{
+    err() << "chronomap: " << message << Qt::endl;
+    return code;
+}
+
+std::optional<QSize> parseSize(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{1,5})\\s*[xX×]\\s*(\\d{1,5})\\s*$"));
+    const auto match = pattern.match(text);
+    if (!match.hasMatch()) return std::nullopt;
+    return QSize(match.captured(1).toInt(), match.captured(2).toInt());
+}
+
+// Open window ends (--from without --to) reach past these.
+constexpr qint64 kYearOneMs = -62135596800000;
+constexpr qint64 kYear9999Ms = 253402214400000;
+
+} // namespace
+
+AnimationCommand::AnimationCommand()
+    : m_exportAnimation("export-animation",
+                        tr("Write the playback to OUT (.mp4, .webm or .gif) without a window: one frame per step "
+                           "from --from to --to (default: the data's extent)."),
+                        tr("OUT")),
+      m_step("step", tr("How far the window moves per frame of --export-animation: day, week or month (default week)."),
+             tr("STEP"), QStringLiteral("week")),
+      m_window("window",
+               tr("Length of each frame's window for --export-animation, e.g. 7d, 2w, 1m (default: one step)."),
+               tr("DURATION")),
+      m_fps("fps", tr("Frames per second of --export-animation (default 4)."), tr("N"), QStringLiteral("4"))
+{}
+
+int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions &filters,
+                          const QStringList &dataPaths, const LoadOptions &load) const
+{
+    if (!loadBundledFonts())
+        err() << tr("chronomap: the bundled fonts are missing; text may differ from machine to machine") << Qt::endl;
+    // Arguments first: a typo costs no loading.
+    const QString out = parser.value(m_exportAnimation);
+    if (out.isEmpty()) return fail(kBadArguments, tr("--export-animation: no output file given"));
+    const auto format = AnimationWriter::formatForPath(out);
+    if (!format)
+        return fail(kBadArguments, tr("--export-animation: unknown format '%1' (use .mp4, .webm or .gif)").arg(out));
+    AnimationPlan plan;
+    const auto step = AnimationPlan::parseStep(parser.value(m_step));
+    if (!step) return fail(kBadArguments, tr("--step: '%1' is not day, week or month").arg(parser.value(m_step)));
+    plan.step = *step;
+    plan.window = *step;
+    if (parser.isSet(m_window)) {
+        const auto window = AnimationPlan::parseDuration(parser.value(m_window));
+        if (!window)
+            return fail(kBadArguments,
+                        tr("--window: '%1' is not a duration such as 7d, 2w or 1m").arg(parser.value(m_window)));
+        plan.window = *window;
+    }
+    AnimationWriter::Options options;
+    bool fpsOk = false;
+    options.fps = parser.value(m_fps).toInt(&fpsOk);
+    if (!fpsOk) return fail(kBadArguments, tr("--fps: '%1' is not a whole number").arg(parser.value(m_fps)));
+    // --size is --export's option; a GIF defaults to half HD.
+    const QString sizeText = parser.isSet(QStringLiteral("size")) || *format != AnimationFormat::Gif
+                                 ? parser.value(QStringLiteral("size"))
+                                 : QStringLiteral("960x540");
+    const auto size = parseSize(sizeText);
+    if (!size) return fail(kBadArguments, tr("--size: '%1' is not WxH (e.g. 1920x1080)").arg(sizeText));
+    options.pixelSize = *size;
+    options.scale = SnapshotWriter::autoScale(*size);
+    options.frames = {TimeWindow{0, 1}}; // checked again with the real frames below
+    if (const QString problem = AnimationWriter::checkOptions(*format, options); !problem.isEmpty())
+        return fail(kBadArguments, problem);
+    if (!AnimationWriter::encoderAvailable(*format))
+        return fail(kWriteFailed, tr("--export-animation: this build's FFmpeg cannot encode %1").arg(out));
+    const QString lang = parser.value(QStringLiteral("lang")).trimmed().toLower();
+    if (lang != u"en" && lang != u"es")
+        return fail(kBadArguments, tr("--lang: '%1' is not en or es").arg(parser.value(QStringLiteral("lang"))));
+    UiLanguage::apply(lang);
+
+    IssueList baseIssues;
+    std::shared_ptr<const BaseMap> baseMap = BaseMap::load(DataPaths::baseMap(), &baseIssues);
+    if (!baseMap) {
+        for (const Issue &issue : baseIssues)
+            err() << issue.toString() << '\n';
+        return fail(kBadArguments, tr("cannot read the base map %1").arg(DataPaths::baseMap()));
+    }
+    EventFilter filter;
+    QString error;
+    if (!filters.read(parser, &filter, &baseMap, &error)) return fail(kBadArguments, error);
+
+    const QStringList paths = dataPaths.isEmpty() ? QStringList{DataPaths::bundledEvents()} : dataPaths;
+    auto projecting =
+        std::async(std::launch::async, [baseMap] { return std::make_shared<const ProjectedBaseMap>(baseMap); });
+    const LoadResult result = DatasetLoader::load(paths, load);
+    for (const Issue &issue : result.issues)
+        if (issue.severity == Issue::Severity::Fatal) err() << issue.toString() << '\n';
+    if (result.hasFatal() || result.store->isEmpty())
+        return fail(kBadArguments, tr("%1: no usable events").arg(paths.join(QStringLiteral(", "))));
+
+    ViewState state;
+    state.setDataset(PreparedDataset::make(paths.front(), result.store, baseMap, result.sha256, projecting.get()));
+    const PreparedDataset &prepared = *PreparedDataset::of(state);
+    state.setWindowMatch(filter.match);
+    if (!filter.categories.isEmpty()) {
+        QSet<QString> hidden;
+        for (const QString &c : result.store->categories())
+            if (!filter.categories.contains(c)) hidden.insert(c);
+        state.setHiddenCategories(hidden);
+    }
+    state.setSelectedRegion(filter.regionIndex);
+    state.setSearchText(filter.text);
+    state.setLanguage(lang == u"en" ? QString() : lang);
+    if (parser.isSet(QStringLiteral("select"))) {
+        const EventStore::Index event = result.store->findId(parser.value(QStringLiteral("select")));
+        if (event < 0)
+            return fail(kBadArguments, tr("--select: the dataset has no event with id '%1'")
+                                           .arg(parser.value(QStringLiteral("select"))));
+        state.setSelectedEvent(event);
+    }
+
+    // The clip: --from/--to, their open ends closed at the data's extent.
+    const TimeWindow extent = result.store->extent();
+    plan.range = filter.window.value_or(extent);
+    if (plan.range.fromMs <= kYearOneMs) plan.range.fromMs = extent.fromMs;
+    if (plan.range.toMs >= kYear9999Ms) plan.range.toMs = extent.toMs;
+    options.frames = plan.frames();
+    if (options.frames.isEmpty()) return fail(kBadArguments, tr("--from/--to: the time range is empty"));
+    const TimeWindow clip{options.frames.front().fromMs, options.frames.back().toMs};
+
+    SnapshotComposer::Content content;
+    content.title = parser.value(QStringLiteral("title"));
+    // The timeline spans the whole clip, so its window moves across it.
+    const qint64 margin = (clip.toMs - clip.fromMs) / 40;
+    content.timelineRange = TimeWindow{clip.fromMs - margin, clip.toMs + margin};
+    SnapshotComposer composer(state, content, options.scale);
+    // Frame everything the clip shows: the region when one is chosen, else its events.
+    state.setTimeWindow(clip);
+    const QSizeF mapArea = composer.mapAreaFor(QSizeF(options.pixelSize) / options.scale).size();
+    const QSize mapPx(qRound(mapArea.width()), qRound(mapArea.height()));
+    if (filter.regionIndex >= 0) {
+        composer.setMapViewport(MapFraming::frameRegion(prepared, filter.regionIndex, mapPx));
+    } else {
+        const auto &visible = state.visibleEvents();
+        composer.setMapViewport(MapFraming::frameEvents(prepared, visible.empty() ? nullptr : &visible, mapPx));
+    }
+    options.metadata = SnapshotMetadata::describe(state, composer.mapViewportFor(mapArea), composer.title(),
+                                                  composer.content().exportedAt, state.dataset()->sha256);
+    if (!AnimationWriter::write(state, composer, out, options, {}, &error)) return fail(kWriteFailed, error);
+    return kOk;
+}
+
+} // namespace chronomap::cli

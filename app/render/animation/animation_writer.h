@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "render/animation/animation_plan.h"
+#include "render/snapshot/snapshot_composer.h"
+#include "render/snapshot/snapshot_metadata.h"
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace chronomap {
+
+enum class AnimationFormat : quint8 { Mp4, WebM, Gif };
+
+/// Writes the playback as a video (MP4/H.264 through libx264, WebM/VP9 through libvpx) or an
+/// animated GIF (libavcodec's GIF encoder, one palette for the whole clip so colours do not
+/// flicker). Each frame is the snapshot composition (SnapshotComposer::paint, the window's map
+/// scene and timeline) of the state with the frame's time window, plus the window's dates in
+/// large type over the map.
+///
+/// The file goes through QSaveFile (FFmpeg writes into it through an AVIOContext): a failure or a
+/// cancel (disk full, encoder error) leaves no partial file and never touches an existing one.
+class AnimationWriter {
+public:
+    struct Options {
+        QSize pixelSize{1920, 1080}; ///< device pixels; even sides for the videos
+        double scale = 1.0;          ///< device pixels per logical pixel (SnapshotWriter::autoScale)
+        int fps = 4;                 ///< frames per second (1–60)
+        QList<TimeWindow> frames;    ///< one time window per frame (AnimationPlan::frames)
+        SnapshotMetadata metadata;   ///< written into the container (and a GIF comment)
+    };
+
+    /// Called after each frame with the frames written and their total; false stops the write.
+    using Progress = std::function<bool(int framesDone, int framesTotal)>;
+
+    static constexpr int kMinFps = 1;
+    static constexpr int kMaxFps = 60;
+    /// GIF frames are at most this wide: wider ones are slow to make and heavy to share.
+    static constexpr int kMaxGifWidthPx = 1280;
+
+    /// The format a file name asks for (.mp4, .webm, .gif; case-insensitive).
+    static std::optional<AnimationFormat> formatForPath(const QString &path);
+    /// Why `options` cannot be written as `format`, or empty when they can.
+    static QString checkOptions(AnimationFormat format, const Options &options);
+    /// Whether this build's FFmpeg has the encoder `format` needs.
+    static bool encoderAvailable(AnimationFormat format);
+
+    /// Paints one frame: `state` gets `window` as its time window, then `composer` (built on
+    /// `state`) paints at the options' size and the window's dates go over the map. The state
+    /// keeps the window.
+    static QImage paintFrame(ViewState &state, const SnapshotComposer &composer, const TimeWindow &window,
+                             const Options &options);
+
+    /// Writes the animation of `state` (its time window moved frame by frame; restored at the
+    /// end) composed by `composer` to `path`. On failure returns false with a readable `error`
+    /// ("cancelled" when `progress` stopped it).
+    static bool write(ViewState &state, const SnapshotComposer &composer, const QString &path, const Options &options,
+                      const Progress &progress = {}, QString *error = nullptr);
+};
+
+} // namespace chronomap
