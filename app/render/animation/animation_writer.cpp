@@ -247,6 +247,7 @@ QImage AnimationWriter::paintFrame(ViewState &state, const SnapshotComposer &com
         const QSizeF boxSize(std::min(fm.horizontalAdvance(text) + 2 * pad, layout->map.width() - 2 * pad),
                              fm.height() + pad);
         const QRectF box(layout->map.topRight() + QPointF(-pad - boxSize.width(), pad), boxSize);
+        painter.setClipRect(layout->map); // never over the timeline of a short frame
         painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setPen(Qt::NoPen);
         painter.setBrush(QColor(255, 255, 255, 225));
