@@ -218,7 +218,6 @@ TEST_CASE("A GIF's palette is one for the whole clip and its comment names the d
     const qsizetype comment = bytes.indexOf(QByteArray("\x21\xFE", 2));
     REQUIRE(comment > 0);
     CHECK(bytes.indexOf(clip.state.dataset()->sha256.toLatin1(), comment) > comment);
-    // No frame brings a palette of its own (local colour table flag in each image descriptor).
     const test::ReadBack back = test::readAnimation(path);
     CHECK(back.frames == clip.options.frames.size());
 }
