@@ -13,6 +13,7 @@
 #include "render/map/map_style.h"
 #include "render/prepared_dataset.h"
 #include "widgets/map_view.h"
+#include "widgets/animation_dialog.h"
 #include "widgets/playback_bar.h"
 #include "widgets/playback_controller.h"
 #include "widgets/problems_panel.h"
@@ -235,6 +236,9 @@ void MainWindow::createMenus()
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
     file->addSeparator();
     file->addAction(tr("&Export Snapshot…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] { showExportDialog(); });
+    // Ctrl+Shift+A is Time → Clear Time Window already: the animation sits beside the snapshot.
+    file->addAction(tr("Export &Animation…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E), this,
+                    [this] { showAnimationDialog(); });
     file->addAction(tr("Export E&vents…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
                     &MainWindow::exportEvents);
     file->addSeparator();
@@ -440,6 +444,13 @@ void MainWindow::showExportDialog()
     auto *dialog = new ExportDialog(m_state, m_map, size(), devicePixelRatioF(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setTimelineView(m_timeline); // the timeline as on screen
+    dialog->show();
+}
+
+void MainWindow::showAnimationDialog()
+{
+    auto *dialog = new AnimationDialog(m_state, m_map, m_playback, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
 

@@ -84,6 +84,8 @@ private:
     void showAbout();
     /// File → Export Snapshot: a non-modal dialog for the view, deleted on close.
     void showExportDialog();
+    /// File → Export Animation: the playback as a video or a GIF, a non-modal dialog.
+    void showAnimationDialog();
     void onLoaded(const LoadResult &result, const QStringList &paths, std::shared_ptr<const PreparedDataset> prepared);
     /// Shows `store` (already `prepared` by the load, or prepared here when null).
     void showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, const QString &sha256,

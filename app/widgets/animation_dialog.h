@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "widgets/animation_export_job.h"
+#include "render/animation/animation_plan.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateEdit;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace chronomap {
+
+class MapView;
+class PlaybackController;
+class ViewState;
+
+/// File → Export Animation…: the playback written as MP4 (H.264), WebM (VP9) or an animated
+/// GIF. Format, size, the playback's step and window length, frames per second, from/to (the
+/// current brush, else the data's extent), title and file. Written on a worker thread with a
+/// progress bar counting frames and a Cancel; the window stays usable meanwhile.
+class AnimationDialog : public QDialog {
+    Q_OBJECT
+public:
+    /// `playback` gives the defaults (its step and speed); it may be null.
+    AnimationDialog(ViewState *state, MapView *map, const PlaybackController *playback, QWidget *parent = nullptr);
+    ~AnimationDialog() override;
+
+    // What the user chose; setters serve tests and scripting.
+    void setPath(const QString &path);
+    QString path() const;
+    void setSize(QSize pixelSize);
+    void setFps(int fps);
+    void setRange(const QDate &from, const QDate &to);
+    void setStep(TimeStep step);
+    void setTitle(const QString &title);
+    /// The frames Export would write now.
+    AnimationPlan plan() const;
+    /// The request Export would start now.
+    AnimationExportJob::Request request() const;
+    bool isExporting() const;
+    AnimationExportJob *job() const { return m_job; }
+
+public slots:
+    void startExport();
+    /// Escape, Close and the window's close button: while exporting they cancel and keep the
+    /// dialog open; otherwise they close it.
+    void reject() override;
+
+signals:
+    void exportFinished(bool succeeded, const QString &path, const QString &error);
+
+private:
+    void choosePath();
+    void syncSuffix();
+    void updateSummary();
+    void onProgress(int done, int total);
+    void onFinished(bool succeeded, const QString &error);
+    void setBusy(bool busy);
+    AnimationFormat format() const;
+    QSize pixelSize() const;
+
+    ViewState *m_state;
+    MapView *m_map;
+    AnimationExportJob *m_job = nullptr;
+    QLineEdit *m_title = nullptr;
+    QComboBox *m_format = nullptr;
+    QComboBox *m_size = nullptr;
+    QComboBox *m_step = nullptr;
+    QSpinBox *m_windowCount = nullptr;
+    QComboBox *m_windowUnit = nullptr;
+    QSpinBox *m_fps = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QLineEdit *m_path = nullptr;
+    QPushButton *m_browse = nullptr;
+    QLabel *m_summary = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_status = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_export = nullptr;
+};
+
+} // namespace chronomap
