@@ -159,6 +159,7 @@ int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions 
     const qint64 margin = (clip.toMs - clip.fromMs) / 40;
     content.timelineRange = TimeWindow{clip.fromMs - margin, clip.toMs + margin};
     SnapshotComposer composer(state, content, options.scale);
+    composer.setCachesBaseMap(true);
     // Frame everything the clip shows: the region when one is chosen, else its events.
     state.setTimeWindow(clip);
     const QSizeF mapArea = composer.mapAreaFor(QSizeF(options.pixelSize) / options.scale).size();

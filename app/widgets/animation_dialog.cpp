@@ -59,6 +59,7 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
     : QDialog(parent), m_state(state), m_map(map)
 {
     setWindowTitle(tr("Export Animation"));
+    setMinimumWidth(480);
     m_job = new AnimationExportJob(this);
     const auto dataset = m_state->dataset();
 

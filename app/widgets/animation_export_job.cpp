@@ -35,6 +35,7 @@ void AnimationExportJob::start(const ViewState &state, const Request &request)
         ViewState local;
         copy.applyTo(local);
         SnapshotComposer composer(local, request.content, request.options.scale);
+        composer.setCachesBaseMap(true); // the base map is drawn once per clip
         AnimationWriter::Options options = request.options;
         if (!options.frames.isEmpty()) {
             // Described as the whole clip: its first window's start to its last one's end.

@@ -19,6 +19,9 @@ const QList<FigureGroup> &figureGroups()
         {QStringLiteral("export"),
          QStringLiteral("Base map load (GeoPackage vs GeoJSON) and `chronomap --export` timed from outside"),
          exportAndBaseMapFigures},
+        {QStringLiteral("animation"),
+         QStringLiteral("`chronomap --export-animation` (MP4 1080p, 100k events, GIF 960) timed from outside"),
+         animationFigures},
     };
     return groups;
 }

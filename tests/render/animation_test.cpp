@@ -72,6 +72,7 @@ struct Clip {
         content.timelineRange = TimeWindow{dayMs("2024-07-01"), dayMs("2024-09-01")};
         content.mapViewport = MapFraming::frameEvents(*test::preparedBundledDataset(), nullptr, QSize(800, 400));
         composer = std::make_unique<SnapshotComposer>(state, content);
+        composer->setCachesBaseMap(true); // as the command line and the dialog: the stills below are drawn whole
         state.setTimeWindow(TimeWindow{options.frames.front().fromMs, options.frames.back().toMs});
         options.metadata = SnapshotMetadata::describe(state, content.mapViewport, content.title,
                                                       content.exportedAt, state.dataset()->sha256);

@@ -331,7 +331,25 @@ QRectF SnapshotComposer::paintMap(QPainter &painter, const QRectF &area, const P
         // The window's scene, group by group so a cancel is heard between them.
         const MapFrame frame{*m_data, m_state, viewport};
         MapFrameResult drawn;
-        m_scene->paintGroup(MapScene::Group::BaseMap, painter, frame, drawn);
+        const double dpr = painter.device() ? painter.device()->devicePixelRatioF() : 1.0;
+        if (m_cachesBaseMap && painter.device() && painter.device()->devType() == QInternal::Image) {
+            const QSize cachePx = (QSizeF(viewport.sizePx()) * dpr).toSize();
+            if (m_baseMapCache.size() != cachePx || m_baseMapCacheRect != viewport.visibleMercatorRect() ||
+                m_baseMapCacheLanguage != m_state.language()) {
+                m_baseMapCache = QImage(cachePx, QImage::Format_RGB32);
+                m_baseMapCache.setDevicePixelRatio(dpr);
+                m_baseMapCache.fill(Qt::white);
+                QPainter cache(&m_baseMapCache);
+                cache.setRenderHints(painter.renderHints());
+                MapFrameResult ignored;
+                m_scene->paintGroup(MapScene::Group::BaseMap, cache, frame, ignored);
+                m_baseMapCacheRect = viewport.visibleMercatorRect();
+                m_baseMapCacheLanguage = m_state.language();
+            }
+            painter.drawImage(QPointF(0, 0), m_baseMapCache);
+        } else {
+            m_scene->paintGroup(MapScene::Group::BaseMap, painter, frame, drawn);
+        }
         if (step(35)) m_scene->paintGroup(MapScene::Group::Events, painter, frame, drawn);
         drawn.labelObstacles = drawn.hits.labelObstacles();
         if (step(50)) {

@@ -9,6 +9,7 @@
 #include "render/map/viewport.h"
 
 #include <QDateTime>
+#include <QImage>
 #include <QRectF>
 #include <QStringList>
 
@@ -59,6 +60,9 @@ public:
     const Content &content() const { return m_content; }
     /// Replaces the on-screen map viewport (e.g. with one framing a region, for the command line).
     void setMapViewport(const Viewport &viewport) { m_content.mapViewport = viewport; }
+    /// Keep the base map painted on a raster target and reuse it while the map's viewport and
+    /// size stay the same: the frames of an animation differ only above the base map.
+    void setCachesBaseMap(bool caches) { m_cachesBaseMap = caches; }
     /// The map's rectangle (logical px) in a snapshot of `logicalSize`.
     QRectF mapAreaFor(const QSizeF &logicalSize) const;
     /// The title shown: the content's, or the dataset's file name.
@@ -98,6 +102,10 @@ private:
     std::unique_ptr<MapScene> m_scene; ///< null without a base map
     TimelineRenderer m_timeline;
     mutable std::optional<std::pair<quint64, QList<std::pair<QString, int>>>> m_sourcesShown; ///< by state revision
+    bool m_cachesBaseMap = false;
+    mutable QImage m_baseMapCache; ///< see setCachesBaseMap()
+    mutable QRectF m_baseMapCacheRect; ///< the viewport's visible Mercator rectangle it shows
+    mutable QString m_baseMapCacheLanguage; ///< of its place names
 };
 
 } // namespace chronomap
