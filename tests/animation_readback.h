@@ -22,19 +22,19 @@ struct ReadBack {
     QString codec;      ///< the codec's short name: "h264", "vp9", "gif"
     int width = 0;
     int height = 0;
-    int frames = 0;             ///< decoded frames
-    double durationSec = 0;     ///< last frame's end (pts + duration), in seconds
-    QString comment;            ///< the container's "comment" tag
-    QString title;              ///< the container's "title" tag
-    QImage first, last;         ///< the first and last decoded frames, RGB32
+    int frames = 0;         ///< decoded frames
+    double durationSec = 0; ///< last frame's end (pts + duration), in seconds
+    QString comment;        ///< the container's "comment" tag
+    QString title;          ///< the container's "title" tag
+    QImage first, last;     ///< the first and last decoded frames, RGB32
 };
 
 inline QImage toImage(const AVFrame *frame)
 {
     QImage image(frame->width, frame->height, QImage::Format_RGB32);
-    SwsContext *sws = sws_getContext(frame->width, frame->height, AVPixelFormat(frame->format), frame->width,
-                                     frame->height, AV_PIX_FMT_BGRA, SWS_BILINEAR | SWS_ACCURATE_RND, nullptr, nullptr,
-                                     nullptr);
+    SwsContext *sws =
+        sws_getContext(frame->width, frame->height, AVPixelFormat(frame->format), frame->width, frame->height,
+                       AV_PIX_FMT_BGRA, SWS_BILINEAR | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
     if (!sws) return {};
     uint8_t *dst[1] = {image.bits()};
     const int stride[1] = {int(image.bytesPerLine())};
@@ -92,8 +92,8 @@ inline ReadBack readAnimation(const QString &path)
     }
     avcodec_send_packet(codec, nullptr);
     drain();
-    r.durationSec = double(endTs - (stream->start_time == AV_NOPTS_VALUE ? 0 : stream->start_time)) *
-                    av_q2d(stream->time_base);
+    r.durationSec =
+        double(endTs - (stream->start_time == AV_NOPTS_VALUE ? 0 : stream->start_time)) * av_q2d(stream->time_base);
     av_frame_free(&frame);
     av_packet_free(&packet);
     avcodec_free_context(&codec);

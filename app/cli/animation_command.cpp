@@ -58,8 +58,8 @@ AnimationCommand::AnimationCommand()
       m_fps("fps", tr("Frames per second of --export-animation (default 4)."), tr("N"), QStringLiteral("4"))
 {}
 
-int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions &filters,
-                          const QStringList &dataPaths, const LoadOptions &load) const
+int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions &filters, const QStringList &dataPaths,
+                          const LoadOptions &load) const
 {
     if (!loadBundledFonts())
         err() << tr("chronomap: the bundled fonts are missing; text may differ from machine to machine") << Qt::endl;
@@ -139,8 +139,9 @@ int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions 
     if (parser.isSet(QStringLiteral("select"))) {
         const EventStore::Index event = result.store->findId(parser.value(QStringLiteral("select")));
         if (event < 0)
-            return fail(kBadArguments, tr("--select: the dataset has no event with id '%1'")
-                                           .arg(parser.value(QStringLiteral("select"))));
+            return fail(
+                kBadArguments,
+                tr("--select: the dataset has no event with id '%1'").arg(parser.value(QStringLiteral("select"))));
         state.setSelectedEvent(event);
     }
 

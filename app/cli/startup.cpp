@@ -27,8 +27,8 @@ public:
     QString translate(const char *context, const char *sourceText, const char *disambiguation, int n) const override
     {
         if (!context || qstrcmp(context, "cli") != 0) return {};
-        for (const char *scope : {"chronomap::cli", "chronomap::cli::ExportCommand", "chronomap::cli::AnimationCommand", "chronomap::cli::FilterOptions",
-                                  "chronomap::cli::Options", "cli"}) {
+        for (const char *scope : {"chronomap::cli", "chronomap::cli::ExportCommand", "chronomap::cli::AnimationCommand",
+                                  "chronomap::cli::FilterOptions", "chronomap::cli::Options", "cli"}) {
             const QString text = QTranslator::translate(scope, sourceText, disambiguation, n);
             if (!text.isEmpty()) return text;
         }

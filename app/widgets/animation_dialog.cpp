@@ -54,8 +54,7 @@ qint64 msOf(const QDate &date)
 
 } // namespace
 
-AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackController *playback,
-                                 QWidget *parent)
+AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackController *playback, QWidget *parent)
     : QDialog(parent), m_state(state), m_map(map)
 {
     setWindowTitle(tr("Export Animation"));
@@ -363,7 +362,7 @@ void AnimationDialog::setBusy(bool busy)
     m_progress->setVisible(busy);
     m_export->setEnabled(!busy);
     for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_format, m_size, m_step, m_windowCount, m_windowUnit,
-                                                      m_fps, m_from, m_to, m_path, m_browse})
+                                                       m_fps, m_from, m_to, m_path, m_browse})
         w->setEnabled(!busy);
     m_buttons->button(QDialogButtonBox::Close)->setText(busy ? tr("Cancel") : tr("Close"));
 }

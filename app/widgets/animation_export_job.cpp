@@ -42,9 +42,9 @@ void AnimationExportJob::start(const ViewState &state, const Request &request)
             local.setTimeWindow(TimeWindow{options.frames.front().fromMs, options.frames.back().toMs});
             const QSizeF logical = QSizeF(options.pixelSize) / options.scale;
             const auto dataset = local.dataset();
-            options.metadata = SnapshotMetadata::describe(local, composer.mapViewportFor(composer.mapAreaFor(logical).size()),
-                                                          composer.title(), request.content.exportedAt,
-                                                          dataset ? dataset->sha256 : QString());
+            options.metadata = SnapshotMetadata::describe(
+                local, composer.mapViewportFor(composer.mapAreaFor(logical).size()), composer.title(),
+                request.content.exportedAt, dataset ? dataset->sha256 : QString());
         }
         QString error;
         const bool ok = AnimationWriter::write(

@@ -8,7 +8,6 @@
 
 namespace chronomap {
 
-
 SnapshotExportJob::SnapshotExportJob(QObject *parent) : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcher<QString>::progressValueChanged, this, &SnapshotExportJob::progress);

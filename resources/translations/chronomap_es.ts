@@ -386,6 +386,259 @@
     </message>
 </context>
 <context>
+    <name>chronomap::AnimationDialog</name>
+    <message>
+        <source>Export Animation</source>
+        <translation>Exportar animación</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>MP4 video (H.264)</source>
+        <translation>Vídeo MP4 (H.264)</translation>
+    </message>
+    <message>
+        <source>WebM video (VP9)</source>
+        <translation>Vídeo WebM (VP9)</translation>
+    </message>
+    <message>
+        <source>Animated GIF</source>
+        <translation>GIF animado</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>A day</source>
+        <translation>Un día</translation>
+    </message>
+    <message>
+        <source>A week</source>
+        <translation>Una semana</translation>
+    </message>
+    <message>
+        <source>A month</source>
+        <translation>Un mes</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Window length</source>
+        <translation>Duración de la ventana</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>semanas</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>meses</translation>
+    </message>
+    <message>
+        <source>Window unit</source>
+        <translation>Unidad de la ventana</translation>
+    </message>
+    <message>
+        <source> frames per second</source>
+        <translation> fotogramas por segundo</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>Fotogramas por segundo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>%v of %m frames</source>
+        <translation>%v de %m fotogramas</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Tamaño:</translation>
+    </message>
+    <message>
+        <source>S&amp;tep:</source>
+        <translation>&amp;Paso:</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Ventana:</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>V&amp;elocidad:</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>&amp;Fechas:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>A&amp;rchivo:</translation>
+    </message>
+    <message>
+        <source>%1 frames, %2 s</source>
+        <translation>%1 fotogramas, %2 s</translation>
+    </message>
+    <message>
+        <source>The dates hold no frame.</source>
+        <translation>Las fechas no contienen ningún fotograma.</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4);;WebM video (*.webm);;Animated GIF (*.gif)</source>
+        <translation>Vídeo MP4 (*.mp4);;Vídeo WebM (*.webm);;GIF animado (*.gif)</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>Elija un archivo al que exportar.</translation>
+    </message>
+    <message>
+        <source>The file name must end in .mp4, .webm or .gif.</source>
+        <translation>El nombre del archivo debe terminar en .mp4, .webm o .gif.</translation>
+    </message>
+    <message>
+        <source>This installation&apos;s FFmpeg cannot write %1 files.</source>
+        <translation>El FFmpeg de esta instalación no puede escribir archivos %1.</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: no dataset is open.</source>
+        <translation>Aún no hay nada que exportar: no hay ningún conjunto de datos abierto.</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportando %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Guardado %1.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>La exportación falló: %1</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::AnimationExportJob</name>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::AnimationWriter</name>
+    <message>
+        <source>%1x%2 is not a size between 64x64 and 7680x4320 pixels</source>
+        <translation>%1x%2 no es un tamaño entre 64x64 y 7680x4320 píxeles</translation>
+    </message>
+    <message>
+        <source>%1x%2: a video&apos;s sides must be even numbers of pixels</source>
+        <translation>%1x%2: los lados de un vídeo deben ser números pares de píxeles</translation>
+    </message>
+    <message>
+        <source>%1x%2: a GIF is at most %3 pixels wide (use MP4 or WebM for larger sizes)</source>
+        <translation>%1x%2: un GIF tiene como máximo %3 píxeles de ancho (use MP4 o WebM para tamaños mayores)</translation>
+    </message>
+    <message>
+        <source>%1 frames per second is not between %2 and %3</source>
+        <translation>%1 fotogramas por segundo no está entre %2 y %3</translation>
+    </message>
+    <message>
+        <source>no frames: the time range is empty</source>
+        <translation>no hay fotogramas: el intervalo de tiempo está vacío</translation>
+    </message>
+    <message>
+        <source>the scale must be a positive number</source>
+        <translation>la escala debe ser un número positivo</translation>
+    </message>
+    <message>
+        <source>%1: unknown format &apos;%2&apos; (use .mp4, .webm or .gif)</source>
+        <translation>%1: formato desconocido &apos;%2&apos; (use .mp4, .webm o .gif)</translation>
+    </message>
+    <message>
+        <source>this FFmpeg has no %1 encoder</source>
+        <translation>este FFmpeg no tiene el codificador %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot encode %1: %2</source>
+        <translation>no se puede codificar %1: %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>not enough memory to encode %1</source>
+        <translation>no hay memoria suficiente para codificar %1</translation>
+    </message>
+    <message>
+        <source>not enough memory for a %1x%2 image</source>
+        <translation>no hay memoria suficiente para una imagen de %1x%2</translation>
+    </message>
+    <message>
+        <source>cannot convert frames to %1x%2 video</source>
+        <translation>no se pueden convertir los fotogramas a vídeo de %1x%2</translation>
+    </message>
+</context>
+<context>
     <name>chronomap::AppSettings</name>
     <message>
         <source>The settings file %1 could not be read and was reset (the old file is kept as %2).</source>
@@ -1289,6 +1542,10 @@
         <source>Could not read %1: see Problems</source>
         <translation>No se pudo leer %1: vea Problemas</translation>
     </message>
+    <message>
+        <source>Export &amp;Animation…</source>
+        <translation>Exportar &amp;animación…</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MapLegend</name>
@@ -1893,6 +2150,93 @@
     <message>
         <source>chronomap: cannot open the window: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); the headless modes --export, --query and --validate need none</source>
         <translation>chronomap: no se puede abrir la ventana: no hay pantalla (no están definidos ni DISPLAY ni WAYLAND_DISPLAY); los modos sin ventana --export, --query y --validate no la necesitan</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::cli::AnimationCommand</name>
+    <message>
+        <source>Write the playback to OUT (.mp4, .webm or .gif) without a window: one frame per step from --from to --to (default: the data&apos;s extent).</source>
+        <translation>Escribe la reproducción en OUT (.mp4, .webm o .gif) sin ventana: un fotograma por paso de --from a --to (por defecto: todo el periodo de los datos).</translation>
+    </message>
+    <message>
+        <source>OUT</source>
+        <translation>SALIDA</translation>
+    </message>
+    <message>
+        <source>How far the window moves per frame of --export-animation: day, week or month (default week).</source>
+        <translation>Cuánto avanza el intervalo en cada fotograma de --export-animation: day, week o month (por defecto week).</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>PASO</translation>
+    </message>
+    <message>
+        <source>Length of each frame&apos;s window for --export-animation, e.g. 7d, 2w, 1m (default: one step).</source>
+        <translation>Duración del intervalo de cada fotograma de --export-animation, p. ej. 7d, 2w, 1m (por defecto: un paso).</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>DURACIÓN</translation>
+    </message>
+    <message>
+        <source>Frames per second of --export-animation (default 4).</source>
+        <translation>Fotogramas por segundo de --export-animation (por defecto 4).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>chronomap: the bundled fonts are missing; text may differ from machine to machine</source>
+        <translation>chronomap: faltan las tipografías incluidas; el texto puede variar de un equipo a otro</translation>
+    </message>
+    <message>
+        <source>--export-animation: no output file given</source>
+        <translation>--export-animation: no se indicó el archivo de salida</translation>
+    </message>
+    <message>
+        <source>--export-animation: unknown format &apos;%1&apos; (use .mp4, .webm or .gif)</source>
+        <translation>--export-animation: formato desconocido &apos;%1&apos; (use .mp4, .webm o .gif)</translation>
+    </message>
+    <message>
+        <source>--step: &apos;%1&apos; is not day, week or month</source>
+        <translation>--step: &apos;%1&apos; no es day, week ni month</translation>
+    </message>
+    <message>
+        <source>--window: &apos;%1&apos; is not a duration such as 7d, 2w or 1m</source>
+        <translation>--window: &apos;%1&apos; no es una duración como 7d, 2w o 1m</translation>
+    </message>
+    <message>
+        <source>--fps: &apos;%1&apos; is not a whole number</source>
+        <translation>--fps: &apos;%1&apos; no es un número entero</translation>
+    </message>
+    <message>
+        <source>--size: &apos;%1&apos; is not WxH (e.g. 1920x1080)</source>
+        <translation>--size: &apos;%1&apos; no es AxA (p. ej. 1920x1080)</translation>
+    </message>
+    <message>
+        <source>--export-animation: this build&apos;s FFmpeg cannot encode %1</source>
+        <translation>--export-animation: el FFmpeg de esta compilación no puede codificar %1</translation>
+    </message>
+    <message>
+        <source>--lang: &apos;%1&apos; is not en or es</source>
+        <translation>--lang: &apos;%1&apos; no es en ni es</translation>
+    </message>
+    <message>
+        <source>cannot read the base map %1</source>
+        <translation>no se puede leer el mapa base %1</translation>
+    </message>
+    <message>
+        <source>%1: no usable events</source>
+        <translation>%1: ningún acontecimiento utilizable</translation>
+    </message>
+    <message>
+        <source>--select: the dataset has no event with id &apos;%1&apos;</source>
+        <translation>--select: el conjunto de datos no tiene ningún acontecimiento con el id &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--from/--to: the time range is empty</source>
+        <translation>--from/--to: el intervalo de tiempo está vacío</translation>
     </message>
 </context>
 <context>

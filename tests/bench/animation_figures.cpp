@@ -59,26 +59,25 @@ void animationFigures(BenchContext &context, Figures &figures)
         return;
     }
     QTemporaryDir out(QDir::temp().filePath(QStringLiteral("chronomap-bench-animation-XXXXXX")));
-    const QStringList clip{QStringLiteral("--from"), QStringLiteral("2023-07"), QStringLiteral("--to"),
-                           QStringLiteral("2025-08"), QStringLiteral("--step"), QStringLiteral("week")};
+    const QStringList clip{QStringLiteral("--from"),  QStringLiteral("2023-07"), QStringLiteral("--to"),
+                           QStringLiteral("2025-08"), QStringLiteral("--step"),  QStringLiteral("week")};
     AnimationPlan plan;
     plan.range = TimeWindow{FuzzyDate::parse(u"2023-07")->startMs, FuzzyDate::parse(u"2025-08")->endExclusiveMs()};
     const auto frames = double(plan.frames().size());
 
     const QString mp4 = out.filePath(QStringLiteral("clip.mp4"));
-    const double mp4Ms = timeAnimation(
-        chronomap, QStringList{QStringLiteral("--export-animation"), mp4, QStringLiteral("--size"),
-                               QStringLiteral("1920x1080")} +
-                       clip);
+    const double mp4Ms = timeAnimation(chronomap, QStringList{QStringLiteral("--export-animation"), mp4,
+                                                              QStringLiteral("--size"), QStringLiteral("1920x1080")} +
+                                                      clip);
     figures.add(QStringLiteral("animation.mp4.1080p.ms"), mp4Ms, 0);
     figures.add(QStringLiteral("animation.mp4.1080p.fps"), frames / (mp4Ms / 1000.0), 1);
     const SyntheticFiles files = syntheticFilesOf(context, kMapEvents);
-    figures.add(QStringLiteral("animation.mp4.1080p.100k.ms"),
-                timeAnimation(chronomap, QStringList{QStringLiteral("--export-animation"), mp4,
-                                                     QStringLiteral("--size"), QStringLiteral("1920x1080"),
-                                                     QStringLiteral("--data"), files.geojsonPath} +
-                                             clip),
-                0);
+    figures.add(
+        QStringLiteral("animation.mp4.1080p.100k.ms"),
+        timeAnimation(chronomap, QStringList{QStringLiteral("--export-animation"), mp4, QStringLiteral("--size"),
+                                             QStringLiteral("1920x1080"), QStringLiteral("--data"), files.geojsonPath} +
+                                     clip),
+        0);
     const QString gif = out.filePath(QStringLiteral("clip.gif"));
     figures.add(QStringLiteral("animation.gif.960.ms"),
                 timeAnimation(chronomap, QStringList{QStringLiteral("--export-animation"), gif,

@@ -70,7 +70,8 @@ TEST_CASE("chronomap --export-animation refuses bad arguments with exit status 2
     QTemporaryDir dir;
     const QString mp4 = dir.filePath(QStringLiteral("clip.mp4"));
     const QList<std::pair<QStringList, QString>> cases{
-        {{QStringLiteral("--export-animation"), dir.filePath(QStringLiteral("clip.avi"))}, QStringLiteral("unknown format")},
+        {{QStringLiteral("--export-animation"), dir.filePath(QStringLiteral("clip.avi"))},
+         QStringLiteral("unknown format")},
         {{QStringLiteral("--export-animation"), mp4, QStringLiteral("--step"), QStringLiteral("fortnight")},
          QStringLiteral("--step")},
         {{QStringLiteral("--export-animation"), mp4, QStringLiteral("--window"), QStringLiteral("soon")},

@@ -74,8 +74,8 @@ struct Clip {
         composer = std::make_unique<SnapshotComposer>(state, content);
         composer->setCachesBaseMap(true); // as the command line and the dialog: the stills below are drawn whole
         state.setTimeWindow(TimeWindow{options.frames.front().fromMs, options.frames.back().toMs});
-        options.metadata = SnapshotMetadata::describe(state, content.mapViewport, content.title,
-                                                      content.exportedAt, state.dataset()->sha256);
+        options.metadata = SnapshotMetadata::describe(state, content.mapViewport, content.title, content.exportedAt,
+                                                      state.dataset()->sha256);
         state.setTimeWindow(std::nullopt);
     }
 
@@ -144,8 +144,7 @@ TEST_CASE("Animation frames follow playback: calendar steps, the window's length
     CHECK_FALSE(AnimationPlan::parseDuration(QStringLiteral("0d")));
 }
 
-TEST_CASE("MP4, WebM and GIF read back with their codec, size, frame count, duration, metadata and frames",
-          "[export]")
+TEST_CASE("MP4, WebM and GIF read back with their codec, size, frame count, duration, metadata and frames", "[export]")
 {
     const auto [suffix, codec] = GENERATE(table<const char *, const char *>({
         {"mp4", "h264"},

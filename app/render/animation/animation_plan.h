@@ -17,9 +17,9 @@ namespace chronomap {
 /// lasts `window`; each next one moves both edges by `step`, so a one-month window stays one
 /// calendar month. Plain value.
 struct AnimationPlan {
-    TimeWindow range;                      ///< UTC ms; the clip covers it
-    TimeStep step{TimeUnit::Week, 1};      ///< how far the window moves per frame
-    TimeStep window{TimeUnit::Week, 1};    ///< how long each frame's window is
+    TimeWindow range;                   ///< UTC ms; the clip covers it
+    TimeStep step{TimeUnit::Week, 1};   ///< how far the window moves per frame
+    TimeStep window{TimeUnit::Week, 1}; ///< how long each frame's window is
 
     /// Frames are never more than this: 10 years by day is 3,653.
     static constexpr int kMaxFrames = 10'000;

@@ -30,7 +30,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("AnimationWriter", text);
+    return QCoreApplication::translate("chronomap::AnimationWriter", text); // the context lupdate files it under
 }
 
 constexpr double kLogicalDpi = 96.0;
@@ -270,8 +270,7 @@ bool AnimationWriter::write(ViewState &state, const SnapshotComposer &composer, 
     Q_UNUSED(quiet);
     const auto format = formatForPath(path);
     if (!format)
-        return fail(error,
-                    tr("%1: unknown format '%2' (use .mp4, .webm or .gif)").arg(path, QFileInfo(path).suffix()));
+        return fail(error, tr("%1: unknown format '%2' (use .mp4, .webm or .gif)").arg(path, QFileInfo(path).suffix()));
     if (const QString problem = checkOptions(*format, options); !problem.isEmpty()) return fail(error, problem);
     const AVCodec *encoder = avcodec_find_encoder_by_name(encoderName(*format));
     if (!encoder)
@@ -368,7 +367,8 @@ bool AnimationWriter::write(ViewState &state, const SnapshotComposer &composer, 
     if (!title.isEmpty()) av_dict_set(&e.format->metadata, "title", title.toUtf8().constData(), 0);
     av_dict_set(&e.format->metadata, "comment", description.constData(), 0);
     av_dict_set(&e.format->metadata, "description", description.constData(), 0);
-    if (const QString sha = meta.value(SnapshotMetadata::kDatasetSha256); !sha.isEmpty() && *format == AnimationFormat::WebM)
+    if (const QString sha = meta.value(SnapshotMetadata::kDatasetSha256);
+        !sha.isEmpty() && *format == AnimationFormat::WebM)
         av_dict_set(&e.format->metadata, "DATASET_SHA256", sha.toUtf8().constData(), 0);
 
     AVDictionary *muxerOptions = nullptr;

@@ -65,8 +65,7 @@ GifPalette::GifPalette(const QList<QImage> &samples)
     while (int(boxes.size()) < kMaxColours) {
         auto candidate = boxes.end();
         for (auto it = boxes.begin(); it != boxes.end(); ++it)
-            if (it->end - it->begin > 1 && (candidate == boxes.end() || it->weight > candidate->weight))
-                candidate = it;
+            if (it->end - it->begin > 1 && (candidate == boxes.end() || it->weight > candidate->weight)) candidate = it;
         if (candidate == boxes.end()) break;
         Box box = *candidate;
         int widest = 0, widestSpan = -1;

@@ -103,8 +103,8 @@ private:
     TimelineRenderer m_timeline;
     mutable std::optional<std::pair<quint64, QList<std::pair<QString, int>>>> m_sourcesShown; ///< by state revision
     bool m_cachesBaseMap = false;
-    mutable QImage m_baseMapCache; ///< see setCachesBaseMap()
-    mutable QRectF m_baseMapCacheRect; ///< the viewport's visible Mercator rectangle it shows
+    mutable QImage m_baseMapCache;          ///< see setCachesBaseMap()
+    mutable QRectF m_baseMapCacheRect;      ///< the viewport's visible Mercator rectangle it shows
     mutable QString m_baseMapCacheLanguage; ///< of its place names
 };
 
