@@ -6,49 +6,6 @@
 
 namespace chronomap {
 
-namespace {
-
-/// The parts of a ViewState a snapshot reads, as plain values that may cross threads.
-struct StateCopy {
-    std::shared_ptr<const Dataset> dataset;
-    std::optional<TimeWindow> window;
-    WindowMatch match = WindowMatch::Possibly;
-    int region = -1;
-    EventStore::Index event = -1;
-    QSet<QString> hidden;
-    QSet<Confidence> hiddenConfidences;
-    QSet<QString> hiddenProvenances;
-    QString search;
-    OutOfWindowMode outOfWindow = OutOfWindowMode::Hidden;
-    QString language;
-    MapMode mapMode = MapMode::Markers;
-
-    explicit StateCopy(const ViewState &s)
-        : dataset(s.dataset()), window(s.timeWindow()), match(s.windowMatch()), region(s.selectedRegion()),
-          event(s.selectedEvent()), hidden(s.hiddenCategories()), hiddenConfidences(s.hiddenConfidences()),
-          hiddenProvenances(s.hiddenProvenances()), search(s.searchText()), outOfWindow(s.outOfWindowMode()),
-          language(s.language()), mapMode(s.mapMode())
-    {}
-
-    void applyTo(ViewState &s) const
-    {
-        s.setDataset(dataset);
-        s.setTimeWindow(window);
-        s.setWindowMatch(match);
-        s.setSelectedRegion(region);
-        s.setSelectedEvent(event);
-        s.setHiddenCategories(hidden);
-        s.setHiddenConfidences(hiddenConfidences);
-        s.setHiddenProvenances(hiddenProvenances);
-        s.setSearchText(search);
-        s.setOutOfWindowMode(outOfWindow);
-        s.setLanguage(language);
-        s.setMapMode(mapMode);
-    }
-};
-
-} // namespace
-
 SnapshotExportJob::SnapshotExportJob(QObject *parent) : QObject(parent)
 {
     connect(&m_watcher, &QFutureWatcher<QString>::progressValueChanged, this, &SnapshotExportJob::progress);
@@ -65,24 +22,15 @@ SnapshotExportJob::~SnapshotExportJob()
     m_watcher.waitForFinished();
 }
 
-void SnapshotExportJob::start(const ViewState &state, const Request &request)
+void SnapshotExportJob::start(const SnapshotRequest &request)
 {
-    const StateCopy copy(state);
-    m_watcher.setFuture(QtConcurrent::run([copy, request, hook = m_workerStepHook](QPromise<QString> &promise) {
+    m_watcher.setFuture(QtConcurrent::run([request, hook = m_workerStepHook](QPromise<QString> &promise) {
         promise.setProgressRange(0, 100);
-        // The copy is built, used and destroyed on this thread only.
-        ViewState local;
-        copy.applyTo(local);
-        QString error;
-        const bool ok = SnapshotWriter::writeView(
-            local, request.content, request.path, request.pixelSize, request.scale,
-            [&promise, &hook](int percent) {
-                promise.setProgressValue(percent);
-                if (hook) hook(percent);
-                return !promise.isCanceled();
-            },
-            &error);
-        promise.addResult(ok ? QString() : error);
+        promise.addResult(request.write([&promise, &hook](int percent) {
+            promise.setProgressValue(percent);
+            if (hook) hook(percent);
+            return !promise.isCanceled();
+        }));
     }));
 }
 
