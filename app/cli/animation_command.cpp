@@ -14,9 +14,7 @@
 #include "render/prepared_dataset.h"
 #include "render/snapshot/snapshot_composer.h"
 #include "render/snapshot/snapshot_metadata.h"
-#include "render/snapshot/snapshot_writer.h"
-
-#include <QRegularExpression>
+#include "render/snapshot/snapshot_formats.h"
 
 #include <algorithm>
 #include <future>
@@ -29,14 +27,6 @@ int fail(int code, const QString &message)
 {
     err() << "chronomap: " << message << Qt::endl;
     return code;
-}
-
-std::optional<QSize> parseSize(const QString &text)
-{
-    static const QRegularExpression pattern(QStringLiteral("^\\s*(\\d{1,5})\\s*[xX×]\\s*(\\d{1,5})\\s*$"));
-    const auto match = pattern.match(text);
-    if (!match.hasMatch()) return std::nullopt;
-    return QSize(match.captured(1).toInt(), match.captured(2).toInt());
 }
 
 // Open window ends (--from without --to) reach past these.
@@ -89,10 +79,10 @@ int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions 
     const QString sizeText = parser.isSet(QStringLiteral("size")) || *format != AnimationFormat::Gif
                                  ? parser.value(QStringLiteral("size"))
                                  : QStringLiteral("960x540");
-    const auto size = parseSize(sizeText);
-    if (!size) return fail(kBadArguments, tr("--size: '%1' is not WxH (e.g. 1920x1080)").arg(sizeText));
-    options.pixelSize = *size;
-    options.scale = SnapshotWriter::autoScale(*size);
+    const auto size = SnapshotFormats::parseSize(sizeText);
+    if (!size) return fail(kBadArguments, tr("--size: '%1' is not %2").arg(sizeText, SnapshotFormats::sizeSyntax()));
+    options.pixelSize = size->pixels;
+    options.scale = size->scale;
     options.frames = {TimeWindow{0, 1}}; // checked again with the real frames below
     if (const QString problem = AnimationWriter::checkOptions(*format, options); !problem.isEmpty())
         return fail(kBadArguments, problem);
@@ -127,10 +117,10 @@ int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions 
     state.setDataset(PreparedDataset::make(paths.front(), result.store, baseMap, result.sha256, projecting.get()));
     const PreparedDataset &prepared = *PreparedDataset::of(state);
     state.setWindowMatch(filter.match);
-    if (!filter.categories.isEmpty()) {
+    if (filter.categories) {
         QSet<QString> hidden;
         for (const QString &c : result.store->categories())
-            if (!filter.categories.contains(c)) hidden.insert(c);
+            if (!filter.categories->contains(c)) hidden.insert(c);
         state.setHiddenCategories(hidden);
     }
     state.setSelectedRegion(filter.regionIndex);

@@ -43,8 +43,10 @@ bool FilterOptions::read(const QCommandLineParser &parser, EventFilter *filter, 
         }
         filter->match = parser.isSet(m_certain) ? WindowMatch::Certainly : WindowMatch::Possibly;
     }
-    for (const QString &c : parser.values(m_category))
-        filter->categories.insert(c.trimmed().toLower());
+    for (const QString &c : parser.values(m_category)) {
+        if (!filter->categories) filter->categories.emplace();
+        filter->categories->insert(c.trimmed().toLower());
+    }
     filter->text = parser.value(m_search).simplified();
 
     if (parser.isSet(m_region)) {

@@ -4,7 +4,7 @@
 #include "widgets/app_settings.h"
 #include "widgets/map_view.h"
 #include "widgets/playback_controller.h"
-#include "render/snapshot/snapshot_writer.h"
+#include "render/snapshot/snapshot_formats.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -263,7 +263,7 @@ AnimationExportJob::Request AnimationDialog::request() const
     AnimationExportJob::Request r;
     r.path = path();
     r.options.pixelSize = pixelSize();
-    r.options.scale = SnapshotWriter::autoScale(r.options.pixelSize);
+    r.options.scale = SnapshotFormats::autoScale(r.options.pixelSize);
     r.options.fps = m_fps->value();
     r.options.frames = plan().frames();
     r.content.title = m_title->text().trimmed();

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/animation_export_job.h"
 
-#include "widgets/view_state_copy.h"
-
 #include <QPromise>
 #include <QtConcurrent>
 
@@ -27,36 +25,39 @@ AnimationExportJob::~AnimationExportJob()
 
 void AnimationExportJob::start(const ViewState &state, const Request &request)
 {
-    const ViewStateCopy copy(state);
+    // Plain values that may cross threads: the dataset (immutable) and the view's settings.
+    const std::shared_ptr<const Dataset> dataset = state.dataset();
+    const ViewSettings settings = state.settings();
     m_total = int(request.options.frames.size());
-    m_watcher.setFuture(QtConcurrent::run([copy, request, hook = m_workerFrameHook](QPromise<QString> &promise) {
-        promise.setProgressRange(0, int(request.options.frames.size()));
-        // The copy is built, used and destroyed on this thread only.
-        ViewState local;
-        copy.applyTo(local);
-        SnapshotComposer composer(local, request.content, request.options.scale);
-        composer.setCachesBaseMap(true); // the base map is drawn once per clip
-        AnimationWriter::Options options = request.options;
-        if (!options.frames.isEmpty()) {
-            // Described as the whole clip: its first window's start to its last one's end.
-            local.setTimeWindow(TimeWindow{options.frames.front().fromMs, options.frames.back().toMs});
-            const QSizeF logical = QSizeF(options.pixelSize) / options.scale;
-            const auto dataset = local.dataset();
-            options.metadata = SnapshotMetadata::describe(
-                local, composer.mapViewportFor(composer.mapAreaFor(logical).size()), composer.title(),
-                request.content.exportedAt, dataset ? dataset->sha256 : QString());
-        }
-        QString error;
-        const bool ok = AnimationWriter::write(
-            local, composer, request.path, options,
-            [&promise, &hook](int done, int) {
-                promise.setProgressValue(done);
-                if (hook) hook(done);
-                return !promise.isCanceled();
-            },
-            &error);
-        promise.addResult(ok ? QString() : error);
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run([dataset, settings, request, hook = m_workerFrameHook](QPromise<QString> &promise) {
+            promise.setProgressRange(0, int(request.options.frames.size()));
+            // The copy is built, used and destroyed on this thread only.
+            ViewState local;
+            local.setDataset(dataset);
+            local.setSettings(settings);
+            SnapshotComposer composer(local, request.content, request.options.scale);
+            composer.setCachesBaseMap(true); // the base map is drawn once per clip
+            AnimationWriter::Options options = request.options;
+            if (!options.frames.isEmpty()) {
+                // Described as the whole clip: its first window's start to its last one's end.
+                local.setTimeWindow(TimeWindow{options.frames.front().fromMs, options.frames.back().toMs});
+                const QSizeF logical = QSizeF(options.pixelSize) / options.scale;
+                options.metadata = SnapshotMetadata::describe(
+                    local, composer.mapViewportFor(composer.mapAreaFor(logical).size()), composer.title(),
+                    request.content.exportedAt, dataset ? dataset->sha256 : QString());
+            }
+            QString error;
+            const bool ok = AnimationWriter::write(
+                local, composer, request.path, options,
+                [&promise, &hook](int done, int) {
+                    promise.setProgressValue(done);
+                    if (hook) hook(done);
+                    return !promise.isCanceled();
+                },
+                &error);
+            promise.addResult(ok ? QString() : error);
+        }));
 }
 
 void AnimationExportJob::cancel()

@@ -25,25 +25,6 @@
 
 namespace chronomap {
 
-namespace {
-
-QString suffixOf(SnapshotFormat format)
-{
-    switch (format) {
-    case SnapshotFormat::Png:
-        return QStringLiteral("png");
-    case SnapshotFormat::Jpeg:
-        return QStringLiteral("jpg");
-    case SnapshotFormat::Svg:
-        return QStringLiteral("svg");
-    case SnapshotFormat::Pdf:
-        return QStringLiteral("pdf");
-    }
-    return QStringLiteral("png");
-}
-
-} // namespace
-
 ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, double windowDpr, QWidget *parent)
     : QDialog(parent), m_state(state), m_map(map), m_windowSize(windowSizePx), m_windowDpr(windowDpr)
 {
@@ -56,24 +37,20 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     m_title->setAccessibleName(tr("Title"));
 
     m_format = new QComboBox(this);
-    m_format->addItem(tr("PNG image"), int(SnapshotFormat::Png));
-    m_format->addItem(tr("JPEG image"), int(SnapshotFormat::Jpeg));
-    m_format->addItem(tr("SVG drawing"), int(SnapshotFormat::Svg));
-    m_format->addItem(tr("PDF document"), int(SnapshotFormat::Pdf));
+    for (const SnapshotFormatInfo &f : SnapshotFormats::all())
+        m_format->addItem(f.label(), int(f.format));
 
     m_size = new QComboBox(this);
-    const QSize window = presetSize(SizePreset::CurrentWindow);
-    m_size->addItem(tr("Current window (%1 × %2)").arg(window.width()).arg(window.height()),
-                    int(SizePreset::CurrentWindow));
-    m_size->addItem(tr("1920 × 1080 (Full HD)"), int(SizePreset::FullHd));
-    m_size->addItem(tr("3840 × 2160 (4K)"), int(SizePreset::UltraHd));
-    m_size->addItem(tr("A4 landscape, 300 dpi (3508 × 2480)"), int(SizePreset::A4Landscape300Dpi));
-    m_size->addItem(tr("Custom"), int(SizePreset::Custom));
+    const QSize window = presetSize(kCurrentWindow).pixels;
+    m_size->addItem(tr("Current window (%1 × %2)").arg(window.width()).arg(window.height()), kCurrentWindow);
+    for (const SnapshotSizePreset &preset : SnapshotFormats::sizePresets())
+        m_size->addItem(preset.label(), QString::fromLatin1(preset.key));
+    m_size->addItem(tr("Custom"), kCustomSize);
     m_size->setCurrentIndex(1);
     m_width = new QSpinBox(this);
     m_height = new QSpinBox(this);
     for (QSpinBox *box : {m_width, m_height}) {
-        box->setRange(SnapshotWriter::kMinSidePx, SnapshotWriter::kMaxSidePx);
+        box->setRange(SnapshotFormats::kMinSidePx, SnapshotFormats::kMaxSidePx);
         box->setSuffix(tr(" px"));
     }
     m_width->setAccessibleName(tr("Width"));
@@ -93,7 +70,8 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     // A folder that exists, so that the first Export never fails for want of ~/Pictures.
     const QString dir = AppSettings().existingExportFolder(QStandardPaths::PicturesLocation);
     const QString base = dataset ? QFileInfo(dataset->file).completeBaseName() : QStringLiteral("chronomap");
-    m_path->setText(QDir(dir).filePath(base + QStringLiteral("-snapshot.png")));
+    m_path->setText(QDir(dir).filePath(base + QStringLiteral("-snapshot.") +
+                                       QLatin1String(SnapshotFormats::info(SnapshotFormat::Png).suffix)));
 
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 100);
@@ -155,15 +133,15 @@ void ExportDialog::schedulePreview()
 
 void ExportDialog::updatePreview()
 {
-    const SnapshotExportJob::Request r = request();
-    if (!m_state->dataset() || !r.pixelSize.isValid() || r.pixelSize.isEmpty()) {
+    const SnapshotRequest r = request();
+    if (!m_state->dataset() || !r.size.pixels.isValid() || r.size.pixels.isEmpty()) {
         m_previewImage = QImage();
         m_preview->setText(tr("No preview"));
         return;
     }
     // The whole composition at its logical size, scaled into the preview: the same layout,
     // fonts and framing as the file, a fraction of the pixels.
-    const QSizeF logical = QSizeF(r.pixelSize) / r.scale;
+    const QSizeF logical = QSizeF(r.size.pixels) / r.size.scale;
     const double dpr = devicePixelRatioF();
     const double fit = std::min(kPreviewWidthPx / logical.width(), kPreviewWidthPx * 0.75 / logical.height());
     const QSize previewPx = (logical * fit * dpr).toSize().expandedTo(QSize(1, 1));
@@ -184,41 +162,21 @@ void ExportDialog::updatePreview()
 
 ExportDialog::~ExportDialog() = default;
 
-QSize ExportDialog::presetSize(SizePreset preset) const
+SnapshotSize ExportDialog::presetSize(const QString &key) const
 {
-    switch (preset) {
-    case SizePreset::CurrentWindow:
-        return (QSizeF(m_windowSize) * m_windowDpr).toSize();
-    case SizePreset::FullHd:
-        return {1920, 1080};
-    case SizePreset::UltraHd:
-        return {3840, 2160};
-    case SizePreset::A4Landscape300Dpi:
-        return {3508, 2480};
-    case SizePreset::Custom:
-        break;
-    }
-    return {m_width->value(), m_height->value()};
-}
-
-double ExportDialog::presetScale(SizePreset preset, QSize pixelSize) const
-{
-    switch (preset) {
-    case SizePreset::CurrentWindow:
-        return m_windowDpr;
-    case SizePreset::A4Landscape300Dpi:
-        return 300.0 / 96.0;
-    default:
-        return SnapshotWriter::autoScale(pixelSize);
-    }
+    if (key == kCurrentWindow) return {(QSizeF(m_windowSize) * m_windowDpr).toSize(), m_windowDpr};
+    for (const SnapshotSizePreset &preset : SnapshotFormats::sizePresets())
+        if (key == QLatin1String(preset.key)) return preset.size;
+    const QSize custom(m_width->value(), m_height->value());
+    return {custom, SnapshotFormats::autoScale(custom)};
 }
 
 void ExportDialog::updateSizeFields()
 {
-    const auto preset = SizePreset(m_size->currentData().toInt());
-    const bool custom = preset == SizePreset::Custom;
+    const QString preset = m_size->currentData().toString();
+    const bool custom = preset == kCustomSize;
     if (!custom) {
-        const QSize size = presetSize(preset);
+        const QSize size = presetSize(preset).pixels;
         m_width->setValue(size.width());
         m_height->setValue(size.height());
     }
@@ -228,15 +186,13 @@ void ExportDialog::updateSizeFields()
 
 void ExportDialog::syncSuffix()
 {
-    const QFileInfo info(m_path->text());
     if (m_path->text().isEmpty()) return;
-    m_path->setText(info.dir().filePath(info.completeBaseName() + u'.' + suffixOf(format())));
+    m_path->setText(SnapshotFormats::withSuffix(m_path->text(), format()));
 }
 
 void ExportDialog::choosePath()
 {
-    const QString filter =
-        tr("PNG image (*.png);;JPEG image (*.jpg *.jpeg);;SVG drawing (*.svg);;PDF document (*.pdf)");
+    const QString filter = SnapshotFormats::fileDialogFilters();
     QString selected = filter.split(QStringLiteral(";;")).value(m_format->currentIndex());
     const QString chosen = QFileDialog::getSaveFileName(this, tr("Export Snapshot"), m_path->text(), filter, &selected);
     if (chosen.isEmpty()) return;
@@ -246,7 +202,7 @@ void ExportDialog::choosePath()
 void ExportDialog::setPath(const QString &path)
 {
     m_path->setText(path);
-    if (const auto f = SnapshotWriter::formatForPath(path)) {
+    if (const auto f = SnapshotFormats::forPath(path)) {
         const QSignalBlocker block(m_format);
         m_format->setCurrentIndex(m_format->findData(int(*f)));
     }
@@ -267,14 +223,14 @@ SnapshotFormat ExportDialog::format() const
     return SnapshotFormat(m_format->currentData().toInt());
 }
 
-void ExportDialog::setSizePreset(SizePreset preset)
+void ExportDialog::setSizePreset(const QString &key)
 {
-    m_size->setCurrentIndex(m_size->findData(int(preset)));
+    m_size->setCurrentIndex(m_size->findData(key));
 }
 
 void ExportDialog::setCustomSize(QSize pixelSize)
 {
-    setSizePreset(SizePreset::Custom);
+    setSizePreset(kCustomSize);
     m_width->setValue(pixelSize.width());
     m_height->setValue(pixelSize.height());
 }
@@ -294,13 +250,13 @@ bool ExportDialog::isExporting() const
     return m_job->isRunning();
 }
 
-SnapshotExportJob::Request ExportDialog::request() const
+SnapshotRequest ExportDialog::request() const
 {
-    SnapshotExportJob::Request r;
+    SnapshotRequest r;
+    r.dataset = m_state->dataset();
+    r.settings = m_state->settings();
     r.path = path();
-    const auto preset = SizePreset(m_size->currentData().toInt());
-    r.pixelSize = presetSize(preset);
-    r.scale = presetScale(preset, r.pixelSize);
+    r.size = presetSize(m_size->currentData().toString());
     r.content.title = m_title->text().trimmed();
     r.content.mapViewport = m_map->viewport();
     r.content.timelineRange =
@@ -312,14 +268,14 @@ SnapshotExportJob::Request ExportDialog::request() const
 void ExportDialog::startExport()
 {
     if (isExporting()) return;
-    const SnapshotExportJob::Request r = request();
+    const SnapshotRequest r = request();
     QString problem;
     if (r.path.isEmpty())
         problem = tr("Choose a file to export to.");
-    else if (!SnapshotWriter::formatForPath(r.path))
-        problem = tr("The file name must end in .png, .jpg, .svg or .pdf.");
+    else if (!SnapshotFormats::forPath(r.path))
+        problem = tr("The file name must end in %1.").arg(SnapshotFormats::suffixList());
     else
-        problem = SnapshotWriter::checkSize(r.pixelSize);
+        problem = SnapshotFormats::checkSize(r.size.pixels);
     if (!m_state->dataset()) problem = tr("There is nothing to export yet: no dataset is open.");
     if (!problem.isEmpty()) {
         m_status->setText(problem);
@@ -332,7 +288,7 @@ void ExportDialog::startExport()
     AppSettings().setExportFolder(QFileInfo(r.path).absolutePath());
     setBusy(true);
     m_status->setText(tr("Exporting %1…").arg(QFileInfo(r.path).fileName()));
-    m_job->start(*m_state, r);
+    m_job->start(r);
 }
 
 void ExportDialog::reject()

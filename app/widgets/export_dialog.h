@@ -29,7 +29,9 @@ class ViewState;
 class ExportDialog : public QDialog {
     Q_OBJECT
 public:
-    enum class SizePreset : quint8 { CurrentWindow, FullHd, UltraHd, A4Landscape300Dpi, Custom };
+    /// Size choices besides SnapshotFormats::sizePresets()' keys ("1080p", "4k", "a4").
+    static inline const QString kCurrentWindow = QStringLiteral("window");
+    static inline const QString kCustomSize = QStringLiteral("custom");
 
     /// `windowSizePx` is what "current window" means, in logical pixels (with the screen's
     /// device pixel ratio `windowDpr`).
@@ -46,11 +48,12 @@ public:
     QString path() const;
     void setFormat(SnapshotFormat format);
     SnapshotFormat format() const;
-    void setSizePreset(SizePreset preset);
+    /// A key of SnapshotFormats::sizePresets(), kCurrentWindow or kCustomSize.
+    void setSizePreset(const QString &key);
     void setCustomSize(QSize pixelSize);
     void setTitle(const QString &title);
     /// The request Export would start now.
-    SnapshotExportJob::Request request() const;
+    SnapshotRequest request() const;
     bool isExporting() const;
     /// The preview shown now: the composition at the chosen size and title, scaled down.
     QImage preview() const { return m_previewImage; }
@@ -76,8 +79,8 @@ private:
     void setBusy(bool busy);
     void schedulePreview();
     void updatePreview();
-    QSize presetSize(SizePreset preset) const;
-    double presetScale(SizePreset preset, QSize pixelSize) const;
+    /// The size the choice `key` stands for (custom: the width and height fields).
+    SnapshotSize presetSize(const QString &key) const;
 
     ViewState *m_state;
     MapView *m_map;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/snapshot_export_job.h"
 
-#include "widgets/view_state_copy.h"
-
 #include <QPromise>
 #include <QtConcurrent>
 
@@ -24,24 +22,15 @@ SnapshotExportJob::~SnapshotExportJob()
     m_watcher.waitForFinished();
 }
 
-void SnapshotExportJob::start(const ViewState &state, const Request &request)
+void SnapshotExportJob::start(const SnapshotRequest &request)
 {
-    const ViewStateCopy copy(state);
-    m_watcher.setFuture(QtConcurrent::run([copy, request, hook = m_workerStepHook](QPromise<QString> &promise) {
+    m_watcher.setFuture(QtConcurrent::run([request, hook = m_workerStepHook](QPromise<QString> &promise) {
         promise.setProgressRange(0, 100);
-        // The copy is built, used and destroyed on this thread only.
-        ViewState local;
-        copy.applyTo(local);
-        QString error;
-        const bool ok = SnapshotWriter::writeView(
-            local, request.content, request.path, request.pixelSize, request.scale,
-            [&promise, &hook](int percent) {
-                promise.setProgressValue(percent);
-                if (hook) hook(percent);
-                return !promise.isCanceled();
-            },
-            &error);
-        promise.addResult(ok ? QString() : error);
+        promise.addResult(request.write([&promise, &hook](int percent) {
+            promise.setProgressValue(percent);
+            if (hook) hook(percent);
+            return !promise.isCanceled();
+        }));
     }));
 }
 

@@ -176,6 +176,44 @@
     </message>
 </context>
 <context>
+    <name>SnapshotFormats</name>
+    <message>
+        <source>PNG image</source>
+        <translation>Imagen PNG</translation>
+    </message>
+    <message>
+        <source>JPEG image</source>
+        <translation>Imagen JPEG</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>Dibujo SVG</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Documento PDF</translation>
+    </message>
+    <message>
+        <source>1920 × 1080 (Full HD)</source>
+        <translation>1920 × 1080 (Full HD)</translation>
+    </message>
+    <message>
+        <source>3840 × 2160 (4K)</source>
+        <translation>3840 × 2160 (4K)</translation>
+    </message>
+    <message>
+        <source>A4 landscape, 300 dpi (3508 × 2480)</source>
+        <translation>A4 apaisado, 300 ppp (3508 × 2480)</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotWriter</name>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+</context>
+<context>
     <name>TimeSpan</name>
     <message>
         <source>no start date</source>
@@ -842,36 +880,8 @@
         <translation>Título</translation>
     </message>
     <message>
-        <source>PNG image</source>
-        <translation>Imagen PNG</translation>
-    </message>
-    <message>
-        <source>JPEG image</source>
-        <translation>Imagen JPEG</translation>
-    </message>
-    <message>
-        <source>SVG drawing</source>
-        <translation>Dibujo SVG</translation>
-    </message>
-    <message>
-        <source>PDF document</source>
-        <translation>Documento PDF</translation>
-    </message>
-    <message>
         <source>Current window (%1 × %2)</source>
         <translation>Ventana actual (%1 × %2)</translation>
-    </message>
-    <message>
-        <source>1920 × 1080 (Full HD)</source>
-        <translation>1920 × 1080 (Full HD)</translation>
-    </message>
-    <message>
-        <source>3840 × 2160 (4K)</source>
-        <translation>3840 × 2160 (4K)</translation>
-    </message>
-    <message>
-        <source>A4 landscape, 300 dpi (3508 × 2480)</source>
-        <translation>A4 apaisado, 300 ppp (3508 × 2480)</translation>
     </message>
     <message>
         <source>Custom</source>
@@ -918,16 +928,8 @@
         <translation>A&amp;rchivo:</translation>
     </message>
     <message>
-        <source>PNG image (*.png);;JPEG image (*.jpg *.jpeg);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
-        <translation>Imagen PNG (*.png);;Imagen JPEG (*.jpg *.jpeg);;Dibujo SVG (*.svg);;Documento PDF (*.pdf)</translation>
-    </message>
-    <message>
         <source>Choose a file to export to.</source>
         <translation>Elija un archivo al que exportar.</translation>
-    </message>
-    <message>
-        <source>The file name must end in .png, .jpg, .svg or .pdf.</source>
-        <translation>El nombre del archivo debe terminar en .png, .jpg, .svg o .pdf.</translation>
     </message>
     <message>
         <source>There is nothing to export yet: no dataset is open.</source>
@@ -968,6 +970,10 @@
     <message>
         <source>No preview</source>
         <translation>Sin vista previa</translation>
+    </message>
+    <message>
+        <source>The file name must end in %1.</source>
+        <translation>El nombre del archivo debe terminar en %1.</translation>
     </message>
 </context>
 <context>
@@ -1995,15 +2001,22 @@
     </message>
 </context>
 <context>
-    <name>chronomap::SnapshotWriter</name>
+    <name>chronomap::SnapshotFormats</name>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 o %2</translation>
+    </message>
     <message>
         <source>%1x%2 is not a size between %3 and %4 pixels a side</source>
         <translation>%1x%2 no es un tamaño de entre %3 y %4 píxeles por lado</translation>
     </message>
     <message>
-        <source>%1: unknown format &apos;%2&apos; (use .png, .jpg, .svg or .pdf)</source>
-        <translation>%1: formato desconocido &apos;%2&apos; (use .png, .jpg, .svg o .pdf)</translation>
+        <source>WxH or %1</source>
+        <translation>AxA o %1</translation>
     </message>
+</context>
+<context>
+    <name>chronomap::SnapshotWriter</name>
     <message>
         <source>the scale must be a positive number</source>
         <translation>la escala debe ser un número positivo</translation>
@@ -2027,6 +2040,10 @@
     <message>
         <source>cannot set up a %1x%2 pt PDF page</source>
         <translation>no se puede preparar una página PDF de %1x%2 pt</translation>
+    </message>
+    <message>
+        <source>%1: unknown format &apos;%2&apos; (use %3)</source>
+        <translation>%1: formato desconocido «%2» (use %3)</translation>
     </message>
 </context>
 <context>
@@ -2211,10 +2228,6 @@
         <translation>--fps: &apos;%1&apos; no es un número entero</translation>
     </message>
     <message>
-        <source>--size: &apos;%1&apos; is not WxH (e.g. 1920x1080)</source>
-        <translation>--size: &apos;%1&apos; no es AxA (p. ej. 1920x1080)</translation>
-    </message>
-    <message>
         <source>--export-animation: this build&apos;s FFmpeg cannot encode %1</source>
         <translation>--export-animation: el FFmpeg de esta compilación no puede codificar %1</translation>
     </message>
@@ -2238,6 +2251,10 @@
         <source>--from/--to: the time range is empty</source>
         <translation>--from/--to: el intervalo de tiempo está vacío</translation>
     </message>
+    <message>
+        <source>--size: &apos;%1&apos; is not %2</source>
+        <translation>--size: «%1» no es %2</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::cli::ExportCommand</name>
@@ -2248,10 +2265,6 @@
     <message>
         <source>OUT</source>
         <translation>SALIDA</translation>
-    </message>
-    <message>
-        <source>Snapshot size in pixels, WxH (default 1920x1080), or a4 for A4 landscape at 300 dpi.</source>
-        <translation>Tamaño de la instantánea en píxeles, AxA (por omisión 1920x1080), o a4 para A4 apaisado a 300 ppp.</translation>
     </message>
     <message>
         <source>WxH</source>
@@ -2298,14 +2311,6 @@
         <translation>--export: no se ha indicado el archivo de salida</translation>
     </message>
     <message>
-        <source>--export: unknown format &apos;%1&apos; (use .png, .jpg, .svg or .pdf)</source>
-        <translation>--export: formato desconocido &apos;%1&apos; (use .png, .jpg, .svg o .pdf)</translation>
-    </message>
-    <message>
-        <source>--size: &apos;%1&apos; is not WxH (e.g. 1920x1080) or a4</source>
-        <translation>--size: &apos;%1&apos; no es AxA (p. ej. 1920x1080) ni a4</translation>
-    </message>
-    <message>
         <source>--size: %1</source>
         <translation>--size: %1</translation>
     </message>
@@ -2332,6 +2337,18 @@
     <message>
         <source>--select: the dataset has no event with id &apos;%1&apos;</source>
         <translation>--select: el conjunto de datos no tiene ningún acontecimiento con el id &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Snapshot size in pixels, WxH (default 1920x1080), or a preset: 1080p, 4k, or a4 for A4 landscape at 300 dpi.</source>
+        <translation>Tamaño de la instantánea en píxeles, AnchoxAlto (por omisión 1920x1080), o un tamaño predefinido: 1080p, 4k, o a4 para A4 apaisado a 300 ppp.</translation>
+    </message>
+    <message>
+        <source>--export: unknown format &apos;%1&apos; (use %2)</source>
+        <translation>--export: formato desconocido «%1» (use %2)</translation>
+    </message>
+    <message>
+        <source>--size: &apos;%1&apos; is not %2</source>
+        <translation>--size: «%1» no es %2</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 //  - export.png.1080p.ms: `chronomap --export out.png` (bundled dataset, 1920x1080) timed from
 //    outside, process start to exit, median of five.
 //  - export.png.4k.100k.ms: a 3840x2160 PNG (scale 2) of 100,000 synthetic events already loaded,
-//    written as File → Export Snapshot writes it (SnapshotWriter::writeView: compose, hash the
+//    written as File → Export Snapshot writes it (SnapshotRequest::write: compose, hash the
 //    data file, paint, encode, write), the map framed on the events as a 1920x1080 view would
 //    be; median of five. Timed in process: the issue times only the 1080p figure from outside,
 //    and the load has its own figures (load.*).
@@ -28,8 +28,7 @@
 #include "render/map/map_framing.h"
 #include "render/map/map_style.h"
 #include "render/map/projected_base_map.h"
-#include "render/snapshot/snapshot_writer.h"
-#include "core/view/view_state.h"
+#include "render/snapshot/snapshot_export.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -43,6 +42,7 @@
 #include <ogr_api.h>
 
 #include <cmath>
+#include <numeric>
 #include <cstdio>
 
 namespace chronomap::bench {
@@ -74,7 +74,7 @@ double timeCommand(const QString &program, const QStringList &args)
     return median(ms);
 }
 
-/// Median time of SnapshotWriter::writeView at 3840x2160 of the 100,000 synthetic events, as
+/// Median time of SnapshotRequest::write at 3840x2160 of the 100,000 synthetic events, as
 /// the GUI's export writes them with the data loaded and the base map projected by the map view.
 double medianViewExport4k(BenchContext &context, const QTemporaryDir &out)
 {
@@ -82,18 +82,19 @@ double medianViewExport4k(BenchContext &context, const QTemporaryDir &out)
     const auto store = storeOf(context, kMapEvents);
     if (!baseMap || !store) return std::nan("");
     loadBundledFonts();
-    ViewState state; // the data file named, as the export hashes it
-    state.setDataset(PreparedDataset::make(syntheticFilesOf(context, kMapEvents).csvPath, store, baseMap));
-    SnapshotComposer::Content content;
-    content.mapViewport =
-        MapFraming::frameEvents(*PreparedDataset::of(state), &state.visibleEvents(), QSize(1920, 1080));
-    const QString png = out.filePath(QStringLiteral("view-4k.png"));
+    SnapshotRequest request; // the data file named, as the export hashes it
+    const auto prepared = PreparedDataset::make(syntheticFilesOf(context, kMapEvents).csvPath, store, baseMap);
+    request.dataset = prepared;
+    EventStore::IndexList all(size_t(store->size()));
+    std::iota(all.begin(), all.end(), 0);
+    request.content.mapViewport = MapFraming::frameEvents(*prepared, &all, QSize(1920, 1080));
+    request.path = out.filePath(QStringLiteral("view-4k.png"));
+    request.size = {QSize(3840, 2160), 2.0};
     std::vector<double> ms;
     for (int i = 0; i < kExportRuns; ++i) {
         QElapsedTimer timer;
         timer.start();
-        QString error;
-        if (!SnapshotWriter::writeView(state, content, png, QSize(3840, 2160), 2.0, {}, &error)) {
+        if (const QString error = request.write(); !error.isEmpty()) {
             std::fprintf(stderr, "warning: the 4K snapshot failed: %s\n", qPrintable(error));
             return std::nan("");
         }

@@ -59,8 +59,9 @@ void filterFigures(BenchContext &context, Figures &figures)
                                    from.addMonths(months(rng)).startOfDay(QTimeZone::utc()).toMSecsSinceEpoch()};
         filter.match = i % 2 ? WindowMatch::Certainly : WindowMatch::Possibly;
         std::shuffle(categories.begin(), categories.end(), rng);
+        filter.categories.emplace();
         for (qsizetype c = 0; c < std::min<qsizetype>(5, categories.size()); ++c)
-            filter.categories.insert(categories[c]);
+            filter.categories->insert(categories[c]);
         QElapsedTimer timer;
         timer.start();
         const EventStore::IndexList shown = filter.apply(*store);

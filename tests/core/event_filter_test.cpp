@@ -76,7 +76,7 @@ std::shared_ptr<const EventStore> smallStore()
     b.actors = {QStringLiteral("Gamma Corps")};
     b.confidence = Confidence::Disputed;
     b.provenance = QStringLiteral("context");
-    b.claims = {Claim{QStringLiteral("troops"), 100.0, {}, QStringLiteral("Claimsource"), {}, {}, {}, {}, -1}};
+    b.claims = {Claim{QStringLiteral("Deminers"), 100.0, {}, QStringLiteral("Claimsource"), {}, {}, {}, {}, -1}};
     Event c = record(QStringLiteral("c"), QStringLiteral("2024-03-01"), QStringLiteral("statement"));
     c.title.insert(QString(), QStringLiteral("Third record"));
     c.places = {QStringLiteral("Delta City")};
@@ -134,7 +134,7 @@ TEST_CASE("Confidence and provenance sets on a small store keep exactly their re
     EventFilter f;
     f.confidences = {Confidence::Confirmed, Confidence::Unknown};
     CHECK(ids(*store, f.apply(*store)) == QStringList{"id-xylophone", "d"});
-    f.confidences.clear();
+    f.confidences.reset();
     f.provenances = {QString()};
     CHECK(ids(*store, f.apply(*store)) == QStringList{"c", "d"});
     f.provenances = {QStringLiteral("context"), QStringLiteral("article")};
@@ -142,6 +142,15 @@ TEST_CASE("Confidence and provenance sets on a small store keep exactly their re
     f.confidences = {Confidence::Disputed};
     f.text = QStringLiteral("gamma");
     CHECK(ids(*store, f.apply(*store)) == QStringList{"b"});
+    // An empty set lets nothing through; an unset one everything.
+    f = EventFilter{};
+    f.provenances = QSet<QString>{};
+    CHECK(f.apply(*store).empty());
+    f.provenances.reset();
+    f.categories = QSet<QString>{};
+    CHECK(f.apply(*store).empty());
+    f.categories.reset();
+    CHECK(f.apply(*store).size() == size_t(store->size()));
 }
 
 TEST_CASE("On the bundled dataset each filter narrows exactly to what a scan of the records says", "[store]")
@@ -211,8 +220,8 @@ TEST_CASE("On the bundled dataset each filter narrows exactly to what a scan of 
         const auto inWindow = store.inWindow(year2024);
         const auto expected = scan(store, [&](const Event &e) {
             const EventStore::Index i = store.findId(e.id);
-            return std::binary_search(inWindow.begin(), inWindow.end(), i) && f.categories.contains(e.category) &&
-                   f.confidences.contains(e.confidence) && scanMatches(e, {QStringLiteral("Kursk")});
+            return std::binary_search(inWindow.begin(), inWindow.end(), i) && f.categories->contains(e.category) &&
+                   f.confidences->contains(e.confidence) && scanMatches(e, {QStringLiteral("Kursk")});
         });
         CHECK(f.apply(store) == expected);
     }
@@ -333,6 +342,54 @@ TEST_CASE("A saved view state keeps the search, hidden confidences and provenanc
     CHECK(restored.searchText().isEmpty());
     CHECK(restored.hiddenConfidences().isEmpty());
     CHECK(restored.outOfWindowMode() == OutOfWindowMode::Hidden);
+}
+
+TEST_CASE("A view's settings are one value: copied, saved and applied whole", "[store]")
+{
+    const auto dataset = test::bundledDataset();
+    const EventStore &store = *dataset->events;
+    ViewState source;
+    source.setDataset(dataset);
+    source.setTimeWindow(TimeWindow{FuzzyDate::parse(u"2024-06")->startMs, FuzzyDate::parse(u"2025-01")->startMs});
+    source.setWindowMatch(WindowMatch::Certainly);
+    source.setHiddenCategories({store.categories().first()});
+    source.setHiddenConfidences({Confidence::Disputed});
+    source.setSearchText(QStringLiteral("treaty"));
+    source.setOutOfWindowMode(OutOfWindowMode::Faded);
+    source.setLanguage(QStringLiteral("es"));
+    source.setMapMode(MapMode::Choropleth);
+    source.setChoroplethFigure(QStringLiteral("Deminers"));
+    source.setSelectedRegion(dataset->baseMap->regions->find(QStringLiteral("RU-KRS")));
+    REQUIRE(source.selectedRegion() >= 0);
+    source.setSelectedEvent(source.visibleEvents().front());
+
+    // What a snapshot job does on its thread: the dataset and the settings, nothing else.
+    ViewState copy;
+    copy.setDataset(dataset);
+    QSignalSpy changed(&copy, &ViewState::changed);
+    copy.setSettings(source.settings());
+    CHECK(copy.settings() == source.settings());
+    CHECK(copy.visibleEvents() == source.visibleEvents());
+    REQUIRE(copy.choroplethFigure());
+    CHECK(copy.choroplethFigure()->quantity() == QStringLiteral("Deminers"));
+    const auto signalsForAll = changed.count();
+    copy.setSettings(source.settings()); // nothing changed, nothing emitted
+    CHECK(changed.count() == signalsForAll);
+
+    // A view-state file carries the same value, the choropleth's figure included.
+    ViewState reopened;
+    reopened.setDataset(dataset);
+    IssueList issues;
+    REQUIRE(ViewStateJson::apply(ViewStateJson::toJson(source), reopened, &issues));
+    CHECK(issues.isEmpty());
+    CHECK(reopened.settings() == source.settings());
+
+    // Hiding every category leaves nothing shown, with no stand-in value in the filter.
+    const QSet<QString> everyCategory(store.categories().begin(), store.categories().end());
+    copy.setHiddenCategories(everyCategory);
+    REQUIRE(copy.filter().categories);
+    CHECK(copy.filter().categories->isEmpty());
+    CHECK(copy.visibleEvents().empty());
 }
 
 TEST_CASE("Slots of filterChanged already read the events of the new filter", "[store]")

@@ -9,6 +9,7 @@
 #include "render/map/map_style.h"
 #include "render/map/projected_base_map.h"
 #include "render/snapshot/snapshot_composer.h"
+#include "render/snapshot/snapshot_export.h"
 #include "render/snapshot/snapshot_metadata.h"
 #include "render/snapshot/snapshot_writer.h"
 #include "render/timeline/timeline_style.h"
@@ -273,7 +274,7 @@ TEST_CASE("A 4K PNG keeps the 1080p layout at twice the pixels", "[export]")
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("snapshot-4k.png"));
     const QSize size(3840, 2160);
-    const double scale = SnapshotWriter::autoScale(size);
+    const double scale = SnapshotFormats::autoScale(size);
     CHECK(scale == 2.0);
     REQUIRE(SnapshotWriter::write(*scene.composer, path, scene.options(size, scale)));
     const QString pathHd = dir.filePath(QStringLiteral("snapshot-1080p.png"));
@@ -295,25 +296,62 @@ TEST_CASE("A 4K PNG keeps the 1080p layout at twice the pixels", "[export]")
     CHECK(differing < qint64(hd.width()) * hd.height() / 50);
 }
 
-TEST_CASE("writeView, as the export dialog runs it, writes what write() does, with a shared projected base map",
-          "[export]")
+TEST_CASE("SnapshotRequest, as the export dialog and --export run it, writes what write() does", "[export]")
 {
     Scene scene;
     QTemporaryDir dir;
     const QSize size(1280, 720);
-    const QString direct = dir.filePath(QStringLiteral("direct.png")), view = dir.filePath(QStringLiteral("view.png")),
-                  shared = dir.filePath(QStringLiteral("shared.png"));
+    const QString direct = dir.filePath(QStringLiteral("direct.png")), view = dir.filePath(QStringLiteral("view.png"));
     REQUIRE(SnapshotWriter::write(*scene.composer, direct, scene.options(size)));
-    QString error;
-    REQUIRE(SnapshotWriter::writeView(scene.state, scene.composer->content(), view, size, 1.0, {}, &error));
-    CHECK(error.isEmpty());
-    REQUIRE(SnapshotWriter::writeView(scene.state, scene.composer->content(), shared, size, 1.0, {}, &error));
+    SnapshotRequest request;
+    request.dataset = scene.state.dataset();
+    request.settings = scene.state.settings();
+    request.content = scene.composer->content();
+    request.path = view;
+    request.size = {size, 1.0};
+    SnapshotMetadata written;
+    CHECK(request.write({}, &written).isEmpty());
     const QImage expected(direct);
     REQUIRE_FALSE(expected.isNull());
     CHECK(QImage(view) == expected);
-    CHECK(QImage(shared) == expected);
-    // The metadata names the data file by its hash, as the direct write's does.
+    // The metadata names the data file by its hash, as the direct write's does, and is returned.
     CHECK(QImageReader(view).text(SnapshotMetadata::kDatasetSha256) == sha256(exportDataset()->file));
+    CHECK(written.value(SnapshotMetadata::kDatasetSha256) == sha256(exportDataset()->file));
+    // A stop on the way leaves nothing and says so.
+    const QString stopped = dir.filePath(QStringLiteral("stopped.png"));
+    request.path = stopped;
+    CHECK(request.write([](int percent) { return percent < 30; }) == QStringLiteral("cancelled"));
+    CHECK_FALSE(QFile::exists(stopped));
+}
+
+TEST_CASE("One table of formats and sizes answers the writer, the dialog and the command line", "[export]")
+{
+    for (const SnapshotFormatInfo &f : SnapshotFormats::all()) {
+        CHECK(SnapshotFormats::forPath(SnapshotFormats::withSuffix(QStringLiteral("/tmp/a.b.xyz"), f.format)) ==
+              f.format);
+        CHECK(SnapshotFormats::fileDialogFilters().contains(f.fileDialogFilter()));
+        CHECK(SnapshotFormats::suffixList().contains(u'.' + QLatin1String(f.suffix)));
+    }
+    CHECK(SnapshotFormats::withSuffix(QStringLiteral("/tmp/a.b.png"), SnapshotFormat::Pdf) ==
+          QStringLiteral("/tmp/a.b.pdf"));
+    CHECK(SnapshotFormats::withSuffix(QStringLiteral("plain"), SnapshotFormat::Svg) == QStringLiteral("plain.svg"));
+    CHECK(SnapshotFormats::forPath(QStringLiteral("A.JPEG")) == SnapshotFormat::Jpeg);
+    CHECK_FALSE(SnapshotFormats::forPath(QStringLiteral("noext")));
+    CHECK_FALSE(SnapshotFormats::forPath(QStringLiteral("x.gif")));
+
+    CHECK(SnapshotFormats::parseSize(QStringLiteral("A4")) == SnapshotSize{{3508, 2480}, 300.0 / 96.0});
+    CHECK(SnapshotFormats::parseSize(QStringLiteral("4k")) == SnapshotSize{{3840, 2160}, 2.0});
+    CHECK(SnapshotFormats::parseSize(QStringLiteral(" 1280 x 720 ")) == SnapshotSize{{1280, 720}, 1.0});
+    CHECK(SnapshotFormats::parseSize(QStringLiteral("5760x3240"))->scale == Approx(3.0));
+    CHECK_FALSE(SnapshotFormats::parseSize(QStringLiteral("big")));
+    // Every preset is a size the writer takes, at the scale autoScale would give (A4 aside,
+    // which keeps its print resolution).
+    for (const SnapshotSizePreset &preset : SnapshotFormats::sizePresets()) {
+        CHECK(SnapshotFormats::checkSize(preset.size.pixels).isEmpty());
+        if (QLatin1String(preset.key) != QLatin1String("a4"))
+            CHECK(preset.size.scale == Approx(SnapshotFormats::autoScale(preset.size.pixels)));
+    }
+    CHECK_FALSE(SnapshotFormats::checkSize({20, 480}).isEmpty());
 }
 
 TEST_CASE("A JPEG snapshot reads back at its size with a map and a legend", "[export]")
@@ -451,8 +489,6 @@ TEST_CASE("Unknown formats and impossible sizes are refused with a reason", "[ex
                                       scene.options(QSize(20, 480)), {}, &error));
     CHECK(error.contains(QStringLiteral("20x480")));
     CHECK(QDir(dir.path()).isEmpty());
-    CHECK(SnapshotWriter::formatForPath(QStringLiteral("A.JPEG")) == SnapshotFormat::Jpeg);
-    CHECK_FALSE(SnapshotWriter::formatForPath(QStringLiteral("noext")));
 }
 
 TEST_CASE("The footer lists the sources of the events shown", "[export]")

@@ -59,11 +59,13 @@ TEST_CASE("A snapshot names the content the window loaded, even when its file ch
     REQUIRE(sha256Hex(readAll(file)) != loadedSha);
 
     SnapshotExportJob job;
-    SnapshotExportJob::Request request;
+    SnapshotRequest request;
+    request.dataset = window.viewState()->dataset();
+    request.settings = window.viewState()->settings();
     request.path = dir.filePath(QStringLiteral("snapshot.png"));
-    request.pixelSize = QSize(480, 270);
+    request.size.pixels = QSize(480, 270);
     QSignalSpy finished(&job, &SnapshotExportJob::finished);
-    job.start(*window.viewState(), request);
+    job.start(request);
     REQUIRE(finished.wait(60'000));
     INFO(finished.first().value(1).toString().toStdString());
     REQUIRE(finished.first().value(0).toBool());

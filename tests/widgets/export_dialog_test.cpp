@@ -63,7 +63,7 @@ TEST_CASE("The export dialog writes the view in the background and reports it", 
     dialog.setCustomSize(QSize(1200, 800));
     dialog.setTitle(QStringLiteral("From the dialog"));
     const auto request = dialog.request();
-    CHECK(request.pixelSize == QSize(1200, 800));
+    CHECK(request.size.pixels == QSize(1200, 800));
     CHECK(request.content.mapViewport == map.viewport());
 
     QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
@@ -81,11 +81,11 @@ TEST_CASE("The export dialog writes the view in the background and reports it", 
 
     SECTION("Presets")
     {
-        dialog.setSizePreset(ExportDialog::SizePreset::A4Landscape300Dpi);
-        CHECK(dialog.request().pixelSize == QSize(3508, 2480));
-        CHECK(dialog.request().scale == Approx(300.0 / 96.0));
-        dialog.setSizePreset(ExportDialog::SizePreset::CurrentWindow);
-        CHECK(dialog.request().pixelSize == QSize(1000, 700));
+        dialog.setSizePreset(QStringLiteral("a4"));
+        CHECK(dialog.request().size.pixels == QSize(3508, 2480));
+        CHECK(dialog.request().size.scale == Approx(300.0 / 96.0));
+        dialog.setSizePreset(ExportDialog::kCurrentWindow);
+        CHECK(dialog.request().size.pixels == QSize(1000, 700));
         dialog.setFormat(SnapshotFormat::Pdf);
         CHECK(dialog.path().endsWith(QStringLiteral("dialog.pdf")));
     }
@@ -93,7 +93,7 @@ TEST_CASE("The export dialog writes the view in the background and reports it", 
     {
         const QString big = dir.filePath(QStringLiteral("cancelled.pdf"));
         dialog.setPath(big);
-        dialog.setSizePreset(ExportDialog::SizePreset::UltraHd);
+        dialog.setSizePreset(QStringLiteral("4k"));
         // The worker waits at its first step until the cancel has been pressed: the cancel
         // always lands mid-write, never after the file is done.
         auto *job = dialog.findChild<SnapshotExportJob *>();

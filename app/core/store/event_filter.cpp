@@ -37,18 +37,18 @@ EventStore::IndexList EventFilter::apply(const EventStore &store, const RegionMe
         result = std::move(both);
     }
     // Cheapest tests first: columns, then the text arena.
-    if (!categories.isEmpty()) {
+    if (categories) {
         std::vector<bool> wanted(size_t(store.categories().size()), false);
         for (int c = 0; c < store.categories().size(); ++c)
-            wanted[size_t(c)] = categories.contains(store.categories()[c]);
+            wanted[size_t(c)] = categories->contains(store.categories()[c]);
         std::erase_if(result, [&](EventStore::Index i) { return !wanted[store.categoryIndex(i)]; });
     }
-    if (!confidences.isEmpty())
-        std::erase_if(result, [&](EventStore::Index i) { return !confidences.contains(store.confidence(i)); });
-    if (!provenances.isEmpty()) {
+    if (confidences)
+        std::erase_if(result, [&](EventStore::Index i) { return !confidences->contains(store.confidence(i)); });
+    if (provenances) {
         std::vector<bool> wanted(size_t(store.provenances().size()), false);
         for (qsizetype p = 0; p < store.provenances().size(); ++p)
-            wanted[size_t(p)] = provenances.contains(store.provenances()[p]);
+            wanted[size_t(p)] = provenances->contains(store.provenances()[p]);
         std::erase_if(result, [&](EventStore::Index i) { return !wanted[store.provenanceIndex(i)]; });
     }
     if (const EventStore::TextQuery query(searchWords(text)); !query.isEmpty())

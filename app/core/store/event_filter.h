@@ -12,14 +12,18 @@ namespace chronomap {
 
 class RegionMembership;
 
+/// The values a filter lets through: nullopt lets every value through, a set only its members
+/// (an empty set none).
+template<typename T> using ShownValues = std::optional<QSet<T>>;
+
 /// Which events to show: a time window (with its treatment of uncertain dates), categories,
-/// confidences, provenances, a text search and a region. An empty field means "no restriction".
+/// confidences, provenances, a text search and a region. An unset field means "no restriction".
 struct EventFilter {
     std::optional<TimeWindow> window;
     WindowMatch match = WindowMatch::Possibly;
-    QSet<QString> categories;
-    QSet<Confidence> confidences; ///< Confidence::Unknown stands for records that give none
-    QSet<QString> provenances;    ///< "" stands for records that give none
+    ShownValues<QString> categories;
+    ShownValues<Confidence> confidences; ///< Confidence::Unknown stands for records that give none
+    ShownValues<QString> provenances;    ///< "" stands for records that give none
     /// Words to find, case-insensitively, each somewhere in EventStore::searchableText() (titles
     /// and summaries in every language, actors, places, sources); whitespace separates words.
     QString text;

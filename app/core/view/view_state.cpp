@@ -27,12 +27,12 @@ void ViewState::invalidate()
 void ViewState::setDataset(std::shared_ptr<const Dataset> dataset)
 {
     m_dataset = std::move(dataset);
-    if (m_figure) // the same figure of the new data (a reload), or events per region
-        m_figure = m_dataset && m_dataset->events
-                       ? std::make_shared<const FigureValues>(*m_dataset->events, m_figure->quantity())
-                       : nullptr;
-    m_event = -1;
-    m_region = -1;
+    // The same figure of the new data (a reload), or events per region.
+    m_figure = !m_settings.choroplethFigure.isEmpty() && m_dataset && m_dataset->events
+                   ? std::make_shared<const FigureValues>(*m_dataset->events, m_settings.choroplethFigure)
+                   : nullptr;
+    m_settings.selectedEvent = -1;
+    m_settings.region = -1;
     m_visible.reset();
     m_ignoringWindow.reset();
     m_regionEvents.reset();
@@ -42,11 +42,27 @@ void ViewState::setDataset(std::shared_ptr<const Dataset> dataset)
     invalidate();
 }
 
+void ViewState::setSettings(const ViewSettings &settings)
+{
+    setTimeWindow(settings.window);
+    setWindowMatch(settings.match);
+    setHiddenCategories(settings.hiddenCategories);
+    setHiddenConfidences(settings.hiddenConfidences);
+    setHiddenProvenances(settings.hiddenProvenances);
+    setSearchText(settings.searchText);
+    setOutOfWindowMode(settings.outOfWindow);
+    setLanguage(settings.language);
+    setMapMode(settings.mapMode);
+    setChoroplethFigure(settings.choroplethFigure);
+    setSelectedRegion(settings.region);
+    setSelectedEvent(settings.selectedEvent);
+}
+
 void ViewState::setTimeWindow(std::optional<TimeWindow> window)
 {
     if (window && !window->isValid()) window.reset();
-    if (window == m_window) return;
-    m_window = window;
+    if (window == m_settings.window) return;
+    m_settings.window = window;
     m_visible.reset(); // what ignores the window stays valid: playback only pays for the window
     emit timeWindowChanged();
     emit filterChanged();
@@ -55,8 +71,8 @@ void ViewState::setTimeWindow(std::optional<TimeWindow> window)
 
 void ViewState::setWindowMatch(WindowMatch match)
 {
-    if (match == m_match) return;
-    m_match = match;
+    if (match == m_settings.match) return;
+    m_settings.match = match;
     resetCaches(); // before the signals: their slots read the events
     emit filterChanged();
     invalidate();
@@ -64,8 +80,8 @@ void ViewState::setWindowMatch(WindowMatch match)
 
 void ViewState::setSelectedRegion(int regionIndex)
 {
-    if (regionIndex == m_region) return;
-    m_region = regionIndex;
+    if (regionIndex == m_settings.region) return;
+    m_settings.region = regionIndex;
     m_regionEvents.reset();
     emit selectedRegionChanged(regionIndex);
     emit changed();
@@ -73,15 +89,15 @@ void ViewState::setSelectedRegion(int regionIndex)
 
 void ViewState::setSelectedEvent(EventStore::Index event)
 {
-    if (event == m_event) return;
-    m_event = event;
+    if (event == m_settings.selectedEvent) return;
+    m_settings.selectedEvent = event;
     emit selectedEventChanged(event);
     emit changed();
 }
 
 void ViewState::clearSelection()
 {
-    if (m_event >= 0)
+    if (m_settings.selectedEvent >= 0)
         setSelectedEvent(-1);
     else
         setSelectedRegion(-1);
@@ -89,8 +105,8 @@ void ViewState::clearSelection()
 
 void ViewState::setHiddenCategories(QSet<QString> categories)
 {
-    if (categories == m_hiddenCategories) return;
-    m_hiddenCategories = std::move(categories);
+    if (categories == m_settings.hiddenCategories) return;
+    m_settings.hiddenCategories = std::move(categories);
     resetCaches();
     emit filterChanged();
     invalidate();
@@ -98,8 +114,8 @@ void ViewState::setHiddenCategories(QSet<QString> categories)
 
 void ViewState::setHiddenConfidences(QSet<Confidence> confidences)
 {
-    if (confidences == m_hiddenConfidences) return;
-    m_hiddenConfidences = std::move(confidences);
+    if (confidences == m_settings.hiddenConfidences) return;
+    m_settings.hiddenConfidences = std::move(confidences);
     resetCaches();
     emit filterChanged();
     invalidate();
@@ -107,8 +123,8 @@ void ViewState::setHiddenConfidences(QSet<Confidence> confidences)
 
 void ViewState::setHiddenProvenances(QSet<QString> provenances)
 {
-    if (provenances == m_hiddenProvenances) return;
-    m_hiddenProvenances = std::move(provenances);
+    if (provenances == m_settings.hiddenProvenances) return;
+    m_settings.hiddenProvenances = std::move(provenances);
     resetCaches();
     emit filterChanged();
     invalidate();
@@ -116,8 +132,8 @@ void ViewState::setHiddenProvenances(QSet<QString> provenances)
 
 void ViewState::setSearchText(const QString &text)
 {
-    if (text == m_searchText) return;
-    m_searchText = text;
+    if (text == m_settings.searchText) return;
+    m_settings.searchText = text;
     resetCaches();
     emit searchTextChanged(text);
     emit filterChanged();
@@ -126,31 +142,32 @@ void ViewState::setSearchText(const QString &text)
 
 void ViewState::setOutOfWindowMode(OutOfWindowMode mode)
 {
-    if (mode == m_outOfWindow) return;
-    m_outOfWindow = mode;
+    if (mode == m_settings.outOfWindow) return;
+    m_settings.outOfWindow = mode;
     emit outOfWindowModeChanged();
     emit changed();
 }
 
 void ViewState::setLanguage(const QString &lang)
 {
-    if (lang == m_language) return;
-    m_language = lang;
+    if (lang == m_settings.language) return;
+    m_settings.language = lang;
     emit languageChanged(lang);
     emit changed();
 }
 
 void ViewState::setMapMode(MapMode mode)
 {
-    if (mode == m_mapMode) return;
-    m_mapMode = mode;
+    if (mode == m_settings.mapMode) return;
+    m_settings.mapMode = mode;
     emit mapModeChanged();
     emit changed();
 }
 
 void ViewState::setChoroplethFigure(const QString &quantity)
 {
-    if ((m_figure ? m_figure->quantity() : QString()) == quantity) return;
+    if (m_settings.choroplethFigure == quantity) return;
+    m_settings.choroplethFigure = quantity;
     m_figure = quantity.isEmpty() || !m_dataset || !m_dataset->events
                    ? nullptr
                    : std::make_shared<const FigureValues>(*m_dataset->events, quantity);
@@ -161,39 +178,41 @@ void ViewState::setChoroplethFigure(const QString &quantity)
 EventFilter ViewState::filter() const
 {
     EventFilter f;
-    f.window = m_window;
-    f.match = m_match;
-    if (m_dataset && m_dataset->events && !m_hiddenCategories.isEmpty())
-        for (const QString &c : m_dataset->events->categories())
-            if (!m_hiddenCategories.contains(c)) f.categories.insert(c);
-    if (!m_hiddenCategories.isEmpty() && f.categories.isEmpty()) f.categories.insert(QStringLiteral("\x01none"));
-    // Hidden sets become shown sets, where empty means "all": a value hidden by the user that the
-    // dataset lacks must not empty the view, and one that every event has must.
-    if (!m_hiddenConfidences.isEmpty()) {
+    f.window = m_settings.window;
+    f.match = m_settings.match;
+    // Hidden sets become shown sets: a value hidden by the user that the dataset lacks must not
+    // empty the view, and one that every event has must.
+    const EventStore *store = m_dataset ? m_dataset->events.get() : nullptr;
+    if (!m_settings.hiddenCategories.isEmpty() && store) {
+        f.categories.emplace();
+        for (const QString &c : store->categories())
+            if (!m_settings.hiddenCategories.contains(c)) f.categories->insert(c);
+    }
+    if (!m_settings.hiddenConfidences.isEmpty()) {
+        f.confidences.emplace();
         for (Confidence c : {Confidence::Unknown, Confidence::Confirmed, Confidence::Reported, Confidence::Claimed,
                              Confidence::Disputed})
-            if (!m_hiddenConfidences.contains(c)) f.confidences.insert(c);
-        if (f.confidences.isEmpty()) f.confidences.insert(Confidence(0xff)); // matches nothing
+            if (!m_settings.hiddenConfidences.contains(c)) f.confidences->insert(c);
     }
-    if (!m_hiddenProvenances.isEmpty() && m_dataset && m_dataset->events) {
-        for (const QString &p : m_dataset->events->provenances())
-            if (!m_hiddenProvenances.contains(p)) f.provenances.insert(p);
-        if (f.provenances.isEmpty()) f.provenances.insert(QStringLiteral("\x01none"));
+    if (!m_settings.hiddenProvenances.isEmpty() && store) {
+        f.provenances.emplace();
+        for (const QString &p : store->provenances())
+            if (!m_settings.hiddenProvenances.contains(p)) f.provenances->insert(p);
     }
-    f.text = m_searchText;
+    f.text = m_settings.searchText;
     return f;
 }
 
 bool ViewState::hasContentFilter() const
 {
-    return !m_hiddenConfidences.isEmpty() || !m_hiddenProvenances.isEmpty() ||
-           !EventFilter::searchWords(m_searchText).isEmpty();
+    return !m_settings.hiddenConfidences.isEmpty() || !m_settings.hiddenProvenances.isEmpty() ||
+           !EventFilter::searchWords(m_settings.searchText).isEmpty();
 }
 
 const EventStore::IndexList &ViewState::eventsIgnoringWindow() const
 {
     if (!m_ignoringWindow) {
-        if (!m_window && m_visible) {
+        if (!m_settings.window && m_visible) {
             m_ignoringWindow = *m_visible;
         } else {
             EventFilter f = filter();
@@ -208,9 +227,9 @@ const EventStore::IndexList &ViewState::selectedRegionEvents() const
 {
     if (!m_regionEvents) {
         m_regionEvents.emplace();
-        if (m_region >= 0 && m_dataset && m_dataset->membership) {
+        if (m_settings.region >= 0 && m_dataset && m_dataset->membership) {
             const auto &all = eventsIgnoringWindow();
-            const auto &inRegion = m_dataset->membership->eventsIn(m_region);
+            const auto &inRegion = m_dataset->membership->eventsIn(m_settings.region);
             std::set_intersection(all.begin(), all.end(), inRegion.begin(), inRegion.end(),
                                   std::back_inserter(*m_regionEvents));
         }
@@ -223,10 +242,10 @@ const EventStore::IndexList &ViewState::visibleEvents() const
     if (!m_visible) {
         if (!m_dataset || !m_dataset->events) {
             m_visible.emplace();
-        } else if (m_window && hasContentFilter()) {
+        } else if (m_settings.window && hasContentFilter()) {
             // The search costs most and does not depend on the window: as playback moves the
             // window, intersect the kept result with the window's events instead of searching again.
-            const auto inWindow = m_dataset->events->inWindow(*m_window, m_match);
+            const auto inWindow = m_dataset->events->inWindow(*m_settings.window, m_settings.match);
             const auto &matching = eventsIgnoringWindow();
             m_visible.emplace();
             std::set_intersection(inWindow.begin(), inWindow.end(), matching.begin(), matching.end(),

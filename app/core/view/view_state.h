@@ -4,6 +4,7 @@
 #include "core/store/event_filter.h"
 #include "core/store/figure_values.h"
 #include "core/view/dataset.h"
+#include "core/view/view_settings.h"
 
 #include <QObject>
 #include <QSet>
@@ -13,20 +14,8 @@
 
 namespace chronomap {
 
-/// How the map shows events.
-enum class MapMode : quint8 {
-    Markers,    ///< markers, arcs and soft region fills
-    Choropleth, ///< admin-1 regions shaded by the number of events in the window
-};
-
-/// What the map does with events outside the time window that pass every other filter.
-enum class OutOfWindowMode : quint8 {
-    Hidden, ///< not drawn
-    Faded,  ///< drawn faded, under the events in the window
-};
-
-/// The one source of truth every view reads and changes: the dataset, the time window, the
-/// selection, the filters and the language. No view keeps its own copy of these.
+/// The one source of truth every view reads and changes: the dataset and the ViewSettings (time
+/// window, selection, filters, language, map mode). No view keeps its own copy of these.
 class ViewState : public QObject {
     Q_OBJECT
 public:
@@ -36,39 +25,45 @@ public:
     /// Replaces the dataset and clears what referred to the old one (selection, region).
     void setDataset(std::shared_ptr<const Dataset> dataset);
 
+    /// Everything but the dataset, as one value.
+    const ViewSettings &settings() const { return m_settings; }
+    /// Applies every setting through its setter (each signal once, only for what changed). The
+    /// region and event must be indices into the current dataset.
+    void setSettings(const ViewSettings &settings);
+
     /// The time window; nullopt = all time.
-    std::optional<TimeWindow> timeWindow() const { return m_window; }
+    std::optional<TimeWindow> timeWindow() const { return m_settings.window; }
     void setTimeWindow(std::optional<TimeWindow> window);
-    WindowMatch windowMatch() const { return m_match; }
+    WindowMatch windowMatch() const { return m_settings.match; }
     void setWindowMatch(WindowMatch match);
 
     /// Selected admin-1 region (index into RegionIndex::regions()), or -1.
-    int selectedRegion() const { return m_region; }
+    int selectedRegion() const { return m_settings.region; }
     void setSelectedRegion(int regionIndex);
     /// Selected event (index into the dataset's EventStore), or -1.
-    EventStore::Index selectedEvent() const { return m_event; }
+    EventStore::Index selectedEvent() const { return m_settings.selectedEvent; }
     void setSelectedEvent(EventStore::Index event);
     /// Clears the event selection, or the region when no event is selected.
     void clearSelection();
 
     /// Categories hidden by the user; empty = all shown.
-    QSet<QString> hiddenCategories() const { return m_hiddenCategories; }
+    const QSet<QString> &hiddenCategories() const { return m_settings.hiddenCategories; }
     void setHiddenCategories(QSet<QString> categories);
     /// Confidences hidden by the user; empty = all shown.
-    QSet<Confidence> hiddenConfidences() const { return m_hiddenConfidences; }
+    const QSet<Confidence> &hiddenConfidences() const { return m_settings.hiddenConfidences; }
     void setHiddenConfidences(QSet<Confidence> confidences);
     /// Provenances hidden by the user ("" = records without one); empty = all shown.
-    QSet<QString> hiddenProvenances() const { return m_hiddenProvenances; }
+    const QSet<QString> &hiddenProvenances() const { return m_settings.hiddenProvenances; }
     void setHiddenProvenances(QSet<QString> provenances);
     /// Words to search for (see EventFilter::text); empty = no search.
-    QString searchText() const { return m_searchText; }
+    const QString &searchText() const { return m_settings.searchText; }
     void setSearchText(const QString &text);
-    OutOfWindowMode outOfWindowMode() const { return m_outOfWindow; }
+    OutOfWindowMode outOfWindowMode() const { return m_settings.outOfWindow; }
     void setOutOfWindowMode(OutOfWindowMode mode);
 
-    QString language() const { return m_language; }
+    const QString &language() const { return m_settings.language; }
     void setLanguage(const QString &lang);
-    MapMode mapMode() const { return m_mapMode; }
+    MapMode mapMode() const { return m_settings.mapMode; }
     void setMapMode(MapMode mode);
     /// What the choropleth shades: null for the number of events per region, else the sum of
     /// this figure (a claim quantity, e.g. ACLED's "fatalities") over each region's events.
@@ -113,18 +108,8 @@ private:
     void invalidate();
 
     std::shared_ptr<const Dataset> m_dataset;
-    std::optional<TimeWindow> m_window;
-    WindowMatch m_match = WindowMatch::Possibly;
-    int m_region = -1;
-    EventStore::Index m_event = -1;
-    QSet<QString> m_hiddenCategories;
-    QSet<Confidence> m_hiddenConfidences;
-    QSet<QString> m_hiddenProvenances;
-    QString m_searchText;
-    OutOfWindowMode m_outOfWindow = OutOfWindowMode::Hidden;
-    QString m_language;
-    MapMode m_mapMode = MapMode::Markers;
-    std::shared_ptr<const FigureValues> m_figure;
+    ViewSettings m_settings;
+    std::shared_ptr<const FigureValues> m_figure; ///< decoded m_settings.choroplethFigure
     quint64 m_revision = 0;
     mutable std::optional<EventStore::IndexList> m_visible;
     mutable std::optional<EventStore::IndexList> m_ignoringWindow;

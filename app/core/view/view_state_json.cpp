@@ -134,6 +134,8 @@ QJsonObject ViewStateJson::toJson(const ViewState &state, const QString &dataset
     json.insert(QStringLiteral("language"), state.language().isEmpty() ? QStringLiteral("en") : state.language());
     json.insert(QStringLiteral("map_mode"),
                 state.mapMode() == MapMode::Choropleth ? QStringLiteral("choropleth") : QStringLiteral("markers"));
+    if (const QString &figure = state.settings().choroplethFigure; !figure.isEmpty())
+        json.insert(QStringLiteral("choropleth_figure"), figure);
     return json;
 }
 
@@ -166,48 +168,40 @@ bool ViewStateJson::apply(const QJsonObject &json, ViewState &state, IssueList *
     if (mode != u"markers" && mode != u"choropleth")
         return fail(QStringLiteral("map_mode"), tr("'%1' is not markers or choropleth").arg(mode));
 
-    state.setTimeWindow(window);
-    state.setWindowMatch(match == u"certainly" ? WindowMatch::Certainly : WindowMatch::Possibly);
-    QSet<QString> hidden;
+    ViewSettings settings;
+    settings.window = window;
+    settings.match = match == u"certainly" ? WindowMatch::Certainly : WindowMatch::Possibly;
     for (const QJsonValue &c : json.value(QStringLiteral("hidden_categories")).toArray())
-        hidden.insert(c.toString());
-    state.setHiddenCategories(hidden);
-    state.setSearchText(json.value(QStringLiteral("search")).toString());
-    QSet<Confidence> confidences;
+        settings.hiddenCategories.insert(c.toString());
+    settings.searchText = json.value(QStringLiteral("search")).toString();
     for (const QJsonValue &c : json.value(QStringLiteral("hidden_confidences")).toArray())
-        confidences.insert(confidenceFromString(c.toString())); // "unknown" reads as Unknown
-    state.setHiddenConfidences(confidences);
-    QSet<QString> provenances;
+        settings.hiddenConfidences.insert(confidenceFromString(c.toString())); // "unknown" reads as Unknown
     for (const QJsonValue &p : json.value(QStringLiteral("hidden_provenances")).toArray())
-        provenances.insert(p.toString());
-    state.setHiddenProvenances(provenances);
-    state.setOutOfWindowMode(json.value(QStringLiteral("out_of_window")).toString() == u"faded"
-                                 ? OutOfWindowMode::Faded
-                                 : OutOfWindowMode::Hidden);
+        settings.hiddenProvenances.insert(p.toString());
+    settings.outOfWindow = json.value(QStringLiteral("out_of_window")).toString() == u"faded" ? OutOfWindowMode::Faded
+                                                                                              : OutOfWindowMode::Hidden;
     const QString lang = json.value(QStringLiteral("language")).toString();
-    state.setLanguage(lang == u"en" ? QString() : lang);
-    state.setMapMode(mode == u"choropleth" ? MapMode::Choropleth : MapMode::Markers);
+    settings.language = lang == u"en" ? QString() : lang;
+    settings.mapMode = mode == u"choropleth" ? MapMode::Choropleth : MapMode::Markers;
+    settings.choroplethFigure = json.value(QStringLiteral("choropleth_figure")).toString();
 
     const auto dataset = state.dataset();
     const QString regionCode = json.value(QStringLiteral("region")).toString();
-    int region = -1;
     if (!regionCode.isEmpty()) {
         if (dataset && dataset->baseMap && dataset->baseMap->regions)
-            region = dataset->baseMap->regions->find(regionCode);
-        if (region < 0 && issues)
+            settings.region = dataset->baseMap->regions->find(regionCode);
+        if (settings.region < 0 && issues)
             issues->append(fileIssue(Issue::Severity::Warning, QStringLiteral("region"),
                                      tr("the base map has no region '%1'").arg(regionCode)));
     }
-    state.setSelectedRegion(region);
     const QString eventId = json.value(QStringLiteral("selected_event")).toString();
-    EventStore::Index event = -1;
     if (!eventId.isEmpty()) {
-        if (dataset && dataset->events) event = dataset->events->findId(eventId);
-        if (event < 0 && issues)
+        if (dataset && dataset->events) settings.selectedEvent = dataset->events->findId(eventId);
+        if (settings.selectedEvent < 0 && issues)
             issues->append(fileIssue(Issue::Severity::Warning, QStringLiteral("selected_event"),
                                      tr("the dataset has no event '%1'").arg(eventId)));
     }
-    state.setSelectedEvent(event);
+    state.setSettings(settings);
     return true;
 }
 

@@ -22,6 +22,8 @@ namespace chronomap {
 ///   "region": "RU-KRS", "selected_event": "a1-call", "hidden_categories": ["combat"],
 ///   "language": "es", "map_mode": "markers", "map": { … } }
 /// ```
+/// Written only when set: "search", "hidden_confidences", "hidden_provenances",
+/// "out_of_window": "faded", "choropleth_figure" (a claim quantity the choropleth sums).
 /// Window ends are UTC ISO 8601 date-times, `to` exclusive; null is an open end.
 class ViewStateJson {
 public:
@@ -35,11 +37,9 @@ public:
     /// when relative; empty when the object names none.
     static QString datasetPath(const QJsonObject &json, const QString &jsonFilePath = {});
 
-    /// Applies the window, match, region, selected event, hidden categories, language and map
-    /// mode to `state`, whose dataset must already be set. A region code or event id the data
-    /// does not have becomes a Warning in `issues` and is left unselected. Returns false (with a
-    /// Fatal issue) when the object is not a view state or its window is malformed; `state` is
-    /// then unchanged.
+    /// Applies the ViewSettings the object holds to `state`, whose dataset must already be set. A region code or event
+    /// id the data does not have becomes a Warning in `issues` and is left unselected. Returns false (with a Fatal
+    /// issue) when the object is not a view state or its window is malformed; `state` is then unchanged.
     static bool apply(const QJsonObject &json, ViewState &state, IssueList *issues);
 
     /// Reads a file; on failure returns nullopt and sets `error` to a readable reason.

@@ -57,57 +57,16 @@ bool paintImage(const SnapshotComposer &composer, QImage &image, const SnapshotW
 
 } // namespace
 
-bool SnapshotWriter::writeView(const ViewState &state, const SnapshotComposer::Content &content, const QString &path,
-                               QSize pixelSize, double scale, const SnapshotComposer::Progress &progress,
-                               QString *error)
-{
-    const auto dataset = state.dataset();
-    const SnapshotComposer composer(state, content, scale);
-    Options options;
-    options.pixelSize = pixelSize;
-    options.scale = scale;
-    const QSizeF logical = QSizeF(pixelSize) / scale;
-    options.metadata =
-        SnapshotMetadata::describe(state, composer.mapViewportFor(composer.mapAreaFor(logical).size()),
-                                   composer.title(), content.exportedAt, dataset ? dataset->sha256 : QString());
-    return write(composer, path, options, progress, error);
-}
-
-std::optional<SnapshotFormat> SnapshotWriter::formatForPath(const QString &path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == u"png") return SnapshotFormat::Png;
-    if (suffix == u"jpg" || suffix == u"jpeg") return SnapshotFormat::Jpeg;
-    if (suffix == u"svg") return SnapshotFormat::Svg;
-    if (suffix == u"pdf") return SnapshotFormat::Pdf;
-    return std::nullopt;
-}
-
-double SnapshotWriter::autoScale(QSize pixelSize)
-{
-    return std::max(1.0, std::min(pixelSize.width() / 1920.0, pixelSize.height() / 1080.0));
-}
-
-QString SnapshotWriter::checkSize(QSize size)
-{
-    if (size.width() < kMinSidePx || size.height() < kMinSidePx || size.width() > kMaxSidePx ||
-        size.height() > kMaxSidePx)
-        return tr("%1x%2 is not a size between %3 and %4 pixels a side")
-            .arg(size.width())
-            .arg(size.height())
-            .arg(kMinSidePx)
-            .arg(kMaxSidePx);
-    return {};
-}
-
 bool SnapshotWriter::write(const SnapshotComposer &composer, const QString &path, const Options &options,
                            const SnapshotComposer::Progress &progress, QString *error)
 {
-    const auto format = formatForPath(path);
+    const auto format = SnapshotFormats::forPath(path);
     if (!format)
-        return fail(error,
-                    tr("%1: unknown format '%2' (use .png, .jpg, .svg or .pdf)").arg(path, QFileInfo(path).suffix()));
-    if (const QString sizeError = checkSize(options.pixelSize); !sizeError.isEmpty()) return fail(error, sizeError);
+        return fail(
+            error,
+            tr("%1: unknown format '%2' (use %3)").arg(path, QFileInfo(path).suffix(), SnapshotFormats::suffixList()));
+    if (const QString sizeError = SnapshotFormats::checkSize(options.pixelSize); !sizeError.isEmpty())
+        return fail(error, sizeError);
     if (!(options.scale > 0) || !std::isfinite(options.scale))
         return fail(error, tr("the scale must be a positive number"));
 

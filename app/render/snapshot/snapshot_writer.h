@@ -2,6 +2,7 @@
 #pragma once
 
 #include "render/snapshot/snapshot_composer.h"
+#include "render/snapshot/snapshot_formats.h"
 #include "render/snapshot/snapshot_metadata.h"
 
 #include <QSize>
@@ -10,8 +11,6 @@
 #include <optional>
 
 namespace chronomap {
-
-enum class SnapshotFormat : quint8 { Png, Jpeg, Svg, Pdf };
 
 /// Encodes a SnapshotComposer's painting as PNG or JPEG (through a QImage), SVG (QSvgGenerator)
 /// or PDF (QPdfWriter), with the metadata that lets the snapshot be reproduced.
@@ -26,7 +25,7 @@ public:
         /// 96 × `scale` dpi (3508x2480 at scale 300/96 is an A4 landscape page).
         QSize pixelSize{1920, 1080};
         /// Device pixels per logical pixel: text, markers and lines grow with it, so a 4K
-        /// snapshot at scale 2 looks like a 1080p one, only sharper. See autoScale().
+        /// snapshot at scale 2 looks like a 1080p one, only sharper. See SnapshotFormats::autoScale().
         double scale = 1.0;
         SnapshotMetadata metadata;
         int jpegQuality = 90; ///< 0–100
@@ -35,29 +34,11 @@ public:
         int pngCompression = 1;
     };
 
-    /// Smallest and largest accepted side, in device pixels.
-    static constexpr int kMinSidePx = 64;
-    static constexpr int kMaxSidePx = 16384;
-
-    /// The format a file name asks for (.png, .jpg/.jpeg, .svg, .pdf; case-insensitive).
-    static std::optional<SnapshotFormat> formatForPath(const QString &path);
-    /// The scale that keeps the layout of a 1920x1080 window: 1 up to that size, then growing
-    /// with the smaller ratio (2 for 3840x2160).
-    static double autoScale(QSize pixelSize);
-    /// Why a size cannot be written, or empty when it can.
-    static QString checkSize(QSize pixelSize);
-
     /// Paints `composer` at `options.pixelSize` and writes it to `path`. `progress` receives
     /// 0–100 (painting up to 85, encoding the rest) and may return false to stop. On failure
     /// returns false with a readable `error` ("cancelled" when stopped).
     static bool write(const SnapshotComposer &composer, const QString &path, const Options &options,
                       const SnapshotComposer::Progress &progress = {}, QString *error = nullptr);
-
-    /// What File → Export Snapshot runs off the GUI thread: composes `state` with `content` at
-    /// `pixelSize` and `scale`, describes it (with the dataset file's SHA-256) and writes it.
-    static bool writeView(const ViewState &state, const SnapshotComposer::Content &content, const QString &path,
-                          QSize pixelSize, double scale, const SnapshotComposer::Progress &progress = {},
-                          QString *error = nullptr);
 };
 
 } // namespace chronomap
