@@ -45,7 +45,8 @@ std::shared_ptr<const PreparedDataset> PreparedDataset::make(QString file, std::
                                                              std::shared_ptr<const BaseMap> baseMap, QString sha256,
                                                              std::shared_ptr<const ProjectedBaseMap> projected)
 {
-    auto d = std::make_shared<PreparedDataset>(std::move(file), std::move(events), std::move(baseMap), std::move(sha256));
+    auto d =
+        std::make_shared<PreparedDataset>(std::move(file), std::move(events), std::move(baseMap), std::move(sha256));
     if (d->baseMap)
         d->m_projected = projected && projected->source == d->baseMap
                              ? std::move(projected)
