@@ -45,12 +45,8 @@ std::shared_ptr<const PreparedDataset> PreparedDataset::make(QString file, std::
                                                              std::shared_ptr<const BaseMap> baseMap, QString sha256,
                                                              std::shared_ptr<const ProjectedBaseMap> projected)
 {
-    auto d = std::make_shared<PreparedDataset>();
-    d->file = std::move(file);
-    d->sha256 = std::move(sha256);
-    d->events = std::move(events);
-    d->baseMap = std::move(baseMap);
-    if (d->events && d->baseMap) d->membership = std::make_shared<RegionMembership>(d->events, d->baseMap->regions);
+    auto d =
+        std::make_shared<PreparedDataset>(std::move(file), std::move(events), std::move(baseMap), std::move(sha256));
     if (d->baseMap)
         d->m_projected = projected && projected->source == d->baseMap
                              ? std::move(projected)

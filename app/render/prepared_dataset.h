@@ -74,7 +74,7 @@ public:
     /// Above this many point events density bins may be drawn (see EventLayerRenderer).
     static constexpr qsizetype kDenseThreshold = 150'000;
 
-    PreparedDataset() = default; // for make(); use make()
+    using Dataset::Dataset; // for make(); use make()
 
 private:
     static constexpr quint8 kPoint = 1, kRegionLevel = 2;

@@ -131,13 +131,7 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
                 fatal(path, tr("not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)")));
             return finish();
         }
-        if (!fast) OGR_L_ResetReading(layer);
-        FeaturePtr owned; // GDAL's feature; the fast path keeps its own
-        auto nextFeature = [&]() -> OGRFeatureH {
-            if (fast) return fast->next();
-            owned.reset(OGR_L_GetNextFeature(layer));
-            return static_cast<OGRFeatureH>(owned.get());
-        };
+        LayerFeatures features(layer, fast.get());
 
         // This thread reads features (GDAL's work) and copies their fields into batches; the
         // converter turns batches into events, in record order, on a second thread while this
@@ -194,7 +188,7 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
         };
         bool overLimit = false;
         while (batch) {
-            OGRFeatureH feature = nextFeature();
+            OGRFeatureH feature = features.next();
             if (!feature) break;
             const qint64 record = ++result.recordsRead;
             if (record > options.maxRecords) {

@@ -58,4 +58,26 @@ private:
     std::vector<const char *> m_items;       ///< a string list's items, for OGR
 };
 
+/// The features of one layer in order, from the fast reader when it serves the file, else from
+/// GDAL's layer (read from its start). What the loader and the reader child both iterate.
+class LayerFeatures {
+public:
+    LayerFeatures(OGRLayerH layer, GeoJsonFastReader *fast) : m_layer(layer), m_fast(fast)
+    {
+        if (!m_fast) OGR_L_ResetReading(m_layer);
+    }
+    /// The next feature, owned here (or by the fast reader) until the next call; null at the end.
+    OGRFeatureH next()
+    {
+        if (m_fast) return m_fast->next();
+        m_owned.reset(OGR_L_GetNextFeature(m_layer));
+        return static_cast<OGRFeatureH>(m_owned.get());
+    }
+
+private:
+    OGRLayerH m_layer;
+    GeoJsonFastReader *m_fast;
+    FeaturePtr m_owned; ///< GDAL's feature; the fast reader keeps its own
+};
+
 } // namespace chronomap

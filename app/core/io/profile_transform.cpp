@@ -219,7 +219,11 @@ void ProfileTransform::apply(Event &e, ProfileRecord &record)
                                     tr("'%1' is not a number; no %2 figure").arg(t, c.spec->quantity));
                 break;
             }
-            e.claims.append(Claim{c.spec->quantity, value, {}, m_profile.figureSource, {}, {}});
+            Claim figure;
+            figure.quantity = c.spec->quantity;
+            figure.value = value;
+            figure.source = m_profile.figureSource;
+            e.claims.append(figure);
             break;
         }
         case ColumnUse::SourceHeadline: {

@@ -232,13 +232,7 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
             return fatal(tr("not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)"));
         out.layer(schemaOf(layer));
         flush(out);
-        if (!fast) OGR_L_ResetReading(layer);
-        FeaturePtr owned; // GDAL's feature; the fast path keeps its own
-        auto nextFeature = [&]() -> OGRFeatureH {
-            if (fast) return fast->next();
-            owned.reset(OGR_L_GetNextFeature(layer));
-            return static_cast<OGRFeatureH>(owned.get());
-        };
+        LayerFeatures features(layer, fast.get());
         // A batch leaves when full, or a quarter of a second after the last one: the app sees
         // steady progress (its watchdog counts records) even when each record is slow.
         auto lastSent = Clock::now();
@@ -253,7 +247,7 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
                 send();
                 commitFault(fault);
             }
-            OGRFeatureH feature = nextFeature();
+            OGRFeatureH feature = features.next();
             if (!feature) break;
             const qint64 record = ++end.recordsRead;
             if (record > options.maxRecords) {

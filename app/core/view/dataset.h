@@ -25,16 +25,20 @@ struct Dataset {
     std::shared_ptr<const BaseMap> baseMap;
     std::shared_ptr<const RegionMembership> membership;
 
+    Dataset() = default;
+    /// Also works out which events belong to which region when there are both.
+    Dataset(QString file, std::shared_ptr<const EventStore> events, std::shared_ptr<const BaseMap> baseMap,
+            QString sha256 = {})
+        : file(std::move(file)), sha256(std::move(sha256)), events(std::move(events)), baseMap(std::move(baseMap))
+    {
+        if (this->events && this->baseMap)
+            membership = std::make_shared<RegionMembership>(this->events, this->baseMap->regions);
+    }
+
     static std::shared_ptr<const Dataset> make(QString file, std::shared_ptr<const EventStore> events,
                                                std::shared_ptr<const BaseMap> baseMap, QString sha256 = {})
     {
-        auto d = std::make_shared<Dataset>();
-        d->file = std::move(file);
-        d->sha256 = std::move(sha256);
-        d->events = std::move(events);
-        d->baseMap = std::move(baseMap);
-        if (d->events && d->baseMap) d->membership = std::make_shared<RegionMembership>(d->events, d->baseMap->regions);
-        return d;
+        return std::make_shared<Dataset>(std::move(file), std::move(events), std::move(baseMap), std::move(sha256));
     }
 };
 

@@ -6,8 +6,11 @@
 #include "render/vector_unit_state.h"
 #include "render/map/web_mercator.h"
 
+#include <QHash>
+
 #include <cmath>
 #include <tuple>
+#include <vector>
 
 namespace chronomap {
 
@@ -76,25 +79,37 @@ void uniqueBorders(const QList<ProjectedArea> &regions, const QList<AreaFeature>
     for (const ProjectedArea &r : regions)
         for (const QPolygonF &outline : r.outlines)
             segments += outline.size();
-    // The first region walking each segment; a segment a region of another country walks too
-    // lies on a national border.
-    QHash<SegmentKey, qsizetype> firstRegion;
-    firstRegion.reserve(segments);
-    QSet<SegmentKey> betweenCountries;
+    // One pass over every segment in drawing order: the first walk of a segment is drawn, later
+    // ones are not; a segment a region of another country walks too lies on a national border.
+    struct Segment {
+        qsizetype firstRegion;
+        bool betweenCountries = false;
+    };
+    QHash<SegmentKey, qsizetype> indexOf; // into `unique`
+    indexOf.reserve(segments);
+    std::vector<Segment> unique;
+    unique.reserve(size_t(segments));
+    std::vector<qsizetype> walked;    // per segment in drawing order: its index in `unique`, negated
+    walked.reserve(size_t(segments)); // (-1 - index) when an earlier walk already drew it
     for (qsizetype r = 0; r < regions.size(); ++r)
         for (const QPolygonF &outline : regions[r].outlines)
             for (qsizetype i = 1; i < outline.size(); ++i) {
-                const SegmentKey key(outline[i - 1], outline[i]);
-                const auto it = firstRegion.constFind(key);
-                if (it == firstRegion.constEnd())
-                    firstRegion.insert(key, r);
-                else if (features.value(it.value()).countryCode != features.value(r).countryCode)
-                    betweenCountries.insert(key);
+                const qsizetype before = indexOf.size();
+                qsizetype &index = indexOf[SegmentKey(outline[i - 1], outline[i])]; // one lookup
+                if (indexOf.size() != before) {
+                    index = qsizetype(unique.size());
+                    unique.push_back({r, false});
+                    walked.push_back(index);
+                    continue;
+                }
+                Segment &segment = unique[size_t(index)];
+                if (features.value(segment.firstRegion).countryCode != features.value(r).countryCode)
+                    segment.betweenCountries = true;
+                walked.push_back(-1 - index);
             }
-    QSet<SegmentKey> seen;
-    seen.reserve(segments);
     internal->reserve(regions.size());
     national->reserve(regions.size());
+    qsizetype next = 0; // into `walked`
     for (const ProjectedArea &r : regions) {
         ProjectedLines out[2]; // internal, national
         for (const QPolygonF &outline : r.outlines) {
@@ -110,12 +125,12 @@ void uniqueBorders(const QList<ProjectedArea> &regions, const QList<AreaFeature>
                 run.clear();
             };
             for (qsizetype i = 1; i < outline.size(); ++i) {
-                const SegmentKey key(outline[i - 1], outline[i]);
-                if (const qsizetype before = seen.size(); seen.insert(key), seen.size() == before) {
+                const qsizetype segment = walked[size_t(next++)];
+                if (segment < 0) { // drawn already, by an earlier region
                     flush();
                     continue;
                 }
-                const int kind = betweenCountries.contains(key) ? 1 : 0;
+                const int kind = unique[size_t(segment)].betweenCountries ? 1 : 0;
                 if (kind != runKind) flush();
                 runKind = kind;
                 if (run.isEmpty()) run.append(outline[i - 1]);
