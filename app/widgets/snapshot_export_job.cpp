@@ -22,12 +22,13 @@ struct StateCopy {
     OutOfWindowMode outOfWindow = OutOfWindowMode::Hidden;
     QString language;
     MapMode mapMode = MapMode::Markers;
+    MarkStyle markStyle = MarkStyle::Auto;
 
     explicit StateCopy(const ViewState &s)
         : dataset(s.dataset()), window(s.timeWindow()), match(s.windowMatch()), region(s.selectedRegion()),
           event(s.selectedEvent()), hidden(s.hiddenCategories()), hiddenConfidences(s.hiddenConfidences()),
           hiddenProvenances(s.hiddenProvenances()), search(s.searchText()), outOfWindow(s.outOfWindowMode()),
-          language(s.language()), mapMode(s.mapMode())
+          language(s.language()), mapMode(s.mapMode()), markStyle(s.markStyle())
     {}
 
     void applyTo(ViewState &s) const
@@ -44,6 +45,7 @@ struct StateCopy {
         s.setOutOfWindowMode(outOfWindow);
         s.setLanguage(language);
         s.setMapMode(mapMode);
+        s.setMarkStyle(markStyle);
     }
 };
 

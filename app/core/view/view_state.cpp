@@ -148,6 +148,14 @@ void ViewState::setMapMode(MapMode mode)
     emit changed();
 }
 
+void ViewState::setMarkStyle(MarkStyle style)
+{
+    if (style == m_markStyle) return;
+    m_markStyle = style;
+    emit markStyleChanged();
+    emit changed();
+}
+
 void ViewState::setChoroplethFigure(const QString &quantity)
 {
     if ((m_figure ? m_figure->quantity() : QString()) == quantity) return;

@@ -19,6 +19,15 @@ enum class MapMode : quint8 {
     Choropleth, ///< admin-1 regions shaded by the number of events in the window
 };
 
+/// How the map draws many point events (View → Map Style); a user view setting.
+enum class MarkStyle : quint8 {
+    Auto,     ///< markers while they stay apart, clusters for a few hundred groups, hexagon bins beyond
+    Markers,  ///< one marker per place with a count badge
+    Clusters, ///< circles of area proportional to their count, ringed by category
+    HexBins,  ///< a hexagonal grid in screen space coloured by count
+    Heat,     ///< a kernel density surface
+};
+
 /// What the map does with events outside the time window that pass every other filter.
 enum class OutOfWindowMode : quint8 {
     Hidden, ///< not drawn
@@ -70,6 +79,8 @@ public:
     void setLanguage(const QString &lang);
     MapMode mapMode() const { return m_mapMode; }
     void setMapMode(MapMode mode);
+    MarkStyle markStyle() const { return m_markStyle; }
+    void setMarkStyle(MarkStyle style);
     /// What the choropleth shades: null for the number of events per region, else the sum of
     /// this figure (a claim quantity, e.g. ACLED's "fatalities") over each region's events.
     const std::shared_ptr<const FigureValues> &choroplethFigure() const { return m_figure; }
@@ -105,6 +116,7 @@ signals:
     void outOfWindowModeChanged();
     void languageChanged(const QString &lang);
     void mapModeChanged();
+    void markStyleChanged();
     /// Any change that alters what is drawn.
     void changed();
 
@@ -124,6 +136,7 @@ private:
     OutOfWindowMode m_outOfWindow = OutOfWindowMode::Hidden;
     QString m_language;
     MapMode m_mapMode = MapMode::Markers;
+    MarkStyle m_markStyle = MarkStyle::Auto;
     std::shared_ptr<const FigureValues> m_figure;
     quint64 m_revision = 0;
     mutable std::optional<EventStore::IndexList> m_visible;
