@@ -134,6 +134,10 @@ QJsonObject ViewStateJson::toJson(const ViewState &state, const QString &dataset
     json.insert(QStringLiteral("language"), state.language().isEmpty() ? QStringLiteral("en") : state.language());
     json.insert(QStringLiteral("map_mode"),
                 state.mapMode() == MapMode::Choropleth ? QStringLiteral("choropleth") : QStringLiteral("markers"));
+    // How many point events are drawn (View → Map Style); left out for the default, auto.
+    static const char *const kMarkStyles[] = {"auto", "markers", "clusters", "hexbins", "heat"};
+    if (state.markStyle() != MarkStyle::Auto)
+        json.insert(QStringLiteral("map_style"), QLatin1String(kMarkStyles[int(state.markStyle())]));
     return json;
 }
 
@@ -166,7 +170,15 @@ bool ViewStateJson::apply(const QJsonObject &json, ViewState &state, IssueList *
     if (mode != u"markers" && mode != u"choropleth")
         return fail(QStringLiteral("map_mode"), tr("'%1' is not markers or choropleth").arg(mode));
 
+    const QString markStyle = json.value(QStringLiteral("map_style")).toString(QStringLiteral("auto"));
+    const QStringList markStyles = {QStringLiteral("auto"), QStringLiteral("markers"), QStringLiteral("clusters"),
+                                    QStringLiteral("hexbins"), QStringLiteral("heat")};
+    if (!markStyles.contains(markStyle))
+        return fail(QStringLiteral("map_style"),
+                    tr("'%1' is not auto, markers, clusters, hexbins or heat").arg(markStyle));
+
     state.setTimeWindow(window);
+    state.setMarkStyle(MarkStyle(markStyles.indexOf(markStyle)));
     state.setWindowMatch(match == u"certainly" ? WindowMatch::Certainly : WindowMatch::Possibly);
     QSet<QString> hidden;
     for (const QJsonValue &c : json.value(QStringLiteral("hidden_categories")).toArray())

@@ -56,9 +56,11 @@ void EventLayerCache::paint(QPainter &painter, const MapScene &scene, const MapF
     m_reused = m_madeLayer = false;
     // A margin of no whole number of device pixels could not place the layer pixel for pixel.
     const double marginDevice = m_marginPx * devicePixelRatio;
-    // Bins scale their colours with the events on screen: drawn straight, as is a view whose
-    // last drawing at this state and scale (MarkStyle::Auto) turned out to be bins.
-    if (m_dense || (sameAsLastPaint && m_hits.dense) || marginDevice != std::floor(marginDevice))
+    // Density bins and heat scale their colours with the events on screen: drawn straight, as is
+    // a view whose last drawing at this state and scale (MarkStyle::Auto) turned out to be such.
+    // Hexagon bins are anchored to the map: a larger layer's bins are the view's.
+    const bool lastScaledToScreen = m_hits.dense && m_hits.marks.style != MarkStyle::HexBins;
+    if (m_dense || (sameAsLastPaint && lastScaledToScreen) || marginDevice != std::floor(marginDevice))
         return drawStraight(painter, scene, frame);
 
     std::optional<QPoint> origin;

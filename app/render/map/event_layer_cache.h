@@ -20,7 +20,8 @@ namespace chronomap {
 /// (the first frame of a pan, a repaint): a frame after a change of view state
 /// (ViewState::revision: filter, window, selection, language, data), scale, size or pixel ratio
 /// is drawn straight onto the painter, at the view's size, so playback and zooming cost what they
-/// did. Density bins are always drawn straight: their colours scale with the events on screen.
+/// did. Density bins and heat are always drawn straight: their colours scale with the events on
+/// screen. Clusters and hexagon bins are cached as markers are (their grids are map-anchored).
 /// For the widget only; exports draw with the renderer directly.
 class EventLayerCache {
 public:

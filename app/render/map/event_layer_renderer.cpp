@@ -133,9 +133,9 @@ bool EventLayerRenderer::drawsDensityBins(const PreparedDataset &data, const Vie
 {
     if (!data.events || state.mapMode() == MapMode::Choropleth) return false;
     switch (state.markStyle()) {
-    case MarkStyle::HexBins:
     case MarkStyle::Heat:
         return true;
+    case MarkStyle::HexBins: // anchored to the map: a larger layer's bins are the view's
     case MarkStyle::Clusters:
         return false;
     case MarkStyle::Auto:
@@ -145,7 +145,7 @@ bool EventLayerRenderer::drawsDensityBins(const PreparedDataset &data, const Vie
     return pointEvents(data, state) > kDenseThreshold;
 }
 
-int EventLayerRenderer::markerGroupsOnScreen(const MapFrame &frame)
+int EventLayerRenderer::markerGroupsOnScreen(const MapFrame &frame, int stopAbove)
 {
     const auto &mercator = frame.data.pointsMercator();
     const bool fills = frame.data.projectedBaseMap() != nullptr;
@@ -153,21 +153,30 @@ int EventLayerRenderer::markerGroupsOnScreen(const MapFrame &frame)
     const QSize size = frame.viewport.sizePx();
     const double mpp = frame.viewport.metresPerPixel();
     const QList<double> copies = frame.viewport.worldCopies();
-    std::vector<quint64> cells;
+    // The cells of the view (per world copy) as flags: one pass, stopped once past `stopAbove`.
+    const QPoint first = groupCellOf(frame.viewport.toMercatorM(QPointF(0, 0)), mpp);
+    const QPoint last = groupCellOf(frame.viewport.toMercatorM(QPointF(size.width(), size.height())), mpp);
+    const int columns = last.x() - first.x() + 1, rows = last.y() - first.y() + 1;
+    if (columns <= 0 || rows <= 0) return 0;
+    std::vector<quint8> seen(size_t(columns) * size_t(rows) * size_t(copies.size()), 0);
+    int groups = 0;
     for (EventStore::Index i : frame.state.visibleEvents()) {
         if (!frame.data.isPoint(i) || (fills && frame.data.isRegionLevel(i))) continue;
         const QPointF m = mercator[size_t(i)];
         const double y = m.y() * t.m22() + t.dy();
         if (!(y >= 0 && y <= size.height())) continue;
-        for (int k = 0; k < copies.size(); ++k) {
+        for (qsizetype k = 0; k < copies.size(); ++k) {
             const double x = (m.x() + copies[k]) * t.m11() + t.dx();
             if (x < 0 || x > size.width()) continue;
-            const QPoint cell = groupCellOf(m, mpp);
-            cells.push_back((quint64(quint32(cell.x() + k * (1 << 20))) << 32) | quint32(cell.y()));
+            const QPoint cell = groupCellOf(m + QPointF(copies[k], 0), mpp) - first;
+            if (cell.x() < 0 || cell.y() < 0 || cell.x() >= columns || cell.y() >= rows) continue;
+            quint8 &flag = seen[(size_t(k) * size_t(rows) + size_t(cell.y())) * size_t(columns) + size_t(cell.x())];
+            if (flag) continue;
+            flag = 1;
+            if (++groups > stopAbove) return groups;
         }
     }
-    std::sort(cells.begin(), cells.end());
-    return int(std::unique(cells.begin(), cells.end()) - cells.begin());
+    return groups;
 }
 
 void EventLayerRenderer::chooseMarks(const MapFrame &frame, MapHits &hits) const
@@ -180,7 +189,7 @@ void EventLayerRenderer::chooseMarks(const MapFrame &frame, MapHits &hits) const
     if (style == MarkStyle::Auto) {
         if (pointEvents(frame.data, frame.state) > kDenseThreshold) {
             style = MarkStyle::HexBins;
-        } else if (markerGroupsOnScreen(frame) <= kAutoMarkerGroups) {
+        } else if (markerGroupsOnScreen(frame, kAutoMarkerGroups) <= kAutoMarkerGroups) {
             style = MarkStyle::Markers;
         } else {
             clusters = MapMarksClusterer::cluster(frame);
@@ -398,7 +407,7 @@ void EventLayerRenderer::renderPoints(QPainter &painter, const MapFrame &frame, 
         renderClusters(painter, frame, hits);
         break;
     case MarkStyle::HexBins:
-        HexBinLayer::renderBins(painter, hits);
+        HexBinLayer::renderBins(painter, hits, m_hexSprites, m_devicePixelRatio);
         break;
     case MarkStyle::Heat:
         HeatLayer::render(painter, frame, hits);
@@ -686,6 +695,59 @@ const QImage &EventLayerRenderer::clusterLabel(int count) const
     return *m_clusterLabels.insert(count, image);
 }
 
+const QImage &EventLayerRenderer::clusterSprite(const MarkGroup &g, const std::vector<QColor> &colourOf) const
+{
+    // Made once per radius (to a quarter pixel) and ring (its first four categories' shares to a
+    // 48th of the circle): a circle with a ring of arcs costs ~50x the image.
+    constexpr int kSteps = 48;
+    QByteArray key;
+    key.append(char(std::lround(g.radiusPx * 4)));
+    std::vector<std::pair<int, int>> arcs; // (colour index or -1 for the rest, steps)
+    int shown = 0, stepsDrawn = 0, countDrawn = 0;
+    for (const auto &[category, count] : g.categories) {
+        const bool rest = shown == 4;
+        countDrawn += rest ? g.count - countDrawn : count;
+        const int upTo = int(std::lround(double(kSteps) * countDrawn / g.count));
+        if (upTo > stepsDrawn) arcs.emplace_back(rest ? -1 : int(std::min<size_t>(category, colourOf.size() - 1)), upTo - stepsDrawn);
+        stepsDrawn = upTo;
+        if (rest) break;
+        ++shown;
+    }
+    for (const auto &[colour, steps] : arcs) {
+        key.append(char(colour & 0xff)).append(char((colour >> 8) & 0xff));
+        key.append(char(steps));
+    }
+    if (const auto it = m_clusterSprites.constFind(key); it != m_clusterSprites.constEnd()) return *it;
+
+    const double r = g.radiusPx, ring = std::max(2.5, r * 0.28);
+    const QSizeF logical(2 * r + 2, 2 * r + 2);
+    QImage image((logical * m_devicePixelRatio).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(m_devicePixelRatio);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QPointF centre(r + 1, r + 1);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(255, 255, 255, 225));
+    painter.drawEllipse(centre, r, r);
+    // The ring split by category, the largest share from twelve o'clock clockwise; shares past
+    // the fourth share one grey arc.
+    const QRectF arcRect(centre - QPointF(r - ring / 2, r - ring / 2), QSizeF(2 * r - ring, 2 * r - ring));
+    int start = 90 * 16;
+    for (const auto &[colour, steps] : arcs) {
+        const int span = -360 * 16 * steps / kSteps;
+        painter.setPen(QPen(colour < 0 ? QColor(0x88, 0x88, 0x88) : colourOf[size_t(colour)], ring, Qt::SolidLine,
+                            Qt::FlatCap));
+        painter.drawArc(arcRect, start, span);
+        start += span;
+    }
+    painter.setPen(QPen(QColor(0, 0, 0, 70), 0.8));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(centre, r, r);
+    painter.end();
+    return *m_clusterSprites.insert(key, image);
+}
+
 void EventLayerRenderer::renderClusters(QPainter &painter, const MapFrame &frame, MapHits &hits) const
 {
     const EventStore &store = *frame.data.events;
@@ -701,44 +763,23 @@ void EventLayerRenderer::renderClusters(QPainter &painter, const MapFrame &frame
     for (const MarkGroup &g : hits.groups)
         order.push_back(&g);
     std::stable_sort(order.begin(), order.end(), [](auto *a, auto *b) { return a->count > b->count; });
+    if (m_clusterSprites.size() > kMaxClusterSprites) m_clusterSprites.clear();
+    DeviceBlitter blitter(painter, m_devicePixelRatio);
     for (const MarkGroup *g : order) {
         if (g->count == 1 && !g->events.empty()) {
             // A lone event is its marker.
             const QImage &sprite = m_sprites.sprite(store.category(g->events.front()));
             const QSizeF logical = QSizeF(sprite.size()) / sprite.devicePixelRatio();
-            painter.drawImage(g->px - QPointF(logical.width() / 2, logical.height() / 2), sprite);
+            blitter.draw(g->px - QPointF(logical.width() / 2, logical.height() / 2), sprite);
             hits.coveredPx.emplace_back(g->px - QPointF(spriteRadius + 1, spriteRadius + 1),
                                         QSizeF(2 * spriteRadius + 2, 2 * spriteRadius + 2));
             continue;
         }
         const double r = g->radiusPx;
-        const double ring = std::max(2.5, r * 0.28);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor(255, 255, 255, 225));
-        painter.drawEllipse(g->px, r, r);
-        // The ring split by category, the largest share from twelve o'clock clockwise; shares
-        // past the fourth share one grey arc.
-        const QRectF arcRect(g->px - QPointF(r - ring / 2, r - ring / 2), QSizeF(2 * r - ring, 2 * r - ring));
-        double start = 90 * 16;
-        int shown = 0, drawn = 0;
-        for (const auto &[category, count] : g->categories) {
-            const bool rest = shown == 4;
-            const int n = rest ? g->count - drawn : count;
-            const double span = -360.0 * 16 * n / g->count;
-            painter.setPen(QPen(rest ? QColor(0x88, 0x88, 0x88) : colourOf[std::min<size_t>(category, colourOf.size() - 1)],
-                                ring, Qt::SolidLine, Qt::FlatCap));
-            painter.drawArc(arcRect, int(std::lround(start)), int(std::lround(span)));
-            start += span;
-            drawn += n;
-            if (rest) break;
-            ++shown;
-        }
-        painter.setPen(QPen(QColor(0, 0, 0, 70), 0.8));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawEllipse(g->px, r, r);
+        blitter.draw(g->px - QPointF(r + 1, r + 1), clusterSprite(*g, colourOf));
         const QImage &label = clusterLabel(g->count);
         const QSizeF logical = QSizeF(label.size()) / label.devicePixelRatio();
-        painter.drawImage(g->px - QPointF(logical.width() / 2, logical.height() / 2), label);
+        blitter.draw(g->px - QPointF(logical.width() / 2, logical.height() / 2), label);
         hits.coveredPx.emplace_back(g->px - QPointF(r, r), QSizeF(2 * r, 2 * r));
     }
     hits.markerRadiusPx = spriteRadius;

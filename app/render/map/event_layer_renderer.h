@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QPolygonF>
 
+#include <limits>
 #include <vector>
 
 class QPainter;
@@ -120,8 +121,9 @@ public:
     static constexpr int kAutoMarkerGroups = 300;
     /// MarkStyle::Auto draws clusters up to this many circles, hexagon bins beyond.
     static constexpr int kAutoClusters = 450;
-    /// The marker groups (of kGroupCellPx) of a frame's visible point events within the view.
-    static int markerGroupsOnScreen(const MapFrame &frame);
+    /// The marker groups (of kGroupCellPx) of a frame's visible point events within the view,
+    /// counted up to one past `stopAbove`.
+    static int markerGroupsOnScreen(const MapFrame &frame, int stopAbove = std::numeric_limits<int>::max());
 
     /// Above this many visible point events, markers give way to density bins.
     static constexpr qsizetype kDenseThreshold = PreparedDataset::kDenseThreshold;
@@ -137,6 +139,9 @@ private:
     void renderMarkers(QPainter &painter, const MapFrame &frame, MapHits &hits) const;
     void renderDense(QPainter &painter, const MapFrame &frame, MapHits &hits) const;
     void renderClusters(QPainter &painter, const MapFrame &frame, MapHits &hits) const;
+    /// A cluster's circle and category ring, made once per radius and ring.
+    const QImage &clusterSprite(const MarkGroup &group, const std::vector<QColor> &colourOf) const;
+    static constexpr qsizetype kMaxClusterSprites = 4096;
     /// A cluster's count as text in an image, made once per count ("1.2k" above 999).
     const QImage &clusterLabel(int count) const;
     /// The count badge of a marker group, pre-rendered (shapes and text cost ~30x an image).
@@ -158,6 +163,8 @@ private:
     mutable QHash<QString, QHash<int, BadgedMarker>> m_badgedMarkers; ///< by category, then as m_badges
     mutable int m_badgedMarkerCount = 0;
     mutable QHash<int, QImage> m_clusterLabels;
+    mutable QHash<QByteArray, QImage> m_clusterSprites;
+    mutable QHash<int, QImage> m_hexSprites; ///< see HexBinLayer::renderBins
 };
 
 } // namespace chronomap

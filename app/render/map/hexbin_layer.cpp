@@ -178,18 +178,33 @@ void HexBinLayer::renderRegions(QPainter &painter, const MapFrame &frame, const 
     painter.restore();
 }
 
-void HexBinLayer::renderBins(QPainter &painter, const MapHits &hits)
+void HexBinLayer::renderBins(QPainter &painter, const MapHits &hits, QHash<int, QImage> &sprites,
+                             double devicePixelRatio)
 {
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    // One hexagon shape moved to each bin: the polygon is made once.
-    const QPolygonF shape = HexGrid{QPointF(0, 0), hits.hexRadiusPx - 0.5}.hexagon(QPoint(0, 0));
-    painter.setPen(QPen(QColor(255, 255, 255, 160), 0.8));
+    const double r = hits.hexRadiusPx;
+    const QSizeF logical(2 * r + 2, 2 * r + 2);
+    const int size = int(std::lround(r * 4));
+    if (sprites.size() > 4096) sprites.clear();
     for (const MarkGroup &g : hits.groups) {
-        painter.setBrush(colourOf(g.count, hits.marks.binScale));
-        painter.drawPolygon(shape.translated(g.px));
+        const int step = int(std::lround(hits.marks.binScale.position(g.count) * 255));
+        const int key = (size << 8) | step;
+        auto it = sprites.find(key);
+        if (it == sprites.end()) {
+            QImage image((logical * devicePixelRatio).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(devicePixelRatio);
+            image.fill(Qt::transparent);
+            QPainter p(&image);
+            p.setRenderHint(QPainter::Antialiasing, true);
+            p.setPen(QPen(QColor(255, 255, 255, 160), 0.8));
+            QColor fill = viridis(step / 255.0);
+            fill.setAlpha(215);
+            p.setBrush(fill);
+            p.drawPolygon(HexGrid{QPointF(r + 1, r + 1), r - 0.5}.hexagon(QPoint(0, 0)));
+            p.end();
+            it = sprites.insert(key, image);
+        }
+        painter.drawImage(g.px - QPointF(r + 1, r + 1), *it);
     }
-    painter.restore();
 }
 
 EventStore::IndexList HexBinLayer::eventsIn(const MapFrame &frame, const MapHits &hits, QPoint cell)

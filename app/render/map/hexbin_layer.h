@@ -3,6 +3,8 @@
 
 #include "render/map/event_layer_renderer.h"
 
+#include <QHash>
+#include <QImage>
 #include <QPolygonF>
 
 #include <vector>
@@ -45,8 +47,10 @@ public:
     static void record(HexBinning binning, MapHits &hits);
     /// Paints the regions' counts of `hits` (under arcs and bins).
     static void renderRegions(QPainter &painter, const MapFrame &frame, const MapHits &hits);
-    /// Paints the bins of `hits`.
-    static void renderBins(QPainter &painter, const MapHits &hits);
+    /// Paints the bins of `hits`, each a hexagon image from `sprites` (made there once per
+    /// colour step and size: an antialiased polygon costs ~20x the image).
+    static void renderBins(QPainter &painter, const MapHits &hits, QHash<int, QImage> &sprites,
+                           double devicePixelRatio);
     /// The visible events in a bin of the last frame, newest first.
     static EventStore::IndexList eventsIn(const MapFrame &frame, const MapHits &hits, QPoint cell);
 };
