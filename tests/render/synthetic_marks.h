@@ -35,11 +35,9 @@ inline Event pointEvent(int n, double lonDeg, double latDeg, const QString &cate
 }
 
 /// `count` point events spread uniformly over longitudes -180..180 and latitudes -60..70, over
-/// the bundled base map; prepared once per count.
+/// the bundled base map.
 inline std::shared_ptr<const PreparedDataset> uniformEvents(int count)
 {
-    static std::map<int, std::shared_ptr<const PreparedDataset>> made;
-    if (auto it = made.find(count); it != made.end()) return it->second;
     std::mt19937 rng(22);
     std::uniform_real_distribution<double> lon(-180, 180), lat(-60, 70);
     EventStoreBuilder builder;
@@ -48,7 +46,7 @@ inline std::shared_ptr<const PreparedDataset> uniformEvents(int count)
         const double x = lon(rng), y = lat(rng);
         builder.add(pointEvent(i, x, y, markCategories()[i % markCategories().size()]));
     }
-    return made[count] = PreparedDataset::make(QStringLiteral("uniform"), builder.build(), bundledBaseMap());
+    return PreparedDataset::make(QStringLiteral("uniform"), builder.build(), bundledBaseMap());
 }
 
 } // namespace chronomap::test

@@ -21,7 +21,9 @@ namespace chronomap {
 /// (ViewState::revision: filter, window, selection, language, data), scale, size or pixel ratio
 /// is drawn straight onto the painter, at the view's size, so playback and zooming cost what they
 /// did. Density bins and heat are always drawn straight: their colours scale with the events on
-/// screen. Clusters and hexagon bins are cached as markers are (their grids are map-anchored).
+/// screen. Clusters and hexagon bins are cached as markers are: their grids are anchored to the
+/// map, but merges near the edges and the bins' colour scale follow the drawn area, so a pan
+/// shows the larger layer's clusters and colours until the next change redraws the view.
 /// For the widget only; exports draw with the renderer directly.
 class EventLayerCache {
 public:

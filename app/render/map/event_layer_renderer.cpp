@@ -145,8 +145,9 @@ bool EventLayerRenderer::drawsDensityBins(const PreparedDataset &data, const Vie
     return pointEvents(data, state) > kDenseThreshold;
 }
 
-int EventLayerRenderer::markerGroupsOnScreen(const MapFrame &frame, int stopAbove)
+int EventLayerRenderer::markerGroupsOnScreen(const MapFrame &frame, int stopAbove, qsizetype *eventsOnScreen)
 {
+    if (eventsOnScreen) *eventsOnScreen = 0;
     const auto &mercator = frame.data.pointsMercator();
     const bool fills = frame.data.projectedBaseMap() != nullptr;
     const QTransform t = frame.viewport.mercatorToScreen();
@@ -170,6 +171,7 @@ int EventLayerRenderer::markerGroupsOnScreen(const MapFrame &frame, int stopAbov
             if (x < 0 || x > size.width()) continue;
             const QPoint cell = groupCellOf(m + QPointF(copies[k], 0), mpp) - first;
             if (cell.x() < 0 || cell.y() < 0 || cell.x() >= columns || cell.y() >= rows) continue;
+            if (eventsOnScreen) ++*eventsOnScreen;
             quint8 &flag = seen[(size_t(k) * size_t(rows) + size_t(cell.y())) * size_t(columns) + size_t(cell.x())];
             if (flag) continue;
             flag = 1;
@@ -189,7 +191,10 @@ void EventLayerRenderer::chooseMarks(const MapFrame &frame, MapHits &hits) const
     if (style == MarkStyle::Auto) {
         if (pointEvents(frame.data, frame.state) > kDenseThreshold) {
             style = MarkStyle::HexBins;
-        } else if (markerGroupsOnScreen(frame, kAutoMarkerGroups) <= kAutoMarkerGroups) {
+        } else if (qsizetype events = 0;
+                   markerGroupsOnScreen(frame, kAutoMarkerGroups, &events) <= kAutoMarkerGroups &&
+                   events <= kAutoEventsPerMarker * qsizetype(markerGroupsOnScreen(frame))) {
+            // Few markers, and apart: not hundreds piled up under a few badges.
             style = MarkStyle::Markers;
         } else {
             clusters = MapMarksClusterer::cluster(frame);

@@ -88,7 +88,7 @@ public:
     explicit EventLayerRenderer(const MapStyle &style = MapStyle::standard(), double devicePixelRatio = 1.0);
 
     /// Decides how the frame draws its point events (MarkStyle::Auto: markers while at most
-    /// kAutoMarkerGroups marker groups, clusters while at most kAutoClusters circles, hexagon bins
+    /// kAutoMarkerGroups marker groups of kAutoEventsPerMarker events on average, clusters while at most kAutoClusters circles, hexagon bins
     /// beyond, and above kDenseThreshold point events) and groups them: clusters and bins go into
     /// `hits` for the layers above.
     void chooseMarks(const MapFrame &frame, MapHits &hits) const;
@@ -123,7 +123,11 @@ public:
     static constexpr int kAutoClusters = 450;
     /// The marker groups (of kGroupCellPx) of a frame's visible point events within the view,
     /// counted up to one past `stopAbove`.
-    static int markerGroupsOnScreen(const MapFrame &frame, int stopAbove = std::numeric_limits<int>::max());
+    /// `eventsOnScreen`: the events counted until then.
+    static int markerGroupsOnScreen(const MapFrame &frame, int stopAbove = std::numeric_limits<int>::max(),
+                                    qsizetype *eventsOnScreen = nullptr);
+    /// MarkStyle::Auto draws markers while they hold at most this many events each on average.
+    static constexpr int kAutoEventsPerMarker = 4;
 
     /// Above this many visible point events, markers give way to density bins.
     static constexpr qsizetype kDenseThreshold = PreparedDataset::kDenseThreshold;
