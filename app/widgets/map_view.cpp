@@ -352,7 +352,7 @@ bool MapView::event(QEvent *event)
                                                                         : tr("Click to hide %1"));
             lines.last() = lines.last().arg(CategoryStyle::label(category));
         } else if (const auto group = m_scene && m_data ? m_eventCache.groupAt(help->pos(), *m_scene, *m_data, *m_state)
-                                                          : std::nullopt;
+                                                        : std::nullopt;
                    group && group->second.size() > 1) {
             // A cluster or bin: its count and its largest categories.
             const MarkGroup &g = group->first;
@@ -362,8 +362,8 @@ bool MapView::event(QEvent *event)
             const QStringList &categories = dataset->events->categories();
             for (size_t k = 0; k < std::min<size_t>(g.categories.size(), 3); ++k) {
                 const auto &[category, count] = g.categories[k];
-                const QString name = category < categories.size() ? CategoryStyle::label(categories[category])
-                                                                    : QStringLiteral("?");
+                const QString name =
+                    category < categories.size() ? CategoryStyle::label(categories[category]) : QStringLiteral("?");
                 lines.append(QStringLiteral("  %1: %2").arg(name).arg(count));
             }
             lines.append(tr("Click to list them"));

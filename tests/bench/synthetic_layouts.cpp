@@ -10,7 +10,7 @@ namespace chronomap::bench {
 
 namespace {
 
-const std::array<QString, 6> kCategories = {QStringLiteral("battle"),   QStringLiteral("shelling"),
+const std::array<QString, 6> kCategories = {QStringLiteral("battle"),     QStringLiteral("shelling"),
                                             QStringLiteral("air-strike"), QStringLiteral("protest"),
                                             QStringLiteral("deployment"), QStringLiteral("treaty")};
 

@@ -16,9 +16,9 @@ namespace chronomap::test {
 
 inline const QStringList &markCategories()
 {
-    static const QStringList categories = {QStringLiteral("treaty"),     QStringLiteral("deployment"),
+    static const QStringList categories = {QStringLiteral("treaty"),          QStringLiteral("deployment"),
                                            QStringLiteral("labour-dispatch"), QStringLiteral("strike"),
-                                           QStringLiteral("diplomacy"),  QStringLiteral("sanctions")};
+                                           QStringLiteral("diplomacy"),       QStringLiteral("sanctions")};
     return categories;
 }
 
@@ -27,7 +27,8 @@ inline Event pointEvent(int n, double lonDeg, double latDeg, const QString &cate
     Event e;
     e.id = QStringLiteral("e%1").arg(n);
     e.title.insert({}, QStringLiteral("Event %1").arg(n));
-    e.when = *TimeSpan::parse(QStringLiteral("2024-%1-%2").arg(1 + n % 12, 2, 10, QChar(u'0')).arg(1 + n % 28, 2, 10, QChar(u'0')));
+    e.when = *TimeSpan::parse(
+        QStringLiteral("2024-%1-%2").arg(1 + n % 12, 2, 10, QChar(u'0')).arg(1 + n % 28, 2, 10, QChar(u'0')));
     e.category = category;
     e.geometryKind = GeometryKind::Point;
     e.geometry = {QGeoCoordinate(latDeg, lonDeg)};

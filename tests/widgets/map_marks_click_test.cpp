@@ -45,8 +45,8 @@ TEST_CASE("Clicking a cluster lists exactly its events in the Region panel and o
     RegionPanel &panel = *window.regionPanel();
     CHECK(panel.listedEvents() == target->events);
     // "142 events in this cluster" (the English plural forms when loaded).
-    CHECK(panel.heading() == QCoreApplication::translate("chronomap::RegionPanel", "%n event(s) in this cluster",
-                                                         nullptr, target->count));
+    CHECK(panel.heading() ==
+          QCoreApplication::translate("chronomap::RegionPanel", "%n event(s) in this cluster", nullptr, target->count));
     CHECK(panel.heading().startsWith(QString::number(target->count) + u' '));
     CHECK(state.selectedEvent() == -1);
     // Exactly its events: as many as the circle's count, each once, newest first.

@@ -44,9 +44,8 @@ public:
                                    const ViewState &state) const;
     /// The cluster or hexagon bin under a point of the last painted view, with its events
     /// (newest first); nullopt when there is none.
-    std::optional<std::pair<MarkGroup, EventStore::IndexList>> groupAt(QPointF px, const MapScene &scene,
-                                                                        const PreparedDataset &data,
-                                                                        const ViewState &state) const;
+    std::optional<std::pair<MarkGroup, EventStore::IndexList>>
+    groupAt(QPointF px, const MapScene &scene, const PreparedDataset &data, const ViewState &state) const;
     /// How the last paint drew the point events (for the legend).
     const MarksDrawn &marks() const { return m_hits.marks; }
     /// What the names drawn over the last painted view must leave visible (its markers, badges

@@ -190,10 +190,9 @@ void EventLayerRenderer::chooseMarks(const MapFrame &frame, MapHits &hits) const
     std::optional<MapMarksClusterer::Result> clusters;
     if (style == MarkStyle::Auto) {
         if (pointEvents(frame.data, frame.state) > kDenseThreshold) {
-            style = MarkStyle::HexBins;
-        } else if (qsizetype events = 0;
-                   markerGroupsOnScreen(frame, kAutoMarkerGroups, &events) <= kAutoMarkerGroups &&
-                   events <= kAutoEventsPerMarker * qsizetype(markerGroupsOnScreen(frame))) {
+            style = MarkStyle::Heat; // within a frame's budget at a million events, unlike bins
+        } else if (qsizetype events = 0; markerGroupsOnScreen(frame, kAutoMarkerGroups, &events) <= kAutoMarkerGroups &&
+                                         events <= kAutoEventsPerMarker * qsizetype(markerGroupsOnScreen(frame))) {
             // Few markers, and apart: not hundreds piled up under a few badges.
             style = MarkStyle::Markers;
         } else {
@@ -713,7 +712,8 @@ const QImage &EventLayerRenderer::clusterSprite(const MarkGroup &g, const std::v
         const bool rest = shown == 4;
         countDrawn += rest ? g.count - countDrawn : count;
         const int upTo = int(std::lround(double(kSteps) * countDrawn / g.count));
-        if (upTo > stepsDrawn) arcs.emplace_back(rest ? -1 : int(std::min<size_t>(category, colourOf.size() - 1)), upTo - stepsDrawn);
+        if (upTo > stepsDrawn)
+            arcs.emplace_back(rest ? -1 : int(std::min<size_t>(category, colourOf.size() - 1)), upTo - stepsDrawn);
         stepsDrawn = upTo;
         if (rest) break;
         ++shown;
@@ -741,8 +741,8 @@ const QImage &EventLayerRenderer::clusterSprite(const MarkGroup &g, const std::v
     int start = 90 * 16;
     for (const auto &[colour, steps] : arcs) {
         const int span = -360 * 16 * steps / kSteps;
-        painter.setPen(QPen(colour < 0 ? QColor(0x88, 0x88, 0x88) : colourOf[size_t(colour)], ring, Qt::SolidLine,
-                            Qt::FlatCap));
+        painter.setPen(
+            QPen(colour < 0 ? QColor(0x88, 0x88, 0x88) : colourOf[size_t(colour)], ring, Qt::SolidLine, Qt::FlatCap));
         painter.drawArc(arcRect, start, span);
         start += span;
     }

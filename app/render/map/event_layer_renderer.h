@@ -21,20 +21,20 @@ namespace chronomap {
 
 /// A cluster or hexagon bin of a frame: its place, size, count and categories.
 struct MarkGroup {
-    QPointF px;             ///< the circle's or hexagon's centre
-    double radiusPx = 0;    ///< the circle's radius, or the hexagon's circumradius
-    int count = 0;          ///< visible events in it
-    QPoint hexCell;         ///< hexagon bins: the bin's cell of HexGrid
-    EventStore::IndexList events; ///< clusters: its events, newest first (bins: found on demand)
+    QPointF px;                                      ///< the circle's or hexagon's centre
+    double radiusPx = 0;                             ///< the circle's radius, or the hexagon's circumradius
+    int count = 0;                                   ///< visible events in it
+    QPoint hexCell;                                  ///< hexagon bins: the bin's cell of HexGrid
+    EventStore::IndexList events;                    ///< clusters: its events, newest first (bins: found on demand)
     std::vector<std::pair<quint16, int>> categories; ///< (EventStore::categoryIndex, count), most first
 };
 
 /// How a frame drew its point events, for the legend: the style (never Auto) and its scale.
 struct MarksDrawn {
     MarkStyle style = MarkStyle::Markers;
-    bool automatic = true;        ///< chosen by MarkStyle::Auto
-    CountScale binScale;          ///< hexagon bins and region counts: the colour ramp's counts
-    int clusterMaxCount = 0;      ///< clusters: the count of a circle of clusterMaxRadiusPx
+    bool automatic = true;   ///< chosen by MarkStyle::Auto
+    CountScale binScale;     ///< hexagon bins and region counts: the colour ramp's counts
+    int clusterMaxCount = 0; ///< clusters: the count of a circle of clusterMaxRadiusPx
     double clusterMaxRadiusPx = 0;
     double clusterMinRadiusPx = 0;
 };
@@ -88,9 +88,9 @@ public:
     explicit EventLayerRenderer(const MapStyle &style = MapStyle::standard(), double devicePixelRatio = 1.0);
 
     /// Decides how the frame draws its point events (MarkStyle::Auto: markers while at most
-    /// kAutoMarkerGroups marker groups of kAutoEventsPerMarker events on average, clusters while at most kAutoClusters circles, hexagon bins
-    /// beyond, and above kDenseThreshold point events) and groups them: clusters and bins go into
-    /// `hits` for the layers above.
+    /// kAutoMarkerGroups marker groups of kAutoEventsPerMarker events on average, clusters while at most kAutoClusters
+    /// circles, hexagon bins beyond; heat above kDenseThreshold point events) and groups them: clusters and bins go
+    /// into `hits` for the layers above.
     void chooseMarks(const MapFrame &frame, MapHits &hits) const;
     void renderFaded(QPainter &painter, const MapFrame &frame) const;
     void renderRegionFills(QPainter &painter, const MapFrame &frame, const MapHits &hits) const;

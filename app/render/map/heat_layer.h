@@ -14,7 +14,7 @@ namespace chronomap {
 class HeatLayer {
 public:
     static constexpr int kCellPx = 4;
-    static constexpr int kBlurCells = 3;      ///< each box blur's radius, in cells
+    static constexpr int kBlurCells = 3;       ///< each box blur's radius, in cells
     static constexpr double kBandwidthPx = 12; ///< about: kCellPx * kBlurCells
 
     /// The density image (one pixel a cell, the view's size / kCellPx) and its largest density.

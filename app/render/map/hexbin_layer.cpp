@@ -31,8 +31,7 @@ quint64 keyOf(QPoint cell)
 
 /// Calls `f(event, px)` for each visible point event (newest first) at each world copy within
 /// `reachPx` of the view, leaving out region-level records when they are region fills.
-template<typename F>
-void forEachPointOnScreen(const MapFrame &frame, double reachPx, F f)
+template<typename F> void forEachPointOnScreen(const MapFrame &frame, double reachPx, F f)
 {
     const auto &mercator = frame.data.pointsMercator();
     const auto &visible = frame.state.visibleEvents();

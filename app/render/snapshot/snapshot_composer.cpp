@@ -334,6 +334,7 @@ QRectF SnapshotComposer::paintMap(QPainter &painter, const QRectF &area, const P
         m_scene->paintGroup(MapScene::Group::BaseMap, painter, frame, drawn);
         if (step(35)) m_scene->paintGroup(MapScene::Group::Events, painter, frame, drawn);
         drawn.labelObstacles = drawn.hits.labelObstacles();
+        drawn.marks = drawn.hits.marks;
         if (step(50)) {
             m_scene->paintGroup(MapScene::Group::Overlays, painter, frame, drawn);
             legend = drawn.legendRect.translated(area.topLeft());
