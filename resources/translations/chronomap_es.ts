@@ -1965,6 +1965,10 @@
         <source>cannot write %1: %2</source>
         <translation>no se puede escribir %1: %2</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not auto, markers, clusters, hexbins or heat</source>
+        <translation>«%1» no es auto, markers, clusters, hexbins ni heat</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::cli</name>
