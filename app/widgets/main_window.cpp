@@ -96,6 +96,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     QDockWidget *regionDock =
         addDock(tr("Region"), QStringLiteral("regionDock"), m_regionPanel, Qt::RightDockWidgetArea);
     QDockWidget *eventDock = addDock(tr("Event"), QStringLiteral("eventDock"), m_eventPanel, Qt::RightDockWidgetArea);
+    // A click on a cluster or bin lists its events in the region panel, which offers to zoom.
+    connect(m_map, &MapView::groupClicked, this, [this, regionDock](const EventStore::IndexList &events, MarkStyle s) {
+        m_regionPanel->showGroup(events, s);
+        regionDock->show();
+        regionDock->raise();
+    });
+    connect(m_regionPanel, &RegionPanel::zoomToEventsRequested, m_map, &MapView::zoomToEvents);
     QDockWidget *timelineDock =
         addDock(tr("Timeline"), QStringLiteral("timelineDock"), createTimelinePane(), Qt::BottomDockWidgetArea);
     QDockWidget *tableDock = addDock(tr("All events"), QStringLiteral("eventsDock"), m_table, Qt::BottomDockWidgetArea);
@@ -262,6 +269,22 @@ void MainWindow::createMenus()
         m_state->setChoroplethFigure({});
         m_state->setMapMode(MapMode::Choropleth);
     });
+    // How many point events are drawn: markers, clusters, hexagon bins or heat.
+    QMenu *styles = view->addMenu(tr("Map &Style"));
+    styles->setObjectName(QStringLiteral("mapStyles"));
+    auto *styleGroup = new QActionGroup(styles);
+    const std::pair<MarkStyle, QString> styleNames[] = {{MarkStyle::Auto, tr("&Auto")},
+                                                        {MarkStyle::Markers, tr("&Markers")},
+                                                        {MarkStyle::Clusters, tr("&Clusters")},
+                                                        {MarkStyle::HexBins, tr("&Hexagon bins")},
+                                                        {MarkStyle::Heat, tr("H&eat")}};
+    for (const auto &[style, name] : styleNames) {
+        QAction *a = styles->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(m_state->markStyle() == style);
+        styleGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, style] { m_state->setMarkStyle(style); });
+    }
     // Sums of a figure (ACLED's fatalities, UCDP's estimates) per region, when the data has figures.
     QMenu *figures = view->addMenu(tr("Choropleth (&sum of a figure per region)"));
     figures->setObjectName(QStringLiteral("choroplethFigures"));

@@ -169,6 +169,7 @@ void MapView::paintEvent(QPaintEvent *)
     m_eventCache.paint(painter, *m_scene, frame, devicePixelRatioF());
     MapFrameResult drawn;
     drawn.labelObstacles = m_eventCache.labelObstacles();
+    drawn.marks = m_eventCache.marks();
     m_scene->paintGroup(MapScene::Group::Overlays, painter, frame, drawn);
     m_legendHits = drawn.legendHits;
     if (hasFocus()) {
@@ -211,6 +212,14 @@ void MapView::panToEvent(EventStore::Index event)
     update();
 }
 
+void MapView::zoomToEvents(const EventStore::IndexList &events)
+{
+    if (!m_data || events.empty()) return;
+    m_viewport = MapFraming::frameEvents(*m_data, &events, size());
+    m_followsData = false;
+    update();
+}
+
 int MapView::regionAt(QPointF px) const
 {
     const auto dataset = m_state->dataset();
@@ -228,6 +237,14 @@ void MapView::click(QPointF px)
         m_state->setHiddenCategories(hidden);
         return;
     }
+    // A click on a cluster or bin lists its events (the region panel) rather than picking one.
+    if (m_scene && m_data)
+        if (const auto group = m_eventCache.groupAt(px, *m_scene, *m_data, *m_state);
+            group && group->second.size() > 1) {
+            m_state->setSelectedEvent(-1);
+            emit groupClicked(group->second, m_eventCache.marks().style);
+            return;
+        }
     // A click picks the region under the cursor and, when it lands on a marker or an arc, that
     // event too: the region panel then shows the event among its neighbours.
     const auto events = eventsAt(px);
@@ -334,6 +351,22 @@ bool MapView::event(QEvent *event)
             lines.append(m_state->hiddenCategories().contains(category) ? tr("Click to show %1")
                                                                         : tr("Click to hide %1"));
             lines.last() = lines.last().arg(CategoryStyle::label(category));
+        } else if (const auto group = m_scene && m_data ? m_eventCache.groupAt(help->pos(), *m_scene, *m_data, *m_state)
+                                                        : std::nullopt;
+                   group && group->second.size() > 1) {
+            // A cluster or bin: its count and its largest categories.
+            const MarkGroup &g = group->first;
+            lines.append(m_eventCache.marks().style == MarkStyle::HexBins
+                             ? tr("%n event(s) in this bin", nullptr, int(group->second.size()))
+                             : tr("%n event(s) in this cluster", nullptr, int(group->second.size())));
+            const QStringList &categories = dataset->events->categories();
+            for (size_t k = 0; k < std::min<size_t>(g.categories.size(), 3); ++k) {
+                const auto &[category, count] = g.categories[k];
+                const QString name =
+                    category < categories.size() ? CategoryStyle::label(categories[category]) : QStringLiteral("?");
+                lines.append(QStringLiteral("  %1: %2").arg(name).arg(count));
+            }
+            lines.append(tr("Click to list them"));
         } else if (dataset && dataset->events) {
             const auto events = eventsAt(help->pos());
             for (size_t k = 0; k < std::min<size_t>(events.size(), 8); ++k) {

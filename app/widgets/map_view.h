@@ -46,6 +46,12 @@ public:
     bool isOnScreen(EventStore::Index event, double marginPx = 0) const;
     /// Centres the map on `event` unless it is already on screen; keeps the scale.
     void panToEvent(EventStore::Index event);
+    /// Frames `events` (a cluster's or bin's), at most zoomed in to a city.
+    void zoomToEvents(const EventStore::IndexList &events);
+
+signals:
+    /// A click on a cluster or hexagon bin of more than one event: its events, newest first.
+    void groupClicked(const chronomap::EventStore::IndexList &events, chronomap::MarkStyle style);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -21,6 +22,8 @@ RegionPanel::RegionPanel(ViewState *state, QWidget *parent) : QWidget(parent), m
     bold.setBold(true);
     m_heading->setFont(bold);
     m_list = new QTreeWidget(this);
+    m_zoom = new QPushButton(this);
+    m_zoom->setVisible(false);
     retranslate();
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
@@ -28,7 +31,9 @@ RegionPanel::RegionPanel(ViewState *state, QWidget *parent) : QWidget(parent), m
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_heading);
+    layout->addWidget(m_zoom, 0, Qt::AlignLeft);
     layout->addWidget(m_list);
+    connect(m_zoom, &QPushButton::clicked, this, [this] { emit zoomToEventsRequested(m_group); });
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         if (item) m_state->setSelectedEvent(item->data(0, Qt::UserRole).toInt());
@@ -36,7 +41,12 @@ RegionPanel::RegionPanel(ViewState *state, QWidget *parent) : QWidget(parent), m
     for (auto signal : {&ViewState::datasetChanged, &ViewState::filterChanged, &ViewState::mapModeChanged})
         connect(m_state, signal, this, &RegionPanel::refresh);
     connect(m_state, &ViewState::selectedRegionChanged, this, &RegionPanel::refresh);
-    connect(m_state, &ViewState::languageChanged, this, &RegionPanel::refresh);
+    connect(m_state, &ViewState::languageChanged, this, [this] {
+        if (m_group.empty())
+            refresh();
+        else
+            showGroup(EventStore::IndexList(m_group), m_groupStyle);
+    });
     connect(m_state, &ViewState::selectedEventChanged, this, [this](EventStore::Index event) {
         for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
             QTreeWidgetItem *item = m_list->topLevelItem(row);
@@ -52,8 +62,25 @@ RegionPanel::RegionPanel(ViewState *state, QWidget *parent) : QWidget(parent), m
     refresh();
 }
 
+void RegionPanel::showGroup(const EventStore::IndexList &events, MarkStyle style)
+{
+    m_group = events;
+    m_groupStyle = style;
+    m_heading->setText(style == MarkStyle::HexBins ? tr("%n event(s) in this bin", nullptr, int(events.size()))
+                                                   : tr("%n event(s) in this cluster", nullptr, int(events.size())));
+    m_zoom->setVisible(true);
+    list(m_group);
+}
+
+QString RegionPanel::heading() const
+{
+    return m_heading->text();
+}
+
 void RegionPanel::refresh()
 {
+    m_group.clear();
+    m_zoom->setVisible(false);
     QSignalBlocker block(m_list);
     m_list->clear();
     m_listed.clear();
@@ -71,6 +98,16 @@ void RegionPanel::refresh()
     const QString name = localized(area.name, m_state->language());
     m_heading->setText(tr("%1 (%2): %n event(s)", nullptr, int(events.size())).arg(name, area.code) +
                        (m_state->timeWindow() ? tr(" in the time window") : QString()));
+    list(events);
+}
+
+void RegionPanel::list(const EventStore::IndexList &events)
+{
+    QSignalBlocker block(m_list);
+    m_list->clear();
+    m_listed.clear();
+    const auto dataset = m_state->dataset();
+    if (!dataset || !dataset->events) return;
     const EventStore &store = *dataset->events;
     for (EventStore::Index i : events) {
         const Event e = store.event(i);
@@ -101,6 +138,7 @@ void RegionPanel::retranslate()
 {
     m_list->setHeaderLabels({tr("Date"), tr("Title"), tr("Category"), tr("Sources")});
     m_list->setAccessibleName(tr("Events of the selected region"));
+    m_zoom->setText(tr("Zoom to them"));
     setAccessibleName(tr("Region"));
     setAccessibleDescription(tr("The region selected on the map and its events in time order"));
 }

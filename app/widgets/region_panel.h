@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTreeWidget;
 
 namespace chronomap {
@@ -17,9 +18,20 @@ class RegionPanel : public QWidget {
 public:
     explicit RegionPanel(ViewState *state, QWidget *parent = nullptr);
 
+    /// Lists the events of a cluster or hexagon bin the map was clicked on ("142 events in this
+    /// cluster"), with a button to zoom to them, until the region, filter or data change.
+    void showGroup(const EventStore::IndexList &events, MarkStyle style);
+    /// The heading above the list.
+    QString heading() const;
+    QPushButton *zoomButton() const { return m_zoom; }
+
     /// The events listed, top to bottom (for tests and accessibility).
     EventStore::IndexList listedEvents() const { return m_listed; }
     QTreeWidget *list() const { return m_list; }
+
+signals:
+    /// "Zoom to them" under a cluster's or bin's events.
+    void zoomToEventsRequested(const chronomap::EventStore::IndexList &events);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -27,11 +39,15 @@ protected:
 private:
     void retranslate();
     void refresh();
+    void list(const EventStore::IndexList &events);
 
     ViewState *m_state;
     QLabel *m_heading;
     QTreeWidget *m_list;
+    QPushButton *m_zoom;
     EventStore::IndexList m_listed;
+    EventStore::IndexList m_group; ///< the cluster's or bin's events shown, empty for the region's
+    MarkStyle m_groupStyle = MarkStyle::Clusters;
 };
 
 } // namespace chronomap

@@ -87,12 +87,43 @@
     </message>
 </context>
 <context>
+    <name>chronomap::MapLegend</name>
+    <message numerus="yes">
+        <source>%n event(s) a bin</source>
+        <translation>
+            <numerusform>%n event a bin</numerusform>
+            <numerusform>%n events a bin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>circle area by count, largest %n event(s)</source>
+        <translation>
+            <numerusform>circle area by count, largest %n event</numerusform>
+            <numerusform>circle area by count, largest %n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chronomap::MapView</name>
     <message numerus="yes">
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
             <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in this bin</source>
+        <translation>
+            <numerusform>%n event in this bin</numerusform>
+            <numerusform>%n events in this bin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in this cluster</source>
+        <translation>
+            <numerusform>%n event in this cluster</numerusform>
+            <numerusform>%n events in this cluster</numerusform>
         </translation>
     </message>
 </context>
@@ -120,6 +151,20 @@
         <translation>
             <numerusform>%1 (%2): %n event</numerusform>
             <numerusform>%1 (%2): %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in this bin</source>
+        <translation>
+            <numerusform>%n event in this bin</numerusform>
+            <numerusform>%n events in this bin</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in this cluster</source>
+        <translation>
+            <numerusform>%n event in this cluster</numerusform>
+            <numerusform>%n events in this cluster</numerusform>
         </translation>
     </message>
 </context>

@@ -1552,6 +1552,26 @@
         <source>Export &amp;Animation…</source>
         <translation>Exportar &amp;animación…</translation>
     </message>
+    <message>
+        <source>Map &amp;Style</source>
+        <translation>Estilo del &amp;mapa</translation>
+    </message>
+    <message>
+        <source>&amp;Auto</source>
+        <translation>&amp;Automático</translation>
+    </message>
+    <message>
+        <source>&amp;Clusters</source>
+        <translation>&amp;Agrupaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Hexagon bins</source>
+        <translation>&amp;Hexágonos</translation>
+    </message>
+    <message>
+        <source>H&amp;eat</source>
+        <translation>&amp;Calor</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MapLegend</name>
@@ -1583,6 +1603,52 @@
         <source>Sum of %1 per region</source>
         <translation>Suma de %1 por región</translation>
     </message>
+    <message>
+        <source>Markers</source>
+        <translation>Marcadores</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>Agrupaciones</translation>
+    </message>
+    <message>
+        <source>Hexagon bins</source>
+        <translation>Hexágonos</translation>
+    </message>
+    <message>
+        <source>Heat (event density)</source>
+        <translation>Calor (densidad de acontecimientos)</translation>
+    </message>
+    <message>
+        <source>%1 (automatic)</source>
+        <translation>%1 (automático)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) a bin</source>
+        <translation>
+            <numerusform>%n acontecimiento por hexágono</numerusform>
+            <numerusform>%n acontecimientos por hexágono</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(logarithmic)</source>
+        <translation>(escala logarítmica)</translation>
+    </message>
+    <message numerus="yes">
+        <source>circle area by count, largest %n event(s)</source>
+        <translation>
+            <numerusform>área del círculo según el número; el mayor, %n acontecimiento</numerusform>
+            <numerusform>área del círculo según el número; el mayor, %n acontecimientos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>fewer events</source>
+        <translation>menos acontecimientos</translation>
+    </message>
+    <message>
+        <source>more events</source>
+        <translation>más acontecimientos</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MapView</name>
@@ -1612,6 +1678,24 @@
             <numerusform>… y %n más</numerusform>
             <numerusform>… y %n más</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in this bin</source>
+        <translation>
+            <numerusform>%n acontecimiento en este hexágono</numerusform>
+            <numerusform>%n acontecimientos en este hexágono</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in this cluster</source>
+        <translation>
+            <numerusform>%n acontecimiento en esta agrupación</numerusform>
+            <numerusform>%n acontecimientos en esta agrupación</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to list them</source>
+        <translation>Haga clic para verlos en una lista</translation>
     </message>
 </context>
 <context>
@@ -1863,6 +1947,24 @@
     <message>
         <source> in the time window</source>
         <translation> en el intervalo de tiempo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in this bin</source>
+        <translation>
+            <numerusform>%n acontecimiento en este hexágono</numerusform>
+            <numerusform>%n acontecimientos en este hexágono</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in this cluster</source>
+        <translation>
+            <numerusform>%n acontecimiento en esta agrupación</numerusform>
+            <numerusform>%n acontecimientos en esta agrupación</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Zoom to them</source>
+        <translation>Acercar el mapa a ellos</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2238,10 @@
     <message>
         <source>cannot write %1: %2</source>
         <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not auto, markers, clusters, hexbins or heat</source>
+        <translation>«%1» no es auto, markers, clusters, hexbins ni heat</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,12 @@
 #include "bench_context.h"
 #include "figures.h"
 
+#include "core/geo/base_map.h"
+
 #include <QList>
 #include <QString>
+
+#include <memory>
 
 namespace chronomap::bench {
 
@@ -33,6 +37,9 @@ void acledFigures(BenchContext &context, Figures &figures);
 void storeFigures(BenchContext &context, Figures &figures);
 /// map.frame.{full,pan,1m}.ms, map.hit.region.us (map_figures.cpp).
 void mapFigures(BenchContext &context, Figures &figures);
+/// map.marks.*, map.overlap.*, map.style.<style>.{100k,1m}.ms, part of the map group
+/// (map_style_figures.cpp).
+void mapStyleFigures(BenchContext &context, Figures &figures, const std::shared_ptr<const BaseMap> &baseMap);
 /// timeline.frame.ms, filter.apply.ms (timeline_figures.cpp).
 void timelineFigures(BenchContext &context, Figures &figures);
 /// basemap.load.gpkg.ms, basemap.read.{gpkg,geojson}.ms, export.png.*.ms (export_figures.cpp).

@@ -231,6 +231,7 @@ void mapFigures(BenchContext &context, Figures &figures)
         }
     }
     hitFigures(baseMap, figures);
+    mapStyleFigures(context, figures, baseMap);
 }
 
 } // namespace chronomap::bench

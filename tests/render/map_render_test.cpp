@@ -462,6 +462,9 @@ TEST_CASE("A pan blits the cached event layer with the pixels of a fresh drawing
     SECTION("clusters on both sides of the antimeridian, the view across it")
     {
         state.setDataset(clusteredDataset());
+        // Markers, whose groups are anchored to the map (Auto would draw these piles as
+        // clusters, which are not: see EventLayerCache).
+        state.setMarkStyle(MarkStyle::Markers);
         start = Viewport(WebMercator::toMercatorM(QPointF(179.9, 62)), 2500, QSize(800, 600));
     }
     projected = std::make_shared<ProjectedBaseMap>(state.dataset()->baseMap);
@@ -541,6 +544,7 @@ TEST_CASE("Marker groups are anchored to the map: a pan keeps the same events to
     const auto dataset = clusteredDataset();
     ViewState state;
     state.setDataset(dataset);
+    state.setMarkStyle(MarkStyle::Markers); // Auto draws these piles as clusters
     const auto projected = std::make_shared<ProjectedBaseMap>(dataset->baseMap);
     const MapScene renderer(projected);
     const Viewport start(WebMercator::toMercatorM(QPointF(130, 41)), 2500, QSize(800, 600));

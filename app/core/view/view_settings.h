@@ -16,6 +16,15 @@ enum class MapMode : quint8 {
     Choropleth, ///< admin-1 regions shaded by the number of events in the window
 };
 
+/// How the map draws many point events (View → Map Style).
+enum class MarkStyle : quint8 {
+    Auto,     ///< markers while they stay apart, clusters for a few hundred groups, hexagon bins beyond
+    Markers,  ///< one marker per place with a count badge
+    Clusters, ///< circles of area proportional to their count, ringed by category
+    HexBins,  ///< a hexagonal grid in screen space coloured by count
+    Heat,     ///< a kernel density surface
+};
+
 /// What the map does with events outside the time window that pass every other filter.
 enum class OutOfWindowMode : quint8 {
     Hidden, ///< not drawn
@@ -40,6 +49,7 @@ struct ViewSettings {
     OutOfWindowMode outOfWindow = OutOfWindowMode::Hidden;
     QString language; ///< empty = English, the data's own language
     MapMode mapMode = MapMode::Markers;
+    MarkStyle markStyle = MarkStyle::Auto;
     /// What the choropleth shades: empty for events per region, else a claim quantity summed
     /// over each region's events (e.g. ACLED's "fatalities").
     QString choroplethFigure;

@@ -53,6 +53,7 @@ void ViewState::setSettings(const ViewSettings &settings)
     setOutOfWindowMode(settings.outOfWindow);
     setLanguage(settings.language);
     setMapMode(settings.mapMode);
+    setMarkStyle(settings.markStyle);
     setChoroplethFigure(settings.choroplethFigure);
     setSelectedRegion(settings.region);
     setSelectedEvent(settings.selectedEvent);
@@ -161,6 +162,14 @@ void ViewState::setMapMode(MapMode mode)
     if (mode == m_settings.mapMode) return;
     m_settings.mapMode = mode;
     emit mapModeChanged();
+    emit changed();
+}
+
+void ViewState::setMarkStyle(MarkStyle style)
+{
+    if (style == m_settings.markStyle) return;
+    m_settings.markStyle = style;
+    emit markStyleChanged();
     emit changed();
 }
 

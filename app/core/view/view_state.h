@@ -65,6 +65,8 @@ public:
     void setLanguage(const QString &lang);
     MapMode mapMode() const { return m_settings.mapMode; }
     void setMapMode(MapMode mode);
+    MarkStyle markStyle() const { return m_settings.markStyle; }
+    void setMarkStyle(MarkStyle style);
     /// What the choropleth shades: null for the number of events per region, else the sum of
     /// this figure (a claim quantity, e.g. ACLED's "fatalities") over each region's events.
     const std::shared_ptr<const FigureValues> &choroplethFigure() const { return m_figure; }
@@ -100,6 +102,7 @@ signals:
     void outOfWindowModeChanged();
     void languageChanged(const QString &lang);
     void mapModeChanged();
+    void markStyleChanged();
     /// Any change that alters what is drawn.
     void changed();
 

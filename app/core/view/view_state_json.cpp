@@ -136,6 +136,10 @@ QJsonObject ViewStateJson::toJson(const ViewState &state, const QString &dataset
                 state.mapMode() == MapMode::Choropleth ? QStringLiteral("choropleth") : QStringLiteral("markers"));
     if (const QString &figure = state.settings().choroplethFigure; !figure.isEmpty())
         json.insert(QStringLiteral("choropleth_figure"), figure);
+    // How many point events are drawn (View → Map Style); left out for the default, auto.
+    static const char *const kMarkStyles[] = {"auto", "markers", "clusters", "hexbins", "heat"};
+    if (state.markStyle() != MarkStyle::Auto)
+        json.insert(QStringLiteral("map_style"), QLatin1String(kMarkStyles[int(state.markStyle())]));
     return json;
 }
 
@@ -168,9 +172,17 @@ bool ViewStateJson::apply(const QJsonObject &json, ViewState &state, IssueList *
     if (mode != u"markers" && mode != u"choropleth")
         return fail(QStringLiteral("map_mode"), tr("'%1' is not markers or choropleth").arg(mode));
 
+    const QString markStyle = json.value(QStringLiteral("map_style")).toString(QStringLiteral("auto"));
+    const QStringList markStyles = {QStringLiteral("auto"), QStringLiteral("markers"), QStringLiteral("clusters"),
+                                    QStringLiteral("hexbins"), QStringLiteral("heat")};
+    if (!markStyles.contains(markStyle))
+        return fail(QStringLiteral("map_style"),
+                    tr("'%1' is not auto, markers, clusters, hexbins or heat").arg(markStyle));
+
     ViewSettings settings;
     settings.window = window;
     settings.match = match == u"certainly" ? WindowMatch::Certainly : WindowMatch::Possibly;
+    settings.markStyle = MarkStyle(markStyles.indexOf(markStyle));
     for (const QJsonValue &c : json.value(QStringLiteral("hidden_categories")).toArray())
         settings.hiddenCategories.insert(c.toString());
     settings.searchText = json.value(QStringLiteral("search")).toString();

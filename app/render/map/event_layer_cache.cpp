@@ -56,7 +56,12 @@ void EventLayerCache::paint(QPainter &painter, const MapScene &scene, const MapF
     m_reused = m_madeLayer = false;
     // A margin of no whole number of device pixels could not place the layer pixel for pixel.
     const double marginDevice = m_marginPx * devicePixelRatio;
-    if (m_dense || marginDevice != std::floor(marginDevice)) return drawStraight(painter, scene, frame);
+    // Density bins and heat scale their colours with the events on screen: drawn straight, as is
+    // a view whose last drawing at this state and scale (MarkStyle::Auto) turned out to be such.
+    // Hexagon bins are anchored to the map: a larger layer's bins are the view's.
+    const bool lastScaledToScreen = m_hits.dense && m_hits.marks.style != MarkStyle::HexBins;
+    if (m_dense || (sameAsLastPaint && lastScaledToScreen) || marginDevice != std::floor(marginDevice))
+        return drawStraight(painter, scene, frame);
 
     std::optional<QPoint> origin;
     if (!m_image.isNull() && m_layerKey == key) origin = viewOriginInLayer(viewport, devicePixelRatio);
@@ -88,6 +93,14 @@ EventStore::IndexList EventLayerCache::eventsAt(QPointF px, const MapScene &scen
                                                 const ViewState &state) const
 {
     return scene.eventsAt(px + m_hitsOriginPx, MapFrame{data, state, m_hitsViewport}, m_hits);
+}
+
+std::optional<std::pair<MarkGroup, EventStore::IndexList>>
+EventLayerCache::groupAt(QPointF px, const MapScene &scene, const PreparedDataset &data, const ViewState &state) const
+{
+    const MarkGroup *group = scene.groupAt(px + m_hitsOriginPx, m_hits);
+    if (!group) return std::nullopt;
+    return std::pair{*group, eventsAt(px, scene, data, state)};
 }
 
 } // namespace chronomap

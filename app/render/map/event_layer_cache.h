@@ -20,7 +20,10 @@ namespace chronomap {
 /// (the first frame of a pan, a repaint): a frame after a change of view state
 /// (ViewState::revision: filter, window, selection, language, data), scale, size or pixel ratio
 /// is drawn straight onto the painter, at the view's size, so playback and zooming cost what they
-/// did. Density bins are always drawn straight: their colours scale with the events on screen.
+/// did. Density bins and heat are always drawn straight: their colours scale with the events on
+/// screen. Clusters and hexagon bins are cached as markers are: their grids are anchored to the
+/// map, but merges near the edges and the bins' colour scale follow the drawn area, so a pan
+/// shows the larger layer's clusters and colours until the next change redraws the view.
 /// For the widget only; exports draw with the renderer directly.
 class EventLayerCache {
 public:
@@ -39,6 +42,12 @@ public:
     /// The events under a point of the last painted view (see MapScene::eventsAt).
     EventStore::IndexList eventsAt(QPointF px, const MapScene &scene, const PreparedDataset &data,
                                    const ViewState &state) const;
+    /// The cluster or hexagon bin under a point of the last painted view, with its events
+    /// (newest first); nullopt when there is none.
+    std::optional<std::pair<MarkGroup, EventStore::IndexList>>
+    groupAt(QPointF px, const MapScene &scene, const PreparedDataset &data, const ViewState &state) const;
+    /// How the last paint drew the point events (for the legend).
+    const MarksDrawn &marks() const { return m_hits.marks; }
     /// What the names drawn over the last painted view must leave visible (its markers, badges
     /// and selection ring), in the view's coordinates.
     LabelObstacles labelObstacles() const { return m_hits.labelObstacles(m_hitsOriginPx); }

@@ -3,6 +3,9 @@
 
 #include "core/geo/region_index.h"
 #include "render/map/great_circle.h"
+#include "render/map/heat_layer.h"
+#include "render/map/hexbin_layer.h"
+#include "render/map/map_marks_clusterer.h"
 #include "render/map/screen_geometry.h"
 #include "render/map/web_mercator.h"
 
@@ -128,7 +131,89 @@ qsizetype EventLayerRenderer::pointEvents(const PreparedDataset &data, const Vie
 
 bool EventLayerRenderer::drawsDensityBins(const PreparedDataset &data, const ViewState &state)
 {
-    return data.events && state.mapMode() != MapMode::Choropleth && pointEvents(data, state) > kDenseThreshold;
+    if (!data.events || state.mapMode() == MapMode::Choropleth) return false;
+    switch (state.markStyle()) {
+    case MarkStyle::Heat:
+        return true;
+    case MarkStyle::HexBins: // anchored to the map: a larger layer's bins are the view's
+    case MarkStyle::Clusters:
+        return false;
+    case MarkStyle::Auto:
+    case MarkStyle::Markers:
+        break;
+    }
+    return pointEvents(data, state) > kDenseThreshold;
+}
+
+int EventLayerRenderer::markerGroupsOnScreen(const MapFrame &frame, int stopAbove, qsizetype *eventsOnScreen)
+{
+    if (eventsOnScreen) *eventsOnScreen = 0;
+    const auto &mercator = frame.data.pointsMercator();
+    const bool fills = frame.data.projectedBaseMap() != nullptr;
+    const QTransform t = frame.viewport.mercatorToScreen();
+    const QSize size = frame.viewport.sizePx();
+    const double mpp = frame.viewport.metresPerPixel();
+    const QList<double> copies = frame.viewport.worldCopies();
+    // The cells of the view (per world copy) as flags: one pass, stopped once past `stopAbove`.
+    const QPoint first = groupCellOf(frame.viewport.toMercatorM(QPointF(0, 0)), mpp);
+    const QPoint last = groupCellOf(frame.viewport.toMercatorM(QPointF(size.width(), size.height())), mpp);
+    const int columns = last.x() - first.x() + 1, rows = last.y() - first.y() + 1;
+    if (columns <= 0 || rows <= 0) return 0;
+    std::vector<quint8> seen(size_t(columns) * size_t(rows) * size_t(copies.size()), 0);
+    int groups = 0;
+    for (EventStore::Index i : frame.state.visibleEvents()) {
+        if (!frame.data.isPoint(i) || (fills && frame.data.isRegionLevel(i))) continue;
+        const QPointF m = mercator[size_t(i)];
+        const double y = m.y() * t.m22() + t.dy();
+        if (!(y >= 0 && y <= size.height())) continue;
+        for (qsizetype k = 0; k < copies.size(); ++k) {
+            const double x = (m.x() + copies[k]) * t.m11() + t.dx();
+            if (x < 0 || x > size.width()) continue;
+            const QPoint cell = groupCellOf(m + QPointF(copies[k], 0), mpp) - first;
+            if (cell.x() < 0 || cell.y() < 0 || cell.x() >= columns || cell.y() >= rows) continue;
+            if (eventsOnScreen) ++*eventsOnScreen;
+            quint8 &flag = seen[(size_t(k) * size_t(rows) + size_t(cell.y())) * size_t(columns) + size_t(cell.x())];
+            if (flag) continue;
+            flag = 1;
+            if (++groups > stopAbove) return groups;
+        }
+    }
+    return groups;
+}
+
+void EventLayerRenderer::chooseMarks(const MapFrame &frame, MapHits &hits) const
+{
+    hits.marks = MarksDrawn{};
+    if (!frame.data.events || frame.state.mapMode() == MapMode::Choropleth) return;
+    MarkStyle style = frame.state.markStyle();
+    hits.marks.automatic = style == MarkStyle::Auto;
+    std::optional<MapMarksClusterer::Result> clusters;
+    if (style == MarkStyle::Auto) {
+        qsizetype events = 0;
+        if (pointEvents(frame.data, frame.state) > kDenseThreshold) {
+            // The markers' density bins: within a frame's budget at a million events, where
+            // clusters, hexagons and heat are not yet (see the map.style.* figures).
+            style = MarkStyle::Markers;
+        } else if (const int groups = markerGroupsOnScreen(frame, kAutoMarkerGroups, &events);
+                   groups <= kAutoMarkerGroups && events <= kAutoEventsPerMarker * qsizetype(groups)) {
+            // Few markers, and apart: not hundreds piled up under a few badges. (Below the stop
+            // the count is complete.)
+            style = MarkStyle::Markers;
+        } else {
+            clusters = MapMarksClusterer::cluster(frame);
+            style = clusters->clusters.size() <= size_t(kAutoClusters) ? MarkStyle::Clusters : MarkStyle::HexBins;
+        }
+    }
+    hits.marks.style = style;
+    if (style == MarkStyle::Clusters) {
+        if (!clusters) clusters = MapMarksClusterer::cluster(frame);
+        hits.groups = std::move(clusters->clusters);
+        hits.marks.clusterMaxCount = clusters->maxCount;
+        hits.marks.clusterMaxRadiusPx = MapMarksClusterer::kMaxRadiusPx;
+        hits.marks.clusterMinRadiusPx = MapMarksClusterer::kMinRadiusPx;
+    } else if (style == MarkStyle::HexBins) {
+        HexBinLayer::record(HexBinLayer::bin(frame), hits);
+    }
 }
 
 EventLayerRenderer::EventLayerRenderer(const MapStyle &style, double devicePixelRatio)
@@ -243,9 +328,11 @@ LabelObstacles MapHits::labelObstacles(QPointF offsetPx) const
     return o;
 }
 
-void EventLayerRenderer::renderRegionFills(QPainter &painter, const MapFrame &frame) const
+void EventLayerRenderer::renderRegionFills(QPainter &painter, const MapFrame &frame, const MapHits &hits) const
 {
     if (!frame.data.events) return;
+    if (frame.state.mapMode() != MapMode::Choropleth && hits.marks.style == MarkStyle::HexBins)
+        return HexBinLayer::renderRegions(painter, frame, hits); // region-level records counted in their regions
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     if (frame.state.mapMode() == MapMode::Choropleth) {
@@ -323,16 +410,31 @@ void EventLayerRenderer::renderPoints(QPainter &painter, const MapFrame &frame, 
     if (!frame.data.events || frame.state.mapMode() == MapMode::Choropleth) return;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    if (pointEvents(frame.data, frame.state) > kDenseThreshold)
-        renderDense(painter, frame, hits);
-    else
-        renderMarkers(painter, frame, hits);
+    switch (hits.marks.style) {
+    case MarkStyle::Clusters:
+        renderClusters(painter, frame, hits);
+        break;
+    case MarkStyle::HexBins:
+        HexBinLayer::renderBins(painter, hits, m_hexSprites, m_devicePixelRatio);
+        break;
+    case MarkStyle::Heat:
+        HeatLayer::render(painter, frame, hits);
+        break;
+    case MarkStyle::Auto:
+    case MarkStyle::Markers:
+        if (pointEvents(frame.data, frame.state) > kDenseThreshold)
+            renderDense(painter, frame, hits);
+        else
+            renderMarkers(painter, frame, hits);
+        break;
+    }
     painter.restore();
 }
 
 void EventLayerRenderer::renderSelectedEvent(QPainter &painter, const MapFrame &frame, MapHits &hits) const
 {
-    if (!frame.data.events || frame.state.mapMode() == MapMode::Choropleth || hits.dense) return;
+    const bool markers = hits.marks.style == MarkStyle::Markers;
+    if (!frame.data.events || frame.state.mapMode() == MapMode::Choropleth || (markers && hits.dense)) return;
     const EventStore &store = *frame.data.events;
     const EventStore::Index selected = frame.state.selectedEvent();
     if (selected < 0 || selected >= store.size() || store.geometryKind(selected) != GeometryKind::Point) return;
@@ -344,6 +446,17 @@ void EventLayerRenderer::renderSelectedEvent(QPainter &painter, const MapFrame &
     painter.setPen(QPen(m_style.selection, 2.5));
     for (double shift : frame.viewport.worldCopies()) {
         const QPointF m = frame.data.pointsMercator()[size_t(selected)] + QPointF(shift, 0);
+        if (!markers) {
+            // Over a cluster, bin or heat: the event's own marker on a light disc, then the ring.
+            const QImage &sprite = m_sprites.sprite(store.category(selected));
+            const QSizeF logical = QSizeF(sprite.size()) / sprite.devicePixelRatio();
+            painter.save();
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QColor(255, 255, 255, 235));
+            painter.drawEllipse(t.map(m), r + 3, r + 3);
+            painter.drawImage(t.map(m) - QPointF(logical.width() / 2, logical.height() / 2), sprite);
+            painter.restore();
+        }
         painter.drawEllipse(t.map(m), r + 4, r + 4);
         hits.selectionPx.push_back(t.map(m));
     }
@@ -568,10 +681,141 @@ void EventLayerRenderer::renderDense(QPainter &painter, const MapFrame &frame, M
     hits.dense = true;
 }
 
+const QImage &EventLayerRenderer::clusterLabel(int count) const
+{
+    if (const auto it = m_clusterLabels.constFind(count); it != m_clusterLabels.constEnd()) return *it;
+    const QString text = count < 1000    ? QString::number(count)
+                         : count < 10000 ? QString::number(count / 1000.0, 'f', 1) + u'k'
+                                         : QString::number(count / 1000) + u'k';
+    QFont font = m_style.font;
+    font.setPointSizeF(7.5);
+    font.setBold(true);
+    const QSizeF box(8 + 6.5 * text.size(), 13);
+    QImage image((box * m_devicePixelRatio).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(m_devicePixelRatio);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::TextAntialiasing, true);
+    painter.setFont(font);
+    painter.setPen(QColor(0x22, 0x22, 0x22));
+    painter.drawText(QRectF(QPointF(0, 0), box), Qt::AlignCenter, text);
+    painter.end();
+    return *m_clusterLabels.insert(count, image);
+}
+
+const QImage &EventLayerRenderer::clusterSprite(const MarkGroup &g, const std::vector<QColor> &colourOf) const
+{
+    // Made once per radius (to a quarter pixel) and ring (its first four categories' shares to a
+    // 48th of the circle): a circle with a ring of arcs costs ~50x the image.
+    constexpr int kSteps = 48;
+    QByteArray key;
+    key.append(char(std::lround(g.radiusPx * 4)));
+    std::vector<std::pair<int, int>> arcs; // (colour index or -1 for the rest, steps)
+    int shown = 0, stepsDrawn = 0, countDrawn = 0;
+    for (const auto &[category, count] : g.categories) {
+        const bool rest = shown == 4;
+        countDrawn += rest ? g.count - countDrawn : count;
+        const int upTo = int(std::lround(double(kSteps) * countDrawn / g.count));
+        if (upTo > stepsDrawn)
+            arcs.emplace_back(rest ? -1 : int(std::min<size_t>(category, colourOf.size() - 1)), upTo - stepsDrawn);
+        stepsDrawn = upTo;
+        if (rest) break;
+        ++shown;
+    }
+    for (const auto &[colour, steps] : arcs) {
+        key.append(char(colour & 0xff)).append(char((colour >> 8) & 0xff));
+        key.append(char(steps));
+    }
+    if (const auto it = m_clusterSprites.constFind(key); it != m_clusterSprites.constEnd()) return *it;
+
+    const double r = g.radiusPx, ring = std::max(2.5, r * 0.28);
+    const QSizeF logical(2 * r + 2, 2 * r + 2);
+    QImage image((logical * m_devicePixelRatio).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(m_devicePixelRatio);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QPointF centre(r + 1, r + 1);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(255, 255, 255, 225));
+    painter.drawEllipse(centre, r, r);
+    // The ring split by category, the largest share from twelve o'clock clockwise; shares past
+    // the fourth share one grey arc.
+    const QRectF arcRect(centre - QPointF(r - ring / 2, r - ring / 2), QSizeF(2 * r - ring, 2 * r - ring));
+    int start = 90 * 16;
+    for (const auto &[colour, steps] : arcs) {
+        const int span = -360 * 16 * steps / kSteps;
+        painter.setPen(
+            QPen(colour < 0 ? QColor(0x88, 0x88, 0x88) : colourOf[size_t(colour)], ring, Qt::SolidLine, Qt::FlatCap));
+        painter.drawArc(arcRect, start, span);
+        start += span;
+    }
+    painter.setPen(QPen(QColor(0, 0, 0, 70), 0.8));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(centre, r, r);
+    painter.end();
+    return *m_clusterSprites.insert(key, image);
+}
+
+void EventLayerRenderer::renderClusters(QPainter &painter, const MapFrame &frame, MapHits &hits) const
+{
+    const EventStore &store = *frame.data.events;
+    const QStringList &categories = store.categories();
+    std::vector<QColor> colourOf(size_t(categories.size()) + 1, QColor(0x88, 0x88, 0x88));
+    for (qsizetype k = 0; k < categories.size(); ++k)
+        colourOf[size_t(k)] = CategoryStyle::color(categories[k]);
+    const double spriteRadius = m_sprites.radiusPx();
+    // The largest first, so a small neighbour's edge is never under a large one's (they do not
+    // overlap, but antialiased edges touch).
+    std::vector<const MarkGroup *> order;
+    order.reserve(hits.groups.size());
+    for (const MarkGroup &g : hits.groups)
+        order.push_back(&g);
+    std::stable_sort(order.begin(), order.end(), [](auto *a, auto *b) { return a->count > b->count; });
+    if (m_clusterSprites.size() > kMaxClusterSprites) m_clusterSprites.clear();
+    DeviceBlitter blitter(painter, m_devicePixelRatio);
+    for (const MarkGroup *g : order) {
+        if (g->count == 1 && !g->events.empty()) {
+            // A lone event is its marker.
+            const QImage &sprite = m_sprites.sprite(store.category(g->events.front()));
+            const QSizeF logical = QSizeF(sprite.size()) / sprite.devicePixelRatio();
+            blitter.draw(g->px - QPointF(logical.width() / 2, logical.height() / 2), sprite);
+            hits.coveredPx.emplace_back(g->px - QPointF(spriteRadius + 1, spriteRadius + 1),
+                                        QSizeF(2 * spriteRadius + 2, 2 * spriteRadius + 2));
+            continue;
+        }
+        const double r = g->radiusPx;
+        blitter.draw(g->px - QPointF(r + 1, r + 1), clusterSprite(*g, colourOf));
+        const QImage &label = clusterLabel(g->count);
+        const QSizeF logical = QSizeF(label.size()) / label.devicePixelRatio();
+        blitter.draw(g->px - QPointF(logical.width() / 2, logical.height() / 2), label);
+        hits.coveredPx.emplace_back(g->px - QPointF(r, r), QSizeF(2 * r, 2 * r));
+    }
+    hits.markerRadiusPx = spriteRadius;
+}
+
+const MarkGroup *MapHits::groupAt(QPointF px) const
+{
+    if (marks.style == MarkStyle::HexBins) {
+        const QPoint cell = HexGrid{hexOriginPx, hexRadiusPx}.cellOf(px);
+        for (const MarkGroup &g : groups)
+            if (g.hexCell == cell) return &g;
+        return nullptr;
+    }
+    if (marks.style != MarkStyle::Clusters) return nullptr;
+    for (const MarkGroup &g : groups)
+        if (std::hypot(g.px.x() - px.x(), g.px.y() - px.y()) <= std::max(g.radiusPx, markerRadiusPx + 2)) return &g;
+    return nullptr;
+}
+
 EventStore::IndexList EventLayerRenderer::eventsAt(QPointF px, const MapFrame &frame, const MapHits &hits) const
 {
     EventStore::IndexList found;
     if (!frame.data.events) return found;
+    if (const MarkGroup *group = hits.groupAt(px)) {
+        if (hits.marks.style == MarkStyle::HexBins) return HexBinLayer::eventsIn(frame, hits, group->hexCell);
+        return group->events;
+    }
     const EventStore &store = *frame.data.events;
     const Viewport &viewport = frame.viewport;
     const double reach = hits.markerRadiusPx + 2;

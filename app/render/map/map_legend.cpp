@@ -4,6 +4,7 @@
 #include "render/category_style.h"
 #include "render/map/event_layer_renderer.h"
 #include "render/map/marker_sprites.h"
+#include "render/map/sequential_ramp.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -14,9 +15,9 @@
 namespace chronomap {
 
 namespace {
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("MapLegend", text);
+    return QCoreApplication::translate("MapLegend", text, disambiguation, n);
 }
 } // namespace
 
@@ -27,7 +28,29 @@ QString LegendHits::categoryAt(QPointF px) const
     return {};
 }
 
-QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState &state, LegendHits *hits) const
+QString MapLegend::styleName(const MarksDrawn &marks)
+{
+    QString name;
+    switch (marks.style) {
+    case MarkStyle::Auto:
+    case MarkStyle::Markers:
+        name = tr("Markers");
+        break;
+    case MarkStyle::Clusters:
+        name = tr("Clusters");
+        break;
+    case MarkStyle::HexBins:
+        name = tr("Hexagon bins");
+        break;
+    case MarkStyle::Heat:
+        name = tr("Heat (event density)");
+        break;
+    }
+    return marks.automatic ? tr("%1 (automatic)").arg(name) : name;
+}
+
+QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState &state, LegendHits *hits,
+                         const MarksDrawn *marks) const
 {
     if (hits) *hits = LegendHits{};
     const auto dataset = state.dataset();
@@ -83,6 +106,28 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
                              QStringLiteral("%1 (%2)").arg(CategoryStyle::label(category)).arg(count), category});
         }
         if (counts.empty()) rows.append({Qt::transparent, MarkerShape::Circle, false, tr("no events in the window")});
+        // A style other than markers says which, with its scale.
+        if (marks && marks->style != MarkStyle::Markers && !counts.empty()) {
+            rows.append({Qt::transparent, MarkerShape::Circle, false, styleName(*marks)});
+            if (marks->style == MarkStyle::HexBins && marks->binScale.maxCount > 0) {
+                const CountScale &scale = marks->binScale;
+                int last = -1;
+                for (double p : {0.0, 1.0 / 3, 2.0 / 3, 1.0}) {
+                    const int count = scale.countAt(p);
+                    if (count == last) continue;
+                    last = count;
+                    rows.append({viridis(scale.position(count)), MarkerShape::Square, false,
+                                 tr("%n event(s) a bin", nullptr, count)});
+                }
+                if (scale.logarithmic) rows.append({Qt::transparent, MarkerShape::Square, false, tr("(logarithmic)")});
+            } else if (marks->style == MarkStyle::Clusters && marks->clusterMaxCount > 1) {
+                rows.append({Qt::transparent, MarkerShape::Circle, false,
+                             tr("circle area by count, largest %n event(s)", nullptr, marks->clusterMaxCount)});
+            } else if (marks->style == MarkStyle::Heat) {
+                rows.append({viridis(0.15), MarkerShape::Square, false, tr("fewer events")});
+                rows.append({viridis(1.0), MarkerShape::Square, false, tr("more events")});
+            }
+        }
     }
 
     double width = QFontMetricsF(bold).horizontalAdvance(title);

@@ -3,6 +3,7 @@
 
 #include "render/map/map_style.h"
 #include "core/view/view_state.h"
+#include "render/map/event_layer_renderer.h"
 
 #include <vector>
 
@@ -36,7 +37,12 @@ public:
 
     /// Paints the legend in the bottom-left corner of `area`; returns the rectangle it used and
     /// fills `hits` (when given) with each category row's rectangle.
-    QRectF render(QPainter &painter, const QRectF &area, const ViewState &state, LegendHits *hits = nullptr) const;
+    /// `marks` (when given): how the point events were drawn; the legend names a style other than
+    /// markers and shows its scale (hexagon bins' colours, clusters' sizes).
+    QRectF render(QPainter &painter, const QRectF &area, const ViewState &state, LegendHits *hits = nullptr,
+                  const MarksDrawn *marks = nullptr) const;
+    /// "Clusters (automatic)", "Hexagon bins" …: the style `marks` names.
+    static QString styleName(const MarksDrawn &marks);
     /// The legend's heading: "Categories", "Events per region", or "Sum of fatalities per region"
     /// when the choropleth sums a figure.
     QString title(const ViewState &state) const;

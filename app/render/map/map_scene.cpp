@@ -26,10 +26,14 @@ MapScene::MapScene(std::shared_ptr<const ProjectedBaseMap> baseMap, Options opti
              m_base->render(p, f.viewport, f.state.language());
              clearUpperVectorState();
          }},
+        // No drawing: how the point events are drawn (MarkStyle::Auto decides by what would be
+        // drawn), with the clusters or bins for the layers above.
+        {"mark style", 5, Group::Events,
+         [this](QPainter &, const MapFrame &f, MapFrameResult &r) { m_events.chooseMarks(f, r.hits); }},
         {"faded events", 10, Group::Events,
          [this](QPainter &p, const MapFrame &f, MapFrameResult &) { m_events.renderFaded(p, f); }},
         {"region fills", 20, Group::Events,
-         [this](QPainter &p, const MapFrame &f, MapFrameResult &) { m_events.renderRegionFills(p, f); }},
+         [this](QPainter &p, const MapFrame &f, MapFrameResult &r) { m_events.renderRegionFills(p, f, r.hits); }},
         {"selected region", 30, Group::Events,
          [this](QPainter &p, const MapFrame &f, MapFrameResult &) { m_events.renderSelectedRegion(p, f); }},
         {"contact arcs", 40, Group::Events,
@@ -46,7 +50,7 @@ MapScene::MapScene(std::shared_ptr<const ProjectedBaseMap> baseMap, Options opti
          }},
         {"legend", 80, Group::Overlays,
          [this, area](QPainter &p, const MapFrame &f, MapFrameResult &r) {
-             r.legendRect = m_legend.render(p, area(f), f.state, &r.legendHits);
+             r.legendRect = m_legend.render(p, area(f), f.state, &r.legendHits, &r.marks);
          }},
         {"attribution", 90, Group::Overlays,
          [this, area](QPainter &p, const MapFrame &f, MapFrameResult &) { m_legend.renderAttribution(p, area(f)); }},
@@ -66,7 +70,13 @@ void MapScene::paint(QPainter &painter, const MapFrame &frame, MapFrameResult &r
     paintGroup(Group::BaseMap, painter, frame, result);
     paintGroup(Group::Events, painter, frame, result);
     result.labelObstacles = result.hits.labelObstacles();
+    result.marks = result.hits.marks;
     paintGroup(Group::Overlays, painter, frame, result);
+}
+
+const MarkGroup *MapScene::groupAt(QPointF px, const MapHits &hits) const
+{
+    return hits.groupAt(px);
 }
 
 EventStore::IndexList MapScene::eventsAt(QPointF px, const MapFrame &frame, const MapHits &hits) const

@@ -23,6 +23,9 @@ struct MapFrameResult {
     /// What the names must leave visible. paint() takes it from `hits`; a caller that draws the
     /// event layers from a cache sets it from there before painting the overlays.
     LabelObstacles labelObstacles;
+    /// How the event layers drew the point events, for the legend. paint() takes it from
+    /// `hits`; a caller that draws the event layers from a cache sets it from there.
+    MarksDrawn marks;
     LegendHits legendHits;
     QRectF legendRect; ///< where the legend went (logical px of the frame)
 };
@@ -63,6 +66,9 @@ public:
     /// Events under a screen point of a frame that drew `hits`, newest first: the markers'
     /// groups, then arcs within a few pixels.
     EventStore::IndexList eventsAt(QPointF px, const MapFrame &frame, const MapHits &hits) const;
+
+    /// The cluster or hexagon bin at a screen point of a frame that drew `hits`, or null.
+    const MarkGroup *groupAt(QPointF px, const MapHits &hits) const;
 
     const std::vector<Layer> &layers() const { return m_layers; }
     const std::shared_ptr<const ProjectedBaseMap> &baseMap() const { return m_baseMap; }

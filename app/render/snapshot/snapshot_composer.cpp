@@ -352,6 +352,7 @@ QRectF SnapshotComposer::paintMap(QPainter &painter, const QRectF &area, const P
         }
         if (step(35)) m_scene->paintGroup(MapScene::Group::Events, painter, frame, drawn);
         drawn.labelObstacles = drawn.hits.labelObstacles();
+        drawn.marks = drawn.hits.marks;
         if (step(50)) {
             m_scene->paintGroup(MapScene::Group::Overlays, painter, frame, drawn);
             legend = drawn.legendRect.translated(area.topLeft());

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "render/map/hexbin_layer.h"
+
+#include "render/map/screen_geometry.h"
+#include "render/map/web_mercator.h"
+
+#include <QHash>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+namespace chronomap {
+
+namespace {
+
+constexpr double kSqrt3 = 1.7320508075688772;
+
+QPointF worldOriginPx(const Viewport &viewport)
+{
+    const double half = WebMercator::kWorldWidthM / 2;
+    return viewport.mercatorToScreen().map(QPointF(-half, half));
+}
+
+quint64 keyOf(QPoint cell)
+{
+    return (quint64(quint32(cell.x())) << 32) | quint32(cell.y());
+}
+
+/// Calls `f(event, px)` for each visible point event (newest first) at each world copy within
+/// `reachPx` of the view, leaving out region-level records when they are region fills.
+template<typename F> void forEachPointOnScreen(const MapFrame &frame, double reachPx, F f)
+{
+    const auto &mercator = frame.data.pointsMercator();
+    const auto &visible = frame.state.visibleEvents();
+    const bool fills = frame.data.projectedBaseMap() != nullptr;
+    const QTransform t = frame.viewport.mercatorToScreen();
+    const QSize size = frame.viewport.sizePx();
+    const QList<double> copies = frame.viewport.worldCopies();
+    const double x0 = -reachPx, y0 = -reachPx, x1 = size.width() + reachPx, y1 = size.height() + reachPx;
+    for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
+        const EventStore::Index i = *it;
+        if (!frame.data.isPoint(i) || (fills && frame.data.isRegionLevel(i))) continue;
+        const QPointF m = mercator[size_t(i)];
+        const double y = m.y() * t.m22() + t.dy();
+        if (!(y >= y0 && y <= y1)) continue; // NaN too
+        for (double shift : copies) {
+            const double x = (m.x() + shift) * t.m11() + t.dx();
+            if (x >= x0 && x <= x1) f(i, QPointF(x, y));
+        }
+    }
+}
+
+} // namespace
+
+QPoint HexGrid::cellOf(QPointF px) const
+{
+    const QPointF p = (px - originPx) / radiusPx;
+    const double q = kSqrt3 / 3 * p.x() - p.y() / 3, r = 2.0 / 3 * p.y(), s = -q - r;
+    double rq = std::round(q), rr = std::round(r), rs = std::round(s);
+    const double dq = std::abs(rq - q), dr = std::abs(rr - r), ds = std::abs(rs - s);
+    if (dq > dr && dq > ds)
+        rq = -rr - rs;
+    else if (dr > ds)
+        rr = -rq - rs;
+    return {int(rq), int(rr)};
+}
+
+QPointF HexGrid::centreOf(QPoint cell) const
+{
+    return originPx + radiusPx * QPointF(kSqrt3 * (cell.x() + cell.y() / 2.0), 1.5 * cell.y());
+}
+
+QPolygonF HexGrid::hexagon(QPoint cell) const
+{
+    const QPointF c = centreOf(cell);
+    QPolygonF hex;
+    for (int k = 0; k < 6; ++k) {
+        const double a = std::numbers::pi / 180 * (60 * k - 30);
+        hex << c + radiusPx * QPointF(std::cos(a), std::sin(a));
+    }
+    return hex;
+}
+
+HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
+{
+    HexBinning b;
+    b.grid = HexGrid{worldOriginPx(frame.viewport), radiusPx};
+    if (!frame.data.events) return b;
+    const EventStore &store = *frame.data.events;
+    const size_t categories = size_t(store.categories().size()) + 1;
+    QHash<quint64, int> binOf;
+    std::vector<std::vector<int>> binCategories;
+    forEachPointOnScreen(frame, radiusPx, [&](EventStore::Index i, QPointF px) {
+        const QPoint cell = b.grid.cellOf(px);
+        auto it = binOf.find(keyOf(cell));
+        if (it == binOf.end()) {
+            it = binOf.insert(keyOf(cell), int(b.bins.size()));
+            MarkGroup g;
+            g.hexCell = cell;
+            g.px = b.grid.centreOf(cell);
+            g.radiusPx = radiusPx;
+            b.bins.push_back(std::move(g));
+            binCategories.emplace_back(categories, 0);
+        }
+        ++b.bins[size_t(*it)].count;
+        ++binCategories[size_t(*it)][std::min<size_t>(store.categoryIndex(i), categories - 1)];
+    });
+    int minCount = std::numeric_limits<int>::max(), maxCount = 0;
+    for (size_t k = 0; k < b.bins.size(); ++k) {
+        MarkGroup &g = b.bins[k];
+        for (size_t c = 0; c < categories; ++c)
+            if (binCategories[k][c] > 0) g.categories.emplace_back(quint16(c), binCategories[k][c]);
+        std::stable_sort(g.categories.begin(), g.categories.end(),
+                         [](const auto &x, const auto &y) { return x.second > y.second; });
+        minCount = std::min(minCount, g.count);
+        maxCount = std::max(maxCount, g.count);
+    }
+    // Region-level records: in each region they name.
+    if (const auto &baseMap = frame.data.projectedBaseMap()) {
+        b.regionCounts.assign(size_t(baseMap->regions.size()), 0);
+        for (EventStore::Index i : frame.state.visibleEvents())
+            if (frame.data.isRegionLevel(i))
+                for (int r : frame.data.regionsNamedBy(i))
+                    if (r >= 0 && size_t(r) < b.regionCounts.size()) ++b.regionCounts[size_t(r)];
+        for (int c : b.regionCounts)
+            if (c > 0) {
+                minCount = std::min(minCount, c);
+                maxCount = std::max(maxCount, c);
+            }
+    }
+    b.scale = CountScale::of(maxCount > 0 ? minCount : 1, maxCount);
+    return b;
+}
+
+QColor HexBinLayer::colourOf(int count, const CountScale &scale)
+{
+    QColor c = viridis(scale.position(count));
+    c.setAlpha(215);
+    return c;
+}
+
+void HexBinLayer::record(HexBinning binning, MapHits &hits)
+{
+    hits.groups = std::move(binning.bins);
+    hits.hexOriginPx = binning.grid.originPx;
+    hits.hexRadiusPx = binning.grid.radiusPx;
+    hits.regionCounts = std::move(binning.regionCounts);
+    hits.dense = true;
+    hits.marks.binScale = binning.scale;
+}
+
+void HexBinLayer::renderRegions(QPainter &painter, const MapFrame &frame, const MapHits &hits)
+{
+    const ProjectedBaseMap *baseMap = frame.data.projectedBaseMap().get();
+    if (!baseMap) return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const Viewport &viewport = frame.viewport;
+    const QTransform t = viewport.mercatorToScreen();
+    const QRectF visible = viewport.visibleMercatorRect();
+    for (size_t r = 0; r < hits.regionCounts.size() && qsizetype(r) < baseMap->regions.size(); ++r) {
+        if (hits.regionCounts[r] == 0) continue;
+        const ProjectedArea &area = baseMap->regions[qsizetype(r)];
+        QColor fill = colourOf(hits.regionCounts[r], hits.marks.binScale);
+        const QColor edge = fill.darker(130);
+        fill.setAlpha(150);
+        for (double shift : viewport.worldCopies()) {
+            if (!area.box.intersects(visible.translated(-shift, 0))) continue;
+            painter.setPen(QPen(edge, 1.2, Qt::DashLine));
+            painter.setBrush(fill);
+            painter.drawPath(areaPath(area.rings, t, shift));
+        }
+    }
+    painter.restore();
+}
+
+void HexBinLayer::renderBins(QPainter &painter, const MapHits &hits, QHash<int, QImage> &sprites,
+                             double devicePixelRatio)
+{
+    const double r = hits.hexRadiusPx;
+    const QSizeF logical(2 * r + 2, 2 * r + 2);
+    const int size = int(std::lround(r * 4));
+    if (sprites.size() > 4096) sprites.clear();
+    for (const MarkGroup &g : hits.groups) {
+        const int step = int(std::lround(hits.marks.binScale.position(g.count) * 255));
+        const int key = (size << 8) | step;
+        auto it = sprites.find(key);
+        if (it == sprites.end()) {
+            QImage image((logical * devicePixelRatio).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(devicePixelRatio);
+            image.fill(Qt::transparent);
+            QPainter p(&image);
+            p.setRenderHint(QPainter::Antialiasing, true);
+            p.setPen(QPen(QColor(255, 255, 255, 160), 0.8));
+            QColor fill = viridis(step / 255.0);
+            fill.setAlpha(215);
+            p.setBrush(fill);
+            p.drawPolygon(HexGrid{QPointF(r + 1, r + 1), r - 0.5}.hexagon(QPoint(0, 0)));
+            p.end();
+            it = sprites.insert(key, image);
+        }
+        painter.drawImage(g.px - QPointF(r + 1, r + 1), *it);
+    }
+}
+
+EventStore::IndexList HexBinLayer::eventsIn(const MapFrame &frame, const MapHits &hits, QPoint cell)
+{
+    EventStore::IndexList found;
+    const HexGrid grid{hits.hexOriginPx, hits.hexRadiusPx};
+    forEachPointOnScreen(frame, hits.hexRadiusPx, [&](EventStore::Index i, QPointF px) {
+        if (grid.cellOf(px) == cell && (found.empty() || found.back() != i)) found.push_back(i);
+    });
+    return found;
+}
+
+} // namespace chronomap

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "render/map/event_layer_renderer.h"
+
+#include <QHash>
+#include <QImage>
+#include <QPolygonF>
+
+#include <vector>
+
+namespace chronomap {
+
+/// A pointy-top hexagonal grid in screen space: cells of a fixed size in pixels at every zoom,
+/// anchored at `originPx` (the world's north-west corner on screen, so a pan moves the bins with
+/// the map).
+struct HexGrid {
+    QPointF originPx;
+    double radiusPx = 24; ///< circumradius
+
+    /// The cell (axial coordinates q, r) holding a screen point.
+    QPoint cellOf(QPointF px) const;
+    QPointF centreOf(QPoint cell) const;
+    QPolygonF hexagon(QPoint cell) const;
+};
+
+/// Hexagon bins of a frame's visible point events, and region-level records counted in their
+/// regions (not in a bin at the region's centre), for HexBinLayer::render.
+struct HexBinning {
+    HexGrid grid;
+    std::vector<MarkGroup> bins;   ///< non-empty cells whose hexagon reaches into the view
+    std::vector<int> regionCounts; ///< by base-map region: its visible region-level events
+    CountScale scale;              ///< over the bins and the regions with a count
+};
+
+/// Paints hexagon bins: each cell coloured by its count on viridis (logarithmic when the counts
+/// span orders of magnitude), regions of region-level records filled by their count on the same
+/// ramp.
+class HexBinLayer {
+public:
+    static constexpr double kRadiusPx = 24;
+
+    static HexBinning bin(const MapFrame &frame, double radiusPx = kRadiusPx);
+    /// The fill of a bin or region of `count` events on `scale`.
+    static QColor colourOf(int count, const CountScale &scale);
+    /// Records the bins of `binning` in `hits` (what render() draws).
+    static void record(HexBinning binning, MapHits &hits);
+    /// Paints the regions' counts of `hits` (under arcs and bins).
+    static void renderRegions(QPainter &painter, const MapFrame &frame, const MapHits &hits);
+    /// Paints the bins of `hits`, each a hexagon image from `sprites` (made there once per
+    /// colour step and size: an antialiased polygon costs ~20x the image).
+    static void renderBins(QPainter &painter, const MapHits &hits, QHash<int, QImage> &sprites,
+                           double devicePixelRatio);
+    /// The visible events in a bin of the last frame, newest first.
+    static EventStore::IndexList eventsIn(const MapFrame &frame, const MapHits &hits, QPoint cell);
+};
+
+} // namespace chronomap
