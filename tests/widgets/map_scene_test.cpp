@@ -40,13 +40,13 @@ double differingShare(const QImage &a, const QImage &b, int tolerance)
 }
 
 /// Bytes the heap holds in use (glibc's count; what a cache kept after a paint adds to).
-qint64 heapInUse()
+[[maybe_unused]] qint64 heapInUse()
 {
     return qint64(mallinfo2().uordblks);
 }
 
 /// `n` point events spread over Eurasia, one per place.
-std::shared_ptr<const EventStore> spreadEvents(int n)
+[[maybe_unused]] std::shared_ptr<const EventStore> spreadEvents(int n)
 {
     EventStoreBuilder builder;
     for (int i = 0; i < n; ++i) {
