@@ -82,10 +82,12 @@ const char *muxerName(AnimationFormat format)
 struct SaveFileIo {
     QSaveFile *file = nullptr;
     bool failed = false;
+    bool discarding = false; ///< an abandoned write: the muxer's last words go nowhere
 
     static int write(void *opaque, uint8_t *data, int size)
     {
         auto *self = static_cast<SaveFileIo *>(opaque);
+        if (self->discarding) return size;
         if (self->file->write(reinterpret_cast<const char *>(data), size) != size) {
             self->failed = true;
             return AVERROR(EIO);
@@ -96,6 +98,7 @@ struct SaveFileIo {
     static int64_t seek(void *opaque, int64_t offset, int whence)
     {
         auto *self = static_cast<SaveFileIo *>(opaque);
+        if (self->discarding) return AVERROR(EIO);
         if (whence & AVSEEK_SIZE) return self->file->size();
         qint64 target = offset;
         switch (whence & ~AVSEEK_FORCE) {
@@ -124,9 +127,16 @@ struct Encoding {
     AVFrame *frame = nullptr;
     AVPacket *packet = nullptr;
     SwsContext *scaler = nullptr;
+    bool headerWritten = false, trailerWritten = false;
 
     ~Encoding()
     {
+        // A muxer stopped half-way (cancel, full disk) frees its queues and tables only in
+        // av_write_trailer; what it writes then is dropped, the file is cancelled anyway.
+        if (headerWritten && !trailerWritten && io) {
+            static_cast<SaveFileIo *>(io->opaque)->discarding = true;
+            av_write_trailer(format);
+        }
         sws_freeContext(scaler);
         av_packet_free(&packet);
         av_frame_free(&frame);
@@ -376,6 +386,7 @@ bool AnimationWriter::write(ViewState &state, const SnapshotComposer &composer, 
     ret = avformat_write_header(e.format, &muxerOptions);
     av_dict_free(&muxerOptions);
     if (ret < 0) return writeError(ret);
+    e.headerWritten = true;
 
     e.frame->format = e.codec->pix_fmt;
     e.frame->width = width;
@@ -424,6 +435,7 @@ bool AnimationWriter::write(ViewState &state, const SnapshotComposer &composer, 
     ret = encodeAndWrite(e, nullptr);
     if (ret < 0) return writeError(ret);
     ret = av_write_trailer(e.format);
+    e.trailerWritten = true; // called once, whatever it returned
     if (ret < 0) return writeError(ret);
     avio_flush(e.io);
     if (sink.failed || e.io->error < 0) return writeError(e.io->error);
