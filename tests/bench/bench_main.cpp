@@ -68,6 +68,10 @@ int main(int argc, char **argv)
         QStringLiteral("load-once"),
         QStringLiteral("Time one EventLoader::load of FILE and exit (to run under a profiler)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption loadChildOnceOption(
+        QStringLiteral("load-child-once"),
+        QStringLiteral("Time one ReaderProcess::load of FILE (a reader child, as the window loads) and exit."),
+        QStringLiteral("FILE"));
     QCommandLineOption rssChildOption(QStringLiteral("internal-rss"),
                                       QStringLiteral("Internal: measure a store's RSS in this process."),
                                       QStringLiteral("FILE"));
@@ -82,7 +86,7 @@ int main(int argc, char **argv)
                                         QStringLiteral("FILE"));
     floorChildOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({eventsOption, quickOption, jsonOption, repetitionsOption, onlyOption, listOption, dataDirOption,
-                       loadOnceOption, chronomapOption, rssChildOption, floorChildOption});
+                       loadOnceOption, loadChildOnceOption, chronomapOption, rssChildOption, floorChildOption});
     parser.process(app);
 
     if (parser.isSet(rssChildOption)) return measureStoreRssInChild(parser.value(rssChildOption));
@@ -93,6 +97,27 @@ int main(int argc, char **argv)
         const chronomap::LoadResult result = chronomap::EventLoader::load(parser.value(loadOnceOption));
         std::printf("%lld events, %lld issues, %.1f ms\n", static_cast<long long>(result.store->size()),
                     static_cast<long long>(result.issues.size()), double(timer.nsecsElapsed()) / 1e6);
+        return result.hasFatal() ? 1 : 0;
+    }
+    if (parser.isSet(loadChildOnceOption)) {
+        chronomap::ReaderProcess::setExecutable(
+            parser.isSet(chronomapOption)
+                ? QFileInfo(parser.value(chronomapOption)).absoluteFilePath()
+                : QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../app/chronomap")));
+        const ProcessTimes before = processTimes();
+        QElapsedTimer timer;
+        timer.start();
+        const chronomap::LoadResult result = chronomap::ReaderProcess::load(parser.value(loadChildOnceOption));
+        const double wallMs = double(timer.nsecsElapsed()) / 1e6;
+        const ProcessTimes after = processTimes();
+        const auto transfer = chronomap::ReaderProcess::lastTransfer();
+        std::printf("%lld events, %lld issues, %.1f ms (transfer %.1f ms); this process: cpu %.0f ms, %lld minor "
+                    "faults; reader child: cpu %.0f ms, %lld minor faults; load average %.2f\n",
+                    static_cast<long long>(result.store->size()), static_cast<long long>(result.issues.size()), wallMs,
+                    transfer.ms, after.selfCpuMs - before.selfCpuMs,
+                    static_cast<long long>(after.selfMinorFaults - before.selfMinorFaults),
+                    after.childrenCpuMs - before.childrenCpuMs, static_cast<long long>(transfer.childMinorFaults),
+                    loadAverage());
         return result.hasFatal() ? 1 : 0;
     }
     if (parser.isSet(listOption)) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace chronomap::bench {
@@ -62,6 +63,20 @@ double median(std::vector<double> samples)
     std::sort(samples.begin(), samples.end());
     const size_t mid = samples.size() / 2;
     return samples.size() % 2 ? samples[mid] : (samples[mid - 1] + samples[mid]) / 2;
+}
+
+ProcessTimes processTimes()
+{
+    auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+    ProcessTimes times;
+    rusage self{}, children{};
+    if (::getrusage(RUSAGE_SELF, &self) == 0) {
+        times.selfCpuMs = ms(self.ru_utime) + ms(self.ru_stime);
+        times.selfMinorFaults = self.ru_minflt;
+    }
+    if (::getrusage(RUSAGE_CHILDREN, &children) == 0)
+        times.childrenCpuMs = ms(children.ru_utime) + ms(children.ru_stime);
+    return times;
 }
 
 } // namespace chronomap::bench

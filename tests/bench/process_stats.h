@@ -12,6 +12,14 @@ qint64 residentBytes();
 /// Peak resident set size of this process so far, in bytes (VmHWM in /proc/self/status); -1 if unknown.
 qint64 peakResidentBytes();
 
+/// CPU time (user + system, ms) and minor page faults of this process and of its reaped children.
+struct ProcessTimes {
+    double selfCpuMs = 0;
+    qint64 selfMinorFaults = 0;
+    double childrenCpuMs = 0;
+};
+ProcessTimes processTimes();
+
 /// Number of processors online.
 int processorCount();
 /// The one-minute load average (/proc/loadavg), or -1 if unknown.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/event_loader.h"
 
+#include "core/io/batch_converter.h"
 #include "core/io/batch_queue.h"
 #include "core/io/feature_batch.h"
 #include "core/io/gdal_handles.h"
@@ -138,20 +139,12 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
         // one reads on. Only this thread touches the dataset, its layers and features.
         bool converterFailed = false;
         std::atomic<bool> abandoned{false};
+        BatchConverter records(reader, seenIds, builder, options.rowLane);
         auto convert = [&](const FeatureBatch &batch) {
             GdalMessageCollector messages; // on whichever thread converts
             try {
-                for (qsizetype row = 0; row < batch.size() && !abandoned.load(std::memory_order_relaxed); ++row) {
-                    if (auto e = reader.read(batch, row)) {
-                        if (!seenIds.insert(e->id)) {
-                            reader.recordIssue(
-                                Issue::Severity::Skipped, toString(FieldRole::Id),
-                                tr("id '%1' is already used by an earlier record; record skipped").arg(e->id));
-                            continue;
-                        }
-                        builder.add(*e);
-                    }
-                }
+                for (qsizetype row = 0; row < batch.size() && !abandoned.load(std::memory_order_relaxed); ++row)
+                    records.convert(batch, row);
             } catch (const std::exception &) { // out of memory: exceptions never cross the thread
                 converterFailed = true;
             }

@@ -29,6 +29,10 @@ struct LoadOptions {
     /// Converts records into events on a second thread while GDAL reads the next ones; false
     /// does both on the calling thread. The result is the same either way.
     bool pipelined = true;
+    /// Fills the store's columns straight from the raw fields of the records that allow it
+    /// (LayerReader::readRow); false takes every record through an Event. The result is the same
+    /// either way (tests compare them).
+    bool rowLane = true;
 };
 
 /// The outcome of one load: the events that were usable and every problem found.

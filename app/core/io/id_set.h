@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QHashFunctions>
-#include <QString>
 #include <QStringView>
 
 #include <algorithm>
@@ -12,7 +13,7 @@
 namespace chronomap {
 
 /// The ids read so far, to find duplicates without a heap-allocated string per id: the ids'
-/// UTF-16 text in one buffer and an open-addressing table of (hash, id number) into it.
+/// UTF-8 text in one buffer and an open-addressing table of (hash, id number) into it.
 class IdSet {
 public:
     void reserve(qint64 ids)
@@ -24,20 +25,33 @@ public:
     /// Adds `id`; false when it was there already.
     bool insert(QStringView id)
     {
+        m_scratch.resize(0); // keeps its capacity
+        if (std::all_of(id.begin(), id.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+            m_scratch.resize(id.size()); // ASCII is its own UTF-8
+            std::transform(id.begin(), id.end(), m_scratch.begin(), [](QChar c) { return char(c.unicode()); });
+        } else {
+            m_scratch = id.toUtf8();
+        }
+        return insert(QByteArrayView(m_scratch));
+    }
+
+    /// Adds the id given as UTF-8; false when it was there already (as either form).
+    bool insert(QByteArrayView utf8)
+    {
         if ((m_begin.size() + 1) * 2 > m_slots.size()) rehash(std::max<size_t>(64, m_slots.size() * 2));
-        const size_t hash = qHash(id);
+        const size_t hash = qHash(utf8);
         const auto tag = quint32(hash ^ (quint64(hash) >> 32));
         const size_t mask = m_slots.size() - 1;
         for (size_t i = hash & mask;; i = (i + 1) & mask) {
             Slot &slot = m_slots[i];
             if (slot.idPlusOne == 0) {
                 if (m_begin.empty()) m_begin.push_back(0);
-                m_text.append(id);
+                m_text.append(utf8.data(), utf8.size());
                 m_begin.push_back(m_text.size());
                 slot = {tag, quint32(m_begin.size() - 1)};
                 return true;
             }
-            if (slot.tag == tag && idText(slot.idPlusOne - 1) == id) return false;
+            if (slot.tag == tag && idText(slot.idPlusOne - 1) == utf8) return false;
         }
     }
 
@@ -46,7 +60,10 @@ private:
         quint32 tag = 0;
         quint32 idPlusOne = 0; ///< 0 = empty
     };
-    QStringView idText(quint32 n) const { return QStringView(m_text).sliced(m_begin[n], m_begin[n + 1] - m_begin[n]); }
+    QByteArrayView idText(quint32 n) const
+    {
+        return QByteArrayView(m_text).sliced(m_begin[n], m_begin[n + 1] - m_begin[n]);
+    }
     void rehash(size_t capacity) // a power of two ("slots" is a Qt keyword)
     {
         std::vector<Slot> old(capacity);
@@ -62,9 +79,10 @@ private:
         }
     }
 
-    QString m_text;
+    QByteArray m_text;              ///< the ids' UTF-8, one after another
     std::vector<qsizetype> m_begin; ///< where id n starts in m_text; one more entry for the end
     std::vector<Slot> m_slots;      ///< a power of two, at most half full
+    QByteArray m_scratch;           ///< the UTF-8 of the id insert(QStringView) is adding
 };
 
 } // namespace chronomap

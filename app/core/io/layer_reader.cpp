@@ -49,11 +49,6 @@ FuzzyDate coarsen(FuzzyDate d, DatePrecision precision)
     return {first.startOfDay(QTimeZone::utc()).toMSecsSinceEpoch(), precision};
 }
 
-bool validCoordinate(double lon, double lat)
-{
-    return std::isfinite(lon) && std::isfinite(lat) && std::abs(lon) <= 180.0 && std::abs(lat) <= 90.0;
-}
-
 /// Vertices of a geometry with all its parts and rings.
 qint64 vertexCount(OGRGeometryH g)
 {
@@ -166,6 +161,7 @@ LayerReader::LayerReader(const QString &file, OGRLayerH layer, const LoadOptions
         m_titleFields.append(QStringLiteral("title_") + lang);
     for (const auto &[lang, index] : std::as_const(m_summaryColumns))
         m_summaryFields.append(QStringLiteral("summary_") + lang);
+    m_rowLane = rowLaneFits();
 }
 
 void LayerReader::extract(OGRFeatureH f, qint64 record, FeatureBatch &batch) const
@@ -324,7 +320,18 @@ void LayerReader::profileIssue(Issue::Severity severity, const QString &field, c
 
 void LayerReader::recordIssue(Issue::Severity severity, const QString &field, const QString &message)
 {
+    if (m_dryRun) {
+        m_wouldReport = true;
+        return;
+    }
     m_issues.append({severity, m_file, m_record, m_recordId, field, message});
+}
+
+void LayerReader::reportDuplicateId(const QString &id)
+{
+    m_recordId = id;
+    recordIssue(Issue::Severity::Skipped, toString(FieldRole::Id),
+                tr("id '%1' is already used by an earlier record; record skipped").arg(id));
 }
 
 void LayerReader::fileIssue(Issue::Severity severity, const QString &message)

@@ -5,11 +5,13 @@
 #include "core/io/feature_batch.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/profile_transform.h"
+#include "core/store/event_row.h"
 
 #include <QJsonArray>
 
 #include <ogr_api.h>
 
+#include <cmath>
 #include <optional>
 #include <vector>
 
@@ -39,6 +41,16 @@ public:
     /// Converts one feature; returns nullopt (with an Issue) when the record cannot be used.
     std::optional<Event> read(const FeatureBatch &batch, qsizetype row);
 
+    /// The fast lane of read() (layer_reader_row.cpp): fills `out` straight from the batch's raw
+    /// cells for the common record (every cell ASCII and within the text limit; a point or no
+    /// geometry; text actors, places, regions and sources; no claims; nothing to report), so that
+    /// EventStoreBuilder::addRow() stores what add(*read()) would. False, with nothing reported,
+    /// when the record needs read().
+    bool readRow(const FeatureBatch &batch, qsizetype row, EventRow &out);
+
+    /// Reports that the record just read repeats the id of an earlier one (it is skipped).
+    void reportDuplicateId(const QString &id);
+
     void recordIssue(Issue::Severity severity, const QString &field, const QString &message);
     void fileIssue(Issue::Severity severity, const QString &message);
 
@@ -47,6 +59,19 @@ private:
     void profileIssue(Issue::Severity severity, const QString &field, const QString &message) override;
 
     bool has(FieldRole role) const { return m_index[int(role)] >= 0; }
+    /// Whether readRow() may take this layer's records (no schema profile, no localized text, no
+    /// KML fallback, only text and number columns).
+    bool rowLaneFits() const;
+
+    /// The raw bytes of the current record's cell for `role`; empty when absent.
+    QByteArrayView raw(FieldRole role) const;
+    /// list()'s items of `role` appended to `out.text` (upper case when `upper`); false when the
+    /// cell is a JSON array, which needs list().
+    bool rowList(FieldRole role, bool upper, EventRow &out, std::vector<EventRow::Span> &items);
+    /// readGeometry() for readRow(); false when the record needs it.
+    bool rowGeometry(EventRow &out);
+    /// readSources() for readRow(); false when the record needs it.
+    bool rowSources(EventRow &out);
 
     /// The current record's cell of OGR field `index`; null when the field is absent, unset or null.
     const FeatureBatch::Cell *cell(int index) const;
@@ -90,6 +115,10 @@ private:
     /// `out.issues`, when the record must be skipped. Touches only `g`, never a dataset.
     bool takeGeometry(OGRGeometryH g, const QString &field, GeometrySink &out) const;
     static QString notWgs84(double lon, double lat);
+    static bool validCoordinate(double lon, double lat)
+    {
+        return std::isfinite(lon) && std::isfinite(lat) && std::abs(lon) <= 180.0 && std::abs(lat) <= 90.0;
+    }
     QString tooManyVertices(qint64 vertices) const;
 
     QJsonArray jsonArray(FieldRole role, bool *isJson);
@@ -121,6 +150,11 @@ private:
     QStringList m_titleFields, m_summaryFields; ///< `title_xx` per entry of m_titleColumns…
     // Reused text of transient fields: ASCII cells are widened into these without allocating.
     QString m_dateBuffer, m_precisionBuffer, m_listBuffer, m_jsonBuffer, m_claimsBuffer;
+    bool m_rowLane = false; ///< rowLaneFits(), decided once
+    /// While set (readRow()), recordIssue() reports nothing and only notes that it would have.
+    bool m_dryRun = false, m_wouldReport = false;
+    Event m_rowEvent;       ///< readRow()'s scratch for readWhen(): only its `when` is set
+    QString m_numberBuffer; ///< readRow()'s text of a source that might be a number
     // The record read() converts; only the converting thread touches these.
     const FeatureBatch *m_batch = nullptr;
     qsizetype m_row = 0;

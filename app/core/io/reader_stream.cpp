@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/reader_stream.h"
 
+#include "core/io/batch_converter.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/gdal_session.h"
 #include "core/io/id_set.h"
@@ -38,6 +39,7 @@ struct ReaderStream::State {
     IdSet seenIds;
     DatasetPtr layers; ///< an in-memory dataset with the child's layer definition
     std::unique_ptr<LayerReader> reader;
+    std::unique_ptr<BatchConverter> converter; ///< of `reader`
     std::vector<int> columnTypes;
     FeatureBatch batch;
     QStringList readMessages, converterMessages;
@@ -54,6 +56,7 @@ ReaderStream::ReaderStream(QString path, LoadOptions options)
 
 ReaderStream::~ReaderStream()
 {
+    d->converter.reset();
     d->reader.reset(); // before the dataset its layer belongs to
 }
 
@@ -143,6 +146,7 @@ bool ReaderStream::beginLayer(const ipc::LayerSchema &schema)
 {
     // The conversion needs a LayerReader made from the same layer definition the child read:
     // an in-memory layer with the same fields gives it the same columns, mapping and roles.
+    d->converter.reset();
     d->reader.reset();
     d->layers.reset();
     OGRLayerH layer = nullptr;
@@ -154,6 +158,7 @@ bool ReaderStream::beginLayer(const ipc::LayerSchema &schema)
     m_result.issues.resize(before);
     if (!d->reader->usable() || !d->reader->hasStartColumn()) return false;
     d->columnTypes.assign(d->reader->columnTypes().begin(), d->reader->columnTypes().end());
+    d->converter = std::make_unique<BatchConverter>(*d->reader, d->seenIds, d->builder, m_options.rowLane);
     return true;
 }
 
@@ -171,21 +176,12 @@ bool ReaderStream::convertBatch(QByteArrayView payload)
     clock.start();
     GdalMessageCollector messages;
     try {
-        for (qsizetype row = 0; row < batch.size(); ++row) {
-            if (auto e = d->reader->read(batch, row)) {
-                m_lastRecordId = e->id;
-                if (!d->seenIds.insert(e->id)) {
-                    d->reader->recordIssue(
-                        Issue::Severity::Skipped, toString(FieldRole::Id),
-                        tr("id '%1' is already used by an earlier record; record skipped").arg(e->id));
-                    continue;
-                }
-                d->builder.add(*e);
-            }
-        }
+        for (qsizetype row = 0; row < batch.size(); ++row)
+            d->converter->convert(batch, row);
     } catch (const std::exception &) { // out of memory
         m_converterFailed = true;
     }
+    if (QString id = d->converter->lastId(); !id.isEmpty()) m_lastRecordId = std::move(id);
     for (const QString &message : messages.take())
         if (!d->converterMessages.contains(message)) d->converterMessages.append(message);
     m_convertNs += clock.nsecsElapsed();
@@ -197,6 +193,7 @@ LoadResult ReaderStream::build()
     LoadResult result = std::move(m_result);
     m_result = {};
     result.recordsRead = std::max(d->end.recordsRead, m_lastRecord);
+    d->converter.reset();
     d->reader.reset();
     result.store = d->builder.build();
     d->builder = EventStoreBuilder();

@@ -50,6 +50,12 @@ public:
         }
         appendString(value.toUtf8());
     }
+    void addUtf8(const char *key, QByteArrayView value)
+    {
+        if (value.isEmpty()) return;
+        member(key);
+        appendString(value);
+    }
     void add(const char *key, std::optional<double> value)
     {
         if (!value || !std::isfinite(*value)) return; // JSON has no NaN or infinity: read back as absent
@@ -217,6 +223,13 @@ void appendCompact(QByteArray &out, const Source &s)
     o.add(kUrl, s.url);
     o.add(kPublished, s.published);
     o.add(kLanguage, s.language);
+}
+
+void appendCompactSourceText(QByteArray &out, QByteArrayView utf8Item)
+{
+    const bool isUrl = utf8Item.startsWith("http://") || utf8Item.startsWith("https://");
+    JsonObjectWriter o(out);
+    o.addUtf8(isUrl ? kUrl : kName, utf8Item);
 }
 
 void appendCompact(QByteArray &out, const Related &r)

@@ -49,6 +49,8 @@ QByteArray toJsonText(const QList<Related> &related);
 void appendCompact(QByteArray &out, const Claim &c);
 void appendCompact(QByteArray &out, const Source &s);
 void appendCompact(QByteArray &out, const Related &r);
+/// appendCompact(out, sourceFromText(item)) for an item given as UTF-8, without the QStrings.
+void appendCompactSourceText(QByteArray &out, QByteArrayView utf8Item);
 /// Readers of one compact object (UTF-8 JSON text).
 Claim claimFromCompact(QByteArrayView json);
 Source sourceFromCompact(QByteArrayView json);

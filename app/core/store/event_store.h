@@ -16,6 +16,7 @@
 namespace chronomap {
 
 class EventStoreBuilder;
+struct EventRow;
 
 /// All events of a dataset, immutable once built and shared between threads as
 /// `std::shared_ptr<const EventStore>`.
@@ -134,6 +135,9 @@ public:
     EventStoreBuilder();
     void reserve(qsizetype events);
     void add(const Event &event);
+    /// Adds a record given as raw text (the loader's common case): the same as add() of the Event
+    /// with these fields, without building one.
+    void addRow(const EventRow &row);
     /// Adds actor names for the store (ids already known keep theirs).
     void addActors(const ActorVocabulary &actors) { m_store->m_actors.merge(actors); }
     qsizetype size() const { return qsizetype(m_store->m_startMs.size()); }
@@ -141,6 +145,14 @@ public:
     std::shared_ptr<const EventStore> build();
 
 private:
+    void addColumns(const TimeSpan &when, GeometryKind kind, LocationPrecision precision, Confidence confidence,
+                    double lonDeg, double latDeg);
+    template<typename Text> void addCategory(Text category);
+    /// Starts the record's text in the arena; returns its number in file order.
+    EventStore::Index beginText();
+    void noteId(QByteArrayView utf8, EventStore::Index record);
+    void noteRegion(const QString &code, EventStore::Index record);
+    template<typename Text> void noteProvenance(Text provenance);
     /// Moves the ids, regions and provenances noted by add() into `store`, in sorted order.
     void renumberNotes(EventStore &store, const std::vector<EventStore::Index> &order,
                        const std::vector<EventStore::Index> &rank);

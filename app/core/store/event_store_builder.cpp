@@ -2,6 +2,8 @@
 // EventStoreBuilder (declared in event_store.h beside the store it fills).
 #include "core/store/event_store.h"
 
+#include "core/store/event_row.h"
+
 #include "core/model/record_json.h"
 #include "core/store/event_store_codec.h"
 
@@ -28,57 +30,87 @@ void EventStoreBuilder::reserve(qsizetype events)
     s.m_textOffset.reserve(n);
 }
 
+void EventStoreBuilder::addColumns(const TimeSpan &when, GeometryKind kind, LocationPrecision precision,
+                                   Confidence confidence, double lonDeg, double latDeg)
+{
+    auto &s = *m_store;
+    s.m_startMs.push_back(when.start().startMs);
+    s.m_endMs.push_back(when.end().startMs);
+    s.m_flags.push_back(quint8(quint8(when.start().precision) << kStartPrecisionShift |
+                               quint8(when.end().precision) << kEndPrecisionShift | quint8(kind) << kGeometryShift |
+                               quint8(precision) << kLocationPrecisionShift));
+    s.m_confidence.push_back(quint8(confidence));
+    s.m_lonDeg.push_back(lonDeg);
+    s.m_latDeg.push_back(latDeg);
+}
+
+template<typename Text> void EventStoreBuilder::addCategory(Text category)
+{
+    auto &s = *m_store;
+    // Most files have a handful of categories: comparing with each beats hashing the text.
+    qsizetype number = -1;
+    if (s.m_categories.size() <= 16) {
+        for (qsizetype k = 0; k < s.m_categories.size() && number < 0; ++k)
+            if (s.m_categories[k] == category) number = k;
+    } else if (const auto it = m_categoryIndex.constFind(QString(category)); it != m_categoryIndex.constEnd()) {
+        number = *it;
+    }
+    if (number < 0) {
+        number = s.m_categories.size();
+        m_categoryIndex.insert(QString(category), quint16(number));
+        s.m_categories.append(QString(category));
+    }
+    s.m_category.push_back(quint16(number));
+}
+
+EventStore::Index EventStoreBuilder::beginText()
+{
+    auto &s = *m_store;
+    s.m_textOffset.push_back(s.m_text.size());
+    return EventStore::Index(s.m_textOffset.size() - 1);
+}
+
+void EventStoreBuilder::noteId(QByteArrayView utf8, EventStore::Index record)
+{
+    if (!utf8.isEmpty()) m_idHashes.emplace_back(idHash(utf8), record);
+}
+
+void EventStoreBuilder::noteRegion(const QString &code, EventStore::Index record)
+{
+    const auto number = m_regionNumbers.constFind(code);
+    if (number == m_regionNumbers.constEnd()) {
+        m_regionNumbers.insert(code, quint32(m_regionMembers.size()));
+        m_regionMembers.push_back({record});
+    } else {
+        m_regionMembers[*number].push_back(record);
+    }
+}
+
+template<typename Text> void EventStoreBuilder::noteProvenance(Text provenance)
+{
+    // Neighbours mostly share their provenance: the hash is looked up when it changes.
+    if (m_provenanceOf.empty() || m_lastProvenance != provenance) {
+        m_lastProvenance = QString(provenance);
+        m_lastProvenanceNumber = m_provenanceNumbers.value(m_lastProvenance, quint32(m_provenanceNumbers.size()));
+        m_provenanceNumbers.insert(m_lastProvenance, m_lastProvenanceNumber);
+    }
+    m_provenanceOf.push_back(m_lastProvenanceNumber);
+}
+
 void EventStoreBuilder::add(const Event &e)
 {
     auto &s = *m_store;
-    s.m_startMs.push_back(e.when.start().startMs);
-    s.m_endMs.push_back(e.when.end().startMs);
-    s.m_flags.push_back(quint8(quint8(e.when.start().precision) << kStartPrecisionShift |
-                               quint8(e.when.end().precision) << kEndPrecisionShift |
-                               quint8(e.geometryKind) << kGeometryShift |
-                               quint8(e.locationPrecision) << kLocationPrecisionShift));
-    s.m_confidence.push_back(quint8(e.confidence));
-
-    // Most files have a handful of categories: comparing with each beats hashing the text.
-    qsizetype category = -1;
-    if (s.m_categories.size() <= 16) {
-        for (qsizetype k = 0; k < s.m_categories.size() && category < 0; ++k)
-            if (s.m_categories[k] == e.category) category = k;
-    } else if (const auto it = m_categoryIndex.constFind(e.category); it != m_categoryIndex.constEnd()) {
-        category = *it;
-    }
-    if (category < 0) {
-        category = s.m_categories.size();
-        m_categoryIndex.insert(e.category, quint16(category));
-        s.m_categories.append(e.category);
-    }
-    s.m_category.push_back(quint16(category));
-
     const QGeoCoordinate anchor = e.anchor();
-    s.m_lonDeg.push_back(anchor.isValid() ? anchor.longitude() : qQNaN());
-    s.m_latDeg.push_back(anchor.isValid() ? anchor.latitude() : qQNaN());
+    addColumns(e.when, e.geometryKind, e.locationPrecision, e.confidence,
+               anchor.isValid() ? anchor.longitude() : qQNaN(), anchor.isValid() ? anchor.latitude() : qQNaN());
+    addCategory(e.category);
 
-    const auto record = EventStore::Index(s.m_textOffset.size());
     QByteArray &t = s.m_text;
-    s.m_textOffset.push_back(t.size());
-    if (const QByteArrayView id = appendText(t, Tag::Id, e.id); !id.isEmpty())
-        m_idHashes.emplace_back(idHash(id), record);
-    for (const auto &r : e.regions) {
-        const auto number = m_regionNumbers.constFind(r);
-        if (number == m_regionNumbers.constEnd()) {
-            m_regionNumbers.insert(r, quint32(m_regionMembers.size()));
-            m_regionMembers.push_back({record});
-        } else {
-            m_regionMembers[*number].push_back(record);
-        }
-    }
-    // Neighbours mostly share their provenance: the hash is looked up when it changes.
-    if (m_provenanceOf.empty() || e.provenance != m_lastProvenance) {
-        m_lastProvenance = e.provenance;
-        m_lastProvenanceNumber = m_provenanceNumbers.value(e.provenance, quint32(m_provenanceNumbers.size()));
-        m_provenanceNumbers.insert(e.provenance, m_lastProvenanceNumber);
-    }
-    m_provenanceOf.push_back(m_lastProvenanceNumber);
+    const EventStore::Index record = beginText();
+    noteId(appendText(t, Tag::Id, e.id), record);
+    for (const auto &r : e.regions)
+        noteRegion(r, record);
+    noteProvenance(e.provenance);
     appendLocalized(t, Tag::Title, e.title);
     appendLocalized(t, Tag::Summary, e.summary);
     for (const auto &a : e.actors)
@@ -111,6 +143,35 @@ void EventStoreBuilder::add(const Event &e)
         }
         appendField(t, Tag::LineVertices, QByteArrayView(vertices));
     }
+    t.append(char(Tag::End));
+}
+
+void EventStoreBuilder::addRow(const EventRow &r)
+{
+    auto &s = *m_store;
+    addColumns(r.when, r.geometryKind, r.locationPrecision, r.confidence, r.lonDeg, r.latDeg);
+    addCategory(QLatin1StringView(r.view(r.category)));
+
+    QByteArray &t = s.m_text;
+    const EventStore::Index record = beginText();
+    appendField(t, Tag::Id, r.view(r.id));
+    noteId(r.view(r.id), record);
+    for (const EventRow::Span &region : r.regions)
+        noteRegion(QString::fromLatin1(r.view(region)), record);
+    noteProvenance(QLatin1StringView(r.view(r.provenance)));
+    // As appendLocalized() writes the default language: an empty key, the separator, the text.
+    for (const auto &[tag, text] : {std::pair{Tag::Title, r.title}, std::pair{Tag::Summary, r.summary}}) {
+        if (text.size == 0) continue;
+        t.append(char(tag));
+        appendVarint(t, quint64(1 + text.size));
+        t.append(kLangSeparator);
+        t.append(r.view(text));
+    }
+    for (const auto &[tag, spans] : {std::pair{Tag::Actor, &r.actors}, std::pair{Tag::Place, &r.places},
+                                     std::pair{Tag::Region, &r.regions}, std::pair{Tag::Source, &r.sources}})
+        for (const EventRow::Span &span : *spans)
+            appendField(t, tag, r.view(span));
+    if (r.provenance.size > 0) appendField(t, Tag::Provenance, r.view(r.provenance));
     t.append(char(Tag::End));
 }
 

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/model/event.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <cmath>
+#include <vector>
+
+namespace chronomap {
+
+/// One record as EventStoreBuilder::addRow() stores it: the fields an Event of one point (or no
+/// geometry) with a default-language title and text sources carries, as ASCII text in one reused
+/// buffer. The loader fills it straight from a batch's raw cells, so that the common record
+/// costs no QString, QMap or QList (EventStoreBuilder::add() takes the full Event).
+///
+/// Memory is reused: clear() keeps the capacity.
+struct EventRow {
+    /// A run of `text`.
+    struct Span {
+        qsizetype offset = 0, size = 0;
+    };
+
+    QByteArray text; ///< ASCII bytes of every field below
+    Span id, title;  ///< never empty
+    Span summary;    ///< the default-language summary; empty: none
+    Span category;   ///< as the store keeps it: trimmed, lower case
+    Span provenance; ///< trimmed; empty: none
+    std::vector<Span> actors, places;
+    std::vector<Span> regions; ///< trimmed, upper case
+    std::vector<Span> sources; ///< compact JSON objects (RecordJson::appendCompactSourceText)
+    TimeSpan when;
+    Confidence confidence = Confidence::Unknown;
+    GeometryKind geometryKind = GeometryKind::None; ///< None or Point
+    LocationPrecision locationPrecision = LocationPrecision::Unstated;
+    double lonDeg = std::nan(""), latDeg = std::nan(""); ///< WGS 84 degrees; NaN without geometry
+
+    QByteArrayView view(Span s) const { return QByteArrayView(text).sliced(s.offset, s.size); }
+    Span append(QByteArrayView bytes)
+    {
+        const Span s{text.size(), bytes.size()};
+        text.append(bytes.data(), bytes.size());
+        return s;
+    }
+
+    void clear()
+    {
+        text.resize(0); // keeps its capacity
+        id = title = summary = category = provenance = {};
+        actors.clear();
+        places.clear();
+        regions.clear();
+        sources.clear();
+        when = {};
+        confidence = Confidence::Unknown;
+        geometryKind = GeometryKind::None;
+        locationPrecision = LocationPrecision::Unstated;
+        lonDeg = latDeg = std::nan("");
+    }
+};
+
+} // namespace chronomap
