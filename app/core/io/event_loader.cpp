@@ -115,7 +115,8 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
     // An estimate (CSV) may run a little short or long: the columns are copied to their exact
     // size when the store is built, and the id set only sizes its table.
     const qint64 expected = std::min(options.maxRecords, total > 0 ? total : estimatedTotal + estimatedTotal / 16);
-    if (expected > 0) builder.reserve(expected);
+    // The text: about the file's size (none for bytes in memory, whose size is not known here).
+    if (expected > 0) builder.reserve(expected, QFileInfo(QFile::decodeName(gdalPath)).size());
 
     IdSet seenIds;
     if (expected > 0) seenIds.reserve(expected); // no rehashing of a million ids as the set grows

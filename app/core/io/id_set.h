@@ -19,6 +19,7 @@ public:
     void reserve(qint64 ids)
     {
         m_begin.reserve(size_t(ids) + 1);
+        m_text.reserve(qsizetype(std::min<qint64>(ids, 1 << 26) * 16)); // most ids are shorter: no copying as it grows
         if (size_t(ids) * 2 > m_slots.size()) rehash(std::bit_ceil(size_t(ids) * 2));
     }
 

@@ -103,7 +103,7 @@ bool ReaderStream::handle(const ipc::Frame &frame)
         qint64 expected = std::min(m_options.maxRecords, total > 0 ? total : estimated + estimated / 16);
         expected = std::min(expected, d->fileBytes / 8 + 1024);
         if (expected > 0) {
-            d->builder.reserve(expected);
+            d->builder.reserve(expected, d->fileBytes); // the text: about the file's size
             d->seenIds.reserve(expected);
         }
         return true;

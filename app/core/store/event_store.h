@@ -133,7 +133,9 @@ private:
 class EventStoreBuilder {
 public:
     EventStoreBuilder();
-    void reserve(qsizetype events);
+    /// Room for `events` and `textBytes` of their text (about the file's size: pages never written
+    /// cost nothing, while growing the text arena copies it into fresh memory, which is slow to touch).
+    void reserve(qsizetype events, qsizetype textBytes = 0);
     void add(const Event &event);
     /// Adds a record given as raw text (the loader's common case): the same as add() of the Event
     /// with these fields, without building one.
@@ -157,7 +159,8 @@ private:
     void renumberNotes(EventStore &store, const std::vector<EventStore::Index> &order,
                        const std::vector<EventStore::Index> &rank);
 
-    static constexpr size_t kParallelBuildFrom = 50'000; ///< events; fewer build on one thread
+    static constexpr size_t kParallelBuildFrom = 50'000;    ///< events; fewer build on one thread
+    static constexpr qsizetype kMaxTextReserve = 512 << 20; ///< bytes reserve() sets aside at most
 
     std::unique_ptr<EventStore> m_store;
     QHash<QString, quint16> m_categoryIndex;

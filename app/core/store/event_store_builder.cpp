@@ -8,6 +8,7 @@
 #include "core/store/event_store_codec.h"
 
 #include <algorithm>
+#include <new>
 #include <future>
 
 namespace chronomap {
@@ -16,10 +17,16 @@ using namespace EventStoreCodec;
 
 EventStoreBuilder::EventStoreBuilder() : m_store(new EventStore) {}
 
-void EventStoreBuilder::reserve(qsizetype events)
+void EventStoreBuilder::reserve(qsizetype events, qsizetype textBytes)
 {
     auto &s = *m_store;
     const auto n = size_t(events);
+    try { // a hint: without the room the arena grows as it goes
+        if (textBytes > s.m_text.capacity()) s.m_text.reserve(std::min<qsizetype>(textBytes, kMaxTextReserve));
+    } catch (const std::bad_alloc &) {
+    }
+    m_idHashes.reserve(n);
+    m_provenanceOf.reserve(n);
     s.m_startMs.reserve(n);
     s.m_endMs.reserve(n);
     s.m_flags.reserve(n);
