@@ -84,7 +84,7 @@ double medianViewExport4k(BenchContext &context, const QTemporaryDir &out)
     if (!baseMap || !store) return std::nan("");
     loadBundledFonts();
     SnapshotRequest request; // the data file named, as the export hashes it
-    const auto prepared = PreparedDataset::make(syntheticFilesOf(context, kMapEvents).csvPath, store, baseMap);
+    const auto prepared = PreparedDataset::make({syntheticFilesOf(context, kMapEvents).csvPath}, store, baseMap);
     request.dataset = prepared;
     EventStore::IndexList all(size_t(store->size()));
     std::iota(all.begin(), all.end(), 0);
