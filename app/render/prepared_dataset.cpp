@@ -41,7 +41,8 @@ QPolygonF arcThrough(const QList<QPointF> &vertices, int segments)
 
 } // namespace
 
-std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files, std::shared_ptr<const EventStore> events,
+std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
+                                                             std::shared_ptr<const EventStore> events,
                                                              std::shared_ptr<const BaseMap> baseMap, QString sha256,
                                                              std::shared_ptr<const ProjectedBaseMap> projected)
 {

@@ -57,9 +57,8 @@ bool ViewStateRestorer::open(MainWindow *window, const QString &path)
             if (!expected.isEmpty() && (!loaded || loaded->sha256 != expected)) {
                 Issue changed;
                 changed.field = QStringLiteral("dataset_sha256");
-                changed.message =
-                    MainWindow::tr("%1 has changed since this view was saved; the view may differ.")
-                        .arg(datasets.join(QStringLiteral(", ")));
+                changed.message = MainWindow::tr("%1 has changed since this view was saved; the view may differ.")
+                                      .arg(datasets.join(QStringLiteral(", ")));
                 issues.append(changed);
             }
             apply(window, json, &issues);

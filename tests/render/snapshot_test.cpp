@@ -414,7 +414,7 @@ TEST_CASE("A PDF snapshot has the page size, title and metadata asked for", "[ex
         CHECK(pdf.startsWith("%PDF-"));
         CHECK(pdf.contains("/MediaBox [0 0 960.000000 540.000000]"));
         CHECK(pdfTitle(pdf) == kTitle);
-        CHECK(pdf.contains("/Creator ("));                             // Qt writes the creator as UTF-16 too
+        CHECK(pdf.contains("/Creator ("));                               // Qt writes the creator as UTF-16 too
         CHECK(pdf.contains(sha256(exportDataset()->file()).toLatin1())); // in the XMP packet
         CHECK(pdf.contains("<xmp:CreatorTool>Chronomap " CHRONOMAP_VERSION "</xmp:CreatorTool>"));
     }
@@ -533,7 +533,8 @@ TEST_CASE("A view state survives JSON: window, match, region, event, categories,
     REQUIRE(read);
     CHECK(read->value(QStringLiteral("window")).toObject().value(QStringLiteral("from")).toString() ==
           QStringLiteral("2024-08-01T00:00:00.000Z"));
-    CHECK(ViewStateJson::datasetPaths(*read, file) == QStringList{QFileInfo(exportDataset()->file()).absoluteFilePath()});
+    CHECK(ViewStateJson::datasetPaths(*read, file) ==
+          QStringList{QFileInfo(exportDataset()->file()).absoluteFilePath()});
 
     ViewState restored;
     restored.setDataset(exportDataset());
