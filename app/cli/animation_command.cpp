@@ -114,7 +114,7 @@ int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions 
         return fail(kBadArguments, tr("%1: no usable events").arg(paths.join(QStringLiteral(", "))));
 
     ViewState state;
-    state.setDataset(PreparedDataset::make(paths.front(), result.store, baseMap, result.sha256, projecting.get()));
+    state.setDataset(PreparedDataset::make(paths, result.store, baseMap, result.sha256, projecting.get()));
     const PreparedDataset &prepared = *PreparedDataset::of(state);
     state.setWindowMatch(filter.match);
     if (filter.categories) {

@@ -126,7 +126,7 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
                         tr("--select: the dataset has no event with id '%1'").arg(parser.value(m_select)));
     }
     SnapshotRequest request;
-    request.dataset = PreparedDataset::make(paths.front(), result.store, baseMap, result.sha256, projecting.get());
+    request.dataset = PreparedDataset::make(paths, result.store, baseMap, result.sha256, projecting.get());
     request.settings = settings;
     request.content.title = parser.value(m_title);
     request.frameSubject = true; // the region when one is chosen, else the events shown

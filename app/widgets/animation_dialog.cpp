@@ -63,7 +63,7 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
     const auto dataset = m_state->dataset();
 
     m_title = new QLineEdit(this);
-    m_title->setPlaceholderText(dataset ? QFileInfo(dataset->file).fileName() : QString());
+    m_title->setPlaceholderText(dataset ? dataset->fileNames() : QString());
     m_title->setAccessibleName(tr("Title"));
 
     m_format = new QComboBox(this);
@@ -121,7 +121,7 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(m_browse);
     const QString dir = AppSettings().existingExportFolder(QStandardPaths::MoviesLocation);
-    const QString base = dataset ? QFileInfo(dataset->file).completeBaseName() : QStringLiteral("chronomap");
+    const QString base = dataset ? QFileInfo(dataset->file()).completeBaseName() : QStringLiteral("chronomap");
     m_path->setText(QDir(dir).filePath(base + QStringLiteral("-animation.mp4")));
 
     m_summary = new QLabel(this);
