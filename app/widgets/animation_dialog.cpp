@@ -265,7 +265,10 @@ AnimationExportJob::Request AnimationDialog::request() const
     r.options.pixelSize = pixelSize();
     r.options.scale = SnapshotFormats::autoScale(r.options.pixelSize);
     r.options.fps = m_fps->value();
-    r.options.frames = plan().frames();
+    const AnimationPlan clipPlan = plan();
+    r.options.frames = clipPlan.frames();
+    r.options.step = clipPlan.step;
+    r.options.window = clipPlan.window;
     r.content.title = m_title->text().trimmed();
     r.content.mapViewport = m_map->viewport();
     if (!r.options.frames.isEmpty()) {
@@ -273,6 +276,7 @@ AnimationExportJob::Request AnimationDialog::request() const
         const TimeWindow clip{r.options.frames.front().fromMs, r.options.frames.back().toMs};
         const qint64 margin = (clip.toMs - clip.fromMs) / 40;
         r.content.timelineRange = TimeWindow{clip.fromMs - margin, clip.toMs + margin};
+        r.content.sourcesSinceMs = clip.fromMs; // the footer names the sources shown so far
     }
     r.content.exportedAt = QDateTime::currentDateTimeUtc();
     return r;
