@@ -83,8 +83,8 @@ int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions 
     options.frames = {TimeWindow{0, 1}}; // checked again with the real frames below
     if (const QString problem = AnimationWriter::checkOptions(*format, options); !problem.isEmpty())
         return fail(kBadArguments, problem);
-    if (!AnimationWriter::encoderAvailable(*format))
-        return fail(kWriteFailed, tr("--export-animation: this build's FFmpeg cannot encode %1").arg(out));
+    if (const QString problem = AnimationWriter::encoderProblem(*format); !problem.isEmpty())
+        return fail(kWriteFailed, tr("--export-animation: %1").arg(problem));
     const QString lang = parser.value(QStringLiteral("lang")).trimmed().toLower();
     if (lang != u"en" && lang != u"es")
         return fail(kBadArguments, tr("--lang: '%1' is not en or es").arg(parser.value(QStringLiteral("lang"))));

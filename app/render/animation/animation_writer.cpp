@@ -87,9 +87,16 @@ std::optional<AnimationFormat> AnimationWriter::formatForPath(const QString &pat
     return std::nullopt;
 }
 
-bool AnimationWriter::encoderAvailable(AnimationFormat format)
+QString AnimationWriter::encoderProblem(AnimationFormat format)
 {
-    return VideoEncoderModule::hasEncoder(format);
+    QString error;
+    if (!VideoEncoderModule::load(&error)) return error;
+    if (!VideoEncoderModule::hasEncoder(format))
+        return tr("this installation's FFmpeg has no encoder for %1")
+            .arg(format == AnimationFormat::Mp4    ? QStringLiteral("MP4 (libx264)")
+                 : format == AnimationFormat::WebM ? QStringLiteral("WebM (libvpx-vp9)")
+                                                   : QStringLiteral("GIF"));
+    return {};
 }
 
 QString AnimationWriter::checkOptions(AnimationFormat format, const Options &options)
@@ -193,7 +200,7 @@ bool AnimationWriter::write(ViewState &state, const SnapshotComposer &composer, 
         case VideoEncoder::Status::Ok:
             break;
         case VideoEncoder::Status::NoEncoder:
-            return abandon(tr("this FFmpeg has no encoder for %1").arg(QFileInfo(path).suffix()));
+            return abandon(encoderProblem(*format));
         case VideoEncoder::Status::NoMemory:
             return abandon(tr("not enough memory to encode %1").arg(path));
         case VideoEncoder::Status::WriteFailed:

@@ -49,8 +49,9 @@ public:
     static std::optional<AnimationFormat> formatForPath(const QString &path);
     /// Why `options` cannot be written as `format`, or empty when they can.
     static QString checkOptions(AnimationFormat format, const Options &options);
-    /// Whether the video module loads and its FFmpeg has the encoder `format` needs.
-    static bool encoderAvailable(AnimationFormat format);
+    /// Why `format` cannot be written here (the video module is missing, or its FFmpeg lacks the
+    /// encoder), or empty when it can. Loads the module.
+    static QString encoderProblem(AnimationFormat format);
 
     /// The options' metadata with how the clip plays: AnimationStep and AnimationWindow (`1 week`,
     /// `3 months`, as --step and --window take them), AnimationFps, AnimationFrames.

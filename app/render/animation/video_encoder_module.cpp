@@ -93,6 +93,15 @@ void VideoEncoderModule::setPath(const QString &path)
     m.overridePath = path;
 }
 
+bool VideoEncoderModule::load(QString *error)
+{
+    Module &m = module();
+    const QMutexLocker lock(&m.mutex);
+    if (ensureLoaded(m)) return true;
+    if (error) *error = m.error;
+    return false;
+}
+
 std::unique_ptr<VideoEncoder> VideoEncoderModule::create(QString *error)
 {
     Module &m = module();

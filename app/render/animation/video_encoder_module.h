@@ -28,6 +28,8 @@ public:
     /// Call before the first use.
     static void setPath(const QString &path);
 
+    /// Loads the module (once); false with `error` saying why it cannot.
+    static bool load(QString *error = nullptr);
     /// A new encoder, or nullptr with `error` saying why (the module is missing, does not load,
     /// or is of another version).
     static std::unique_ptr<VideoEncoder> create(QString *error = nullptr);
