@@ -326,20 +326,20 @@ void AnimationDialog::updatePreview()
         m_preview->setText(tr("No preview"));
         return;
     }
-    // The first frame as the export paints it (AnimationWriter::paintFrame, same layout, fonts
-    // and dates), on a copy of the view, at the preview's size: the logical size is the file's,
-    // the device pixels a fraction of them.
-    const QSizeF logical = QSizeF(r.options.pixelSize) / r.options.scale;
+    // The first frame as the export paints it (AnimationWriter::paintFrame: same layout, fonts
+    // and dates), on a copy of the view, at the file's logical size, then scaled down.
+    const QSize logical = (QSizeF(r.options.pixelSize) / r.options.scale).toSize();
     const double dpr = devicePixelRatioF();
-    const double fit = std::min(kPreviewWidthPx / logical.width(), kPreviewWidthPx * 0.75 / logical.height());
     AnimationWriter::Options options = r.options;
-    options.pixelSize = (logical * fit * dpr).toSize().expandedTo(QSize(1, 1));
-    options.scale = double(options.pixelSize.width()) / logical.width();
+    options.pixelSize = logical;
+    options.scale = 1.0;
     ViewState copy;
     copy.setDataset(dataset);
     copy.setSettings(m_state->settings());
     const SnapshotComposer composer(copy, r.content, options.scale);
-    QImage image = AnimationWriter::paintFrame(copy, composer, options.frames.front(), options);
+    const QImage frame = AnimationWriter::paintFrame(copy, composer, options.frames.front(), options);
+    const QSize box = (QSizeF(kPreviewWidthPx, kPreviewWidthPx * 0.75) * dpr).toSize();
+    QImage image = frame.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     image.setDevicePixelRatio(dpr);
     m_previewImage = image;
     m_preview->setPixmap(QPixmap::fromImage(image));

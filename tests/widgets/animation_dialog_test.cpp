@@ -191,17 +191,21 @@ TEST_CASE("The animation dialog offers the snapshot's sizes and previews the cli
         5000));
     const QImage preview = dialog.preview();
     CHECK(preview.width() == qRound(AnimationDialog::kPreviewWidthPx * preview.devicePixelRatio()));
+    // The whole first frame at the file's logical size, shrunk (not a corner of it).
     const auto r = dialog.request();
     REQUIRE(r.options.frames.size() > 2);
-    AnimationWriter::Options small = r.options;
-    small.pixelSize = preview.size();
-    small.scale = preview.width() / (r.options.pixelSize.width() / r.options.scale);
+    AnimationWriter::Options logical = r.options;
+    logical.pixelSize = (QSizeF(r.options.pixelSize) / r.options.scale).toSize();
+    logical.scale = 1.0;
     ViewState copy;
     copy.setDataset(state.dataset());
     copy.setSettings(state.settings());
-    const SnapshotComposer composer(copy, r.content, small.scale);
-    const QImage first = AnimationWriter::paintFrame(copy, composer, r.options.frames[0], small);
-    const QImage second = AnimationWriter::paintFrame(copy, composer, r.options.frames[1], small);
+    const SnapshotComposer composer(copy, r.content, 1.0);
+    auto frame = [&](int k) {
+        return AnimationWriter::paintFrame(copy, composer, r.options.frames[k], logical)
+            .scaled(preview.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    };
+    const QImage first = frame(0), second = frame(1);
     const qsizetype fromFirst = differingPixels(preview, first), fromSecond = differingPixels(preview, second);
     INFO("pixels apart from the first frame " << fromFirst << ", from the second " << fromSecond);
     CHECK(fromSecond > 100);
