@@ -16,6 +16,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QPainter>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -234,6 +235,17 @@ TEST_CASE("An animation's footer names the sources of the events shown so far, n
     const TimeWindow first{clipStart, dayMs("2023-07-31")};
     clip.state.setTimeWindow(first);
     CHECK(soFar.sourcesShown() == clip.composer->sourcesShown());
+    // The footer has room for its longest from the first frame on: the map does not move.
+    QImage image(clip.options.pixelSize, QImage::Format_RGB32);
+    QPainter painter(&image);
+    const auto firstLayout = soFar.paint(painter, QSizeF(image.size()));
+    clip.state.setTimeWindow(last);
+    const auto lastLayout = soFar.paint(painter, QSizeF(image.size()));
+    painter.end();
+    REQUIRE(firstLayout);
+    REQUIRE(lastLayout);
+    CHECK(firstLayout->map == lastLayout->map);
+    CHECK(firstLayout->footer == lastLayout->footer);
     clip.state.setTimeWindow(std::nullopt);
 }
 

@@ -221,6 +221,10 @@ QStringList SnapshotComposer::footerLines(double widthPx, const QFont &font) con
         line = item;
     }
     lines.append(line);
+    // An animation's footer grows as sources accumulate: room for its longest from the first
+    // frame on, so the map keeps its size and place through the clip (the blank lines go above).
+    while (m_content.sourcesSinceMs && lines.size() < kMaxSourceLines)
+        lines.prepend(QString());
 
     const auto dataset = m_state.dataset();
     QStringList credits{tr("Base map: Made with Natural Earth")};
