@@ -7,6 +7,7 @@
 #include "cli/export_command.h"
 #include "core/io/geojson_kernel.h"
 #include "core/io/reader_child.h"
+#include "core/one_shot_heap.h"
 #include "widgets/main_window.h"
 #include "cli/startup.h"
 #include "core/ui_language.h"
@@ -49,6 +50,7 @@ int main(int argc, char **argv)
     if (mode == cli::Mode::Export) {
         // A snapshot needs fonts and a painter, never a display: no X server, whatever is set.
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        chronomap::readyHeapForOneShotRun(); // one picture or clip, then exit: see its comment
         cli::quietenHeadlessMessages();
         QGuiApplication app(argc, argv);
         cli::installCliTranslator();

@@ -35,7 +35,7 @@ inline std::shared_ptr<const Dataset> bundledDataset()
         const QString file = sourcePath("geodata/events/russia-north-korea.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
-        return Dataset::make(file, result.store, bundledBaseMap(), result.sha256);
+        return Dataset::make({file}, result.store, bundledBaseMap(), result.sha256);
     }();
     return dataset;
 }

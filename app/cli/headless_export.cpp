@@ -81,7 +81,7 @@ std::optional<HeadlessExport> loadForExport(const QCommandLineParser &parser, co
         if (settings.selectedEvent < 0)
             return failed(tr("--select: the dataset has no event with id '%1'").arg(select));
     }
-    out.dataset = PreparedDataset::make(paths.front(), result.store, baseMap, result.sha256, projecting.get());
+    out.dataset = PreparedDataset::make(paths, result.store, baseMap, result.sha256, projecting.get());
     qCDebug(lcExport) << "prepared" << clock.elapsed() << "ms";
     return out;
 }

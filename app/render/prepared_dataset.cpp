@@ -41,12 +41,13 @@ QPolygonF arcThrough(const QList<QPointF> &vertices, int segments)
 
 } // namespace
 
-std::shared_ptr<const PreparedDataset> PreparedDataset::make(QString file, std::shared_ptr<const EventStore> events,
+std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
+                                                             std::shared_ptr<const EventStore> events,
                                                              std::shared_ptr<const BaseMap> baseMap, QString sha256,
                                                              std::shared_ptr<const ProjectedBaseMap> projected)
 {
     auto d =
-        std::make_shared<PreparedDataset>(std::move(file), std::move(events), std::move(baseMap), std::move(sha256));
+        std::make_shared<PreparedDataset>(std::move(files), std::move(events), std::move(baseMap), std::move(sha256));
     if (d->baseMap)
         d->m_projected = projected && projected->source == d->baseMap
                              ? std::move(projected)

@@ -32,7 +32,7 @@ public:
     /// Derives everything from `events` and `baseMap` (`sha256` as Dataset::sha256). `projected`
     /// is reused when it is `baseMap` projected already (the previous dataset's: the base map
     /// stays across loads).
-    static std::shared_ptr<const PreparedDataset> make(QString file, std::shared_ptr<const EventStore> events,
+    static std::shared_ptr<const PreparedDataset> make(QStringList files, std::shared_ptr<const EventStore> events,
                                                        std::shared_ptr<const BaseMap> baseMap, QString sha256 = {},
                                                        std::shared_ptr<const ProjectedBaseMap> projected = {});
     /// The view state's dataset as prepared; null without one, or when it was not prepared.

@@ -65,7 +65,7 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
     const auto dataset = m_state->dataset();
 
     m_title = new QLineEdit(this);
-    m_title->setPlaceholderText(dataset ? QFileInfo(dataset->file).fileName() : QString());
+    m_title->setPlaceholderText(dataset ? dataset->fileNames() : QString());
     m_title->setAccessibleName(tr("Title"));
 
     m_format = new QComboBox(this);
@@ -115,7 +115,7 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
 
     m_path = new ExportFileField(this);
     const QString dir = AppSettings().existingExportFolder(QStandardPaths::MoviesLocation);
-    const QString base = dataset ? QFileInfo(dataset->file).completeBaseName() : QStringLiteral("chronomap");
+    const QString base = dataset ? QFileInfo(dataset->file()).completeBaseName() : QStringLiteral("chronomap");
     m_path->setPath(QDir(dir).filePath(base + QStringLiteral("-animation.mp4")));
 
     m_summary = new QLabel(this);

@@ -32,7 +32,7 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
 
     m_title = new QLineEdit(this);
     const auto dataset = m_state->dataset();
-    m_title->setPlaceholderText(dataset ? QFileInfo(dataset->file).fileName() : QString());
+    m_title->setPlaceholderText(dataset ? dataset->fileNames() : QString());
     m_title->setAccessibleName(tr("Title"));
 
     m_format = new QComboBox(this);
@@ -44,7 +44,7 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     m_path = new ExportFileField(this);
     // A folder that exists, so that the first Export never fails for want of ~/Pictures.
     const QString dir = AppSettings().existingExportFolder(QStandardPaths::PicturesLocation);
-    const QString base = dataset ? QFileInfo(dataset->file).completeBaseName() : QStringLiteral("chronomap");
+    const QString base = dataset ? QFileInfo(dataset->file()).completeBaseName() : QStringLiteral("chronomap");
     m_path->setPath(QDir(dir).filePath(base + QStringLiteral("-snapshot.") +
                                        QLatin1String(SnapshotFormats::info(SnapshotFormat::Png).suffix)));
 

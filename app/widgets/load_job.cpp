@@ -52,7 +52,7 @@ void LoadJob::start()
         if (result.cancelled || promise.isCanceled()) return; // no result: finished() reports a cancel
         std::shared_ptr<const PreparedDataset> prepared;
         if (baseMap && !result.partial && !result.hasFatal() && result.store && !result.store->isEmpty())
-            prepared = PreparedDataset::make(paths.value(0), result.store, baseMap, result.sha256, projected);
+            prepared = PreparedDataset::make(paths, result.store, baseMap, result.sha256, projected);
         if (promise.isCanceled()) return;
         promise.addResult(Loaded{std::move(result), std::move(prepared)});
     }));

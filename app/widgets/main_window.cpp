@@ -447,7 +447,8 @@ void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStr
     // map stays across loads: projected once, reused by every dataset after.
     if (!prepared || prepared->events != m_store) {
         const auto shown = PreparedDataset::of(*m_state);
-        prepared = PreparedDataset::make(path, m_store, m_baseMap, sha256, shown ? shown->projectedBaseMap() : nullptr);
+        prepared =
+            PreparedDataset::make(paths, m_store, m_baseMap, sha256, shown ? shown->projectedBaseMap() : nullptr);
     }
     m_state->setDataset(std::move(prepared)); // fills the table
     m_table->resizeColumnsToContents();

@@ -43,11 +43,11 @@ bool ViewStateRestorer::open(MainWindow *window, const QString &path)
         window->openFile(DataPaths::bundledEvents());
         return false;
     }
-    QString dataset = ViewStateJson::datasetPath(*json, path);
-    if (dataset.isEmpty()) dataset = DataPaths::bundledEvents();
+    QStringList datasets = ViewStateJson::datasetPaths(*json, path);
+    if (datasets.isEmpty()) datasets.append(DataPaths::bundledEvents());
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = QObject::connect(
-        window, &MainWindow::loadFinished, window, [window, json = *json, path, dataset, connection](bool ok) {
+        window, &MainWindow::loadFinished, window, [window, json = *json, path, datasets, connection](bool ok) {
             QObject::disconnect(*connection);
             if (!ok) return; // the window already said why the dataset did not load
             IssueList issues;
@@ -57,14 +57,14 @@ bool ViewStateRestorer::open(MainWindow *window, const QString &path)
             if (!expected.isEmpty() && (!loaded || loaded->sha256 != expected)) {
                 Issue changed;
                 changed.field = QStringLiteral("dataset_sha256");
-                changed.message =
-                    MainWindow::tr("%1 has changed since this view was saved; the view may differ.").arg(dataset);
+                changed.message = MainWindow::tr("%1 has changed since this view was saved; the view may differ.")
+                                      .arg(datasets.join(QStringLiteral(", ")));
                 issues.append(changed);
             }
             apply(window, json, &issues);
             showIssues(window, path, issues);
         });
-    window->openFile(dataset);
+    window->openFiles(datasets);
     return true;
 }
 

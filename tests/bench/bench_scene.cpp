@@ -61,7 +61,7 @@ Viewport focusViewport(QSize sizePx)
 
 void showStore(ViewState &state, std::shared_ptr<const EventStore> store, std::shared_ptr<const BaseMap> baseMap)
 {
-    state.setDataset(PreparedDataset::make(QStringLiteral("synthetic"), std::move(store), std::move(baseMap)));
+    state.setDataset(PreparedDataset::make({QStringLiteral("synthetic")}, std::move(store), std::move(baseMap)));
 }
 
 double elapsedMs(qint64 nsecs)

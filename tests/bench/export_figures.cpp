@@ -12,6 +12,7 @@
 //    export.load_only.100k.geojson.ms (`chronomap --validate` of the GeoJSON: start and load, no
 //    drawing) to show where that time goes.
 //  - basemap.load.gpkg.ms: BaseMap::load of the bundled GeoPackage.
+//  - basemap.project.ms: ProjectedBaseMap of it (Mercator, borders drawn once, levels of detail).
 //  - basemap.read.{gpkg,geojson}.ms: the same plain OGR pass (every feature of the five layers,
 //    every field as text, every vertex) over the GeoPackage and over a GeoJSON conversion of its
 //    layers made now with GDALVectorTranslate (BaseMap::load opens GeoPackages only, so the
@@ -83,7 +84,7 @@ double medianViewExport4k(BenchContext &context, const QTemporaryDir &out)
     if (!baseMap || !store) return std::nan("");
     loadBundledFonts();
     SnapshotRequest request; // the data file named, as the export hashes it
-    const auto prepared = PreparedDataset::make(syntheticFilesOf(context, kMapEvents).csvPath, store, baseMap);
+    const auto prepared = PreparedDataset::make({syntheticFilesOf(context, kMapEvents).csvPath}, store, baseMap);
     request.dataset = prepared;
     EventStore::IndexList all(size_t(store->size()));
     std::iota(all.begin(), all.end(), 0);
@@ -224,6 +225,16 @@ void baseMapFigures(BenchContext &context, Figures &figures)
         if (i > 0) load.push_back(elapsedMs(timer.nsecsElapsed())); // the first opens GDAL's drivers
     }
     figures.add(QStringLiteral("basemap.load.gpkg.ms"), median(load), 1);
+
+    const auto baseMap = BaseMap::load(gpkg, nullptr);
+    std::vector<double> project;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const ProjectedBaseMap projected(baseMap);
+        project.push_back(elapsedMs(timer.nsecsElapsed()));
+    }
+    figures.add(QStringLiteral("basemap.project.ms"), median(project), 1);
 
     QTemporaryDir dir(QDir::temp().filePath(QStringLiteral("chronomap-bench-basemap-XXXXXX")));
     if (!dir.isValid() || !convertToGeoJson(gpkg, dir.path())) {

@@ -2,6 +2,7 @@
 // The README's command-line promises that no other test holds it to: `--mapping`, `--size a4`,
 // the default size, and `chronomap --view-state FILE` reopening what `--export --view-state` wrote.
 #include "core/geo/region_index.h"
+#include "render/snapshot/snapshot_metadata.h"
 #include "widgets/main_window.h"
 #include "widgets/map_view.h"
 #include "core/store/event_store.h"
@@ -90,7 +91,7 @@ TEST_CASE("chronomap --view-state reopens the window on the view --export --view
 
     const ViewState &state = *window.viewState();
     const auto dataset = state.dataset();
-    CHECK(QFileInfo(dataset->file).canonicalFilePath() == QFileInfo(kExportData).canonicalFilePath());
+    CHECK(QFileInfo(dataset->file()).canonicalFilePath() == QFileInfo(kExportData).canonicalFilePath());
     CHECK(dataset->events->id(state.selectedEvent()) == QStringLiteral("a4-kursk"));
     CHECK(state.selectedRegion() == dataset->baseMap->regions->find(QStringLiteral("RU-KRS")));
     REQUIRE(state.timeWindow());
@@ -105,4 +106,35 @@ TEST_CASE("chronomap --view-state reopens the window on the view --export --view
           Approx(map.value(QStringLiteral("metres_per_pixel")).toDouble()).epsilon(1e-6));
     CHECK(centre.x() == Approx(map.value(QStringLiteral("centre_lon_deg")).toDouble()).margin(1e-6));
     CHECK(centre.y() == Approx(map.value(QStringLiteral("centre_lat_deg")).toDouble()).margin(1e-6));
+}
+
+TEST_CASE("An export of several --data files names them all, and its view state reopens them all", "[cli][widgets]")
+{
+    const QString acled = QStringLiteral(CHRONOMAP_TEST_DATA "/formats/acled_2023.csv");
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("both.png")), json = dir.filePath(QStringLiteral("both.json"));
+    const auto exported = runChronomap({QStringLiteral("--export"), png, QStringLiteral("--data"), kExportData,
+                                        QStringLiteral("--data"), acled, QStringLiteral("--size"),
+                                        QStringLiteral("960x540"), QStringLiteral("--view-state"), json});
+    INFO(exported.err.toStdString());
+    REQUIRE(exported.exitCode == 0);
+
+    const QStringList both = {QFileInfo(kExportData).absoluteFilePath(), QFileInfo(acled).absoluteFilePath()};
+    QImageReader reader(png);
+    CHECK(reader.text(SnapshotMetadata::kDataset) == both.join(QStringLiteral("; ")));
+    CHECK(reader.text(SnapshotMetadata::kTitle) == QStringLiteral("events.geojson, acled_2023.csv"));
+    QFile file(json);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QJsonObject written = QJsonDocument::fromJson(file.readAll()).object();
+    CHECK(written.value(QStringLiteral("dataset")).toString() == both.first()); // what older readers open
+    CHECK(written.value(QStringLiteral("datasets")).toVariant().toStringList() == both);
+
+    MainWindow window;
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    REQUIRE(ViewStateRestorer::open(&window, json));
+    REQUIRE(loaded.wait(30'000));
+    CHECK(window.currentFiles() == both);
+    CHECK(window.viewState()->dataset()->files == both);
 }

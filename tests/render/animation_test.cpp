@@ -44,8 +44,8 @@ std::shared_ptr<const PreparedDataset> hashedDataset()
 {
     static const auto dataset = [] {
         const auto plain = test::preparedBundledDataset();
-        return PreparedDataset::make(plain->file, plain->events, plain->baseMap,
-                                     DatasetLoader::sha256OfFile(plain->file));
+        return PreparedDataset::make(plain->files, plain->events, plain->baseMap,
+                                     DatasetLoader::sha256OfFile(plain->file()));
     }();
     return dataset;
 }

@@ -125,7 +125,7 @@ TEST_CASE("A hexagon bin's colour follows its count", "[render]")
     for (int i = 0; i < 600; ++i)
         builder.add(pointEvent(n++, 126.6 + 0.0001 * i, 45.75, QStringLiteral("deployment")));
     ViewState state;
-    state.setDataset(PreparedDataset::make(QStringLiteral("piles"), builder.build(), bundledBaseMap()));
+    state.setDataset(PreparedDataset::make({QStringLiteral("piles")}, builder.build(), bundledBaseMap()));
     state.setMarkStyle(MarkStyle::HexBins);
     const Viewport viewport(WebMercator::toMercatorM(QPointF(129, 41)), 2500, QSize(800, 600));
     QImage image;
@@ -157,7 +157,7 @@ TEST_CASE("A region-level event counts in its region's hexagon-bin count, not in
     LoadOptions options;
     options.regions = bundledBaseMap()->regions;
     const LoadResult result = EventLoader::load(formatFile("acled_2023.csv"), options);
-    const auto data = PreparedDataset::make(formatFile("acled_2023.csv"), result.store, bundledBaseMap());
+    const auto data = PreparedDataset::make({formatFile("acled_2023.csv")}, result.store, bundledBaseMap());
     ViewState state;
     state.setDataset(data);
     state.setMarkStyle(MarkStyle::HexBins);
@@ -206,7 +206,7 @@ TEST_CASE("The selected event stays visible above its cluster", "[render]")
         builder.add(pointEvent(i, 127.0 + 0.01 * (i % 10), 37.5 + 0.01 * (i / 10), QStringLiteral("deployment")));
     builder.add(pointEvent(999, 127.05, 37.6, QStringLiteral("treaty")));
     ViewState state;
-    state.setDataset(PreparedDataset::make(QStringLiteral("pile"), builder.build(), bundledBaseMap()));
+    state.setDataset(PreparedDataset::make({QStringLiteral("pile")}, builder.build(), bundledBaseMap()));
     state.setMarkStyle(MarkStyle::Clusters);
     const Viewport viewport(WebMercator::toMercatorM(QPointF(127, 38)), 3000, QSize(400, 300));
     const EventStore &store = *state.dataset()->events;

@@ -76,7 +76,7 @@ std::shared_ptr<const PreparedDataset> treatyAtPyongyang()
     treaty.geometryKind = GeometryKind::Point;
     treaty.geometry = {QGeoCoordinate(39.03, 125.75)};
     builder.add(treaty);
-    return PreparedDataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap());
+    return PreparedDataset::make({QStringLiteral("test")}, builder.build(), test::bundledBaseMap());
 }
 
 } // namespace
@@ -202,7 +202,7 @@ TEST_CASE("A group of events shows its marker with a count badge, the same from 
         builder.add(e);
     }
     ViewState state;
-    state.setDataset(PreparedDataset::make(QStringLiteral("test"), builder.build(), test::bundledBaseMap()));
+    state.setDataset(PreparedDataset::make({QStringLiteral("test")}, builder.build(), test::bundledBaseMap()));
 
     const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
     const MapScene events(projected);
@@ -353,7 +353,7 @@ TEST_CASE("Density bins follow a change of data in the same renderer", "[render]
             e.geometry = {QGeoCoordinate(36.0 + (i % 97) * 0.05, 124.0 + lonOffset + (i % 89) * 0.05)};
             builder.add(e);
         }
-        return PreparedDataset::make(QStringLiteral("dense"), builder.build(), test::bundledBaseMap());
+        return PreparedDataset::make({QStringLiteral("dense")}, builder.build(), test::bundledBaseMap());
     };
     const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
     const Viewport viewport(WebMercator::toMercatorM(QPointF(127, 38)), 3000, QSize(400, 300));
@@ -416,7 +416,7 @@ std::shared_ptr<const PreparedDataset> clusteredDataset(double lonShiftDeg = 0)
     call.geometryKind = GeometryKind::Line;
     call.geometry = {QGeoCoordinate(64.7, 177.5), QGeoCoordinate(43.1, 131.9)};
     builder.add(call);
-    return PreparedDataset::make(QStringLiteral("clusters"), builder.build(), test::bundledBaseMap());
+    return PreparedDataset::make({QStringLiteral("clusters")}, builder.build(), test::bundledBaseMap());
 }
 
 QImage transparentFrame(QSize size)

@@ -13,7 +13,7 @@ inline std::shared_ptr<const PreparedDataset> preparedBundledDataset()
 {
     static const auto dataset = [] {
         const auto core = bundledDataset();
-        return PreparedDataset::make(core->file, core->events, core->baseMap, core->sha256);
+        return PreparedDataset::make(core->files, core->events, core->baseMap, core->sha256);
     }();
     return dataset;
 }

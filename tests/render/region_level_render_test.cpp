@@ -57,7 +57,7 @@ std::shared_ptr<const PreparedDataset> acled()
     options.regions = bundledBaseMap()->regions;
     const LoadResult result = EventLoader::load(formatFile("acled_2023.csv"), options);
     REQUIRE(result.store->size() == 9);
-    return PreparedDataset::make(formatFile("acled_2023.csv"), result.store, bundledBaseMap());
+    return PreparedDataset::make({formatFile("acled_2023.csv")}, result.store, bundledBaseMap());
 }
 
 } // namespace

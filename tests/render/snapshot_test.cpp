@@ -48,7 +48,7 @@ std::shared_ptr<const PreparedDataset> exportDataset()
         const QString file = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
-        return PreparedDataset::make(file, result.store, test::bundledBaseMap(), DatasetLoader::sha256OfFile(file));
+        return PreparedDataset::make({file}, result.store, test::bundledBaseMap(), DatasetLoader::sha256OfFile(file));
     }();
     return dataset;
 }
@@ -200,8 +200,8 @@ TEST_CASE("A PNG snapshot reads back at its size with a map, a legend, the title
     CHECK(reader.format() == "png");
     // Metadata round trip: the text chunks name the dataset, its SHA-256, the window and the title.
     CHECK(reader.text(SnapshotMetadata::kTitle) == kTitle);
-    CHECK(reader.text(SnapshotMetadata::kDataset) == QFileInfo(exportDataset()->file).absoluteFilePath());
-    CHECK(reader.text(SnapshotMetadata::kDatasetSha256) == sha256(exportDataset()->file));
+    CHECK(reader.text(SnapshotMetadata::kDataset) == QFileInfo(exportDataset()->file()).absoluteFilePath());
+    CHECK(reader.text(SnapshotMetadata::kDatasetSha256) == sha256(exportDataset()->file()));
     CHECK(reader.text(SnapshotMetadata::kTimeWindow) ==
           QStringLiteral("2024-01-01T00:00:00.000Z/2026-01-01T00:00:00.000Z"));
     CHECK(reader.text(SnapshotMetadata::kRegion).startsWith(QStringLiteral("RU-KRS")));
@@ -210,7 +210,7 @@ TEST_CASE("A PNG snapshot reads back at its size with a map, a legend, the title
     // The embedded view state is a complete --view-state file.
     const QJsonObject viewState = QJsonDocument::fromJson(reader.text(SnapshotMetadata::kViewState).toUtf8()).object();
     CHECK(viewState.value(QStringLiteral("region")).toString() == QStringLiteral("RU-KRS"));
-    CHECK(viewState.value(QStringLiteral("dataset_sha256")).toString() == sha256(exportDataset()->file));
+    CHECK(viewState.value(QStringLiteral("dataset_sha256")).toString() == sha256(exportDataset()->file()));
     CHECK(viewState.value(QStringLiteral("map")).toObject().contains(QStringLiteral("metres_per_pixel")));
 
     const QImage image = reader.read();
@@ -315,8 +315,8 @@ TEST_CASE("SnapshotRequest, as the export dialog and --export run it, writes wha
     REQUIRE_FALSE(expected.isNull());
     CHECK(QImage(view) == expected);
     // The metadata names the data file by its hash, as the direct write's does, and is returned.
-    CHECK(QImageReader(view).text(SnapshotMetadata::kDatasetSha256) == sha256(exportDataset()->file));
-    CHECK(written.value(SnapshotMetadata::kDatasetSha256) == sha256(exportDataset()->file));
+    CHECK(QImageReader(view).text(SnapshotMetadata::kDatasetSha256) == sha256(exportDataset()->file()));
+    CHECK(written.value(SnapshotMetadata::kDatasetSha256) == sha256(exportDataset()->file()));
     // A stop on the way leaves nothing and says so.
     const QString stopped = dir.filePath(QStringLiteral("stopped.png"));
     request.path = stopped;
@@ -383,7 +383,7 @@ TEST_CASE("An SVG snapshot is a valid drawing with the title, the legend text an
     CHECK(xml.contains(QStringLiteral("<title>%1</title>").arg(kTitle.toHtmlEscaped())));
     CHECK(xml.contains(QStringLiteral(">%1</text>").arg(kTitle.toHtmlEscaped()))); // drawn, not only named
     CHECK(xml.contains(QStringLiteral(">Categories</text>")));                     // the legend
-    CHECK(xml.contains(SnapshotMetadata::kDatasetSha256 + QStringLiteral(": ") + sha256(exportDataset()->file)));
+    CHECK(xml.contains(SnapshotMetadata::kDatasetSha256 + QStringLiteral(": ") + sha256(exportDataset()->file())));
     CHECK(xml.contains(QStringLiteral("Made with Natural Earth")));
     // The footer names the sources of the events shown, as the composer counts them.
     for (const auto &[name, count] : scene.composer->sourcesShown())
@@ -414,8 +414,8 @@ TEST_CASE("A PDF snapshot has the page size, title and metadata asked for", "[ex
         CHECK(pdf.startsWith("%PDF-"));
         CHECK(pdf.contains("/MediaBox [0 0 960.000000 540.000000]"));
         CHECK(pdfTitle(pdf) == kTitle);
-        CHECK(pdf.contains("/Creator ("));                             // Qt writes the creator as UTF-16 too
-        CHECK(pdf.contains(sha256(exportDataset()->file).toLatin1())); // in the XMP packet
+        CHECK(pdf.contains("/Creator ("));                               // Qt writes the creator as UTF-16 too
+        CHECK(pdf.contains(sha256(exportDataset()->file()).toLatin1())); // in the XMP packet
         CHECK(pdf.contains("<xmp:CreatorTool>Chronomap " CHRONOMAP_VERSION "</xmp:CreatorTool>"));
     }
     SECTION("A4 landscape at 300 dpi is an A4 page")
@@ -533,7 +533,8 @@ TEST_CASE("A view state survives JSON: window, match, region, event, categories,
     REQUIRE(read);
     CHECK(read->value(QStringLiteral("window")).toObject().value(QStringLiteral("from")).toString() ==
           QStringLiteral("2024-08-01T00:00:00.000Z"));
-    CHECK(ViewStateJson::datasetPath(*read, file) == QFileInfo(exportDataset()->file).absoluteFilePath());
+    CHECK(ViewStateJson::datasetPaths(*read, file) ==
+          QStringList{QFileInfo(exportDataset()->file()).absoluteFilePath()});
 
     ViewState restored;
     restored.setDataset(exportDataset());

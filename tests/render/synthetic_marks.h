@@ -47,7 +47,7 @@ inline std::shared_ptr<const PreparedDataset> uniformEvents(int count)
         const double x = lon(rng), y = lat(rng);
         builder.add(pointEvent(i, x, y, markCategories()[i % markCategories().size()]));
     }
-    return PreparedDataset::make(QStringLiteral("uniform"), builder.build(), bundledBaseMap());
+    return PreparedDataset::make({QStringLiteral("uniform")}, builder.build(), bundledBaseMap());
 }
 
 } // namespace chronomap::test

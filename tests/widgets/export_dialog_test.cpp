@@ -38,7 +38,7 @@ std::shared_ptr<const PreparedDataset> exportDataset()
         const QString file = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
-        return PreparedDataset::make(file, result.store, test::bundledBaseMap(), DatasetLoader::sha256OfFile(file));
+        return PreparedDataset::make({file}, result.store, test::bundledBaseMap(), DatasetLoader::sha256OfFile(file));
     }();
     return dataset;
 }
@@ -145,7 +145,7 @@ TEST_CASE("A saved view state reopens the window on the same view", "[export][wi
     QCoreApplication::processEvents();
 
     const ViewState &state = *window.viewState();
-    CHECK(state.dataset()->file == exportDataset()->file);
+    CHECK(state.dataset()->file() == exportDataset()->file());
     CHECK(state.timeWindow() == saved.timeWindow());
     CHECK(state.selectedRegion() == saved.selectedRegion());
     CHECK(state.dataset()->events->id(state.selectedEvent()) == QStringLiteral("a1-call"));

@@ -146,10 +146,10 @@ TEST_CASE("The prepared dataset is built once per load, and painting keeps no pe
     view.resize(400, 300);
     view.show();
     REQUIRE(QTest::qWaitForWindowExposed(&view));
-    state.setDataset(PreparedDataset::make(QStringLiteral("warm-up"), spreadEvents(50), test::bundledBaseMap()));
+    state.setDataset(PreparedDataset::make({QStringLiteral("warm-up")}, spreadEvents(50), test::bundledBaseMap()));
     view.repaint(); // fonts, sprites and the base map's images, made once
-    const auto big = PreparedDataset::make(QStringLiteral("spread"), spreadEvents(100'000), test::bundledBaseMap(), {},
-                                           PreparedDataset::of(state)->projectedBaseMap());
+    const auto big = PreparedDataset::make({QStringLiteral("spread")}, spreadEvents(100'000), test::bundledBaseMap(),
+                                           {}, PreparedDataset::of(state)->projectedBaseMap());
     state.setDataset(big);
     (void)state.visibleEvents(); // the filter's result is the view state's, not the painting's
     view.setViewport(view.viewport());

@@ -64,7 +64,7 @@ struct Fixture {
         august = store->findId(QStringLiteral("august"));
         span = store->findId(QStringLiteral("span"));
         timed = store->findId(QStringLiteral("timed"));
-        dataset = PreparedDataset::make(QStringLiteral("timeline-test"), store, nullptr);
+        dataset = PreparedDataset::make({QStringLiteral("timeline-test")}, store, nullptr);
     }
 };
 
@@ -201,7 +201,7 @@ TEST_CASE("Events pile up in rows without covering each other", "[timeline][rend
     for (int d = 1; d <= 20; ++d)
         builder.add(record(QStringLiteral("c%1").arg(d), "2025-08", "", QStringLiteral("combat"))); // twenty Augusts
     ViewState state;
-    state.setDataset(PreparedDataset::make(QStringLiteral("pile"), builder.build(), nullptr));
+    state.setDataset(PreparedDataset::make({QStringLiteral("pile")}, builder.build(), nullptr));
     const TimelineRenderer renderer;
     const TimelineHits hits =
         renderer.hitsFor(QRectF(0, 0, 1200, 400), TimeAxis({utc(2025, 1, 1), utc(2026, 1, 1)}, 1200), state);
@@ -365,7 +365,7 @@ TEST_CASE("A crowded lane is aggregated per pixel column, a sparse one drawn eve
         builder.add(e);
     }
     ViewState state;
-    state.setDataset(PreparedDataset::make(QStringLiteral("dense"), builder.build(), nullptr));
+    state.setDataset(PreparedDataset::make({QStringLiteral("dense")}, builder.build(), nullptr));
     loadBundledFonts();
     const TimelineFrameTiming t = timeTimelineFrame(state, QSize(1920, 400));
     CHECK(t.events == n + 50);
@@ -418,7 +418,7 @@ TEST_CASE("A click in a crowded lane never picks an event the filters hide", "[t
     view.resize(1200, 320);
     view.show();
     REQUIRE(QTest::qWaitForWindowExposed(&view));
-    state.setDataset(PreparedDataset::make(QStringLiteral("crowded"), store, nullptr));
+    state.setDataset(PreparedDataset::make({QStringLiteral("crowded")}, store, nullptr));
     view.setVisibleRange({utc(2025, 1, 1), utc(2026, 1, 1)});
     state.setSearchText(QStringLiteral("omega"));
     REQUIRE(state.hasContentFilter());

@@ -37,7 +37,7 @@ std::shared_ptr<const PreparedDataset> markupDataset()
     const LoadResult result = EventLoader::loadBytes(geojson, QStringLiteral("markup.geojson"));
     REQUIRE_FALSE(result.hasFatal());
     REQUIRE(result.store->size() == 2);
-    return PreparedDataset::make(QStringLiteral("markup.geojson"), result.store, test::bundledBaseMap());
+    return PreparedDataset::make({QStringLiteral("markup.geojson")}, result.store, test::bundledBaseMap());
 }
 
 /// The text a QLabel or tooltip in Qt::AutoText shows for `text`.

@@ -4,7 +4,9 @@
 #include "core/geo/base_map.h"
 #include "core/store/region_membership.h"
 
+#include <QFileInfo>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -16,7 +18,9 @@ namespace chronomap {
 struct Dataset {
     virtual ~Dataset() = default;
 
-    QString file; ///< the events file (the first when several), for titles and snapshot metadata
+    /// The events files, in load order (several when loaded together as layers), for titles and
+    /// snapshot metadata; empty when the events came from no file.
+    QStringList files;
     /// Hex SHA-256 of the content loaded, taken while it was read (LoadResult::sha256, see
     /// DatasetLoader::combinedSha256): what a snapshot names, even if the file changed since.
     /// Empty when the events came from nowhere hashed.
@@ -27,18 +31,37 @@ struct Dataset {
 
     Dataset() = default;
     /// Also works out which events belong to which region when there are both.
-    Dataset(QString file, std::shared_ptr<const EventStore> events, std::shared_ptr<const BaseMap> baseMap,
+    Dataset(QStringList files, std::shared_ptr<const EventStore> events, std::shared_ptr<const BaseMap> baseMap,
             QString sha256 = {})
-        : file(std::move(file)), sha256(std::move(sha256)), events(std::move(events)), baseMap(std::move(baseMap))
+        : files(std::move(files)), sha256(std::move(sha256)), events(std::move(events)), baseMap(std::move(baseMap))
     {
         if (this->events && this->baseMap)
             membership = std::make_shared<RegionMembership>(this->events, this->baseMap->regions);
     }
 
-    static std::shared_ptr<const Dataset> make(QString file, std::shared_ptr<const EventStore> events,
+    static std::shared_ptr<const Dataset> make(QStringList files, std::shared_ptr<const EventStore> events,
                                                std::shared_ptr<const BaseMap> baseMap, QString sha256 = {})
     {
-        return std::make_shared<Dataset>(std::move(file), std::move(events), std::move(baseMap), std::move(sha256));
+        return std::make_shared<Dataset>(std::move(files), std::move(events), std::move(baseMap), std::move(sha256));
+    }
+
+    /// The first file: what exports are named after by default.
+    QString file() const { return files.value(0); }
+    /// The files as absolute paths: what view states and snapshot metadata name.
+    QStringList absoluteFiles() const
+    {
+        QStringList paths;
+        for (const QString &f : files)
+            paths.append(QFileInfo(f).absoluteFilePath());
+        return paths;
+    }
+    /// The files' names (no folders), comma-separated: a snapshot's default title and its credit.
+    QString fileNames() const
+    {
+        QStringList names;
+        for (const QString &f : files)
+            names.append(QFileInfo(f).fileName());
+        return names.join(QStringLiteral(", "));
     }
 };
 

@@ -94,9 +94,9 @@ QJsonObject ViewStateJson::toJson(const ViewState &state, const QString &dataset
     json.insert(QStringLiteral("version"), kVersion);
     json.insert(QStringLiteral("app_version"), QStringLiteral(CHRONOMAP_VERSION));
     const auto dataset = state.dataset();
-    json.insert(QStringLiteral("dataset"), dataset && !dataset->file.isEmpty()
-                                               ? QJsonValue(QFileInfo(dataset->file).absoluteFilePath())
-                                               : QJsonValue::Null);
+    const QStringList files = dataset ? dataset->absoluteFiles() : QStringList();
+    json.insert(QStringLiteral("dataset"), files.isEmpty() ? QJsonValue::Null : QJsonValue(files.first()));
+    if (files.size() > 1) json.insert(QStringLiteral("datasets"), QJsonArray::fromStringList(files)); // all, in order
     if (!datasetSha256.isEmpty()) json.insert(QStringLiteral("dataset_sha256"), datasetSha256);
     json.insert(QStringLiteral("window"), windowToJson(state.timeWindow()));
     json.insert(QStringLiteral("match"), state.windowMatch() == WindowMatch::Certainly ? QStringLiteral("certainly")
@@ -143,11 +143,17 @@ QJsonObject ViewStateJson::toJson(const ViewState &state, const QString &dataset
     return json;
 }
 
-QString ViewStateJson::datasetPath(const QJsonObject &json, const QString &jsonFilePath)
+QStringList ViewStateJson::datasetPaths(const QJsonObject &json, const QString &jsonFilePath)
 {
-    const QString path = json.value(QStringLiteral("dataset")).toString();
-    if (path.isEmpty() || QFileInfo(path).isAbsolute() || jsonFilePath.isEmpty()) return path;
-    return QFileInfo(jsonFilePath).absoluteDir().filePath(path);
+    QStringList paths;
+    for (const QJsonValue &v : json.value(QStringLiteral("datasets")).toArray())
+        paths.append(v.toString());
+    if (paths.isEmpty()) paths.append(json.value(QStringLiteral("dataset")).toString());
+    paths.removeAll(QString());
+    for (QString &path : paths)
+        if (!QFileInfo(path).isAbsolute() && !jsonFilePath.isEmpty())
+            path = QFileInfo(jsonFilePath).absoluteDir().filePath(path);
+    return paths;
 }
 
 bool ViewStateJson::apply(const QJsonObject &json, ViewState &state, IssueList *issues)

@@ -33,9 +33,9 @@ public:
     /// SHA-256 is included when `datasetSha256` is given (hex).
     static QJsonObject toJson(const ViewState &state, const QString &datasetSha256 = {});
 
-    /// The dataset the object names, resolved against the folder of the JSON file it came from
-    /// when relative; empty when the object names none.
-    static QString datasetPath(const QJsonObject &json, const QString &jsonFilePath = {});
+    /// The dataset files the object names ("datasets", else "dataset"), each resolved against the
+    /// folder of the JSON file it came from when relative; empty when the object names none.
+    static QStringList datasetPaths(const QJsonObject &json, const QString &jsonFilePath = {});
 
     /// Applies the ViewSettings the object holds to `state`, whose dataset must already be set. A region code or event
     /// id the data does not have becomes a Warning in `issues` and is left unselected. Returns false (with a Fatal

@@ -6,9 +6,9 @@
 #include "render/vector_unit_state.h"
 #include "render/map/web_mercator.h"
 
-#include <QHash>
-
+#include <bit>
 #include <cmath>
+#include <future>
 #include <tuple>
 #include <vector>
 
@@ -62,10 +62,44 @@ struct SegmentKey {
     }
 };
 
-size_t qHash(const SegmentKey &k, size_t seed = 0)
-{
-    return qHashMulti(seed, k.a.x(), k.a.y(), k.b.x(), k.b.y());
-}
+/// The segments met so far, each numbered once: an open-addressing table of numbers into one
+/// array of keys. (A QHash allocated a node per segment, 200k of them for the admin-1 layer, and
+/// that was most of the projection's time.)
+class SegmentTable {
+public:
+    explicit SegmentTable(qsizetype capacity) : m_slots(std::bit_ceil(size_t(capacity) * 2 + 2), -1)
+    {
+        m_keys.reserve(size_t(capacity));
+    }
+
+    /// The number of `key`, and whether it is new.
+    std::pair<qsizetype, bool> insert(const SegmentKey &key)
+    {
+        const size_t mask = m_slots.size() - 1;
+        for (size_t slot = hashOf(key) & mask;; slot = (slot + 1) & mask) {
+            qsizetype &number = m_slots[slot];
+            if (number < 0) {
+                number = qsizetype(m_keys.size());
+                m_keys.push_back(key);
+                return {number, true};
+            }
+            if (m_keys[size_t(number)] == key) return {number, false};
+        }
+    }
+
+private:
+    static quint64 bitsOf(double v) { return v == 0.0 ? 0 : std::bit_cast<quint64>(v); } // -0 == 0
+    static size_t hashOf(const SegmentKey &k)
+    {
+        quint64 h = 0;
+        for (const double v : {k.a.x(), k.a.y(), k.b.x(), k.b.y()})
+            h = (h ^ bitsOf(v)) * 0x9E3779B97F4A7C15ull; // Fibonacci hashing, high bits mixed down
+        return size_t(h ^ (h >> 29));
+    }
+
+    std::vector<qsizetype> m_slots; ///< -1: empty
+    std::vector<SegmentKey> m_keys;
+};
 
 /// Each region's outlines less the segments an earlier region already has, split in two: the
 /// stretches between two regions of one country (admin-1 borders) and those between regions of
@@ -85,25 +119,22 @@ void uniqueBorders(const QList<ProjectedArea> &regions, const QList<AreaFeature>
         qsizetype firstRegion;
         bool betweenCountries = false;
     };
-    QHash<SegmentKey, qsizetype> indexOf; // into `unique`
-    indexOf.reserve(segments);
-    std::vector<Segment> unique;
+    SegmentTable table(segments);
+    std::vector<Segment> unique; // parallel to the table's numbers
     unique.reserve(size_t(segments));
     std::vector<qsizetype> walked;    // per segment in drawing order: its index in `unique`, negated
     walked.reserve(size_t(segments)); // (-1 - index) when an earlier walk already drew it
     for (qsizetype r = 0; r < regions.size(); ++r)
         for (const QPolygonF &outline : regions[r].outlines)
             for (qsizetype i = 1; i < outline.size(); ++i) {
-                const qsizetype before = indexOf.size();
-                qsizetype &index = indexOf[SegmentKey(outline[i - 1], outline[i])]; // one lookup
-                if (indexOf.size() != before) {
-                    index = qsizetype(unique.size());
+                const auto [index, added] = table.insert(SegmentKey(outline[i - 1], outline[i]));
+                if (added) {
                     unique.push_back({r, false});
                     walked.push_back(index);
                     continue;
                 }
                 Segment &segment = unique[size_t(index)];
-                if (features.value(segment.firstRegion).countryCode != features.value(r).countryCode)
+                if (features[segment.firstRegion].countryCode != features[r].countryCode)
                     segment.betweenCountries = true;
                 walked.push_back(-1 - index);
             }
@@ -148,14 +179,22 @@ void uniqueBorders(const QList<ProjectedArea> &regions, const QList<AreaFeature>
 ProjectedBaseMap::ProjectedBaseMap(std::shared_ptr<const BaseMap> baseMap) : source(std::move(baseMap))
 {
     if (!source) return;
+    // Regions and their borders (half the vertices, and the segment table) on a second thread,
+    // beside land, countries and coasts: the projection is on the critical path of every
+    // `--export` and of the window's first map.
+    auto regionsProjected = std::async(std::launch::async, [this] {
+        clearUpperVectorState();
+        const QList<AreaFeature> &features = source->regions->regions();
+        regions.reserve(features.size());
+        for (const AreaFeature &a : features)
+            regions.append(project(a, false));
+        uniqueBorders(regions, features, &regionBorders, &nationalBorders);
+    });
     clearUpperVectorState(); // 15x faster projection after Qt has hashed a string on this thread
     for (const AreaFeature &a : source->land)
         land.append(project(a, false)); // filled, never outlined
     for (const AreaFeature &a : source->countries)
         countries.append(project(a, true));
-    for (const AreaFeature &a : source->regions->regions())
-        regions.append(project(a, false));
-    uniqueBorders(regions, source->regions->regions(), &regionBorders, &nationalBorders);
     for (const LineFeature &line : source->coastline) {
         ProjectedLines out;
         for (const LonLatLine &part : line.parts) {
@@ -169,6 +208,7 @@ ProjectedBaseMap::ProjectedBaseMap(std::shared_ptr<const BaseMap> baseMap) : sou
         }
         coastline.append(std::move(out));
     }
+    regionsProjected.get(); // rethrows what the second thread threw
 }
 
 } // namespace chronomap

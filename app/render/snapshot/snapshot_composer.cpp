@@ -63,7 +63,7 @@ QString SnapshotComposer::title() const
 {
     if (!m_content.title.trimmed().isEmpty()) return m_content.title.trimmed();
     const auto dataset = m_state.dataset();
-    return dataset ? QFileInfo(dataset->file).fileName() : tr("Chronomap");
+    return dataset && !dataset->files.isEmpty() ? dataset->fileNames() : tr("Chronomap");
 }
 
 Viewport SnapshotComposer::mapViewportFor(const QSizeF &logicalSize) const
@@ -228,7 +228,7 @@ QStringList SnapshotComposer::footerLines(double widthPx, const QFont &font) con
 
     const auto dataset = m_state.dataset();
     QStringList credits{tr("Base map: Made with Natural Earth")};
-    if (dataset) credits.append(tr("Data: %1").arg(QFileInfo(dataset->file).fileName()));
+    if (dataset && !dataset->files.isEmpty()) credits.append(tr("Data: %1").arg(dataset->fileNames()));
     credits.append(tr("Exported %1 UTC with Chronomap %2")
                        .arg(m_content.exportedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                             QStringLiteral(CHRONOMAP_VERSION)));

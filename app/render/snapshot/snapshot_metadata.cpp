@@ -45,7 +45,7 @@ SnapshotMetadata SnapshotMetadata::describe(const ViewState &state, const Viewpo
         {kTitle, title},
         {kSoftware, QStringLiteral("Chronomap " CHRONOMAP_VERSION)},
         {kCreationTime, exportedAt.toUTC().toString(Qt::ISODate)},
-        {kDataset, dataset ? QFileInfo(dataset->file).absoluteFilePath() : QString()},
+        {kDataset, dataset ? dataset->absoluteFiles().join(QStringLiteral("; ")) : QString()},
         {kDatasetSha256, datasetSha256},
         {kTimeWindow, windowToIso(state.timeWindow())},
         {kWindowMatch,
