@@ -633,7 +633,8 @@ TEST_CASE("chronomap with two --data files queries, validates and exports their 
         QString::fromLatin1(sha256Hex(sha256Hex(fileBytes(exportData)) + sha256Hex(fileBytes(bundled))));
     QImageReader snapshot(png);
     CHECK(snapshot.text(QStringLiteral("DatasetSHA256")) == combined);
-    CHECK(snapshot.text(QStringLiteral("Dataset")) == QFileInfo(exportData).absoluteFilePath());
+    CHECK(snapshot.text(QStringLiteral("Dataset")) ==
+          QFileInfo(exportData).absoluteFilePath() + QStringLiteral("; ") + QFileInfo(bundled).absoluteFilePath());
 }
 
 TEST_CASE("chronomap --query refuses bad arguments with a message on stderr and a non-zero exit", "[cli]")

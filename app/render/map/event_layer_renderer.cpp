@@ -188,9 +188,12 @@ void EventLayerRenderer::chooseMarks(const MapFrame &frame, MapHits &hits) const
     MarkStyle style = frame.state.markStyle();
     hits.marks.automatic = style == MarkStyle::Auto;
     std::optional<MapMarksClusterer::Result> clusters;
+    // Counted once per frame, here: renderPoints() reads the answer.
+    const bool dense = (style == MarkStyle::Auto || style == MarkStyle::Markers) &&
+                       pointEvents(frame.data, frame.state) > kDenseThreshold;
     if (style == MarkStyle::Auto) {
         qsizetype events = 0;
-        if (pointEvents(frame.data, frame.state) > kDenseThreshold) {
+        if (dense) {
             // The markers' density bins: within a frame's budget at a million events, where
             // clusters, hexagons and heat are not yet (see the map.style.* figures).
             style = MarkStyle::Markers;
@@ -205,6 +208,7 @@ void EventLayerRenderer::chooseMarks(const MapFrame &frame, MapHits &hits) const
         }
     }
     hits.marks.style = style;
+    hits.marks.densityBins = dense && style == MarkStyle::Markers;
     if (style == MarkStyle::Clusters) {
         if (!clusters) clusters = MapMarksClusterer::cluster(frame);
         hits.groups = std::move(clusters->clusters);
@@ -422,7 +426,7 @@ void EventLayerRenderer::renderPoints(QPainter &painter, const MapFrame &frame, 
         break;
     case MarkStyle::Auto:
     case MarkStyle::Markers:
-        if (pointEvents(frame.data, frame.state) > kDenseThreshold)
+        if (hits.marks.densityBins)
             renderDense(painter, frame, hits);
         else
             renderMarkers(painter, frame, hits);

@@ -32,9 +32,10 @@ struct MarkGroup {
 /// How a frame drew its point events, for the legend: the style (never Auto) and its scale.
 struct MarksDrawn {
     MarkStyle style = MarkStyle::Markers;
-    bool automatic = true;   ///< chosen by MarkStyle::Auto
-    CountScale binScale;     ///< hexagon bins and region counts: the colour ramp's counts
-    int clusterMaxCount = 0; ///< clusters: the count of a circle of clusterMaxRadiusPx
+    bool automatic = true;    ///< chosen by MarkStyle::Auto
+    bool densityBins = false; ///< Markers as the markers' density bins (past kDenseThreshold point events)
+    CountScale binScale;      ///< hexagon bins and region counts: the colour ramp's counts
+    int clusterMaxCount = 0;  ///< clusters: the count of a circle of clusterMaxRadiusPx
     double clusterMaxRadiusPx = 0;
     double clusterMinRadiusPx = 0;
 };

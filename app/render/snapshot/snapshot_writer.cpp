@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/snapshot/snapshot_writer.h"
+#include "render/snapshot/png_encoder.h"
 
 #include "render/vector_unit_state.h"
 
@@ -89,23 +90,26 @@ bool SnapshotWriter::write(const SnapshotComposer &composer, const QString &path
                                .arg(options.pixelSize.width())
                                .arg(options.pixelSize.height()));
         if (!paintImage(composer, image, options, progress)) return abandon(cancelled);
-        for (const auto &[key, value] : meta.entries())
-            image.setText(key, value);
-        clearUpperVectorState(); // setText hashes strings; zlib and the JPEG encoder run SSE code
         // Encoded in memory, then written: a full disk is then our write's error with its
-        // reason, not an encoder aborting half-way (libpng's abort also leaks in Qt's handler).
-        QBuffer encoded;
-        encoded.open(QIODevice::WriteOnly);
-        QImageWriter writer(&encoded, *format == SnapshotFormat::Png ? "png" : "jpeg");
+        // reason, not an encoder aborting half-way.
+        QByteArray encoded;
         if (*format == SnapshotFormat::Png) {
-            // Qt's PNG handler maps quality 0..100 onto zlib levels 9..0.
-            writer.setQuality(100 - (std::clamp(options.pngCompression, 0, 9) * 91 + 8) / 9);
+            clearUpperVectorState(); // after the painting's string hashing: zlib runs SSE code
+            QString why;
+            encoded = encodePng(image, meta.entries(), options.pngCompression, &why);
+            if (encoded.isEmpty()) return abandon(tr("cannot encode %1: %2").arg(path, why));
         } else {
+            for (const auto &[key, value] : meta.entries())
+                image.setText(key, value);
+            clearUpperVectorState(); // setText hashes strings; the JPEG encoder runs SSE code
+            QBuffer buffer(&encoded);
+            buffer.open(QIODevice::WriteOnly);
+            QImageWriter writer(&buffer, "jpeg");
             writer.setQuality(std::clamp(options.jpegQuality, 0, 100));
             writer.setOptimizedWrite(true);
+            if (!writer.write(image)) return abandon(tr("cannot encode %1: %2").arg(path, writer.errorString()));
         }
-        if (!writer.write(image)) return abandon(tr("cannot encode %1: %2").arg(path, writer.errorString()));
-        if (file.write(encoded.data()) != encoded.size())
+        if (file.write(encoded) != encoded.size())
             return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
         break;
     }
