@@ -168,19 +168,9 @@ namespace {
 /// Runs `program` as runChronomap runs the build's binary, with `dataDir` as CHRONOMAP_DATA_DIR.
 Run runCopy(const QString &program, const QStringList &arguments, const QString &dataDir)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        env.remove(QLatin1String(name));
+    QProcessEnvironment env;
     env.insert(QStringLiteral("CHRONOMAP_DATA_DIR"), dataDir);
-    process.setProcessEnvironment(env);
-    process.start(program, arguments);
-    REQUIRE(process.waitForFinished(60'000));
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return test::runProgram(program, arguments, 0, env);
 }
 
 QString lddOf(const QString &path)

@@ -32,15 +32,29 @@
 
 using namespace chronomap;
 
+namespace {
+
+/// The bundled dataset in a map view of 900x600 framed on its events, as the window shows it.
+struct BundledView {
+    ViewState state;
+    MapView map{&state};
+    BundledView()
+    {
+        loadBundledFonts();
+        map.resize(900, 600);
+        state.setDataset(test::preparedBundledDataset());
+        map.zoomToData();
+    }
+};
+
+} // namespace
+
 TEST_CASE("The animation dialog writes the playback in the background, counting frames, and cancels",
           "[export][widgets]")
 {
-    loadBundledFonts();
-    ViewState state;
-    MapView map(&state);
-    map.resize(900, 600);
-    state.setDataset(test::preparedBundledDataset());
-    map.zoomToData();
+    BundledView view;
+    ViewState &state = view.state;
+    MapView &map = view.map;
     PlaybackController playback(&state, PlaybackController::Clock::Manual);
     playback.setStep(TimeStep{TimeUnit::Month, 1});
     playback.setStepsPerSecond(3);
@@ -145,12 +159,9 @@ qsizetype differingPixels(const QImage &a, const QImage &b, int tolerance = 24)
 
 TEST_CASE("The animation dialog offers the snapshot's sizes and previews the clip's first frame", "[export][widgets]")
 {
-    loadBundledFonts();
-    ViewState state;
-    MapView map(&state);
-    map.resize(900, 600);
-    state.setDataset(test::preparedBundledDataset());
-    map.zoomToData();
+    BundledView view;
+    ViewState &state = view.state;
+    MapView &map = view.map;
     // A window of odd width: a video of "the current window" rounds it down to even sides.
     AnimationDialog dialog(&state, &map, nullptr, QSize(1001, 701), 1.0);
     QTemporaryDir dir;
