@@ -59,6 +59,10 @@ in_root /usr/bin/chronomap --version
 in_root /usr/bin/chronomap --export /tmp/installed.png
 [ -s "$root/tmp/installed.png" ] || { echo "FAILED: the installed chronomap wrote no snapshot"; exit 1; }
 echo "headless export in the fresh root: $(stat -c %s "$root/tmp/installed.png") bytes"
+# The video module's FFmpeg came in with the package's Depends (dpkg-shlibdeps reads the module too).
+in_root /usr/bin/chronomap --export-animation /tmp/installed.gif --from 2024-08 --to 2024-09 --size 320x180
+[ -s "$root/tmp/installed.gif" ] || { echo "FAILED: the installed chronomap wrote no animation"; exit 1; }
+echo "headless animation in the fresh root: $(stat -c %s "$root/tmp/installed.gif") bytes"
 
 # The window on the build machine's X server, the program and its libraries the root's own.
 display=:$((90 + RANDOM % 100))

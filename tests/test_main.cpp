@@ -5,6 +5,8 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "render/animation/video_encoder_module.h"
+
 #include "core/io/reader_process.h"
 
 #include <QApplication>
@@ -15,5 +17,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     // User files load in a reader child: the chronomap binary, not this one.
     chronomap::ReaderProcess::setExecutable(QStringLiteral(CHRONOMAP_EXE));
+    // The animation encoder module of this build tree.
+    chronomap::VideoEncoderModule::setPath(QStringLiteral(CHRONOMAP_VIDEO_MODULE));
     return Catch::Session().run(argc, argv);
 }

@@ -2,22 +2,19 @@
 #include "cli/animation_command.h"
 
 #include "cli/cli_text.h"
-#include "core/data_paths.h"
-#include "core/io/dataset_loader.h"
+#include "cli/headless_export.h"
 #include "core/ui_language.h"
 #include "core/view/view_state.h"
 #include "render/animation/animation_plan.h"
 #include "render/animation/animation_writer.h"
 #include "render/map/map_framing.h"
 #include "render/map/map_style.h"
-#include "render/map/projected_base_map.h"
 #include "render/prepared_dataset.h"
 #include "render/snapshot/snapshot_composer.h"
 #include "render/snapshot/snapshot_metadata.h"
 #include "render/snapshot/snapshot_formats.h"
 
 #include <algorithm>
-#include <future>
 
 namespace chronomap::cli {
 
@@ -86,61 +83,29 @@ int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions 
     options.frames = {TimeWindow{0, 1}}; // checked again with the real frames below
     if (const QString problem = AnimationWriter::checkOptions(*format, options); !problem.isEmpty())
         return fail(kBadArguments, problem);
-    if (!AnimationWriter::encoderAvailable(*format))
-        return fail(kWriteFailed, tr("--export-animation: this build's FFmpeg cannot encode %1").arg(out));
+    if (const QString problem = AnimationWriter::encoderProblem(*format); !problem.isEmpty())
+        return fail(kWriteFailed, tr("--export-animation: %1").arg(problem));
     const QString lang = parser.value(QStringLiteral("lang")).trimmed().toLower();
     if (lang != u"en" && lang != u"es")
         return fail(kBadArguments, tr("--lang: '%1' is not en or es").arg(parser.value(QStringLiteral("lang"))));
     UiLanguage::apply(lang);
 
-    IssueList baseIssues;
-    std::shared_ptr<const BaseMap> baseMap = BaseMap::load(DataPaths::baseMap(), &baseIssues);
-    if (!baseMap) {
-        for (const Issue &issue : baseIssues)
-            err() << issue.toString() << '\n';
-        return fail(kBadArguments, tr("cannot read the base map %1").arg(DataPaths::baseMap()));
-    }
-    EventFilter filter;
-    QString error;
-    if (!filters.read(parser, &filter, &baseMap, &error)) return fail(kBadArguments, error);
-
-    const QStringList paths = dataPaths.isEmpty() ? QStringList{DataPaths::bundledEvents()} : dataPaths;
-    auto projecting =
-        std::async(std::launch::async, [baseMap] { return std::make_shared<const ProjectedBaseMap>(baseMap); });
-    const LoadResult result = DatasetLoader::load(paths, load);
-    for (const Issue &issue : result.issues)
-        if (issue.severity == Issue::Severity::Fatal) err() << issue.toString() << '\n';
-    if (result.hasFatal() || result.store->isEmpty())
-        return fail(kBadArguments, tr("%1: no usable events").arg(paths.join(QStringLiteral(", "))));
-
+    const auto loaded = loadForExport(parser, filters, dataPaths, load, lang);
+    if (!loaded) return kBadArguments;
+    const EventFilter &filter = loaded->filter;
     ViewState state;
-    state.setDataset(PreparedDataset::make(paths, result.store, baseMap, result.sha256, projecting.get()));
-    const PreparedDataset &prepared = *PreparedDataset::of(state);
-    state.setWindowMatch(filter.match);
-    if (filter.categories) {
-        QSet<QString> hidden;
-        for (const QString &c : result.store->categories())
-            if (!filter.categories->contains(c)) hidden.insert(c);
-        state.setHiddenCategories(hidden);
-    }
-    state.setSelectedRegion(filter.regionIndex);
-    state.setSearchText(filter.text);
-    state.setLanguage(lang == u"en" ? QString() : lang);
-    if (parser.isSet(QStringLiteral("select"))) {
-        const EventStore::Index event = result.store->findId(parser.value(QStringLiteral("select")));
-        if (event < 0)
-            return fail(
-                kBadArguments,
-                tr("--select: the dataset has no event with id '%1'").arg(parser.value(QStringLiteral("select"))));
-        state.setSelectedEvent(event);
-    }
+    state.setDataset(loaded->dataset);
+    state.setSettings(loaded->settings);
+    const PreparedDataset &prepared = *loaded->dataset;
 
     // The clip: --from/--to, their open ends closed at the data's extent.
-    const TimeWindow extent = result.store->extent();
+    const TimeWindow extent = prepared.events->extent();
     plan.range = filter.window.value_or(extent);
     if (plan.range.fromMs <= kYearOneMs) plan.range.fromMs = extent.fromMs;
     if (plan.range.toMs >= kYear9999Ms) plan.range.toMs = extent.toMs;
     options.frames = plan.frames();
+    options.step = plan.step;
+    options.window = plan.window;
     if (options.frames.isEmpty()) return fail(kBadArguments, tr("--from/--to: the time range is empty"));
     const TimeWindow clip{options.frames.front().fromMs, options.frames.back().toMs};
 
@@ -149,6 +114,7 @@ int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions 
     // The timeline spans the whole clip, so its window moves across it.
     const qint64 margin = (clip.toMs - clip.fromMs) / 40;
     content.timelineRange = TimeWindow{clip.fromMs - margin, clip.toMs + margin};
+    content.sourcesSinceMs = clip.fromMs; // the footer names the sources shown so far
     SnapshotComposer composer(state, content, options.scale);
     composer.setCachesBaseMap(true);
     // Frame everything the clip shows: the region when one is chosen, else its events.
@@ -163,6 +129,7 @@ int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions 
     }
     options.metadata = SnapshotMetadata::describe(state, composer.mapViewportFor(mapArea), composer.title(),
                                                   composer.content().exportedAt, state.dataset()->sha256);
+    QString error;
     if (!AnimationWriter::write(state, composer, out, options, {}, &error)) return fail(kWriteFailed, error);
     return kOk;
 }

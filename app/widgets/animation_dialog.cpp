@@ -22,6 +22,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTimeZone>
+#include <QTimer>
 
 #include <cmath>
 
@@ -54,7 +55,8 @@ qint64 msOf(const QDate &date)
 
 } // namespace
 
-AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackController *playback, QWidget *parent)
+AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackController *playback, QSize windowSizePx,
+                                 double windowDpr, QWidget *parent)
     : QDialog(parent), m_state(state), m_map(map)
 {
     setWindowTitle(tr("Export Animation"));
@@ -71,10 +73,7 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
     m_format->addItem(tr("WebM video (VP9)"), int(AnimationFormat::WebM));
     m_format->addItem(tr("Animated GIF"), int(AnimationFormat::Gif));
 
-    m_size = new QComboBox(this);
-    for (const QSize size : {QSize(1920, 1080), QSize(3840, 2160), QSize(1280, 720), QSize(960, 540)})
-        m_size->addItem(tr("%1 × %2").arg(size.width()).arg(size.height()), size);
-    m_size->setAccessibleName(tr("Size"));
+    m_size = new ExportSizeField(windowSizePx, windowDpr, this);
 
     m_step = new QComboBox(this);
     m_step->addItem(tr("A day"), int(TimeUnit::Day));
@@ -114,15 +113,10 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
     rangeRow->addWidget(m_to);
     rangeRow->addStretch(1);
 
-    m_path = new QLineEdit(this);
-    m_path->setAccessibleName(tr("File"));
-    m_browse = new QPushButton(tr("Browse…"), this);
-    auto *pathRow = new QHBoxLayout;
-    pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(m_browse);
+    m_path = new ExportFileField(this);
     const QString dir = AppSettings().existingExportFolder(QStandardPaths::MoviesLocation);
     const QString base = dataset ? QFileInfo(dataset->file()).completeBaseName() : QStringLiteral("chronomap");
-    m_path->setText(QDir(dir).filePath(base + QStringLiteral("-animation.mp4")));
+    m_path->setPath(QDir(dir).filePath(base + QStringLiteral("-animation.mp4")));
 
     m_summary = new QLabel(this);
     m_progress = new QProgressBar(this);
@@ -147,10 +141,19 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
     auto *rangeLabel = new QLabel(tr("&Dates:"), this);
     rangeLabel->setBuddy(m_from);
     form->addRow(rangeLabel, rangeRow);
-    auto *pathLabel = new QLabel(tr("F&ile:"), this);
-    pathLabel->setBuddy(m_path);
-    form->addRow(pathLabel, pathRow);
+    form->addRow(tr("F&ile:"), m_path);
+    // The first frame, painted as the export will paint it, scaled down.
+    m_preview = new QLabel(this);
+    m_preview->setObjectName(QStringLiteral("animationPreview"));
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setMinimumSize(kPreviewWidthPx, kPreviewWidthPx * 9 / 16);
+    m_preview->setAccessibleName(tr("Preview of the first frame"));
+    m_previewDelay = new QTimer(this);
+    m_previewDelay->setSingleShot(true);
+    m_previewDelay->setInterval(150); // typing a title or a date repaints once it pauses
+    connect(m_previewDelay, &QTimer::timeout, this, &AnimationDialog::updatePreview);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_preview);
     layout->addLayout(form);
     layout->addWidget(m_summary);
     layout->addWidget(m_progress);
@@ -171,25 +174,35 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
     if (range && range->isValid()) setRange(dateOf(range->fromMs), dateOf(range->toMs - 1));
 
     connect(m_format, &QComboBox::currentIndexChanged, this, &AnimationDialog::syncSuffix);
-    connect(m_browse, &QPushButton::clicked, this, &AnimationDialog::choosePath);
+    connect(m_path, &ExportFileField::browseRequested, this, &AnimationDialog::choosePath);
     connect(m_export, &QPushButton::clicked, this, &AnimationDialog::startExport);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &AnimationDialog::reject);
     connect(m_job, &AnimationExportJob::progress, this, &AnimationDialog::onProgress);
     connect(m_job, &AnimationExportJob::finished, this, &AnimationDialog::onFinished);
-    for (QComboBox *box : {m_format, m_size, m_step, m_windowUnit})
+    connect(m_size, &ExportSizeField::sizeChanged, this, &AnimationDialog::updateSummary);
+    for (QComboBox *box : {m_format, m_step, m_windowUnit})
         connect(box, &QComboBox::currentIndexChanged, this, &AnimationDialog::updateSummary);
     for (QSpinBox *box : {m_windowCount, m_fps})
         connect(box, &QSpinBox::valueChanged, this, &AnimationDialog::updateSummary);
     for (QDateEdit *edit : {m_from, m_to})
         connect(edit, &QDateEdit::dateChanged, this, &AnimationDialog::updateSummary);
+    // The first frame changes with the size, the title, the dates, the step and the window.
+    connect(m_size, &ExportSizeField::sizeChanged, this, &AnimationDialog::schedulePreview);
+    connect(m_title, &QLineEdit::textChanged, this, &AnimationDialog::schedulePreview);
+    for (QComboBox *box : {m_format, m_step, m_windowUnit})
+        connect(box, &QComboBox::currentIndexChanged, this, &AnimationDialog::schedulePreview);
+    connect(m_windowCount, &QSpinBox::valueChanged, this, &AnimationDialog::schedulePreview);
+    for (QDateEdit *edit : {m_from, m_to})
+        connect(edit, &QDateEdit::dateChanged, this, &AnimationDialog::schedulePreview);
     updateSummary();
+    updatePreview();
 }
 
 AnimationDialog::~AnimationDialog() = default;
 
 void AnimationDialog::setPath(const QString &path)
 {
-    m_path->setText(path);
+    m_path->setPath(path);
     if (const auto f = AnimationWriter::formatForPath(path)) {
         const QSignalBlocker block(m_format);
         m_format->setCurrentIndex(m_format->findData(int(*f)));
@@ -199,17 +212,17 @@ void AnimationDialog::setPath(const QString &path)
 
 QString AnimationDialog::path() const
 {
-    return m_path->text().trimmed();
+    return m_path->path();
 }
 
 void AnimationDialog::setSize(QSize pixelSize)
 {
-    int index = m_size->findData(pixelSize);
-    if (index < 0) {
-        m_size->addItem(tr("%1 × %2").arg(pixelSize.width()).arg(pixelSize.height()), pixelSize);
-        index = m_size->count() - 1;
-    }
-    m_size->setCurrentIndex(index);
+    m_size->setCustomSize(pixelSize);
+}
+
+void AnimationDialog::setSizePreset(const QString &key)
+{
+    m_size->setPreset(key);
 }
 
 void AnimationDialog::setFps(int fps)
@@ -245,7 +258,10 @@ AnimationFormat AnimationDialog::format() const
 
 QSize AnimationDialog::pixelSize() const
 {
-    return m_size->currentData().toSize();
+    const QSize size = m_size->size().pixels;
+    if (format() == AnimationFormat::Gif) return size;
+    // H.264 and VP9 want even sides (4:2:0): a window 1001 pixels wide makes a 1000-pixel video.
+    return QSize(size.width() & ~1, size.height() & ~1);
 }
 
 AnimationPlan AnimationDialog::plan() const
@@ -263,9 +279,12 @@ AnimationExportJob::Request AnimationDialog::request() const
     AnimationExportJob::Request r;
     r.path = path();
     r.options.pixelSize = pixelSize();
-    r.options.scale = SnapshotFormats::autoScale(r.options.pixelSize);
+    r.options.scale = m_size->size().scale;
     r.options.fps = m_fps->value();
-    r.options.frames = plan().frames();
+    const AnimationPlan clipPlan = plan();
+    r.options.frames = clipPlan.frames();
+    r.options.step = clipPlan.step;
+    r.options.window = clipPlan.window;
     r.content.title = m_title->text().trimmed();
     r.content.mapViewport = m_map->viewport();
     if (!r.options.frames.isEmpty()) {
@@ -273,6 +292,7 @@ AnimationExportJob::Request AnimationDialog::request() const
         const TimeWindow clip{r.options.frames.front().fromMs, r.options.frames.back().toMs};
         const qint64 margin = (clip.toMs - clip.fromMs) / 40;
         r.content.timelineRange = TimeWindow{clip.fromMs - margin, clip.toMs + margin};
+        r.content.sourcesSinceMs = clip.fromMs; // the footer names the sources shown so far
     }
     r.content.exportedAt = QDateTime::currentDateTimeUtc();
     return r;
@@ -292,11 +312,44 @@ void AnimationDialog::updateSummary()
     if (!isExporting()) m_status->setText(frames > 0 ? problem : tr("The dates hold no frame."));
 }
 
+void AnimationDialog::schedulePreview()
+{
+    m_previewDelay->start();
+}
+
+void AnimationDialog::updatePreview()
+{
+    const AnimationExportJob::Request r = request();
+    const auto dataset = m_state->dataset();
+    if (!dataset || r.options.frames.isEmpty() || r.options.pixelSize.isEmpty()) {
+        m_previewImage = QImage();
+        m_preview->setText(tr("No preview"));
+        return;
+    }
+    // The first frame as the export paints it (AnimationWriter::paintFrame: same layout, fonts
+    // and dates), on a copy of the view, at the file's logical size, then scaled down.
+    const QSize logical = (QSizeF(r.options.pixelSize) / r.options.scale).toSize();
+    const double dpr = devicePixelRatioF();
+    AnimationWriter::Options options = r.options;
+    options.pixelSize = logical;
+    options.scale = 1.0;
+    ViewState copy;
+    copy.setDataset(dataset);
+    copy.setSettings(m_state->settings());
+    const SnapshotComposer composer(copy, r.content, options.scale);
+    const QImage frame = AnimationWriter::paintFrame(copy, composer, options.frames.front(), options);
+    const QSize box = (QSizeF(kPreviewWidthPx, kPreviewWidthPx * 0.75) * dpr).toSize();
+    QImage image = frame.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    image.setDevicePixelRatio(dpr);
+    m_previewImage = image;
+    m_preview->setPixmap(QPixmap::fromImage(image));
+}
+
 void AnimationDialog::syncSuffix()
 {
-    const QFileInfo info(m_path->text());
-    if (m_path->text().isEmpty()) return;
-    m_path->setText(info.dir().filePath(info.completeBaseName() + u'.' + suffixOf(format())));
+    const QFileInfo info(m_path->path());
+    if (m_path->path().isEmpty()) return;
+    m_path->setPath(info.dir().filePath(info.completeBaseName() + u'.' + suffixOf(format())));
     // A GIF's default is half HD: smaller, and under the GIF width limit.
     if (format() == AnimationFormat::Gif && pixelSize().width() > AnimationWriter::kMaxGifWidthPx)
         setSize(QSize(960, 540));
@@ -307,7 +360,7 @@ void AnimationDialog::choosePath()
     const QString filter = tr("MP4 video (*.mp4);;WebM video (*.webm);;Animated GIF (*.gif)");
     QString selected = filter.split(QStringLiteral(";;")).value(m_format->currentIndex());
     const QString chosen =
-        QFileDialog::getSaveFileName(this, tr("Export Animation"), m_path->text(), filter, &selected);
+        QFileDialog::getSaveFileName(this, tr("Export Animation"), m_path->path(), filter, &selected);
     if (!chosen.isEmpty()) setPath(chosen);
 }
 
@@ -320,8 +373,9 @@ void AnimationDialog::startExport()
         problem = tr("Choose a file to export to.");
     else if (!AnimationWriter::formatForPath(r.path))
         problem = tr("The file name must end in .mp4, .webm or .gif.");
-    else if (!AnimationWriter::encoderAvailable(*AnimationWriter::formatForPath(r.path)))
-        problem = tr("This installation's FFmpeg cannot write %1 files.").arg(QFileInfo(r.path).suffix());
+    else if (const QString encoding = AnimationWriter::encoderProblem(*AnimationWriter::formatForPath(r.path));
+             !encoding.isEmpty())
+        problem = tr("Cannot export animations: %1.").arg(encoding);
     else
         problem = AnimationWriter::checkOptions(*AnimationWriter::formatForPath(r.path), r.options);
     if (!m_state->dataset()) problem = tr("There is nothing to export yet: no dataset is open.");
@@ -362,7 +416,7 @@ void AnimationDialog::setBusy(bool busy)
     m_progress->setVisible(busy);
     m_export->setEnabled(!busy);
     for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_format, m_size, m_step, m_windowCount, m_windowUnit,
-                                                       m_fps, m_from, m_to, m_path, m_browse})
+                                                       m_fps, m_from, m_to, m_path})
         w->setEnabled(!busy);
     m_buttons->button(QDialogButtonBox::Close)->setText(busy ? tr("Cancel") : tr("Close"));
 }

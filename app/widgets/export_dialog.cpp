@@ -18,7 +18,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
-#include <QSpinBox>
 #include <QPainter>
 #include <QStandardPaths>
 #include <QTimer>
@@ -26,7 +25,7 @@
 namespace chronomap {
 
 ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, double windowDpr, QWidget *parent)
-    : QDialog(parent), m_state(state), m_map(map), m_windowSize(windowSizePx), m_windowDpr(windowDpr)
+    : QDialog(parent), m_state(state), m_map(map)
 {
     setWindowTitle(tr("Export Snapshot"));
     m_job = new SnapshotExportJob(this);
@@ -40,37 +39,13 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     for (const SnapshotFormatInfo &f : SnapshotFormats::all())
         m_format->addItem(f.label(), int(f.format));
 
-    m_size = new QComboBox(this);
-    const QSize window = presetSize(kCurrentWindow).pixels;
-    m_size->addItem(tr("Current window (%1 × %2)").arg(window.width()).arg(window.height()), kCurrentWindow);
-    for (const SnapshotSizePreset &preset : SnapshotFormats::sizePresets())
-        m_size->addItem(preset.label(), QString::fromLatin1(preset.key));
-    m_size->addItem(tr("Custom"), kCustomSize);
-    m_size->setCurrentIndex(1);
-    m_width = new QSpinBox(this);
-    m_height = new QSpinBox(this);
-    for (QSpinBox *box : {m_width, m_height}) {
-        box->setRange(SnapshotFormats::kMinSidePx, SnapshotFormats::kMaxSidePx);
-        box->setSuffix(tr(" px"));
-    }
-    m_width->setAccessibleName(tr("Width"));
-    m_height->setAccessibleName(tr("Height"));
-    auto *sizeRow = new QHBoxLayout;
-    sizeRow->addWidget(m_width);
-    sizeRow->addWidget(new QLabel(QStringLiteral("×"), this));
-    sizeRow->addWidget(m_height);
-    sizeRow->addStretch(1);
+    m_size = new ExportSizeField(windowSizePx, windowDpr, this);
 
-    m_path = new QLineEdit(this);
-    m_path->setAccessibleName(tr("File"));
-    m_browse = new QPushButton(tr("Browse…"), this);
-    auto *pathRow = new QHBoxLayout;
-    pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(m_browse);
+    m_path = new ExportFileField(this);
     // A folder that exists, so that the first Export never fails for want of ~/Pictures.
     const QString dir = AppSettings().existingExportFolder(QStandardPaths::PicturesLocation);
     const QString base = dataset ? QFileInfo(dataset->file()).completeBaseName() : QStringLiteral("chronomap");
-    m_path->setText(QDir(dir).filePath(base + QStringLiteral("-snapshot.") +
+    m_path->setPath(QDir(dir).filePath(base + QStringLiteral("-snapshot.") +
                                        QLatin1String(SnapshotFormats::info(SnapshotFormat::Png).suffix)));
 
     m_progress = new QProgressBar(this);
@@ -87,11 +62,7 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("&Size:"), m_size);
-    form->addRow(QString(), sizeRow);
-    // A row holding a layout gets a label without a buddy, which would show its '&' as text.
-    auto *pathLabel = new QLabel(tr("F&ile:"), this);
-    pathLabel->setBuddy(m_path);
-    form->addRow(pathLabel, pathRow);
+    form->addRow(tr("F&ile:"), m_path);
     // A small live preview of the composition, painted by the export's own composer.
     m_preview = new QLabel(this);
     m_preview->setObjectName(QStringLiteral("snapshotPreview"));
@@ -110,19 +81,15 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
 
-    connect(m_size, &QComboBox::currentIndexChanged, this, &ExportDialog::updateSizeFields);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::syncSuffix);
-    connect(m_browse, &QPushButton::clicked, this, &ExportDialog::choosePath);
+    connect(m_path, &ExportFileField::browseRequested, this, &ExportDialog::choosePath);
     connect(m_export, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     connect(m_job, &SnapshotExportJob::progress, m_progress, &QProgressBar::setValue);
     connect(m_job, &SnapshotExportJob::finished, this, &ExportDialog::onFinished);
-    connect(m_size, &QComboBox::currentIndexChanged, this, &ExportDialog::schedulePreview);
+    connect(m_size, &ExportSizeField::sizeChanged, this, &ExportDialog::schedulePreview);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::schedulePreview);
     connect(m_title, &QLineEdit::textChanged, this, &ExportDialog::schedulePreview);
-    connect(m_width, &QSpinBox::valueChanged, this, &ExportDialog::schedulePreview);
-    connect(m_height, &QSpinBox::valueChanged, this, &ExportDialog::schedulePreview);
-    updateSizeFields();
     updatePreview();
 }
 
@@ -162,46 +129,24 @@ void ExportDialog::updatePreview()
 
 ExportDialog::~ExportDialog() = default;
 
-SnapshotSize ExportDialog::presetSize(const QString &key) const
-{
-    if (key == kCurrentWindow) return {(QSizeF(m_windowSize) * m_windowDpr).toSize(), m_windowDpr};
-    for (const SnapshotSizePreset &preset : SnapshotFormats::sizePresets())
-        if (key == QLatin1String(preset.key)) return preset.size;
-    const QSize custom(m_width->value(), m_height->value());
-    return {custom, SnapshotFormats::autoScale(custom)};
-}
-
-void ExportDialog::updateSizeFields()
-{
-    const QString preset = m_size->currentData().toString();
-    const bool custom = preset == kCustomSize;
-    if (!custom) {
-        const QSize size = presetSize(preset).pixels;
-        m_width->setValue(size.width());
-        m_height->setValue(size.height());
-    }
-    m_width->setEnabled(custom);
-    m_height->setEnabled(custom);
-}
-
 void ExportDialog::syncSuffix()
 {
-    if (m_path->text().isEmpty()) return;
-    m_path->setText(SnapshotFormats::withSuffix(m_path->text(), format()));
+    if (m_path->path().isEmpty()) return;
+    m_path->setPath(SnapshotFormats::withSuffix(m_path->path(), format()));
 }
 
 void ExportDialog::choosePath()
 {
     const QString filter = SnapshotFormats::fileDialogFilters();
     QString selected = filter.split(QStringLiteral(";;")).value(m_format->currentIndex());
-    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export Snapshot"), m_path->text(), filter, &selected);
+    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export Snapshot"), m_path->path(), filter, &selected);
     if (chosen.isEmpty()) return;
     setPath(chosen);
 }
 
 void ExportDialog::setPath(const QString &path)
 {
-    m_path->setText(path);
+    m_path->setPath(path);
     if (const auto f = SnapshotFormats::forPath(path)) {
         const QSignalBlocker block(m_format);
         m_format->setCurrentIndex(m_format->findData(int(*f)));
@@ -210,7 +155,7 @@ void ExportDialog::setPath(const QString &path)
 
 QString ExportDialog::path() const
 {
-    return m_path->text().trimmed();
+    return m_path->path();
 }
 
 void ExportDialog::setFormat(SnapshotFormat format)
@@ -225,14 +170,12 @@ SnapshotFormat ExportDialog::format() const
 
 void ExportDialog::setSizePreset(const QString &key)
 {
-    m_size->setCurrentIndex(m_size->findData(key));
+    m_size->setPreset(key);
 }
 
 void ExportDialog::setCustomSize(QSize pixelSize)
 {
-    setSizePreset(kCustomSize);
-    m_width->setValue(pixelSize.width());
-    m_height->setValue(pixelSize.height());
+    m_size->setCustomSize(pixelSize);
 }
 
 void ExportDialog::setTimelineView(TimelineView *view)
@@ -256,7 +199,7 @@ SnapshotRequest ExportDialog::request() const
     r.dataset = m_state->dataset();
     r.settings = m_state->settings();
     r.path = path();
-    r.size = presetSize(m_size->currentData().toString());
+    r.size = m_size->size();
     r.content.title = m_title->text().trimmed();
     r.content.mapViewport = m_map->viewport();
     r.content.timelineRange =
@@ -306,14 +249,8 @@ void ExportDialog::setBusy(bool busy)
     m_progress->setValue(0);
     m_progress->setVisible(busy);
     m_export->setEnabled(!busy);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_format, m_size, m_path, m_browse})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_format, m_size, m_path})
         w->setEnabled(!busy);
-    if (!busy)
-        updateSizeFields();
-    else {
-        m_width->setEnabled(false);
-        m_height->setEnabled(false);
-    }
     m_buttons->button(QDialogButtonBox::Close)->setText(busy ? tr("Cancel") : tr("Close"));
 }
 

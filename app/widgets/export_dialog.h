@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "widgets/export_target_fields.h"
 #include "widgets/snapshot_export_job.h"
 #include "render/snapshot/snapshot_writer.h"
 
@@ -13,7 +14,6 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 class QTimer;
 
 namespace chronomap {
@@ -30,8 +30,8 @@ class ExportDialog : public QDialog {
     Q_OBJECT
 public:
     /// Size choices besides SnapshotFormats::sizePresets()' keys ("1080p", "4k", "a4").
-    static inline const QString kCurrentWindow = QStringLiteral("window");
-    static inline const QString kCustomSize = QStringLiteral("custom");
+    static inline const QString kCurrentWindow = ExportSizeField::kCurrentWindow;
+    static inline const QString kCustomSize = ExportSizeField::kCustomSize;
 
     /// `windowSizePx` is what "current window" means, in logical pixels (with the screen's
     /// device pixel ratio `windowDpr`).
@@ -73,29 +73,20 @@ signals:
 
 private:
     void choosePath();
-    void updateSizeFields();
     void syncSuffix();
     void onFinished(bool succeeded, const QString &error);
     void setBusy(bool busy);
     void schedulePreview();
     void updatePreview();
-    /// The size the choice `key` stands for (custom: the width and height fields).
-    SnapshotSize presetSize(const QString &key) const;
-
     ViewState *m_state;
     MapView *m_map;
-    QSize m_windowSize;
-    double m_windowDpr;
     QPointer<TimelineView> m_timelineView;
     std::optional<TimeWindow> m_timelineRange;
     SnapshotExportJob *m_job = nullptr;
     QLineEdit *m_title = nullptr;
     QComboBox *m_format = nullptr;
-    QComboBox *m_size = nullptr;
-    QSpinBox *m_width = nullptr;
-    QSpinBox *m_height = nullptr;
-    QLineEdit *m_path = nullptr;
-    QPushButton *m_browse = nullptr;
+    ExportSizeField *m_size = nullptr;
+    ExportFileField *m_path = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

@@ -473,7 +473,7 @@ void MainWindow::showExportDialog()
 
 void MainWindow::showAnimationDialog()
 {
-    auto *dialog = new AnimationDialog(m_state, m_map, m_playback, this);
+    auto *dialog = new AnimationDialog(m_state, m_map, m_playback, size(), devicePixelRatioF(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

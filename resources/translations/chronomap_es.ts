@@ -446,14 +446,6 @@
         <translation>GIF animado</translation>
     </message>
     <message>
-        <source>%1 × %2</source>
-        <translation>%1 × %2</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Tamaño</translation>
-    </message>
-    <message>
         <source>A day</source>
         <translation>Un día</translation>
     </message>
@@ -504,14 +496,6 @@
     <message>
         <source>To</source>
         <translation>Hasta</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Archivo</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Examinar…</translation>
     </message>
     <message>
         <source>%v of %m frames</source>
@@ -574,10 +558,6 @@
         <translation>El nombre del archivo debe terminar en .mp4, .webm o .gif.</translation>
     </message>
     <message>
-        <source>This installation&apos;s FFmpeg cannot write %1 files.</source>
-        <translation>El FFmpeg de esta instalación no puede escribir archivos %1.</translation>
-    </message>
-    <message>
         <source>There is nothing to export yet: no dataset is open.</source>
         <translation>Aún no hay nada que exportar: no hay ningún conjunto de datos abierto.</translation>
     </message>
@@ -608,6 +588,18 @@
     <message>
         <source>Export failed: %1</source>
         <translation>La exportación falló: %1</translation>
+    </message>
+    <message>
+        <source>Preview of the first frame</source>
+        <translation>Vista previa del primer fotograma</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>Sin vista previa</translation>
+    </message>
+    <message>
+        <source>Cannot export animations: %1.</source>
+        <translation>No se pueden exportar animaciones: %1.</translation>
     </message>
 </context>
 <context>
@@ -648,10 +640,6 @@
         <translation>%1: formato desconocido &apos;%2&apos; (use .mp4, .webm o .gif)</translation>
     </message>
     <message>
-        <source>this FFmpeg has no %1 encoder</source>
-        <translation>este FFmpeg no tiene el codificador %1</translation>
-    </message>
-    <message>
         <source>cannot write %1: %2</source>
         <translation>no se puede escribir %1: %2</translation>
     </message>
@@ -672,8 +660,12 @@
         <translation>no hay memoria suficiente para una imagen de %1x%2</translation>
     </message>
     <message>
-        <source>cannot convert frames to %1x%2 video</source>
-        <translation>no se pueden convertir los fotogramas a vídeo de %1x%2</translation>
+        <source>this installation&apos;s FFmpeg has no encoder for %1</source>
+        <translation>el FFmpeg de esta instalación no tiene codificador para %1</translation>
+    </message>
+    <message>
+        <source>cannot encode %1</source>
+        <translation>no se puede codificar %1</translation>
     </message>
 </context>
 <context>
@@ -880,34 +872,6 @@
         <translation>Título</translation>
     </message>
     <message>
-        <source>Current window (%1 × %2)</source>
-        <translation>Ventana actual (%1 × %2)</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Personalizado</translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation> px</translation>
-    </message>
-    <message>
-        <source>Width</source>
-        <translation>Anchura</translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation>Altura</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Archivo</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>Examinar…</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
@@ -974,6 +938,44 @@
     <message>
         <source>The file name must end in %1.</source>
         <translation>El nombre del archivo debe terminar en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ExportFileField</name>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ExportSizeField</name>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Anchura</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Altura</translation>
+    </message>
+    <message>
+        <source>Current window (%1 × %2)</source>
+        <translation>Ventana actual (%1 × %2)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizado</translation>
     </message>
 </context>
 <context>
@@ -2094,6 +2096,14 @@
         <source>%1 of %2 events shown</source>
         <translation>%1 de %2 acontecimientos mostrados</translation>
     </message>
+    <message>
+        <source>Sources: none named by the events shown so far.</source>
+        <translation>Fuentes: ninguna nombrada por los acontecimientos mostrados hasta ahora.</translation>
+    </message>
+    <message>
+        <source>Sources of the events shown so far:</source>
+        <translation>Fuentes de los acontecimientos mostrados hasta ahora:</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::SnapshotExportJob</name>
@@ -2194,6 +2204,25 @@
     </message>
 </context>
 <context>
+    <name>chronomap::VideoEncoderModule</name>
+    <message>
+        <source>animation export needs the video module %1, which is not installed (looked in %2)</source>
+        <translation>la exportación de animaciones necesita el módulo de vídeo %1, que no está instalado (buscado en %2)</translation>
+    </message>
+    <message>
+        <source>cannot load the video module %1: %2</source>
+        <translation>no se puede cargar el módulo de vídeo %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Chronomap video module</source>
+        <translation>%1 no es un módulo de vídeo de Chronomap</translation>
+    </message>
+    <message>
+        <source>the video module is of another Chronomap version</source>
+        <translation>el módulo de vídeo es de otra versión de Chronomap</translation>
+    </message>
+</context>
+<context>
     <name>chronomap::ViewStateJson</name>
     <message>
         <source>not a Chronomap view state (no &quot;format&quot;: &quot;chronomap-view-state&quot;)</source>
@@ -2274,6 +2303,26 @@
         <source>chronomap: cannot open the window: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); the headless modes --export, --query and --validate need none</source>
         <translation>chronomap: no se puede abrir la ventana: no hay pantalla (no están definidos ni DISPLAY ni WAYLAND_DISPLAY); los modos sin ventana --export, --query y --validate no la necesitan</translation>
     </message>
+    <message>
+        <source>cannot read the base map %1</source>
+        <translation>no se puede leer el mapa base %1</translation>
+    </message>
+    <message>
+        <source>%1: no usable events</source>
+        <translation>%1: ningún acontecimiento utilizable</translation>
+    </message>
+    <message>
+        <source>chronomap: %1: %2 records skipped (chronomap --validate %1 lists them)</source>
+        <translation>chronomap: %1: %2 registros omitidos (chronomap --validate %1 los enumera)</translation>
+    </message>
+    <message>
+        <source>chronomap: --category: the dataset has no events of category &apos;%1&apos;</source>
+        <translation>chronomap: --category: el conjunto de datos no tiene acontecimientos de la categoría &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--select: the dataset has no event with id &apos;%1&apos;</source>
+        <translation>--select: el conjunto de datos no tiene ningún acontecimiento con el id &apos;%1&apos;</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::cli::AnimationCommand</name>
@@ -2334,24 +2383,8 @@
         <translation>--fps: &apos;%1&apos; no es un número entero</translation>
     </message>
     <message>
-        <source>--export-animation: this build&apos;s FFmpeg cannot encode %1</source>
-        <translation>--export-animation: el FFmpeg de esta compilación no puede codificar %1</translation>
-    </message>
-    <message>
         <source>--lang: &apos;%1&apos; is not en or es</source>
         <translation>--lang: &apos;%1&apos; no es en ni es</translation>
-    </message>
-    <message>
-        <source>cannot read the base map %1</source>
-        <translation>no se puede leer el mapa base %1</translation>
-    </message>
-    <message>
-        <source>%1: no usable events</source>
-        <translation>%1: ningún acontecimiento utilizable</translation>
-    </message>
-    <message>
-        <source>--select: the dataset has no event with id &apos;%1&apos;</source>
-        <translation>--select: el conjunto de datos no tiene ningún acontecimiento con el id &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--from/--to: the time range is empty</source>
@@ -2360,6 +2393,10 @@
     <message>
         <source>--size: &apos;%1&apos; is not %2</source>
         <translation>--size: «%1» no es %2</translation>
+    </message>
+    <message>
+        <source>--export-animation: %1</source>
+        <translation>--export-animation: %1</translation>
     </message>
 </context>
 <context>
@@ -2423,26 +2460,6 @@
     <message>
         <source>--lang: &apos;%1&apos; is not en or es</source>
         <translation>--lang: &apos;%1&apos; no es en ni es</translation>
-    </message>
-    <message>
-        <source>cannot read the base map %1</source>
-        <translation>no se puede leer el mapa base %1</translation>
-    </message>
-    <message>
-        <source>%1: no usable events</source>
-        <translation>%1: ningún acontecimiento utilizable</translation>
-    </message>
-    <message>
-        <source>chronomap: %1: %2 records skipped (chronomap --validate %1 lists them)</source>
-        <translation>chronomap: %1: %2 registros omitidos (chronomap --validate %1 los enumera)</translation>
-    </message>
-    <message>
-        <source>chronomap: --category: the dataset has no events of category &apos;%1&apos;</source>
-        <translation>chronomap: --category: el conjunto de datos no tiene acontecimientos de la categoría &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>--select: the dataset has no event with id &apos;%1&apos;</source>
-        <translation>--select: el conjunto de datos no tiene ningún acontecimiento con el id &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Snapshot size in pixels, WxH (default 1920x1080), or a preset: 1080p, 4k, or a4 for A4 landscape at 300 dpi.</source>

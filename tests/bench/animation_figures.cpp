@@ -4,6 +4,8 @@
 //  - animation.mp4.1080p.ms: the bundled data, 2023-07 to 2025-08 by week, 1920x1080 MP4;
 //    animation.mp4.1080p.fps: its frames over that time.
 //  - animation.mp4.1080p.100k.ms: the same with the 100,000 synthetic events (as GeoJSON).
+//  - animation.webm.1080p.ms / .fps: the bundled clip as a 1920x1080 WebM (VP9); no budget in
+//    the issue, reported beside the MP4.
 //  - animation.gif.960.ms: the bundled data as a 960x540 GIF; animation.gif.960.mb: its size.
 #include "bench_scene.h"
 #include "figure_groups.h"
@@ -78,6 +80,13 @@ void animationFigures(BenchContext &context, Figures &figures)
                                              QStringLiteral("1920x1080"), QStringLiteral("--data"), files.geojsonPath} +
                                      clip),
         0);
+    // WebM (VP9, libvpx realtime at speed 8): the same clip and size as the MP4.
+    const QString webm = out.filePath(QStringLiteral("clip.webm"));
+    const double webmMs = timeAnimation(chronomap, QStringList{QStringLiteral("--export-animation"), webm,
+                                                               QStringLiteral("--size"), QStringLiteral("1920x1080")} +
+                                                       clip);
+    figures.add(QStringLiteral("animation.webm.1080p.ms"), webmMs, 0);
+    figures.add(QStringLiteral("animation.webm.1080p.fps"), frames / (webmMs / 1000.0), 1);
     const QString gif = out.filePath(QStringLiteral("clip.gif"));
     figures.add(QStringLiteral("animation.gif.960.ms"),
                 timeAnimation(chronomap, QStringList{QStringLiteral("--export-animation"), gif,

@@ -20,15 +20,18 @@ struct Run {
     QString err;
 };
 
-/// Runs the binary with no DISPLAY, no WAYLAND_DISPLAY and no QT_QPA_PLATFORM in its
-/// environment. `maxFileBytes` > 0 caps the size of any file it writes, as a full disk would (the
-/// write fails with EFBIG instead of killing the process).
-inline Run runChronomap(const QStringList &arguments, qint64 maxFileBytes = 0)
+/// Runs `program` with no DISPLAY, no WAYLAND_DISPLAY and no QT_QPA_PLATFORM in its
+/// environment, plus `extraEnvironment`. `maxFileBytes` > 0 caps the size of any file it writes,
+/// as a full disk would (the write fails with EFBIG instead of killing the process).
+inline Run runProgram(const QString &program, const QStringList &arguments, qint64 maxFileBytes = 0,
+                      const QProcessEnvironment &extraEnvironment = {})
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
         env.remove(QLatin1String(name));
+    for (const QString &name : extraEnvironment.keys())
+        env.insert(name, extraEnvironment.value(name));
     process.setProcessEnvironment(env);
     if (maxFileBytes > 0) {
         process.setChildProcessModifier([maxFileBytes] {
@@ -37,13 +40,19 @@ inline Run runChronomap(const QStringList &arguments, qint64 maxFileBytes = 0)
             std::signal(SIGXFSZ, SIG_IGN);
         });
     }
-    process.start(QStringLiteral(CHRONOMAP_EXE), arguments);
+    process.start(program, arguments);
     REQUIRE(process.waitForFinished(60'000));
     Run run;
     run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;
+}
+
+/// Runs the build's chronomap binary as runProgram does.
+inline Run runChronomap(const QStringList &arguments, qint64 maxFileBytes = 0)
+{
+    return runProgram(QStringLiteral(CHRONOMAP_EXE), arguments, maxFileBytes);
 }
 
 } // namespace chronomap::test

@@ -34,6 +34,7 @@ test "$(dpkg-deb -f "$deb" Package)" = chronomap || { echo "FAILED: package name
 
 dpkg -x "$deb" "$work/root"
 for f in usr/bin/chronomap \
+    usr/lib/chronomap/libchronomap_video.so \
     usr/share/chronomap/geodata/basemap/basemap.gpkg \
     usr/share/chronomap/geodata/events/russia-north-korea.geojson \
     usr/share/chronomap/resources/fonts/DejaVuSans.ttf \
@@ -56,6 +57,15 @@ case "$version" in
 esac
 "$exe" --export "$work/out.png" || { echo "FAILED: chronomap --export"; exit 1; }
 test -s "$work/out.png" || { echo "FAILED: no snapshot written"; exit 1; }
+# FFmpeg is the video module's, loaded by an animation export only: not in the binary's start.
+if ldd "$exe" | grep -q libavcodec; then
+    echo "FAILED: the installed chronomap links FFmpeg (ldd lists libavcodec)"; exit 1
+fi
+ldd "$work/root/usr/lib/chronomap/libchronomap_video.so" | grep -q libavcodec || {
+    echo "FAILED: the installed video module does not link FFmpeg"; exit 1; }
+"$exe" --export-animation "$work/out.gif" --from 2024-08 --to 2024-09 --size 320x180 || {
+    echo "FAILED: chronomap --export-animation (the installed binary did not find its video module)"; exit 1; }
+test -s "$work/out.gif" || { echo "FAILED: no animation written"; exit 1; }
 # The data it used was the package's: the same binary without its share/ folder finds none (an
 # installed binary never falls back to the checkout it was built from).
 mkdir -p "$work/bare/bin"
@@ -64,4 +74,11 @@ if "$work/bare/bin/chronomap" --export "$work/bare.png" >/dev/null 2>&1; then
     echo "FAILED: a copy without share/chronomap still exported: it read data from elsewhere"
     exit 1
 fi
-echo "OK: installed package runs and exports, from its own data"
+# Nor does it take the video module from anywhere but its own lib/chronomap.
+if CHRONOMAP_DATA_DIR="$work/root/usr/share/chronomap" "$work/bare/bin/chronomap" --export-animation "$work/bare.gif" \
+    --from 2024-08 --to 2024-09 --size 320x180 2>"$work/bare.err"; then
+    echo "FAILED: a copy without lib/chronomap still exported an animation: it loaded a video module from elsewhere"
+    exit 1
+fi
+grep -q "video module" "$work/bare.err" || { cat "$work/bare.err"; echo "FAILED: no message naming the missing video module"; exit 1; }
+echo "OK: installed package runs and exports (snapshot and animation), from its own data and module"

@@ -16,6 +16,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QPainter>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -67,6 +68,8 @@ struct Clip {
         options.pixelSize = size;
         options.fps = 5;
         options.frames = plan.frames();
+        options.step = plan.step;
+        options.window = plan.window;
         SnapshotComposer::Content content;
         content.title = QStringLiteral("Summer 2024");
         content.timelineRange = TimeWindow{dayMs("2024-07-01"), dayMs("2024-09-01")};
@@ -153,7 +156,7 @@ TEST_CASE("MP4, WebM and GIF read back with their codec, size, frame count, dura
     }));
     INFO(suffix);
     Clip clip;
-    REQUIRE(AnimationWriter::encoderAvailable(*AnimationWriter::formatForPath(QStringLiteral("x.") + suffix)));
+    REQUIRE(AnimationWriter::encoderProblem(*AnimationWriter::formatForPath(QStringLiteral("x.") + suffix)).isEmpty());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("clip.") + QLatin1String(suffix));
     QString error;
@@ -180,6 +183,11 @@ TEST_CASE("MP4, WebM and GIF read back with their codec, size, frame count, dura
     CHECK(back.comment.contains(QStringLiteral("DatasetSHA256: ") + clip.state.dataset()->sha256));
     CHECK(back.comment.contains(QStringLiteral("Software: Chronomap ")));
     CHECK(back.comment.contains(QStringLiteral("TimeWindow: 2024-07-15T00:00:00.000Z/2024-08-19T00:00:00.000Z")));
+    // How it plays: step, window, fps and frames, as the command line takes them back.
+    CHECK(back.comment.contains(QStringLiteral("AnimationStep: 1 week\n")));
+    CHECK(back.comment.contains(QStringLiteral("AnimationWindow: 2 weeks\n")));
+    CHECK(back.comment.contains(QStringLiteral("AnimationFps: 5\n")));
+    CHECK(back.comment.contains(QStringLiteral("AnimationFrames: 4")));
 
     // The first and last frames are the stills of their windows (but for the large dates over
     // the map's top right corner), within the encoder's loss; and not each other.
@@ -202,6 +210,43 @@ TEST_CASE("MP4, WebM and GIF read back with their codec, size, frame count, dura
     const double apart = test::meanDifference(firstStill, lastStill, dates);
     CHECK(test::meanDifference(back.first, lastStill, dates) > firstLoss + apart / 3);
     CHECK(test::meanDifference(back.last, firstStill, dates) > lastLoss + apart / 3);
+}
+
+TEST_CASE("An animation's footer names the sources of the events shown so far, not only the frame's window", "[export]")
+{
+    Clip clip;
+    // A clip from July 2023: by August 2024 it has shown a year of events.
+    const qint64 clipStart = dayMs("2023-07-03");
+    const TimeWindow last = clip.options.frames.back();
+    SnapshotComposer::Content content = clip.composer->content();
+    content.sourcesSinceMs = clipStart;
+    const SnapshotComposer soFar(clip.state, content);
+
+    clip.state.setTimeWindow(last);
+    const auto lastWindowOnly = clip.composer->sourcesShown();
+    const auto cumulative = soFar.sourcesShown();
+    // Exactly the sources of every event from the clip's start to the end of this frame's window.
+    clip.state.setTimeWindow(TimeWindow{clipStart, last.toMs});
+    const auto wholeSpan = clip.composer->sourcesShown();
+    REQUIRE_FALSE(lastWindowOnly.isEmpty());
+    CHECK(cumulative == wholeSpan);
+    CHECK(cumulative.size() > lastWindowOnly.size());
+    // The first frame's footer is its own window's: nothing was shown before it.
+    const TimeWindow first{clipStart, dayMs("2023-07-31")};
+    clip.state.setTimeWindow(first);
+    CHECK(soFar.sourcesShown() == clip.composer->sourcesShown());
+    // The footer has room for its longest from the first frame on: the map does not move.
+    QImage image(clip.options.pixelSize, QImage::Format_RGB32);
+    QPainter painter(&image);
+    const auto firstLayout = soFar.paint(painter, QSizeF(image.size()));
+    clip.state.setTimeWindow(last);
+    const auto lastLayout = soFar.paint(painter, QSizeF(image.size()));
+    painter.end();
+    REQUIRE(firstLayout);
+    REQUIRE(lastLayout);
+    CHECK(firstLayout->map == lastLayout->map);
+    CHECK(firstLayout->footer == lastLayout->footer);
+    clip.state.setTimeWindow(std::nullopt);
 }
 
 TEST_CASE("A GIF's palette is one for the whole clip and its comment names the dataset", "[export]")

@@ -5,11 +5,15 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "render/animation/video_encoder_module.h"
+
 #include <QGuiApplication>
 
 int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
+    // The animation encoder module of this build tree.
+    chronomap::VideoEncoderModule::setPath(QStringLiteral(CHRONOMAP_VIDEO_MODULE));
     return Catch::Session().run(argc, argv);
 }

@@ -2,6 +2,7 @@
 #include "render/animation/animation_writer.h"
 
 #include "render/animation/gif_palette.h"
+#include "render/animation/video_encoder_module.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -11,15 +12,6 @@
 #include <QPainterPath>
 #include <QSaveFile>
 #include <QTimeZone>
-
-extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/dict.h>
-#include <libavutil/imgutils.h>
-#include <libavutil/opt.h>
-#include <libswscale/swscale.h>
-}
 
 #include <cmath>
 #include <memory>
@@ -35,7 +27,6 @@ QString tr(const char *text)
 
 constexpr double kLogicalDpi = 96.0;
 constexpr double kDotsPerMeterPerDpi = 100.0 / 2.54;
-constexpr int kAvioBufferBytes = 1 << 16;
 constexpr int kDayMs = 24 * 3600 * 1000;
 
 bool fail(QString *error, const QString &message)
@@ -44,141 +35,31 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
-QString avError(int code)
+/// `1 week`, `3 months`: what --step and --window take back.
+QString stepText(const TimeStep &step)
 {
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    return QString::fromUtf8(text);
-}
-
-const char *encoderName(AnimationFormat format)
-{
-    switch (format) {
-    case AnimationFormat::Mp4:
-        return "libx264";
-    case AnimationFormat::WebM:
-        return "libvpx-vp9";
-    case AnimationFormat::Gif:
-        return "gif";
+    const char *unit = "day";
+    switch (step.unit) {
+    case TimeUnit::Minute:
+        unit = "minute";
+        break;
+    case TimeUnit::Hour:
+        unit = "hour";
+        break;
+    case TimeUnit::Day:
+        unit = "day";
+        break;
+    case TimeUnit::Week:
+        unit = "week";
+        break;
+    case TimeUnit::Month:
+        unit = "month";
+        break;
+    case TimeUnit::Year:
+        unit = "year";
+        break;
     }
-    return "";
-}
-
-const char *muxerName(AnimationFormat format)
-{
-    switch (format) {
-    case AnimationFormat::Mp4:
-        return "mp4";
-    case AnimationFormat::WebM:
-        return "webm";
-    case AnimationFormat::Gif:
-        return "gif";
-    }
-    return "";
-}
-
-/// FFmpeg writes through this into a QSaveFile: the save file's atomicity (temporary file in the
-/// target folder, renamed on commit, removed on cancel) covers every muxer.
-struct SaveFileIo {
-    QSaveFile *file = nullptr;
-    bool failed = false;
-    bool discarding = false; ///< an abandoned write: the muxer's last words go nowhere
-
-    static int write(void *opaque, uint8_t *data, int size)
-    {
-        auto *self = static_cast<SaveFileIo *>(opaque);
-        if (self->discarding) return size;
-        if (self->file->write(reinterpret_cast<const char *>(data), size) != size) {
-            self->failed = true;
-            return AVERROR(EIO);
-        }
-        return size;
-    }
-
-    static int64_t seek(void *opaque, int64_t offset, int whence)
-    {
-        auto *self = static_cast<SaveFileIo *>(opaque);
-        if (self->discarding) return AVERROR(EIO);
-        if (whence & AVSEEK_SIZE) return self->file->size();
-        qint64 target = offset;
-        switch (whence & ~AVSEEK_FORCE) {
-        case SEEK_SET:
-            break;
-        case SEEK_CUR:
-            target = self->file->pos() + offset;
-            break;
-        case SEEK_END:
-            target = self->file->size() + offset;
-            break;
-        default:
-            return AVERROR(EINVAL);
-        }
-        if (!self->file->seek(target)) return AVERROR(EIO);
-        return target;
-    }
-};
-
-/// Everything FFmpeg allocates for one write, freed in any case.
-struct Encoding {
-    AVFormatContext *format = nullptr;
-    AVCodecContext *codec = nullptr;
-    AVStream *stream = nullptr;
-    AVIOContext *io = nullptr;
-    AVFrame *frame = nullptr;
-    AVPacket *packet = nullptr;
-    SwsContext *scaler = nullptr;
-    bool headerWritten = false, trailerWritten = false;
-
-    ~Encoding()
-    {
-        // A muxer stopped half-way (cancel, full disk) frees its queues and tables only in
-        // av_write_trailer; what it writes then is dropped, the file is cancelled anyway.
-        if (headerWritten && !trailerWritten && io) {
-            static_cast<SaveFileIo *>(io->opaque)->discarding = true;
-            av_write_trailer(format);
-        }
-        sws_freeContext(scaler);
-        av_packet_free(&packet);
-        av_frame_free(&frame);
-        avcodec_free_context(&codec);
-        if (io) {
-            av_freep(&io->buffer);
-            avio_context_free(&io);
-        }
-        if (format) {
-            format->pb = nullptr; // ours, freed above
-            avformat_free_context(format);
-        }
-    }
-};
-
-/// Sends `frame` (nullptr: flush) and writes every packet the encoder has ready.
-int encodeAndWrite(Encoding &e, AVFrame *frame)
-{
-    int ret = avcodec_send_frame(e.codec, frame);
-    if (ret < 0) return ret;
-    while (true) {
-        ret = avcodec_receive_packet(e.codec, e.packet);
-        if (ret == AVERROR(EAGAIN) || ret == AVERROR_EOF) return 0;
-        if (ret < 0) return ret;
-        av_packet_rescale_ts(e.packet, e.codec->time_base, e.stream->time_base);
-        e.packet->stream_index = e.stream->index;
-        ret = av_interleaved_write_frame(e.format, e.packet);
-        if (ret < 0) return ret;
-    }
-}
-
-/// A GIF comment extension (0x21 0xFE, sub-blocks of at most 255 bytes, 0 terminator).
-QByteArray gifComment(const QByteArray &text)
-{
-    QByteArray block("\x21\xFE", 2);
-    for (qsizetype at = 0; at < text.size(); at += 255) {
-        const QByteArray part = text.mid(at, 255);
-        block.append(char(part.size()));
-        block.append(part);
-    }
-    block.append('\0');
-    return block;
+    return QStringLiteral("%1 %2%3").arg(step.count).arg(QLatin1String(unit), step.count == 1 ? "" : "s");
 }
 
 QString windowDates(const TimeWindow &window, const QString &language)
@@ -206,9 +87,16 @@ std::optional<AnimationFormat> AnimationWriter::formatForPath(const QString &pat
     return std::nullopt;
 }
 
-bool AnimationWriter::encoderAvailable(AnimationFormat format)
+QString AnimationWriter::encoderProblem(AnimationFormat format)
 {
-    return avcodec_find_encoder_by_name(encoderName(format)) != nullptr;
+    QString error;
+    if (!VideoEncoderModule::load(&error)) return error;
+    if (!VideoEncoderModule::hasEncoder(format))
+        return tr("this installation's FFmpeg has no encoder for %1")
+            .arg(format == AnimationFormat::Mp4    ? QStringLiteral("MP4 (libx264)")
+                 : format == AnimationFormat::WebM ? QStringLiteral("WebM (libvpx-vp9)")
+                                                   : QStringLiteral("GIF"));
+    return {};
 }
 
 QString AnimationWriter::checkOptions(AnimationFormat format, const Options &options)
@@ -270,21 +158,27 @@ QImage AnimationWriter::paintFrame(ViewState &state, const SnapshotComposer &com
     return image;
 }
 
+SnapshotMetadata AnimationWriter::describeClip(const Options &options)
+{
+    SnapshotMetadata meta = options.metadata;
+    meta.add(SnapshotMetadata::kAnimationStep, stepText(options.step));
+    meta.add(SnapshotMetadata::kAnimationWindow, stepText(options.window));
+    meta.add(SnapshotMetadata::kAnimationFps, QString::number(options.fps));
+    meta.add(SnapshotMetadata::kAnimationFrames, QString::number(options.frames.size()));
+    return meta;
+}
+
 bool AnimationWriter::write(ViewState &state, const SnapshotComposer &composer, const QString &path,
                             const Options &options, const Progress &progress, QString *error)
 {
-    static const bool quiet = [] {
-        av_log_set_level(AV_LOG_ERROR); // not libx264's statistics on every export
-        return true;
-    }();
-    Q_UNUSED(quiet);
     const auto format = formatForPath(path);
     if (!format)
         return fail(error, tr("%1: unknown format '%2' (use .mp4, .webm or .gif)").arg(path, QFileInfo(path).suffix()));
     if (const QString problem = checkOptions(*format, options); !problem.isEmpty()) return fail(error, problem);
-    const AVCodec *encoder = avcodec_find_encoder_by_name(encoderName(*format));
-    if (!encoder)
-        return fail(error, tr("this FFmpeg has no %1 encoder").arg(QString::fromLatin1(encoderName(*format))));
+    // FFmpeg is mapped now, not at start-up (the chronomap_video module).
+    QString moduleError;
+    const std::unique_ptr<VideoEncoder> encoder = VideoEncoderModule::create(&moduleError);
+    if (!encoder) return fail(error, moduleError);
 
     const auto restoreWindow = state.timeWindow();
     struct Restore {
@@ -295,106 +189,46 @@ bool AnimationWriter::write(ViewState &state, const SnapshotComposer &composer, 
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return fail(error, tr("cannot write %1: %2").arg(path, file.errorString()));
-    SaveFileIo sink{&file};
     auto abandon = [&](const QString &message) {
         file.cancelWriting();
         return fail(error, message);
     };
-    auto writeError = [&](int code) {
-        if (sink.failed || file.error() != QFileDevice::NoError)
-            return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
-        return abandon(tr("cannot encode %1: %2").arg(path, avError(code)));
-    };
-    const QString cancelled = tr("cancelled");
     const int total = int(options.frames.size());
     const int width = options.pixelSize.width(), height = options.pixelSize.height();
-
-    Encoding e;
-    int ret = avformat_alloc_output_context2(&e.format, nullptr, muxerName(*format), nullptr);
-    if (ret < 0 || !e.format) return writeError(ret);
-    auto *buffer = static_cast<unsigned char *>(av_malloc(kAvioBufferBytes));
-    e.io = avio_alloc_context(buffer, kAvioBufferBytes, 1, &sink, nullptr, &SaveFileIo::write, &SaveFileIo::seek);
-    if (!e.io) {
-        av_free(buffer);
-        return abandon(tr("not enough memory to encode %1").arg(path));
-    }
-    e.format->pb = e.io;
-    e.format->flags |= AVFMT_FLAG_CUSTOM_IO;
-
-    e.codec = avcodec_alloc_context3(encoder);
-    e.stream = avformat_new_stream(e.format, nullptr);
-    e.frame = av_frame_alloc();
-    e.packet = av_packet_alloc();
-    if (!e.codec || !e.stream || !e.frame || !e.packet) return abandon(tr("not enough memory to encode %1").arg(path));
-    e.codec->width = width;
-    e.codec->height = height;
-    e.codec->sample_aspect_ratio = AVRational{1, 1};
-    AVDictionary *codecOptions = nullptr;
-    if (*format == AnimationFormat::Gif) {
-        // GIF delays count hundredths of a second.
-        e.codec->time_base = AVRational{1, 100};
-        e.codec->pix_fmt = AV_PIX_FMT_PAL8;
-    } else {
-        e.codec->time_base = AVRational{1, options.fps};
-        e.codec->framerate = AVRational{options.fps, 1};
-        e.codec->pix_fmt = AV_PIX_FMT_YUV420P;
-        e.codec->gop_size = std::max(1, options.fps * 2);
-        e.codec->thread_count = 0;
-        e.codec->color_range = AVCOL_RANGE_MPEG;
-        e.codec->colorspace = AVCOL_SPC_BT709;
-        e.codec->color_primaries = AVCOL_PRI_BT709;
-        e.codec->color_trc = AVCOL_TRC_BT709;
-        if (*format == AnimationFormat::Mp4) {
-            // A map changes little between frames: veryfast is a fraction of medium's time and
-            // barely larger.
-            av_dict_set(&codecOptions, "preset", "veryfast", 0);
-            av_dict_set(&codecOptions, "crf", "20", 0);
-            av_dict_set(&codecOptions, "tune", "animation", 0);
-        } else {
-            // libvpx's good quality mode takes seconds a 1080p frame; realtime at speed 8 keeps
-            // WebM within a few times MP4's time.
-            av_dict_set(&codecOptions, "deadline", "realtime", 0);
-            av_dict_set(&codecOptions, "cpu-used", "8", 0);
-            av_dict_set(&codecOptions, "row-mt", "1", 0);
-            av_dict_set(&codecOptions, "crf", "32", 0);
-            av_dict_set(&codecOptions, "b", "0", 0);
+    auto encoderError = [&](VideoEncoder::Status status) {
+        switch (status) {
+        case VideoEncoder::Status::Ok:
+            break;
+        case VideoEncoder::Status::NoEncoder:
+            return abandon(encoderProblem(*format));
+        case VideoEncoder::Status::NoMemory:
+            return abandon(tr("not enough memory to encode %1").arg(path));
+        case VideoEncoder::Status::WriteFailed:
+            return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+        case VideoEncoder::Status::EncodeFailed:
+            if (file.error() != QFileDevice::NoError)
+                return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+            return abandon(tr("cannot encode %1: %2").arg(path, encoder->detail()));
         }
-    }
-    if (e.format->oformat->flags & AVFMT_GLOBALHEADER) e.codec->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-    ret = avcodec_open2(e.codec, encoder, &codecOptions);
-    av_dict_free(&codecOptions);
-    if (ret < 0) return writeError(ret);
-    ret = avcodec_parameters_from_context(e.stream->codecpar, e.codec);
-    if (ret < 0) return writeError(ret);
-    e.stream->time_base = e.codec->time_base;
-    e.stream->avg_frame_rate = AVRational{options.fps, 1};
+        return abandon(tr("cannot encode %1").arg(path));
+    };
+    const QString cancelled = tr("cancelled");
 
-    // What the snapshot records, so the clip can be reproduced: the whole description as the
-    // comment (MP4 ©cmt, Matroska COMMENT, and a GIF comment extension below).
-    const SnapshotMetadata &meta = options.metadata;
-    const QByteArray description = meta.toText().toUtf8();
-    const QString title = meta.value(SnapshotMetadata::kTitle);
-    if (!title.isEmpty()) av_dict_set(&e.format->metadata, "title", title.toUtf8().constData(), 0);
-    av_dict_set(&e.format->metadata, "comment", description.constData(), 0);
-    av_dict_set(&e.format->metadata, "description", description.constData(), 0);
-    if (const QString sha = meta.value(SnapshotMetadata::kDatasetSha256);
-        !sha.isEmpty() && *format == AnimationFormat::WebM)
-        av_dict_set(&e.format->metadata, "DATASET_SHA256", sha.toUtf8().constData(), 0);
-
-    AVDictionary *muxerOptions = nullptr;
-    if (*format == AnimationFormat::Gif) av_dict_set(&muxerOptions, "loop", "0", 0);
-    ret = avformat_write_header(e.format, &muxerOptions);
-    av_dict_free(&muxerOptions);
-    if (ret < 0) return writeError(ret);
-    e.headerWritten = true;
-
-    e.frame->format = e.codec->pix_fmt;
-    e.frame->width = width;
-    e.frame->height = height;
-    ret = av_frame_get_buffer(e.frame, 0);
-    if (ret < 0) return writeError(ret);
+    // What the snapshot records, so the clip can be reproduced, and how it plays: the whole
+    // description as the container's comment (and a GIF comment extension).
+    const SnapshotMetadata meta = describeClip(options);
+    VideoEncoder::Settings settings;
+    settings.format = *format;
+    settings.pixelSize = options.pixelSize;
+    settings.fps = options.fps;
+    settings.title = meta.value(SnapshotMetadata::kTitle).toUtf8();
+    settings.description = meta.toText().toUtf8();
+    settings.datasetSha256 = meta.value(SnapshotMetadata::kDatasetSha256).toUtf8();
+    if (const auto status = encoder->open(&file, settings); status != VideoEncoder::Status::Ok)
+        return encoderError(status);
 
     std::unique_ptr<GifPalette> palette;
+    QList<QRgb> colourTable;
     if (*format == AnimationFormat::Gif) {
         // One palette for the clip, from its first, middle and last frames.
         QList<QImage> samples;
@@ -405,49 +239,29 @@ bool AnimationWriter::write(ViewState &state, const SnapshotComposer &composer, 
             if (progress && !progress(0, total)) return abandon(cancelled);
         }
         palette = std::make_unique<GifPalette>(samples);
-    } else {
-        e.scaler = sws_getContext(width, height, AV_PIX_FMT_BGRA, width, height, AV_PIX_FMT_YUV420P,
-                                  SWS_BILINEAR | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
-        if (!e.scaler) return abandon(tr("cannot convert frames to %1x%2 video").arg(width).arg(height));
+        colourTable = QList<QRgb>(palette->colours().begin(), palette->colours().end());
     }
 
+    QImage indexed;
     for (int k = 0; k < total; ++k) {
         const QImage image = paintFrame(state, composer, options.frames[k], options);
         if (image.isNull()) return abandon(tr("not enough memory for a %1x%2 image").arg(width).arg(height));
-        ret = av_frame_make_writable(e.frame);
-        if (ret < 0) return writeError(ret);
+        VideoEncoder::Status status;
         if (palette) {
-            palette->map(image, e.frame->data[0], e.frame->linesize[0]);
-            auto *entries = reinterpret_cast<quint32 *>(e.frame->data[1]);
-            for (int i = 0; i < 256; ++i)
-                entries[i] = i < palette->size() ? palette->colours()[size_t(i)] : 0u; // 255: transparent
-            e.frame->pts = av_rescale_q(k, AVRational{1, options.fps}, e.codec->time_base);
+            if (indexed.isNull()) {
+                indexed = QImage(options.pixelSize, QImage::Format_Indexed8);
+                if (indexed.isNull()) return abandon(tr("not enough memory for a %1x%2 image").arg(width).arg(height));
+                indexed.setColorTable(colourTable);
+            }
+            palette->map(image, indexed.bits(), int(indexed.bytesPerLine()));
+            status = encoder->addFrame(indexed);
         } else {
-            const uint8_t *source[1] = {image.constBits()};
-            const int sourceStride[1] = {int(image.bytesPerLine())};
-            sws_scale(e.scaler, source, sourceStride, 0, height, e.frame->data, e.frame->linesize);
-            e.frame->pts = k;
+            status = encoder->addFrame(image);
         }
-        ret = encodeAndWrite(e, e.frame);
-        if (ret < 0) return writeError(ret);
+        if (status != VideoEncoder::Status::Ok) return encoderError(status);
         if (progress && !progress(k + 1, total)) return abandon(cancelled);
     }
-    ret = encodeAndWrite(e, nullptr);
-    if (ret < 0) return writeError(ret);
-    ret = av_write_trailer(e.format);
-    e.trailerWritten = true; // called once, whatever it returned
-    if (ret < 0) return writeError(ret);
-    avio_flush(e.io);
-    if (sink.failed || e.io->error < 0) return writeError(e.io->error);
-
-    if (*format == AnimationFormat::Gif) {
-        // libavformat's GIF muxer writes no comment: put one before the trailer byte (0x3B),
-        // where GIF allows an extension block.
-        const qint64 end = file.size();
-        if (end < 1 || !file.seek(end - 1)) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
-        const QByteArray tail = gifComment(description) + QByteArray(1, '\x3B');
-        if (file.write(tail) != tail.size()) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
-    }
+    if (const auto status = encoder->finish(); status != VideoEncoder::Status::Ok) return encoderError(status);
     if (file.error() != QFileDevice::NoError) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
     if (!file.commit()) return fail(error, tr("cannot write %1: %2").arg(path, file.errorString()));
     return true;

@@ -170,7 +170,15 @@ QList<std::pair<QString, int>> SnapshotComposer::sourcesShown() const
     const auto dataset = m_state.dataset();
     if (!dataset || !dataset->events) return result;
     std::map<QString, int> counts;
-    const auto &visible = m_state.visibleEvents();
+    EventStore::IndexList soFar;
+    const auto window = m_state.timeWindow();
+    if (m_content.sourcesSinceMs && window && *m_content.sourcesSinceMs < window->toMs) {
+        // An animation's frame: every event the clip has shown up to this frame's window's end.
+        EventFilter filter = m_state.filter();
+        filter.window = TimeWindow{std::min(*m_content.sourcesSinceMs, window->fromMs), window->toMs};
+        soFar = filter.apply(*dataset->events);
+    }
+    const auto &visible = m_content.sourcesSinceMs && window ? soFar : m_state.visibleEvents();
     for (size_t k = 0; k < std::min(visible.size(), kMaxEventsScanned); ++k) {
         QSet<QString> names;
         for (const Source &s : dataset->events->sources(visible[k]))
@@ -190,8 +198,10 @@ QStringList SnapshotComposer::footerLines(double widthPx, const QFont &font) con
     const QFontMetricsF fm(font);
     const auto sources = sourcesShown();
     QStringList lines;
-    QString line =
-        sources.isEmpty() ? tr("Sources: none named by the events shown.") : tr("Sources of the events shown:");
+    QString line = m_content.sourcesSinceMs ? (sources.isEmpty() ? tr("Sources: none named by the events shown so far.")
+                                                                 : tr("Sources of the events shown so far:"))
+                                            : (sources.isEmpty() ? tr("Sources: none named by the events shown.")
+                                                                 : tr("Sources of the events shown:"));
     for (qsizetype k = 0; k < sources.size(); ++k) {
         const QString item = QStringLiteral("%1 (%2)").arg(sources[k].first).arg(sources[k].second);
         const QString candidate = line + (line.endsWith(u':') ? QStringLiteral(" ") : kSeparator) + item;
@@ -211,6 +221,10 @@ QStringList SnapshotComposer::footerLines(double widthPx, const QFont &font) con
         line = item;
     }
     lines.append(line);
+    // An animation's footer grows as sources accumulate: room for its longest from the first
+    // frame on, so the map keeps its size and place through the clip (the blank lines go above).
+    while (m_content.sourcesSinceMs && lines.size() < kMaxSourceLines)
+        lines.prepend(QString());
 
     const auto dataset = m_state.dataset();
     QStringList credits{tr("Base map: Made with Natural Earth")};

@@ -38,6 +38,9 @@ public:
         /// The timeline's visible range (UTC ms); nullopt = the time window, else the visible events' extent.
         std::optional<TimeWindow> timelineRange;
         QDateTime exportedAt = QDateTime::currentDateTimeUtc();
+        /// An animation's start (UTC ms): the footer then names the sources of the events shown
+        /// so far, from here to the end of the frame's window, not only the window's.
+        std::optional<qint64> sourcesSinceMs;
     };
 
     /// Where each part went, in logical pixels, as painted.
@@ -79,8 +82,8 @@ public:
     /// closed at the data's extent) with a margin, else the extent of the events shown.
     TimeAxis timelineAxis(double widthPx) const;
 
-    /// Distinct source names of the events shown, with how many of them each source reports,
-    /// most cited first (ties by name).
+    /// Distinct source names of the events shown (with Content::sourcesSinceMs: shown so far),
+    /// with how many of them each source reports, most cited first (ties by name).
     QList<std::pair<QString, int>> sourcesShown() const;
 
     /// The header's line under the title, as painted: time window, counts, region, filters.

@@ -38,6 +38,11 @@ public:
     static inline const QString kMapMode = QStringLiteral("MapMode");
     static inline const QString kMapView = QStringLiteral("MapView");
     static inline const QString kViewState = QStringLiteral("ChronomapViewState");
+    // An animation's (AnimationWriter::describeClip).
+    static inline const QString kAnimationStep = QStringLiteral("AnimationStep");
+    static inline const QString kAnimationWindow = QStringLiteral("AnimationWindow");
+    static inline const QString kAnimationFps = QStringLiteral("AnimationFps");
+    static inline const QString kAnimationFrames = QStringLiteral("AnimationFrames");
 
     SnapshotMetadata() = default;
 
@@ -50,6 +55,8 @@ public:
     static QString windowToIso(const std::optional<TimeWindow> &window);
 
     const QList<Entry> &entries() const { return m_entries; }
+    /// Appends an entry (after the ones describe() made).
+    void add(const QString &key, const QString &value) { m_entries.append({key, value}); }
     QString value(const QString &key) const;
     /// The view state with the map, as `--view-state` files hold it.
     const QJsonObject &viewState() const { return m_viewState; }

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/headless_export.h"
+
+#include "cli/cli_text.h"
+#include "core/data_paths.h"
+#include "core/io/dataset_loader.h"
+#include "render/map/projected_base_map.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <future>
+
+Q_LOGGING_CATEGORY(lcExport, "chronomap.export", QtWarningMsg)
+
+namespace chronomap::cli {
+
+namespace {
+
+std::optional<HeadlessExport> failed(const QString &message)
+{
+    err() << "chronomap: " << message << Qt::endl;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<HeadlessExport> loadForExport(const QCommandLineParser &parser, const FilterOptions &filters,
+                                            const QStringList &dataPaths, const LoadOptions &load, const QString &lang)
+{
+    QElapsedTimer clock;
+    clock.start();
+    HeadlessExport out;
+    IssueList baseIssues;
+    std::shared_ptr<const BaseMap> baseMap = BaseMap::load(DataPaths::baseMap(), &baseIssues);
+    if (!baseMap) {
+        for (const Issue &issue : baseIssues)
+            err() << issue.toString() << '\n';
+        return failed(tr("cannot read the base map %1").arg(DataPaths::baseMap()));
+    }
+    qCDebug(lcExport) << "base map" << clock.elapsed() << "ms";
+    QString error;
+    if (!filters.read(parser, &out.filter, &baseMap, &error)) return failed(error);
+
+    const QStringList paths = dataPaths.isEmpty() ? QStringList{DataPaths::bundledEvents()} : dataPaths;
+    // What needs only the base map runs beside the load (GDAL reads on one core; the loader
+    // hashes the files beside it too).
+    auto projecting =
+        std::async(std::launch::async, [baseMap] { return std::make_shared<const ProjectedBaseMap>(baseMap); });
+    const LoadResult result = DatasetLoader::load(paths, load);
+    qCDebug(lcExport) << "dataset" << clock.elapsed() << "ms";
+    for (const Issue &issue : result.issues)
+        if (issue.severity == Issue::Severity::Fatal) err() << issue.toString() << '\n';
+    if (result.hasFatal() || result.store->isEmpty())
+        return failed(tr("%1: no usable events").arg(paths.join(QStringLiteral(", "))));
+    for (const QString &path : paths) {
+        const auto skipped = std::count_if(result.issues.begin(), result.issues.end(), [&](const Issue &issue) {
+            return issue.severity == Issue::Severity::Skipped && issue.file == path;
+        });
+        if (skipped > 0)
+            err() << tr("chronomap: %1: %2 records skipped (chronomap --validate %1 lists them)").arg(path).arg(skipped)
+                  << Qt::endl;
+    }
+
+    const EventFilter &filter = out.filter;
+    ViewSettings &settings = out.settings;
+    settings.window = filter.window;
+    settings.match = filter.match;
+    if (filter.categories) {
+        for (const QString &c : result.store->categories())
+            if (!filter.categories->contains(c)) settings.hiddenCategories.insert(c);
+        for (const QString &c : *filter.categories)
+            if (!result.store->categories().contains(c))
+                err() << tr("chronomap: --category: the dataset has no events of category '%1'").arg(c) << Qt::endl;
+    }
+    settings.region = filter.regionIndex;
+    settings.searchText = filter.text;
+    settings.language = lang == u"en" ? QString() : lang;
+    if (const QString select = parser.value(QStringLiteral("select")); parser.isSet(QStringLiteral("select"))) {
+        settings.selectedEvent = result.store->findId(select);
+        if (settings.selectedEvent < 0)
+            return failed(tr("--select: the dataset has no event with id '%1'").arg(select));
+    }
+    out.dataset = PreparedDataset::make(paths, result.store, baseMap, result.sha256, projecting.get());
+    qCDebug(lcExport) << "prepared" << clock.elapsed() << "ms";
+    return out;
+}
+
+} // namespace chronomap::cli
