@@ -354,10 +354,6 @@
         <translation>más de %1 registros; se rechaza el archivo</translation>
     </message>
     <message>
-        <source>id &apos;%1&apos; is already used by an earlier record; record skipped</source>
-        <translation>el id &apos;%1&apos; ya lo usa un registro anterior; registro omitido</translation>
-    </message>
-    <message>
         <source>the file holds no records</source>
         <translation>el archivo no contiene registros</translation>
     </message>
@@ -1309,6 +1305,10 @@
         <source>a related record without an id; ignored</source>
         <translation>un registro relacionado sin id; se ignora</translation>
     </message>
+    <message>
+        <source>id &apos;%1&apos; is already used by an earlier record; record skipped</source>
+        <translation>el id &apos;%1&apos; ya lo usa un registro anterior; registro omitido</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MainWindow</name>
@@ -1865,10 +1865,6 @@
 </context>
 <context>
     <name>chronomap::ReaderStream</name>
-    <message>
-        <source>id &apos;%1&apos; is already used by an earlier record; record skipped</source>
-        <translation>el id &apos;%1&apos; ya lo usa un registro anterior; registro omitido</translation>
-    </message>
     <message>
         <source>not enough memory to convert the records</source>
         <translation>no hay memoria suficiente para convertir los registros</translation>
