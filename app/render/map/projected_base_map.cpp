@@ -77,9 +77,9 @@ public:
     {
         const size_t mask = m_slots.size() - 1;
         for (size_t slot = hashOf(key) & mask;; slot = (slot + 1) & mask) {
-            qsizetype &number = m_slots[slot];
+            qint32 &number = m_slots[slot];
             if (number < 0) {
-                number = qsizetype(m_keys.size());
+                number = qint32(m_keys.size());
                 m_keys.push_back(key);
                 return {number, true};
             }
@@ -97,7 +97,7 @@ private:
         return size_t(h ^ (h >> 29));
     }
 
-    std::vector<qsizetype> m_slots; ///< -1: empty
+    std::vector<qint32> m_slots; ///< -1: empty (half the memory to fault in of qsizetype numbers)
     std::vector<SegmentKey> m_keys;
 };
 
