@@ -63,8 +63,9 @@ struct SegmentKey {
 };
 
 /// The segments met so far, each numbered once: an open-addressing table of numbers into one
-/// array of keys. (A QHash allocated a node per segment, 200k of them for the admin-1 layer, and
-/// that was most of the projection's time.)
+/// array of each segment's first vertex in its outline (the second follows it). (A QHash allocated
+/// a node per segment, 200k of them for the admin-1 layer; copies of the keys were 32 bytes each:
+/// most of the time went to faulting that memory in.)
 class SegmentTable {
 public:
     explicit SegmentTable(qsizetype capacity) : m_slots(std::bit_ceil(size_t(capacity) * 2 + 2), -1)
@@ -72,18 +73,21 @@ public:
         m_keys.reserve(size_t(capacity));
     }
 
-    /// The number of `key`, and whether it is new.
-    std::pair<qsizetype, bool> insert(const SegmentKey &key)
+    /// The number of the segment from `start[0]` to `start[1]`, and whether it is new. The
+    /// vertices must stay where they are while the table is used.
+    std::pair<qint32, bool> insert(const QPointF *start)
     {
+        const SegmentKey key(start[0], start[1]);
         const size_t mask = m_slots.size() - 1;
         for (size_t slot = hashOf(key) & mask;; slot = (slot + 1) & mask) {
             qint32 &number = m_slots[slot];
             if (number < 0) {
                 number = qint32(m_keys.size());
-                m_keys.push_back(key);
+                m_keys.push_back(start);
                 return {number, true};
             }
-            if (m_keys[size_t(number)] == key) return {number, false};
+            const QPointF *known = m_keys[size_t(number)];
+            if (SegmentKey(known[0], known[1]) == key) return {number, false};
         }
     }
 
@@ -98,7 +102,7 @@ private:
     }
 
     std::vector<qint32> m_slots; ///< -1: empty (half the memory to fault in of qsizetype numbers)
-    std::vector<SegmentKey> m_keys;
+    std::vector<const QPointF *> m_keys;
 };
 
 /// Each region's outlines less the segments an earlier region already has, split in two: the
@@ -116,20 +120,20 @@ void uniqueBorders(const QList<ProjectedArea> &regions, const QList<AreaFeature>
     // One pass over every segment in drawing order: the first walk of a segment is drawn, later
     // ones are not; a segment a region of another country walks too lies on a national border.
     struct Segment {
-        qsizetype firstRegion;
+        qint32 firstRegion;
         bool betweenCountries = false;
     };
     SegmentTable table(segments);
     std::vector<Segment> unique; // parallel to the table's numbers
     unique.reserve(size_t(segments));
-    std::vector<qsizetype> walked;    // per segment in drawing order: its index in `unique`, negated
+    std::vector<qint32> walked;       // per segment in drawing order: its index in `unique`, negated
     walked.reserve(size_t(segments)); // (-1 - index) when an earlier walk already drew it
     for (qsizetype r = 0; r < regions.size(); ++r)
         for (const QPolygonF &outline : regions[r].outlines)
             for (qsizetype i = 1; i < outline.size(); ++i) {
-                const auto [index, added] = table.insert(SegmentKey(outline[i - 1], outline[i]));
+                const auto [index, added] = table.insert(outline.constData() + i - 1);
                 if (added) {
-                    unique.push_back({r, false});
+                    unique.push_back({qint32(r), false});
                     walked.push_back(index);
                     continue;
                 }
@@ -156,7 +160,7 @@ void uniqueBorders(const QList<ProjectedArea> &regions, const QList<AreaFeature>
                 run.clear();
             };
             for (qsizetype i = 1; i < outline.size(); ++i) {
-                const qsizetype segment = walked[size_t(next++)];
+                const qint32 segment = walked[size_t(next++)];
                 if (segment < 0) { // drawn already, by an earlier region
                     flush();
                     continue;
