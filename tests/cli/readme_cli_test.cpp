@@ -10,6 +10,7 @@
 #include "render/map/web_mercator.h"
 
 #include "run_chronomap.h"
+#include "../widgets/window_loading.h"
 
 #include <QFile>
 #include <QImageReader>
@@ -84,10 +85,7 @@ TEST_CASE("chronomap --view-state reopens the window on the view --export --view
     MainWindow window;
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy loaded(&window, &MainWindow::loadFinished);
-    REQUIRE(ViewStateRestorer::open(&window, json));
-    REQUIRE(loaded.wait(30'000));
-    QCoreApplication::processEvents();
+    REQUIRE(test::openViewState(window, json));
 
     const ViewState &state = *window.viewState();
     const auto dataset = state.dataset();
@@ -132,9 +130,7 @@ TEST_CASE("An export of several --data files names them all, and its view state 
     MainWindow window;
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy loaded(&window, &MainWindow::loadFinished);
-    REQUIRE(ViewStateRestorer::open(&window, json));
-    REQUIRE(loaded.wait(30'000));
+    REQUIRE(test::openViewState(window, json));
     CHECK(window.currentFiles() == both);
     CHECK(window.viewState()->dataset()->files == both);
 }

@@ -15,6 +15,7 @@
 #include "render/map/web_mercator.h"
 
 #include "../render/prepared_data.h"
+#include "window_loading.h"
 
 #include <QImageReader>
 #include <QSemaphore>
@@ -139,10 +140,7 @@ TEST_CASE("A saved view state reopens the window on the same view", "[export][wi
     MainWindow window;
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy loaded(&window, &MainWindow::loadFinished);
-    REQUIRE(ViewStateRestorer::open(&window, file));
-    REQUIRE(loaded.wait(30'000));
-    QCoreApplication::processEvents();
+    REQUIRE(test::openViewState(window, file));
 
     const ViewState &state = *window.viewState();
     CHECK(state.dataset()->file() == exportDataset()->file());
