@@ -113,7 +113,8 @@ bool LayerReader::rowSources(EventRow &out)
             if (isNumber) return false; // reported by readSources()
         }
         const qsizetype at = out.text.size();
-        RecordJson::appendCompactSourceText(out.text, out.view(item));
+        // A copy: the item is in out.text, which the append may move (ASan caught the view).
+        RecordJson::appendCompactSourceText(out.text, out.view(item).toByteArray());
         out.sources.push_back({at, out.text.size() - at});
     }
     return true;

@@ -22,6 +22,9 @@ struct Module {
     QString error;
     CreateFn create = nullptr;
     HasEncoderFn hasEncoder = nullptr;
+    /// Held to the end of the process and never unloaded (QLibrary's destructor leaves the
+    /// library mapped): FFmpeg's static state wants it mapped to the end.
+    QLibrary library;
 };
 
 Module &module()
@@ -53,16 +56,14 @@ bool ensureLoaded(Module &m)
                       .arg(VideoEncoderModule::fileName(), folders.join(QStringLiteral(", ")));
         return false;
     }
-    // Never unloaded: LeakSanitizer and FFmpeg's own static state want it mapped to the end.
-    auto *library = new QLibrary(path);
-    if (!library->load()) {
+    m.library.setFileName(path);
+    if (!m.library.load()) {
         m.error = QCoreApplication::translate("chronomap::VideoEncoderModule", "cannot load the video module %1: %2")
-                      .arg(QDir::toNativeSeparators(path), library->errorString());
-        delete library;
+                      .arg(QDir::toNativeSeparators(path), m.library.errorString());
         return false;
     }
-    m.create = reinterpret_cast<CreateFn>(library->resolve("chronomap_video_create_encoder"));
-    m.hasEncoder = reinterpret_cast<HasEncoderFn>(library->resolve("chronomap_video_has_encoder"));
+    m.create = reinterpret_cast<CreateFn>(m.library.resolve("chronomap_video_create_encoder"));
+    m.hasEncoder = reinterpret_cast<HasEncoderFn>(m.library.resolve("chronomap_video_has_encoder"));
     if (!m.create || !m.hasEncoder) {
         m.create = nullptr;
         m.error = QCoreApplication::translate("chronomap::VideoEncoderModule", "%1 is not a Chronomap video module")
