@@ -78,6 +78,11 @@ bool SnapshotWriter::write(const SnapshotComposer &composer, const QString &path
         return fail(error, message);
     };
     const QString cancelled = tr("cancelled");
+    // Every format is encoded in memory, then written in one piece: a full disk is then our
+    // write's error with its reason, never an encoder or the PDF engine ending half-way unnoticed.
+    QByteArray encoded;
+    QBuffer memory(&encoded);
+    memory.open(QIODevice::WriteOnly);
     const QSizeF logical = QSizeF(options.pixelSize) / options.scale;
     const SnapshotMetadata &meta = options.metadata;
 
@@ -90,9 +95,6 @@ bool SnapshotWriter::write(const SnapshotComposer &composer, const QString &path
                                .arg(options.pixelSize.width())
                                .arg(options.pixelSize.height()));
         if (!paintImage(composer, image, options, progress)) return abandon(cancelled);
-        // Encoded in memory, then written: a full disk is then our write's error with its
-        // reason, not an encoder aborting half-way.
-        QByteArray encoded;
         if (*format == SnapshotFormat::Png) {
             clearUpperVectorState(); // after the painting's string hashing: zlib runs SSE code
             QString why;
@@ -102,20 +104,16 @@ bool SnapshotWriter::write(const SnapshotComposer &composer, const QString &path
             for (const auto &[key, value] : meta.entries())
                 image.setText(key, value);
             clearUpperVectorState(); // setText hashes strings; the JPEG encoder runs SSE code
-            QBuffer buffer(&encoded);
-            buffer.open(QIODevice::WriteOnly);
-            QImageWriter writer(&buffer, "jpeg");
+            QImageWriter writer(&memory, "jpeg");
             writer.setQuality(std::clamp(options.jpegQuality, 0, 100));
             writer.setOptimizedWrite(true);
             if (!writer.write(image)) return abandon(tr("cannot encode %1: %2").arg(path, writer.errorString()));
         }
-        if (file.write(encoded) != encoded.size())
-            return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
         break;
     }
     case SnapshotFormat::Svg: {
         QSvgGenerator svg;
-        svg.setOutputDevice(&file);
+        svg.setOutputDevice(&memory);
         svg.setSize(options.pixelSize);
         svg.setViewBox(QRectF(QPointF(0, 0), logical));
         svg.setResolution(int(kLogicalDpi)); // fonts: 9 pt = 12 logical px, as on screen
@@ -123,14 +121,14 @@ bool SnapshotWriter::write(const SnapshotComposer &composer, const QString &path
                                                                     : meta.value(SnapshotMetadata::kTitle));
         svg.setDescription(meta.toText());
         QPainter painter;
-        if (!painter.begin(&svg)) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+        if (!painter.begin(&svg)) return abandon(tr("cannot write %1: %2").arg(path, memory.errorString()));
         const bool painted = composer.paint(painter, logical, progress).has_value();
-        if (!painter.end() && painted) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+        if (!painter.end() && painted) return abandon(tr("cannot write %1: %2").arg(path, memory.errorString()));
         if (!painted) return abandon(cancelled);
         break;
     }
     case SnapshotFormat::Pdf: {
-        QPdfWriter pdf(&file);
+        QPdfWriter pdf(&memory);
         // One logical pixel per PDF device unit; the page is the logical size at 96 dpi.
         pdf.setResolution(int(kLogicalDpi));
         const QSizeF pagePt = logical * (72.0 / kLogicalDpi);
@@ -149,15 +147,17 @@ bool SnapshotWriter::write(const SnapshotComposer &composer, const QString &path
                            : meta.value(SnapshotMetadata::kSoftware));
         if (!meta.entries().isEmpty()) pdf.setDocumentXmpMetadata(meta.toXmp());
         QPainter painter;
-        if (!painter.begin(&pdf)) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+        if (!painter.begin(&pdf)) return abandon(tr("cannot write %1: %2").arg(path, memory.errorString()));
         const bool painted = composer.paint(painter, logical, progress).has_value();
-        if (!painter.end() && painted) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+        if (!painter.end() && painted) return abandon(tr("cannot write %1: %2").arg(path, memory.errorString()));
         if (!painted) return abandon(cancelled);
         break;
     }
     }
 
-    if (file.error() != QFileDevice::NoError) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+    memory.close();
+    if (file.write(encoded) != encoded.size() || file.error() != QFileDevice::NoError)
+        return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
     if (progress && !progress(95)) return abandon(cancelled);
     if (!file.commit()) return fail(error, tr("cannot write %1: %2").arg(path, file.errorString()));
     if (progress) progress(100);
