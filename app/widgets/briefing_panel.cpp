@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -86,6 +87,7 @@ BriefingPanel::BriefingPanel(BriefingDocument *document, ViewState *state, MapVi
                 onRowsMoved(start, row > start ? row - 1 : row);
             });
     connect(m_document, &BriefingDocument::changed, this, &BriefingPanel::refresh);
+    connect(m_state, &ViewState::datasetChanged, this, &BriefingPanel::refresh); // Add needs data
     retranslate();
     refresh();
 }
@@ -98,9 +100,11 @@ BriefingPanel::Editors BriefingPanel::makeEditors(const QString &language)
     e.caption = new QPlainTextEdit(e.page);
     e.caption->setTabChangesFocus(true);
     e.caption->setFixedHeight(e.caption->fontMetrics().lineSpacing() * 4 + 12);
+    e.titleLabel = new QLabel(e.page);
+    e.captionLabel = new QLabel(e.page);
     auto *form = new QFormLayout(e.page);
-    form->addRow(QString(), e.title);
-    form->addRow(QString(), e.caption);
+    form->addRow(e.titleLabel, e.title);
+    form->addRow(e.captionLabel, e.caption);
     connect(e.title, &QLineEdit::textEdited, this, [this, language](const QString &text) {
         m_document->setStepText(currentStep(), BriefingDocument::Text::Title, language, text);
     });
@@ -126,9 +130,12 @@ int BriefingPanel::currentStep() const
     return m_list->currentRow();
 }
 
-void BriefingPanel::setCurrentStep(int index)
+void BriefingPanel::setCurrentStep(int index, bool showView)
 {
+    m_refreshing = !showView;
     m_list->setCurrentRow(index);
+    m_refreshing = false;
+    refresh(); // the editors show the step
 }
 
 void BriefingPanel::retranslate()
@@ -148,9 +155,8 @@ void BriefingPanel::retranslate()
     for (const QString &language : {first, otherLanguage(first)}) {
         const Editors &e = language == u"es" ? m_es : m_en;
         m_tabs->addTab(e.page, language == u"es" ? QStringLiteral("Español") : QStringLiteral("English"));
-        auto *form = static_cast<QFormLayout *>(e.page->layout());
-        form->labelForField(e.title)->setProperty("text", tr("Title:"));
-        form->labelForField(e.caption)->setProperty("text", tr("Caption:"));
+        e.titleLabel->setText(tr("Title:"));
+        e.captionLabel->setText(tr("Caption:"));
         e.title->setAccessibleName(tr("Step title (%1)").arg(language));
         e.caption->setAccessibleName(tr("Step caption (%1)").arg(language));
     }

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
@@ -30,7 +31,8 @@ public:
     BriefingDocument *document() const { return m_document; }
     /// The step chosen in the list, or -1.
     int currentStep() const;
-    void setCurrentStep(int index);
+    /// Chooses a step in the list; `showView` false leaves the view alone (present mode sets it).
+    void setCurrentStep(int index, bool showView = true);
 
     QListWidget *stepList() const { return m_list; }
     QPushButton *addButton() const { return m_add; }
@@ -54,6 +56,8 @@ protected:
 private:
     struct Editors {
         QWidget *page = nullptr;
+        QLabel *titleLabel = nullptr;
+        QLabel *captionLabel = nullptr;
         QLineEdit *title = nullptr;
         QPlainTextEdit *caption = nullptr;
     };

@@ -31,10 +31,8 @@ void MainWindow::createBriefing()
     connect(m_presenter, &BriefingPresenter::issuesFound, m_problems, &ProblemsPanel::addIssues);
     connect(m_briefingFiles, &BriefingFiles::issuesFound, this, &MainWindow::showIssues);
     // The panel follows the presentation, so leaving it shows the last step in the list.
-    connect(m_presenter, &BriefingPresenter::stepShown, m_briefingPanel, [this](int step) {
-        QSignalBlocker block(m_briefingPanel);
-        m_briefingPanel->setCurrentStep(step);
-    });
+    connect(m_presenter, &BriefingPresenter::stepShown, m_briefingPanel,
+            [this](int step) { m_briefingPanel->setCurrentStep(step, false); });
 }
 
 void MainWindow::addBriefingMenus(QMenu *file, QMenu *edit)

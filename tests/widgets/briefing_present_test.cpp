@@ -137,6 +137,15 @@ TEST_CASE("Between steps the map glides along an eased path unless motion is red
         scales.append(window.mapView()->viewport().metresPerPixel());
     } while (presenter->isMoving() && clock.elapsed() < 5000);
     CHECK_FALSE(presenter->isMoving());
+    INFO("from " << from << " to " << to << ", on the way "
+                 << QStringList([&] {
+                        QStringList t;
+                        for (double s : scales)
+                            t.append(QString::number(s, 'f', 1));
+                        return t;
+                    }())
+                        .join(u' ')
+                        .toStdString());
     CHECK(std::any_of(scales.cbegin(), scales.cend(), [&](double s) { return s < from * 0.99 && s > to * 1.01; }));
     CHECK(std::is_sorted(scales.crbegin(), scales.crend())); // only ever closer in
     CHECK(window.mapView()->viewport().metresPerPixel() == Approx(to));

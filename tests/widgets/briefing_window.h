@@ -12,6 +12,7 @@
 #include "window_loading.h"
 
 #include <QDateTime>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -26,6 +27,8 @@ namespace chronomap::test {
 inline bool openBundled(MainWindow &window)
 {
     window.resize(1400, 900);
+    window.show();
+    if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("briefingDock"))) dock->raise();
     return loadFiles(window, {DataPaths::bundledEvents()});
 }
 
