@@ -13,11 +13,10 @@ BriefingCaptionBand::BriefingCaptionBand(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("briefingCaptionBand"));
     // Light text on a dark band, whatever the map shows under it: legible from the back of a room.
-    setAutoFillBackground(true);
-    QPalette p = palette();
-    p.setColor(QPalette::Window, QColor(0x1f, 0x26, 0x30));
-    p.setColor(QPalette::WindowText, QColor(0xf4, 0xf6, 0xf8));
-    setPalette(p);
+    // A style sheet, not a palette: the tool bar it sits in would repaint a palette's background.
+    setAttribute(Qt::WA_StyledBackground);
+    setStyleSheet(QStringLiteral("#briefingCaptionBand { background: #1f2630; }"
+                                 "#briefingCaptionBand QLabel { color: #f4f6f8; }"));
     m_title = new QLabel(this);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
@@ -30,9 +29,13 @@ BriefingCaptionBand::BriefingCaptionBand(QWidget *parent) : QWidget(parent)
     m_caption->setWordWrap(true);
     m_position = new QLabel(this);
     m_previous = new QToolButton(this);
-    m_previous->setArrowType(Qt::LeftArrow);
+    m_previous->setText(QStringLiteral("◀"));
     m_next = new QToolButton(this);
-    m_next->setArrowType(Qt::RightArrow);
+    m_next->setText(QStringLiteral("▶"));
+    for (QToolButton *b : {m_previous, m_next}) {
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly); // the tool bar would ask for icons only
+        b->setMinimumSize(36, 36);
+    }
     m_previous->setAccessibleName(tr("Previous step"));
     m_next->setAccessibleName(tr("Next step"));
     m_previous->setToolTip(tr("Previous step (Left, Page Up)"));
