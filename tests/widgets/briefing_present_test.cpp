@@ -60,8 +60,6 @@ TEST_CASE("Present mode steps through the briefing with keys and clicks; Escape 
     MainWindow window;
     REQUIRE(test::openBundled(window));
     test::buildBriefing(window);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
     BriefingPresenter *presenter = window.briefingPresenter();
     presenter->setAnimated(false); // reduced motion: each step lands at once
     window.briefingPanel()->setCurrentStep(0);
@@ -113,8 +111,6 @@ TEST_CASE("Between steps the map glides along an eased path unless motion is red
     MainWindow window;
     REQUIRE(test::openBundled(window));
     test::buildBriefing(window);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
     BriefingPresenter *presenter = window.briefingPresenter();
     REQUIRE(presenter->isAnimated()); // on unless View → Reduce Motion
     presenter->start(1);

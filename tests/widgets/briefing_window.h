@@ -23,13 +23,13 @@
 
 namespace chronomap::test {
 
-/// A window of a fixed size showing the bundled dataset.
+/// A window of a fixed size, shown, with the bundled dataset and the Briefing panel raised.
 inline bool openBundled(MainWindow &window)
 {
     window.resize(1400, 900);
     window.show();
     if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("briefingDock"))) dock->raise();
-    return loadFiles(window, {DataPaths::bundledEvents()});
+    return QTest::qWaitForWindowExposed(&window) && loadFiles(window, {DataPaths::bundledEvents()});
 }
 
 inline qint64 utcMs(int year, int month, int day)
