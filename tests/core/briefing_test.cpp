@@ -152,7 +152,8 @@ TEST_CASE("A briefing file that is not JSON, or from a newer Chronomap, is refus
     CHECK(issues[0].message.contains(u"not a Chronomap briefing"));
 }
 
-TEST_CASE("A malformed briefing step is reported with the file, its number and title; the others load", "[briefing]")
+TEST_CASE("A malformed briefing step is reported with the file, its number and title while the others load",
+          "[briefing]")
 {
     const Briefing briefing = bundledBriefing();
     QJsonObject json = BriefingJson::toJson(briefing);

@@ -54,7 +54,7 @@ void checkShowsStep(MainWindow &window, int step)
 
 } // namespace
 
-TEST_CASE("Present mode steps through the briefing with keys and clicks; Escape restores the window",
+TEST_CASE("Present mode steps through the briefing with keys and clicks, and Escape restores the window",
           "[briefing][widgets]")
 {
     MainWindow window;
