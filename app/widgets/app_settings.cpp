@@ -22,6 +22,7 @@ const QString kRecent = QStringLiteral("files/recent");
 const QString kExportFolder = QStringLiteral("files/exportFolder");
 const QString kLanguage = QStringLiteral("view/language");
 const QString kMapMode = QStringLiteral("view/mapMode");
+const QString kReduceMotion = QStringLiteral("view/reduceMotion");
 
 /// One settings group per set of columns (in order, names as written).
 QString importKey(const QStringList &columns, const char *what)
@@ -146,6 +147,16 @@ QString AppSettings::mapMode() const
 void AppSettings::setMapMode(const QString &mode)
 {
     m_settings->setValue(kMapMode, mode);
+}
+
+bool AppSettings::reduceMotion() const
+{
+    return m_settings->value(kReduceMotion, false).toBool();
+}
+
+void AppSettings::setReduceMotion(bool reduce)
+{
+    m_settings->setValue(kReduceMotion, reduce);
 }
 
 bool AppSettings::sync()

@@ -46,6 +46,9 @@ public:
     void setLanguage(const QString &code);
     QString mapMode() const; ///< "markers" or "choropleth"; empty = default
     void setMapMode(const QString &mode);
+    /// View → Reduce Motion: briefings step without the eased transition.
+    bool reduceMotion() const;
+    void setReduceMotion(bool reduce);
     /// What the import dialog was told for files with these columns: `role=column` pairs as
     /// `--mapping` takes them, and the date form (`iso`, `dmy`, `mdy`); empty when never asked.
     QString importMapping(const QStringList &columns) const;

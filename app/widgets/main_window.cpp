@@ -2,6 +2,9 @@
 #include "widgets/main_window.h"
 
 #include "widgets/about_text.h"
+#include "widgets/briefing_files.h"
+#include "widgets/briefing_panel.h"
+#include "widgets/briefing_presenter.h"
 #include "widgets/app_settings.h"
 #include "widgets/event_export.h"
 #include "widgets/event_panel.h"
@@ -61,6 +64,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_timeline = new TimelineView(m_state, this);
     m_playback = new PlaybackController(m_state, PlaybackController::Clock::Timer, this);
     m_filterBar = new FilterBar(m_state, this); // before the menus: Edit → Find… is its action
+    m_problems = new ProblemsPanel(this);
+    createBriefing(); // before the menus too: they hold its undo, redo and file actions
     createMenus();
     addToolBar(Qt::TopToolBarArea, m_filterBar);
 
@@ -92,10 +97,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_state, &ViewState::datasetChanged, this, &MainWindow::showTableEvents);
     connect(m_state, &ViewState::filterChanged, this, &MainWindow::showTableEvents);
 
-    m_problems = new ProblemsPanel(this);
     QDockWidget *regionDock =
         addDock(tr("Region"), QStringLiteral("regionDock"), m_regionPanel, Qt::RightDockWidgetArea);
     QDockWidget *eventDock = addDock(tr("Event"), QStringLiteral("eventDock"), m_eventPanel, Qt::RightDockWidgetArea);
+    QDockWidget *briefingDock =
+        addDock(tr("Briefing"), QStringLiteral("briefingDock"), m_briefingPanel, Qt::RightDockWidgetArea);
+    tabifyDockWidget(eventDock, briefingDock); // a tab beside the event: the map keeps its width
+    eventDock->raise();
     // A click on a cluster or bin lists its events in the region panel, which offers to zoom.
     connect(m_map, &MapView::groupClicked, this, [this, regionDock](const EventStore::IndexList &events, MarkStyle s) {
         m_regionPanel->showGroup(events, s);
@@ -240,7 +248,8 @@ void MainWindow::createMenus()
         recent->setFiles({});
         if (m_settings) m_settings->setRecentFiles({});
     });
-    file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
+    // Ctrl+R, not the platform's Refresh (F5): F5 presents a briefing, as in slide programs.
+    file->addAction(tr("&Reload"), QKeySequence(Qt::CTRL | Qt::Key_R), this, &MainWindow::reload);
     file->addSeparator();
     file->addAction(tr("&Export Snapshot…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] { showExportDialog(); });
     // Ctrl+Shift+A is Time → Clear Time Window already: the animation sits beside the snapshot.
@@ -249,10 +258,12 @@ void MainWindow::createMenus()
     file->addAction(tr("Export E&vents…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
                     &MainWindow::exportEvents);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_filterBar->findAction()); // Ctrl+F: the filter bar's search field
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    addBriefingMenus(file, edit);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
     view->addAction(tr("&Zoom to Data"), QKeySequence(Qt::CTRL | Qt::Key_0), m_map, &MapView::zoomToData);
     view->addSeparator();
     auto *modes = new QActionGroup(view);
@@ -333,6 +344,7 @@ void MainWindow::createMenus()
         languages->addAction(a);
         connect(a, &QAction::triggered, this, [this, code] { setUiLanguage(code); });
     }
+    addPresentActions(view);
     view->addSeparator();
     m_viewMenu = view->addMenu(tr("&Panels"));
     for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
@@ -546,7 +558,7 @@ void MainWindow::retranslate()
     setWindowTitle(m_currentFile.isEmpty() ? tr("Chronomap") : title);
     const std::pair<const char *, QString> docks[] = {
         {"regionDock", tr("Region")},     {"eventDock", tr("Event")},       {"timelineDock", tr("Timeline")},
-        {"eventsDock", tr("All events")}, {"problemsDock", tr("Problems")},
+        {"eventsDock", tr("All events")}, {"problemsDock", tr("Problems")}, {"briefingDock", tr("Briefing")},
     };
     for (const auto &[name, text] : docks)
         if (auto *dock = findChild<QDockWidget *>(QLatin1String(name))) dock->setWindowTitle(text);
@@ -586,6 +598,7 @@ QStringList MainWindow::restoreSettings(std::unique_ptr<AppSettings> settings)
     }
     m_state->setMapMode(m_settings->mapMode() == QLatin1String("choropleth") ? MapMode::Choropleth : MapMode::Markers);
     m_recentFiles = m_settings->recentFiles();
+    m_presenter->setAnimated(!m_settings->reduceMotion());
     if (const QString code = UiLanguage::startLanguage(m_settings->language()); code != UiLanguage::current())
         UiLanguage::apply(code);
     m_state->setLanguage(UiLanguage::dataLanguage(UiLanguage::current()));
@@ -616,6 +629,11 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_presenter->stop(); // the layout saved is the window's, not present mode's
+    if (!m_briefingFiles->maybeSave()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }

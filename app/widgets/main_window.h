@@ -18,6 +18,10 @@ class QTableView;
 namespace chronomap {
 
 class AppSettings;
+class BriefingDocument;
+class BriefingFiles;
+class BriefingPanel;
+class BriefingPresenter;
 class EventPanel;
 class EventTableModel;
 class FilterBar;
@@ -63,6 +67,10 @@ public:
     EventPanel *eventPanel() const { return m_eventPanel; }
     TimelineView *timelineView() const { return m_timeline; }
     PlaybackController *playback() const { return m_playback; }
+    BriefingDocument *briefing() const { return m_briefing; }
+    BriefingPanel *briefingPanel() const { return m_briefingPanel; }
+    BriefingPresenter *briefingPresenter() const { return m_presenter; }
+    BriefingFiles *briefingFiles() const { return m_briefingFiles; }
 
 signals:
     /// Emitted after each load, successful or not.
@@ -97,6 +105,11 @@ private:
     /// Lists in the "All events" table the events passing the filters but the time window.
     void showTableEvents();
     void selectTableRow(EventStore::Index event);
+    /// The Briefing panel, its files and present mode (issue 17).
+    void createBriefing();
+    void addBriefingMenus(QMenu *file, QMenu *edit);
+    void addPresentActions(QMenu *view);
+    void showIssues(const IssueList &issues, const QString &summary);
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area);
 
     ViewState *m_state = nullptr;
@@ -122,6 +135,10 @@ private:
     QLabel *m_count = nullptr;
     qsizetype m_skipped = 0; ///< records the last load skipped
     LoadJob *m_job = nullptr;
+    BriefingDocument *m_briefing = nullptr;
+    BriefingPanel *m_briefingPanel = nullptr;
+    BriefingPresenter *m_presenter = nullptr;
+    BriefingFiles *m_briefingFiles = nullptr;
 };
 
 } // namespace chronomap

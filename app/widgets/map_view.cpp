@@ -84,6 +84,7 @@ void MapView::setViewport(const Viewport &viewport)
 {
     m_viewport = viewport;
     m_viewport.setSizePx(size());
+    m_followsData = false; // a view chosen (a briefing step, a view state) stays through resizes
     update();
 }
 

@@ -251,11 +251,41 @@ void TimelineView::paintEvent(QPaintEvent *)
     }
     m_renderer.render(painter, timelineArea(), m_axis, *m_state, &m_hits);
     m_hitsValid = true;
+    paintStepMarks(painter);
     if (hasFocus()) {
         painter.setPen(QPen(palette().highlight(), 2));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
     }
+}
+
+void TimelineView::setStepMarks(const QList<TimeWindow> &others, std::optional<TimeWindow> current)
+{
+    m_stepMarks = others;
+    m_currentStepMark = current;
+    update();
+}
+
+void TimelineView::paintStepMarks(QPainter &painter) const
+{
+    const QRectF plot = layout().plot;
+    const auto band = [&](const TimeWindow &w) {
+        const double left = std::clamp(xOf(w.fromMs), plot.left(), plot.right());
+        const double right = std::clamp(xOf(w.toMs), plot.left(), plot.right());
+        return QRectF(left, plot.top(), std::max(right - left, 2.0), plot.height());
+    };
+    QColor faint = palette().color(QPalette::Highlight);
+    faint.setAlpha(28);
+    for (const TimeWindow &w : m_stepMarks)
+        painter.fillRect(band(w), faint);
+    if (!m_currentStepMark) return;
+    const QRectF current = band(*m_currentStepMark);
+    QColor strong = palette().color(QPalette::Highlight);
+    strong.setAlpha(70);
+    painter.fillRect(current, strong);
+    painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
+    painter.drawLine(current.topLeft(), current.bottomLeft());
+    painter.drawLine(current.topRight(), current.bottomRight());
 }
 
 void TimelineView::brushTo(double xPx)

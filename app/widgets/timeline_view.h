@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QPainter;
 class QPushButton;
 
 namespace chronomap {
@@ -47,6 +48,12 @@ public:
     /// in the playback bar, so the lanes keep their height). A click clears the region.
     QPushButton *regionButton() const { return m_regionButton; }
 
+    /// Marks briefing steps' windows over the plot while presenting: `current` strongly, the
+    /// `others` faintly. Only what to draw: the steps stay the briefing's. Empty clears the marks.
+    void setStepMarks(const QList<TimeWindow> &others, std::optional<TimeWindow> current);
+    const QList<TimeWindow> &stepMarks() const { return m_stepMarks; }
+    std::optional<TimeWindow> currentStepMark() const { return m_currentStepMark; }
+
     QSize sizeHint() const override { return {900, 260}; }
     QSize minimumSizeHint() const override { return {240, 110}; }
 
@@ -84,6 +91,7 @@ private:
     void onSelectedRegionChanged(int regionIndex);
     void placeRegionButton();
     bool regionStripShown() const;
+    void paintStepMarks(QPainter &painter) const;
     /// Where the timeline is drawn: the widget less the region note's strip when it shows.
     QRectF timelineArea() const;
 
@@ -98,6 +106,8 @@ private:
     QPointF m_lastPx;
     qint64 m_brushAnchorMs = 0;
     QPushButton *m_regionButton = nullptr;
+    QList<TimeWindow> m_stepMarks;
+    std::optional<TimeWindow> m_currentStepMark;
 };
 
 } // namespace chronomap

@@ -2,6 +2,7 @@
 #include "widgets/view_state_restorer.h"
 
 #include "core/data_paths.h"
+#include "widgets/briefing_step_view.h"
 #include "widgets/main_window.h"
 #include "widgets/map_view.h"
 #include "core/view/view_state_json.h"
@@ -28,10 +29,7 @@ void showIssues(MainWindow *window, const QString &path, const IssueList &issues
 
 void ViewStateRestorer::apply(MainWindow *window, const QJsonObject &json, IssueList *issues)
 {
-    if (!ViewStateJson::apply(json, *window->viewState(), issues)) return;
-    if (const auto viewport =
-            ViewportJson::fromJson(json.value(QStringLiteral("map")).toObject(), window->mapView()->size()))
-        window->mapView()->setViewport(*viewport);
+    BriefingStepView::apply(json, *window->viewState(), *window->mapView(), issues); // the same two parts
 }
 
 bool ViewStateRestorer::open(MainWindow *window, const QString &path)

@@ -22,6 +22,23 @@
     </message>
 </context>
 <context>
+    <name>chronomap::BriefingFiles</name>
+    <message numerus="yes">
+        <source>%1: %n step(s) could not be read; see Problems</source>
+        <translation>
+            <numerusform>%1: %n step could not be read; see Problems</numerusform>
+            <numerusform>%1: %n steps could not be read; see Problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The briefing has unsaved changes (%n step(s)). Save them?</source>
+        <translation>
+            <numerusform>The briefing has unsaved changes (%n step). Save them?</numerusform>
+            <numerusform>The briefing has unsaved changes (%n steps). Save them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chronomap::EventExport</name>
     <message numerus="yes">
         <source>Wrote %n event(s) to %1.</source>

@@ -385,6 +385,14 @@
         <source>the file is %1, more than the limit of %2</source>
         <translation>el archivo ocupa %1, más que el límite de %2</translation>
     </message>
+    <message>
+        <source>expected an object with &quot;title&quot;, &quot;caption&quot; and &quot;view&quot;</source>
+        <translation>se esperaba un objeto con &quot;title&quot;, &quot;caption&quot; y &quot;view&quot;</translation>
+    </message>
+    <message>
+        <source>no &quot;view&quot; object</source>
+        <translation>falta el objeto &quot;view&quot;</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::AboutText</name>
@@ -669,6 +677,247 @@
     <message>
         <source>The settings file %1 could not be read and was reset (the old file is kept as %2).</source>
         <translation>No se pudo leer el archivo de configuración %1 y se ha restablecido (el archivo anterior se conserva como %2).</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::BriefingCaptionBand</name>
+    <message>
+        <source>Previous step</source>
+        <translation>Paso anterior</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <source>Previous step (Left, Page Up)</source>
+        <translation>Paso anterior (Izquierda, Re Pág)</translation>
+    </message>
+    <message>
+        <source>Next step (Right, Page Down); Escape leaves</source>
+        <translation>Paso siguiente (Derecha, Av Pág); Escape sale</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::BriefingDocument</name>
+    <message>
+        <source>Add Step</source>
+        <translation>Añadir paso</translation>
+    </message>
+    <message>
+        <source>Delete Step</source>
+        <translation>Eliminar paso</translation>
+    </message>
+    <message>
+        <source>Duplicate Step</source>
+        <translation>Duplicar paso</translation>
+    </message>
+    <message>
+        <source>Move Step</source>
+        <translation>Mover paso</translation>
+    </message>
+    <message>
+        <source>Update Step from View</source>
+        <translation>Actualizar paso desde la vista</translation>
+    </message>
+    <message>
+        <source>Edit Step Title</source>
+        <translation>Editar título del paso</translation>
+    </message>
+    <message>
+        <source>Edit Caption</source>
+        <translation>Editar texto</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::BriefingFiles</name>
+    <message>
+        <source>Cannot open briefing</source>
+        <translation>No se puede abrir la presentación</translation>
+    </message>
+    <message>
+        <source>%1
+
+%2</source>
+        <translation>%1
+
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n step(s) could not be read; see Problems</source>
+        <translation>
+            <numerusform>%1: no se pudo leer %n paso; vea Problemas</numerusform>
+            <numerusform>%1: no se pudieron leer %n pasos; vea Problemas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was made over other data: see Problems for what changed</source>
+        <translation>%1 se hizo sobre otros datos: vea Problemas para saber qué cambió</translation>
+    </message>
+    <message>
+        <source>Open briefing</source>
+        <translation>Abrir presentación</translation>
+    </message>
+    <message>
+        <source>Chronomap briefings (*.chronomap-briefing.json);;JSON (*.json);;All files (*)</source>
+        <translation>Presentaciones de Chronomap (*.chronomap-briefing.json);;JSON (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The example briefing is not installed (looked for %1).</source>
+        <translation>La presentación de ejemplo no está instalada (se buscó %1).</translation>
+    </message>
+    <message>
+        <source>Cannot save briefing</source>
+        <translation>No se puede guardar la presentación</translation>
+    </message>
+    <message>
+        <source>briefing</source>
+        <translation>presentacion</translation>
+    </message>
+    <message>
+        <source>Save briefing</source>
+        <translation>Guardar presentación</translation>
+    </message>
+    <message>
+        <source>Chronomap briefings (*.chronomap-briefing.json)</source>
+        <translation>Presentaciones de Chronomap (*.chronomap-briefing.json)</translation>
+    </message>
+    <message>
+        <source>Unsaved briefing</source>
+        <translation>Presentación sin guardar</translation>
+    </message>
+    <message numerus="yes">
+        <source>The briefing has unsaved changes (%n step(s)). Save them?</source>
+        <translation>
+            <numerusform>La presentación tiene cambios sin guardar (%n paso). ¿Guardarlos?</numerusform>
+            <numerusform>La presentación tiene cambios sin guardar (%n pasos). ¿Guardarlos?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::BriefingJson</name>
+    <message>
+        <source>step %1</source>
+        <translation>paso %1</translation>
+    </message>
+    <message>
+        <source>step %1 “%2”</source>
+        <translation>paso %1 «%2»</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>no se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at byte %2)</source>
+        <translation>no es JSON (%1 en el byte %2)</translation>
+    </message>
+    <message>
+        <source>not a Chronomap briefing (no &quot;format&quot;: &quot;chronomap-briefing&quot;)</source>
+        <translation>no es una presentación de Chronomap (falta &quot;format&quot;: &quot;chronomap-briefing&quot;)</translation>
+    </message>
+    <message>
+        <source>written by a newer Chronomap (briefing version %1; this one reads up to %2)</source>
+        <translation>escrita por un Chronomap más reciente (versión %1 de la presentación; este lee hasta la %2)</translation>
+    </message>
+    <message>
+        <source>left out: %1</source>
+        <translation>omitido: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>the data changed since the briefing was made (it was made over %1, SHA-256 %2…; the loaded data&apos;s is %3…)</source>
+        <translation>los datos cambiaron desde que se hizo la presentación (se hizo sobre %1, SHA-256 %2…; el de los datos cargados es %3…)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>the base map no longer has the selected region &apos;%1&apos;</source>
+        <translation>el mapa base ya no tiene la región seleccionada «%1»</translation>
+    </message>
+    <message>
+        <source>the data no longer has the selected record &apos;%1&apos;</source>
+        <translation>los datos ya no tienen el registro seleccionado «%1»</translation>
+    </message>
+    <message>
+        <source>the data has no category &apos;%1&apos; (hidden in this step)</source>
+        <translation>los datos no tienen la categoría «%1» (oculta en este paso)</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::BriefingPanel</name>
+    <message>
+        <source>Add Current View</source>
+        <translation>Añadir vista actual</translation>
+    </message>
+    <message>
+        <source>A new step showing the view as it is now: time window, region, selection, filters and map</source>
+        <translation>Un paso nuevo con la vista tal como está: ventana temporal, región, selección, filtros y mapa</translation>
+    </message>
+    <message>
+        <source>Update from View</source>
+        <translation>Actualizar desde la vista</translation>
+    </message>
+    <message>
+        <source>The chosen step shows the view as it is now; its texts stay</source>
+        <translation>El paso elegido muestra la vista tal como está ahora; sus textos se conservan</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Present (F5)</source>
+        <translation>Presentar (F5)</translation>
+    </message>
+    <message>
+        <source>Briefing steps</source>
+        <translation>Pasos de la presentación</translation>
+    </message>
+    <message>
+        <source>Drag a step to move it; choose one to show its view</source>
+        <translation>Arrastre un paso para moverlo; elija uno para ver su vista</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Título:</translation>
+    </message>
+    <message>
+        <source>Caption:</source>
+        <translation>Texto:</translation>
+    </message>
+    <message>
+        <source>Step title (%1)</source>
+        <translation>Título del paso (%1)</translation>
+    </message>
+    <message>
+        <source>Step caption (%1)</source>
+        <translation>Texto del paso (%1)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>Presentación</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +1834,54 @@
     <message>
         <source>H&amp;eat</source>
         <translation>&amp;Calor</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>Presentación</translation>
+    </message>
+    <message>
+        <source>The step names what the data no longer has: see Problems</source>
+        <translation>El paso nombra algo que los datos ya no tienen: vea Problemas</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing</source>
+        <translation>&amp;Presentación</translation>
+    </message>
+    <message>
+        <source>&amp;New Briefing</source>
+        <translation>&amp;Nueva presentación</translation>
+    </message>
+    <message>
+        <source>&amp;Open Briefing…</source>
+        <translation>&amp;Abrir presentación…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Example Briefing</source>
+        <translation>Abrir presentación de &amp;ejemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Save Briefing</source>
+        <translation>&amp;Guardar presentación</translation>
+    </message>
+    <message>
+        <source>Save Briefing &amp;As…</source>
+        <translation>Guardar presentación &amp;como…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Present Briefing</source>
+        <translation>&amp;Presentar</translation>
+    </message>
+    <message>
+        <source>&amp;Reduce Motion</source>
+        <translation>&amp;Reducir movimiento</translation>
     </message>
 </context>
 <context>
