@@ -244,14 +244,15 @@ void paintTitlePage(const PageContext &c, int sourcesPage)
         return f;
     }();
     const double smallLine = QFontMetricsF(small, p.device()).lineSpacing();
-    const bool changed = !r.briefing.datasetSha256.isEmpty() && r.dataset &&
+    const bool changed = !r.briefing.datasetSha256.isEmpty() && r.dataset && !r.dataset->sha256.isEmpty() &&
                          r.briefing.datasetSha256.compare(r.dataset->sha256, Qt::CaseInsensitive) != 0;
     double bottom = c.page.height() - kPadPx * 4 - smallLine * (changed ? 5 : 4);
     const QString files =
         r.dataset && !r.dataset->files.isEmpty() ? r.dataset->fileNames() : r.briefing.datasetFileName;
     bottom = drawWrapped(p, tr("Dataset: %1").arg(files), small, kInk, {left, bottom}, width, 1);
-    bottom = drawWrapped(p, tr("SHA-256: %1").arg(r.dataset ? r.dataset->sha256 : QString()), mono, kInk,
-                         {left, bottom}, width, 1);
+    bottom = drawWrapped(
+        p, tr("SHA-256: %1").arg(r.dataset && !r.dataset->sha256.isEmpty() ? r.dataset->sha256 : tr("unknown")), mono,
+        kInk, {left, bottom}, width, 1);
     if (changed)
         bottom = drawWrapped(p,
                              tr("The data changed since the briefing was made (it was made over SHA-256 %1).")
