@@ -9,6 +9,7 @@
 #include "render/prepared_dataset.h"
 #include "render/snapshot/snapshot_composer.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QLocale>
@@ -363,7 +364,12 @@ QString BriefingPdf::write(const Request &request, const QString &path, const Pr
         file.cancelWriting();
         return message;
     };
-    QPdfWriter pdf(&file);
+    // Painted into memory, then written in one piece: a short write (a full disk) is then our
+    // write's error, where QPdfWriter streaming into the file would leave it unnoticed.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
     pdf.setResolution(int(kLogicalDpi));
     const QSizeF pagePt = pageSizePt(request.page);
     // QPageLayout turns a portrait page for landscape: it is given the portrait form.
@@ -380,7 +386,7 @@ QString BriefingPdf::write(const Request &request, const QString &path, const Pr
     const int stepCount = int(steps.size());
     const int sourcesPage = stepCount + 2;
     QPainter painter;
-    if (!painter.begin(&pdf)) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+    if (!painter.begin(&pdf)) return abandon(tr("cannot write %1: %2").arg(path, tr("the PDF could not be started")));
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setRenderHint(QPainter::TextAntialiasing, true);
     const PageContext context{painter, request, page, stepCount + 1 + int(sourcePages.size())};
@@ -424,9 +430,13 @@ QString BriefingPdf::write(const Request &request, const QString &path, const Pr
         if (!step(96) || !pdf.newPage()) return stop();
         paintSourcesPage(context, cited, sourcePages[k], k > 0, sourcesPage + k);
     }
-    if (!painter.end()) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
-    if (file.error() != QFileDevice::NoError) return abandon(tr("cannot write %1: %2").arg(path, file.errorString()));
+    if (!painter.end()) return abandon(tr("cannot write %1: %2").arg(path, tr("the PDF could not be finished")));
     if (!step(98)) return abandon(cancelled);
+    if (const qint64 written = file.write(bytes); written != bytes.size())
+        return abandon(tr("cannot write %1: %2 of %3 bytes written; is the disk full?")
+                           .arg(path)
+                           .arg(std::max<qint64>(written, 0))
+                           .arg(bytes.size()));
     if (!file.commit()) return tr("cannot write %1: %2").arg(path, file.errorString());
     step(100);
     return {};
