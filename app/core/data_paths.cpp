@@ -49,6 +49,11 @@ QString DataPaths::bundledEvents()
     return dataRoot() + QStringLiteral("/geodata/events/russia-north-korea.geojson");
 }
 
+QString DataPaths::exampleBriefing()
+{
+    return dataRoot() + QStringLiteral("/geodata/briefings/treaty-to-kursk.chronomap-briefing.json");
+}
+
 QString DataPaths::resource(const QString &relative)
 {
     return dataRoot() + QStringLiteral("/resources/") + relative;

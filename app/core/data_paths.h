@@ -15,6 +15,7 @@ public:
     static QString dataRoot();
     static QString baseMap();                         ///< geodata/basemap/basemap.gpkg
     static QString bundledEvents();                   ///< geodata/events/russia-north-korea.geojson
+    static QString exampleBriefing();                 ///< geodata/briefings/treaty-to-kursk.chronomap-briefing.json
     static QString resource(const QString &relative); ///< resources/<relative>
     /// Folder holding the compiled UI translations (`chronomap_<lang>.qm`): `translations/` next
     /// to the data when installed, else the build tree's; empty when none is found.

@@ -198,7 +198,8 @@ bool ViewStateJson::apply(const QJsonObject &json, ViewState &state, IssueList *
         settings.hiddenProvenances.insert(p.toString());
     settings.outOfWindow = json.value(QStringLiteral("out_of_window")).toString() == u"faded" ? OutOfWindowMode::Faded
                                                                                               : OutOfWindowMode::Hidden;
-    const QString lang = json.value(QStringLiteral("language")).toString();
+    // No "language" (a briefing step's view): the state keeps the one the user chose.
+    const QString lang = json.value(QStringLiteral("language")).toString(state.language());
     settings.language = lang == u"en" ? QString() : lang;
     settings.mapMode = mode == u"choropleth" ? MapMode::Choropleth : MapMode::Markers;
     settings.choroplethFigure = json.value(QStringLiteral("choropleth_figure")).toString();

@@ -40,6 +40,7 @@ public:
     /// Applies the ViewSettings the object holds to `state`, whose dataset must already be set. A region code or event
     /// id the data does not have becomes a Warning in `issues` and is left unselected. Returns false (with a Fatal
     /// issue) when the object is not a view state or its window is malformed; `state` is then unchanged.
+    /// Without a "language" key the state keeps its language.
     static bool apply(const QJsonObject &json, ViewState &state, IssueList *issues);
 
     /// Reads a file; on failure returns nullopt and sets `error` to a readable reason.
