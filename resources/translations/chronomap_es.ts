@@ -385,6 +385,98 @@
         <source>the file is %1, more than the limit of %2</source>
         <translation>el archivo ocupa %1, más que el límite de %2</translation>
     </message>
+    <message>
+        <source>expected an object with &quot;title&quot;, &quot;caption&quot; and &quot;view&quot;</source>
+        <translation>se esperaba un objeto con &quot;title&quot;, &quot;caption&quot; y &quot;view&quot;</translation>
+    </message>
+    <message>
+        <source>no &quot;view&quot; object</source>
+        <translation>no hay objeto &quot;view&quot;</translation>
+    </message>
+    <message>
+        <source>%1. %2 (step %3)</source>
+        <translation>%1. %2 (paso %3)</translation>
+    </message>
+    <message>
+        <source>%1. %2 (steps %3)</source>
+        <translation>%1. %2 (pasos %3)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>Presentación informativa</translation>
+    </message>
+    <message>
+        <source>Untitled briefing</source>
+        <translation>Presentación sin título</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>Por %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more step(s)</source>
+        <translation><numerusform>… y %n paso más</numerusform><numerusform>… y %n pasos más</numerusform></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Paso %1</translation>
+    </message>
+    <message>
+        <source>%1. %2 — page %3</source>
+        <translation>%1. %2 — página %3</translation>
+    </message>
+    <message>
+        <source>Dataset: %1</source>
+        <translation>Datos: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>The data changed since the briefing was made (it was made over SHA-256 %1).</source>
+        <translation>Los datos han cambiado desde que se hizo la presentación (se hizo sobre el SHA-256 %1).</translation>
+    </message>
+    <message>
+        <source>Sources cited: page %1</source>
+        <translation>Fuentes citadas: página %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 UTC with Chronomap %2 · Base map: Made with Natural Earth</source>
+        <translation>Exportado el %1 UTC con Chronomap %2 · Mapa base: Made with Natural Earth</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
+    </message>
+    <message>
+        <source>Sources: none named by the events shown.</source>
+        <translation>Fuentes: ninguna nombrada por los acontecimientos mostrados.</translation>
+    </message>
+    <message>
+        <source>Sources (numbered on page %1): %2</source>
+        <translation>Fuentes (numeradas en la página %1): %2</translation>
+    </message>
+    <message>
+        <source>Sources cited (continued)</source>
+        <translation>Fuentes citadas (continuación)</translation>
+    </message>
+    <message>
+        <source>Sources cited</source>
+        <translation>Fuentes citadas</translation>
+    </message>
+    <message>
+        <source>The events the steps show name no sources.</source>
+        <translation>Los acontecimientos que muestran los pasos no nombran fuentes.</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::AboutText</name>
@@ -669,6 +761,88 @@
     <message>
         <source>The settings file %1 could not be read and was reset (the old file is kept as %2).</source>
         <translation>No se pudo leer el archivo de configuración %1 y se ha restablecido (el archivo anterior se conserva como %2).</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::BriefingJson</name>
+    <message>
+        <source>step %1</source>
+        <translation>paso %1</translation>
+    </message>
+    <message>
+        <source>step %1 “%2”</source>
+        <translation>paso %1 «%2»</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>no se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>not JSON (%1 at byte %2)</source>
+        <translation>no es JSON (%1 en el byte %2)</translation>
+    </message>
+    <message>
+        <source>not a Chronomap briefing (no &quot;format&quot;: &quot;chronomap-briefing&quot;)</source>
+        <translation>no es una presentación de Chronomap (falta &quot;format&quot;: &quot;chronomap-briefing&quot;)</translation>
+    </message>
+    <message>
+        <source>written by a newer Chronomap (briefing version %1; this one reads up to %2)</source>
+        <translation>escrita por un Chronomap más reciente (versión de presentación %1; este lee hasta la %2)</translation>
+    </message>
+    <message>
+        <source>left out: %1</source>
+        <translation>omitido: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>the data changed since the briefing was made (it was made over %1, SHA-256 %2…; the loaded data&apos;s is %3…)</source>
+        <translation>los datos han cambiado desde que se hizo la presentación (se hizo sobre %1, SHA-256 %2…; el de los datos cargados es %3…)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>the base map no longer has the selected region &apos;%1&apos;</source>
+        <translation>el mapa base ya no tiene la región seleccionada &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the data no longer has the selected record &apos;%1&apos;</source>
+        <translation>los datos ya no tienen el registro seleccionado &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the data has no category &apos;%1&apos; (hidden in this step)</source>
+        <translation>los datos no tienen la categoría &apos;%1&apos; (oculta en este paso)</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::BriefingPdf</name>
+    <message>
+        <source>no dataset to draw the briefing over</source>
+        <translation>no hay datos sobre los que dibujar la presentación</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot set up a %1x%2 pt PDF page</source>
+        <translation>no se puede preparar una página PDF de %1x%2 pt</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>no se pudo empezar el PDF</translation>
+    </message>
+    <message>
+        <source>the PDF could not be finished</source>
+        <translation>no se pudo terminar el PDF</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2 of %3 bytes written; is the disk full?</source>
+        <translation>no se puede escribir %1: escritos %2 de %3 bytes; ¿está lleno el disco?</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +2567,53 @@
     <message>
         <source>--export-animation: %1</source>
         <translation>--export-animation: %1</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::cli::BriefingCommand</name>
+    <message>
+        <source>Write the briefing in FILE as one PDF to the OUT.pdf given after it, without a window: a title page, a page per step, the sources cited.</source>
+        <translation>Escribe la presentación de FILE como un solo PDF en el OUT.pdf dado tras ella, sin ventana: una portada, una página por paso y las fuentes citadas.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <source>Page of --export-briefing: a4 (A4 landscape, the default) or slides (16:9).</source>
+        <translation>Página de --export-briefing: a4 (A4 apaisado, por defecto) o slides (diapositivas 16:9).</translation>
+    </message>
+    <message>
+        <source>PAGE</source>
+        <translation>PÁGINA</translation>
+    </message>
+    <message>
+        <source>%1: its dataset &apos;%2&apos; is neither beside it nor bundled; give the data with --data FILE</source>
+        <translation>%1: sus datos &apos;%2&apos; no están a su lado ni entre los incluidos; indique los datos con --data ARCHIVO</translation>
+    </message>
+    <message>
+        <source>chronomap: the bundled fonts are missing; text may differ from machine to machine</source>
+        <translation>chronomap: faltan las fuentes incluidas; el texto puede variar de una máquina a otra</translation>
+    </message>
+    <message>
+        <source>--export-briefing: give the briefing, then one output file: --export-briefing BRIEFING.json OUT.pdf</source>
+        <translation>--export-briefing: indique la presentación y después un archivo de salida: --export-briefing BRIEFING.json OUT.pdf</translation>
+    </message>
+    <message>
+        <source>--export-briefing: &apos;%1&apos; does not end in .pdf</source>
+        <translation>--export-briefing: &apos;%1&apos; no termina en .pdf</translation>
+    </message>
+    <message>
+        <source>--lang: &apos;%1&apos; is not en or es</source>
+        <translation>--lang: &apos;%1&apos; no es en ni es</translation>
+    </message>
+    <message>
+        <source>--page: &apos;%1&apos; is not a4 or slides</source>
+        <translation>--page: &apos;%1&apos; no es a4 ni slides</translation>
+    </message>
+    <message>
+        <source>%1: the briefing has no steps</source>
+        <translation>%1: la presentación no tiene pasos</translation>
     </message>
 </context>
 <context>
