@@ -15,7 +15,7 @@ struct Briefing;
 namespace chronomap::cli {
 
 /// `chronomap --export-briefing BRIEFING.json OUT.pdf [--lang en|es] [--page a4|slides]`: writes
-/// the briefing as one PDF with no display (BriefingPdf), as File → Export Briefing as PDF… does.
+/// the briefing as one PDF with no display (BriefingPdf).
 /// The dataset is the one the briefing names, resolved like a view state's (beside the briefing
 /// file, else among the bundled data), unless --data gives one.
 ///
