@@ -63,6 +63,11 @@ echo "headless export in the fresh root: $(stat -c %s "$root/tmp/installed.png")
 in_root /usr/bin/chronomap --export-animation /tmp/installed.gif --from 2024-08 --to 2024-09 --size 320x180
 [ -s "$root/tmp/installed.gif" ] || { echo "FAILED: the installed chronomap wrote no animation"; exit 1; }
 echo "headless animation in the fresh root: $(stat -c %s "$root/tmp/installed.gif") bytes"
+# The bundled example briefing came with the package's data: its PDF, dataset resolved from it.
+in_root /usr/bin/chronomap --export-briefing /usr/share/chronomap/geodata/briefings/treaty-to-kursk.chronomap-briefing.json \
+    /tmp/installed.pdf
+[ -s "$root/tmp/installed.pdf" ] || { echo "FAILED: the installed chronomap wrote no briefing PDF"; exit 1; }
+echo "headless briefing PDF in the fresh root: $(stat -c %s "$root/tmp/installed.pdf") bytes"
 
 # The window on the build machine's X server, the program and its libraries the root's own.
 display=:$((90 + RANDOM % 100))

@@ -2,6 +2,7 @@
 #include "cli/command_line.h"
 
 #include "cli/animation_command.h"
+#include "cli/briefing_command.h"
 #include "cli/cli_text.h"
 #include "core/data_paths.h"
 #include "cli/export_command.h"
@@ -53,6 +54,7 @@ struct Options {
                                      tr("SECONDS")};
     ExportCommand exporter;
     AnimationCommand animator; // --export-animation; shares --export's options
+    BriefingCommand briefing;  // --export-briefing; shares --export's --lang
 
     void addTo(QCommandLineParser &parser)
     {
@@ -65,6 +67,7 @@ struct Options {
         parser.addOptions({format, mapping, dateFormat, readerTimeout});
         parser.addOptions(exporter.options());
         parser.addOptions(animator.options());
+        parser.addOptions(briefing.options());
         parser.addPositionalArgument(tr("FILE"), tr("Event files to open in the window."), tr("[FILE…]"));
     }
 };
@@ -189,7 +192,7 @@ Mode parseMode(const QStringList &arguments)
     }
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) parser.showHelp(kOk);
     if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
-    if (o.exporter.isSet(parser) || o.animator.isSet(parser)) return Mode::Export;
+    if (o.exporter.isSet(parser) || o.animator.isSet(parser) || o.briefing.isSet(parser)) return Mode::Export;
     if (parser.isSet(o.validate) || parser.isSet(o.query)) return Mode::Headless;
     return Mode::Window;
 }
@@ -203,6 +206,7 @@ int runHeadless(const QStringList &arguments)
     LoadOptions load;
     if (!readMapping(parser, o, &load) || !readReaderTimeout(parser, o)) return kUnusable;
     if (o.animator.isSet(parser)) return o.animator.run(parser, o.filters, parser.values(o.data), load);
+    if (o.briefing.isSet(parser)) return o.briefing.run(parser, o.filters, parser.values(o.data), load);
     if (o.exporter.isSet(parser)) return o.exporter.run(parser, o.filters, parser.values(o.data), load);
     if (parser.isSet(o.validate)) return validate(parser.values(o.validate), load);
     if (parser.isSet(o.query)) return query(parser, o, load);

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>chronomap</name>
+    <message numerus="yes">
+        <source>… and %n more step(s)</source>
+        <translation>
+            <numerusform>… and %n more step</numerusform>
+            <numerusform>… and %n more steps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chronomap::AboutText</name>
     <message numerus="yes">
         <source>&lt;p&gt;&lt;b&gt;Event data:&lt;/b&gt; the records of the open dataset cite %n source(s): %1.&lt;/p&gt;</source>

@@ -393,6 +393,93 @@
         <source>no &quot;view&quot; object</source>
         <translation>falta el objeto &quot;view&quot;</translation>
     </message>
+    <message>
+        <source>%1. %2 (step %3)</source>
+        <translation>%1. %2 (paso %3)</translation>
+    </message>
+    <message>
+        <source>%1. %2 (steps %3)</source>
+        <translation>%1. %2 (pasos %3)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>Presentación</translation>
+    </message>
+    <message>
+        <source>Untitled briefing</source>
+        <translation>Presentación sin título</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>Por %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more step(s)</source>
+        <translation>
+            <numerusform>… y %n paso más</numerusform>
+            <numerusform>… y %n pasos más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Paso %1</translation>
+    </message>
+    <message>
+        <source>%1. %2 — page %3</source>
+        <translation>%1. %2 — página %3</translation>
+    </message>
+    <message>
+        <source>Dataset: %1</source>
+        <translation>Datos: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>The data changed since the briefing was made (it was made over SHA-256 %1).</source>
+        <translation>Los datos cambiaron desde que se hizo la presentación (se hizo sobre SHA-256 %1).</translation>
+    </message>
+    <message>
+        <source>Sources cited: page %1</source>
+        <translation>Fuentes citadas: página %1</translation>
+    </message>
+    <message>
+        <source>Exported %1 UTC with Chronomap %2 · Base map: Made with Natural Earth</source>
+        <translation>Exportado el %1 UTC con Chronomap %2 · Mapa base: Made with Natural Earth</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Paso %1 de %2</translation>
+    </message>
+    <message>
+        <source>Sources: none named by the events shown.</source>
+        <translation>Fuentes: los acontecimientos mostrados no citan ninguna.</translation>
+    </message>
+    <message>
+        <source>Sources (numbered on page %1): %2</source>
+        <translation>Fuentes (numeradas en la página %1): %2</translation>
+    </message>
+    <message>
+        <source>Sources cited (continued)</source>
+        <translation>Fuentes citadas (continuación)</translation>
+    </message>
+    <message>
+        <source>Sources cited</source>
+        <translation>Fuentes citadas</translation>
+    </message>
+    <message>
+        <source>The events the steps show name no sources.</source>
+        <translation>Los acontecimientos que muestran los pasos no nombran fuentes.</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::AboutText</name>
@@ -918,6 +1005,33 @@
     <message>
         <source>Briefing</source>
         <translation>Presentación</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::BriefingPdf</name>
+    <message>
+        <source>no dataset to draw the briefing over</source>
+        <translation>no hay datos sobre los que dibujar la presentación</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot set up a %1x%2 pt PDF page</source>
+        <translation>no se puede preparar una página PDF de %1x%2 pt</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>no se pudo empezar el PDF</translation>
+    </message>
+    <message>
+        <source>the PDF could not be finished</source>
+        <translation>no se pudo terminar el PDF</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2 of %3 bytes written; is the disk full?</source>
+        <translation>no se puede escribir %1: escritos %2 de %3 bytes; ¿está lleno el disco?</translation>
     </message>
 </context>
 <context>
@@ -2702,6 +2816,53 @@
     <message>
         <source>--export-animation: %1</source>
         <translation>--export-animation: %1</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::cli::BriefingCommand</name>
+    <message>
+        <source>Write the briefing in FILE as one PDF to the OUT.pdf given after it, without a window: a title page, a page per step, the sources cited.</source>
+        <translation>Escribe la presentación de ARCHIVO como un solo PDF en el OUT.pdf indicado después, sin ventana: una portada, una página por paso y las fuentes citadas.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <source>Page of --export-briefing: a4 (A4 landscape, the default) or slides (16:9).</source>
+        <translation>Página de --export-briefing: a4 (A4 apaisado, la predeterminada) o slides (16:9).</translation>
+    </message>
+    <message>
+        <source>PAGE</source>
+        <translation>PÁGINA</translation>
+    </message>
+    <message>
+        <source>%1: its dataset &apos;%2&apos; is neither beside it nor bundled; give the data with --data FILE</source>
+        <translation>%1: sus datos &apos;%2&apos; no están a su lado ni entre los incluidos; indique los datos con --data ARCHIVO</translation>
+    </message>
+    <message>
+        <source>chronomap: the bundled fonts are missing; text may differ from machine to machine</source>
+        <translation>chronomap: faltan las tipografías incluidas; el texto puede variar de un equipo a otro</translation>
+    </message>
+    <message>
+        <source>--export-briefing: give the briefing, then one output file: --export-briefing BRIEFING.json OUT.pdf</source>
+        <translation>--export-briefing: indique la presentación y después un archivo de salida: --export-briefing PRESENTACION.json SALIDA.pdf</translation>
+    </message>
+    <message>
+        <source>--export-briefing: &apos;%1&apos; does not end in .pdf</source>
+        <translation>--export-briefing: &apos;%1&apos; no termina en .pdf</translation>
+    </message>
+    <message>
+        <source>--lang: &apos;%1&apos; is not en or es</source>
+        <translation>--lang: &apos;%1&apos; no es en ni es</translation>
+    </message>
+    <message>
+        <source>--page: &apos;%1&apos; is not a4 or slides</source>
+        <translation>--page: &apos;%1&apos; no es a4 ni slides</translation>
+    </message>
+    <message>
+        <source>%1: the briefing has no steps</source>
+        <translation>%1: la presentación no tiene pasos</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,9 @@ const QList<FigureGroup> &figureGroups()
         {QStringLiteral("animation"),
          QStringLiteral("`chronomap --export-animation` (MP4 1080p, 100k events, GIF 960) timed from outside"),
          animationFigures},
+        {QStringLiteral("briefing"),
+         QStringLiteral("`chronomap --export-briefing` of the bundled eight-step example timed from outside"),
+         briefingFigures},
     };
     return groups;
 }

@@ -47,6 +47,8 @@ void exportAndBaseMapFigures(BenchContext &context, Figures &figures);
 /// animation.mp4.1080p.{ms,fps}, animation.mp4.1080p.100k.ms, animation.gif.960.{ms,mb}
 /// (animation_figures.cpp).
 void animationFigures(BenchContext &context, Figures &figures);
+/// briefing.pdf.8steps.ms (briefing_figures.cpp).
+void briefingFigures(BenchContext &context, Figures &figures);
 
 /// The child side of the RSS measurement (`chronomap-bench --internal-rss FILE`): loads FILE in
 /// a fresh process and prints `key value` lines for storeFigures() to read. Returns the exit code.
