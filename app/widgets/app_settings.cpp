@@ -22,6 +22,8 @@ const QString kRecent = QStringLiteral("files/recent");
 const QString kExportFolder = QStringLiteral("files/exportFolder");
 const QString kLanguage = QStringLiteral("view/language");
 const QString kMapMode = QStringLiteral("view/mapMode");
+const QString kMapStyle = QStringLiteral("view/mapStyle");
+const QString kHexBinsByCategory = QStringLiteral("view/hexBinsByCategory");
 
 /// One settings group per set of columns (in order, names as written).
 QString importKey(const QStringList &columns, const char *what)
@@ -146,6 +148,26 @@ QString AppSettings::mapMode() const
 void AppSettings::setMapMode(const QString &mode)
 {
     m_settings->setValue(kMapMode, mode);
+}
+
+QString AppSettings::mapStyle() const
+{
+    return m_settings->value(kMapStyle).toString();
+}
+
+void AppSettings::setMapStyle(const QString &style)
+{
+    m_settings->setValue(kMapStyle, style);
+}
+
+bool AppSettings::hexBinsByCategory() const
+{
+    return m_settings->value(kHexBinsByCategory, false).toBool();
+}
+
+void AppSettings::setHexBinsByCategory(bool on)
+{
+    m_settings->setValue(kHexBinsByCategory, on);
 }
 
 bool AppSettings::sync()

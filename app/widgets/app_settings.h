@@ -46,6 +46,10 @@ public:
     void setLanguage(const QString &code);
     QString mapMode() const; ///< "markers" or "choropleth"; empty = default
     void setMapMode(const QString &mode);
+    QString mapStyle() const; ///< View → Map Style as markStyleName() writes it; empty = default (auto)
+    void setMapStyle(const QString &style);
+    bool hexBinsByCategory() const; ///< View → Map Style → hexagon bins by category
+    void setHexBinsByCategory(bool on);
     /// What the import dialog was told for files with these columns: `role=column` pairs as
     /// `--mapping` takes them, and the date form (`iso`, `dmy`, `mdy`); empty when never asked.
     QString importMapping(const QStringList &columns) const;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/map/hexbin_layer.h"
 
+#include "core/view/view_state.h"
+#include "render/category_style.h"
 #include "render/map/screen_geometry.h"
 #include "render/map/web_mercator.h"
 
@@ -51,6 +53,14 @@ template<typename F> void forEachPointOnScreen(const MapFrame &frame, double rea
             if (x >= x0 && x <= x1) f(i, QPointF(x, y));
         }
     }
+}
+
+/// The marker colour of category `index` (EventStore::categoryIndex) of `store`; grey past the last.
+QColor categoryColour(const EventStore &store, int index)
+{
+    const QStringList &categories = store.categories();
+    return index >= 0 && index < categories.size() ? CategoryStyle::color(categories[index])
+                                                   : QColor(0x88, 0x88, 0x88);
 }
 
 } // namespace
@@ -121,10 +131,20 @@ HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
     // Region-level records: in each region they name.
     if (const auto &baseMap = frame.data.projectedBaseMap()) {
         b.regionCounts.assign(size_t(baseMap->regions.size()), 0);
+        b.regionCategories.assign(size_t(baseMap->regions.size()), -1);
+        QHash<int, std::vector<int>> regionCategoryCounts; // few regions hold region-level records
         for (EventStore::Index i : frame.state.visibleEvents())
             if (frame.data.isRegionLevel(i))
                 for (int r : frame.data.regionsNamedBy(i))
-                    if (r >= 0 && size_t(r) < b.regionCounts.size()) ++b.regionCounts[size_t(r)];
+                    if (r >= 0 && size_t(r) < b.regionCounts.size()) {
+                        ++b.regionCounts[size_t(r)];
+                        auto &counts = regionCategoryCounts[r];
+                        counts.resize(categories, 0);
+                        ++counts[std::min<size_t>(store.categoryIndex(i), categories - 1)];
+                    }
+        for (auto it = regionCategoryCounts.cbegin(); it != regionCategoryCounts.cend(); ++it)
+            b.regionCategories[size_t(it.key())] =
+                int(std::max_element(it->begin(), it->end()) - it->begin()); // the first of equals
         for (int c : b.regionCounts)
             if (c > 0) {
                 minCount = std::min(minCount, c);
@@ -142,12 +162,19 @@ QColor HexBinLayer::colourOf(int count, const CountScale &scale)
     return c;
 }
 
+QColor HexBinLayer::categoryColourOf(QColor category, int count, const CountScale &scale)
+{
+    category.setAlpha(int(std::lround(90 + 150 * scale.position(count))));
+    return category;
+}
+
 void HexBinLayer::record(HexBinning binning, MapHits &hits)
 {
     hits.groups = std::move(binning.bins);
     hits.hexOriginPx = binning.grid.originPx;
     hits.hexRadiusPx = binning.grid.radiusPx;
     hits.regionCounts = std::move(binning.regionCounts);
+    hits.regionCategories = std::move(binning.regionCategories);
     hits.dense = true;
     hits.marks.binScale = binning.scale;
 }
@@ -164,9 +191,14 @@ void HexBinLayer::renderRegions(QPainter &painter, const MapFrame &frame, const 
     for (size_t r = 0; r < hits.regionCounts.size() && qsizetype(r) < baseMap->regions.size(); ++r) {
         if (hits.regionCounts[r] == 0) continue;
         const ProjectedArea &area = baseMap->regions[qsizetype(r)];
-        QColor fill = colourOf(hits.regionCounts[r], hits.marks.binScale);
-        const QColor edge = fill.darker(130);
-        fill.setAlpha(150);
+        const int category = r < hits.regionCategories.size() ? hits.regionCategories[r] : -1;
+        QColor fill = hits.marks.binsByCategory && category >= 0
+                          ? categoryColourOf(categoryColour(*frame.data.events, category), hits.regionCounts[r],
+                                             hits.marks.binScale)
+                          : colourOf(hits.regionCounts[r], hits.marks.binScale);
+        QColor edge = fill.darker(130);
+        edge.setAlpha(255);
+        fill.setAlphaF(fill.alphaF() * 150 / 215);
         for (double shift : viewport.worldCopies()) {
             if (!area.box.intersects(visible.translated(-shift, 0))) continue;
             painter.setPen(QPen(edge, 1.2, Qt::DashLine));
@@ -177,16 +209,19 @@ void HexBinLayer::renderRegions(QPainter &painter, const MapFrame &frame, const 
     painter.restore();
 }
 
-void HexBinLayer::renderBins(QPainter &painter, const MapHits &hits, QHash<int, QImage> &sprites,
-                             double devicePixelRatio)
+void HexBinLayer::renderBins(QPainter &painter, const MapFrame &frame, const MapHits &hits,
+                             QHash<quint64, QImage> &sprites, double devicePixelRatio)
 {
     const double r = hits.hexRadiusPx;
     const QSizeF logical(2 * r + 2, 2 * r + 2);
-    const int size = int(std::lround(r * 4));
+    const quint64 size = quint64(std::lround(r * 4));
+    const bool byCategory = hits.marks.binsByCategory && frame.data.events;
     if (sprites.size() > 4096) sprites.clear();
     for (const MarkGroup &g : hits.groups) {
         const int step = int(std::lround(hits.marks.binScale.position(g.count) * 255));
-        const int key = (size << 8) | step;
+        // The colour step, the size and (by category) the most frequent category.
+        const quint64 category = byCategory && !g.categories.empty() ? g.categories.front().first + 1u : 0u;
+        const quint64 key = (category << 32) | (size << 8) | quint64(step);
         auto it = sprites.find(key);
         if (it == sprites.end()) {
             QImage image((logical * devicePixelRatio).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
@@ -197,6 +232,10 @@ void HexBinLayer::renderBins(QPainter &painter, const MapHits &hits, QHash<int, 
             p.setPen(QPen(QColor(255, 255, 255, 160), 0.8));
             QColor fill = viridis(step / 255.0);
             fill.setAlpha(215);
+            if (category > 0) {
+                fill = categoryColour(*frame.data.events, int(category - 1));
+                fill.setAlpha(int(std::lround(90 + 150 * step / 255.0))); // as categoryColourOf()
+            }
             p.setBrush(fill);
             p.drawPolygon(HexGrid{QPointF(r + 1, r + 1), r - 0.5}.hexagon(QPoint(0, 0)));
             p.end();
