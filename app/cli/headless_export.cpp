@@ -33,7 +33,8 @@ std::optional<HeadlessExport> loadForExport(const QCommandLineParser &parser, co
     HeadlessExport out;
     // Arguments before loading: a typo costs no loading.
     const QString mapStyle = parser.value(QStringLiteral("map-style")).trimmed().toLower();
-    const std::optional<MarkStyle> markStyle = markStyleFromName(mapStyle.isEmpty() ? QStringLiteral("auto") : mapStyle);
+    const std::optional<MarkStyle> markStyle =
+        markStyleFromName(mapStyle.isEmpty() ? QStringLiteral("auto") : mapStyle);
     if (!markStyle)
         return failed(tr("--map-style: '%1' is not auto, markers, clusters, hexbins or heat")
                           .arg(parser.value(QStringLiteral("map-style"))));

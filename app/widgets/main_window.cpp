@@ -280,6 +280,7 @@ void MainWindow::createMenus()
                                                         {MarkStyle::Heat, tr("H&eat")}};
     for (const auto &[style, name] : styleNames) {
         QAction *a = styles->addAction(name);
+        a->setObjectName(QStringLiteral("mapStyle.") + markStyleName(style));
         a->setCheckable(true);
         a->setChecked(m_state->markStyle() == style);
         styleGroup->addAction(a);

@@ -137,7 +137,8 @@ QJsonObject ViewStateJson::toJson(const ViewState &state, const QString &dataset
     if (const QString &figure = state.settings().choroplethFigure; !figure.isEmpty())
         json.insert(QStringLiteral("choropleth_figure"), figure);
     // How many point events are drawn (View → Map Style); left out for the default, auto.
-    if (state.markStyle() != MarkStyle::Auto) json.insert(QStringLiteral("map_style"), markStyleName(state.markStyle()));
+    if (state.markStyle() != MarkStyle::Auto)
+        json.insert(QStringLiteral("map_style"), markStyleName(state.markStyle()));
     if (state.hexBinsByCategory()) json.insert(QStringLiteral("hexbin_colour"), QStringLiteral("category"));
     return json;
 }

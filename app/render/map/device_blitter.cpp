@@ -32,8 +32,8 @@ void DeviceBlitter::draw(QPointF logical, const QImage &image)
     // The source-rectangle overload draws image pixels onto target pixels, whatever the
     // image's own ratio says.
     const QPointF device = m_toDevice.map(logical);
-    m_painter.drawImage(QRectF(QPointF(std::round(device.x()), std::round(device.y())), QSizeF(image.size())),
-                        image, QRectF(image.rect()));
+    m_painter.drawImage(QRectF(QPointF(std::round(device.x()), std::round(device.y())), QSizeF(image.size())), image,
+                        QRectF(image.rect()));
 }
 
 } // namespace chronomap

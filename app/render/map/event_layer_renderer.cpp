@@ -33,7 +33,6 @@ double distanceToPolyline(QPointF p, const QPolygonF &line)
     return best;
 }
 
-
 } // namespace
 
 QList<int> regionCounts(const Dataset &dataset, const EventStore::IndexList &visible)
@@ -72,7 +71,6 @@ QList<int> regionShading(const ViewState &state)
     }
     return sums;
 }
-
 
 qsizetype EventLayerRenderer::pointEvents(const PreparedDataset &data, const ViewState &state)
 {
@@ -181,7 +179,6 @@ EventLayerRenderer::EventLayerRenderer(const MapStyle &style, double devicePixel
       m_markers(style, devicePixelRatio), m_clusters(style, devicePixelRatio)
 {}
 
-
 void EventLayerRenderer::renderRegionFill(QPainter &painter, const MapFrame &frame, int region, const QBrush &brush,
                                           const QPen &pen) const
 {
@@ -220,7 +217,6 @@ void EventLayerRenderer::renderChoropleth(QPainter &painter, const MapFrame &fra
         renderRegionFill(painter, frame, r, fill, QPen(QColor(255, 255, 255, 180), 0.6));
     }
 }
-
 
 void EventLayerRenderer::renderRegionFills(QPainter &painter, const MapFrame &frame, const MapHits &hits) const
 {

@@ -59,8 +59,7 @@ template<typename F> void forEachPointOnScreen(const MapFrame &frame, double rea
 QColor categoryColour(const EventStore &store, int index)
 {
     const QStringList &categories = store.categories();
-    return index >= 0 && index < categories.size() ? CategoryStyle::color(categories[index])
-                                                   : QColor(0x88, 0x88, 0x88);
+    return index >= 0 && index < categories.size() ? CategoryStyle::color(categories[index]) : QColor(0x88, 0x88, 0x88);
 }
 
 } // namespace

@@ -34,7 +34,7 @@ struct HexBinning {
     /// By base-map region: the category (EventStore::categoryIndex) most of its visible
     /// region-level events have, -1 for none.
     std::vector<int> regionCategories;
-    CountScale scale;              ///< over the bins and the regions with a count
+    CountScale scale; ///< over the bins and the regions with a count
 };
 
 /// Paints hexagon bins: each cell coloured by its count on viridis (logarithmic when the counts

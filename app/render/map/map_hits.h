@@ -26,11 +26,11 @@ struct MarkGroup {
 /// How a frame drew its point events, for the legend: the style (never Auto) and its scale.
 struct MarksDrawn {
     MarkStyle style = MarkStyle::Markers;
-    bool automatic = true;    ///< chosen by MarkStyle::Auto
-    bool densityBins = false; ///< Markers as the markers' density bins (past kDenseThreshold point events)
-    CountScale binScale;      ///< hexagon bins and region counts: the colour ramp's counts
+    bool automatic = true;       ///< chosen by MarkStyle::Auto
+    bool densityBins = false;    ///< Markers as the markers' density bins (past kDenseThreshold point events)
+    CountScale binScale;         ///< hexagon bins and region counts: the colour ramp's counts
     bool binsByCategory = false; ///< hexagon bins: coloured by their most frequent category
-    int clusterMaxCount = 0;  ///< clusters: the count of a circle of clusterMaxRadiusPx
+    int clusterMaxCount = 0;     ///< clusters: the count of a circle of clusterMaxRadiusPx
     double clusterMaxRadiusPx = 0;
     double clusterMinRadiusPx = 0;
 };
@@ -54,7 +54,7 @@ struct MapHits {
     std::vector<MarkGroup> groups; ///< clusters or hexagon bins
     QPointF hexOriginPx;           ///< hexagon bins: HexGrid's origin and radius
     double hexRadiusPx = 0;
-    std::vector<int> regionCounts; ///< hexagon bins: visible region-level events by base-map region
+    std::vector<int> regionCounts;     ///< hexagon bins: visible region-level events by base-map region
     std::vector<int> regionCategories; ///< hexagon bins: the most frequent category by region, or -1
     /// The cluster or bin under `px`, or null.
     const MarkGroup *groupAt(QPointF px) const;

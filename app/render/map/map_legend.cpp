@@ -135,8 +135,8 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
                 const CountScale &scale = marks->binScale;
                 // By category: the colour is the categories' above, the opacity the count.
                 if (marks->binsByCategory)
-                    rows.append({Qt::transparent, MarkerShape::Square, false,
-                                 tr("colour: each bin's most frequent category")});
+                    rows.append(
+                        {Qt::transparent, MarkerShape::Square, false, tr("colour: each bin's most frequent category")});
                 int last = -1;
                 for (double p : {0.0, 1.0 / 3, 2.0 / 3, 1.0}) {
                     const int count = scale.countAt(p);

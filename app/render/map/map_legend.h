@@ -25,7 +25,7 @@ struct LegendHits {
         int count = 0;
     };
     QRectF boxPx;
-    std::vector<Entry> entries; ///< category rows only (markers mode)
+    std::vector<Entry> entries;          ///< category rows only (markers mode)
     std::vector<SizeCircle> sizeCircles; ///< clusters: the size legend's circles, largest first
 
     /// The category of the row at `px`, or an empty string.

@@ -48,8 +48,8 @@ const QImage &MarkerLayer::badge(int count) const
     return *m_badges.insert(count, image);
 }
 
-const MarkerLayer::BadgedMarker &MarkerLayer::badgedMarker(QHash<int, BadgedMarker> &cache,
-                                                                         const QImage &sprite, int count) const
+const MarkerLayer::BadgedMarker &MarkerLayer::badgedMarker(QHash<int, BadgedMarker> &cache, const QImage &sprite,
+                                                           int count) const
 {
     count = std::min(count, 1000);
     if (const auto it = cache.constFind(count); it != cache.constEnd()) return *it;
