@@ -55,6 +55,11 @@ public:
     void fileIssue(Issue::Severity severity, const QString &message);
 
 private:
+    /// The loader's messages, under the context lupdate gives a member of this class. The
+    /// members are split by subject: layer_reader_geometry.cpp (where a record is),
+    /// layer_reader_fields.cpp (dates, claims, sources, related), layer_reader_row.cpp (fast lane).
+    static QString tr(const char *text);
+
     QStringView profileCell(int fieldIndex, const QString &field, QString &buffer) override;
     void profileIssue(Issue::Severity severity, const QString &field, const QString &message) override;
 
