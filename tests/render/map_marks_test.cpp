@@ -63,16 +63,23 @@ MapHits draw(const ViewState &state, const Viewport &viewport, QImage *image = n
     return paintEvents(p, MapScene(projected()), state, viewport);
 }
 
+/// 100,000 uniform events drawn as clusters at the world view, into `state`.
+MapHits drawWorldClusters(ViewState &state)
+{
+    state.setDataset(uniformEvents(100'000));
+    state.setMarkStyle(MarkStyle::Clusters);
+    const MapHits hits = draw(state, worldView());
+    REQUIRE(hits.marks.style == MarkStyle::Clusters);
+    return hits;
+}
+
 } // namespace
 
 TEST_CASE("At the world view of 100,000 events no two cluster circles overlap and each event is in one", "[render]")
 {
     ViewState state;
-    state.setDataset(uniformEvents(100'000));
-    state.setMarkStyle(MarkStyle::Clusters);
     const Viewport viewport = worldView();
-    const MapHits hits = draw(state, viewport);
-    REQUIRE(hits.marks.style == MarkStyle::Clusters);
+    const MapHits hits = drawWorldClusters(state);
     REQUIRE(hits.groups.size() > 50);
     for (size_t a = 0; a < hits.groups.size(); ++a)
         for (size_t b = a + 1; b < hits.groups.size(); ++b) {
@@ -279,11 +286,8 @@ TEST_CASE("Hexagon bins by dominant category take that category's colour, shaded
 TEST_CASE("The clusters' legend shows reference circles whose areas are proportional to their counts", "[render]")
 {
     ViewState state;
-    state.setDataset(uniformEvents(100'000));
-    state.setMarkStyle(MarkStyle::Clusters);
     const Viewport viewport = worldView();
-    const MapHits hits = draw(state, viewport);
-    REQUIRE(hits.marks.style == MarkStyle::Clusters);
+    const MapHits hits = drawWorldClusters(state);
     REQUIRE(hits.marks.clusterMaxCount > 10);
 
     QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
