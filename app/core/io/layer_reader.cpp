@@ -63,6 +63,14 @@ LayerReader::LayerReader(const QString &file, OGRLayerH layer, const LoadOptions
         m_titleColumns.append({it.key(), OGR_FD_GetFieldIndex(defn, it.value().toUtf8().constData())});
     for (auto it = m_mapping.localizedSummaries().cbegin(); it != m_mapping.localizedSummaries().cend(); ++it)
         m_summaryColumns.append({it.key(), OGR_FD_GetFieldIndex(defn, it.value().toUtf8().constData())});
+    for (const QString &column : m_mapping.figures()) {
+        const int index = OGR_FD_GetFieldIndex(defn, column.toUtf8().constData());
+        if (index >= 0)
+            m_figureColumns.append({column, index});
+        else
+            fileIssue(Issue::Severity::Warning,
+                      tr("the mapping names column '%1' for a figure, but the file has no such column").arg(column));
+    }
 
     if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer)) {
         SrsPtr wgs84(OSRNewSpatialReference(nullptr));
@@ -99,6 +107,8 @@ LayerReader::LayerReader(const QString &file, OGRLayerH layer, const LoadOptions
     for (const auto &[lang, index] : std::as_const(m_titleColumns))
         take(index);
     for (const auto &[lang, index] : std::as_const(m_summaryColumns))
+        take(index);
+    for (const auto &[column, index] : std::as_const(m_figureColumns))
         take(index);
     if (m_profile)
         for (const int index : m_profile->fieldIndexes())
@@ -253,6 +263,7 @@ std::optional<Event> LayerReader::read(const FeatureBatch &batch, qsizetype row)
         e.locationPrecision = *precision;
     readClaims(e);
     readSources(e);
+    readFigures(e);
     if (m_profile) m_profile->apply(e, *this);
     checkClaimSources(e);
     readRelated(e);

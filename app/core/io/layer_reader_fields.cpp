@@ -9,6 +9,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
 
 namespace chronomap {
 
@@ -209,6 +210,25 @@ void LayerReader::readSources(Event &e)
             recordIssue(Issue::Severity::Warning, m_mapping.column(FieldRole::Sources),
                         tr("a source is neither text nor an object; ignored"));
         }
+    }
+}
+
+void LayerReader::readFigures(Event &e)
+{
+    for (const auto &[column, index] : std::as_const(m_figureColumns)) {
+        const QStringView t = textView(index, column, m_numberBuffer).trimmed();
+        if (t.isEmpty()) continue;
+        bool ok = false;
+        const double value = t.toDouble(&ok);
+        if (!ok || !std::isfinite(value)) {
+            recordIssue(Issue::Severity::Warning, column, tr("'%1' is not a number; no %2 figure").arg(t, column));
+            continue;
+        }
+        Claim figure;
+        figure.quantity = column;
+        figure.value = value;
+        if (!e.sources.isEmpty()) figure.sourceIndex = 0;
+        e.claims.append(figure);
     }
 }
 
