@@ -32,6 +32,8 @@ ExportCommand::ExportCommand()
              QStringLiteral("en")),
       m_title("title", tr("Title of the snapshot (default: the dataset's file name)."), tr("TEXT")),
       m_select("select", tr("Select the event with this id in the snapshot."), tr("ID")),
+      m_mapStyle("map-style", tr("How the map draws point events: auto (default), markers, clusters, hexbins or heat."),
+                 tr("STYLE"), QStringLiteral("auto")),
       m_viewState("view-state",
                   tr("With --export: also write the view state to FILE (JSON). Without: open the window on "
                      "the view state in FILE."),

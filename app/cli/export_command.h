@@ -24,9 +24,13 @@ public:
 
     ExportCommand();
 
-    /// --export, --size, --lang, --title, --select and --view-state (which, without --export,
-    /// names the view state the window opens on).
-    QList<QCommandLineOption> options() const { return {m_export, m_size, m_lang, m_title, m_select, m_viewState}; }
+    /// --export, --size, --lang, --title, --select, --map-style and --view-state (which, without
+    /// --export, names the view state the window opens on). --export-animation shares all but
+    /// --export and --view-state.
+    QList<QCommandLineOption> options() const
+    {
+        return {m_export, m_size, m_lang, m_title, m_select, m_mapStyle, m_viewState};
+    }
 
     bool isSet(const QCommandLineParser &parser) const { return parser.isSet(m_export); }
     /// The view state file given with --view-state (GUI mode: the one to open).
@@ -43,6 +47,7 @@ private:
     QCommandLineOption m_lang;
     QCommandLineOption m_title;
     QCommandLineOption m_select;
+    QCommandLineOption m_mapStyle;
     QCommandLineOption m_viewState;
 };
 

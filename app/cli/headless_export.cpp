@@ -31,6 +31,14 @@ std::optional<HeadlessExport> loadForExport(const QCommandLineParser &parser, co
     QElapsedTimer clock;
     clock.start();
     HeadlessExport out;
+    // Arguments before loading: a typo costs no loading.
+    const QString mapStyle = parser.value(QStringLiteral("map-style")).trimmed().toLower();
+    const std::optional<MarkStyle> markStyle =
+        markStyleFromName(mapStyle.isEmpty() ? QStringLiteral("auto") : mapStyle);
+    if (!markStyle)
+        return failed(tr("--map-style: '%1' is not auto, markers, clusters, hexbins or heat")
+                          .arg(parser.value(QStringLiteral("map-style"))));
+    out.settings.markStyle = *markStyle;
     IssueList baseIssues;
     std::shared_ptr<const BaseMap> baseMap = BaseMap::load(DataPaths::baseMap(), &baseIssues);
     if (!baseMap) {

@@ -23,7 +23,7 @@ namespace chronomap::cli {
 struct HeadlessExport {
     std::shared_ptr<const PreparedDataset> dataset;
     /// Window and match from --from/--to/--certain, hidden categories from --category, region,
-    /// search, language (`lang`, empty for English) and the --select'ed event.
+    /// search, language (`lang`, empty for English), the --select'ed event and --map-style.
     ViewSettings settings;
     EventFilter filter; ///< as the filter options read it (the clip's bounds, the region)
 };

@@ -23,6 +23,8 @@ const QString kExportFolder = QStringLiteral("files/exportFolder");
 const QString kLanguage = QStringLiteral("view/language");
 const QString kMapMode = QStringLiteral("view/mapMode");
 const QString kReduceMotion = QStringLiteral("view/reduceMotion");
+const QString kMapStyle = QStringLiteral("view/mapStyle");
+const QString kHexBinsByCategory = QStringLiteral("view/hexBinsByCategory");
 
 /// One settings group per set of columns (in order, names as written).
 QString importKey(const QStringList &columns, const char *what)
@@ -157,6 +159,26 @@ bool AppSettings::reduceMotion() const
 void AppSettings::setReduceMotion(bool reduce)
 {
     m_settings->setValue(kReduceMotion, reduce);
+}
+
+QString AppSettings::mapStyle() const
+{
+    return m_settings->value(kMapStyle).toString();
+}
+
+void AppSettings::setMapStyle(const QString &style)
+{
+    m_settings->setValue(kMapStyle, style);
+}
+
+bool AppSettings::hexBinsByCategory() const
+{
+    return m_settings->value(kHexBinsByCategory, false).toBool();
+}
+
+void AppSettings::setHexBinsByCategory(bool on)
+{
+    m_settings->setValue(kHexBinsByCategory, on);
 }
 
 bool AppSettings::sync()

@@ -49,6 +49,10 @@ public:
     /// View → Reduce Motion: briefings step without the eased transition.
     bool reduceMotion() const;
     void setReduceMotion(bool reduce);
+    QString mapStyle() const; ///< View → Map Style as markStyleName() writes it; empty = default (auto)
+    void setMapStyle(const QString &style);
+    bool hexBinsByCategory() const; ///< View → Map Style → hexagon bins by category
+    void setHexBinsByCategory(bool on);
     /// What the import dialog was told for files with these columns: `role=column` pairs as
     /// `--mapping` takes them, and the date form (`iso`, `dmy`, `mdy`); empty when never asked.
     QString importMapping(const QStringList &columns) const;

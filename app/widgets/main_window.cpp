@@ -291,11 +291,18 @@ void MainWindow::createMenus()
                                                         {MarkStyle::Heat, tr("H&eat")}};
     for (const auto &[style, name] : styleNames) {
         QAction *a = styles->addAction(name);
+        a->setObjectName(QStringLiteral("mapStyle.") + markStyleName(style));
         a->setCheckable(true);
         a->setChecked(m_state->markStyle() == style);
         styleGroup->addAction(a);
         connect(a, &QAction::triggered, this, [this, style] { m_state->setMarkStyle(style); });
     }
+    styles->addSeparator();
+    QAction *byCategory = styles->addAction(tr("Hexagon Bins by Dominant &Category"));
+    byCategory->setObjectName(QStringLiteral("hexBinsByCategory"));
+    byCategory->setCheckable(true);
+    byCategory->setChecked(m_state->hexBinsByCategory());
+    connect(byCategory, &QAction::toggled, this, [this](bool on) { m_state->setHexBinsByCategory(on); });
     // Sums of a figure (ACLED's fatalities, UCDP's estimates) per region, when the data has figures.
     QMenu *figures = view->addMenu(tr("Choropleth (&sum of a figure per region)"));
     figures->setObjectName(QStringLiteral("choroplethFigures"));
@@ -597,6 +604,8 @@ QStringList MainWindow::restoreSettings(std::unique_ptr<AppSettings> settings)
         m_problems->addIssues({issue});
     }
     m_state->setMapMode(m_settings->mapMode() == QLatin1String("choropleth") ? MapMode::Choropleth : MapMode::Markers);
+    m_state->setMarkStyle(markStyleFromName(m_settings->mapStyle()).value_or(MarkStyle::Auto));
+    m_state->setHexBinsByCategory(m_settings->hexBinsByCategory());
     m_recentFiles = m_settings->recentFiles();
     m_presenter->setAnimated(!m_settings->reduceMotion());
     if (const QString code = UiLanguage::startLanguage(m_settings->language()); code != UiLanguage::current())
@@ -616,6 +625,8 @@ void MainWindow::saveSettings()
     m_settings->setWindowState(saveState());
     m_settings->setMapMode(m_state->mapMode() == MapMode::Choropleth ? QStringLiteral("choropleth")
                                                                      : QStringLiteral("markers"));
+    m_settings->setMapStyle(markStyleName(m_state->markStyle()));
+    m_settings->setHexBinsByCategory(m_state->hexBinsByCategory());
     m_settings->setLanguage(UiLanguage::current());
     m_settings->setRecentFiles(m_recentFiles);
     if (!m_currentFiles.isEmpty()) {

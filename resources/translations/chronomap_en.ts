@@ -122,13 +122,6 @@
             <numerusform>%n events a bin</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>circle area by count, largest %n event(s)</source>
-        <translation>
-            <numerusform>circle area by count, largest %n event</numerusform>
-            <numerusform>circle area by count, largest %n events</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>chronomap::MapView</name>

@@ -1997,6 +1997,10 @@
         <source>&amp;Reduce Motion</source>
         <translation>&amp;Reducir movimiento</translation>
     </message>
+    <message>
+        <source>Hexagon Bins by Dominant &amp;Category</source>
+        <translation>Hexágonos por &amp;categoría dominante</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MapLegend</name>
@@ -2059,13 +2063,6 @@
         <source>(logarithmic)</source>
         <translation>(escala logarítmica)</translation>
     </message>
-    <message numerus="yes">
-        <source>circle area by count, largest %n event(s)</source>
-        <translation>
-            <numerusform>área del círculo según el número; el mayor, %n acontecimiento</numerusform>
-            <numerusform>área del círculo según el número; el mayor, %n acontecimientos</numerusform>
-        </translation>
-    </message>
     <message>
         <source>fewer events</source>
         <translation>menos acontecimientos</translation>
@@ -2073,6 +2070,14 @@
     <message>
         <source>more events</source>
         <translation>más acontecimientos</translation>
+    </message>
+    <message>
+        <source>colour: each bin&apos;s most frequent category</source>
+        <translation>color: la categoría más frecuente de cada hexágono</translation>
+    </message>
+    <message>
+        <source>circle area by count:</source>
+        <translation>área del círculo según el número:</translation>
     </message>
 </context>
 <context>
@@ -2691,6 +2696,10 @@
         <source>&apos;%1&apos; is not auto, markers, clusters, hexbins or heat</source>
         <translation>«%1» no es auto, markers, clusters, hexbins ni heat</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not count or category</source>
+        <translation>«%1» no es count ni category</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::cli</name>
@@ -2741,6 +2750,10 @@
     <message>
         <source>--select: the dataset has no event with id &apos;%1&apos;</source>
         <translation>--select: el conjunto de datos no tiene ningún acontecimiento con el id &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--map-style: &apos;%1&apos; is not auto, markers, clusters, hexbins or heat</source>
+        <translation>--map-style: «%1» no es auto, markers, clusters, hexbins ni heat</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +2951,14 @@
     <message>
         <source>--size: &apos;%1&apos; is not %2</source>
         <translation>--size: «%1» no es %2</translation>
+    </message>
+    <message>
+        <source>How the map draws point events: auto (default), markers, clusters, hexbins or heat.</source>
+        <translation>Cómo dibuja el mapa los eventos puntuales: auto (por defecto), markers, clusters, hexbins o heat.</translation>
+    </message>
+    <message>
+        <source>STYLE</source>
+        <translation>ESTILO</translation>
     </message>
 </context>
 <context>

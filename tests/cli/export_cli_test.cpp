@@ -12,6 +12,7 @@
 #include <QImageReader>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -168,6 +169,8 @@ TEST_CASE("chronomap --export refuses bad arguments with a message and exit stat
         {{QStringLiteral("--lang"), QStringLiteral("fr")}, "--lang: 'fr' is not en or es"},
         {{QStringLiteral("--select"), QStringLiteral("no-such-event")},
          "--select: the dataset has no event with id 'no-such-event'"},
+        {{QStringLiteral("--map-style"), QStringLiteral("dots")},
+         "--map-style: 'dots' is not auto, markers, clusters, hexbins or heat"},
     };
     for (const Case &c : cases) {
         const Run run =
@@ -184,6 +187,41 @@ TEST_CASE("chronomap --export refuses bad arguments with a message and exit stat
     CHECK(gif.exitCode == 2);
     CHECK(gif.err.contains(QStringLiteral("--export: unknown format")));
     CHECK(QDir(dir.path()).isEmpty());
+}
+
+TEST_CASE("chronomap --export --map-style draws the map in that style and records it in the view state",
+          "[export][cli]")
+{
+    QTemporaryDir dir;
+    // Yellow: the top of the bins' ramp (viridis), which no category or base-map colour comes near.
+    const auto yellowPixels = [](const QImage &image) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                n += c.red() > 220 && c.green() > 200 && c.blue() < 120;
+            }
+        return n;
+    };
+    QMap<QString, QImage> images;
+    for (const QString style : {QStringLiteral("markers"), QStringLiteral("hexbins")}) {
+        const QString png = dir.filePath(style + QStringLiteral(".png")),
+                      json = dir.filePath(style + QStringLiteral(".json"));
+        const Run run = runChronomap({QStringLiteral("--export"), png, QStringLiteral("--data"), kData,
+                                      QStringLiteral("--size"), QStringLiteral("960x540"),
+                                      QStringLiteral("--map-style"), style, QStringLiteral("--view-state"), json});
+        INFO(style.toStdString() << ": " << run.err.toStdString());
+        REQUIRE(run.exitCode == 0);
+        images[style] = QImage(png);
+        REQUIRE_FALSE(images[style].isNull());
+        const QJsonObject state = QJsonDocument::fromJson(readAll(json)).object();
+        // Markers is not auto: written out, as hexbins is.
+        CHECK(state.value(QStringLiteral("map_style")).toString() == style);
+    }
+    CHECK(images[QStringLiteral("markers")] != images[QStringLiteral("hexbins")]);
+    const int binsYellow = yellowPixels(images[QStringLiteral("hexbins")]);
+    CHECK(binsYellow > 100);
+    CHECK(binsYellow > 4 * yellowPixels(images[QStringLiteral("markers")]));
 }
 
 TEST_CASE("chronomap --export to an unwritable path says so, exits 3 and leaves no file", "[export][cli]")

@@ -359,6 +359,8 @@ TEST_CASE("A view's settings are one value: copied, saved and applied whole", "[
     source.setLanguage(QStringLiteral("es"));
     source.setMapMode(MapMode::Choropleth);
     source.setChoroplethFigure(QStringLiteral("Deminers"));
+    source.setMarkStyle(MarkStyle::HexBins);
+    source.setHexBinsByCategory(true);
     source.setSelectedRegion(dataset->baseMap->regions->find(QStringLiteral("RU-KRS")));
     REQUIRE(source.selectedRegion() >= 0);
     source.setSelectedEvent(source.visibleEvents().front());
@@ -383,6 +385,15 @@ TEST_CASE("A view's settings are one value: copied, saved and applied whole", "[
     REQUIRE(ViewStateJson::apply(ViewStateJson::toJson(source), reopened, &issues));
     CHECK(issues.isEmpty());
     CHECK(reopened.settings() == source.settings());
+    CHECK(reopened.hexBinsByCategory());
+    // An unknown colouring of the bins is refused, naming the field.
+    QJsonObject bad = ViewStateJson::toJson(source);
+    CHECK(bad.value(QStringLiteral("map_style")).toString() == QStringLiteral("hexbins"));
+    bad.insert(QStringLiteral("hexbin_colour"), QStringLiteral("rainbow"));
+    issues.clear();
+    CHECK_FALSE(ViewStateJson::apply(bad, reopened, &issues));
+    REQUIRE(issues.size() == 1);
+    CHECK(issues.front().field == QStringLiteral("hexbin_colour"));
 
     // Hiding every category leaves nothing shown, with no stand-in value in the filter.
     const QSet<QString> everyCategory(store.categories().begin(), store.categories().end());

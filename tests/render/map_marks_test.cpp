@@ -4,6 +4,7 @@
 // event over a cluster.
 #include "render/map/event_layer_renderer.h"
 #include "render/map/hexbin_layer.h"
+#include "render/map/map_legend.h"
 #include "render/map/map_marks_clusterer.h"
 #include "render/map/map_scene.h"
 #include "render/map/projected_base_map.h"
@@ -62,16 +63,23 @@ MapHits draw(const ViewState &state, const Viewport &viewport, QImage *image = n
     return paintEvents(p, MapScene(projected()), state, viewport);
 }
 
+/// 100,000 uniform events drawn as clusters at the world view, into `state`.
+MapHits drawWorldClusters(ViewState &state)
+{
+    state.setDataset(uniformEvents(100'000));
+    state.setMarkStyle(MarkStyle::Clusters);
+    const MapHits hits = draw(state, worldView());
+    REQUIRE(hits.marks.style == MarkStyle::Clusters);
+    return hits;
+}
+
 } // namespace
 
 TEST_CASE("At the world view of 100,000 events no two cluster circles overlap and each event is in one", "[render]")
 {
     ViewState state;
-    state.setDataset(uniformEvents(100'000));
-    state.setMarkStyle(MarkStyle::Clusters);
     const Viewport viewport = worldView();
-    const MapHits hits = draw(state, viewport);
-    REQUIRE(hits.marks.style == MarkStyle::Clusters);
+    const MapHits hits = drawWorldClusters(state);
     REQUIRE(hits.groups.size() > 50);
     for (size_t a = 0; a < hits.groups.size(); ++a)
         for (size_t b = a + 1; b < hits.groups.size(); ++b) {
@@ -228,4 +236,94 @@ TEST_CASE("The selected event stays visible above its cluster", "[render]")
     REQUIRE(selected.groups.size() == 1);
     CHECK(near(after.pixelColor(at), CategoryStyle::color(QStringLiteral("treaty")), 12));
     REQUIRE(selected.selectionPx.size() >= 1);
+}
+
+TEST_CASE("Hexagon bins by dominant category take that category's colour, shaded by count", "[render]")
+{
+    // 60 treaties with 5 deployments near Vladivostok; 600 deployments near Harbin.
+    EventStoreBuilder builder;
+    int n = 0;
+    for (int i = 0; i < 60; ++i)
+        builder.add(pointEvent(n++, 131.9 + 0.001 * i, 43.1, QStringLiteral("treaty")));
+    for (int i = 0; i < 5; ++i)
+        builder.add(pointEvent(n++, 131.9 + 0.001 * i, 43.1, QStringLiteral("deployment")));
+    for (int i = 0; i < 600; ++i)
+        builder.add(pointEvent(n++, 126.6 + 0.0001 * i, 45.75, QStringLiteral("deployment")));
+    ViewState state;
+    state.setDataset(PreparedDataset::make({QStringLiteral("piles")}, builder.build(), bundledBaseMap()));
+    state.setMarkStyle(MarkStyle::HexBins);
+    state.setHexBinsByCategory(true);
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(129, 44)), 2500, QSize(800, 600));
+    QImage image;
+    const MapHits hits = draw(state, viewport, &image);
+    REQUIRE(hits.marks.style == MarkStyle::HexBins);
+    CHECK(hits.marks.binsByCategory);
+    REQUIRE(hits.groups.size() == 2);
+    const QStringList &categories = state.dataset()->events->categories();
+    for (const MarkGroup &g : hits.groups) {
+        INFO("bin of " << g.count);
+        const QString dominant = g.count == 65 ? QStringLiteral("treaty") : QStringLiteral("deployment");
+        REQUIRE_FALSE(g.categories.empty());
+        CHECK(categories[g.categories.front().first] == dominant);
+        const QColor expected = over(
+            HexBinLayer::categoryColourOf(CategoryStyle::color(dominant), g.count, hits.marks.binScale), Qt::white);
+        CHECK(near(image.pixelColor(g.px.toPoint()), expected, 3));
+    }
+    // The fuller bin is the more opaque.
+    CHECK(HexBinLayer::categoryColourOf(Qt::red, 600, hits.marks.binScale).alpha() >
+          HexBinLayer::categoryColourOf(Qt::red, 65, hits.marks.binScale).alpha());
+
+    // Off again: the bins follow the count on the ramp.
+    state.setHexBinsByCategory(false);
+    QImage byCount;
+    const MapHits counted = draw(state, viewport, &byCount);
+    CHECK_FALSE(counted.marks.binsByCategory);
+    for (const MarkGroup &g : counted.groups)
+        CHECK(near(byCount.pixelColor(g.px.toPoint()),
+                   over(HexBinLayer::colourOf(g.count, counted.marks.binScale), Qt::white), 3));
+}
+
+TEST_CASE("The clusters' legend shows reference circles whose areas are proportional to their counts", "[render]")
+{
+    ViewState state;
+    const Viewport viewport = worldView();
+    const MapHits hits = drawWorldClusters(state);
+    REQUIRE(hits.marks.clusterMaxCount > 10);
+
+    QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    LegendHits legendHits;
+    const QRectF box =
+        MapLegend().render(painter, QRectF(QPointF(0, 0), QSizeF(viewport.sizePx())), state, &legendHits, &hits.marks);
+    painter.end();
+    REQUIRE(legendHits.sizeCircles.size() == 3);
+    const auto &largest = legendHits.sizeCircles.front();
+    CHECK(largest.count == hits.marks.clusterMaxCount);
+    CHECK(largest.radiusPx == Approx(MapMarksClusterer::kMaxRadiusPx));
+    for (const auto &c : legendHits.sizeCircles) {
+        INFO("circle of " << c.count);
+        // The same area per event as the largest, the map's circles' scale.
+        CHECK(c.radiusPx * c.radiusPx / c.count == Approx(largest.radiusPx * largest.radiusPx / largest.count));
+        CHECK(c.radiusPx > MapMarksClusterer::kMinRadiusPx);
+        CHECK(
+            box.contains(QRectF(c.centrePx - QPointF(c.radiusPx, c.radiusPx), QSizeF(2 * c.radiusPx, 2 * c.radiusPx))));
+        // Drawn: the circle's left edge is a dark line, just inside it is the light fill.
+        const QPoint edge = (c.centrePx - QPointF(c.radiusPx, 0)).toPoint();
+        int darkest = 255;
+        for (int dx = -1; dx <= 1; ++dx)
+            darkest = std::min(darkest, image.pixelColor(edge + QPoint(dx, 0)).lightness());
+        CHECK(darkest < 180);
+        CHECK(image.pixelColor((c.centrePx - QPointF(c.radiusPx - 3, 0)).toPoint()).lightness() > 200);
+    }
+    CHECK(legendHits.sizeCircles[1].count < largest.count);
+    CHECK(legendHits.sizeCircles[2].count < legendHits.sizeCircles[1].count);
+
+    // No size legend for hexagon bins.
+    state.setMarkStyle(MarkStyle::HexBins);
+    const MapHits bins = draw(state, viewport);
+    QImage other(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
+    QPainter p2(&other);
+    MapLegend().render(p2, QRectF(QPointF(0, 0), QSizeF(viewport.sizePx())), state, &legendHits, &bins.marks);
+    CHECK(legendHits.sizeCircles.empty());
 }

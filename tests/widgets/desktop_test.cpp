@@ -347,6 +347,41 @@ TEST_CASE("Settings round-trip and a corrupt settings file is reset and reported
         UiLanguage::apply(QStringLiteral("en"));
     }
 
+    SECTION("The window restores its map style, chosen in View → Map Style")
+    {
+        // The newest: restoreSettings() makes the menus again.
+        const auto last = [](QWidget &window, const char *name) -> QAction * {
+            const auto found = window.findChildren<QAction *>(QLatin1String(name));
+            return found.isEmpty() ? nullptr : found.last();
+        };
+        {
+            MainWindow window;
+            window.restoreSettings();
+            CHECK(window.viewState()->markStyle() == MarkStyle::Auto);
+            QAction *hexBins = last(window, "mapStyle.hexbins");
+            QAction *byCategory = last(window, "hexBinsByCategory");
+            REQUIRE(hexBins);
+            REQUIRE(byCategory);
+            hexBins->trigger();
+            byCategory->trigger();
+            CHECK(window.viewState()->markStyle() == MarkStyle::HexBins);
+            CHECK(window.viewState()->hexBinsByCategory());
+            window.close();
+        }
+        CHECK(AppSettings().mapStyle() == QStringLiteral("hexbins"));
+        CHECK(AppSettings().hexBinsByCategory());
+        MainWindow window;
+        window.restoreSettings();
+        CHECK(window.viewState()->markStyle() == MarkStyle::HexBins);
+        CHECK(window.viewState()->hexBinsByCategory());
+        // The menu shows the restored choice.
+        REQUIRE(last(window, "mapStyle.hexbins"));
+        CHECK(last(window, "mapStyle.hexbins")->isChecked());
+        CHECK_FALSE(last(window, "mapStyle.auto")->isChecked());
+        CHECK(last(window, "hexBinsByCategory")->isChecked());
+        UiLanguage::apply(QStringLiteral("en"));
+    }
+
     SECTION("Garbage in the file")
     {
         const QString file = AppSettings().fileName();

@@ -25,6 +25,12 @@ enum class MarkStyle : quint8 {
     Heat,     ///< a kernel density surface
 };
 
+/// "auto", "markers", "clusters", "hexbins" or "heat": a MarkStyle as view-state files, the
+/// settings and `--map-style` name it.
+QString markStyleName(MarkStyle style);
+/// The MarkStyle `name` names (as markStyleName() writes it), or nullopt.
+std::optional<MarkStyle> markStyleFromName(QStringView name);
+
 /// What the map does with events outside the time window that pass every other filter.
 enum class OutOfWindowMode : quint8 {
     Hidden, ///< not drawn
@@ -50,6 +56,9 @@ struct ViewSettings {
     QString language; ///< empty = English, the data's own language
     MapMode mapMode = MapMode::Markers;
     MarkStyle markStyle = MarkStyle::Auto;
+    /// Hexagon bins filled with their most frequent category's colour (shaded by count), not
+    /// by count on the sequential ramp.
+    bool hexBinsByCategory = false;
     /// What the choropleth shades: empty for events per region, else a claim quantity summed
     /// over each region's events (e.g. ACLED's "fatalities").
     QString choroplethFigure;

@@ -54,6 +54,7 @@ void ViewState::setSettings(const ViewSettings &settings)
     setLanguage(settings.language);
     setMapMode(settings.mapMode);
     setMarkStyle(settings.markStyle);
+    setHexBinsByCategory(settings.hexBinsByCategory);
     setChoroplethFigure(settings.choroplethFigure);
     setSelectedRegion(settings.region);
     setSelectedEvent(settings.selectedEvent);
@@ -169,6 +170,14 @@ void ViewState::setMarkStyle(MarkStyle style)
 {
     if (style == m_settings.markStyle) return;
     m_settings.markStyle = style;
+    emit markStyleChanged();
+    emit changed();
+}
+
+void ViewState::setHexBinsByCategory(bool on)
+{
+    if (on == m_settings.hexBinsByCategory) return;
+    m_settings.hexBinsByCategory = on;
     emit markStyleChanged();
     emit changed();
 }

@@ -67,6 +67,9 @@ public:
     void setMapMode(MapMode mode);
     MarkStyle markStyle() const { return m_settings.markStyle; }
     void setMarkStyle(MarkStyle style);
+    /// Hexagon bins coloured by their most frequent category rather than by count.
+    bool hexBinsByCategory() const { return m_settings.hexBinsByCategory; }
+    void setHexBinsByCategory(bool on);
     /// What the choropleth shades: null for the number of events per region, else the sum of
     /// this figure (a claim quantity, e.g. ACLED's "fatalities") over each region's events.
     const std::shared_ptr<const FigureValues> &choroplethFigure() const { return m_figure; }

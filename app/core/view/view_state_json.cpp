@@ -137,9 +137,9 @@ QJsonObject ViewStateJson::toJson(const ViewState &state, const QString &dataset
     if (const QString &figure = state.settings().choroplethFigure; !figure.isEmpty())
         json.insert(QStringLiteral("choropleth_figure"), figure);
     // How many point events are drawn (View → Map Style); left out for the default, auto.
-    static const char *const kMarkStyles[] = {"auto", "markers", "clusters", "hexbins", "heat"};
     if (state.markStyle() != MarkStyle::Auto)
-        json.insert(QStringLiteral("map_style"), QLatin1String(kMarkStyles[int(state.markStyle())]));
+        json.insert(QStringLiteral("map_style"), markStyleName(state.markStyle()));
+    if (state.hexBinsByCategory()) json.insert(QStringLiteral("hexbin_colour"), QStringLiteral("category"));
     return json;
 }
 
@@ -179,16 +179,19 @@ bool ViewStateJson::apply(const QJsonObject &json, ViewState &state, IssueList *
         return fail(QStringLiteral("map_mode"), tr("'%1' is not markers or choropleth").arg(mode));
 
     const QString markStyle = json.value(QStringLiteral("map_style")).toString(QStringLiteral("auto"));
-    const QStringList markStyles = {QStringLiteral("auto"), QStringLiteral("markers"), QStringLiteral("clusters"),
-                                    QStringLiteral("hexbins"), QStringLiteral("heat")};
-    if (!markStyles.contains(markStyle))
+    const std::optional<MarkStyle> style = markStyleFromName(markStyle);
+    if (!style)
         return fail(QStringLiteral("map_style"),
                     tr("'%1' is not auto, markers, clusters, hexbins or heat").arg(markStyle));
+    const QString hexColour = json.value(QStringLiteral("hexbin_colour")).toString(QStringLiteral("count"));
+    if (hexColour != u"count" && hexColour != u"category")
+        return fail(QStringLiteral("hexbin_colour"), tr("'%1' is not count or category").arg(hexColour));
 
     ViewSettings settings;
     settings.window = window;
     settings.match = match == u"certainly" ? WindowMatch::Certainly : WindowMatch::Possibly;
-    settings.markStyle = MarkStyle(markStyles.indexOf(markStyle));
+    settings.markStyle = *style;
+    settings.hexBinsByCategory = hexColour == u"category";
     for (const QJsonValue &c : json.value(QStringLiteral("hidden_categories")).toArray())
         settings.hiddenCategories.insert(c.toString());
     settings.searchText = json.value(QStringLiteral("search")).toString();

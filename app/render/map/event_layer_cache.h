@@ -15,7 +15,7 @@ namespace chronomap {
 /// The event layer drawn once over the view and a margin around it, then reused while the map
 /// pans: a pan by whole device pixels within the margin blits the image at an offset instead of
 /// drawing every marker group again (marker groups are anchored to the map, see
-/// EventLayerRenderer::groupCellOf, so the pixels are those of a fresh drawing).
+/// MarkerLayer::groupCellOf, so the pixels are those of a fresh drawing).
 /// The layer is made on the second paint in a row of the same state at the same scale and size
 /// (the first frame of a pan, a repaint): a frame after a change of view state
 /// (ViewState::revision: filter, window, selection, language, data), scale, size or pixel ratio

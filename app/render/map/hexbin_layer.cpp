@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/map/hexbin_layer.h"
 
+#include "core/view/view_state.h"
+#include "render/category_style.h"
 #include "render/map/screen_geometry.h"
 #include "render/map/web_mercator.h"
 
@@ -53,6 +55,13 @@ template<typename F> void forEachPointOnScreen(const MapFrame &frame, double rea
     }
 }
 
+/// The marker colour of category `index` (EventStore::categoryIndex) of `store`; grey past the last.
+QColor categoryColour(const EventStore &store, int index)
+{
+    const QStringList &categories = store.categories();
+    return index >= 0 && index < categories.size() ? CategoryStyle::color(categories[index]) : QColor(0x88, 0x88, 0x88);
+}
+
 } // namespace
 
 QPoint HexGrid::cellOf(QPointF px) const
@@ -91,13 +100,32 @@ HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
     if (!frame.data.events) return b;
     const EventStore &store = *frame.data.events;
     const size_t categories = size_t(store.categories().size()) + 1;
-    QHash<quint64, int> binOf;
+    // The bins of the cells around the view by axial coordinates, in a flat table (a hash
+    // lookup per event cost most of a frame at a million events); a hash for any cell outside.
+    const QSizeF size(frame.viewport.sizePx());
+    const QPointF from = (QPointF(-radiusPx, -radiusPx) - b.grid.originPx) / radiusPx;
+    const QPointF to = (QPointF(size.width() + radiusPx, size.height() + radiusPx) - b.grid.originPx) / radiusPx;
+    const double third = kSqrt3 / 3;
+    const int qMin = int(std::floor(third * from.x() - to.y() / 3)) - 2;
+    const int qMax = int(std::ceil(third * to.x() - from.y() / 3)) + 2;
+    const int rMin = int(std::floor(2.0 / 3 * from.y())) - 2, rMax = int(std::ceil(2.0 / 3 * to.y())) + 2;
+    const int columns = std::max(0, qMax - qMin + 1), rows = std::max(0, rMax - rMin + 1);
+    std::vector<int> binAt(size_t(columns) * size_t(rows), -1);
+    QHash<quint64, int> binOutside;
     std::vector<std::vector<int>> binCategories;
     forEachPointOnScreen(frame, radiusPx, [&](EventStore::Index i, QPointF px) {
         const QPoint cell = b.grid.cellOf(px);
-        auto it = binOf.find(keyOf(cell));
-        if (it == binOf.end()) {
-            it = binOf.insert(keyOf(cell), int(b.bins.size()));
+        const int q = cell.x() - qMin, r = cell.y() - rMin;
+        int *slot = nullptr;
+        if (q >= 0 && r >= 0 && q < columns && r < rows) {
+            slot = &binAt[size_t(r) * size_t(columns) + size_t(q)];
+        } else {
+            auto it = binOutside.find(keyOf(cell));
+            if (it == binOutside.end()) it = binOutside.insert(keyOf(cell), -1);
+            slot = &it.value();
+        }
+        if (*slot < 0) {
+            *slot = int(b.bins.size());
             MarkGroup g;
             g.hexCell = cell;
             g.px = b.grid.centreOf(cell);
@@ -105,8 +133,8 @@ HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
             b.bins.push_back(std::move(g));
             binCategories.emplace_back(categories, 0);
         }
-        ++b.bins[size_t(*it)].count;
-        ++binCategories[size_t(*it)][std::min<size_t>(store.categoryIndex(i), categories - 1)];
+        ++b.bins[size_t(*slot)].count;
+        ++binCategories[size_t(*slot)][std::min<size_t>(store.categoryIndex(i), categories - 1)];
     });
     int minCount = std::numeric_limits<int>::max(), maxCount = 0;
     for (size_t k = 0; k < b.bins.size(); ++k) {
@@ -121,10 +149,20 @@ HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
     // Region-level records: in each region they name.
     if (const auto &baseMap = frame.data.projectedBaseMap()) {
         b.regionCounts.assign(size_t(baseMap->regions.size()), 0);
+        b.regionCategories.assign(size_t(baseMap->regions.size()), -1);
+        QHash<int, std::vector<int>> regionCategoryCounts; // few regions hold region-level records
         for (EventStore::Index i : frame.state.visibleEvents())
             if (frame.data.isRegionLevel(i))
                 for (int r : frame.data.regionsNamedBy(i))
-                    if (r >= 0 && size_t(r) < b.regionCounts.size()) ++b.regionCounts[size_t(r)];
+                    if (r >= 0 && size_t(r) < b.regionCounts.size()) {
+                        ++b.regionCounts[size_t(r)];
+                        auto &counts = regionCategoryCounts[r];
+                        counts.resize(categories, 0);
+                        ++counts[std::min<size_t>(store.categoryIndex(i), categories - 1)];
+                    }
+        for (auto it = regionCategoryCounts.cbegin(); it != regionCategoryCounts.cend(); ++it)
+            b.regionCategories[size_t(it.key())] =
+                int(std::max_element(it->begin(), it->end()) - it->begin()); // the first of equals
         for (int c : b.regionCounts)
             if (c > 0) {
                 minCount = std::min(minCount, c);
@@ -142,12 +180,19 @@ QColor HexBinLayer::colourOf(int count, const CountScale &scale)
     return c;
 }
 
+QColor HexBinLayer::categoryColourOf(QColor category, int count, const CountScale &scale)
+{
+    category.setAlpha(int(std::lround(90 + 150 * scale.position(count))));
+    return category;
+}
+
 void HexBinLayer::record(HexBinning binning, MapHits &hits)
 {
     hits.groups = std::move(binning.bins);
     hits.hexOriginPx = binning.grid.originPx;
     hits.hexRadiusPx = binning.grid.radiusPx;
     hits.regionCounts = std::move(binning.regionCounts);
+    hits.regionCategories = std::move(binning.regionCategories);
     hits.dense = true;
     hits.marks.binScale = binning.scale;
 }
@@ -164,9 +209,14 @@ void HexBinLayer::renderRegions(QPainter &painter, const MapFrame &frame, const 
     for (size_t r = 0; r < hits.regionCounts.size() && qsizetype(r) < baseMap->regions.size(); ++r) {
         if (hits.regionCounts[r] == 0) continue;
         const ProjectedArea &area = baseMap->regions[qsizetype(r)];
-        QColor fill = colourOf(hits.regionCounts[r], hits.marks.binScale);
-        const QColor edge = fill.darker(130);
-        fill.setAlpha(150);
+        const int category = r < hits.regionCategories.size() ? hits.regionCategories[r] : -1;
+        QColor fill = hits.marks.binsByCategory && category >= 0
+                          ? categoryColourOf(categoryColour(*frame.data.events, category), hits.regionCounts[r],
+                                             hits.marks.binScale)
+                          : colourOf(hits.regionCounts[r], hits.marks.binScale);
+        QColor edge = fill.darker(130);
+        edge.setAlpha(255);
+        fill.setAlphaF(fill.alphaF() * 150 / 215);
         for (double shift : viewport.worldCopies()) {
             if (!area.box.intersects(visible.translated(-shift, 0))) continue;
             painter.setPen(QPen(edge, 1.2, Qt::DashLine));
@@ -177,16 +227,19 @@ void HexBinLayer::renderRegions(QPainter &painter, const MapFrame &frame, const 
     painter.restore();
 }
 
-void HexBinLayer::renderBins(QPainter &painter, const MapHits &hits, QHash<int, QImage> &sprites,
-                             double devicePixelRatio)
+void HexBinLayer::renderBins(QPainter &painter, const MapFrame &frame, const MapHits &hits,
+                             QHash<quint64, QImage> &sprites, double devicePixelRatio)
 {
     const double r = hits.hexRadiusPx;
     const QSizeF logical(2 * r + 2, 2 * r + 2);
-    const int size = int(std::lround(r * 4));
+    const quint64 size = quint64(std::lround(r * 4));
+    const bool byCategory = hits.marks.binsByCategory && frame.data.events;
     if (sprites.size() > 4096) sprites.clear();
     for (const MarkGroup &g : hits.groups) {
         const int step = int(std::lround(hits.marks.binScale.position(g.count) * 255));
-        const int key = (size << 8) | step;
+        // The colour step, the size and (by category) the most frequent category.
+        const quint64 category = byCategory && !g.categories.empty() ? g.categories.front().first + 1u : 0u;
+        const quint64 key = (category << 32) | (size << 8) | quint64(step);
         auto it = sprites.find(key);
         if (it == sprites.end()) {
             QImage image((logical * devicePixelRatio).toSize() + QSize(1, 1), QImage::Format_ARGB32_Premultiplied);
@@ -197,6 +250,10 @@ void HexBinLayer::renderBins(QPainter &painter, const MapHits &hits, QHash<int, 
             p.setPen(QPen(QColor(255, 255, 255, 160), 0.8));
             QColor fill = viridis(step / 255.0);
             fill.setAlpha(215);
+            if (category > 0) {
+                fill = categoryColour(*frame.data.events, int(category - 1));
+                fill.setAlpha(int(std::lround(90 + 150 * step / 255.0))); // as categoryColourOf()
+            }
             p.setBrush(fill);
             p.drawPolygon(HexGrid{QPointF(r + 1, r + 1), r - 0.5}.hexagon(QPoint(0, 0)));
             p.end();

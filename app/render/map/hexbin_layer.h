@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "render/map/event_layer_renderer.h"
+#include "render/map/map_frame.h"
+#include "render/map/map_hits.h"
 
 #include <QHash>
 #include <QImage>
@@ -30,12 +31,16 @@ struct HexBinning {
     HexGrid grid;
     std::vector<MarkGroup> bins;   ///< non-empty cells whose hexagon reaches into the view
     std::vector<int> regionCounts; ///< by base-map region: its visible region-level events
-    CountScale scale;              ///< over the bins and the regions with a count
+    /// By base-map region: the category (EventStore::categoryIndex) most of its visible
+    /// region-level events have, -1 for none.
+    std::vector<int> regionCategories;
+    CountScale scale; ///< over the bins and the regions with a count
 };
 
 /// Paints hexagon bins: each cell coloured by its count on viridis (logarithmic when the counts
 /// span orders of magnitude), regions of region-level records filled by their count on the same
-/// ramp.
+/// ramp. With ViewState::hexBinsByCategory, each cell and region takes its most frequent
+/// category's colour instead, more opaque the more events it holds (the same scale).
 class HexBinLayer {
 public:
     static constexpr double kRadiusPx = 24;
@@ -43,14 +48,17 @@ public:
     static HexBinning bin(const MapFrame &frame, double radiusPx = kRadiusPx);
     /// The fill of a bin or region of `count` events on `scale`.
     static QColor colourOf(int count, const CountScale &scale);
+    /// The fill of a bin or region of `count` events whose most frequent category has the
+    /// colour `category` (hexagon bins by category): its opacity grows with the count.
+    static QColor categoryColourOf(QColor category, int count, const CountScale &scale);
     /// Records the bins of `binning` in `hits` (what render() draws).
     static void record(HexBinning binning, MapHits &hits);
     /// Paints the regions' counts of `hits` (under arcs and bins).
     static void renderRegions(QPainter &painter, const MapFrame &frame, const MapHits &hits);
     /// Paints the bins of `hits`, each a hexagon image from `sprites` (made there once per
     /// colour step and size: an antialiased polygon costs ~20x the image).
-    static void renderBins(QPainter &painter, const MapHits &hits, QHash<int, QImage> &sprites,
-                           double devicePixelRatio);
+    static void renderBins(QPainter &painter, const MapFrame &frame, const MapHits &hits,
+                           QHash<quint64, QImage> &sprites, double devicePixelRatio);
     /// The visible events in a bin of the last frame, newest first.
     static EventStore::IndexList eventsIn(const MapFrame &frame, const MapHits &hits, QPoint cell);
 };

@@ -3,13 +3,17 @@
 
 #include "render/category_style.h"
 #include "render/map/event_layer_renderer.h"
+#include "render/map/hexbin_layer.h"
+#include "render/map/map_marks_clusterer.h"
 #include "render/map/marker_sprites.h"
 #include "render/map/sequential_ramp.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 
+#include <cmath>
 #include <map>
 
 namespace chronomap {
@@ -47,6 +51,24 @@ QString MapLegend::styleName(const MarksDrawn &marks)
         break;
     }
     return marks.automatic ? tr("%1 (automatic)").arg(name) : name;
+}
+
+std::vector<int> MapLegend::clusterSizeCounts(const MarksDrawn &marks)
+{
+    std::vector<int> counts;
+    if (marks.style != MarkStyle::Clusters || marks.clusterMaxCount < 2) return counts;
+    const int maxCount = marks.clusterMaxCount;
+    counts.push_back(maxCount);
+    for (double share : {0.3, 0.1}) {
+        // One significant digit (two from 10 to 99): 3,000 rather than 2,917.
+        const double raw = maxCount * share;
+        const double unit = std::pow(10.0, std::floor(std::log10(std::max(raw, 1.0))) - (raw >= 10 && raw < 100));
+        const int count = int(std::lround(raw / unit) * unit);
+        if (count >= 2 && count < counts.back() &&
+            MapMarksClusterer::radiusOf(count, maxCount) > MapMarksClusterer::kMinRadiusPx)
+            counts.push_back(count);
+    }
+    return counts;
 }
 
 QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState &state, LegendHits *hits,
@@ -111,18 +133,23 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
             rows.append({Qt::transparent, MarkerShape::Circle, false, styleName(*marks)});
             if (marks->style == MarkStyle::HexBins && marks->binScale.maxCount > 0) {
                 const CountScale &scale = marks->binScale;
+                // By category: the colour is the categories' above, the opacity the count.
+                if (marks->binsByCategory)
+                    rows.append(
+                        {Qt::transparent, MarkerShape::Square, false, tr("colour: each bin's most frequent category")});
                 int last = -1;
                 for (double p : {0.0, 1.0 / 3, 2.0 / 3, 1.0}) {
                     const int count = scale.countAt(p);
                     if (count == last) continue;
                     last = count;
-                    rows.append({viridis(scale.position(count)), MarkerShape::Square, false,
-                                 tr("%n event(s) a bin", nullptr, count)});
+                    rows.append({marks->binsByCategory
+                                     ? HexBinLayer::categoryColourOf(QColor(0x55, 0x55, 0x55), count, scale)
+                                     : viridis(scale.position(count)),
+                                 MarkerShape::Square, false, tr("%n event(s) a bin", nullptr, count)});
                 }
                 if (scale.logarithmic) rows.append({Qt::transparent, MarkerShape::Square, false, tr("(logarithmic)")});
             } else if (marks->style == MarkStyle::Clusters && marks->clusterMaxCount > 1) {
-                rows.append({Qt::transparent, MarkerShape::Circle, false,
-                             tr("circle area by count, largest %n event(s)", nullptr, marks->clusterMaxCount)});
+                rows.append({Qt::transparent, MarkerShape::Circle, false, tr("circle area by count:")});
             } else if (marks->style == MarkStyle::Heat) {
                 rows.append({viridis(0.15), MarkerShape::Square, false, tr("fewer events")});
                 rows.append({viridis(1.0), MarkerShape::Square, false, tr("more events")});
@@ -130,10 +157,17 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
         }
     }
 
+    // Clusters: nested reference circles, bottom-aligned, each labelled at its top.
+    const std::vector<int> sizeCounts =
+        marks && state.mapMode() != MapMode::Choropleth ? clusterSizeCounts(*marks) : std::vector<int>();
+    const double maxRadius = MapMarksClusterer::kMaxRadiusPx;
+    const double sizesHeight = sizeCounts.empty() ? 0 : 2 * maxRadius + 8;
     double width = QFontMetricsF(bold).horizontalAdvance(title);
     for (const Row &r : rows)
         width = std::max(width, 22 + fm.horizontalAdvance(r.label));
-    const QSizeF size(width + 2 * pad, row * (rows.size() + 1) + 2 * pad - 4);
+    for (int count : sizeCounts)
+        width = std::max(width, 2 * maxRadius + 10 + fm.horizontalAdvance(QLocale().toString(count)));
+    const QSizeF size(width + 2 * pad, row * (rows.size() + 1) + 2 * pad - 4 + sizesHeight);
     const QRectF box(QPointF(area.left() + 10, area.bottom() - 10 - size.height()), size);
     painter.setPen(QPen(QColor(0, 0, 0, 60), 1));
     painter.setBrush(QColor(255, 255, 255, 225));
@@ -160,6 +194,26 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
                          r.label);
         if (hits && !r.category.isEmpty())
             hits->entries.push_back({QRectF(origin, QSizeF(width, row)), r.category, r.hidden});
+    }
+    if (!sizeCounts.empty()) {
+        const double bottom = box.top() + pad + row * double(rows.size() + 1) + 2 * maxRadius + 2;
+        const double cx = box.left() + pad + maxRadius;
+        for (int count : sizeCounts) {
+            const double r = MapMarksClusterer::radiusOf(count, marks->clusterMaxCount);
+            const QPointF centre(cx, bottom - r);
+            painter.setPen(QPen(QColor(0x55, 0x55, 0x55), 1.0));
+            painter.setBrush(QColor(255, 255, 255, 120));
+            painter.drawEllipse(centre, r, r);
+            // A leader from the circle's top to its count.
+            const double top = bottom - 2 * r;
+            const double labelX = cx + maxRadius + 6;
+            painter.setPen(QPen(QColor(0x88, 0x88, 0x88), 0.8, Qt::DotLine));
+            painter.drawLine(QPointF(cx, top), QPointF(labelX - 2, top));
+            painter.setPen(m_style.label);
+            painter.drawText(QRectF(labelX, top - row / 2, width, row), Qt::AlignLeft | Qt::AlignVCenter,
+                             QLocale().toString(count));
+            if (hits) hits->sizeCircles.push_back({centre, r, count});
+        }
     }
     if (hits) hits->boxPx = box;
     painter.restore();

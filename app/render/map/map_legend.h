@@ -18,8 +18,15 @@ struct LegendHits {
         QString category;
         bool hidden = false; ///< listed greyed because the user hid it
     };
+    /// A reference circle of the clusters' size legend.
+    struct SizeCircle {
+        QPointF centrePx;
+        double radiusPx = 0;
+        int count = 0;
+    };
     QRectF boxPx;
-    std::vector<Entry> entries; ///< category rows only (markers mode)
+    std::vector<Entry> entries;          ///< category rows only (markers mode)
+    std::vector<SizeCircle> sizeCircles; ///< clusters: the size legend's circles, largest first
 
     /// The category of the row at `px`, or an empty string.
     QString categoryAt(QPointF px) const;
@@ -43,6 +50,10 @@ public:
                   const MarksDrawn *marks = nullptr) const;
     /// "Clusters (automatic)", "Hexagon bins" …: the style `marks` names.
     static QString styleName(const MarksDrawn &marks);
+    /// The counts of the clusters' size legend: the largest circle's and two rounder ones down
+    /// to a tenth of it, each drawn larger than the smallest circle (so its area is still its
+    /// count's); fewer when the counts are small. Empty unless `marks` are clusters.
+    static std::vector<int> clusterSizeCounts(const MarksDrawn &marks);
     /// The legend's heading: "Categories", "Events per region", or "Sum of fatalities per region"
     /// when the choropleth sums a figure.
     QString title(const ViewState &state) const;
