@@ -50,6 +50,7 @@ std::vector<QByteArray> childArguments(const QString &exe, const QString &path, 
         args.push_back(value);
     };
     add("--max-records", QByteArray::number(options.maxRecords));
+    add("--max-database-rows", QByteArray::number(options.maxDatabaseRows));
     add("--max-file-bytes", QByteArray::number(options.maxFileBytes));
     add("--max-text-bytes", QByteArray::number(options.maxTextBytes));
     add("--max-vertices", QByteArray::number(options.maxVertices));
