@@ -181,6 +181,10 @@
             <numerusform>; no se cargó nada (se pueden conservar %n eventos leídos antes)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the connection to the database was lost while reading the table %1</source>
+        <translation>se perdió la conexión con la base de datos mientras se leía la tabla %1</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotFormats</name>

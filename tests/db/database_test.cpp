@@ -7,12 +7,21 @@
 
 #include "../cli/run_chronomap.h"
 #include "../test_files.h"
+#include "../widgets/window_loading.h"
+
+#include "widgets/app_settings.h"
+#include "widgets/main_window.h"
+#include "widgets/problems_panel.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QApplication>
+#include <QMessageBox>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
-#include <QThread>
+#include <QTreeWidget>
+#include <QTimer>
 
 #include <catch2/catch.hpp>
 
@@ -46,6 +55,37 @@ QString dropTable(const QString &table)
 bool tableExists(const QString &table)
 {
     return psql(QStringLiteral("SELECT to_regclass('public.%1') IS NOT NULL").arg(table)) == u"t";
+}
+
+/// A CSV of `rows` synthetic events near Kursk, written into `dir`.
+QString bigCsv(const QTemporaryDir &dir, int rows)
+{
+    QByteArray csv = "id,date,lat,lon,title,category,regions\n";
+    for (int i = 0; i < rows; ++i)
+        csv += QStringLiteral("ev-%1,%2-%3-01,%4,%5,Synthetic event %1 near Kursk,deployment,RU-KRS\n")
+                   .arg(i)
+                   .arg(2000 + i % 25)
+                   .arg(1 + i % 12, 2, 10, QLatin1Char('0'))
+                   .arg(50 + (i % 700) / 100.0)
+                   .arg(35 + (i % 900) / 100.0)
+                   .toUtf8();
+    return test::writeFile(dir, "big.csv", csv);
+}
+
+/// Ends, from another connection, the backends of other sessions whose query matches `like`,
+/// as soon as one runs while `process` does. True when one was ended.
+bool terminateWhenRunning(QProcess &process, const QString &like)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (process.state() == QProcess::Running && waited.elapsed() < 120'000) {
+        if (psql(QStringLiteral("SELECT count(pg_terminate_backend(pid)) > 0 FROM pg_stat_activity WHERE datname = "
+                                "current_database() AND pid <> pg_backend_pid() AND query ILIKE '%1'")
+                     .arg(like)) == u"t")
+            return true;
+        process.waitForFinished(20);
+    }
+    return false;
 }
 
 Run importFile(const QString &file, const QString &table)
@@ -160,30 +200,13 @@ TEST_CASE("db: a failed import leaves no table", "[.db]")
     {
         const QString table = dropTable(QStringLiteral("killed"));
         QTemporaryDir dir;
-        QByteArray csv = "id,date,lat,lon,title,category,regions\n";
-        for (int i = 0; i < 120'000; ++i)
-            csv += QStringLiteral("ev-%1,%2-%3-01,%4,%5,Synthetic event %1 near Kursk,deployment,RU-KRS\n")
-                       .arg(i)
-                       .arg(2000 + i % 25)
-                       .arg(1 + i % 12, 2, 10, QLatin1Char('0'))
-                       .arg(50 + (i % 700) / 100.0)
-                       .arg(35 + (i % 900) / 100.0)
-                       .toUtf8();
-        const QString file = test::writeFile(dir, "big.csv", csv);
+        const QString file = bigCsv(dir, 120'000);
         QProcess import;
         import.start(QStringLiteral(CHRONOMAP_EXE),
                      {QStringLiteral("--import-pg"), file, testDatabase(), QStringLiteral("--table"), table});
         REQUIRE(import.waitForStarted());
         // The import's backend, once it copies rows in, is ended from another connection.
-        bool killed = false;
-        QElapsedTimer waited;
-        waited.start();
-        while (!killed && import.state() == QProcess::Running && waited.elapsed() < 120'000) {
-            killed = psql(QStringLiteral("SELECT count(pg_terminate_backend(pid)) > 0 FROM pg_stat_activity WHERE "
-                                         "datname = current_database() AND pid <> pg_backend_pid() AND query ILIKE "
-                                         "'COPY %%killed%%'")) == u"t";
-            if (!killed) import.waitForFinished(20);
-        }
+        const bool killed = terminateWhenRunning(import, QStringLiteral("COPY %%killed%%"));
         REQUIRE(killed);
         REQUIRE(import.waitForFinished(60'000));
         const QString err = QString::fromUtf8(import.readAllStandardError());
@@ -236,4 +259,72 @@ TEST_CASE("db: a change to an imported table is notified", "[.db]")
     seen += listener.readAllStandardOutput();
     INFO(seen.toStdString());
     CHECK(seen.contains("Asynchronous notification \"chronomap\" with payload \"notified\""));
+}
+
+TEST_CASE("db: a connection dropped while a table is read fails the load, naming the database", "[.db]")
+{
+    const QString table = dropTable(QStringLiteral("dropped"));
+    QTemporaryDir dir;
+    REQUIRE(importFile(bigCsv(dir, 120'000), table).exitCode == 0);
+    QProcess query;
+    query.start(QStringLiteral(CHRONOMAP_EXE),
+                {QStringLiteral("--query"), QStringLiteral("--data"), tableSource(table)});
+    REQUIRE(query.waitForStarted());
+    // GDAL reads the rows through a cursor, FETCHing a few hundred at a time.
+    REQUIRE(terminateWhenRunning(query, QStringLiteral("FETCH %%")));
+    REQUIRE(query.waitForFinished(60'000));
+    const QString err = QString::fromUtf8(query.readAllStandardError());
+    INFO(str(err));
+    CHECK(query.exitCode() == 2);
+    CHECK(err.contains(
+        QStringLiteral("tables=dropped: the connection to the database was lost while reading the table")));
+    CHECK(query.readAllStandardOutput().isEmpty()); // not the rows read before, as if they were all
+}
+
+TEST_CASE("db: the window opens a table, keeps it out of the settings, and keeps its view when the database is gone",
+          "[.db]")
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    const QString table = dropTable(QStringLiteral("window"));
+    REQUIRE(importFile(bundledEvents(), table).exitCode == 0);
+
+    MainWindow window;
+    window.restoreSettings(std::make_unique<AppSettings>());
+    window.resize(1000, 700);
+    window.show();
+    REQUIRE(test::loadFiles(window, {test::formatFile("events.geojson")}));
+    REQUIRE(test::loadFiles(window, {tableSource(table)}));
+    REQUIRE(window.store());
+    CHECK(window.store()->size() == 41);
+    CHECK(window.currentFiles() == QStringList{tableSource(table)});
+    auto storedDatabase = [] {
+        const AppSettings settings;
+        return (settings.lastFiles() + settings.recentFiles()).filter(QStringLiteral("PG:")).size();
+    };
+    CHECK(storedDatabase() == 0);
+
+    // A server that is not there: the table stays on screen, Problems says why.
+    const auto before = window.store();
+    const int rowsBefore = window.problemsPanel()->topLevelItemCount();
+    QTemporaryDir nowhere;
+    QString boxText; // the window says so in a message box too, which the test closes
+    QTimer closer;
+    QObject::connect(&closer, &QTimer::timeout, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            boxText = box->text();
+            box->accept();
+        }
+    });
+    closer.start(50);
+    CHECK_FALSE(test::loadFiles(
+        window, {QStringLiteral("PG:host=%1 dbname=chronomap_test tables=%2").arg(nowhere.path(), table)}));
+    closer.stop();
+    CHECK(boxText.contains(u"cannot read the database table"));
+    CHECK(window.store() == before);
+    REQUIRE(window.problemsPanel()->topLevelItemCount() > rowsBefore);
+    CHECK(window.problemsPanel()->topLevelItem(rowsBefore)->text(4).startsWith(u"cannot read the database table"));
+    window.close(); // saves the settings
+    CHECK(storedDatabase() == 0);
 }

@@ -29,6 +29,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <cstdlib>
 #include <new>
 #include <thread>
@@ -246,6 +247,10 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
     };
     FeatureBatch batch;
     using Clock = std::chrono::steady_clock;
+    // A database's errors while reading (a dropped connection ends the rows early, as if the
+    // table ended there): collected apart, and then the reader fails like a crashed one.
+    std::optional<GdalMessageCollector> readingErrors;
+    if (database) readingErrors.emplace();
     for (int l = 0; l < layerCount; ++l) {
         OGRLayerH layer = layerAt(l);
         LayerReader reader(name, layer, options, issues);
@@ -297,6 +302,11 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
             }
         }
         send();
+        if (readingErrors && !readingErrors->lastError().isEmpty()) {
+            out.gdalMessage(readingErrors->lastError());
+            flush(out);
+            std::_Exit(ReaderProcess::kExitDatabaseLost);
+        }
     }
     for (const QString &message : gdalMessages.take())
         out.gdalMessage(message);

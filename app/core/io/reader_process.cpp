@@ -261,6 +261,10 @@ LoadResult ReaderProcess::load(const QString &path, const LoadOptions &options, 
                       .arg(limits.memoryBytes > 0 ? limits.memoryBytes >> 20
                                                   : ((2LL << 30) + 2 * QFileInfo(path).size()) >> 20)
                       .arg(reader, after);
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) == kExitDatabaseLost) {
+        message = QCoreApplication::translate("ReaderProcess",
+                                              "the connection to the database was lost while reading the table %1")
+                      .arg(after);
     } else if (outcome == Outcome::Stalled) {
         message =
             QCoreApplication::translate("ReaderProcess", "the reader (%1) made no progress for %2 s %3 and was stopped")
