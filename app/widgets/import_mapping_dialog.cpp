@@ -32,6 +32,10 @@ const QList<FieldRole> &offeredRoles()
     return roles;
 }
 
+/// The choice of a column whose numbers are a figure of each record (`figure=` in `--mapping`);
+/// not a FieldRole, since any number of columns may hold one.
+const QString kFigureChoice = QStringLiteral("figure");
+
 QString roleLabel(FieldRole role)
 {
     switch (role) {
@@ -104,6 +108,7 @@ ImportMappingDialog::ImportMappingDialog(QString path, TablePreview preview, QWi
         box->addItem(tr("(not used)"), QString());
         for (FieldRole role : offeredRoles())
             box->addItem(roleLabel(role), toString(role));
+        box->addItem(tr("figure: a number per row (e.g. fatalities)"), kFigureChoice);
         for (FieldRole role : offeredRoles())
             if (detected.column(role) == column) box->setCurrentIndex(box->findData(toString(role)));
         m_roles.insert(column, box);
@@ -155,6 +160,7 @@ void ImportMappingDialog::setChoice(const FieldMapping &mapping, DateForm form)
         QString role;
         for (FieldRole r : offeredRoles())
             if (mapping.column(r) == it.key()) role = toString(r);
+        if (mapping.figures().contains(it.key())) role = kFigureChoice;
         it.value()->setCurrentIndex(std::max(0, it.value()->findData(role)));
     }
     m_dateForm->setCurrentIndex(std::max(0, m_dateForm->findData(toString(form))));
@@ -180,6 +186,9 @@ QString ImportMappingDialog::mappingText() const
         for (const QString &column : std::as_const(m_preview.columns))
             if (m_roles.value(column)->currentData().toString() == toString(role))
                 pairs.append(toString(role) + u'=' + column);
+    for (const QString &column : std::as_const(m_preview.columns))
+        if (m_roles.value(column)->currentData().toString() == kFigureChoice)
+            pairs.append(kFigureChoice + u'=' + column);
     return pairs.join(u',');
 }
 

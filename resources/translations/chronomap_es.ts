@@ -1181,6 +1181,10 @@
         <source>row %1: %2: %3</source>
         <translation>fila %1: %2: %3</translation>
     </message>
+    <message>
+        <source>figure: a number per row (e.g. fatalities)</source>
+        <translation>cifra: un número por fila (p. ej. muertos)</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::LayerReader</name>
@@ -1335,6 +1339,14 @@
     <message>
         <source>id &apos;%1&apos; is already used by an earlier record; record skipped</source>
         <translation>el id &apos;%1&apos; ya lo usa un registro anterior; registro omitido</translation>
+    </message>
+    <message>
+        <source>the mapping names column &apos;%1&apos; for a figure, but the file has no such column</source>
+        <translation>la asignación nombra la columna &apos;%1&apos; para una cifra, pero el archivo no la tiene</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number; no %2 figure</source>
+        <translation>&apos;%1&apos; no es un número; sin cifra de %2</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 // record, id, field and message. What each fixture holds: tests/data/formats/README.md and
 // tests/data/bad/README.md.
 #include "core/io/event_loader.h"
+#include "core/ui_language.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -755,4 +756,22 @@ TEST_CASE("Returning false from the progress callback cancels: empty store, no i
     CHECK(callCount == stopAtCall); // not called again after the cancel
     CHECK(result.recordsRead == doneAtCancel);
     CHECK(result.recordsRead < 20'000);
+}
+
+TEST_CASE("The loader's messages follow the Spanish UI, from each of the reader's parts", "[io][i18n]")
+{
+    REQUIRE(UiLanguage::apply(QStringLiteral("es")));
+    struct English {
+        ~English() { UiLanguage::apply(QStringLiteral("en")); }
+    } restore;
+    const auto messages = [](const QString &file) {
+        QStringList out;
+        for (const Issue &issue : EventLoader::load(file).issues)
+            out << issue.message;
+        return out.join(u'\n');
+    };
+    // layer_reader_geometry.cpp, layer_reader_fields.cpp and layer_reader.cpp in turn.
+    CHECK(messages(badFile("wrong_types.csv")).contains(u"'abc' no es un número; registro omitido"));
+    CHECK(messages(badFile("bad_dates.csv")).contains(u"'yesterday' no es una fecha ISO 8601"));
+    CHECK(messages(badFile("duplicate_ids.geojson")).contains(u"el id 'dup-1' ya lo usa un registro anterior"));
 }

@@ -126,6 +126,12 @@ TEST_CASE("A mapping is parsed from ROLE=COLUMN pairs", "[io]")
     CHECK(column(m, FieldRole::End) == "Fecha fin"); // spaces inside a name are kept
     CHECK_FALSE(m.has(FieldRole::Category));
 
+    // `figure` may name any number of columns, each once.
+    FieldMapping figures;
+    REQUIRE(FieldMapping::parse("figure=Muertos,start=Fecha,figure=Heridos,figure=Muertos", &figures, nullptr));
+    CHECK(figures.figures() == QStringList{"Muertos", "Heridos"});
+    CHECK(FieldMapping::detect({"Fecha", "Muertos", "Heridos"}, figures).figures() == figures.figures());
+
     // Every role parses back from its own name.
     for (FieldRole role : allFieldRoles()) {
         FieldMapping one;

@@ -80,6 +80,18 @@ TEST_CASE("A field mapping reaches the reader child", "[io][reader]")
     const LoadResult child = ReaderProcess::load(formatFile("events_spanish.csv"), options);
     CHECK(child.store->size() > 0);
     checkSameOutcome(inProcess, child);
+
+    // A figure column is read by the child too: each record claims its X as a figure named "X".
+    REQUIRE(FieldMapping::parse(QStringLiteral("figure=X"), &options.mapping, nullptr));
+    const LoadResult withFigure = ReaderProcess::load(formatFile("events_spanish.csv"), options);
+    checkSameOutcome(EventLoader::load(formatFile("events_spanish.csv"), options), withFigure);
+    REQUIRE(withFigure.store->size() == child.store->size());
+    for (EventStore::Index i = 0; i < withFigure.store->size(); ++i) {
+        const Event e = withFigure.store->event(i);
+        REQUIRE(e.claims.size() == 1);
+        CHECK(e.claims[0].quantity == "X");
+        CHECK(e.claims[0].value == Approx(e.anchor().longitude()).margin(1e-9));
+    }
 }
 
 TEST_CASE("Every bad fixture gives the same outcome through the reader child", "[io][reader]")
@@ -149,14 +161,14 @@ TEST_CASE("The watchdog ends a reader child that stops making progress", "[io][r
     const QString path = writeEventsCsv(dir, 2000);
     const ReaderFault fault("loop@1500");
     ReaderLimits limits;
-    limits.watchdogMs = 400;
+    limits.watchdogMs = 1500; // longer than a start or a pause between batches on a loaded 2-core machine
     QElapsedTimer clock;
     clock.start();
     const LoadResult result = ReaderProcess::load(path, {}, {}, limits);
     CHECK(clock.elapsed() < 5000);
     REQUIRE(result.issues.size() == 1);
     CHECK(result.issues.first().record == 1499);
-    CHECK(result.issues.first().message.startsWith(u"the reader (CSV) made no progress for 0.4 s after record 1499"));
+    CHECK(result.issues.first().message.startsWith(u"the reader (CSV) made no progress for 1.5 s after record 1499"));
     REQUIRE(result.partial);
     CHECK(result.partial->size() == 1499);
     CHECK(childProcesses() == 0);

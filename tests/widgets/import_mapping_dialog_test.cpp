@@ -164,3 +164,58 @@ TEST_CASE("ACLED and UCDP exports open in the window with no dialog", "[widgets]
     REQUIRE(window.viewState()->choroplethFigure());
     CHECK(window.viewState()->choroplethFigure()->quantity() == "fatalities (best)");
 }
+
+TEST_CASE("A column chosen as a figure in the import dialog becomes a claim per row and a choropleth figure",
+          "[widgets]")
+{
+    TemporarySettings settings;
+    QTemporaryDir dir;
+    const QString file = dir.filePath("bajas.csv");
+    {
+        QFile out(file);
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write("Fecha;Titular;X;Y;Muertos;Fuente\n"
+                  "12/08/2025;Ataque en Sudzha;35.2710;51.1920;3;Suspilne\n"
+                  "20/08/2025;Ataque con drones en Belgorod;36.5983;50.5997;muchos;RIA\n"
+                  "21/08/2025;Bombardeo sin cifra;36.1873;51.7373;;\n");
+    }
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    DialogVisit visit;
+    whenDialogOpens(visit, [](ImportMappingDialog &dialog) {
+        typeInto(dialog.findChild<QComboBox *>("role:Fecha"), "start");
+        typeInto(dialog.findChild<QComboBox *>("role:Titular"), "title");
+        typeInto(dialog.findChild<QComboBox *>("role:Muertos"), "figure:");
+        typeInto(dialog.findChild<QComboBox *>("role:Fuente"), "sources");
+        typeInto(dialog.findChild<QComboBox *>("dateForm"), "day");
+        QSignalSpy previewed(&dialog, &ImportMappingDialog::previewUpdated);
+        previewed.wait(5000);
+    });
+    REQUIRE(loadFiles(window, {file}));
+    REQUIRE(visit.shown);
+    CHECK(visit.commandLine == "--mapping 'start=Fecha,title=Titular,lat=Y,lon=X,sources=Fuente,figure=Muertos' "
+                               "--date-format dmy");
+    const auto store = window.store();
+    REQUIRE(store->size() == 3);
+    QMap<QString, QList<Claim>> claimsByTitle;
+    for (EventStore::Index i = 0; i < store->size(); ++i) {
+        const Event e = store->event(i);
+        claimsByTitle.insert(e.title.value(QString()), e.claims);
+    }
+    const QList<Claim> sudzha = claimsByTitle.value("Ataque en Sudzha");
+    REQUIRE(sudzha.size() == 1);
+    CHECK(sudzha[0].quantity == "Muertos");
+    CHECK(sudzha[0].value == 3.0);
+    CHECK(sudzha[0].sourceIndex == 0);                                     // the row's own source, Suspilne
+    CHECK(claimsByTitle.value("Ataque con drones en Belgorod").isEmpty()); // "muchos": a warning, no figure
+    CHECK(claimsByTitle.value("Bombardeo sin cifra").isEmpty());
+
+    auto *figures = window.findChild<QMenu *>("choroplethFigures");
+    REQUIRE(figures);
+    emit figures->aboutToShow();
+    QStringList offered;
+    for (QAction *a : figures->actions())
+        offered.append(a->text());
+    CHECK(offered == QStringList{"Muertos"});
+}

@@ -78,6 +78,8 @@ FieldMapping FieldMapping::detect(const QStringList &columns, const FieldMapping
             }
         }
     }
+    for (const QString &figure : explicitMapping.figures())
+        mapping.addFigure(figure);
     // One detected column must not play two roles ("to" as end and nothing else, "date" as start
     // only); an explicit mapping stays as the user gave it.
     if (!explicitMapping.has(FieldRole::End) && mapping.column(FieldRole::End) == mapping.column(FieldRole::Start))
@@ -102,6 +104,10 @@ bool FieldMapping::parse(const QString &text, FieldMapping *out, QString *error)
         const QString role = pair.left(eq).trimmed().toLower();
         const QString column = eq < 0 ? QString() : pair.mid(eq + 1).trimmed();
         bool known = false;
+        if (role == u"figure" && !column.isEmpty()) {
+            out->addFigure(column);
+            known = true;
+        }
         for (const auto &r : roleNames()) {
             if (role == QLatin1String(r.name)) {
                 out->setColumn(r.role, column);

@@ -52,11 +52,19 @@ public:
     const QMap<QString, QString> &localizedTitles() const { return m_localizedTitles; }
     const QMap<QString, QString> &localizedSummaries() const { return m_localizedSummaries; }
 
+    /// Columns holding a number each record claims, named after the column (`figure=Muertos`): a
+    /// claim of that quantity, attributed to the record's first source. Any number of them.
+    const QStringList &figures() const { return m_figures; }
+    void addFigure(const QString &column)
+    {
+        if (!m_figures.contains(column)) m_figures.append(column);
+    }
+
     /// Detects the mapping for a file with these column names; `explicitMapping` wins.
     static FieldMapping detect(const QStringList &columns, const FieldMapping &explicitMapping = {});
 
-    /// Parses `role=column` pairs separated by commas, e.g. `start=Fecha,title=Titular`.
-    /// Returns false and sets `error` for an unknown role.
+    /// Parses `role=column` pairs separated by commas, e.g. `start=Fecha,title=Titular,figure=Muertos`
+    /// (`figure` may repeat). Returns false and sets `error` for an unknown role.
     static bool parse(const QString &text, FieldMapping *out, QString *error);
 
     bool operator==(const FieldMapping &) const = default;
@@ -65,6 +73,7 @@ private:
     QMap<FieldRole, QString> m_columns;
     QMap<QString, QString> m_localizedTitles;
     QMap<QString, QString> m_localizedSummaries;
+    QStringList m_figures;
 };
 
 } // namespace chronomap

@@ -55,12 +55,17 @@ public:
     void fileIssue(Issue::Severity severity, const QString &message);
 
 private:
+    /// The loader's messages, under the context lupdate gives a member of this class. The
+    /// members are split by subject: layer_reader_geometry.cpp (where a record is),
+    /// layer_reader_fields.cpp (dates, claims, sources, related), layer_reader_row.cpp (fast lane).
+    static QString tr(const char *text);
+
     QStringView profileCell(int fieldIndex, const QString &field, QString &buffer) override;
     void profileIssue(Issue::Severity severity, const QString &field, const QString &message) override;
 
     bool has(FieldRole role) const { return m_index[int(role)] >= 0; }
     /// Whether readRow() may take this layer's records (no schema profile, no localized text, no
-    /// KML fallback, only text and number columns).
+    /// figure columns, no KML fallback, only text and number columns).
     bool rowLaneFits() const;
 
     /// The raw bytes of the current record's cell for `role`; empty when absent.
@@ -124,6 +129,9 @@ private:
     QJsonArray jsonArray(FieldRole role, bool *isJson);
     void readClaims(Event &e);
     void readSources(Event &e);
+    /// The mapping's figure columns as claims named after their column (after readSources():
+    /// a figure is attributed to the record's first source).
+    void readFigures(Event &e);
     /// Warns of claims whose `source` index lies past the record's sources.
     void checkClaimSources(Event &e);
     void readRelated(Event &e);
@@ -137,6 +145,7 @@ private:
     int m_index[kFieldRoleCount];
     int m_startFallback = -1; ///< KML's `timestamp` when the start column is `begin`
     QList<std::pair<QString, int>> m_titleColumns, m_summaryColumns;
+    QList<std::pair<QString, int>> m_figureColumns; ///< column name, OGR field index
     TransformPtr m_toWgs84;
     bool m_hasGeometryColumn = false;
     bool m_hasLocation = false;

@@ -30,7 +30,9 @@ QByteArrayView trimmedAscii(QByteArrayView bytes)
 
 bool LayerReader::rowLaneFits() const
 {
-    if (m_profile || m_startFallback >= 0 || !m_titleColumns.isEmpty() || !m_summaryColumns.isEmpty()) return false;
+    if (m_profile || m_startFallback >= 0 || !m_titleColumns.isEmpty() || !m_summaryColumns.isEmpty() ||
+        !m_figureColumns.isEmpty())
+        return false;
     return std::all_of(m_types.begin(), m_types.end(), [](OGRFieldType type) {
         return type == OFTString || type == OFTInteger || type == OFTInteger64 || type == OFTReal;
     });

@@ -359,6 +359,8 @@ int ReaderChild::run(const QStringList &arguments)
             const int role = value.left(eq).toInt();
             if (eq > 0 && role >= 0 && role < kFieldRoleCount)
                 options.mapping.setColumn(FieldRole(role), value.mid(eq + 1));
+        } else if (key == u"--figure") {
+            options.mapping.addFigure(value);
         }
     }
     ensureGdalReady(); // drivers registered and HTTP refused before the limits and the file

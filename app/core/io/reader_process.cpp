@@ -62,6 +62,8 @@ std::vector<QByteArray> childArguments(const QString &exe, const QString &path, 
     for (FieldRole role : allFieldRoles())
         if (options.mapping.has(role))
             add("--map", QByteArray::number(int(role)) + '=' + options.mapping.column(role).toUtf8());
+    for (const QString &figure : options.mapping.figures())
+        add("--figure", figure.toUtf8());
     return args;
 }
 

@@ -148,6 +148,8 @@ FieldMapping SchemaProfile::mapping(const QStringList &header, const FieldMappin
     }
     for (FieldRole r : allFieldRoles())
         if (explicitMapping.has(r)) mapping.setColumn(r, explicitMapping.column(r));
+    for (const QString &figure : explicitMapping.figures())
+        mapping.addFigure(figure);
     return mapping;
 }
 

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LayerReader: where a record is (the feature geometry, lon/lat columns or a WKT column).
+#include "core/io/layer_reader.h"
+
+#include <ogr_srs_api.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+namespace chronomap {
+
+namespace {
+
+/// Vertices of a geometry with all its parts and rings.
+qint64 vertexCount(OGRGeometryH g)
+{
+    const int parts = OGR_G_GetGeometryCount(g);
+    if (parts == 0) return OGR_G_GetPointCount(g);
+    qint64 n = 0;
+    for (int i = 0; i < parts; ++i)
+        n += vertexCount(OGR_G_GetGeometryRef(g, i));
+    return n;
+}
+
+} // namespace
+
+std::optional<double> LayerReader::plainDecimal(const char *raw) const
+{
+    const char *p = raw;
+    if (*p == '-') ++p;
+    const char *digits = p;
+    while (*p >= '0' && *p <= '9')
+        ++p;
+    if (p == digits) return std::nullopt;
+    if (*p == '.') {
+        const char *fraction = ++p;
+        while (*p >= '0' && *p <= '9')
+            ++p;
+        if (p == fraction) return std::nullopt;
+    }
+    if (*p != '\0' || p - raw > 40 || p - raw > m_options.maxTextBytes) return std::nullopt;
+    double value = 0;
+    if (std::from_chars(raw, p, value, std::chars_format::fixed).ec != std::errc()) return std::nullopt;
+    return value;
+}
+
+bool LayerReader::readGeometry(Event &e)
+{
+    const FeatureBatch::Geometry &g = m_batch->geometry[size_t(m_row)];
+    if (g.state != FeatureBatch::Geometry::State::None) {
+        for (qsizetype i = g.issueBegin; i < g.issueEnd; ++i) {
+            const PendingIssue &issue = m_batch->issues[size_t(i)];
+            recordIssue(issue.severity, issue.field, issue.message);
+        }
+        if (g.state == FeatureBatch::Geometry::State::Skipped) return false;
+        e.geometryKind = g.kind;
+        if (g.regionPrecision) e.locationPrecision = LocationPrecision::Region;
+        for (qsizetype i = g.vertexBegin; i + 1 < g.vertexEnd; i += 2)
+            e.geometry.append(QGeoCoordinate(m_batch->lonLat[size_t(i + 1)], m_batch->lonLat[size_t(i)]));
+        return true;
+    }
+    const int lonIndex = m_index[int(FieldRole::Longitude)], latIndex = m_index[int(FieldRole::Latitude)];
+    const auto filled = [this](int index) {
+        const FeatureBatch::Cell *c = cell(index);
+        return c && !m_batch->bytes(*c).trimmed().isEmpty();
+    };
+    if (filled(lonIndex) && filled(latIndex)) {
+        const auto number = [&](FieldRole role, int index) -> std::optional<double> {
+            const FeatureBatch::Cell *c = cell(index);
+            if ((fieldType(index) == OFTReal || fieldType(index) == OFTInteger) && c->extra >= 0)
+                return m_batch->numbers[size_t(c->extra)];
+            if (const auto plain = plainDecimal(m_batch->cString(*c))) return plain;
+            bool ok = false;
+            const QString raw = text(role).trimmed();
+            const double v = raw.toDouble(&ok);
+            if (!ok) {
+                recordIssue(Issue::Severity::Skipped, m_mapping.column(role),
+                            tr("'%1' is not a number; record skipped").arg(raw));
+                return std::nullopt;
+            }
+            return v;
+        };
+        const auto lon = number(FieldRole::Longitude, lonIndex);
+        if (!lon) return false;
+        const auto lat = number(FieldRole::Latitude, latIndex);
+        if (!lat) return false;
+        if (!validCoordinate(*lon, *lat)) {
+            recordIssue(Issue::Severity::Skipped,
+                        m_mapping.column(FieldRole::Longitude) + u'/' + m_mapping.column(FieldRole::Latitude),
+                        notWgs84(*lon, *lat));
+            return false;
+        }
+        e.geometryKind = GeometryKind::Point;
+        e.geometry = {QGeoCoordinate(*lat, *lon)};
+        return true;
+    }
+    if (const QString wkt = text(FieldRole::Wkt).trimmed(); !wkt.isEmpty()) {
+        QByteArray bytes = wkt.toUtf8();
+        char *cursor = bytes.data();
+        OGRGeometryH parsed = nullptr; // a free-standing geometry: no dataset handle involved
+        if (OGR_G_CreateFromWkt(&cursor, nullptr, &parsed) != OGRERR_NONE || !parsed) {
+            recordIssue(Issue::Severity::Skipped, m_mapping.column(FieldRole::Wkt),
+                        tr("'%1' is not WKT geometry; record skipped").arg(wkt.left(60)));
+            return false;
+        }
+        GeometryPtr owned(parsed);
+        std::vector<double> lonLat;
+        std::vector<PendingIssue> issues;
+        GeometrySink sink{GeometryKind::None, false, lonLat, issues};
+        const bool usable = takeGeometry(parsed, m_mapping.column(FieldRole::Wkt), sink);
+        for (const PendingIssue &issue : issues)
+            recordIssue(issue.severity, issue.field, issue.message);
+        if (!usable) return false;
+        e.geometryKind = sink.kind;
+        if (sink.regionPrecision) e.locationPrecision = LocationPrecision::Region;
+        for (size_t i = 0; i + 1 < lonLat.size(); i += 2)
+            e.geometry.append(QGeoCoordinate(lonLat[i + 1], lonLat[i]));
+        return true;
+    }
+    // No location at all: the record still belongs on the timeline and in its regions.
+    if (m_hasLocation && list(FieldRole::Regions).isEmpty())
+        recordIssue(Issue::Severity::Warning, tr("geometry"), tr("no location; shown on the timeline only"));
+    return true;
+}
+
+QString LayerReader::notWgs84(double lon, double lat)
+{
+    return tr("(%1, %2) is not a WGS 84 longitude/latitude; record skipped").arg(lon).arg(lat);
+}
+
+QString LayerReader::tooManyVertices(qint64 vertices) const
+{
+    return tr("%1 vertices, more than the limit of %2; record skipped").arg(vertices).arg(m_options.maxVertices);
+}
+
+bool LayerReader::takeGeometry(OGRGeometryH g, const QString &field, GeometrySink &out) const
+{
+    const auto type = wkbFlatten(OGR_G_GetGeometryType(g));
+    auto takeVertices = [&](OGRGeometryH line) {
+        const int n = OGR_G_GetPointCount(line);
+        if (n > m_options.maxVertices) {
+            out.issues.push_back({Issue::Severity::Skipped, field, tooManyVertices(n)});
+            return false;
+        }
+        for (int i = 0; i < n; ++i) {
+            const double lon = OGR_G_GetX(line, i), lat = OGR_G_GetY(line, i);
+            if (!validCoordinate(lon, lat)) {
+                out.issues.push_back({Issue::Severity::Skipped, field, notWgs84(lon, lat)});
+                return false;
+            }
+            out.lonLat.push_back(lon);
+            out.lonLat.push_back(lat);
+        }
+        return true;
+    };
+    switch (type) {
+    case wkbPoint:
+        out.kind = GeometryKind::Point;
+        return takeVertices(g);
+    case wkbMultiPoint:
+        out.kind = GeometryKind::Point;
+        if (OGR_G_GetGeometryCount(g) > 1)
+            out.issues.push_back(
+                {Issue::Severity::Warning, field, tr("several points; the first stands for the record")});
+        return takeVertices(OGR_G_GetGeometryRef(g, 0));
+    case wkbLineString:
+        out.kind = GeometryKind::Line;
+        return takeVertices(g);
+    case wkbMultiLineString:
+        out.kind = GeometryKind::Line;
+        if (OGR_G_GetGeometryCount(g) > 1)
+            out.issues.push_back({Issue::Severity::Warning, field, tr("several lines; only the first is shown")});
+        return takeVertices(OGR_G_GetGeometryRef(g, 0));
+    case wkbPolygon:
+    case wkbMultiPolygon: {
+        if (const qint64 n = vertexCount(g); n > m_options.maxVertices) {
+            out.issues.push_back({Issue::Severity::Skipped, field, tooManyVertices(n)});
+            return false;
+        }
+        // An area stands for a region, not a place: its centre is the anchor.
+        GeometryPtr centre(OGR_G_CreateGeometry(wkbPoint));
+        if (OGR_G_Centroid(g, static_cast<OGRGeometryH>(centre.get())) != OGRERR_NONE) {
+            out.issues.push_back({Issue::Severity::Skipped, field, tr("the area has no centre; record skipped")});
+            return false;
+        }
+        out.kind = GeometryKind::Point;
+        out.regionPrecision = true;
+        return takeVertices(static_cast<OGRGeometryH>(centre.get()));
+    }
+    default:
+        out.issues.push_back({Issue::Severity::Skipped, field,
+                              tr("%1 geometry is not supported (points, lines and areas are); record skipped")
+                                  .arg(QString::fromUtf8(OGRGeometryTypeToName(type)))});
+        return false;
+    }
+}
+
+} // namespace chronomap
