@@ -7,6 +7,7 @@
 #include "core/data_paths.h"
 #include "cli/export_command.h"
 #include "cli/filter_options.h"
+#include "cli/import_command.h"
 #include "core/geo/base_map.h"
 #include "core/geo/region_index.h"
 #include "core/io/dataset_loader.h"
@@ -55,6 +56,7 @@ struct Options {
     ExportCommand exporter;
     AnimationCommand animator; // --export-animation; shares --export's options
     BriefingCommand briefing;  // --export-briefing; shares --export's --lang
+    ImportCommand importer;    // --import-pg, --table
 
     void addTo(QCommandLineParser &parser)
     {
@@ -68,6 +70,7 @@ struct Options {
         parser.addOptions(exporter.options());
         parser.addOptions(animator.options());
         parser.addOptions(briefing.options());
+        parser.addOptions(importer.options());
         parser.addPositionalArgument(tr("FILE"), tr("Event files to open in the window."), tr("[FILE…]"));
     }
 };
@@ -193,7 +196,7 @@ Mode parseMode(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) parser.showHelp(kOk);
     if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
     if (o.exporter.isSet(parser) || o.animator.isSet(parser) || o.briefing.isSet(parser)) return Mode::Export;
-    if (parser.isSet(o.validate) || parser.isSet(o.query)) return Mode::Headless;
+    if (parser.isSet(o.validate) || parser.isSet(o.query) || o.importer.isSet(parser)) return Mode::Headless;
     return Mode::Window;
 }
 
@@ -208,6 +211,7 @@ int runHeadless(const QStringList &arguments)
     if (o.animator.isSet(parser)) return o.animator.run(parser, o.filters, parser.values(o.data), load);
     if (o.briefing.isSet(parser)) return o.briefing.run(parser, o.filters, parser.values(o.data), load);
     if (o.exporter.isSet(parser)) return o.exporter.run(parser, o.filters, parser.values(o.data), load);
+    if (o.importer.isSet(parser)) return o.importer.run(parser, load);
     if (parser.isSet(o.validate)) return validate(parser.values(o.validate), load);
     if (parser.isSet(o.query)) return query(parser, o, load);
     parser.showHelp(kUnusable);

@@ -24,6 +24,7 @@
 #include "widgets/region_panel.h"
 #include "widgets/shortcuts_dialog.h"
 #include "widgets/timeline_view.h"
+#include "core/io/database_source.h"
 #include "core/ui_language.h"
 
 #include "core/data_paths.h"
@@ -523,11 +524,23 @@ void MainWindow::exportEvents()
     if (!folder.isEmpty()) settings.setExportFolder(folder);
 }
 
-void MainWindow::rememberFiles(const QStringList &paths)
+namespace {
+
+/// The files of `paths` as settings keep them (absolute). A database (DatabaseSource) is never
+/// kept: its string may hold a password, and only the user, each time, makes Chronomap connect.
+QStringList storableFiles(const QStringList &paths)
 {
     QStringList absolute;
     for (const QString &p : paths)
-        absolute.append(QFileInfo(p).absoluteFilePath());
+        if (!DatabaseSource::isDatabase(p)) absolute.append(QFileInfo(p).absoluteFilePath());
+    return absolute;
+}
+
+} // namespace
+
+void MainWindow::rememberFiles(const QStringList &paths)
+{
+    const QStringList absolute = storableFiles(paths);
     for (auto it = absolute.crbegin(); it != absolute.crend(); ++it) {
         m_recentFiles.removeAll(*it);
         m_recentFiles.prepend(*it);
@@ -629,12 +642,7 @@ void MainWindow::saveSettings()
     m_settings->setHexBinsByCategory(m_state->hexBinsByCategory());
     m_settings->setLanguage(UiLanguage::current());
     m_settings->setRecentFiles(m_recentFiles);
-    if (!m_currentFiles.isEmpty()) {
-        QStringList absolute;
-        for (const QString &p : m_currentFiles)
-            absolute.append(QFileInfo(p).absoluteFilePath());
-        m_settings->setLastFiles(absolute);
-    }
+    if (!m_currentFiles.isEmpty()) m_settings->setLastFiles(storableFiles(m_currentFiles));
     m_settings->sync();
 }
 

@@ -92,6 +92,13 @@
     </message>
 </context>
 <context>
+    <name>EventWriter</name>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+</context>
+<context>
     <name>FieldMapping</name>
     <message>
         <source>&apos;%1&apos; is not ROLE=COLUMN with a known role</source>
@@ -173,6 +180,10 @@
             <numerusform>; no se cargó nada (se puede conservar %n evento leído antes)</numerusform>
             <numerusform>; no se cargó nada (se pueden conservar %n eventos leídos antes)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the connection to the database was lost while reading the table %1</source>
+        <translation>se perdió la conexión con la base de datos mientras se leía la tabla %1</translation>
     </message>
 </context>
 <context>
@@ -479,6 +490,22 @@
     <message>
         <source>The events the steps show name no sources.</source>
         <translation>Los acontecimientos que muestran los pasos no nombran fuentes.</translation>
+    </message>
+    <message>
+        <source>name the table in the connection string: PG:… tables=NAME</source>
+        <translation>indique la tabla en la cadena de conexión: PG:… tables=NOMBRE</translation>
+    </message>
+    <message>
+        <source>cannot read the database table: %1</source>
+        <translation>no se puede leer la tabla de la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>no table %1 with a geometry or columns to read</source>
+        <translation>no hay ninguna tabla %1 con geometría o columnas que leer</translation>
+    </message>
+    <message>
+        <source>the table has %1 rows, more than the %2 that are loaded whole; browsing large tables live is not available yet</source>
+        <translation>la tabla tiene %1 filas, más de las %2 que se cargan enteras; la navegación en vivo de tablas grandes aún no está disponible</translation>
     </message>
 </context>
 <context>
@@ -2192,6 +2219,29 @@
     </message>
 </context>
 <context>
+    <name>chronomap::PostgisImport</name>
+    <message>
+        <source>&apos;%1&apos; is not a plain table name (lower-case letters, digits and _)</source>
+        <translation>«%1» no es un nombre de tabla simple (minúsculas, dígitos y _)</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>no se puede conectar con %1: %2</translation>
+    </message>
+    <message>
+        <source>the table %1 already exists; nothing was written (choose another with --table)</source>
+        <translation>la tabla %1 ya existe; no se escribió nada (elija otra con --table)</translation>
+    </message>
+    <message>
+        <source>cannot start a transaction: %1</source>
+        <translation>no se puede iniciar una transacción: %1</translation>
+    </message>
+    <message>
+        <source>the commit failed: %1</source>
+        <translation>la confirmación (commit) falló: %1</translation>
+    </message>
+</context>
+<context>
     <name>chronomap::ProblemsPanel</name>
     <message>
         <source>Severity</source>
@@ -3014,6 +3064,49 @@
     <message>
         <source>--region: no admin-1 region has the code or name &apos;%1&apos; (try RU-KRS or Kursk)</source>
         <translation>--region: ninguna región de primer nivel tiene el código o nombre &apos;%1&apos; (pruebe RU-KRS o Kursk)</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::cli::ImportCommand</name>
+    <message>
+        <source>Write the events of FILE into a new PostGIS table of the database given as &quot;PG:…&quot; (one transaction: a failure leaves no table).</source>
+        <translation>Escribe los eventos de ARCHIVO en una tabla PostGIS nueva de la base de datos dada como &quot;PG:…&quot; (una sola transacción: un fallo no deja ninguna tabla).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ARCHIVO</translation>
+    </message>
+    <message>
+        <source>Table --import-pg creates (default: the string&apos;s tables=, else events).</source>
+        <translation>Tabla que crea --import-pg (por omisión: el tables= de la cadena, si no, events).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOMBRE</translation>
+    </message>
+    <message>
+        <source>chronomap: --import-pg FILE needs one database connection string, e.g. &quot;PG:dbname=events&quot;</source>
+        <translation>chronomap: --import-pg ARCHIVO necesita una cadena de conexión a la base de datos, p. ej. &quot;PG:dbname=events&quot;</translation>
+    </message>
+    <message>
+        <source>chronomap: --table: &apos;%1&apos; is not a plain table name (lower-case letters, digits and _)</source>
+        <translation>chronomap: --table: «%1» no es un nombre de tabla simple (minúsculas, dígitos y _)</translation>
+    </message>
+    <message>
+        <source>chronomap: --import-pg reads a file, not a database</source>
+        <translation>chronomap: --import-pg lee un archivo, no una base de datos</translation>
+    </message>
+    <message>
+        <source>chronomap: %1: nothing was written to the database</source>
+        <translation>chronomap: %1: no se escribió nada en la base de datos</translation>
+    </message>
+    <message>
+        <source>chronomap: import into %1 failed, nothing was written: %2</source>
+        <translation>chronomap: la importación en %1 falló, no se escribió nada: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 events written to table %3 (%4 records read, %5 skipped)</source>
+        <translation>%1: %2 eventos escritos en la tabla %3 (%4 registros leídos, %5 omitidos)</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,8 @@ struct LoadOptions {
     qint64 maxTextBytes = 64 * 1024; ///< per text field; longer text is cut with a warning
     qint64 maxVertices = 100'000;    ///< per geometry, all its parts and rings together
     qint64 maxJsonDepth = 64;        ///< nesting of a JSON property (claims, sources); deeper is ignored
+    /// A database table (DatabaseSource) with more rows than this is not loaded whole.
+    qint64 maxDatabaseRows = 1'000'000;
     /// Converts records into events on a second thread while GDAL reads the next ones; false
     /// does both on the calling thread. The result is the same either way.
     bool pipelined = true;

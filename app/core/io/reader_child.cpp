@@ -2,6 +2,7 @@
 #include "core/io/reader_child.h"
 
 #include "core/io/batch_codec.h"
+#include "core/io/database_source.h"
 #include "core/io/batch_queue.h"
 #include "core/io/event_loader.h"
 #include "core/io/feature_batch.h"
@@ -28,6 +29,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <cstdlib>
 #include <new>
 #include <thread>
@@ -168,27 +170,45 @@ void measureSelf(ipc::EndInfo &end)
 /// What EventLoader's readDataset() does up to the batches, with frames instead of a converter.
 void readFile(const QString &path, const LoadOptions &options, const Fault &fault, ipc::FrameWriter &out)
 {
+    // Issues name a database without its password.
+    const QString name = DatabaseSource::isDatabase(path) ? DatabaseSource::redacted(path) : path;
     auto fatal = [&](const QString &message) {
-        out.issue({Issue::Severity::Fatal, path, -1, {}, {}, message});
+        out.issue({Issue::Severity::Fatal, name, -1, {}, {}, message});
         out.end({});
         flush(out);
     };
-    const QFileInfo info(path);
-    if (isVirtualOrRemotePath(path))
-        return fatal(tr("only local files are opened; network and virtual paths are refused"));
-    if (!info.exists()) return fatal(tr("no such file"));
-    if (!info.isFile() || !info.isReadable()) return fatal(tr("not a readable file"));
-    if (info.size() == 0) return fatal(tr("the file is empty"));
-    if (info.size() > options.maxFileBytes)
-        return fatal(
-            tr("the file is %1, more than the limit of %2").arg(sizeText(info.size()), sizeText(options.maxFileBytes)));
-    const QByteArray gdalPath = QFile::encodeName(info.absoluteFilePath());
+    // A database the user named (a PG: string, never anything a file holds): GDAL's PostgreSQL
+    // driver alone, one table, loaded whole when it is small enough.
+    const bool database = DatabaseSource::isDatabase(path);
+    const QFileInfo info(database ? QString() : path);
+    if (database && DatabaseSource::option(path, QStringLiteral("tables")).isEmpty())
+        return fatal(tr("name the table in the connection string: PG:… tables=NAME"));
+    if (!database) {
+        if (isVirtualOrRemotePath(path))
+            return fatal(tr("only local files are opened; network and virtual paths are refused"));
+        if (!info.exists()) return fatal(tr("no such file"));
+        if (!info.isFile() || !info.isReadable()) return fatal(tr("not a readable file"));
+        if (info.size() == 0) return fatal(tr("the file is empty"));
+        if (info.size() > options.maxFileBytes)
+            return fatal(tr("the file is %1, more than the limit of %2")
+                             .arg(sizeText(info.size()), sizeText(options.maxFileBytes)));
+    }
+    const QByteArray gdalPath = database ? path.toUtf8() : QFile::encodeName(info.absoluteFilePath());
 
     if (fault.kind != Fault::Kind::None && fault.record == 0) commitFault(fault);
     GdalMessageCollector gdalMessages;
     // As in EventLoader: GeoJSON the fast path fully understands is read with simdjson.
-    const std::unique_ptr<GeoJsonFastReader> fast = GeoJsonFastReader::open(gdalPath, info.suffix());
-    DatasetPtr dataset = fast ? nullptr : openUserDataset(gdalPath, info.suffix());
+    const std::unique_ptr<GeoJsonFastReader> fast =
+        database ? nullptr : GeoJsonFastReader::open(gdalPath, info.suffix());
+    DatasetPtr dataset =
+        fast ? nullptr : (database ? openDatabaseDataset(path, false) : openUserDataset(gdalPath, info.suffix()));
+    if (database && !dataset) {
+        const QString detail = gdalMessages.take().join(QStringLiteral("; "));
+        return fatal(tr("cannot read the database table: %1").arg(detail));
+    }
+    if (database && GDALDatasetGetLayerCount(dataset.get()) == 0)
+        return fatal(tr("no table %1 with a geometry or columns to read")
+                         .arg(DatabaseSource::option(path, QStringLiteral("tables"))));
     if (!fast && !dataset) {
         const QString detail = gdalMessages.take().join(QStringLiteral("; "));
         return fatal(detail.isEmpty()
@@ -209,7 +229,12 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
     }
     if (total > options.maxRecords)
         return fatal(tr("%1 records, more than the limit of %2").arg(total).arg(options.maxRecords));
-    const qint64 estimatedTotal = total >= 0 ? total : estimateLineRecords(gdalPath);
+    if (database && total > options.maxDatabaseRows)
+        return fatal(tr("the table has %1 rows, more than the %2 that are loaded whole; browsing large tables live "
+                        "is not available yet")
+                         .arg(total)
+                         .arg(options.maxDatabaseRows));
+    const qint64 estimatedTotal = total >= 0 ? total : (database ? -1 : estimateLineRecords(gdalPath));
     out.total(total, estimatedTotal);
 
     ipc::EndInfo end;
@@ -222,9 +247,13 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
     };
     FeatureBatch batch;
     using Clock = std::chrono::steady_clock;
+    // A database's errors while reading (a dropped connection ends the rows early, as if the
+    // table ended there): collected apart, and then the reader fails like a crashed one.
+    std::optional<GdalMessageCollector> readingErrors;
+    if (database) readingErrors.emplace();
     for (int l = 0; l < layerCount; ++l) {
         OGRLayerH layer = layerAt(l);
-        LayerReader reader(path, layer, options, issues);
+        LayerReader reader(name, layer, options, issues);
         sendIssues();
         if (!reader.usable() || !reader.hasStartColumn()) continue;
         end.anyStartColumn = true;
@@ -253,7 +282,7 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
             if (record > options.maxRecords) {
                 batch.clear();
                 out.issue({Issue::Severity::Fatal,
-                           path,
+                           name,
                            -1,
                            {},
                            {},
@@ -273,6 +302,11 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
             }
         }
         send();
+        if (readingErrors && !readingErrors->lastError().isEmpty()) {
+            out.gdalMessage(readingErrors->lastError());
+            flush(out);
+            std::_Exit(ReaderProcess::kExitDatabaseLost);
+        }
     }
     for (const QString &message : gdalMessages.take())
         out.gdalMessage(message);
@@ -302,6 +336,8 @@ int ReaderChild::run(const QStringList &arguments)
             path = value;
         else if (key == u"--max-records")
             options.maxRecords = value.toLongLong();
+        else if (key == u"--max-database-rows")
+            options.maxDatabaseRows = value.toLongLong();
         else if (key == u"--max-file-bytes")
             options.maxFileBytes = value.toLongLong();
         else if (key == u"--max-text-bytes")

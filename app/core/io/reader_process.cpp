@@ -50,6 +50,7 @@ std::vector<QByteArray> childArguments(const QString &exe, const QString &path, 
         args.push_back(value);
     };
     add("--max-records", QByteArray::number(options.maxRecords));
+    add("--max-database-rows", QByteArray::number(options.maxDatabaseRows));
     add("--max-file-bytes", QByteArray::number(options.maxFileBytes));
     add("--max-text-bytes", QByteArray::number(options.maxTextBytes));
     add("--max-vertices", QByteArray::number(options.maxVertices));
@@ -262,6 +263,10 @@ LoadResult ReaderProcess::load(const QString &path, const LoadOptions &options, 
                       .arg(limits.memoryBytes > 0 ? limits.memoryBytes >> 20
                                                   : ((2LL << 30) + 2 * QFileInfo(path).size()) >> 20)
                       .arg(reader, after);
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) == kExitDatabaseLost) {
+        message = QCoreApplication::translate("ReaderProcess",
+                                              "the connection to the database was lost while reading the table %1")
+                      .arg(after);
     } else if (outcome == Outcome::Stalled) {
         message =
             QCoreApplication::translate("ReaderProcess", "the reader (%1) made no progress for %2 s %3 and was stopped")

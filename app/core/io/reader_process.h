@@ -29,6 +29,8 @@ public:
     /// Exit codes of the child besides 0.
     static constexpr int kExitOutOfMemory = 3;
     static constexpr int kExitPipeClosed = 4;
+    /// A database table (DatabaseSource) failed while being read: the connection dropped.
+    static constexpr int kExitDatabaseLost = 5;
 
     /// Runs the child and blocks until it is done. `progress` is also called every tenth of a
     /// second while waiting (with the last figures), so a cancel ends the child at once.

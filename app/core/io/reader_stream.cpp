@@ -2,6 +2,7 @@
 #include "core/io/reader_stream.h"
 
 #include "core/io/batch_converter.h"
+#include "core/io/database_source.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/gdal_session.h"
 #include "core/io/id_set.h"
@@ -48,7 +49,10 @@ struct ReaderStream::State {
 };
 
 ReaderStream::ReaderStream(QString path, LoadOptions options)
-    : d(std::make_unique<State>()), m_path(std::move(path)), m_options(std::move(options))
+    // Issues name a database (DatabaseSource) without its password.
+    : d(std::make_unique<State>()),
+      m_path(DatabaseSource::isDatabase(path) ? DatabaseSource::redacted(path) : std::move(path)),
+      m_options(std::move(options))
 {
     ensureGdalReady(); // the in-memory layers of beginLayer()
     d->fileBytes = QFileInfo(m_path).size();

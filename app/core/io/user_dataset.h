@@ -14,6 +14,11 @@ namespace chronomap {
 /// to whatever GdalMessageCollector is active.
 DatasetPtr openUserDataset(const QByteArray &gdalPath, const QString &suffix);
 
+/// Opens a database the user named (a DatabaseSource `PG:` string) with GDAL's PostgreSQL driver
+/// and no other. `update` opens it for writing (the import). Null when the driver cannot
+/// connect; GDAL's reason goes to the active GdalMessageCollector.
+DatasetPtr openDatabaseDataset(const QString &source, bool update);
+
 /// The allowed driver GDAL would open `gdalPath` with, from its first bytes (no parsing); empty
 /// when none claims it.
 QString identifyUserDriver(const QByteArray &gdalPath);

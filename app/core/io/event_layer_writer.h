@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/event_store.h"
+
+#include <QStringList>
+
+#include <functional>
+
+class OGRLayer;
+
+namespace chronomap {
+
+/// Chronomap's columns in an OGR layer, and its events as the layer's features: the one
+/// definition of the event schema written out, shared by the file export (EventWriter) and the
+/// PostGIS import (PostgisImport). Columns start `id,start,end,date_precision,category,title,
+/// regions`, then the titles and summaries per language, actors, places, lon/lat, confidence,
+/// provenance, sources, claims, related links and the location precision
+/// (geodata/events/README.md, "Exported files").
+class EventLayerWriter {
+public:
+    enum class Style : quint8 {
+        /// Flat text: lists `;`-joined (JSON arrays when an item holds a separator), sources,
+        /// claims and related links as JSON text, the geometry as exact WKT in a last `wkt` column.
+        Flat,
+        /// Lists as string lists, JSON as JSON-typed fields, the geometry as the feature's
+        /// (WGS 84 longitude/latitude): GeoJSON, and PostGIS (text[], json, geometry).
+        Nested,
+    };
+
+    EventLayerWriter(const EventStore &store, const EventStore::IndexList &events, Style style);
+
+    /// Creates the columns in `layer`. False with `error` set when the driver refuses one.
+    bool createFields(OGRLayer *layer, QString *error) const;
+    /// Writes every event as a feature of `layer`, in order. `progress` (may be empty) gets the
+    /// features written every 4096; returning false stops the writing (`error` says so).
+    bool writeFeatures(OGRLayer *layer, QString *error, const std::function<bool(qint64 written)> &progress = {}) const;
+
+private:
+    const EventStore &m_store;
+    const EventStore::IndexList &m_events;
+    Style m_style;
+    QStringList m_titleLanguages, m_summaryLanguages;
+};
+
+} // namespace chronomap

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/store/event_store.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace chronomap {
+
+/// Writes events into a new PostGIS table (`chronomap --import-pg`), through GDAL's PostgreSQL
+/// driver: Chronomap's columns (EventLayerWriter, as GeoJSON nests them: text[] lists, json
+/// sources and claims, a `geom` geometry in EPSG:4326), a GiST index on `geom` (the driver's),
+/// B-tree indexes on `start` and `end`, and a trigger that sends `NOTIFY chronomap, '<table>'` on
+/// every change. All in one transaction: a failure (a refused row, a dropped connection, a table
+/// of that name already there) leaves no table and no part of one.
+class PostgisImport {
+public:
+    /// The channel the trigger notifies on; its payload is the table's name.
+    static constexpr const char *kNotifyChannel = "chronomap";
+
+    /// `table` must be a plain identifier (DatabaseSource::isPlainIdentifier) and not exist yet.
+    /// `progress` (may be empty) gets the rows written. False with `error` set on failure.
+    static bool write(const EventStore &store, const QString &source, const QString &table, QString *error,
+                      const std::function<void(qint64 written)> &progress = {});
+};
+
+} // namespace chronomap

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PostGIS as the event store (issue 21), against the real server of tests/db/with-postgis.sh and
+// the real chronomap binary. Hidden ([.db]) and registered with the CTest label `db`: the
+// README's test command leaves them out, `.ci/run` runs them through the script. Without the
+// script's cluster (CHRONOMAP_TEST_PG) they fail.
+#include "test_database.h"
+
+#include "../cli/run_chronomap.h"
+#include "../test_files.h"
+#include "../widgets/window_loading.h"
+
+#include "widgets/app_settings.h"
+#include "widgets/main_window.h"
+#include "widgets/problems_panel.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QApplication>
+#include <QMessageBox>
+#include <QProcess>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QTimer>
+
+#include <catch2/catch.hpp>
+
+using namespace chronomap;
+using chronomap::test::psql;
+using chronomap::test::Run;
+using chronomap::test::runChronomap;
+using chronomap::test::str;
+using chronomap::test::testDatabase;
+
+namespace {
+
+QString bundledEvents()
+{
+    return QStringLiteral(CHRONOMAP_SOURCE_DIR "/geodata/events/russia-north-korea.geojson");
+}
+
+/// The test database's string naming `table`.
+QString tableSource(const QString &table)
+{
+    return testDatabase() + QStringLiteral(" tables=") + table;
+}
+
+/// A fresh table name per test run: the cluster lives for one run of the suite.
+QString dropTable(const QString &table)
+{
+    psql(QStringLiteral("DROP TABLE IF EXISTS \"%1\"").arg(table));
+    return table;
+}
+
+bool tableExists(const QString &table)
+{
+    return psql(QStringLiteral("SELECT to_regclass('public.%1') IS NOT NULL").arg(table)) == u"t";
+}
+
+/// A CSV of `rows` synthetic events near Kursk, written into `dir`.
+QString bigCsv(const QTemporaryDir &dir, int rows)
+{
+    QByteArray csv = "id,date,lat,lon,title,category,regions\n";
+    for (int i = 0; i < rows; ++i)
+        csv += QStringLiteral("ev-%1,%2-%3-01,%4,%5,Synthetic event %1 near Kursk,deployment,RU-KRS\n")
+                   .arg(i)
+                   .arg(2000 + i % 25)
+                   .arg(1 + i % 12, 2, 10, QLatin1Char('0'))
+                   .arg(50 + (i % 700) / 100.0)
+                   .arg(35 + (i % 900) / 100.0)
+                   .toUtf8();
+    return test::writeFile(dir, "big.csv", csv);
+}
+
+/// Ends, from another connection, the backends of other sessions whose query matches `like`,
+/// as soon as one runs while `process` does. True when one was ended.
+bool terminateWhenRunning(QProcess &process, const QString &like)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (process.state() == QProcess::Running && waited.elapsed() < 120'000) {
+        if (psql(QStringLiteral("SELECT count(pg_terminate_backend(pid)) > 0 FROM pg_stat_activity WHERE datname = "
+                                "current_database() AND pid <> pg_backend_pid() AND query ILIKE '%1'")
+                     .arg(like)) == u"t")
+            return true;
+        process.waitForFinished(20);
+    }
+    return false;
+}
+
+Run importFile(const QString &file, const QString &table)
+{
+    return runChronomap({QStringLiteral("--import-pg"), file, testDatabase(), QStringLiteral("--table"), table});
+}
+
+} // namespace
+
+TEST_CASE("db: the throwaway cluster runs PostGIS", "[.db]")
+{
+    CHECK(psql(QStringLiteral("SELECT ST_AsText(ST_SetSRID(ST_MakePoint(36.19, 51.73), 4326))")) ==
+          QLatin1String("POINT(36.19 51.73)"));
+    // Unix socket only: the server listens on no TCP port.
+    CHECK(psql(QStringLiteral("SHOW listen_addresses")).isEmpty());
+}
+
+TEST_CASE("db: an imported file queries as the same events as the file", "[.db]")
+{
+    struct Case {
+        const char *label;
+        QString file;
+        QString table;
+    };
+    const Case cases[] = {
+        {"bundled dataset", bundledEvents(), QStringLiteral("bundled")},
+        {"ACLED CSV", test::formatFile("acled_2023.csv"), QStringLiteral("acled")},
+        {"GeoPackage", test::formatFile("events.gpkg"), QStringLiteral("gpkg")},
+    };
+    for (const Case &c : cases) {
+        SECTION(c.label)
+        {
+            dropTable(c.table);
+            const Run imported = importFile(c.file, c.table);
+            INFO(str(imported.err));
+            REQUIRE(imported.exitCode == 0);
+            const Run fromFile = runChronomap({QStringLiteral("--query"), QStringLiteral("--data"), c.file});
+            REQUIRE(fromFile.exitCode == 0);
+            const qsizetype events = fromFile.out.count(u'\n') - 1;
+            REQUIRE(events > 0);
+            CHECK(imported.out.contains(QStringLiteral(": %1 events written to table %2").arg(events).arg(c.table)));
+            CHECK(psql(QStringLiteral("SELECT count(*) FROM %1").arg(c.table)) == QString::number(events));
+
+            const Run fromTable =
+                runChronomap({QStringLiteral("--query"), QStringLiteral("--data"), tableSource(c.table)});
+            INFO(str(fromTable.err));
+            REQUIRE(fromTable.exitCode == 0);
+            CHECK(str(fromTable.out) == str(fromFile.out)); // every field of the schema, as CSV
+        }
+    }
+}
+
+TEST_CASE("db: the table has its indexes, its geometry in EPSG:4326 and the change trigger", "[.db]")
+{
+    const QString table = dropTable(QStringLiteral("schema_check"));
+    REQUIRE(importFile(bundledEvents(), table).exitCode == 0);
+    const QString indexes =
+        psql(QStringLiteral("SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE "
+                            "tablename = '%1'")
+                 .arg(table));
+    INFO(str(indexes));
+    CHECK(indexes.contains(QStringLiteral("USING gist (geom)")));
+    CHECK(indexes.contains(QStringLiteral("USING btree (start)")));
+    CHECK(indexes.contains(QStringLiteral("USING btree (\"end\")")));
+    CHECK(psql(QStringLiteral("SELECT Find_SRID('public', '%1', 'geom')").arg(table)) == u"4326");
+    CHECK(psql(QStringLiteral("SELECT tgname FROM pg_trigger WHERE tgrelid = '%1'::regclass AND NOT tgisinternal")
+                   .arg(table)) == table + QStringLiteral("_chronomap_notify"));
+    // Kursk's deployment is a point in the oblast.
+    CHECK(psql(QStringLiteral("SELECT count(*) > 0 FROM %1 WHERE ST_Intersects(geom, ST_MakeEnvelope(34, 50.8, 38.6, "
+                              "52.5, 4326)) AND 'RU-KRS' = ANY(regions)")
+                   .arg(table)) == u"t");
+}
+
+TEST_CASE("db: a region query through the database equals the file's", "[.db]")
+{
+    const QString table = dropTable(QStringLiteral("regions"));
+    REQUIRE(importFile(bundledEvents(), table).exitCode == 0);
+    for (const char *region : {"RU-KRS", "Belgorod"}) {
+        const QStringList filters = {QStringLiteral("--region"), QLatin1String(region)};
+        const Run a =
+            runChronomap(QStringList{QStringLiteral("--query"), QStringLiteral("--data"), bundledEvents()} + filters);
+        const Run b = runChronomap(
+            QStringList{QStringLiteral("--query"), QStringLiteral("--data"), tableSource(table)} + filters);
+        INFO(region << ": " << str(b.err));
+        REQUIRE(a.exitCode == 0);
+        REQUIRE(b.exitCode == 0);
+        CHECK(str(b.out) == str(a.out));
+    }
+}
+
+TEST_CASE("db: a failed import leaves no table", "[.db]")
+{
+    SECTION("a file with nothing usable")
+    {
+        const QString table = dropTable(QStringLiteral("nothing_usable"));
+        const Run run = importFile(test::badFile("truncated.geojson"), table);
+        INFO(str(run.err));
+        CHECK(run.exitCode == 2);
+        CHECK(run.err.contains(QStringLiteral("nothing was written to the database")));
+        CHECK_FALSE(tableExists(table));
+    }
+    SECTION("a table of that name is there already: it stays as it was")
+    {
+        const QString table = dropTable(QStringLiteral("taken"));
+        psql(QStringLiteral("CREATE TABLE taken (note text); INSERT INTO taken VALUES ('kept')"));
+        const Run run = importFile(bundledEvents(), table);
+        CHECK(run.exitCode == 2);
+        CHECK(run.err.contains(QStringLiteral("the table taken already exists")));
+        CHECK(psql(QStringLiteral("SELECT string_agg(note, ',') FROM taken")) == u"kept");
+    }
+    SECTION("the connection is killed while the rows are written")
+    {
+        const QString table = dropTable(QStringLiteral("killed"));
+        QTemporaryDir dir;
+        const QString file = bigCsv(dir, 120'000);
+        QProcess import;
+        import.start(QStringLiteral(CHRONOMAP_EXE),
+                     {QStringLiteral("--import-pg"), file, testDatabase(), QStringLiteral("--table"), table});
+        REQUIRE(import.waitForStarted());
+        // The import's backend, once it copies rows in, is ended from another connection.
+        const bool killed = terminateWhenRunning(import, QStringLiteral("COPY %%killed%%"));
+        REQUIRE(killed);
+        REQUIRE(import.waitForFinished(60'000));
+        const QString err = QString::fromUtf8(import.readAllStandardError());
+        INFO(str(err));
+        CHECK(import.exitCode() == 2);
+        CHECK(err.contains(QStringLiteral("nothing was written")));
+        CHECK_FALSE(tableExists(table));
+    }
+}
+
+TEST_CASE("db: a database that cannot be reached is one clear line", "[.db]")
+{
+    QTemporaryDir nowhere;
+    const QString source =
+        QStringLiteral("PG:host=%1 dbname=chronomap_test password=secret tables=events").arg(nowhere.path());
+    const Run run = runChronomap({QStringLiteral("--query"), QStringLiteral("--data"), source});
+    INFO(str(run.err));
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(QStringLiteral("cannot read the database table")));
+    CHECK(run.err.contains(QStringLiteral("password=***")));
+    CHECK_FALSE(run.err.contains(QStringLiteral("secret")));
+    // Without tables=, the table is asked for.
+    const Run noTable = runChronomap({QStringLiteral("--query"), QStringLiteral("--data"), testDatabase()});
+    CHECK(noTable.exitCode == 2);
+    CHECK(noTable.err.contains(QStringLiteral("tables=NAME")));
+}
+
+TEST_CASE("db: a change to an imported table is notified", "[.db]")
+{
+    const QString table = dropTable(QStringLiteral("notified"));
+    REQUIRE(importFile(test::formatFile("acled_2023.csv"), table).exitCode == 0);
+    // A second session listens; psql prints a notification after its next command completes.
+    QProcess listener;
+    listener.start(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-d"), testDatabase().mid(3)});
+    REQUIRE(listener.waitForStarted());
+    listener.write("LISTEN chronomap;\nSELECT 'listening';\n");
+    QElapsedTimer waited;
+    waited.start();
+    QByteArray seen;
+    while (!seen.contains("listening") && waited.elapsed() < 10'000) {
+        listener.waitForReadyRead(100);
+        seen += listener.readAllStandardOutput();
+    }
+    REQUIRE(seen.contains("listening"));
+    psql(QStringLiteral("INSERT INTO %1 (id, start, title, category) VALUES ('added', '2025-08-20', 'Added by "
+                        "another analyst', 'deployment')")
+             .arg(table));
+    listener.write("SELECT 'after';\n\\q\n");
+    REQUIRE(listener.waitForFinished(10'000));
+    seen += listener.readAllStandardOutput();
+    INFO(seen.toStdString());
+    CHECK(seen.contains("Asynchronous notification \"chronomap\" with payload \"notified\""));
+}
+
+TEST_CASE("db: a connection dropped while a table is read fails the load, naming the database", "[.db]")
+{
+    const QString table = dropTable(QStringLiteral("dropped"));
+    QTemporaryDir dir;
+    REQUIRE(importFile(bigCsv(dir, 120'000), table).exitCode == 0);
+    QProcess query;
+    query.start(QStringLiteral(CHRONOMAP_EXE),
+                {QStringLiteral("--query"), QStringLiteral("--data"), tableSource(table)});
+    REQUIRE(query.waitForStarted());
+    // GDAL reads the rows through a cursor, FETCHing a few hundred at a time.
+    REQUIRE(terminateWhenRunning(query, QStringLiteral("FETCH %%")));
+    REQUIRE(query.waitForFinished(60'000));
+    const QString err = QString::fromUtf8(query.readAllStandardError());
+    INFO(str(err));
+    CHECK(query.exitCode() == 2);
+    CHECK(err.contains(QStringLiteral("tables=dropped: record ")));
+    CHECK(err.contains(QStringLiteral("the connection to the database was lost while reading the table after record")));
+    CHECK(query.readAllStandardOutput().isEmpty()); // not the rows read before, as if they were all
+}
+
+TEST_CASE("db: the window opens a table, keeps it out of the settings, and keeps its view when the database is gone",
+          "[.db]")
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    const QString table = dropTable(QStringLiteral("window"));
+    REQUIRE(importFile(bundledEvents(), table).exitCode == 0);
+
+    MainWindow window;
+    window.restoreSettings(std::make_unique<AppSettings>());
+    window.resize(1000, 700);
+    window.show();
+    REQUIRE(test::loadFiles(window, {test::formatFile("events.geojson")}));
+    REQUIRE(test::loadFiles(window, {tableSource(table)}));
+    REQUIRE(window.store());
+    CHECK(window.store()->size() == 41);
+    CHECK(window.currentFiles() == QStringList{tableSource(table)});
+    auto storedDatabase = [] {
+        const AppSettings settings;
+        return (settings.lastFiles() + settings.recentFiles()).filter(QStringLiteral("PG:")).size();
+    };
+    CHECK(storedDatabase() == 0);
+
+    // A server that is not there: the table stays on screen, Problems says why.
+    const auto before = window.store();
+    const int rowsBefore = window.problemsPanel()->topLevelItemCount();
+    QTemporaryDir nowhere;
+    QString boxText; // the window says so in a message box too, which the test closes
+    QTimer closer;
+    QObject::connect(&closer, &QTimer::timeout, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            boxText = box->text();
+            box->accept();
+        }
+    });
+    closer.start(50);
+    CHECK_FALSE(test::loadFiles(
+        window, {QStringLiteral("PG:host=%1 dbname=chronomap_test tables=%2").arg(nowhere.path(), table)}));
+    closer.stop();
+    CHECK(boxText.contains(u"cannot read the database table"));
+    CHECK(window.store() == before);
+    REQUIRE(window.problemsPanel()->topLevelItemCount() > rowsBefore);
+    CHECK(window.problemsPanel()->topLevelItem(rowsBefore)->text(4).startsWith(u"cannot read the database table"));
+    window.close(); // saves the settings
+    CHECK(storedDatabase() == 0);
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The throwaway PostGIS cluster of tests/db/with-postgis.sh, for the tests labelled `db`.
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <catch2/catch.hpp>
+
+namespace chronomap::test {
+
+/// The cluster's connection string ("PG:host=… dbname=… user=…"). The db tests FAIL when it is
+/// missing: run them through tests/db/with-postgis.sh, which starts a cluster and sets it.
+inline QString testDatabase()
+{
+    const QString pg = qEnvironmentVariable("CHRONOMAP_TEST_PG");
+    INFO("CHRONOMAP_TEST_PG is not set: run the db tests through tests/db/with-postgis.sh "
+         "(e.g. tests/db/with-postgis.sh ctest --test-dir build -L db)");
+    REQUIRE(pg.startsWith(QLatin1String("PG:")));
+    return pg;
+}
+
+/// Runs one SQL text with psql against the test database; returns its unaligned output.
+/// Fails the test when psql does.
+inline QString psql(const QString &sql, int *exitCode = nullptr)
+{
+    QProcess process;
+    process.start(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-tA"),
+                                           QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                                           QStringLiteral("-d"), testDatabase().mid(3), QStringLiteral("-c"), sql});
+    REQUIRE(process.waitForFinished(60'000));
+    const QString out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    if (exitCode) {
+        *exitCode = process.exitCode();
+    } else {
+        INFO(QString::fromUtf8(process.readAllStandardError()).toStdString());
+        REQUIRE(process.exitCode() == 0);
+    }
+    return out;
+}
+
+} // namespace chronomap::test
