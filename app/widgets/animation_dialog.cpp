@@ -115,7 +115,8 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
 
     m_path = new ExportFileField(this);
     const QString dir = AppSettings().existingExportFolder(QStandardPaths::MoviesLocation);
-    const QString base = dataset ? QFileInfo(dataset->file()).completeBaseName() : QStringLiteral("chronomap");
+    const QString base =
+        dataset ? QFileInfo(Dataset::displayName(dataset->file())).completeBaseName() : QStringLiteral("chronomap");
     m_path->setPath(QDir(dir).filePath(base + QStringLiteral("-animation.mp4")));
 
     m_summary = new QLabel(this);

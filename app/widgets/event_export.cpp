@@ -44,7 +44,8 @@ bool EventExport::write(const ViewState &state, const QString &path, QString *er
 QString EventExport::proposedPath(const ViewState &state, const QString &folder)
 {
     const auto dataset = state.dataset();
-    const QString base = dataset ? QFileInfo(dataset->file()).completeBaseName() : QStringLiteral("events");
+    const QString base =
+        dataset ? QFileInfo(Dataset::displayName(dataset->file())).completeBaseName() : QStringLiteral("events");
     return QDir(folder.isEmpty() ? QDir::homePath() : folder).filePath(base + QStringLiteral("-events.geojson"));
 }
 

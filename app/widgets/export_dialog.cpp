@@ -44,7 +44,8 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     m_path = new ExportFileField(this);
     // A folder that exists, so that the first Export never fails for want of ~/Pictures.
     const QString dir = AppSettings().existingExportFolder(QStandardPaths::PicturesLocation);
-    const QString base = dataset ? QFileInfo(dataset->file()).completeBaseName() : QStringLiteral("chronomap");
+    const QString base =
+        dataset ? QFileInfo(Dataset::displayName(dataset->file())).completeBaseName() : QStringLiteral("chronomap");
     m_path->setPath(QDir(dir).filePath(base + QStringLiteral("-snapshot.") +
                                        QLatin1String(SnapshotFormats::info(SnapshotFormat::Png).suffix)));
 

@@ -573,8 +573,8 @@ void MainWindow::retranslate()
 {
     const QString title = m_currentFiles.size() > 1
                               ? tr("%1 and %n more — Chronomap", nullptr, int(m_currentFiles.size() - 1))
-                                    .arg(QFileInfo(m_currentFile).fileName())
-                              : tr("%1 — Chronomap").arg(QFileInfo(m_currentFile).fileName());
+                                    .arg(Dataset::displayName(m_currentFile))
+                              : tr("%1 — Chronomap").arg(Dataset::displayName(m_currentFile));
     setWindowTitle(m_currentFile.isEmpty() ? tr("Chronomap") : title);
     const std::pair<const char *, QString> docks[] = {
         {"regionDock", tr("Region")},     {"eventDock", tr("Event")},       {"timelineDock", tr("Timeline")},

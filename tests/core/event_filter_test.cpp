@@ -7,6 +7,7 @@
 
 #include "../bundled_data.h"
 
+#include <QJsonDocument>
 #include <QSignalSpy>
 
 #include "../qt_string_maker.h"
@@ -434,4 +435,25 @@ TEST_CASE("Slots of filterChanged already read the events of the new filter", "[
     state.setWindowMatch(WindowMatch::Certainly);
     check("window match");
     CHECK(seenIgnoringWindow.size() < size_t(dataset->events->size()));
+}
+
+TEST_CASE("A database table's password never reaches a title, a default name or a view-state file", "[store]")
+{
+    const auto bundled = test::bundledDataset();
+    const QString source = QStringLiteral("PG:host=/var/run/postgresql dbname=team password=s3cret tables=events");
+    const auto dataset = Dataset::make({source}, bundled->events, bundled->baseMap);
+    CHECK(dataset->fileNames() == QStringLiteral("events"));
+    CHECK(Dataset::displayName(source) == QStringLiteral("events"));
+    REQUIRE(dataset->absoluteFiles().size() == 1);
+    CHECK(dataset->absoluteFiles().first().startsWith(QStringLiteral("PG:host=/var/run/postgresql dbname=team")));
+    CHECK_FALSE(dataset->absoluteFiles().first().contains(QStringLiteral("s3cret")));
+
+    ViewState state;
+    state.setDataset(dataset);
+    const QJsonObject json = ViewStateJson::toJson(state);
+    CHECK_FALSE(QJsonDocument(json).toJson().contains("s3cret"));
+    // Reopened, the table is still a connection string, not a path under the file's folder.
+    const QStringList paths = ViewStateJson::datasetPaths(json, QStringLiteral("/home/analyst/views/kursk.json"));
+    REQUIRE(paths.size() == 1);
+    CHECK(paths.first().startsWith(QStringLiteral("PG:host=")));
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/geo/base_map.h"
+#include "core/io/database_source.h"
 #include "core/store/region_membership.h"
 
 #include <QFileInfo>
@@ -47,21 +48,30 @@ struct Dataset {
 
     /// The first file: what exports are named after by default.
     QString file() const { return files.value(0); }
-    /// The files as absolute paths: what view states and snapshot metadata name.
+    /// The files as absolute paths: what view states and snapshot metadata name. A database
+    /// table stays its connection string, with any password hidden (these are written out).
     QStringList absoluteFiles() const
     {
         QStringList paths;
         for (const QString &f : files)
-            paths.append(QFileInfo(f).absoluteFilePath());
+            paths.append(DatabaseSource::isDatabase(f) ? DatabaseSource::redacted(f) : QFileInfo(f).absoluteFilePath());
         return paths;
     }
     /// The files' names (no folders), comma-separated: a snapshot's default title and its credit.
+    /// A database table is named by its table (`tables=`), never by its connection string.
     QString fileNames() const
     {
         QStringList names;
         for (const QString &f : files)
-            names.append(QFileInfo(f).fileName());
+            names.append(displayName(f));
         return names.join(QStringLiteral(", "));
+    }
+    /// What a file is called in titles and default export names: its name without folders, or a
+    /// database table's name (never its connection string, which may hold a password).
+    static QString displayName(const QString &file)
+    {
+        return DatabaseSource::isDatabase(file) ? DatabaseSource::option(file, QStringLiteral("tables"))
+                                                : QFileInfo(file).fileName();
     }
 };
 
