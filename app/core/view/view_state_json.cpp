@@ -151,7 +151,7 @@ QStringList ViewStateJson::datasetPaths(const QJsonObject &json, const QString &
     if (paths.isEmpty()) paths.append(json.value(QStringLiteral("dataset")).toString());
     paths.removeAll(QString());
     for (QString &path : paths)
-        if (!DatabaseSource::isDatabase(path) && !QFileInfo(path).isAbsolute() && !jsonFilePath.isEmpty())
+        if (!QFileInfo(path).isAbsolute() && !jsonFilePath.isEmpty())
             path = QFileInfo(jsonFilePath).absoluteDir().filePath(path);
     return paths;
 }
