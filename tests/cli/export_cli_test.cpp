@@ -204,7 +204,7 @@ TEST_CASE("chronomap --export --map-style draws the map in that style and record
         return n;
     };
     QMap<QString, QImage> images;
-    for (const QString style : {QStringLiteral("markers"), QStringLiteral("hexbins")}) {
+    for (const QString &style : {QStringLiteral("markers"), QStringLiteral("hexbins")}) {
         const QString png = dir.filePath(style + QStringLiteral(".png")),
                       json = dir.filePath(style + QStringLiteral(".json"));
         const Run run = runChronomap({QStringLiteral("--export"), png, QStringLiteral("--data"), kData,
