@@ -90,6 +90,28 @@ void typeInto(QComboBox *box, const QString &text)
     QTest::keyClicks(box, text);
 }
 
+/// Types each column's role (`role:` boxes) and the date form, then waits for the live count.
+void chooseRoles(ImportMappingDialog &dialog, const QList<std::pair<QString, QString>> &roles, const QString &dateForm)
+{
+    for (const auto &[column, role] : roles)
+        typeInto(dialog.findChild<QComboBox *>("role:" + column), role);
+    typeInto(dialog.findChild<QComboBox *>("dateForm"), dateForm);
+    QSignalSpy previewed(&dialog, &ImportMappingDialog::previewUpdated);
+    previewed.wait(5000);
+}
+
+/// The entries of View → Choropleth's figure menu, as the user sees them when it opens.
+QStringList choroplethFiguresOffered(MainWindow &window)
+{
+    auto *figures = window.findChild<QMenu *>("choroplethFigures");
+    REQUIRE(figures);
+    emit figures->aboutToShow();
+    QStringList offered;
+    for (QAction *a : figures->actions())
+        offered.append(a->text());
+    return offered;
+}
+
 } // namespace
 
 TEST_CASE("The import dialog opens a Fecha Titular X Y file with 12/08/2025 dates and remembers the choice",
@@ -103,13 +125,7 @@ TEST_CASE("The import dialog opens a Fecha Titular X Y file with 12/08/2025 date
 
     DialogVisit first;
     whenDialogOpens(first, [](ImportMappingDialog &dialog) {
-        typeInto(dialog.findChild<QComboBox *>("role:Fecha"), "start");
-        typeInto(dialog.findChild<QComboBox *>("role:Titular"), "title");
-        typeInto(dialog.findChild<QComboBox *>("role:X"), "lon");
-        typeInto(dialog.findChild<QComboBox *>("role:Y"), "lat");
-        typeInto(dialog.findChild<QComboBox *>("dateForm"), "day");
-        QSignalSpy previewed(&dialog, &ImportMappingDialog::previewUpdated);
-        previewed.wait(5000);
+        chooseRoles(dialog, {{"Fecha", "start"}, {"Titular", "title"}, {"X", "lon"}, {"Y", "lat"}}, "day");
     });
     REQUIRE(loadFiles(window, {file}));
     REQUIRE(first.shown);
@@ -152,14 +168,9 @@ TEST_CASE("ACLED and UCDP exports open in the window with no dialog", "[widgets]
     }
     // View → Choropleth (sum of a figure per region) lists UCDP's three figures; choosing one
     // shades by it.
-    auto *figures = window.findChild<QMenu *>("choroplethFigures");
-    REQUIRE(figures);
-    emit figures->aboutToShow();
-    QStringList offered;
-    for (QAction *a : figures->actions())
-        offered.append(a->text());
-    CHECK(offered == QStringList{"fatalities (best)", "fatalities (high)", "fatalities (low)"});
-    figures->actions().value(0)->trigger();
+    CHECK(choroplethFiguresOffered(window) ==
+          QStringList{"fatalities (best)", "fatalities (high)", "fatalities (low)"});
+    window.findChild<QMenu *>("choroplethFigures")->actions().value(0)->trigger();
     CHECK(window.viewState()->mapMode() == MapMode::Choropleth);
     REQUIRE(window.viewState()->choroplethFigure());
     CHECK(window.viewState()->choroplethFigure()->quantity() == "fatalities (best)");
@@ -184,13 +195,8 @@ TEST_CASE("A column chosen as a figure in the import dialog becomes a claim per 
     window.show();
     DialogVisit visit;
     whenDialogOpens(visit, [](ImportMappingDialog &dialog) {
-        typeInto(dialog.findChild<QComboBox *>("role:Fecha"), "start");
-        typeInto(dialog.findChild<QComboBox *>("role:Titular"), "title");
-        typeInto(dialog.findChild<QComboBox *>("role:Muertos"), "figure:");
-        typeInto(dialog.findChild<QComboBox *>("role:Fuente"), "sources");
-        typeInto(dialog.findChild<QComboBox *>("dateForm"), "day");
-        QSignalSpy previewed(&dialog, &ImportMappingDialog::previewUpdated);
-        previewed.wait(5000);
+        chooseRoles(dialog, {{"Fecha", "start"}, {"Titular", "title"}, {"Muertos", "figure:"}, {"Fuente", "sources"}},
+                    "day");
     });
     REQUIRE(loadFiles(window, {file}));
     REQUIRE(visit.shown);
@@ -211,11 +217,5 @@ TEST_CASE("A column chosen as a figure in the import dialog becomes a claim per 
     CHECK(claimsByTitle.value("Ataque con drones en Belgorod").isEmpty()); // "muchos": a warning, no figure
     CHECK(claimsByTitle.value("Bombardeo sin cifra").isEmpty());
 
-    auto *figures = window.findChild<QMenu *>("choroplethFigures");
-    REQUIRE(figures);
-    emit figures->aboutToShow();
-    QStringList offered;
-    for (QAction *a : figures->actions())
-        offered.append(a->text());
-    CHECK(offered == QStringList{"Muertos"});
+    CHECK(choroplethFiguresOffered(window) == QStringList{"Muertos"});
 }
