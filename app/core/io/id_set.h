@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/huge_pages.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHashFunctions>
@@ -20,6 +22,8 @@ public:
     {
         m_begin.reserve(size_t(ids) + 1);
         m_text.reserve(qsizetype(std::min<qint64>(ids, 1 << 26) * 16)); // most ids are shorter: no copying as it grows
+        adviseHugePages(m_begin);
+        adviseHugePages(m_text);
         if (size_t(ids) * 2 > m_slots.size()) rehash(std::bit_ceil(size_t(ids) * 2));
     }
 
@@ -67,7 +71,10 @@ private:
     }
     void rehash(size_t capacity) // a power of two ("slots" is a Qt keyword)
     {
-        std::vector<Slot> old(capacity);
+        std::vector<Slot> old;
+        old.reserve(capacity);
+        adviseHugePages(old); // before the zeros are written: the table is touched at random
+        old.resize(capacity);
         old.swap(m_slots);
         for (const Slot &slot : old) {
             if (slot.idPlusOne == 0) continue;
