@@ -12,7 +12,7 @@ QByteArray idText(int n)
 
 } // namespace
 
-TEST_CASE("The id set finds every repeated id and only those, as it grows past what was reserved")
+TEST_CASE("The id set finds every repeated id and only those as it grows past what was reserved")
 {
     const int reserved = GENERATE(0, 1000, 200'000);
     chronomap::IdSet ids;
