@@ -25,7 +25,7 @@ namespace {
 // Written and read by the same build on the same machine: numbers in host order, arrays of
 // points as their bytes. A change to any struct written here must bump the version.
 constexpr char kMagic[8] = {'C', 'M', 'B', 'M', 'A', 'P', 'C', '1'};
-constexpr quint32 kFormatVersion = 1;
+constexpr quint32 kFormatVersion = 2;
 
 struct Header {
     char magic[8];
@@ -200,10 +200,22 @@ QList<std::vector<float>> readDetail(Reader &r)
     return r.list<std::vector<float>>([](Reader &r) { return r.floats(); });
 }
 
+/// True when the outlines are the rings themselves (the projection shares them when no ring
+/// runs along the antimeridian): written once, shared again when read.
+bool outlinesAreRings(const ProjectedArea &a)
+{
+    if (a.outlines.size() != a.rings.size()) return false;
+    for (qsizetype i = 0; i < a.rings.size(); ++i)
+        if (a.outlines[i].constData() != a.rings[i].constData()) return false;
+    return true;
+}
+
 void writeProjectedArea(Writer &w, const ProjectedArea &a)
 {
     writePolygons(w, a.rings);
-    writePolygons(w, a.outlines);
+    const bool shared = outlinesAreRings(a);
+    w.raw(quint8(shared));
+    if (!shared) writePolygons(w, a.outlines);
     w.raw(a.box);
     writeDetail(w, a.outlineDetailM);
 }
@@ -212,7 +224,7 @@ ProjectedArea readProjectedArea(Reader &r)
 {
     ProjectedArea a;
     a.rings = readPolygons(r);
-    a.outlines = readPolygons(r);
+    a.outlines = r.raw<quint8>() ? a.rings : readPolygons(r);
     a.box = r.raw<QRectF>();
     a.outlineDetailM = readDetail(r);
     return a;
