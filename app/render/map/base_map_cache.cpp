@@ -25,7 +25,7 @@ namespace {
 // Written and read by the same build on the same machine: numbers in host order, arrays of
 // points as their bytes. A change to any struct written here must bump the version.
 constexpr char kMagic[8] = {'C', 'M', 'B', 'M', 'A', 'P', 'C', '1'};
-constexpr quint32 kFormatVersion = 1;
+constexpr quint32 kFormatVersion = 2;
 
 struct Header {
     char magic[8];
@@ -97,7 +97,8 @@ public:
     {
         const qsizetype n = count();
         if (!fits(n, sizeof(QChar))) return {};
-        QString s(reinterpret_cast<const QChar *>(m_at), n);
+        QString s(n, Qt::Uninitialized); // copied as bytes: the text need not be 2-aligned here
+        std::memcpy(s.data(), m_at, size_t(n) * sizeof(QChar));
         m_at += n * qsizetype(sizeof(QChar));
         return s;
     }
@@ -200,10 +201,22 @@ QList<std::vector<float>> readDetail(Reader &r)
     return r.list<std::vector<float>>([](Reader &r) { return r.floats(); });
 }
 
+/// True when the outlines are the rings themselves (the projection shares them when no ring
+/// runs along the antimeridian): written once, shared again when read.
+bool outlinesAreRings(const ProjectedArea &a)
+{
+    if (a.outlines.size() != a.rings.size()) return false;
+    for (qsizetype i = 0; i < a.rings.size(); ++i)
+        if (a.outlines[i].constData() != a.rings[i].constData()) return false;
+    return true;
+}
+
 void writeProjectedArea(Writer &w, const ProjectedArea &a)
 {
     writePolygons(w, a.rings);
-    writePolygons(w, a.outlines);
+    const bool shared = outlinesAreRings(a);
+    w.raw(quint8(shared));
+    if (!shared) writePolygons(w, a.outlines);
     w.raw(a.box);
     writeDetail(w, a.outlineDetailM);
 }
@@ -212,7 +225,7 @@ ProjectedArea readProjectedArea(Reader &r)
 {
     ProjectedArea a;
     a.rings = readPolygons(r);
-    a.outlines = readPolygons(r);
+    a.outlines = r.raw<quint8>() ? a.rings : readPolygons(r);
     a.box = r.raw<QRectF>();
     a.outlineDetailM = readDetail(r);
     return a;
