@@ -37,6 +37,11 @@ using chronomap::test::testDatabase;
 
 namespace {
 
+bool tableExists(const QString &table)
+{
+    return psql(QStringLiteral("SELECT to_regclass('public.%1') IS NOT NULL").arg(table)) == u"t";
+}
+
 /// A CSV of `rows` synthetic events near Kursk, written into `dir`.
 QString bigCsv(const QTemporaryDir &dir, int rows)
 {

@@ -16,7 +16,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("LiveTable", text);
+    return QCoreApplication::translate("chronomap::LiveTable", text);
 }
 
 /// The latitude Web Mercator stops at (render's WebMercator::kMaxLatDeg): points beyond are
@@ -251,7 +251,7 @@ LiveResult<LiveEvents> LiveTable::readEvents(const QString &where, const SqlPara
     // when one event is opened.
     QString sql =
         with + QStringLiteral("SELECT id, \"start\", \"end\", category, title, summary, array_to_json(regions), "
-                              "confidence, provenance, location_precision, ST_AsGeoJSON(geom) FROM \"%1\" "
+                              "confidence, provenance, location_precision, ST_AsGeoJSON(geom, 15) FROM \"%1\" "
                               "WHERE %2")
                    .arg(m_table, where);
     if (limit >= 0) sql += QStringLiteral(" LIMIT %1").arg(limit + 1);

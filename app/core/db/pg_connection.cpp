@@ -16,7 +16,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("PgConnection", text);
+    return QCoreApplication::translate("chronomap::PgConnection", text);
 }
 
 QString messageOf(const PGconn *connection)
