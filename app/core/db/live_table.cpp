@@ -114,7 +114,7 @@ std::unique_ptr<LiveTable> LiveTable::open(const QString &source, QString *error
     for (auto it = types.cbegin(); it != types.cend(); ++it) {
         const QString &name = it.key();
         if ((name.startsWith(QLatin1String("title")) || name.startsWith(QLatin1String("summary"))) &&
-            it.value() == u"text")
+            (it.value() == u"text" || it.value() == u"character varying"))
             searchable << QStringLiteral("\"%1\"").arg(name);
         else if ((name == u"actors" || name == u"places") && it.value() == u"ARRAY")
             searchable << QStringLiteral("array_to_string(\"%1\", E'\\n')").arg(name);
