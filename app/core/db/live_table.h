@@ -60,8 +60,8 @@ public:
     /// was never analysed).
     LiveResult<qint64> estimatedRows();
     /// Point events per cell of `grid` and category, where `filter` lets them through: the map's
-    /// density bins (ST_SnapToGrid on the EPSG:3857 geometry). Line and place-less records are
-    /// not binned, as on the map.
+    /// density bins, cells counted from the Web Mercator point by the map's formula. Line and
+    /// place-less records are not binned, as on the map.
     LiveResult<std::vector<LiveBin>> bins(const LiveFilter &filter, const SquareBinGrid &grid);
     /// Events per `unit` (date_trunc: year, quarter, month, week, day, hour) of their earliest
     /// start, per category.
