@@ -12,8 +12,8 @@ namespace chronomap {
 class LiveWorker : public QObject {
     Q_OBJECT
 public:
-    LiveWorker(QString source, std::shared_ptr<LiveBrowser::Shared> shared)
-        : m_source(std::move(source)), m_shared(std::move(shared))
+    LiveWorker(QString source, std::shared_ptr<LiveBrowser::Shared> shared, LiveBrowser *browser)
+        : m_source(std::move(source)), m_shared(std::move(shared)), m_browser(browser)
     {}
     ~LiveWorker() override { setRunning(false); }
 
@@ -21,13 +21,17 @@ public slots:
     void open();
     void runPending();
 
-signals:
-    void opened(qint64 estimatedRows);
-    void answered(std::shared_ptr<const LiveAnswer> answer);
-    void failed(const QString &message);
-    void tableChanged();
-
 private:
+    /// Runs `tell` on the browser in its thread (queued; dropped once the browser is gone).
+    template<typename Tell> void toBrowser(Tell tell)
+    {
+        QMetaObject::invokeMethod(
+            m_browser, [browser = m_browser, tell] { tell(*browser); }, Qt::QueuedConnection);
+    }
+    void failed(const QString &message)
+    {
+        toBrowser([message](LiveBrowser &b) { emit b.failed(message); });
+    }
     void setRunning(bool running);
     bool listen();
     void readNotifications();
@@ -38,6 +42,7 @@ private:
 
     QString m_source;
     std::shared_ptr<LiveBrowser::Shared> m_shared;
+    LiveBrowser *m_browser; ///< outlives this worker: its destructor waits for the thread
     std::unique_ptr<LiveTable> m_table;
     std::unique_ptr<QSocketNotifier> m_notifier;
     bool m_lossReported = false;
@@ -54,17 +59,17 @@ void LiveWorker::open()
     QString error;
     m_table = LiveTable::open(m_source, &error);
     if (!m_table) {
-        emit failed(error);
+        failed(error);
         return;
     }
     const LiveResult<qint64> rows = m_table->estimatedRows();
     if (!rows.ok() || !listen()) {
-        emit failed(rows.ok() ? tr("cannot listen for changes on %1").arg(m_table->connection().redactedSource())
-                              : rows.message);
+        failed(rows.ok() ? tr("cannot listen for changes on %1").arg(m_table->connection().redactedSource())
+                         : rows.message);
         return;
     }
     setRunning(true);
-    emit opened(rows.value);
+    toBrowser([estimate = rows.value](LiveBrowser &b) { emit b.opened(estimate); });
     runPending();
 }
 
@@ -85,7 +90,7 @@ void LiveWorker::readNotifications()
     if (!m_table) return;
     bool gone = false;
     const QStringList tables = m_table->connection().takeNotifications(PostgisImport::kNotifyChannel, &gone);
-    if (tables.contains(m_table->table())) emit tableChanged();
+    if (tables.contains(m_table->table())) toBrowser([](LiveBrowser &b) { emit b.tableChanged(); });
     if (gone)
         lost(tr("the connection to the database %1 was lost (table %2)")
                  .arg(m_table->connection().redactedSource(), m_table->table()));
@@ -94,7 +99,7 @@ void LiveWorker::readNotifications()
 void LiveWorker::lost(const QString &message)
 {
     dropNotifier(); // the socket is closed: nothing more to read from it
-    if (!m_lossReported) emit failed(message);
+    if (!m_lossReported) failed(message);
     m_lossReported = true;
 }
 
@@ -143,13 +148,10 @@ void LiveWorker::runPending()
             return;
         }
         if (status == PgStatus::Failed) {
-            emit failed(message);
+            failed(message);
             continue;
         }
-        QMutexLocker lock(&m_shared->mutex);
-        const bool newest = m_shared->newest == number;
-        lock.unlock();
-        if (newest) emit answered(answer);
+        toBrowser([answer](LiveBrowser &b) { b.deliver(answer); });
     }
 }
 
@@ -184,20 +186,9 @@ std::shared_ptr<const LiveAnswer> LiveWorker::ask(const LiveRequest &request, qu
 LiveBrowser::LiveBrowser(const QString &source, QObject *parent) : QObject(parent), m_shared(std::make_shared<Shared>())
 {
     qRegisterMetaType<std::shared_ptr<const LiveAnswer>>();
-    m_worker = new LiveWorker(source, m_shared);
+    m_worker = new LiveWorker(source, m_shared, this);
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &LiveWorker::opened, this, &LiveBrowser::opened);
-    connect(m_worker, &LiveWorker::failed, this, &LiveBrowser::failed);
-    connect(m_worker, &LiveWorker::tableChanged, this, &LiveBrowser::tableChanged);
-    connect(m_worker, &LiveWorker::answered, this, [this](std::shared_ptr<const LiveAnswer> answer) {
-        QMutexLocker lock(&m_shared->mutex);
-        const bool newest = answer->request == m_shared->newest;
-        lock.unlock();
-        if (!newest) return; // a newer request is on its way
-        keep(answer);
-        emit answered(answer);
-    });
     m_thread.setObjectName(QStringLiteral("chronomap live table"));
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, &LiveWorker::open, Qt::QueuedConnection);
@@ -228,9 +219,14 @@ quint64 LiveBrowser::request(const LiveRequest &request)
     return number;
 }
 
-void LiveBrowser::keep(const std::shared_ptr<const LiveAnswer> &answer)
+void LiveBrowser::deliver(const std::shared_ptr<const LiveAnswer> &answer)
 {
+    QMutexLocker lock(&m_shared->mutex);
+    const bool newest = answer->request == m_shared->newest;
+    lock.unlock();
+    if (!newest) return; // a newer request is on its way
     m_last[int(answer->kind)] = answer;
+    emit answered(answer);
 }
 
 std::shared_ptr<const LiveAnswer> LiveBrowser::lastAnswer(LiveRequest::Kind kind) const

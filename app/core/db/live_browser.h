@@ -71,7 +71,8 @@ private:
         PgConnection *running = nullptr; ///< the worker's connection, for cancel()
         bool stopping = false;           ///< the browser is going: ask nothing more
     };
-    void keep(const std::shared_ptr<const LiveAnswer> &answer);
+    /// Keeps and announces `answer` unless a newer request was made since.
+    void deliver(const std::shared_ptr<const LiveAnswer> &answer);
 
     std::shared_ptr<Shared> m_shared;
     QThread m_thread;
