@@ -35,9 +35,6 @@ OpenDatabaseDialog::OpenDatabaseDialog(const AppSettings *settings, QWidget *par
     m_connection = edit(QStringLiteral("connection"), QStringLiteral("PG:host=… dbname=… tables=…"));
     m_password = edit(QStringLiteral("password"), QString());
     m_password->setEchoMode(QLineEdit::Password);
-    if (settings)
-        for (const QString &key : AppSettings::databaseFieldKeys())
-            field(key)->setText(settings->databaseField(key));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Host:"), m_host);
@@ -64,6 +61,10 @@ OpenDatabaseDialog::OpenDatabaseDialog(const AppSettings *settings, QWidget *par
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_buttons);
+    // Filled last: each field's change updates the password row and the Open button.
+    if (settings)
+        for (const QString &key : AppSettings::databaseFieldKeys())
+            field(key)->setText(settings->databaseField(key));
     update();
 }
 

@@ -378,7 +378,7 @@ QStringList eventKeys(const EventStore &store)
 {
     QStringList keys;
     for (EventStore::Index i = 0; i < EventStore::Index(store.size()); ++i)
-        keys.append(QStringLiteral("%1|%2|%3").arg(store.id(i), store.title(i)).arg(store.event(i).when.startMs));
+        keys.append(QStringLiteral("%1|%2|%3").arg(store.id(i), store.title(i)).arg(store.event(i).when.earliestMs()));
     keys.sort();
     return keys;
 }
