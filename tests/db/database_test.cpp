@@ -457,12 +457,15 @@ TEST_CASE("db: File → Open Database… opens a table from its fields, and a pa
         CHECK_FALSE(window.windowTitle().contains(password));
     }
     window.close(); // saves the settings
-    const AppSettings settings;
-    CHECK(settings.databaseField(QStringLiteral("tables")) == table);
-    CHECK(settings.databaseField(QStringLiteral("host")) == fields[QStringLiteral("host")]);
-    QFile stored(settings.fileName());
-    REQUIRE(stored.open(QIODevice::ReadOnly));
-    CHECK_FALSE(stored.readAll().contains("pw 4"));
+    // Read back from the file the window wrote (see open_database_dialog_test.cpp).
+    QSettings stored(settingsDir.filePath(QStringLiteral("Unknown Organization/chronomap_tests.conf")),
+                     QSettings::IniFormat);
+    REQUIRE(stored.status() == QSettings::NoError);
+    CHECK(stored.value(QStringLiteral("database/tables")).toString() == table);
+    CHECK(stored.value(QStringLiteral("database/host")).toString() == fields[QStringLiteral("host")]);
+    QFile file(stored.fileName());
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK_FALSE(file.readAll().contains("pw 4"));
     if (oldPassFile.isNull())
         qunsetenv("PGPASSFILE");
     else
