@@ -67,8 +67,8 @@ BriefingExportDialog::BriefingExportDialog(const BriefingDocument *document, con
     form->addRow(tr("&Page:"), m_page);
     form->addRow(tr("&Language:"), m_language);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("%n step(s), one page each, between a title page and the sources cited.",
-                                    nullptr, int(document->briefing().steps.size())),
+    layout->addWidget(new QLabel(tr("%n step(s), one page each, between a title page and the sources cited.", nullptr,
+                                    int(document->briefing().steps.size())),
                                  this));
     layout->addLayout(form);
     layout->addWidget(m_progress);
@@ -106,7 +106,8 @@ BriefingPageFormat BriefingExportDialog::pageFormat() const
 
 void BriefingExportDialog::setLanguage(const QString &language)
 {
-    m_language->setCurrentIndex(std::max(0, m_language->findData(language == u"es" ? QStringLiteral("es") : QStringLiteral("en"))));
+    m_language->setCurrentIndex(
+        std::max(0, m_language->findData(language == u"es" ? QStringLiteral("es") : QStringLiteral("en"))));
 }
 
 QString BriefingExportDialog::language() const

@@ -24,20 +24,19 @@ BriefingExportJob::~BriefingExportJob()
 
 void BriefingExportJob::start(const BriefingPdf::Request &request, const QString &path)
 {
-    m_watcher.setFuture(
-        QtConcurrent::run([request, path, hook = m_workerStepHook](QPromise<Outcome> &promise) {
-            promise.setProgressRange(0, 100);
-            Outcome outcome;
-            outcome.error = BriefingPdf::write(
-                request, path,
-                [&promise, &hook](int percent) {
-                    promise.setProgressValue(percent);
-                    if (hook) hook(percent);
-                    return !promise.isCanceled();
-                },
-                &outcome.issues);
-            promise.addResult(outcome);
-        }));
+    m_watcher.setFuture(QtConcurrent::run([request, path, hook = m_workerStepHook](QPromise<Outcome> &promise) {
+        promise.setProgressRange(0, 100);
+        Outcome outcome;
+        outcome.error = BriefingPdf::write(
+            request, path,
+            [&promise, &hook](int percent) {
+                promise.setProgressValue(percent);
+                if (hook) hook(percent);
+                return !promise.isCanceled();
+            },
+            &outcome.issues);
+        promise.addResult(outcome);
+    }));
 }
 
 void BriefingExportJob::cancel()

@@ -124,8 +124,8 @@ void OpenDatabaseDialog::update()
             ? tr("The connection string gives the password.")
             : tr("The password comes from %1.").arg(QDir::toNativeSeparators(PgPass::filePath())));
     // GDAL opens every table of the database without `tables=`: one table is asked for.
-    m_buttons->button(QDialogButtonBox::Open)->setEnabled(
-        !DatabaseSource::option(source, QStringLiteral("tables")).isEmpty());
+    m_buttons->button(QDialogButtonBox::Open)
+        ->setEnabled(!DatabaseSource::option(source, QStringLiteral("tables")).isEmpty());
 }
 
 } // namespace chronomap

@@ -51,7 +51,7 @@ void dragRow(QListWidget *list, int from, int onto)
     QTest::mousePress(viewport, Qt::LeftButton, {}, start);
     QTest::mouseMove(viewport, start + QPoint(0, towards / 2)); // the view enters its dragging state
     QTest::mouseMove(viewport, start + QPoint(0, towards));     // past the drag distance: the drag starts
-    QTest::qWait(300); // the timer's release, when the drag returned at once
+    QTest::qWait(300);                                          // the timer's release, when the drag returned at once
 }
 
 } // namespace
@@ -66,16 +66,16 @@ TEST_CASE("On X11 a step dragged with the mouse to the top of the list moves the
     BriefingPanel *panel = window.briefingPanel();
     BriefingDocument *doc = window.briefing();
     const Briefing built = doc->briefing();
-    REQUIRE(stepTitles(doc) == QStringList{QStringLiteral("The treaty"), QStringLiteral("Kursk"),
-                                           QStringLiteral("Counter-offensive")});
+    REQUIRE(stepTitles(doc) ==
+            QStringList{QStringLiteral("The treaty"), QStringLiteral("Kursk"), QStringLiteral("Counter-offensive")});
     const int edits = doc->undoStack()->count();
 
     dragRow(panel->stepList(), 2, 0);
-    CHECK(stepTitles(doc) == QStringList{QStringLiteral("Counter-offensive"), QStringLiteral("The treaty"),
-                                         QStringLiteral("Kursk")});
+    CHECK(stepTitles(doc) ==
+          QStringList{QStringLiteral("Counter-offensive"), QStringLiteral("The treaty"), QStringLiteral("Kursk")});
     CHECK(panel->stepList()->item(0)->text() == u"1. Counter-offensive");
     CHECK(panel->stepList()->count() == 3);
-    CHECK(panel->currentStep() == 0); // the step dragged stays chosen
+    CHECK(panel->currentStep() == 0);                  // the step dragged stays chosen
     CHECK(doc->briefing().steps[0] == built.steps[2]); // moved whole: view, title and caption
     CHECK(doc->undoStack()->count() == edits + 1);
     doc->undoStack()->undo();

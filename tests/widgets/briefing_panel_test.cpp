@@ -265,8 +265,8 @@ TEST_CASE("The briefing's own title and author are typed above the steps, undone
     CHECK(doc->isModified()); // unsaved, so closing would ask
     QTest::keyClicks(panel->briefingTitleEdit(QStringLiteral("es")), QStringLiteral("Del tratado a Kursk"));
     QTest::keyClicks(panel->authorEdit(), QStringLiteral("A. Analyst"));
-    CHECK(doc->briefing().title == BriefingText{QStringLiteral("From the treaty to Kursk"),
-                                                 QStringLiteral("Del tratado a Kursk")});
+    CHECK(doc->briefing().title ==
+          BriefingText{QStringLiteral("From the treaty to Kursk"), QStringLiteral("Del tratado a Kursk")});
     CHECK(doc->briefing().author == u"A. Analyst");
 
     // Each field typed is one undo step, through the same stack as the steps' edits.

@@ -135,7 +135,7 @@ TEST_CASE("The Open Database dialog asks for a password only when no line of the
     qputenv("PGPASSFILE", QFile::encodeName(writePgPass(dir, "db.example.org:5432:events:analyst:x\n")));
     CHECK_FALSE(asks());
     CHECK_FALSE(dialog.passwordEdit()->isVisible());
-    CHECK(dialog.password().isEmpty()); // libpq reads the file itself
+    CHECK(dialog.password().isEmpty());                                    // libpq reads the file itself
     dialog.field(QStringLiteral("port"))->setText(QStringLiteral("5433")); // another port: no line for it
     CHECK(asks());
     qputenv("PGPASSFILE", QFile::encodeName(writePgPass(dir, "db.example.org:*:events:analyst:x\n")));
@@ -242,7 +242,7 @@ TEST_CASE("Opening a database with a password typed keeps the fields for next ti
               .filter(QStringLiteral("PG:"))
               .isEmpty());
     const QByteArray bytes = isolated.allBytes();
-    REQUIRE(bytes.contains("chronomap_test")); // the settings were written…
+    REQUIRE(bytes.contains("chronomap_test"));      // the settings were written…
     CHECK_FALSE(bytes.contains(password.toUtf8())); // …without the password
 
     if (oldPassFile.isNull())

@@ -33,7 +33,8 @@ QString option(const QString &source, const QString &key)
     if (!match.hasMatch()) return {};
     QString value = match.captured(2);
     if (value.size() >= 2 && value.startsWith(u'\'') && value.endsWith(u'\''))
-        value = value.mid(1, value.size() - 2).replace(QRegularExpression(QStringLiteral(R"(\\(.))")), QStringLiteral("\\1"));
+        value = value.mid(1, value.size() - 2)
+                    .replace(QRegularExpression(QStringLiteral(R"(\\(.))")), QStringLiteral("\\1"));
     return value;
 }
 

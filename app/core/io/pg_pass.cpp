@@ -70,8 +70,8 @@ bool hasPassword(const QString &source)
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) return false;
 
     const QString host = orDefault(DatabaseSource::option(source, QStringLiteral("host")), "PGHOST", QString());
-    const QString port = orDefault(DatabaseSource::option(source, QStringLiteral("port")), "PGPORT",
-                                   QStringLiteral("5432"));
+    const QString port =
+        orDefault(DatabaseSource::option(source, QStringLiteral("port")), "PGPORT", QStringLiteral("5432"));
     const QString user = orDefault(DatabaseSource::option(source, QStringLiteral("user")), "PGUSER", loginName());
     const QString database = orDefault(DatabaseSource::option(source, QStringLiteral("dbname")), "PGDATABASE", user);
     const QString wanted[] = {host, port, database, user};
@@ -82,8 +82,7 @@ bool hasPassword(const QString &source)
         if (f.size() < 5) continue;
         bool matches = true;
         for (int k = 0; k < 4 && matches; ++k)
-            matches = f[k] == u"*" || f[k] == wanted[k] ||
-                      (k == 0 && f[k] == u"localhost" && isLocalSocket(host));
+            matches = f[k] == u"*" || f[k] == wanted[k] || (k == 0 && f[k] == u"localhost" && isLocalSocket(host));
         if (matches) return true;
     }
     return false;

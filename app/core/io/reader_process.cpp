@@ -214,7 +214,8 @@ LoadResult ReaderProcess::load(const QString &path, const LoadOptions &options, 
     ReaderStream stream(path, options);
     Child child;
     const QString exe = executable();
-    if (QString error; !child.start(childArguments(exe, path, options, limits), childEnvironment(path, options), &error))
+    if (QString error;
+        !child.start(childArguments(exe, path, options, limits), childEnvironment(path, options), &error))
         return stream.fail(
             QCoreApplication::translate("ReaderProcess", "cannot start the file reader %1: %2").arg(exe, error));
 

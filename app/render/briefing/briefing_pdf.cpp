@@ -340,8 +340,8 @@ QSizeF BriefingPdf::pageSizePt(BriefingPageFormat format)
 }
 
 BriefingPdf::Request BriefingPdf::prepare(const Briefing &briefing, std::shared_ptr<const Dataset> dataset,
-                                          const QString &language, BriefingPageFormat page,
-                                          const QString &briefingPath, IssueList *issues)
+                                          const QString &language, BriefingPageFormat page, const QString &briefingPath,
+                                          IssueList *issues)
 {
     if (dataset && issues) BriefingJson::check(briefing, *dataset, dataset->sha256, briefingPath, issues);
     Request request;
