@@ -19,6 +19,7 @@ namespace chronomap {
 OpenDatabaseDialog::OpenDatabaseDialog(const AppSettings *settings, QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Open Database"));
+    setMinimumWidth(480); // the note under the password reads as a sentence, not a column
     auto edit = [this](const QString &name, const QString &placeholder) {
         auto *e = new QLineEdit(this);
         e->setObjectName(name);

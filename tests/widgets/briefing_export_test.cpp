@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -85,10 +86,14 @@ TEST_CASE("File → Briefing → Export as PDF writes the window's briefing, a p
     BriefingExportDialog *dialog = openExportDialog(window);
     CHECK(dialog->language() == u"en"); // the UI language
     CHECK(dialog->pageFormat() == BriefingPageFormat::A4Landscape);
+    // For looking at: the dialog as shown.
+    dialog->grab().save(QStringLiteral(QT_TESTCASE_BUILDDIR "/briefing-export-dialog.png"));
     QTemporaryDir dir;
     const QString english = dir.filePath(QStringLiteral("story.pdf"));
     dialog->setPath(english);
     const QList<QVariant> done = clickExport(dialog);
+    dialog->grab().save(QStringLiteral(QT_TESTCASE_BUILDDIR "/briefing-export-dialog-done.png"));
+    QFile::copy(english, QStringLiteral(QT_TESTCASE_BUILDDIR "/briefing-export-window.pdf"));
     INFO(done.value(2).toString().toStdString());
     REQUIRE(done.value(0).toBool());
     CHECK(done.value(1).toString() == english);

@@ -183,6 +183,7 @@ TEST_CASE("Opening a database with a password typed keeps the fields for next ti
             QTest::keyClicks(dialog->field(QStringLiteral("user")), QStringLiteral("analyst"));
             QTest::keyClicks(dialog->field(QStringLiteral("tables")), QStringLiteral("events"));
             asked = dialog->passwordEdit()->isVisible();
+            dialog->grab().save(QStringLiteral(QT_TESTCASE_BUILDDIR "/open-database-dialog.png")); // to look at
             QTest::keyClicks(dialog->passwordEdit(), password);
             QTest::mouseClick(openButton(*dialog), Qt::LeftButton);
         } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
