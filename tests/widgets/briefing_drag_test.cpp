@@ -56,8 +56,7 @@ void dragRow(QListWidget *list, int from, int onto)
 
 } // namespace
 
-TEST_CASE("On X11 a step dragged with the mouse to the top of the list moves there as one undo step",
-          "[.xcb][briefing]")
+TEST_CASE("On X11 a step dragged with the mouse to the top of the list moves there as one undo step", "[.xcb]")
 {
     REQUIRE(QGuiApplication::platformName() == QStringLiteral("xcb"));
     MainWindow window;
