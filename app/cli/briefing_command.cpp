@@ -102,13 +102,7 @@ int BriefingCommand::run(const QCommandLineParser &parser, const FilterOptions &
     const auto loaded = loadForExport(parser, filters, paths, load, lang);
     if (!loaded) return kBadArguments;
     issues.clear();
-    BriefingJson::check(*briefing, *loaded->dataset, loaded->dataset->sha256, briefingPath, &issues);
-    BriefingPdf::Request request;
-    request.briefing = *briefing;
-    request.dataset = loaded->dataset;
-    request.language = lang;
-    request.page = *page;
-    request.briefingPath = briefingPath;
+    const auto request = BriefingPdf::prepare(*briefing, loaded->dataset, lang, *page, briefingPath, &issues);
     // check() has named what the data lacks step by step; the export's own findings repeat them.
     IssueList drawing;
     const QString error = BriefingPdf::write(request, out, {}, &drawing);

@@ -131,6 +131,24 @@ QString AppSettings::existingExportFolder(QStandardPaths::StandardLocation stand
     return QDir::currentPath();
 }
 
+const QStringList &AppSettings::databaseFieldKeys()
+{
+    static const QStringList keys = {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("dbname"),
+                                     QStringLiteral("user"), QStringLiteral("tables")};
+    return keys;
+}
+
+QString AppSettings::databaseField(const QString &key) const
+{
+    return databaseFieldKeys().contains(key) ? m_settings->value(QStringLiteral("database/") + key).toString()
+                                             : QString();
+}
+
+void AppSettings::setDatabaseField(const QString &key, const QString &value)
+{
+    if (databaseFieldKeys().contains(key)) m_settings->setValue(QStringLiteral("database/") + key, value);
+}
+
 QString AppSettings::language() const
 {
     return m_settings->value(kLanguage).toString();

@@ -59,6 +59,13 @@ public:
     QString importDateForm(const QStringList &columns) const;
     void setImportChoice(const QStringList &columns, const QString &mapping, const QString &dateForm);
 
+    /// File → Open Database…'s last `host`, `port`, `dbname`, `user` and `tables` (libpq's and
+    /// GDAL's keywords); empty when never given. A password is never kept: setDatabaseField()
+    /// takes only those five keys.
+    QString databaseField(const QString &key) const;
+    void setDatabaseField(const QString &key, const QString &value);
+    static const QStringList &databaseFieldKeys();
+
     /// Writes pending changes; false when the file cannot be written.
     bool sync();
 

@@ -122,6 +122,20 @@ void BriefingDocument::setStepText(int index, Text which, const QString &languag
     edit(which == Text::Title ? tr("Edit Step Title") : tr("Edit Caption"), after, mergeId);
 }
 
+void BriefingDocument::setTitle(const QString &language, const QString &text)
+{
+    Briefing after = m_briefing;
+    (language == u"es" ? after.title.es : after.title.en) = text;
+    edit(tr("Edit Briefing Title"), after, language == u"es" ? 11 : 10); // below the steps' ids (1000 on)
+}
+
+void BriefingDocument::setAuthor(const QString &author)
+{
+    Briefing after = m_briefing;
+    after.author = author;
+    edit(tr("Edit Author"), after, 12);
+}
+
 void BriefingDocument::setDataset(const QString &fileName, const QString &sha256)
 {
     m_briefing.datasetFileName = fileName;

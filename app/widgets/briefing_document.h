@@ -38,6 +38,10 @@ public:
     void setStepView(int index, const QJsonObject &view);
     /// Typing in a field: consecutive edits of one field merge into one undo step.
     void setStepText(int index, Text which, const QString &language, const QString &text);
+    /// The briefing's own title (in "en" or "es") and author, shown on the PDF's title page. Typing
+    /// in one field merges into one undo step, as setStepText().
+    void setTitle(const QString &language, const QString &text);
+    void setAuthor(const QString &author);
     /// The dataset the briefing is about (name and hash), kept with the steps; not an edit of its own.
     void setDataset(const QString &fileName, const QString &sha256);
 

@@ -44,6 +44,20 @@ void setTextKeepingCursor(QPlainTextEdit *edit, const QString &text)
 BriefingPanel::BriefingPanel(BriefingDocument *document, ViewState *state, MapView *map, QWidget *parent)
     : QWidget(parent), m_document(document), m_state(state), m_map(map)
 {
+    // The briefing's own title and author, for the PDF's title page.
+    m_header = new QFormLayout;
+    for (int i = 0; i < 2; ++i) {
+        const QString language = i == 1 ? QStringLiteral("es") : QStringLiteral("en");
+        m_briefingTitle[i] = new QLineEdit(this);
+        m_briefingTitle[i]->setObjectName(QStringLiteral("briefingTitle_") + language);
+        m_briefingTitleLabel[i] = new QLabel(this);
+        connect(m_briefingTitle[i], &QLineEdit::textEdited, this,
+                [this, language](const QString &text) { m_document->setTitle(language, text); });
+    }
+    m_author = new QLineEdit(this);
+    m_author->setObjectName(QStringLiteral("briefingAuthor"));
+    m_authorLabel = new QLabel(this);
+    connect(m_author, &QLineEdit::textEdited, m_document, &BriefingDocument::setAuthor);
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("briefingSteps"));
     m_list->setDragDropMode(QAbstractItemView::InternalMove); // reorder by dragging
@@ -64,6 +78,7 @@ BriefingPanel::BriefingPanel(BriefingDocument *document, ViewState *state, MapVi
     buttons->addWidget(m_duplicate, 1, 0);
     buttons->addWidget(m_delete, 1, 1);
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(m_header);
     layout->addWidget(m_list, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_tabs);
@@ -115,6 +130,11 @@ BriefingPanel::Editors BriefingPanel::makeEditors(const QString &language)
     return e;
 }
 
+QLineEdit *BriefingPanel::briefingTitleEdit(const QString &language) const
+{
+    return m_briefingTitle[language == u"es" ? 1 : 0];
+}
+
 QLineEdit *BriefingPanel::titleEdit(const QString &language) const
 {
     return language == u"es" ? m_es.title : m_en.title;
@@ -151,6 +171,19 @@ void BriefingPanel::retranslate()
     m_list->setToolTip(tr("Drag a step to move it; choose one to show its view"));
     // The UI language's texts first; the other language stays editable in the second tab.
     const QString first = UiLanguage::current() == u"es" ? QStringLiteral("es") : QStringLiteral("en");
+    // The header's rows in the same order: the UI language's title first.
+    while (m_header->rowCount() > 0)
+        m_header->takeRow(0);
+    for (const QString &language : {first, otherLanguage(first)}) {
+        const int i = language == u"es" ? 1 : 0;
+        m_briefingTitleLabel[i]->setText(i == 1 ? tr("Title (Spanish):") : tr("Title (English):"));
+        m_briefingTitle[i]->setAccessibleName(tr("Briefing title (%1)").arg(language));
+        m_briefingTitle[i]->setPlaceholderText(tr("Shown on the PDF's title page"));
+        m_header->addRow(m_briefingTitleLabel[i], m_briefingTitle[i]);
+    }
+    m_authorLabel->setText(tr("Author:"));
+    m_author->setAccessibleName(tr("Briefing author"));
+    m_header->addRow(m_authorLabel, m_author);
     m_tabs->clear();
     for (const QString &language : {first, otherLanguage(first)}) {
         const Editors &e = language == u"es" ? m_es : m_en;
@@ -166,7 +199,11 @@ void BriefingPanel::retranslate()
 void BriefingPanel::refresh()
 {
     m_refreshing = true;
-    const QList<BriefingStep> &steps = m_document->briefing().steps;
+    const Briefing &briefing = m_document->briefing();
+    setTextKeepingCursor(m_briefingTitle[0], briefing.title.en);
+    setTextKeepingCursor(m_briefingTitle[1], briefing.title.es);
+    setTextKeepingCursor(m_author, briefing.author);
+    const QList<BriefingStep> &steps = briefing.steps;
     const int keep = std::min(m_list->currentRow(), int(steps.size()) - 1);
     while (m_list->count() > steps.size())
         delete m_list->takeItem(m_list->count() - 1);

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -40,6 +41,10 @@ public:
     QPushButton *duplicateButton() const { return m_duplicate; }
     QPushButton *deleteButton() const { return m_delete; }
     QPushButton *presentButton() const { return m_present; }
+    /// The briefing's own title in `language` and its author (above the steps).
+    QLineEdit *briefingTitleEdit(const QString &language) const;
+    QLineEdit *authorEdit() const { return m_author; }
+    /// A step's title and caption in `language`.
     QLineEdit *titleEdit(const QString &language) const;
     QPlainTextEdit *captionEdit(const QString &language) const;
     QTabWidget *languageTabs() const { return m_tabs; }
@@ -71,6 +76,11 @@ private:
     BriefingDocument *m_document;
     ViewState *m_state;
     MapView *m_map;
+    QLabel *m_briefingTitleLabel[2] = {};
+    QLineEdit *m_briefingTitle[2] = {}; ///< [0] English, [1] Spanish
+    QLabel *m_authorLabel = nullptr;
+    QLineEdit *m_author = nullptr;
+    QFormLayout *m_header = nullptr;
     QListWidget *m_list;
     QPushButton *m_add, *m_update, *m_duplicate, *m_delete, *m_present;
     QTabWidget *m_tabs;

@@ -12,6 +12,7 @@
 #include "widgets/export_dialog.h"
 #include "widgets/filter_bar.h"
 #include "widgets/import_mapping_dialog.h"
+#include "widgets/open_database_dialog.h"
 #include "widgets/load_job.h"
 #include "render/map/base_map_cache.h"
 #include "render/map/map_style.h"
@@ -243,6 +244,8 @@ void MainWindow::createMenus()
     menuBar()->clear();
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFile);
+    file->addAction(tr("Open &Database…"), this, &MainWindow::chooseDatabase)
+        ->setObjectName(QStringLiteral("openDatabase"));
     auto *recent = new RecentFilesMenu(file);
     recent->setFiles(m_recentFiles);
     file->addMenu(recent);
@@ -381,11 +384,23 @@ void MainWindow::openFile(const QString &path)
     openFiles({path});
 }
 
-void MainWindow::openFiles(const QStringList &paths)
+void MainWindow::chooseDatabase()
+{
+    std::optional<AppSettings> unrestored; // a window without restoreSettings() (tests) still remembers
+    AppSettings &settings = m_settings ? *m_settings : unrestored.emplace();
+    OpenDatabaseDialog dialog(&settings, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    dialog.remember(settings);
+    settings.sync();
+    openFiles({dialog.connectionString()}, dialog.password());
+}
+
+void MainWindow::openFiles(const QStringList &paths, const QString &databasePassword)
 {
     if (paths.isEmpty()) return;
     const QString path = paths.first();
     LoadOptions options;
+    options.databasePassword = databasePassword;
     if (m_baseMap) options.regions = m_baseMap->regions; // ACLED's admin1, UCDP's adm_1 by name
     for (const QString &p : paths) // a file with no known columns: ask how to read it, or open nothing
         if (!ImportMappingDialog::askIfNeeded(p, &options, m_settings.get(), this)) return;
@@ -397,7 +412,7 @@ void MainWindow::openFiles(const QStringList &paths)
     m_progress->setRange(0, 0);
     m_progress->show();
     m_cancel->show();
-    statusBar()->showMessage(paths.size() == 1 ? tr("Loading %1…").arg(QFileInfo(path).fileName())
+    statusBar()->showMessage(paths.size() == 1 ? tr("Loading %1…").arg(Dataset::displayName(path))
                                                : tr("Loading %n file(s)…", nullptr, int(paths.size())));
     const QString loading = statusBar()->currentMessage();
     connect(job, &LoadJob::waiting, this, [this, loading](int seconds) {
@@ -408,10 +423,11 @@ void MainWindow::openFiles(const QStringList &paths)
         m_progress->setRange(0, int(total));
         m_progress->setValue(int(done));
     });
-    connect(job, &LoadJob::finished, this, [this, job](const LoadResult &result) {
+    connect(job, &LoadJob::finished, this, [this, job, databasePassword](const LoadResult &result) {
         if (m_job == job) {
             m_job = nullptr;
             onLoaded(result, job->paths(), job->prepared());
+            if (m_currentFiles == job->paths()) m_databasePassword = databasePassword; // for Reload
         }
         job->deleteLater();
     });
@@ -427,7 +443,7 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths,
     statusBar()->clearMessage();
     m_problems->addIssues(result.issues);
     if (result.cancelled) {
-        statusBar()->showMessage(tr("Loading %1 cancelled").arg(QFileInfo(path).fileName()), 5000);
+        statusBar()->showMessage(tr("Loading %1 cancelled").arg(Dataset::displayName(path)), 5000);
         emit loadFinished(false);
         return;
     }
@@ -435,7 +451,7 @@ void MainWindow::onLoaded(const LoadResult &result, const QStringList &paths,
         // A file reader failed (crash, limit, watchdog): the view stays, the Problems panel says
         // why, and what was read before the failure is only shown if the user asks.
         if (auto *dock = findChild<QDockWidget *>(QStringLiteral("problemsDock"))) dock->raise();
-        statusBar()->showMessage(tr("Could not read %1: see Problems").arg(QFileInfo(path).fileName()), 10000);
+        statusBar()->showMessage(tr("Could not read %1: see Problems").arg(Dataset::displayName(path)), 10000);
         if (!result.partial->isEmpty())
             m_problems->offerToKeep(
                 path, result.partial->size(),
@@ -511,7 +527,7 @@ void MainWindow::showShortcuts()
 
 void MainWindow::reload()
 {
-    if (!m_currentFiles.isEmpty()) openFiles(m_currentFiles);
+    if (!m_currentFiles.isEmpty()) openFiles(m_currentFiles, m_databasePassword);
 }
 
 void MainWindow::exportEvents()

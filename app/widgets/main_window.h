@@ -44,7 +44,11 @@ public:
     /// Starts loading `path` in the background; the current dataset stays until it succeeds.
     void openFile(const QString &path);
     /// Loads several files as layers of one dataset (ids kept unique, see EventLayers).
-    void openFiles(const QStringList &paths);
+    /// `databasePassword`: typed for a database source (File → Open Database…), handed to the
+    /// reader child alone (LoadOptions::databasePassword) and kept in memory for File → Reload.
+    void openFiles(const QStringList &paths, const QString &databasePassword = {});
+    /// File → Open Database…: asks for a PostGIS table (OpenDatabaseDialog) and opens it.
+    void chooseDatabase();
     /// Loads the open files again (File → Reload).
     void reload();
     QStringList currentFiles() const { return m_currentFiles; }
@@ -110,6 +114,8 @@ private:
     void createBriefing();
     void addBriefingMenus(QMenu *file, QMenu *edit);
     void addPresentActions(QMenu *view);
+    /// File → Briefing → Export as PDF: a non-modal dialog, deleted on close.
+    void showBriefingExportDialog();
     void showIssues(const IssueList &issues, const QString &summary);
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget, Qt::DockWidgetArea area);
 
@@ -128,6 +134,7 @@ private:
     QString m_currentFile;
     QStringList m_currentFiles;
     QStringList m_recentFiles;
+    QString m_databasePassword; ///< of the last source opened; memory only, never saved
     std::unique_ptr<AppSettings> m_settings;
     EventTableModel *m_model = nullptr;
     QTableView *m_table = nullptr;

@@ -5,6 +5,7 @@
 
 #include "widgets/app_settings.h"
 #include "widgets/briefing_document.h"
+#include "widgets/briefing_export_dialog.h"
 #include "widgets/briefing_files.h"
 #include "widgets/briefing_panel.h"
 #include "widgets/briefing_presenter.h"
@@ -45,6 +46,12 @@ void MainWindow::addBriefingMenus(QMenu *file, QMenu *edit)
         ->setObjectName(QStringLiteral("openExampleBriefing"));
     briefing->addAction(tr("&Save Briefing"), QKeySequence::Save, m_briefingFiles, &BriefingFiles::save);
     briefing->addAction(tr("Save Briefing &As…"), QKeySequence::SaveAs, m_briefingFiles, &BriefingFiles::saveAs);
+    briefing->addSeparator();
+    QAction *pdf = briefing->addAction(tr("Export as &PDF…"), this, &MainWindow::showBriefingExportDialog);
+    pdf->setObjectName(QStringLiteral("exportBriefingPdf"));
+    auto enablePdf = [this, pdf] { pdf->setEnabled(!m_briefing->briefing().steps.isEmpty()); };
+    enablePdf();
+    connect(m_briefing, &BriefingDocument::changed, pdf, enablePdf); // no steps, nothing to print
 
     QAction *undo = m_briefing->undoStack()->createUndoAction(edit, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
@@ -52,6 +59,14 @@ void MainWindow::addBriefingMenus(QMenu *file, QMenu *edit)
     redo->setShortcut(QKeySequence::Redo);
     edit->insertActions(edit->actions().value(0), {undo, redo});
     edit->insertSeparator(edit->actions().value(2));
+}
+
+void MainWindow::showBriefingExportDialog()
+{
+    auto *dialog = new BriefingExportDialog(m_briefing, m_state, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BriefingExportDialog::issuesFound, this, &MainWindow::showIssues);
+    dialog->show();
 }
 
 void MainWindow::addPresentActions(QMenu *view)

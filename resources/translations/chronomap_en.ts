@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>chronomap::BriefingExportDialog</name>
+    <message numerus="yes">
+        <source>%n step(s), one page each, between a title page and the sources cited.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chronomap::BriefingFiles</name>
     <message numerus="yes">
         <source>%1: %n step(s) could not be read; see Problems</source>

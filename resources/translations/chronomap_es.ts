@@ -846,6 +846,119 @@
         <source>Edit Caption</source>
         <translation>Editar texto</translation>
     </message>
+    <message>
+        <source>Edit Briefing Title</source>
+        <translation>Editar el título de la presentación</translation>
+    </message>
+    <message>
+        <source>Edit Author</source>
+        <translation>Editar el autor</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::BriefingExportDialog</name>
+    <message>
+        <source>Export Briefing as PDF</source>
+        <translation>Exportar la presentación como PDF</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 apaisado</translation>
+    </message>
+    <message>
+        <source>16:9 slides</source>
+        <translation>Diapositivas 16:9</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Language of the captions</source>
+        <translation>Idioma de los textos</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>Arc&amp;hivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Page:</source>
+        <translation>&amp;Página:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s), one page each, between a title page and the sources cited.</source>
+        <translation>
+            <numerusform>%n paso, una página cada uno, entre una portada y las fuentes citadas.</numerusform>
+            <numerusform>%n pasos, una página cada uno, entre una portada y las fuentes citadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>Elija un archivo al que exportar.</translation>
+    </message>
+    <message>
+        <source>The file name must end in .pdf.</source>
+        <translation>El nombre del archivo debe terminar en .pdf.</translation>
+    </message>
+    <message>
+        <source>The briefing has no steps to export.</source>
+        <translation>La presentación no tiene pasos que exportar.</translation>
+    </message>
+    <message>
+        <source>There is nothing to draw the steps over: no dataset is open.</source>
+        <translation>No hay sobre qué dibujar los pasos: no hay datos abiertos.</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>The briefing names what the data lacks: see Problems</source>
+        <translation>La presentación nombra algo que los datos no tienen: vea Problemas</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportando %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Guardado %1.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>La exportación falló: %1</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::BriefingExportJob</name>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::BriefingFiles</name>
@@ -1032,6 +1145,30 @@
     <message>
         <source>Briefing</source>
         <translation>Presentación</translation>
+    </message>
+    <message>
+        <source>Title (Spanish):</source>
+        <translation>Título (español):</translation>
+    </message>
+    <message>
+        <source>Title (English):</source>
+        <translation>Título (inglés):</translation>
+    </message>
+    <message>
+        <source>Briefing title (%1)</source>
+        <translation>Título de la presentación (%1)</translation>
+    </message>
+    <message>
+        <source>Shown on the PDF&apos;s title page</source>
+        <translation>Se muestra en la portada del PDF</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>Autor:</translation>
+    </message>
+    <message>
+        <source>Briefing author</source>
+        <translation>Autor de la presentación</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +2215,14 @@
         <source>Hexagon Bins by Dominant &amp;Category</source>
         <translation>Hexágonos por &amp;categoría dominante</translation>
     </message>
+    <message>
+        <source>Open &amp;Database…</source>
+        <translation>Abrir &amp;base de datos…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PDF…</source>
+        <translation>Exportar como &amp;PDF…</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MapLegend</name>
@@ -2203,6 +2348,69 @@
     <message>
         <source>Click to list them</source>
         <translation>Haga clic para verlos en una lista</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::OpenDatabaseDialog</name>
+    <message>
+        <source>Open Database</source>
+        <translation>Abrir base de datos</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>este equipo</translation>
+    </message>
+    <message>
+        <source>the user&apos;s name</source>
+        <translation>el nombre del usuario</translation>
+    </message>
+    <message>
+        <source>your login name</source>
+        <translation>su nombre de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>Base de &amp;datos:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabla:</translation>
+    </message>
+    <message>
+        <source>Or a whole connection string, which then stands for the fields above (the table field adds its table when the string names none):</source>
+        <translation>O una cadena de conexión completa, que sustituye entonces a los campos de arriba (el campo de la tabla añade su tabla cuando la cadena no nombra ninguna):</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>&amp;Conexión:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Contra&amp;seña:</translation>
+    </message>
+    <message>
+        <source>No line of %1 matches this connection: type the password if the server asks for one. It is used for this connection only and never saved.</source>
+        <translation>Ninguna línea de %1 corresponde a esta conexión: escriba la contraseña si el servidor la pide. Se usa solo para esta conexión y nunca se guarda.</translation>
+    </message>
+    <message>
+        <source>The connection string gives the password.</source>
+        <translation>La cadena de conexión da la contraseña.</translation>
+    </message>
+    <message>
+        <source>The password comes from %1.</source>
+        <translation>La contraseña se toma de %1.</translation>
     </message>
 </context>
 <context>

@@ -10,11 +10,19 @@
 
 #include "widgets/app_settings.h"
 #include "widgets/main_window.h"
+#include "widgets/open_database_dialog.h"
+#include "core/io/database_source.h"
+#include "core/io/event_loader.h"
 #include "widgets/problems_panel.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QApplication>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSettings>
@@ -307,4 +315,139 @@ TEST_CASE("db: the window opens a table, keeps it out of the settings, and keeps
     CHECK(window.problemsPanel()->topLevelItem(rowsBefore)->text(4).startsWith(u"cannot read the database table"));
     window.close(); // saves the settings
     CHECK(storedDatabase() == 0);
+}
+
+namespace {
+
+/// Opens a table through File → Open Database…, typing `fields` (keys of OpenDatabaseDialog::field)
+/// and `password` into the dialog; returns whether the load succeeded. `boxText` gets a failure's
+/// message box, which is closed.
+bool openThroughDialog(MainWindow &window, const QMap<QString, QString> &fields, const QString &password,
+                       bool *askedForPassword, QString *boxText)
+{
+    bool filled = false;
+    QTimer driver; // fills the modal dialog, then closes a failure's message box
+    QObject::connect(&driver, &QTimer::timeout, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (auto *dialog = qobject_cast<OpenDatabaseDialog *>(modal); dialog && !filled) {
+            filled = true;
+            for (auto it = fields.cbegin(); it != fields.cend(); ++it) {
+                dialog->field(it.key())->clear();
+                QTest::keyClicks(dialog->field(it.key()), it.value());
+            }
+            *askedForPassword = dialog->passwordEdit()->isVisible();
+            QTest::keyClicks(dialog->passwordEdit(), password);
+            QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open), Qt::LeftButton);
+        } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+            *boxText = box->text();
+            box->accept();
+        }
+    });
+    driver.start(50);
+    QSignalSpy finished(&window, &MainWindow::loadFinished);
+    auto *action = window.findChild<QAction *>(QStringLiteral("openDatabase"));
+    REQUIRE(action);
+    action->trigger();
+    REQUIRE(filled);
+    REQUIRE(finished.wait(60'000));
+    return finished.first().value(0).toBool();
+}
+
+/// Every event as "id|title|start", sorted: what a table's load must equal.
+QStringList eventKeys(const EventStore &store)
+{
+    QStringList keys;
+    for (EventStore::Index i = 0; i < EventStore::Index(store.size()); ++i)
+        keys.append(QStringLiteral("%1|%2|%3").arg(store.id(i), store.title(i)).arg(store.event(i).when.earliestMs()));
+    keys.sort();
+    return keys;
+}
+
+} // namespace
+
+TEST_CASE("db: File → Open Database… opens a table from its fields, and a password-protected role with the "
+          "password typed",
+          "[.db]")
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    QTemporaryDir noPassFile;
+    const QByteArray oldPassFile = qgetenv("PGPASSFILE");
+    qputenv("PGPASSFILE", QFile::encodeName(noPassFile.filePath(QStringLiteral("pgpass"))));
+    const QString table = dropTable(QStringLiteral("dialog"));
+    REQUIRE(importFile(bundledEvents(), table).exitCode == 0);
+    const LoadResult fromFile = EventLoader::load(bundledEvents());
+    REQUIRE(fromFile.store->size() == 41);
+
+    const QString pg = testDatabase();
+    QMap<QString, QString> fields{{QStringLiteral("host"), DatabaseSource::option(pg, QStringLiteral("host"))},
+                                  {QStringLiteral("dbname"), DatabaseSource::option(pg, QStringLiteral("dbname"))},
+                                  {QStringLiteral("user"), DatabaseSource::option(pg, QStringLiteral("user"))},
+                                  {QStringLiteral("tables"), table}};
+    MainWindow window;
+    window.restoreSettings(std::make_unique<AppSettings>());
+    window.resize(1000, 700);
+    window.show();
+    bool asked = false;
+    QString boxText;
+    SECTION("the cluster's own user, no password needed")
+    {
+        REQUIRE(openThroughDialog(window, fields, QString(), &asked, &boxText));
+        REQUIRE(window.store());
+        CHECK(eventKeys(*window.store()) == eventKeys(*fromFile.store));
+        CHECK(window.currentFiles() ==
+              QStringList{QStringLiteral("PG:host=%1 dbname=%2 user=%3 tables=%4")
+                              .arg(fields[QStringLiteral("host")], fields[QStringLiteral("dbname")],
+                                   fields[QStringLiteral("user")], table)});
+    }
+    SECTION("a role that logs in with a password only")
+    {
+        // A role the server asks a password of (pg_hba.conf's first line for it), granted the table.
+        const QString role = QStringLiteral("chronomap_pw"), password = QStringLiteral("pw 4 'test'");
+        psql(QStringLiteral("DROP ROLE IF EXISTS %1").arg(role));
+        psql(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD 'pw 4 ''test'''").arg(role));
+        psql(QStringLiteral("GRANT SELECT ON \"%1\" TO %2").arg(table, role));
+        const QString hbaPath = psql(QStringLiteral("SHOW hba_file"));
+        QFile hba(hbaPath);
+        REQUIRE(hba.open(QIODevice::ReadOnly));
+        const QByteArray hbaBefore = hba.readAll();
+        hba.close();
+        REQUIRE(hba.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        hba.write("local all " + role.toUtf8() + " scram-sha-256\n" + hbaBefore);
+        hba.close();
+        psql(QStringLiteral("SELECT pg_reload_conf()"));
+        fields[QStringLiteral("user")] = role;
+
+        // The wrong password: a clear failure, the password in no message.
+        CHECK_FALSE(openThroughDialog(window, fields, QStringLiteral("not-it"), &asked, &boxText));
+        CHECK(asked);
+        CHECK(boxText.contains(u"cannot read the database table"));
+        CHECK_FALSE(boxText.contains(u"not-it"));
+        // The right one: the reader child gets it as PGPASSWORD, this process never does.
+        const bool opened = openThroughDialog(window, fields, password, &asked, &boxText);
+        REQUIRE(hba.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        hba.write(hbaBefore);
+        hba.close();
+        psql(QStringLiteral("SELECT pg_reload_conf()"));
+        REQUIRE(opened);
+        REQUIRE(window.store());
+        CHECK(eventKeys(*window.store()) == eventKeys(*fromFile.store));
+        CHECK_FALSE(qEnvironmentVariableIsSet("PGPASSWORD"));
+        CHECK_FALSE(window.windowTitle().contains(password));
+    }
+    window.close(); // saves the settings
+    // Read back from the file the window wrote (see open_database_dialog_test.cpp).
+    QSettings stored(settingsDir.filePath(QStringLiteral("Unknown Organization/chronomap_tests.conf")),
+                     QSettings::IniFormat);
+    REQUIRE(stored.status() == QSettings::NoError);
+    CHECK(stored.value(QStringLiteral("database/tables")).toString() == table);
+    CHECK(stored.value(QStringLiteral("database/host")).toString() == fields[QStringLiteral("host")]);
+    QFile file(stored.fileName());
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK_FALSE(file.readAll().contains("pw 4"));
+    if (oldPassFile.isNull())
+        qunsetenv("PGPASSFILE");
+    else
+        qputenv("PGPASSFILE", oldPassFile);
 }

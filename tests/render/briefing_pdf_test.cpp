@@ -9,6 +9,7 @@
 #include "core/view/briefing.h"
 
 #include "prepared_data.h"
+#include "../pdf_readback.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,6 +23,10 @@
 #include "../qt_string_maker.h"
 
 using namespace chronomap;
+using chronomap::test::onPage;
+using chronomap::test::pageTexts;
+using chronomap::test::poppler;
+using chronomap::test::readAll;
 
 namespace {
 
@@ -37,44 +42,6 @@ Briefing exampleBriefing()
     return *briefing;
 }
 
-/// Runs a poppler tool and returns its standard output.
-QString poppler(const char *tool, const QStringList &arguments)
-{
-    const QString program = QStandardPaths::findExecutable(QLatin1String(tool));
-    INFO(tool << " is needed to read the PDF back (apt-get install poppler-utils)");
-    REQUIRE_FALSE(program.isEmpty());
-    QProcess process;
-    process.start(program, arguments);
-    REQUIRE(process.waitForFinished(60'000));
-    REQUIRE(process.exitCode() == 0);
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
-
-/// The text of each page, whitespace folded and ligatures undone (pdftotext gives "ﬁ" for "fi").
-QStringList pageTexts(const QString &pdf)
-{
-    QStringList pages =
-        poppler("pdftotext", {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")}).split(u'\f');
-    if (!pages.isEmpty() && pages.last().trimmed().isEmpty()) pages.removeLast();
-    for (QString &page : pages)
-        page = page.normalized(QString::NormalizationForm_KC).simplified();
-    return pages;
-}
-
-/// Whether `text` is on `page`, wherever lines broke (a break after a hyphen leaves no space).
-bool onPage(const QString &page, const QString &text)
-{
-    static const QRegularExpression space(QStringLiteral("\\s+"));
-    return QString(page).remove(space).contains(QString(text).normalized(QString::NormalizationForm_KC).remove(space));
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-/// The bundled dataset with its SHA-256, as the window and the command line load it.
 std::shared_ptr<const PreparedDataset> hashedBundledDataset()
 {
     static const auto dataset = [] {

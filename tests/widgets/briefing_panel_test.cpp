@@ -246,3 +246,56 @@ TEST_CASE("File → Open Example Briefing opens the bundled example from the dat
     CHECK_FALSE(window.briefing()->briefing().steps.isEmpty());
     CHECK(window.briefingPanel()->stepList()->count() == window.briefing()->briefing().steps.size());
 }
+
+TEST_CASE("The briefing's own title and author are typed above the steps, undone, saved and reopened",
+          "[briefing][widgets]")
+{
+    MainWindow window;
+    REQUIRE(test::openBundled(window));
+    test::buildBriefing(window);
+    BriefingPanel *panel = window.briefingPanel();
+    BriefingDocument *doc = window.briefing();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("titled.chronomap-briefing.json"));
+    QString error;
+    REQUIRE(doc->save(path, &error));
+    REQUIRE_FALSE(doc->isModified());
+
+    QTest::keyClicks(panel->briefingTitleEdit(QStringLiteral("en")), QStringLiteral("From the treaty to Kursk"));
+    CHECK(doc->isModified()); // unsaved, so closing would ask
+    QTest::keyClicks(panel->briefingTitleEdit(QStringLiteral("es")), QStringLiteral("Del tratado a Kursk"));
+    QTest::keyClicks(panel->authorEdit(), QStringLiteral("A. Analyst"));
+    CHECK(doc->briefing().title ==
+          BriefingText{QStringLiteral("From the treaty to Kursk"), QStringLiteral("Del tratado a Kursk")});
+    CHECK(doc->briefing().author == u"A. Analyst");
+
+    // Each field typed is one undo step, through the same stack as the steps' edits.
+    QAction *undo = editAction(window, QStringLiteral("&Undo"));
+    QAction *redo = editAction(window, QStringLiteral("&Redo"));
+    REQUIRE(undo);
+    REQUIRE(redo);
+    undo->trigger();
+    CHECK(doc->briefing().author.isEmpty());
+    CHECK(panel->authorEdit()->text().isEmpty());
+    CHECK(doc->briefing().title.es == u"Del tratado a Kursk");
+    undo->trigger();
+    CHECK(panel->briefingTitleEdit(QStringLiteral("es"))->text().isEmpty());
+    undo->trigger();
+    CHECK(doc->briefing().title == BriefingText{});
+    CHECK_FALSE(doc->isModified()); // back where it was saved
+    for (int i = 0; i < 3; ++i)
+        redo->trigger();
+    CHECK(panel->authorEdit()->text() == u"A. Analyst");
+    CHECK(panel->briefingTitleEdit(QStringLiteral("en"))->text() == u"From the treaty to Kursk");
+    REQUIRE(doc->save(path, &error));
+    const Briefing saved = doc->briefing();
+
+    MainWindow reopened;
+    REQUIRE(test::openBundled(reopened));
+    REQUIRE(reopened.briefingFiles()->open(path));
+    CHECK(reopened.briefing()->briefing() == saved);
+    CHECK(reopened.briefingPanel()->briefingTitleEdit(QStringLiteral("en"))->text() == u"From the treaty to Kursk");
+    CHECK(reopened.briefingPanel()->briefingTitleEdit(QStringLiteral("es"))->text() == u"Del tratado a Kursk");
+    CHECK(reopened.briefingPanel()->authorEdit()->text() == u"A. Analyst");
+    CHECK_FALSE(reopened.briefing()->isModified());
+}

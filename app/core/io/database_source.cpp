@@ -33,7 +33,8 @@ QString option(const QString &source, const QString &key)
     if (!match.hasMatch()) return {};
     QString value = match.captured(2);
     if (value.size() >= 2 && value.startsWith(u'\'') && value.endsWith(u'\''))
-        value = value.mid(1, value.size() - 2).replace(QStringLiteral("\\'"), QStringLiteral("'"));
+        value = value.mid(1, value.size() - 2)
+                    .replace(QRegularExpression(QStringLiteral(R"(\\(.))")), QStringLiteral("\\1"));
     return value;
 }
 
@@ -42,6 +43,16 @@ QString withoutOption(const QString &source, const QString &key)
     QString rest = source.mid(3);
     rest.replace(optionPattern(key), QStringLiteral("\\1"));
     return QStringLiteral("PG:") + rest.simplified();
+}
+
+QString withOption(const QString &source, const QString &key, const QString &value)
+{
+    static const QRegularExpression plain(QStringLiteral(R"(^[^\s'\\]+$)"));
+    QString quoted = value;
+    if (!plain.match(value).hasMatch())
+        quoted = u'\'' + quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'")) + u'\'';
+    const QString rest = withoutOption(isDatabase(source) ? source : QStringLiteral("PG:"), key);
+    return rest + (rest.size() > 3 ? QStringLiteral(" ") : QString()) + key + u'=' + quoted;
 }
 
 QString redacted(const QString &source)

@@ -18,6 +18,10 @@ bool isDatabase(const QString &source);
 /// The value of `key` in the connection string (`tables`, `dbname`…), unquoted; empty when absent.
 QString option(const QString &source, const QString &key);
 
+/// The connection string with `key=value` set (replacing one given before): the value quoted
+/// as libpq reads it when it is empty or holds spaces, quotes or backslashes.
+QString withOption(const QString &source, const QString &key, const QString &value);
+
 /// The connection string with `key=value` removed (e.g. `tables`), the rest as given.
 QString withoutOption(const QString &source, const QString &key);
 

@@ -28,6 +28,10 @@ struct LoadOptions {
     qint64 maxJsonDepth = 64;        ///< nesting of a JSON property (claims, sources); deeper is ignored
     /// A database table (DatabaseSource) with more rows than this is not loaded whole.
     qint64 maxDatabaseRows = 1'000'000;
+    /// The password the user typed for a database source (File → Open Database…), given to the
+    /// reader child as PGPASSWORD in its own environment only; never in this process's
+    /// environment, a command line, the settings or a message. Empty: libpq finds its own.
+    QString databasePassword;
     /// Converts records into events on a second thread while GDAL reads the next ones; false
     /// does both on the calling thread. The result is the same either way.
     bool pipelined = true;

@@ -2,6 +2,7 @@
 #include "core/io/reader_process.h"
 
 #include "core/data_paths.h"
+#include "core/io/database_source.h"
 #include "core/io/reader_child.h"
 #include "core/io/reader_stream.h"
 #include "core/ui_language.h"
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QMutex>
+#include <QProcessEnvironment>
 
 #include <fcntl.h>
 #include <poll.h>
@@ -21,8 +23,6 @@
 #include <chrono>
 #include <cstring>
 #include <vector>
-
-extern char **environ;
 
 namespace chronomap {
 
@@ -67,6 +67,19 @@ std::vector<QByteArray> childArguments(const QString &exe, const QString &path, 
     return args;
 }
 
+/// The child's environment: this process's, plus PGPASSWORD for a database the user typed a
+/// password for. Only the child sees it (it is not on its command line, which `ps` shows).
+std::vector<QByteArray> childEnvironment(const QString &path, const LoadOptions &options)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (DatabaseSource::isDatabase(path) && !options.databasePassword.isEmpty())
+        environment.insert(QStringLiteral("PGPASSWORD"), options.databasePassword);
+    std::vector<QByteArray> entries;
+    for (const QString &entry : environment.toStringList())
+        entries.push_back(entry.toLocal8Bit());
+    return entries;
+}
+
 /// A started child and the read end of its stdout; ends and reaps the child however it is left.
 class Child {
 public:
@@ -75,7 +88,7 @@ public:
         kill();
         if (m_fd >= 0) ::close(m_fd);
     }
-    bool start(const std::vector<QByteArray> &args, QString *error)
+    bool start(const std::vector<QByteArray> &args, const std::vector<QByteArray> &environment, QString *error)
     {
         int fds[2];
         if (::pipe2(fds, O_CLOEXEC) != 0) {
@@ -86,6 +99,10 @@ public:
         for (const QByteArray &a : args)
             argv.push_back(const_cast<char *>(a.constData()));
         argv.push_back(nullptr);
+        std::vector<char *> envp;
+        for (const QByteArray &e : environment)
+            envp.push_back(const_cast<char *>(e.constData()));
+        envp.push_back(nullptr);
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
@@ -100,7 +117,7 @@ public:
         posix_spawnattr_setsigmask(&attr, &none);
         posix_spawnattr_setsigdefault(&attr, &defaults);
         posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-        const int rc = posix_spawn(&m_pid, argv[0], &actions, &attr, argv.data(), environ);
+        const int rc = posix_spawn(&m_pid, argv[0], &actions, &attr, argv.data(), envp.data());
         posix_spawn_file_actions_destroy(&actions);
         posix_spawnattr_destroy(&attr);
         ::close(fds[1]);
@@ -197,7 +214,8 @@ LoadResult ReaderProcess::load(const QString &path, const LoadOptions &options, 
     ReaderStream stream(path, options);
     Child child;
     const QString exe = executable();
-    if (QString error; !child.start(childArguments(exe, path, options, limits), &error))
+    if (QString error;
+        !child.start(childArguments(exe, path, options, limits), childEnvironment(path, options), &error))
         return stream.fail(
             QCoreApplication::translate("ReaderProcess", "cannot start the file reader %1: %2").arg(exe, error));
 

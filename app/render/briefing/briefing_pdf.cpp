@@ -339,6 +339,20 @@ QSizeF BriefingPdf::pageSizePt(BriefingPageFormat format)
     return QPageSize(QPageSize::A4).size(QPageSize::Point).transposed();
 }
 
+BriefingPdf::Request BriefingPdf::prepare(const Briefing &briefing, std::shared_ptr<const Dataset> dataset,
+                                          const QString &language, BriefingPageFormat page, const QString &briefingPath,
+                                          IssueList *issues)
+{
+    if (dataset && issues) BriefingJson::check(briefing, *dataset, dataset->sha256, briefingPath, issues);
+    Request request;
+    request.briefing = briefing;
+    request.dataset = std::move(dataset);
+    request.language = language;
+    request.page = page;
+    request.briefingPath = briefingPath;
+    return request;
+}
+
 BriefingPdf::CitedSources BriefingPdf::citedSources(const Request &request, IssueList *issues)
 {
     std::vector<StepView> steps;

@@ -50,6 +50,12 @@ public:
         QList<QList<int>> byStep;
     };
 
+    /// The request to print `briefing` over `dataset`, checked against it first (BriefingJson::check:
+    /// the data changed since, steps naming what the data lacks) into `issues`. The command line and
+    /// the window's File → Briefing → Export as PDF both build their request here.
+    static Request prepare(const Briefing &briefing, std::shared_ptr<const Dataset> dataset, const QString &language,
+                           BriefingPageFormat page, const QString &briefingPath, IssueList *issues);
+
     /// "a4" or "slides" (any case); nullopt otherwise.
     static std::optional<BriefingPageFormat> parsePageFormat(const QString &name);
     /// The page's size in points (1/72 inch), landscape.
