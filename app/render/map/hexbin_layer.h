@@ -20,7 +20,9 @@ struct HexGrid {
     double radiusPx = 24; ///< circumradius
 
     /// The cell (axial coordinates q, r) holding a screen point.
-    QPoint cellOf(QPointF px) const;
+    QPoint cellOf(QPointF px) const { return cellOfUnits((px - originPx) * (1 / radiusPx)); }
+    /// The cell holding a point given from the origin in radii: (px - originPx) * (1 / radiusPx).
+    static QPoint cellOfUnits(QPointF p);
     QPointF centreOf(QPoint cell) const;
     QPolygonF hexagon(QPoint cell) const;
 };
