@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Category colours (issue 22): every bundled category has a colour of its own, and the colours
 // stay apart for readers with each common kind of colour blindness.
-#include "bundled_data.h"
+#include "../bundled_data.h"
 
 #include "render/category_style.h"
 
@@ -14,6 +14,7 @@
 #include <cmath>
 
 using namespace chronomap;
+using namespace chronomap::test;
 
 namespace {
 

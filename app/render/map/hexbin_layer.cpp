@@ -81,18 +81,6 @@ QColor categoryColour(const EventStore &store, int index)
 
 } // namespace
 
-QPoint HexGrid::cellOfUnits(QPointF p)
-{
-    const double q = kSqrt3 / 3 * p.x() - p.y() / 3, r = 2.0 / 3 * p.y(), s = -q - r;
-    double rq = roundHalfAwayFromZero(q), rr = roundHalfAwayFromZero(r), rs = roundHalfAwayFromZero(s);
-    const double dq = std::abs(rq - q), dr = std::abs(rr - r), ds = std::abs(rs - s);
-    if (dq > dr && dq > ds)
-        rq = -rr - rs;
-    else if (dr > ds)
-        rr = -rq - rs;
-    return {int(rq), int(rr)};
-}
-
 QPointF HexGrid::centreOf(QPoint cell) const
 {
     return originPx + radiusPx * QPointF(kSqrt3 * (cell.x() + cell.y() / 2.0), 1.5 * cell.y());

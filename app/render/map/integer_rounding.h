@@ -21,7 +21,8 @@ inline double roundHalfAwayFromZero(double v)
 {
     const double t = double(qint64(v)); // toward zero, exact
     const double fraction = v - t;      // exact
-    return fraction >= 0.5 ? t + 1 : fraction <= -0.5 ? t - 1 : t;
+    // Without branches: which way a point rounds is a coin toss per event.
+    return t + double(fraction >= 0.5) - double(fraction <= -0.5);
 }
 
 } // namespace chronomap
