@@ -4,7 +4,6 @@
 #include "core/view/view_state.h"
 #include "render/category_style.h"
 #include "render/map/integer_rounding.h"
-#include "render/map/point_rows.h"
 #include "render/map/screen_geometry.h"
 #include "render/map/web_mercator.h"
 
@@ -15,7 +14,6 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
-#include <numeric>
 
 namespace chronomap {
 
@@ -34,41 +32,27 @@ quint64 keyOf(QPoint cell)
     return (quint64(quint32(cell.x())) << 32) | quint32(cell.y());
 }
 
-/// Calls `f(event, px, copy)` for each visible point event at each world copy (its index in
-/// Viewport::worldCopies()) within `reachPx` of the view, leaving out region-level records when
-/// they are region fills: newest first, or in rows north to south when `rows` are available.
-template<typename F>
-void forEachPointOnScreen(const MapFrame &frame, double reachPx, F f, const PointRows *rows = nullptr)
+/// Calls `f(event, px)` for each visible point event (newest first) at each world copy within
+/// `reachPx` of the view, leaving out region-level records when they are region fills.
+template<typename F> void forEachPointOnScreen(const MapFrame &frame, double reachPx, F f)
 {
+    const auto &mercator = frame.data.pointsMercator();
+    const auto &visible = frame.state.visibleEvents();
+    const bool fills = frame.data.projectedBaseMap() != nullptr;
     const QTransform t = frame.viewport.mercatorToScreen();
     const QSize size = frame.viewport.sizePx();
     const QList<double> copies = frame.viewport.worldCopies();
     const double x0 = -reachPx, y0 = -reachPx, x1 = size.width() + reachPx, y1 = size.height() + reachPx;
-    const auto atCopies = [&](EventStore::Index i, QPointF m, double y) {
-        for (qsizetype k = 0; k < copies.size(); ++k) {
-            const double x = (m.x() + copies[k]) * t.m11() + t.dx();
-            if (x >= x0 && x <= x1) f(i, QPointF(x, y), int(k));
-        }
-    };
-    if (rows && rows->available()) {
-        rows->forEachFrom((y0 - 1 - t.dy()) / t.m22(), [&](EventStore::Index i, QPointF m) {
-            const double y = m.y() * t.m22() + t.dy();
-            if (y > y1) return false;
-            if (y >= y0) atCopies(i, m, y);
-            return true;
-        });
-        return;
-    }
-    const auto &mercator = frame.data.pointsMercator();
-    const auto &visible = frame.state.visibleEvents();
-    const bool fills = frame.data.projectedBaseMap() != nullptr;
     for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
         const EventStore::Index i = *it;
         if (!frame.data.isPoint(i) || (fills && frame.data.isRegionLevel(i))) continue;
         const QPointF m = mercator[size_t(i)];
         const double y = m.y() * t.m22() + t.dy();
         if (!(y >= y0 && y <= y1)) continue; // NaN too
-        atCopies(i, m, y);
+        for (double shift : copies) {
+            const double x = (m.x() + shift) * t.m11() + t.dx();
+            if (x >= x0 && x <= x1) f(i, QPointF(x, y));
+        }
     }
 }
 
@@ -119,55 +103,31 @@ HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
     std::vector<int> binCategories; // bins x categories counts
     const QPointF originPx = b.grid.originPx;
     const double perRadius = 1 / radiusPx; // as cellOf(), without a division per event
-    // By bin: when the newest-first pass makes it (its newest event, then the first copy of
-    // it), so that binning in rows still orders the bins (and their drawing) that way.
-    std::vector<qint64> madeAt;
-    const PointRows pointRows(frame, true);
-    forEachPointOnScreen(
-        frame, radiusPx,
-        [&](EventStore::Index i, QPointF px, int copy) {
-            const QPoint cell = HexGrid::cellOfUnits((px - originPx) * perRadius);
-            const int q = cell.x() - qMin, r = cell.y() - rMin;
-            int *slot = nullptr;
-            if (q >= 0 && r >= 0 && q < columns && r < rows) {
-                slot = &binAt[size_t(r) * size_t(columns) + size_t(q)];
-            } else {
-                auto it = binOutside.find(keyOf(cell));
-                if (it == binOutside.end()) it = binOutside.insert(keyOf(cell), -1);
-                slot = &it.value();
-            }
-            if (*slot < 0) {
-                *slot = int(b.bins.size());
-                MarkGroup g;
-                g.hexCell = cell;
-                g.px = b.grid.centreOf(cell);
-                g.radiusPx = radiusPx;
-                b.bins.push_back(std::move(g));
-                binCategories.resize(binCategories.size() + categories, 0);
-                madeAt.push_back(std::numeric_limits<qint64>::min());
-            }
-            ++b.bins[size_t(*slot)].count;
-            ++binCategories[size_t(*slot) * categories + std::min<size_t>(store.categoryIndex(i), categories - 1)];
-            qint64 &made = madeAt[size_t(*slot)];
-            made = std::max(made, (qint64(i) << 16) | (0xffff - copy));
-        },
-        &pointRows);
-    if (pointRows.available()) {
-        std::vector<size_t> order(b.bins.size());
-        std::iota(order.begin(), order.end(), size_t(0));
-        std::sort(order.begin(), order.end(), [&](size_t x, size_t y) { return madeAt[x] > madeAt[y]; });
-        std::vector<MarkGroup> bins;
-        std::vector<int> counts;
-        bins.reserve(order.size());
-        counts.reserve(binCategories.size());
-        for (size_t k : order) {
-            bins.push_back(std::move(b.bins[k]));
-            counts.insert(counts.end(), binCategories.begin() + qsizetype(k * categories),
-                          binCategories.begin() + qsizetype((k + 1) * categories));
+    // In time order, not in rows as heat: a bin's categories are read per event, and the
+    // events' categories lie in time order.
+    forEachPointOnScreen(frame, radiusPx, [&](EventStore::Index i, QPointF px) {
+        const QPoint cell = HexGrid::cellOfUnits((px - originPx) * perRadius);
+        const int q = cell.x() - qMin, r = cell.y() - rMin;
+        int *slot = nullptr;
+        if (q >= 0 && r >= 0 && q < columns && r < rows) {
+            slot = &binAt[size_t(r) * size_t(columns) + size_t(q)];
+        } else {
+            auto it = binOutside.find(keyOf(cell));
+            if (it == binOutside.end()) it = binOutside.insert(keyOf(cell), -1);
+            slot = &it.value();
         }
-        b.bins = std::move(bins);
-        binCategories = std::move(counts);
-    }
+        if (*slot < 0) {
+            *slot = int(b.bins.size());
+            MarkGroup g;
+            g.hexCell = cell;
+            g.px = b.grid.centreOf(cell);
+            g.radiusPx = radiusPx;
+            b.bins.push_back(std::move(g));
+            binCategories.resize(binCategories.size() + categories, 0);
+        }
+        ++b.bins[size_t(*slot)].count;
+        ++binCategories[size_t(*slot) * categories + std::min<size_t>(store.categoryIndex(i), categories - 1)];
+    });
     int minCount = std::numeric_limits<int>::max(), maxCount = 0;
     for (size_t k = 0; k < b.bins.size(); ++k) {
         MarkGroup &g = b.bins[k];
@@ -300,7 +260,7 @@ EventStore::IndexList HexBinLayer::eventsIn(const MapFrame &frame, const MapHits
 {
     EventStore::IndexList found;
     const HexGrid grid{hits.hexOriginPx, hits.hexRadiusPx};
-    forEachPointOnScreen(frame, hits.hexRadiusPx, [&](EventStore::Index i, QPointF px, int) {
+    forEachPointOnScreen(frame, hits.hexRadiusPx, [&](EventStore::Index i, QPointF px) {
         if (grid.cellOf(px) == cell && (found.empty() || found.back() != i)) found.push_back(i);
     });
     return found;
