@@ -125,7 +125,7 @@ HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
             b.bins.push_back(std::move(g));
             binCategories.resize(binCategories.size() + categories, 0);
         }
-        ++b.bins[size_t(*slot)].count;
+        // A bin's count is the sum of these, taken once after the pass.
         ++binCategories[size_t(*slot) * categories + std::min<size_t>(store.categoryIndex(i), categories - 1)];
     });
     int minCount = std::numeric_limits<int>::max(), maxCount = 0;
@@ -133,7 +133,10 @@ HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
         MarkGroup &g = b.bins[k];
         const int *counts = binCategories.data() + k * categories;
         for (size_t c = 0; c < categories; ++c)
-            if (counts[c] > 0) g.categories.emplace_back(quint16(c), counts[c]);
+            if (counts[c] > 0) {
+                g.categories.emplace_back(quint16(c), counts[c]);
+                g.count += counts[c];
+            }
         std::stable_sort(g.categories.begin(), g.categories.end(),
                          [](const auto &x, const auto &y) { return x.second > y.second; });
         minCount = std::min(minCount, g.count);
