@@ -4,12 +4,11 @@
 #include "cli/cli_text.h"
 #include "core/data_paths.h"
 #include "core/io/dataset_loader.h"
-#include "render/map/projected_base_map.h"
+#include "render/map/base_map_cache.h"
 
 #include <QElapsedTimer>
 
 #include <algorithm>
-#include <future>
 
 Q_LOGGING_CATEGORY(lcExport, "chronomap.export", QtWarningMsg)
 
@@ -40,21 +39,18 @@ std::optional<HeadlessExport> loadForExport(const QCommandLineParser &parser, co
                           .arg(parser.value(QStringLiteral("map-style"))));
     out.settings.markStyle = *markStyle;
     IssueList baseIssues;
-    std::shared_ptr<const BaseMap> baseMap = BaseMap::load(DataPaths::baseMap(), &baseIssues);
+    const LoadedBaseMap loadedBaseMap = BaseMapCache::load(DataPaths::baseMap(), &baseIssues);
+    std::shared_ptr<const BaseMap> baseMap = loadedBaseMap.baseMap;
     if (!baseMap) {
         for (const Issue &issue : baseIssues)
             err() << issue.toString() << '\n';
         return failed(tr("cannot read the base map %1").arg(DataPaths::baseMap()));
     }
-    qCDebug(lcExport) << "base map" << clock.elapsed() << "ms";
+    qCDebug(lcExport) << "base map" << clock.elapsed() << "ms" << (loadedBaseMap.fromCache ? "(cached)" : "");
     QString error;
     if (!filters.read(parser, &out.filter, &baseMap, &error)) return failed(error);
 
     const QStringList paths = dataPaths.isEmpty() ? QStringList{DataPaths::bundledEvents()} : dataPaths;
-    // What needs only the base map runs beside the load (GDAL reads on one core; the loader
-    // hashes the files beside it too).
-    auto projecting =
-        std::async(std::launch::async, [baseMap] { return std::make_shared<const ProjectedBaseMap>(baseMap); });
     const LoadResult result = DatasetLoader::load(paths, load);
     qCDebug(lcExport) << "dataset" << clock.elapsed() << "ms";
     for (const Issue &issue : result.issues)
@@ -89,7 +85,7 @@ std::optional<HeadlessExport> loadForExport(const QCommandLineParser &parser, co
         if (settings.selectedEvent < 0)
             return failed(tr("--select: the dataset has no event with id '%1'").arg(select));
     }
-    out.dataset = PreparedDataset::make(paths, result.store, baseMap, result.sha256, projecting.get());
+    out.dataset = PreparedDataset::make(paths, result.store, baseMap, result.sha256, loadedBaseMap.projected);
     qCDebug(lcExport) << "prepared" << clock.elapsed() << "ms";
     return out;
 }

@@ -13,6 +13,7 @@
 #include "widgets/filter_bar.h"
 #include "widgets/import_mapping_dialog.h"
 #include "widgets/load_job.h"
+#include "render/map/base_map_cache.h"
 #include "render/map/map_style.h"
 #include "render/prepared_dataset.h"
 #include "widgets/map_view.h"
@@ -223,7 +224,9 @@ void MainWindow::selectTableRow(EventStore::Index event)
 void MainWindow::loadBaseMap()
 {
     IssueList issues;
-    m_baseMap = BaseMap::load(DataPaths::baseMap(), &issues);
+    const LoadedBaseMap loaded = BaseMapCache::load(DataPaths::baseMap(), &issues);
+    m_baseMap = loaded.baseMap;
+    m_projectedBaseMap = loaded.projected;
     m_problems->addIssues(issues);
 }
 
@@ -389,8 +392,7 @@ void MainWindow::openFiles(const QStringList &paths)
     if (m_job) m_job->cancel();
     m_problems->withdrawOffer(); // the records of an earlier failed load are let go
     auto *job = new LoadJob(paths, options, this);
-    const auto shown = PreparedDataset::of(*m_state); // its projected base map serves the next dataset too
-    job->prepareWith(m_baseMap, shown ? shown->projectedBaseMap() : nullptr);
+    job->prepareWith(m_baseMap, m_projectedBaseMap); // projected once, shared by every dataset
     m_job = job;
     m_progress->setRange(0, 0);
     m_progress->show();
@@ -465,11 +467,8 @@ void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStr
     rememberFiles(paths);
     // Prepared on the loading thread; here only for records kept from a failed load. The base
     // map stays across loads: projected once, reused by every dataset after.
-    if (!prepared || prepared->events != m_store) {
-        const auto shown = PreparedDataset::of(*m_state);
-        prepared =
-            PreparedDataset::make(paths, m_store, m_baseMap, sha256, shown ? shown->projectedBaseMap() : nullptr);
-    }
+    if (!prepared || prepared->events != m_store)
+        prepared = PreparedDataset::make(paths, m_store, m_baseMap, sha256, m_projectedBaseMap);
     m_state->setDataset(std::move(prepared)); // fills the table
     m_table->resizeColumnsToContents();
     // A long title would push the category, regions and sources (and the title's own centred

@@ -28,6 +28,7 @@ class FilterBar;
 class LoadJob;
 class MapView;
 class PlaybackController;
+struct ProjectedBaseMap;
 class ProblemsPanel;
 class RegionPanel;
 class TimelineView;
@@ -114,6 +115,7 @@ private:
 
     ViewState *m_state = nullptr;
     std::shared_ptr<const BaseMap> m_baseMap;
+    std::shared_ptr<const ProjectedBaseMap> m_projectedBaseMap; ///< of m_baseMap, shared by every dataset
     MapView *m_map = nullptr;
     RegionPanel *m_regionPanel = nullptr;
     EventPanel *m_eventPanel = nullptr;

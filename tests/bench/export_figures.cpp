@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Export and base map figures.
 //  - export.png.1080p.ms: `chronomap --export out.png` (bundled dataset, 1920x1080) timed from
-//    outside, process start to exit, median of five.
+//    outside, process start to exit, median of five (the base map from the user's cache, as
+//    every export after the first reads it); export.png.1080p.cold_cache.ms: once with an empty
+//    cache folder.
 //  - export.png.4k.100k.ms: a 3840x2160 PNG (scale 2) of 100,000 synthetic events already loaded,
 //    written as File → Export Snapshot writes it (SnapshotRequest::write: compose, hash the
 //    data file, paint, encode, write), the map framed on the events as a 1920x1080 view would
@@ -13,6 +15,7 @@
 //    drawing) to show where that time goes.
 //  - basemap.load.gpkg.ms: BaseMap::load of the bundled GeoPackage.
 //  - basemap.project.ms: ProjectedBaseMap of it (Mercator, borders drawn once, levels of detail).
+//  - basemap.cache.read.ms: both read back from BaseMapCache, as every start after the first does.
 //  - basemap.read.{gpkg,geojson}.ms: the same plain OGR pass (every feature of the five layers,
 //    every field as text, every vertex) over the GeoPackage and over a GeoJSON conversion of its
 //    layers made now with GDALVectorTranslate (BaseMap::load opens GeoPackages only, so the
@@ -28,6 +31,7 @@
 #include "core/geo/base_map.h"
 #include "render/map/map_framing.h"
 #include "render/map/map_style.h"
+#include "render/map/base_map_cache.h"
 #include "render/map/projected_base_map.h"
 #include "render/snapshot/snapshot_export.h"
 
@@ -54,11 +58,13 @@ constexpr int kExportRuns = 5;
 const char *const kLayers[] = {"land", "coastline", "countries", "admin1", "places"};
 
 /// Median wall time of `chronomap args`, or NaN when it fails.
-double timeCommand(const QString &program, const QStringList &args)
+double timeCommand(const QString &program, const QStringList &args, int runs = kExportRuns,
+                   const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     std::vector<double> ms;
-    for (int i = 0; i < kExportRuns; ++i) {
+    for (int i = 0; i < runs; ++i) {
         QProcess process;
+        process.setProcessEnvironment(environment);
         process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         QElapsedTimer timer;
         timer.start();
@@ -115,6 +121,12 @@ void exportFigures(BenchContext &context, Figures &figures)
     QTemporaryDir out(QDir::temp().filePath(QStringLiteral("chronomap-bench-export-XXXXXX")));
     const QString png = out.filePath(QStringLiteral("out.png"));
     figures.add(QStringLiteral("export.png.1080p.ms"), timeCommand(chronomap, {QStringLiteral("--export"), png}), 1);
+    // The same with an empty cache folder: the first export after installing, or after the base
+    // map changed, reads the GeoPackage and projects it (BaseMapCache), then writes the cache.
+    QProcessEnvironment coldCache = QProcessEnvironment::systemEnvironment();
+    coldCache.insert(QStringLiteral("XDG_CACHE_HOME"), out.filePath(QStringLiteral("empty-cache")));
+    figures.add(QStringLiteral("export.png.1080p.cold_cache.ms"),
+                timeCommand(chronomap, {QStringLiteral("--export"), png}, 1, coldCache), 1);
     const SyntheticFiles files = syntheticFilesOf(context, kMapEvents);
     auto export4k = [&](const QString &data) {
         return timeCommand(chronomap, {QStringLiteral("--export"), png, QStringLiteral("--size"),
@@ -235,6 +247,18 @@ void baseMapFigures(BenchContext &context, Figures &figures)
         project.push_back(elapsedMs(timer.nsecsElapsed()));
     }
     figures.add(QStringLiteral("basemap.project.ms"), median(project), 1);
+
+    QTemporaryDir cacheDir(QDir::temp().filePath(QStringLiteral("chronomap-bench-cache-XXXXXX")));
+    BaseMapCache::load(gpkg, nullptr, cacheDir.path()); // writes it
+    std::vector<double> cached;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const LoadedBaseMap loaded = BaseMapCache::load(gpkg, nullptr, cacheDir.path());
+        if (!loaded.fromCache) return;
+        cached.push_back(elapsedMs(timer.nsecsElapsed()));
+    }
+    figures.add(QStringLiteral("basemap.cache.read.ms"), median(cached), 1);
 
     QTemporaryDir dir(QDir::temp().filePath(QStringLiteral("chronomap-bench-basemap-XXXXXX")));
     if (!dir.isValid() || !convertToGeoJson(gpkg, dir.path())) {

@@ -29,17 +29,17 @@ ProjectedArea project(const AreaFeature &area, bool lineDetail)
     for (const LonLatRing &ring : area.rings) {
         QPolygonF projected;
         projected.reserve(ring.size());
-        QPolygonF outline;
-        for (qsizetype i = 0; i < ring.size(); ++i) {
-            const QPointF m = WebMercator::toMercatorM(ring[i]);
-            projected.append(m);
-            if (i > 0 && onAntimeridian(ring[i - 1], ring[i])) {
-                if (outline.size() > 1) out.outlines.append(outline);
-                outline.clear();
-            }
-            outline.append(m);
+        for (const QPointF &p : ring)
+            projected.append(WebMercator::toMercatorM(p));
+        // Outlines are cut where the ring runs along the antimeridian; most rings never do, and
+        // are their own outline, shared rather than copied.
+        qsizetype start = 0;
+        for (qsizetype i = 1; i <= ring.size(); ++i) {
+            if (i < ring.size() && !onAntimeridian(ring[i - 1], ring[i])) continue;
+            if (i - start > 1)
+                out.outlines.append(start == 0 && i == ring.size() ? projected : projected.mid(start, i - start));
+            start = i;
         }
-        if (outline.size() > 1) out.outlines.append(outline);
         out.box |= projected.boundingRect();
         out.rings.append(std::move(projected));
     }

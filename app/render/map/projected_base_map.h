@@ -33,6 +33,10 @@ struct ProjectedLines {
 /// the level of detail of every border and coast line).
 struct ProjectedBaseMap {
     explicit ProjectedBaseMap(std::shared_ptr<const BaseMap> baseMap);
+    /// For BaseMapCache, which fills the lists with what an earlier projection gave: nothing is
+    /// projected here.
+    struct Restored {};
+    ProjectedBaseMap(std::shared_ptr<const BaseMap> baseMap, Restored) : source(std::move(baseMap)) {}
 
     std::shared_ptr<const BaseMap> source;
     QList<ProjectedArea> land;
