@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/one_shot_heap.h"
 
+#include "core/huge_pages.h"
+
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 #include <malloc.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
-#include <cstdint>
 #include <cstdlib>
 #include <vector>
 #define CHRONOMAP_TUNES_GLIBC_HEAP 1
@@ -18,14 +17,6 @@ namespace chronomap {
 namespace {
 
 constexpr std::size_t kBlock = std::size_t(16) << 20; // under glibc's largest mmap threshold (32 MiB)
-
-void adviseHugePages(void *block, std::size_t size)
-{
-    const auto page = std::uintptr_t(sysconf(_SC_PAGESIZE));
-    const auto begin = (std::uintptr_t(block) + page - 1) & ~(page - 1);
-    const auto end = (std::uintptr_t(block) + size) & ~(page - 1);
-    if (end > begin) madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
-}
 
 } // namespace
 

@@ -1713,6 +1713,56 @@
     </message>
 </context>
 <context>
+    <name>chronomap::LiveTable</name>
+    <message>
+        <source>%1: name one table made by --import-pg with tables=NAME (lower-case letters, digits and _)</source>
+        <translation>%1: indique una tabla creada con --import-pg mediante tables=NOMBRE (minúsculas, dígitos y _)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: there is no table %2</source>
+        <translation>%1: no existe la tabla %2</translation>
+    </message>
+    <message>
+        <source>%1: the table %2 has no column %3 (tables made by chronomap --import-pg have it)</source>
+        <translation>%1: la tabla %2 no tiene la columna %3 (las tablas creadas con chronomap --import-pg la tienen)</translation>
+    </message>
+    <message>
+        <source>the connection to the database %1 was lost (table %2): %3</source>
+        <translation>se perdió la conexión con la base de datos %1 (tabla %2): %3</translation>
+    </message>
+    <message>
+        <source>the query was cancelled</source>
+        <translation>la consulta se canceló</translation>
+    </message>
+    <message>
+        <source>the database %1 refused a query on table %2: %3</source>
+        <translation>la base de datos %1 rechazó una consulta sobre la tabla %2: %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a timeline unit</source>
+        <translation>«%1» no es una unidad de la línea de tiempo</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::LiveWorker</name>
+    <message>
+        <source>cannot listen for changes on %1</source>
+        <translation>no se pueden escuchar los cambios en %1</translation>
+    </message>
+    <message>
+        <source>the connection to the database %1 was lost (table %2)</source>
+        <translation>se perdió la conexión con la base de datos %1 (tabla %2)</translation>
+    </message>
+    <message>
+        <source>the database %1 cannot be reached again (table %2)</source>
+        <translation>no se puede volver a conectar con la base de datos %1 (tabla %2)</translation>
+    </message>
+</context>
+<context>
     <name>chronomap::MainWindow</name>
     <message>
         <source>Chronomap</source>
@@ -2153,6 +2203,21 @@
     <message>
         <source>Click to list them</source>
         <translation>Haga clic para verlos en una lista</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::PgConnection</name>
+    <message>
+        <source>cannot connect to the database %1: %2</source>
+        <translation>no se puede conectar con la base de datos %1: %2</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>memoria agotada</translation>
+    </message>
+    <message>
+        <source>cannot use the database %1: %2</source>
+        <translation>no se puede usar la base de datos %1: %2</translation>
     </message>
 </context>
 <context>

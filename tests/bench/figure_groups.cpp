@@ -25,6 +25,9 @@ const QList<FigureGroup> &figureGroups()
         {QStringLiteral("briefing"),
          QStringLiteral("`chronomap --export-briefing` of the bundled eight-step example timed from outside"),
          briefingFigures},
+        {QStringLiteral("db"),
+         QStringLiteral("A PostGIS table browsed live: bins, a pan, a region click (needs CHRONOMAP_BENCH_PG)"),
+         dbFigures},
     };
     return groups;
 }

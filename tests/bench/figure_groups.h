@@ -52,6 +52,9 @@ void animationFigures(BenchContext &context, Figures &figures);
 /// briefing.pdf.8steps.ms (briefing_figures.cpp).
 void briefingFigures(BenchContext &context, Figures &figures);
 
+/// db.bins.*, db.region.*, db.rss.mb against a PostGIS server, if one is given (db_figures.cpp).
+void dbFigures(BenchContext &context, Figures &figures);
+
 /// The child side of the RSS measurement (`chronomap-bench --internal-rss FILE`): loads FILE in
 /// a fresh process and prints `key value` lines for storeFigures() to read. Returns the exit code.
 int measureStoreRssInChild(const QString &csvPath);

@@ -5,7 +5,6 @@
 // script's cluster (CHRONOMAP_TEST_PG) they fail.
 #include "test_database.h"
 
-#include "../cli/run_chronomap.h"
 #include "../test_files.h"
 #include "../widgets/window_loading.h"
 
@@ -26,31 +25,17 @@
 #include <catch2/catch.hpp>
 
 using namespace chronomap;
+using chronomap::test::bundledEvents;
+using chronomap::test::dropTable;
+using chronomap::test::importFile;
 using chronomap::test::psql;
 using chronomap::test::Run;
 using chronomap::test::runChronomap;
 using chronomap::test::str;
+using chronomap::test::tableSource;
 using chronomap::test::testDatabase;
 
 namespace {
-
-QString bundledEvents()
-{
-    return QStringLiteral(CHRONOMAP_SOURCE_DIR "/geodata/events/russia-north-korea.geojson");
-}
-
-/// The test database's string naming `table`.
-QString tableSource(const QString &table)
-{
-    return testDatabase() + QStringLiteral(" tables=") + table;
-}
-
-/// A fresh table name per test run: the cluster lives for one run of the suite.
-QString dropTable(const QString &table)
-{
-    psql(QStringLiteral("DROP TABLE IF EXISTS \"%1\"").arg(table));
-    return table;
-}
 
 bool tableExists(const QString &table)
 {
@@ -86,11 +71,6 @@ bool terminateWhenRunning(QProcess &process, const QString &like)
         process.waitForFinished(20);
     }
     return false;
-}
-
-Run importFile(const QString &file, const QString &table)
-{
-    return runChronomap({QStringLiteral("--import-pg"), file, testDatabase(), QStringLiteral("--table"), table});
 }
 
 } // namespace

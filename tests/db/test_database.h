@@ -2,6 +2,8 @@
 // The throwaway PostGIS cluster of tests/db/with-postgis.sh, for the tests labelled `db`.
 #pragma once
 
+#include "../cli/run_chronomap.h"
+
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -38,6 +40,31 @@ inline QString psql(const QString &sql, int *exitCode = nullptr)
         REQUIRE(process.exitCode() == 0);
     }
     return out;
+}
+
+/// The bundled dataset, a file to import.
+inline QString bundledEvents()
+{
+    return QStringLiteral(CHRONOMAP_SOURCE_DIR "/geodata/events/russia-north-korea.geojson");
+}
+
+/// The test database's string naming `table`.
+inline QString tableSource(const QString &table)
+{
+    return testDatabase() + QStringLiteral(" tables=") + table;
+}
+
+/// Drops `table` if it is there (the cluster lives for one run of the suite); returns its name.
+inline QString dropTable(const QString &table)
+{
+    psql(QStringLiteral("DROP TABLE IF EXISTS \"%1\"").arg(table));
+    return table;
+}
+
+/// `chronomap --import-pg FILE <test database> --table TABLE`.
+inline Run importFile(const QString &file, const QString &table)
+{
+    return runChronomap({QStringLiteral("--import-pg"), file, testDatabase(), QStringLiteral("--table"), table});
 }
 
 } // namespace chronomap::test

@@ -13,6 +13,9 @@ BatchConverter::BatchConverter(LayerReader &reader, IdSet &ids, EventStoreBuilde
 
 void BatchConverter::convert(const FeatureBatch &batch, qsizetype row)
 {
+    // The id set's probe for a record a few ahead, so that its memory has arrived by then.
+    constexpr qsizetype kIdsAhead = 8;
+    if (row + kIdsAhead < batch.size()) m_ids.prefetch(m_reader.rawId(batch, row + kIdsAhead));
     if (m_rowLane && m_reader.readRow(batch, row, m_row)) {
         const QByteArrayView id = m_row.view(m_row.id);
         m_lastRowId.resize(id.size()); // keeps its capacity

@@ -48,6 +48,16 @@ public:
     /// when the record needs read().
     bool readRow(const FeatureBatch &batch, qsizetype row, EventRow &out);
 
+    /// The raw bytes of record `row`'s id cell, as readRow() takes them; empty when unset. For
+    /// looking ahead (IdSet::prefetch): reads nothing but the batch.
+    QByteArrayView rawId(const FeatureBatch &batch, qsizetype row) const
+    {
+        const int index = m_index[int(FieldRole::Id)];
+        if (index < 0) return {};
+        const FeatureBatch::Cell &c = batch.cell(row, m_columnOf[size_t(index)]);
+        return c.offset < 0 ? QByteArrayView() : batch.bytes(c);
+    }
+
     /// Reports that the record just read repeats the id of an earlier one (it is skipped).
     void reportDuplicateId(const QString &id);
 

@@ -97,7 +97,8 @@ public:
     {
         const qsizetype n = count();
         if (!fits(n, sizeof(QChar))) return {};
-        QString s(reinterpret_cast<const QChar *>(m_at), n);
+        QString s(n, Qt::Uninitialized); // copied as bytes: the text need not be 2-aligned here
+        std::memcpy(s.data(), m_at, size_t(n) * sizeof(QChar));
         m_at += n * qsizetype(sizeof(QChar));
         return s;
     }

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/db/live_filter.h"
+
+#include "core/db/pg_connection.h"
+#include "core/store/event_filter.h"
+
+#include <QDateTime>
+
+namespace chronomap {
+
+namespace {
+
+/// The instant a text date starts, as timestamptz: a year or month is completed to its first day.
+QString startOf(const QString &column)
+{
+    return QStringLiteral("((%1 || CASE length(%1) WHEN 4 THEN '-01-01' WHEN 7 THEN '-01' ELSE '' END)::timestamptz)")
+        .arg(column);
+}
+
+/// The first instant after the period a text date names (FuzzyDate::endExclusiveMs).
+QString endExclusiveOf(const QString &column)
+{
+    return QStringLiteral("(%1 + CASE length(%2) WHEN 4 THEN interval '1 year' WHEN 7 THEN interval '1 month' WHEN "
+                          "10 THEN interval '1 day' ELSE interval '1 millisecond' END)")
+        .arg(startOf(column), column);
+}
+
+const QString kStart = QStringLiteral("\"start\"");
+const QString kEnd = QStringLiteral("coalesce(nullif(\"end\", ''), \"start\")");
+
+QByteArray instant(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8();
+}
+
+QByteArray likePattern(const QString &word)
+{
+    QString escaped = word;
+    escaped.replace(u'\\', QLatin1String("\\\\"))
+        .replace(u'%', QLatin1String("\\%"))
+        .replace(u'_', QLatin1String("\\_"));
+    return (u'%' + escaped + u'%').toUtf8();
+}
+
+} // namespace
+
+QString SqlParams::add(const QByteArray &value)
+{
+    m_values.append(value);
+    return QStringLiteral("$%1").arg(m_values.size());
+}
+
+QString SqlParams::add(double value)
+{
+    return add(QByteArray::number(value, 'g', 17));
+}
+
+QString LiveSql::earliestStart()
+{
+    return startOf(kStart);
+}
+
+QString LiveSql::latestEndExclusive()
+{
+    return endExclusiveOf(kEnd);
+}
+
+QString LiveFilter::where(SqlParams &params, const QString &searchableText) const
+{
+    QStringList conditions;
+    if (window) {
+        const QString from = params.add(instant(window->fromMs)) + QLatin1String("::timestamptz");
+        const QString to = params.add(instant(window->toMs)) + QLatin1String("::timestamptz");
+        // TimeSpan::possiblyOverlaps and certainlyOverlaps, the one rule of the window.
+        if (match == WindowMatch::Possibly)
+            conditions << QStringLiteral("%1 < %2 AND %3 > %4").arg(startOf(kStart), to, endExclusiveOf(kEnd), from);
+        else
+            conditions << QStringLiteral("%1 <= %2 AND %3 >= %4").arg(endExclusiveOf(kStart), to, startOf(kEnd), from);
+    }
+    if (!hiddenCategories.isEmpty())
+        conditions << QStringLiteral("NOT (coalesce(category, '') = ANY(%1::text[]))")
+                          .arg(params.add(
+                              pgArrayLiteral(QStringList(hiddenCategories.begin(), hiddenCategories.end()))));
+    const QStringList words = EventFilter::searchWords(searchText);
+    for (const QString &word : words)
+        conditions << QStringLiteral("(%1) ILIKE %2").arg(searchableText, params.add(likePattern(word)));
+    if (mercatorBoxM) {
+        const QRectF &b = *mercatorBoxM;
+        // The box in the table's EPSG:4326, once: the GiST index on geom answers `&&`.
+        conditions << QStringLiteral("geom && ST_Transform(ST_MakeEnvelope(%1, %2, %3, %4, 3857), 4326)")
+                          .arg(params.add(b.left()), params.add(b.top()), params.add(b.right()),
+                               params.add(b.bottom()));
+    }
+    return conditions.isEmpty() ? QStringLiteral("TRUE") : conditions.join(QLatin1String(" AND "));
+}
+
+} // namespace chronomap

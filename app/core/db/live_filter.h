@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/time/time_span.h"
+
+#include <QByteArrayList>
+#include <QRectF>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace chronomap {
+
+/// The parameters ($1, $2…) of one SQL statement, as libpq's text values.
+class SqlParams {
+public:
+    /// Adds a value; returns its placeholder (`$3`).
+    QString add(const QByteArray &value);
+    QString add(const QString &value) { return add(value.toUtf8()); }
+    QString add(double value);
+    const QByteArrayList &values() const { return m_values; }
+
+private:
+    QByteArrayList m_values;
+};
+
+/// What the view asks of a live table: the view's settings that go to SQL. The same rules as
+/// the in-memory filters: the time window by TimeSpan::matches, categories the user hid,
+/// EventFilter's search (every word, case-insensitive), the map's extent.
+struct LiveFilter {
+    std::optional<TimeWindow> window; ///< nullopt = all time
+    WindowMatch match = WindowMatch::Possibly;
+    QSet<QString> hiddenCategories; ///< "" = records without a category
+    QString searchText;
+    /// The map's extent in Web Mercator metres (x east, y north; normalized so top() is the
+    /// south edge); nullopt = everywhere.
+    std::optional<QRectF> mercatorBoxM;
+
+    /// The SQL condition on the table's rows (columns unqualified), its values added to
+    /// `params`. `searchableText` is the SQL of the text a search looks in (LiveTable's).
+    QString where(SqlParams &params, const QString &searchableText) const;
+};
+
+/// SQL for the table's text dates (`2025`, `2025-08`, `2025-08-12`, ISO date-times, as
+/// EventLayerWriter writes them) as the instants TimeSpan uses, in a session whose time zone is
+/// UTC: the earliest start, and the first instant after the latest end.
+namespace LiveSql {
+QString earliestStart();
+QString latestEndExclusive();
+} // namespace LiveSql
+
+} // namespace chronomap

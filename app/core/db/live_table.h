@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/db/live_filter.h"
+#include "core/db/pg_connection.h"
+#include "core/db/square_bin_grid.h"
+#include "core/geo/base_map.h"
+#include "core/store/event_store.h"
+
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace chronomap {
+
+/// One bin of LiveTable::bins: a grid cell's events of one category.
+struct LiveBin {
+    QPoint cell; ///< SquareBinGrid::cellOf
+    QString category;
+    qint64 count = 0;
+    friend bool operator==(const LiveBin &, const LiveBin &) = default;
+};
+
+/// One column of the timeline's density: a date_trunc bin's events of one category (lane).
+struct LiveTimeBin {
+    qint64 binStartMs = 0; ///< UTC, the start of the date_trunc period
+    QString category;
+    qint64 count = 0;
+    friend bool operator==(const LiveTimeBin &, const LiveTimeBin &) = default;
+};
+
+/// The events of a query that asked for at most a number of them.
+struct LiveEvents {
+    std::shared_ptr<const EventStore> store; ///< null when there were more than asked for
+    bool tooMany = false;
+};
+
+template<typename T> struct LiveResult {
+    PgStatus status = PgStatus::Ok;
+    QString message; ///< when not Ok: the server's words, the database named (redacted)
+    T value{};
+    bool ok() const { return status == PgStatus::Ok; }
+};
+
+/// A table imported by `--import-pg` (PostgisImport's columns), browsed without loading it:
+/// each question is one SQL query over its own connection, answered with what the view needs
+/// (bins, timeline columns, a region's or the view's events). Not thread-safe: one thread asks
+/// at a time (LiveBrowser's worker); PgConnection::cancel() may come from any thread.
+class LiveTable {
+public:
+    /// Connects to the database of `source` (a `PG:` string naming `tables=NAME`) and checks the
+    /// table. nullptr with `error` set on failure.
+    static std::unique_ptr<LiveTable> open(const QString &source, QString *error);
+
+    const QString &table() const { return m_table; }
+    PgConnection &connection() { return *m_connection; }
+
+    /// The planner's estimate of the table's rows (pg_class.reltuples; counted when the table
+    /// was never analysed).
+    LiveResult<qint64> estimatedRows();
+    /// Point events per cell of `grid` and category, where `filter` lets them through: the map's
+    /// density bins, cells counted from the Web Mercator point by the map's formula. Line and
+    /// place-less records are not binned, as on the map.
+    LiveResult<std::vector<LiveBin>> bins(const LiveFilter &filter, const SquareBinGrid &grid);
+    /// Events per `unit` (date_trunc: year, quarter, month, week, day, hour) of their earliest
+    /// start, per category.
+    LiveResult<std::vector<LiveTimeBin>> timelineDensity(const LiveFilter &filter, const QString &unit);
+    /// The events of a region, by RegionMembership's rule: those whose `regions` names its
+    /// code, the points inside it and the lines with a vertex inside (even-odd over its rings).
+    LiveResult<LiveEvents> regionEvents(const LiveFilter &filter, const AreaFeature &region);
+    /// The events `filter` lets through, when at most `limit`; else LiveEvents::tooMany.
+    LiveResult<LiveEvents> events(const LiveFilter &filter, qsizetype limit);
+
+private:
+    LiveTable(std::unique_ptr<PgConnection> connection, QString table, QString searchable);
+    template<typename T> LiveResult<T> failure(const PgOutcome &outcome) const;
+    LiveResult<LiveEvents> readEvents(const QString &where, const SqlParams &params, qsizetype limit,
+                                      const QString &from = {});
+
+    std::unique_ptr<PgConnection> m_connection;
+    QString m_table;      ///< a plain identifier (DatabaseSource::isPlainIdentifier)
+    QString m_searchable; ///< SQL: the text a search looks in
+};
+
+} // namespace chronomap

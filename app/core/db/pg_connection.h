@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayList>
+#include <QMutex>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+// libpq's handles, declared here so that only this folder's sources include libpq-fe.h.
+struct pg_conn;
+struct pg_result;
+struct pg_cancel;
+
+namespace chronomap {
+
+/// The rows of one query, as libpq's text values. Owns its PGresult.
+class PgRows {
+public:
+    PgRows() = default;
+    explicit PgRows(pg_result *result);
+    int size() const;
+    bool isNull(int row, int column) const;
+    QString text(int row, int column) const;
+    QByteArray bytes(int row, int column) const;
+    double number(int row, int column) const;
+    qint64 integer(int row, int column) const;
+
+private:
+    struct Clear {
+        void operator()(pg_result *result) const;
+    };
+    std::unique_ptr<pg_result, Clear> m_result;
+};
+
+/// How a query ended.
+enum class PgStatus : quint8 {
+    Ok,
+    Cancelled, ///< PgConnection::cancel() (or the server's statement_timeout)
+    Failed,    ///< an SQL error; the connection is still there
+    Lost,      ///< the connection is gone (server stopped, backend terminated, network)
+};
+
+struct PgOutcome {
+    PgStatus status = PgStatus::Ok;
+    PgRows rows;
+    QString message; ///< the server's or libpq's message when not Ok
+};
+
+/// One libpq connection to the database of a `PG:` connection string (`tables=` left out, as
+/// libpq does not know it). The password comes from `~/.pgpass` or PGPASSWORD, read by libpq;
+/// nothing here stores one. Used from one thread at a time, except cancel(), which any thread
+/// may call while a query runs. The session's time zone is UTC (the table's dates are UTC).
+class PgConnection {
+public:
+    /// Connects; nullptr with `error` set (naming the database, password redacted) on failure.
+    static std::unique_ptr<PgConnection> open(const QString &source, QString *error);
+    ~PgConnection();
+    PgConnection(const PgConnection &) = delete;
+    PgConnection &operator=(const PgConnection &) = delete;
+
+    /// Runs `sql` with text parameters `$1…` and waits for its rows.
+    PgOutcome query(const QByteArray &sql, const QByteArrayList &params = {});
+    /// Asks the server to cancel the query running on this connection (PQcancel); thread-safe,
+    /// harmless when nothing runs.
+    void cancel();
+    /// True when the connection is gone.
+    bool isLost() const;
+    /// Reconnects a lost connection (PQreset); true when it is back.
+    bool reset();
+
+    /// The socket to watch for notifications (PQsocket), -1 when lost.
+    int socket() const;
+    /// Reads what arrived on the socket and returns the payloads of the notifications received
+    /// on `channel` since the last call. Sets `lost` when reading found the connection gone.
+    QStringList takeNotifications(const QByteArray &channel, bool *lost = nullptr);
+
+    /// The connection string to show: `PG:…` with any password replaced by `***`.
+    QString redactedSource() const { return m_redacted; }
+
+private:
+    PgConnection(pg_conn *connection, QString redacted);
+    void refreshCancel();
+
+    pg_conn *m_connection = nullptr;
+    QString m_redacted;
+    QMutex m_cancelMutex;
+    pg_cancel *m_cancel = nullptr; ///< guarded by m_cancelMutex
+};
+
+/// Quotes a text value as an element of a PostgreSQL array literal (`{"a","b\"c"}`).
+QByteArray pgArrayLiteral(const QStringList &values);
+
+} // namespace chronomap

@@ -1,0 +1,448 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A large table browsed live (issue 21, core/db): the database's answers equal the in-memory
+// ones for the same data, and the live browser cancels, notices a lost connection and hears
+// the table's NOTIFY. Against the real server of tests/db/with-postgis.sh ([.db], label `db`).
+#include "test_database.h"
+
+#include "../bundled_data.h"
+#include "../qt_string_maker.h"
+#include "../test_files.h"
+
+#include "core/db/live_browser.h"
+#include "core/geo/region_index.h"
+#include "core/io/event_loader.h"
+#include "core/store/event_filter.h"
+#include "core/store/region_membership.h"
+#include "render/map/web_mercator.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <map>
+#include <thread>
+#include <tuple>
+
+using namespace chronomap;
+using chronomap::test::psql;
+using chronomap::test::str;
+
+namespace {
+
+/// `rows` events around Kursk and Belgorod at pseudo-random places (6 decimals), of three
+/// categories, dated by day or by month over 2022–2025, some with a region code only.
+QString scatteredCsv(const QTemporaryDir &dir, int rows)
+{
+    QByteArray csv = "id,date,lat,lon,title,category,regions\n";
+    quint32 seed = 12345;
+    const auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return double(seed >> 8) / double(1u << 24);
+    };
+    const char *categories[] = {"deployment", "strike", "diplomacy"};
+    for (int i = 0; i < rows; ++i) {
+        const QString date = i % 7 == 0
+                                 ? QStringLiteral("%1-%2").arg(2022 + i % 4).arg(1 + i % 12, 2, 10, QLatin1Char('0'))
+                                 : QStringLiteral("%1-%2-%3")
+                                       .arg(2022 + i % 4)
+                                       .arg(1 + i % 12, 2, 10, QLatin1Char('0'))
+                                       .arg(1 + i % 28, 2, 10, QLatin1Char('0'));
+        const bool placeless = i % 50 == 0;
+        const QString lat = placeless ? QString() : QString::number(50.3 + 1.7 * next(), 'f', 6);
+        const QString lon = placeless ? QString() : QString::number(35.0 + 3.5 * next(), 'f', 6);
+        csv += QStringLiteral("ev-%1,%2,%3,%4,Scattered event %1 %5,%6,%7\n")
+                   .arg(i)
+                   .arg(date, lat, lon, i % 3 == 0 ? QStringLiteral("near the border") : QStringLiteral("inland"),
+                        QLatin1String(categories[i % 3]), placeless ? QStringLiteral("RU-BEL") : QString())
+                   .toUtf8();
+    }
+    return test::writeFile(dir, "scattered.csv", csv);
+}
+
+std::shared_ptr<const EventStore> loadFile(const QString &file)
+{
+    const LoadResult result = EventLoader::load(file);
+    REQUIRE_FALSE(result.hasFatal());
+    return result.store;
+}
+
+std::unique_ptr<LiveTable> openTable(const QString &table)
+{
+    QString error;
+    auto live = LiveTable::open(test::tableSource(table), &error);
+    INFO(str(error));
+    REQUIRE(live);
+    return live;
+}
+
+/// The in-memory filter the live filter stands for.
+EventFilter memoryFilter(const EventStore &store, const LiveFilter &live)
+{
+    EventFilter filter;
+    filter.window = live.window;
+    filter.match = live.match;
+    QSet<QString> shown(store.categories().begin(), store.categories().end());
+    shown -= live.hiddenCategories;
+    if (!live.hiddenCategories.isEmpty()) filter.categories = shown;
+    filter.text = live.searchText;
+    return filter;
+}
+
+using BinCounts = std::map<std::tuple<int, int, QString>, qint64>;
+
+/// The map's density binning of the same events, in memory: the shown point events inside the
+/// box, projected by the renderer's Web Mercator, counted per cell and category.
+BinCounts memoryBins(const EventStore &store, const LiveFilter &live, const SquareBinGrid &grid)
+{
+    BinCounts counts;
+    for (EventStore::Index i : memoryFilter(store, live).apply(store)) {
+        if (store.geometryKind(i) != GeometryKind::Point || !std::isfinite(store.lonDeg(i))) continue;
+        const QPointF m = WebMercator::toMercatorM(QPointF(store.lonDeg(i), store.latDeg(i)));
+        if (live.mercatorBoxM && !live.mercatorBoxM->contains(m)) continue;
+        const QPoint cell = grid.cellOf(m);
+        ++counts[{cell.x(), cell.y(), store.category(i)}];
+    }
+    return counts;
+}
+
+BinCounts liveBins(LiveTable &table, const LiveFilter &live, const SquareBinGrid &grid)
+{
+    const auto result = table.bins(live, grid);
+    INFO(str(result.message));
+    REQUIRE(result.ok());
+    BinCounts counts;
+    for (const LiveBin &bin : result.value)
+        counts[{bin.cell.x(), bin.cell.y(), bin.category}] += bin.count;
+    return counts;
+}
+
+/// The bins that differ, "col,row,category: live vs in memory", at most ten: what a failure shows.
+QStringList binDifference(const BinCounts &live, const BinCounts &memory)
+{
+    QStringList differences;
+    BinCounts all = live;
+    all.insert(memory.begin(), memory.end());
+    for (const auto &[key, unused] : all) {
+        const auto a = live.find(key), b = memory.find(key);
+        const qint64 x = a == live.end() ? 0 : a->second, y = b == memory.end() ? 0 : b->second;
+        if (x != y && differences.size() < 10)
+            differences << QStringLiteral("%1,%2,%3: %4 vs %5")
+                               .arg(std::get<0>(key))
+                               .arg(std::get<1>(key))
+                               .arg(std::get<2>(key))
+                               .arg(x)
+                               .arg(y);
+    }
+    return differences;
+}
+
+qint64 ms(int year, int month, int day)
+{
+    return QDateTime(QDate(year, month, day), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+}
+
+/// The views the comparisons run over: the whole map, Kursk–Belgorod at ~100 m a pixel, and
+/// that view with a window (both readings of uncertain dates), a hidden category and a search.
+struct View {
+    const char *label;
+    LiveFilter filter;
+    double metresPerPixel;
+};
+
+std::vector<View> views()
+{
+    const QRectF world(QPointF(-20037508.34, -20037508.34), QPointF(20037508.34, 20037508.34));
+    const QRectF kursk = WebMercator::toMercatorM(QRectF(QPointF(35.0, 50.3), QPointF(38.5, 52.0)));
+    std::vector<View> all;
+    all.push_back({"whole map", LiveFilter{}, 20'000});
+    all.back().filter.mercatorBoxM = world;
+    all.push_back({"Kursk-Belgorod", LiveFilter{}, 100});
+    all.back().filter.mercatorBoxM = kursk;
+    View filtered{"Kursk-Belgorod, a window, a hidden category, a search", LiveFilter{}, 100};
+    filtered.filter.mercatorBoxM = kursk;
+    filtered.filter.window = TimeWindow{ms(2023, 3, 15), ms(2024, 8, 1)};
+    filtered.filter.hiddenCategories = {QStringLiteral("diplomacy")};
+    filtered.filter.searchText = QStringLiteral("BORDER");
+    all.push_back(filtered);
+    filtered.label = "the same, certainly in the window";
+    filtered.filter.match = WindowMatch::Certainly;
+    filtered.filter.searchText.clear();
+    all.push_back(filtered);
+    return all;
+}
+
+struct Imported {
+    QString table;
+    std::shared_ptr<const EventStore> store;
+};
+
+/// The bundled dataset and 20,000 scattered events, each imported once per run.
+const std::vector<Imported> &importedTables()
+{
+    static const std::vector<Imported> tables = [] {
+        static QTemporaryDir dir;
+        const std::pair<QString, QString> files[] = {{test::bundledEvents(), QStringLiteral("live_bundled")},
+                                                     {scatteredCsv(dir, 20'000), QStringLiteral("live_scattered")}};
+        std::vector<Imported> imported;
+        for (const auto &[file, table] : files) {
+            test::dropTable(table);
+            const test::Run run = test::importFile(file, table);
+            INFO(str(run.err));
+            REQUIRE(run.exitCode == 0);
+            imported.push_back({table, loadFile(file)});
+        }
+        return imported;
+    }();
+    return tables;
+}
+
+/// Waits for `spy` to have at least `count` signals, up to `ms`.
+bool waitFor(QSignalSpy &spy, int count, int ms)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (spy.size() < count && waited.elapsed() < ms)
+        spy.wait(50);
+    return spy.size() >= count;
+}
+
+} // namespace
+
+TEST_CASE("db: live bins equal the in-memory density bins of the same data", "[.db]")
+{
+    for (const Imported &imported : importedTables()) {
+        auto table = openTable(imported.table);
+        for (const View &view : views()) {
+            INFO(str(imported.table) << ", " << view.label);
+            const QRectF box = *view.filter.mercatorBoxM;
+            // The density bins' grid: 2x2 pixels from the view's north-west corner.
+            const SquareBinGrid grid{QPointF(box.left(), box.bottom()), 2 * view.metresPerPixel};
+            const BinCounts expected = memoryBins(*imported.store, view.filter, grid);
+            if (imported.table == u"live_scattered") REQUIRE(expected.size() > 10); // cannot pass empty
+            const BinCounts live = liveBins(*table, view.filter, grid);
+            CHECK(binDifference(live, expected) == QStringList());
+        }
+    }
+    // The scattered events at ~100 m a pixel share cells: the comparison is of counts, not only places.
+    const auto &scattered = importedTables().back();
+    const View kursk = views()[1];
+    const BinCounts bins =
+        memoryBins(*scattered.store, kursk.filter,
+                   SquareBinGrid{QPointF(kursk.filter.mercatorBoxM->left(), kursk.filter.mercatorBoxM->bottom()),
+                                 2 * kursk.metresPerPixel * 20});
+    CHECK(std::any_of(bins.begin(), bins.end(), [](const auto &bin) { return bin.second > 1; }));
+}
+
+TEST_CASE("db: the live timeline's density per month and lane equals the in-memory counts", "[.db]")
+{
+    for (const Imported &imported : importedTables()) {
+        auto table = openTable(imported.table);
+        for (View view : views()) {
+            INFO(str(imported.table) << ", " << view.label);
+            view.filter.mercatorBoxM.reset(); // the timeline is of every shown event, wherever it is
+            const EventStore &store = *imported.store;
+            std::map<std::pair<qint64, QString>, qint64> expected;
+            for (EventStore::Index i : memoryFilter(store, view.filter).apply(store)) {
+                const QDate day = utcDateOf(store.when(i).earliestMs());
+                ++expected[{ms(day.year(), day.month(), 1), store.category(i)}];
+            }
+            if (imported.table == u"live_scattered") REQUIRE(expected.size() >= 2);
+            const auto result = table->timelineDensity(view.filter, QStringLiteral("month"));
+            INFO(str(result.message));
+            REQUIRE(result.ok());
+            std::map<std::pair<qint64, QString>, qint64> live;
+            for (const LiveTimeBin &bin : result.value)
+                live[{bin.binStartMs, bin.category}] += bin.count;
+            CHECK(live == expected);
+        }
+    }
+}
+
+TEST_CASE("db: a region's events through SQL equal the in-memory region list", "[.db]")
+{
+    const auto regions = test::bundledBaseMap()->regions;
+    for (const Imported &imported : importedTables()) {
+        auto table = openTable(imported.table);
+        const RegionMembership membership(imported.store, regions);
+        for (const char *name : {"RU-KRS", "Belgorod"}) {
+            for (const bool windowed : {false, true}) {
+                INFO(str(imported.table) << ", " << name << (windowed ? ", in a window" : ""));
+                const int r = regions->find(QLatin1String(name));
+                REQUIRE(r >= 0);
+                LiveFilter live;
+                if (windowed) live.window = TimeWindow{ms(2023, 3, 15), ms(2024, 8, 1)};
+                EventFilter filter = memoryFilter(*imported.store, live);
+                filter.regionIndex = r;
+                QStringList expected;
+                for (EventStore::Index i : filter.apply(*imported.store, &membership))
+                    expected << imported.store->id(i);
+                if (!windowed) REQUIRE(expected.size() > 0);
+                const auto result = table->regionEvents(live, regions->regions()[r]);
+                INFO(str(result.message));
+                REQUIRE(result.ok());
+                REQUIRE(result.value.store);
+                QStringList got;
+                for (EventStore::Index i = 0; i < result.value.store->size(); ++i)
+                    got << result.value.store->id(i);
+                expected.sort();
+                got.sort();
+                CHECK(got == expected);
+            }
+        }
+    }
+}
+
+TEST_CASE("db: the events of a small view come back as a store, a large view says it has too many", "[.db]")
+{
+    const Imported &bundled = importedTables().front();
+    auto table = openTable(bundled.table);
+    const LiveFilter everything;
+    const auto all = table->events(everything, 100'000);
+    REQUIRE(all.ok());
+    REQUIRE(all.value.store);
+    REQUIRE(all.value.store->size() == bundled.store->size());
+    // Field by field, what the map and the lists draw.
+    QHash<QString, EventStore::Index> byId;
+    for (EventStore::Index i = 0; i < all.value.store->size(); ++i)
+        byId.insert(all.value.store->id(i), i);
+    for (EventStore::Index i = 0; i < bundled.store->size(); ++i) {
+        const Event a = bundled.store->event(i);
+        REQUIRE(byId.contains(a.id));
+        const Event b = all.value.store->event(byId.value(a.id));
+        INFO(str(a.id));
+        CHECK(b.id == a.id);
+        CHECK(b.when == a.when);
+        CHECK(b.title.value(QString()) == a.title.value(QString()));
+        CHECK(b.category == a.category);
+        CHECK(b.regions == a.regions);
+        CHECK(b.geometryKind == a.geometryKind);
+        CHECK(b.geometry == a.geometry);
+        CHECK(b.confidence == a.confidence);
+    }
+    const auto few = table->events(everything, 5);
+    REQUIRE(few.ok());
+    CHECK(few.value.tooMany);
+    CHECK_FALSE(few.value.store);
+}
+
+TEST_CASE("db: a cancelled query returns at once", "[.db]")
+{
+    QString error;
+    auto connection = PgConnection::open(test::testDatabase(), &error);
+    INFO(str(error));
+    REQUIRE(connection);
+    PgOutcome outcome;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    std::thread query([&] { outcome = connection->query("SELECT pg_sleep(60)"); });
+    // Cancelled from this thread once the server runs it.
+    QElapsedTimer waited;
+    waited.start();
+    while (psql(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)' AND state = "
+                               "'active'")) != u"1" &&
+           waited.elapsed() < 10'000)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    connection->cancel();
+    query.join();
+    CHECK(outcome.status == PgStatus::Cancelled);
+    CHECK(elapsed.elapsed() < 15'000);
+    // The connection is still there for the next query.
+    const PgOutcome next = connection->query("SELECT 41 + 1");
+    REQUIRE(next.status == PgStatus::Ok);
+    CHECK(next.rows.integer(0, 0) == 42);
+}
+
+TEST_CASE("db: the live browser answers the newest request only", "[.db]")
+{
+    const Imported &scattered = importedTables().back();
+    LiveBrowser browser(test::tableSource(scattered.table));
+    QSignalSpy opened(&browser, &LiveBrowser::opened);
+    QSignalSpy answered(&browser, &LiveBrowser::answered);
+    QSignalSpy failed(&browser, &LiveBrowser::failed);
+    REQUIRE(waitFor(opened, 1, 10'000));
+    CHECK(opened.first().first().toLongLong() == scattered.store->size());
+    const View kursk = views()[1];
+    LiveRequest request;
+    request.filter = kursk.filter;
+    request.grid = SquareBinGrid{QPointF(kursk.filter.mercatorBoxM->left(), kursk.filter.mercatorBoxM->bottom()),
+                                 2 * kursk.metresPerPixel};
+    quint64 last = 0;
+    for (int i = 0; i < 5; ++i) // a pan: five views in a row, each cancelling the one before
+        last = browser.request(request);
+    request.kind = LiveRequest::Kind::TimelineDensity;
+    last = browser.request(request);
+    REQUIRE(waitFor(answered, 1, 20'000));
+    answered.wait(300); // nothing else comes
+    CHECK(failed.isEmpty());
+    REQUIRE(answered.size() == 1);
+    const auto answer = answered.first().first().value<std::shared_ptr<const LiveAnswer>>();
+    CHECK(answer->request == last);
+    CHECK(answer->kind == LiveRequest::Kind::TimelineDensity);
+    CHECK_FALSE(answer->timeline.empty());
+    CHECK(browser.lastAnswer(LiveRequest::Kind::TimelineDensity) == answer);
+}
+
+TEST_CASE("db: a dropped connection is one message naming the database, and the last answer stays", "[.db]")
+{
+    const Imported &bundled = importedTables().front();
+    // A password in the string, which the server (trust) does not ask for: never shown.
+    const QString source =
+        test::tableSource(bundled.table) + QStringLiteral(" password=secret application_name=dropped");
+    LiveBrowser browser(source);
+    QSignalSpy opened(&browser, &LiveBrowser::opened);
+    QSignalSpy answered(&browser, &LiveBrowser::answered);
+    QSignalSpy failed(&browser, &LiveBrowser::failed);
+    REQUIRE(waitFor(opened, 1, 10'000));
+    LiveRequest request;
+    request.kind = LiveRequest::Kind::TimelineDensity;
+    browser.request(request);
+    REQUIRE(waitFor(answered, 1, 10'000));
+    const auto kept = browser.lastAnswer(LiveRequest::Kind::TimelineDensity);
+    REQUIRE(kept);
+
+    CHECK(psql(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = "
+                              "'dropped'")) == u"1");
+    REQUIRE(waitFor(failed, 1, 5'000));
+    failed.wait(500);
+    REQUIRE(failed.size() == 1);
+    const QString message = failed.first().first().toString();
+    INFO(str(message));
+    CHECK(message.contains(u"was lost"));
+    CHECK(message.contains(u"dbname=chronomap_test"));
+    CHECK(message.contains(u"password=***"));
+    CHECK_FALSE(message.contains(u"secret"));
+    CHECK(browser.lastAnswer(LiveRequest::Kind::TimelineDensity) == kept);
+
+    // The next request reconnects.
+    const quint64 again = browser.request(request);
+    REQUIRE(waitFor(answered, 2, 10'000));
+    CHECK(answered.last().first().value<std::shared_ptr<const LiveAnswer>>()->request == again);
+}
+
+TEST_CASE("db: another session's insert reaches the live browser within 5 s", "[.db]")
+{
+    const QString table = test::dropTable(QStringLiteral("live_notified"));
+    REQUIRE(test::importFile(test::formatFile("acled_2023.csv"), table).exitCode == 0);
+    LiveBrowser browser(test::tableSource(table));
+    QSignalSpy opened(&browser, &LiveBrowser::opened);
+    QSignalSpy changed(&browser, &LiveBrowser::tableChanged);
+    REQUIRE(waitFor(opened, 1, 10'000));
+    CHECK(changed.isEmpty());
+    // A change to another table is not this one's.
+    test::dropTable(QStringLiteral("live_other"));
+    REQUIRE(test::importFile(test::formatFile("acled_2023.csv"), QStringLiteral("live_other")).exitCode == 0);
+    psql(QStringLiteral("INSERT INTO live_other (id, start, title, category) VALUES ('x', '2025-08-20', 'x', 'x')"));
+    QElapsedTimer elapsed;
+    elapsed.start();
+    psql(QStringLiteral("INSERT INTO %1 (id, start, title, category) VALUES ('added', '2025-08-20', 'Added by "
+                        "another analyst', 'deployment')")
+             .arg(table));
+    REQUIRE(waitFor(changed, 1, 5'000));
+    CHECK(elapsed.elapsed() < 5'000);
+    changed.wait(300);
+    CHECK(changed.size() == 1);
+}
