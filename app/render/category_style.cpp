@@ -10,8 +10,10 @@ namespace chronomap {
 
 namespace {
 
-// Okabe & Ito (2008), "Color Universal Design"; black left out for contrast with borders.
-constexpr std::array<QRgb, 7> kPalette = {0xE69F00, 0x56B4E9, 0x009E73, 0xD55E00, 0x0072B2, 0xCC79A7, 0xF0E442};
+// Okabe & Ito (2008), "Color Universal Design", all eight: one per bundled category (markers
+// carry a white outline, so black stands out from borders and the sea as well).
+constexpr std::array<QRgb, 8> kPalette = {0xE69F00, 0x56B4E9, 0x009E73, 0xD55E00,
+                                          0x0072B2, 0xCC79A7, 0xF0E442, 0x000000};
 
 struct Known {
     int color;
@@ -26,7 +28,7 @@ const QHash<QString, Known> &known()
          {4, MarkerShape::Circle, QT_TRANSLATE_NOOP("CategoryStyle", "Diplomatic contact")}},
         {QStringLiteral("summit"), {1, MarkerShape::Star, QT_TRANSLATE_NOOP("CategoryStyle", "Summit")}},
         {QStringLiteral("treaty"), {2, MarkerShape::Square, QT_TRANSLATE_NOOP("CategoryStyle", "Treaty")}},
-        {QStringLiteral("deployment"), {3, MarkerShape::TriangleUp, QT_TRANSLATE_NOOP("CategoryStyle", "Deployment")}},
+        {QStringLiteral("deployment"), {7, MarkerShape::TriangleUp, QT_TRANSLATE_NOOP("CategoryStyle", "Deployment")}},
         {QStringLiteral("arms-transfer"),
          {0, MarkerShape::Diamond, QT_TRANSLATE_NOOP("CategoryStyle", "Arms transfer")}},
         {QStringLiteral("labour-dispatch"),

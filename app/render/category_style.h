@@ -10,7 +10,8 @@ namespace chronomap {
 enum class MarkerShape : quint8 { Circle, Square, Diamond, TriangleUp, TriangleDown, Star, Hexagon, Cross };
 
 /// Colour and shape of each event category, the same on the map, the timeline and exports.
-/// Colours come from the Okabe–Ito palette, chosen to stay distinct under colour-blindness.
+/// Colours come from the Okabe–Ito palette, chosen to stay distinct under colour-blindness;
+/// each bundled category has its own. Other categories take one by a hash of their name.
 class CategoryStyle {
 public:
     static QColor color(const QString &category);

@@ -40,6 +40,8 @@ void mapFigures(BenchContext &context, Figures &figures);
 /// map.marks.*, map.overlap.*, map.style.<style>.{100k,1m}.ms, part of the map group
 /// (map_style_figures.cpp).
 void mapStyleFigures(BenchContext &context, Figures &figures, const std::shared_ptr<const BaseMap> &baseMap);
+/// map.switch.{style,zoom}.{100k,1m}.ms, part of the map group (map_switch_figures.cpp).
+void mapSwitchFigures(BenchContext &context, Figures &figures, const std::shared_ptr<const BaseMap> &baseMap);
 /// timeline.frame.ms, filter.apply.ms (timeline_figures.cpp).
 void timelineFigures(BenchContext &context, Figures &figures);
 /// basemap.load.gpkg.ms, basemap.read.{gpkg,geojson}.ms, export.png.*.ms (export_figures.cpp).

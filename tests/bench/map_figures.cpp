@@ -232,6 +232,7 @@ void mapFigures(BenchContext &context, Figures &figures)
     }
     hitFigures(baseMap, figures);
     mapStyleFigures(context, figures, baseMap);
+    mapSwitchFigures(context, figures, baseMap);
 }
 
 } // namespace chronomap::bench

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/map/heat_layer.h"
 
+#include "render/map/point_rows.h"
 #include "render/map/sequential_ramp.h"
 
 #include <QPainter>
@@ -51,15 +52,25 @@ QImage HeatLayer::surface(const MapFrame &frame, double *peakOut)
     const QList<double> copies = viewport.worldCopies();
     const double sx = t.m11() / kCellPx, sy = t.m22() / kCellPx, dx = t.dx() / kCellPx + margin,
                  dy = t.dy() / kCellPx + margin;
-    for (EventStore::Index i : frame.state.visibleEvents()) {
-        if (!frame.data.isPoint(i) || (fills && frame.data.isRegionLevel(i))) continue;
-        const QPointF m = mercator[size_t(i)];
+    const auto count = [&](QPointF m) {
         const double y = m.y() * sy + dy;
-        if (!(y >= 0 && y < h)) continue;
+        if (!(y >= 0 && y < h)) return;
         for (double shift : copies) {
             const double x = (m.x() + shift) * sx + dx;
             if (x >= 0 && x < w) grid[size_t(int(y)) * size_t(w) + size_t(int(x))] += 1.0f;
         }
+    };
+    // Whole counts: the same sums in any order. Row by row when the dataset keeps rows (a
+    // random cell per event missed the cache on most of a million events).
+    if (const PointRows rows(frame, true); rows.available()) {
+        rows.forEachFrom((-1 - dy) / sy, [&](EventStore::Index, QPointF m) { // from a cell above
+            if (m.y() * sy + dy >= h) return false;
+            count(m);
+            return true;
+        });
+    } else {
+        for (EventStore::Index i : frame.state.visibleEvents())
+            if (frame.data.isPoint(i) && !(fills && frame.data.isRegionLevel(i))) count(mercator[size_t(i)]);
     }
     for (int pass = 0; pass < 3; ++pass) {
         boxBlur(grid, scratch, w, h, kBlurCells, true);

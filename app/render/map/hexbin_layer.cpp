@@ -3,6 +3,7 @@
 
 #include "core/view/view_state.h"
 #include "render/category_style.h"
+#include "render/map/integer_rounding.h"
 #include "render/map/screen_geometry.h"
 #include "render/map/web_mercator.h"
 
@@ -64,19 +65,6 @@ QColor categoryColour(const EventStore &store, int index)
 
 } // namespace
 
-QPoint HexGrid::cellOf(QPointF px) const
-{
-    const QPointF p = (px - originPx) / radiusPx;
-    const double q = kSqrt3 / 3 * p.x() - p.y() / 3, r = 2.0 / 3 * p.y(), s = -q - r;
-    double rq = std::round(q), rr = std::round(r), rs = std::round(s);
-    const double dq = std::abs(rq - q), dr = std::abs(rr - r), ds = std::abs(rs - s);
-    if (dq > dr && dq > ds)
-        rq = -rr - rs;
-    else if (dr > ds)
-        rr = -rq - rs;
-    return {int(rq), int(rr)};
-}
-
 QPointF HexGrid::centreOf(QPoint cell) const
 {
     return originPx + radiusPx * QPointF(kSqrt3 * (cell.x() + cell.y() / 2.0), 1.5 * cell.y());
@@ -112,9 +100,13 @@ HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
     const int columns = std::max(0, qMax - qMin + 1), rows = std::max(0, rMax - rMin + 1);
     std::vector<int> binAt(size_t(columns) * size_t(rows), -1);
     QHash<quint64, int> binOutside;
-    std::vector<std::vector<int>> binCategories;
+    std::vector<int> binCategories; // bins x categories counts
+    const QPointF originPx = b.grid.originPx;
+    const double perRadius = 1 / radiusPx; // as cellOf(), without a division per event
+    // In time order, not in rows as heat: a bin's categories are read per event, and the
+    // events' categories lie in time order.
     forEachPointOnScreen(frame, radiusPx, [&](EventStore::Index i, QPointF px) {
-        const QPoint cell = b.grid.cellOf(px);
+        const QPoint cell = HexGrid::cellOfUnits((px - originPx) * perRadius);
         const int q = cell.x() - qMin, r = cell.y() - rMin;
         int *slot = nullptr;
         if (q >= 0 && r >= 0 && q < columns && r < rows) {
@@ -131,16 +123,20 @@ HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
             g.px = b.grid.centreOf(cell);
             g.radiusPx = radiusPx;
             b.bins.push_back(std::move(g));
-            binCategories.emplace_back(categories, 0);
+            binCategories.resize(binCategories.size() + categories, 0);
         }
-        ++b.bins[size_t(*slot)].count;
-        ++binCategories[size_t(*slot)][std::min<size_t>(store.categoryIndex(i), categories - 1)];
+        // A bin's count is the sum of these, taken once after the pass.
+        ++binCategories[size_t(*slot) * categories + std::min<size_t>(store.categoryIndex(i), categories - 1)];
     });
     int minCount = std::numeric_limits<int>::max(), maxCount = 0;
     for (size_t k = 0; k < b.bins.size(); ++k) {
         MarkGroup &g = b.bins[k];
+        const int *counts = binCategories.data() + k * categories;
         for (size_t c = 0; c < categories; ++c)
-            if (binCategories[k][c] > 0) g.categories.emplace_back(quint16(c), binCategories[k][c]);
+            if (counts[c] > 0) {
+                g.categories.emplace_back(quint16(c), counts[c]);
+                g.count += counts[c];
+            }
         std::stable_sort(g.categories.begin(), g.categories.end(),
                          [](const auto &x, const auto &y) { return x.second > y.second; });
         minCount = std::min(minCount, g.count);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/map/map_marks_clusterer.h"
 
+#include "render/map/integer_rounding.h"
 #include "render/map/web_mercator.h"
 
 #include <QHash>
@@ -16,7 +17,6 @@ namespace {
 struct Circle {
     double sumX = 0, sumY = 0; ///< screen px, summed over the events
     int count = 0;
-    std::vector<int> categories; ///< count by category index
     QPointF centre() const { return {sumX / count, sumY / count}; }
 };
 
@@ -43,9 +43,11 @@ MapMarksClusterer::Result MapMarksClusterer::cluster(const MapFrame &frame, doub
 
     // Cells of the grid anchored at the world's north-west corner (of each world copy), over the
     // view and its reach.
+    // Multiplied by the inverse: two divisions per event were most of a frame at a million.
     const double cellM = kCellPx * viewport.metresPerPixel(), half = WebMercator::kWorldWidthM / 2;
+    const double cellsPerM = 1 / cellM;
     const auto cellOf = [&](QPointF m) {
-        return QPoint(int(std::floor((m.x() + half) / cellM)), int(std::floor((half - m.y()) / cellM)));
+        return QPoint(floorToInt((m.x() + half) * cellsPerM), floorToInt((half - m.y()) * cellsPerM));
     };
     struct CopyGrid {
         double shift;
@@ -63,8 +65,12 @@ MapMarksClusterer::Result MapMarksClusterer::cluster(const MapFrame &frame, doub
         grids.push_back({shift, a, columns, rows, std::vector<int>(size_t(columns) * size_t(rows), -1)});
     }
     std::vector<Circle> circles;
+    std::vector<int> categoryCounts;                        // circles x categories: a circle's count by category index
     std::vector<std::pair<EventStore::Index, int>> members; // (event, circle), newest first
-    const QRectF reach = QRectF(QPointF(0, 0), QSizeF(size)).adjusted(-reachPx, -reachPx, reachPx, reachPx);
+    members.reserve(visible.size());
+    // As QRectF::contains, inline (a library call per event).
+    const double reachX0 = -reachPx, reachY0 = -reachPx, reachX1 = size.width() + reachPx,
+                 reachY1 = size.height() + reachPx;
     for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
         const EventStore::Index i = *it;
         if (!frame.data.isPoint(i) || (fills && frame.data.isRegionLevel(i))) continue;
@@ -75,18 +81,18 @@ MapMarksClusterer::Result MapMarksClusterer::cluster(const MapFrame &frame, doub
             const int cx = cell.x() - grid.first.x(), cy = cell.y() - grid.first.y();
             if (cx < 0 || cy < 0 || cx >= grid.columns || cy >= grid.rows) continue;
             const QPointF px((m.x() + grid.shift) * t.m11() + t.dx(), m.y() * t.m22() + t.dy());
-            if (!reach.contains(px)) continue;
+            if (!(px.x() >= reachX0 && px.x() <= reachX1 && px.y() >= reachY0 && px.y() <= reachY1)) continue;
             int &c = grid.circle[size_t(cy) * size_t(grid.columns) + size_t(cx)];
             if (c < 0) {
                 c = int(circles.size());
                 circles.push_back({});
-                circles.back().categories.assign(categories, 0);
+                categoryCounts.resize(categoryCounts.size() + categories, 0);
             }
             Circle &circle = circles[size_t(c)];
             circle.sumX += px.x();
             circle.sumY += px.y();
             ++circle.count;
-            ++circle.categories[std::min<size_t>(store.categoryIndex(i), categories - 1)];
+            ++categoryCounts[size_t(c) * categories + std::min<size_t>(store.categoryIndex(i), categories - 1)];
             members.emplace_back(i, c);
         }
     }
@@ -129,7 +135,7 @@ MapMarksClusterer::Result MapMarksClusterer::cluster(const MapFrame &frame, doub
                         a.sumY += b.sumY;
                         a.count += b.count;
                         for (size_t k = 0; k < categories; ++k)
-                            a.categories[k] += b.categories[k];
+                            categoryCounts[size_t(c) * categories + k] += categoryCounts[size_t(o) * categories + k];
                         parent[size_t(o)] = c;
                         merged = true;
                     }
@@ -155,8 +161,9 @@ MapMarksClusterer::Result MapMarksClusterer::cluster(const MapFrame &frame, doub
         g.count = circle.count;
         g.radiusPx = radiusOf(circle.count, result.maxCount);
         if (!view.adjusted(-g.radiusPx, -g.radiusPx, g.radiusPx, g.radiusPx).contains(g.px)) continue;
+        const int *counts = categoryCounts.data() + size_t(c) * categories;
         for (size_t k = 0; k < categories; ++k)
-            if (circle.categories[k] > 0) g.categories.emplace_back(quint16(k), circle.categories[k]);
+            if (counts[k] > 0) g.categories.emplace_back(quint16(k), counts[k]);
         std::stable_sort(g.categories.begin(), g.categories.end(),
                          [](const auto &x, const auto &y) { return x.second > y.second; });
         g.events.reserve(size_t(g.count));

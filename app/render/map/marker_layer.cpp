@@ -3,6 +3,7 @@
 
 #include "core/view/view_state.h"
 #include "render/map/device_blitter.h"
+#include "render/map/point_rows.h"
 #include "render/map/web_mercator.h"
 
 #include <QPainter>
@@ -170,7 +171,6 @@ void MarkerLayer::render(QPainter &painter, const MapFrame &frame, MapHits &hits
 void MarkerLayer::renderDensity(QPainter &painter, const MapFrame &frame, MapHits &hits) const
 {
     // One count per 2x2 pixel bin, shown as a heat ramp: a frame costs the same at 150k and 1M.
-    const EventStore &store = *frame.data.events;
     const Viewport &viewport = frame.viewport;
     const QTransform t = viewport.mercatorToScreen();
     const int bin = 2;
@@ -178,32 +178,18 @@ void MarkerLayer::renderDensity(QPainter &painter, const MapFrame &frame, MapHit
     std::vector<quint32> counts(size_t(w) * size_t(h), 0);
     const QList<double> copies = viewport.worldCopies();
     const double sx = t.m11(), sy = t.m22(), dy = t.dy();
-    // The visible events as bits (an eighth of a megabyte for a million events), then one pass
-    // over the point events in row order, from the first row on screen to the last: the bins
-    // fill row by row instead of at random over the whole grid.
-    std::vector<quint64> shown(size_t(store.size() + 63) / 64, 0);
-    for (EventStore::Index i : frame.state.visibleEvents())
-        shown[size_t(i) >> 6] |= quint64(1) << (quint64(i) & 63);
-    const auto &rows = frame.data.pointRowsNorthToSouth();
-    const auto &rowsMercator = frame.data.pointRowsMercator();
-    // Mercator y falls as screen y grows; the rows are sorted by falling Mercator y.
     // From a bin above the top: int() truncates toward zero, so bin 0 takes in (-bin, 0) too.
-    const double topM = (-bin - dy) / sy;
-    const auto byFallingY = [](const QPointF &m, double y) { return m.y() > y; };
-    const size_t first =
-        size_t(std::lower_bound(rowsMercator.begin(), rowsMercator.end(), topM, byFallingY) - rowsMercator.begin());
-    for (size_t k = first; k < rows.size(); ++k) {
-        const QPointF m = rowsMercator[k];
+    // Mercator y falls as screen y grows.
+    PointRows(frame, false).forEachFrom((-bin - dy) / sy, [&](EventStore::Index, QPointF m) {
         const int y = int((m.y() * sy + dy) / bin);
-        if (y >= h) break;
-        if (y < 0) continue;
-        const EventStore::Index i = rows[k];
-        if (!(shown[size_t(i) >> 6] >> (quint64(i) & 63) & 1)) continue;
+        if (y >= h) return false;
+        if (y < 0) return true;
         for (double shift : copies) {
             const int x = int(((m.x() + shift) * sx + t.dx()) / bin);
             if (x >= 0 && x < w) ++counts[size_t(y) * size_t(w) + size_t(x)];
         }
-    }
+        return true;
+    });
 
     const quint32 peak = std::max<quint32>(1, *std::max_element(counts.begin(), counts.end()));
     const double logPeak = std::log1p(double(peak));

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Above PreparedDataset::kDenseThreshold point events, heat counts the events in rows north to
+// south (PointRows) rather than in time order: the same surface as a smaller dataset of just the
+// visible events, counted in time order. Hexagon bins (cells found by multiplication and inline
+// rounding) give the same bins, in the same order, on both.
+#include "render/map/heat_layer.h"
+#include "render/map/hexbin_layer.h"
+#include "render/map/web_mercator.h"
+#include "core/view/view_state.h"
+
+#include "synthetic_marks.h"
+
+#include <QImage>
+
+#include <catch2/catch.hpp>
+
+using namespace chronomap;
+using namespace chronomap::test;
+
+namespace {
+
+/// `count` events spread over Europe and Asia (fixed seed); with `onlyCategory`, just the events
+/// of that category (the same events, in the same order).
+std::shared_ptr<const PreparedDataset> spreadEvents(int count, const QString &onlyCategory = {})
+{
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> lon(-10, 150), lat(25, 70);
+    EventStoreBuilder builder;
+    for (int i = 0; i < count; ++i) {
+        const double x = lon(rng), y = lat(rng);
+        const QString &category = markCategories()[i % markCategories().size()];
+        if (onlyCategory.isEmpty() || category == onlyCategory) builder.add(pointEvent(i, x, y, category));
+    }
+    return PreparedDataset::make({QStringLiteral("spread")}, builder.build(), bundledBaseMap());
+}
+
+} // namespace
+
+TEST_CASE("Hexagon bins and heat of a dense dataset, counted row by row, match those counted in time order", "[render]")
+{
+    const int count = int(PreparedDataset::kDenseThreshold) + 60'000;
+    const QString shown = markCategories().front();
+    QSet<QString> hidden(markCategories().begin() + 1, markCategories().end());
+
+    ViewState dense;
+    dense.setDataset(spreadEvents(count));
+    dense.setHiddenCategories(hidden);
+    REQUIRE_FALSE(PreparedDataset::of(dense)->pointRowsNorthToSouth().empty()); // counted in rows
+    ViewState sparse;
+    sparse.setDataset(spreadEvents(count, shown));
+    REQUIRE(PreparedDataset::of(sparse)->pointRowsNorthToSouth().empty()); // counted in time order
+    REQUIRE(dense.visibleEvents().size() == sparse.visibleEvents().size());
+
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(60, 50)), 6000, QSize(1000, 700));
+    const MapFrame denseFrame{*PreparedDataset::of(dense), dense, viewport};
+    const MapFrame sparseFrame{*PreparedDataset::of(sparse), sparse, viewport};
+
+    const HexBinning rows = HexBinLayer::bin(denseFrame);    // of a filtered dense dataset
+    const HexBinning inTime = HexBinLayer::bin(sparseFrame); // of just the events shown
+    REQUIRE(rows.bins.size() > 100);
+    REQUIRE(rows.bins.size() == inTime.bins.size());
+    for (size_t k = 0; k < rows.bins.size(); ++k) {
+        INFO("bin " << k);
+        CHECK(rows.bins[k].hexCell == inTime.bins[k].hexCell);
+        CHECK(rows.bins[k].count == inTime.bins[k].count);
+        CHECK(rows.bins[k].categories == inTime.bins[k].categories);
+    }
+    // A click on a bin (which looks its events up in time order) finds as many as it counts.
+    MapHits hits;
+    HexBinLayer::record(rows, hits);
+    const MarkGroup &some = hits.groups[hits.groups.size() / 2];
+    CHECK(int(HexBinLayer::eventsIn(denseFrame, hits, some.hexCell).size()) == some.count);
+
+    double densePeak = 0, sparsePeak = 0;
+    const QImage denseHeat = HeatLayer::surface(denseFrame, &densePeak);
+    const QImage sparseHeat = HeatLayer::surface(sparseFrame, &sparsePeak);
+    CHECK(densePeak == sparsePeak);
+    CHECK(densePeak > 0); // a surface, not an empty image
+    CHECK(denseHeat == sparseHeat);
+}
