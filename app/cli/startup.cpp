@@ -28,6 +28,7 @@ public:
     {
         if (!context || qstrcmp(context, "cli") != 0) return {};
         for (const char *scope : {"chronomap::cli", "chronomap::cli::ExportCommand", "chronomap::cli::AnimationCommand",
+                                  "chronomap::cli::BriefingCommand", "chronomap::cli::ImportCommand",
                                   "chronomap::cli::FilterOptions", "chronomap::cli::Options", "cli"}) {
             const QString text = QTranslator::translate(scope, sourceText, disambiguation, n);
             if (!text.isEmpty()) return text;

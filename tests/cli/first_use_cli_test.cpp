@@ -149,4 +149,15 @@ TEST_CASE("Command-line messages follow LANGUAGE like the window", "[cli]")
     CHECK(unknown.exitCode == 2);
     CHECK(unknown.err.contains(QStringLiteral("chronomap --help")));
     CHECK_FALSE(unknown.err.contains(QStringLiteral("Try 'chronomap --help'")));
+
+    // Every command's own messages, not only the export's: the briefing and the import.
+    const Run briefing = runChronomap(
+        {QStringLiteral("--export-briefing"), kBundled, dir.filePath(QStringLiteral("b.txt"))}, QStringLiteral("es"));
+    CHECK(briefing.exitCode == 2);
+    CHECK(briefing.err.contains(QStringLiteral("no termina en .pdf")));
+    const Run import = runChronomap({QStringLiteral("--import-pg"), kBundled, QStringLiteral("PG:dbname=none"),
+                                     QStringLiteral("--table"), QStringLiteral("BAD")},
+                                    QStringLiteral("es"));
+    CHECK(import.exitCode == 2);
+    CHECK(import.err.contains(QStringLiteral("no es un nombre de tabla simple")));
 }

@@ -19,7 +19,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("PostgisImport", text);
+    return QCoreApplication::translate("chronomap::PostgisImport", text); // lupdate's context for it
 }
 
 } // namespace
