@@ -35,9 +35,9 @@
     <name>chronomap::BriefingExportDialog</name>
     <message numerus="yes">
         <source>%n step(s), one page each, between a title page and the sources cited.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n step, one page, between a title page and the sources cited.</numerusform>
+            <numerusform>%n steps, one page each, between a title page and the sources cited.</numerusform>
         </translation>
     </message>
 </context>
