@@ -10,7 +10,10 @@
 
 #include "synthetic_marks.h"
 
+#include <QHash>
 #include <QImage>
+
+#include <map>
 
 #include <catch2/catch.hpp>
 
@@ -77,4 +80,50 @@ TEST_CASE("Hexagon bins and heat of a dense dataset, counted row by row, match t
     CHECK(densePeak == sparsePeak);
     CHECK(densePeak > 0); // a surface, not an empty image
     CHECK(denseHeat == sparseHeat);
+}
+
+TEST_CASE("Hexagon bins of more events than one thread counts are those of one pass in time order", "[render]")
+{
+    // Past 200,000 visible events the newer and the older half are counted on two threads and
+    // merged: the bins must be those of a plain pass over the events, newest first.
+    ViewState state;
+    state.setDataset(spreadEvents(260'000));
+    REQUIRE(state.visibleEvents().size() == 260'000);
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(60, 50)), 6000, QSize(1000, 700));
+    const PreparedDataset &data = *PreparedDataset::of(state);
+    const MapFrame frame{data, state, viewport};
+    const HexBinning binning = HexBinLayer::bin(frame);
+
+    std::vector<QPoint> cells; // first met, newest event first
+    QHash<quint64, size_t> numberOf;
+    std::vector<std::map<int, int>> counts;
+    const QTransform toScreen = viewport.mercatorToScreen();
+    const double reach = binning.grid.radiusPx;
+    const auto &visible = state.visibleEvents();
+    for (auto it = visible.rbegin(); it != visible.rend(); ++it) {
+        const QPointF px = toScreen.map(data.pointsMercator()[size_t(*it)]);
+        if (px.x() < -reach || px.y() < -reach || px.x() > 1000 + reach || px.y() > 700 + reach) continue;
+        const QPoint cell = binning.grid.cellOf(px);
+        const quint64 key = (quint64(quint32(cell.x())) << 32) | quint32(cell.y());
+        if (!numberOf.contains(key)) {
+            numberOf.insert(key, cells.size());
+            cells.push_back(cell);
+            counts.emplace_back();
+        }
+        ++counts[numberOf.value(key)][data.events->categoryIndex(*it)];
+    }
+    REQUIRE(cells.size() > 100);
+    REQUIRE(binning.bins.size() == cells.size());
+    for (size_t k = 0; k < cells.size(); ++k) {
+        INFO("bin " << k);
+        CHECK(binning.bins[k].hexCell == cells[k]);
+        std::map<int, int> found;
+        int total = 0;
+        for (const auto &[category, n] : binning.bins[k].categories) {
+            found[category] = n;
+            total += n;
+        }
+        CHECK(found == counts[k]);
+        CHECK(binning.bins[k].count == total);
+    }
 }

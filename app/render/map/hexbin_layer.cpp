@@ -12,8 +12,10 @@
 #include <QPainterPath>
 
 #include <cmath>
+#include <future>
 #include <limits>
 #include <numbers>
+#include <span>
 
 namespace chronomap {
 
@@ -33,11 +35,16 @@ quint64 keyOf(QPoint cell)
 }
 
 /// Calls `f(event, px)` for each visible point event (newest first) at each world copy within
-/// `reachPx` of the view, leaving out region-level records when they are region fills.
-template<typename F> void forEachPointOnScreen(const MapFrame &frame, double reachPx, F f)
+/// `reachPx` of the view, leaving out region-level records when they are region fills. With
+/// `share`, only part `share.first` of `share.second` equal parts of those events, in the same order.
+template<typename F>
+void forEachPointOnScreen(const MapFrame &frame, double reachPx, F f, std::pair<size_t, size_t> share = {0, 1})
 {
     const auto &mercator = frame.data.pointsMercator();
-    const auto &visible = frame.state.visibleEvents();
+    const auto &all = frame.state.visibleEvents();
+    const size_t n = size_t(all.size());
+    const std::span<const EventStore::Index> visible(all.data() + n - n * (share.first + 1) / share.second,
+                                                     all.data() + n - n * share.first / share.second);
     const bool fills = frame.data.projectedBaseMap() != nullptr;
     const QTransform t = frame.viewport.mercatorToScreen();
     const QSize size = frame.viewport.sizePx();
@@ -98,36 +105,76 @@ HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
     const int qMax = int(std::ceil(third * to.x() - from.y() / 3)) + 2;
     const int rMin = int(std::floor(2.0 / 3 * from.y())) - 2, rMax = int(std::ceil(2.0 / 3 * to.y())) + 2;
     const int columns = std::max(0, qMax - qMin + 1), rows = std::max(0, rMax - rMin + 1);
-    std::vector<int> binAt(size_t(columns) * size_t(rows), -1);
-    QHash<quint64, int> binOutside;
-    std::vector<int> binCategories; // bins x categories counts
     const QPointF originPx = b.grid.originPx;
     const double perRadius = 1 / radiusPx; // as cellOf(), without a division per event
+
+    /// The cells met, in the order first met, and their counts per category (cells x categories).
+    struct Cells {
+        std::vector<int> at; ///< by axial coordinates around the view: index into `cells`, -1 none
+        QHash<quint64, int> outside;
+        std::vector<QPoint> cells;
+        std::vector<int> counts;
+        int &slotOf(QPoint cell, int q, int r, int columns, int rows)
+        {
+            if (q >= 0 && r >= 0 && q < columns && r < rows) return at[size_t(r) * size_t(columns) + size_t(q)];
+            auto it = outside.find(keyOf(cell));
+            if (it == outside.end()) it = outside.insert(keyOf(cell), -1);
+            return it.value();
+        }
+        /// The counts of `cell`, appended in first-met order when new.
+        int *countsOf(QPoint cell, int q, int r, int columns, int rows, size_t categories)
+        {
+            int &slot = slotOf(cell, q, r, columns, rows);
+            if (slot < 0) {
+                slot = int(cells.size());
+                cells.push_back(cell);
+                counts.resize(counts.size() + categories, 0);
+            }
+            return counts.data() + size_t(slot) * categories;
+        }
+    };
     // In time order, not in rows as heat: a bin's categories are read per event, and the
-    // events' categories lie in time order.
-    forEachPointOnScreen(frame, radiusPx, [&](EventStore::Index i, QPointF px) {
-        const QPoint cell = HexGrid::cellOfUnits((px - originPx) * perRadius);
-        const int q = cell.x() - qMin, r = cell.y() - rMin;
-        int *slot = nullptr;
-        if (q >= 0 && r >= 0 && q < columns && r < rows) {
-            slot = &binAt[size_t(r) * size_t(columns) + size_t(q)];
-        } else {
-            auto it = binOutside.find(keyOf(cell));
-            if (it == binOutside.end()) it = binOutside.insert(keyOf(cell), -1);
-            slot = &it.value();
+    // events' categories lie in time order. Past a few hundred thousand events the newer and the
+    // older half are counted on two threads, then merged in that order: the same cells in the
+    // same first-met order as one pass.
+    const auto count = [&](std::pair<size_t, size_t> share) {
+        Cells c;
+        c.at.assign(size_t(columns) * size_t(rows), -1);
+        forEachPointOnScreen(
+            frame, radiusPx,
+            [&](EventStore::Index i, QPointF px) {
+                const QPoint cell = HexGrid::cellOfUnits((px - originPx) * perRadius);
+                int *counts = c.countsOf(cell, cell.x() - qMin, cell.y() - rMin, columns, rows, categories);
+                ++counts[std::min<size_t>(store.categoryIndex(i), categories - 1)];
+            },
+            share);
+        return c;
+    };
+    (void)frame.state.visibleEvents(); // computed here, read by both threads
+    constexpr qsizetype kParallelFrom = 200'000;
+    Cells merged;
+    if (frame.state.visibleEvents().size() < kParallelFrom) {
+        merged = count({0, 1});
+    } else {
+        auto older = std::async(std::launch::async, count, std::pair<size_t, size_t>{1, 2});
+        merged = count({0, 2});
+        const Cells rest = older.get();
+        for (size_t k = 0; k < rest.cells.size(); ++k) {
+            const QPoint cell = rest.cells[k];
+            int *counts = merged.countsOf(cell, cell.x() - qMin, cell.y() - rMin, columns, rows, categories);
+            for (size_t c = 0; c < categories; ++c)
+                counts[c] += rest.counts[k * categories + c];
         }
-        if (*slot < 0) {
-            *slot = int(b.bins.size());
-            MarkGroup g;
-            g.hexCell = cell;
-            g.px = b.grid.centreOf(cell);
-            g.radiusPx = radiusPx;
-            b.bins.push_back(std::move(g));
-            binCategories.resize(binCategories.size() + categories, 0);
-        }
-        // A bin's count is the sum of these, taken once after the pass.
-        ++binCategories[size_t(*slot) * categories + std::min<size_t>(store.categoryIndex(i), categories - 1)];
-    });
+    }
+    b.bins.reserve(merged.cells.size());
+    for (const QPoint cell : merged.cells) {
+        MarkGroup g;
+        g.hexCell = cell;
+        g.px = b.grid.centreOf(cell);
+        g.radiusPx = radiusPx;
+        b.bins.push_back(std::move(g));
+    }
+    const std::vector<int> &binCategories = merged.counts;
     int minCount = std::numeric_limits<int>::max(), maxCount = 0;
     for (size_t k = 0; k < b.bins.size(); ++k) {
         MarkGroup &g = b.bins[k];
