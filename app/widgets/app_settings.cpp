@@ -44,7 +44,9 @@ QStringList stringList(const QVariant &value)
 
 AppSettings::AppSettings() : m_settings(std::make_unique<QSettings>())
 {
-    if (m_settings->status() == QSettings::NoError) return;
+    // Only a file that cannot be parsed is set aside: an AccessError (another QSettings of this
+    // process syncing the same file, a folder not writable) says nothing about its contents.
+    if (m_settings->status() != QSettings::FormatError) return;
     // Unreadable: keep the broken file for the curious, start from defaults.
     const QString file = m_settings->fileName();
     m_settings.reset();
