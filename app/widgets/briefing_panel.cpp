@@ -172,8 +172,11 @@ void BriefingPanel::retranslate()
     // The UI language's texts first; the other language stays editable in the second tab.
     const QString first = UiLanguage::current() == u"es" ? QStringLiteral("es") : QStringLiteral("en");
     // The header's rows in the same order: the UI language's title first.
-    while (m_header->rowCount() > 0)
-        m_header->takeRow(0);
+    while (m_header->rowCount() > 0) {
+        const QFormLayout::TakeRowResult row = m_header->takeRow(0);
+        delete row.labelItem; // the layout's items, which takeRow hands over; the widgets stay
+        delete row.fieldItem;
+    }
     for (const QString &language : {first, otherLanguage(first)}) {
         const int i = language == u"es" ? 1 : 0;
         m_briefingTitleLabel[i]->setText(i == 1 ? tr("Title (Spanish):") : tr("Title (English):"));
