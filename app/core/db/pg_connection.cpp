@@ -84,7 +84,8 @@ std::unique_ptr<PgConnection> PgConnection::open(const QString &source, QString 
     }
     // The server's notices (and the FATAL of a terminated backend, read while idle) are not
     // printed on stderr: a loss is reported through PgStatus::Lost, in words of our own.
-    PQsetNoticeProcessor(connection, [](void *, const char *) {}, nullptr);
+    PQsetNoticeProcessor(
+        connection, [](void *, const char *) {}, nullptr);
     std::unique_ptr<PgConnection> opened(new PgConnection(connection, redacted));
     const PgOutcome utc = opened->query("SET TimeZone = 'UTC'");
     if (utc.status != PgStatus::Ok) {
