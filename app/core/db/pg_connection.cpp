@@ -132,13 +132,15 @@ PgOutcome PgConnection::query(const QByteArray &sql, const QByteArrayList &param
         outcome.rows = PgRows(result);
         return outcome;
     }
+    // Read before PQclear: the state and the message live in the result.
     const char *state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const bool cancelled = state && qstrcmp(state, "57014") == 0; // query_canceled
     outcome.message = result ? QString::fromUtf8(PQresultErrorMessage(result)).trimmed() : messageOf(m_connection);
     if (outcome.message.isEmpty()) outcome.message = messageOf(m_connection);
     PQclear(result);
     if (PQstatus(m_connection) == CONNECTION_BAD)
         outcome.status = PgStatus::Lost;
-    else if (state && qstrcmp(state, "57014") == 0) // query_canceled
+    else if (cancelled)
         outcome.status = PgStatus::Cancelled;
     else
         outcome.status = PgStatus::Failed;
