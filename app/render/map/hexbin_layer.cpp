@@ -150,10 +150,9 @@ HexBinning HexBinLayer::bin(const MapFrame &frame, double radiusPx)
             share);
         return c;
     };
-    (void)frame.state.visibleEvents(); // computed here, read by both threads
     constexpr qsizetype kParallelFrom = 200'000;
     Cells merged;
-    if (frame.state.visibleEvents().size() < kParallelFrom) {
+    if (frame.state.visibleEvents().size() < kParallelFrom) { // computed here, then only read by both threads
         merged = count({0, 1});
     } else {
         auto older = std::async(std::launch::async, count, std::pair<size_t, size_t>{1, 2});
