@@ -34,6 +34,7 @@ struct LiveTimeBin {
 struct LiveEvents {
     std::shared_ptr<const EventStore> store; ///< null when there were more than asked for
     bool tooMany = false;
+    qint64 total = -1; ///< every event that matched, when counted (a page may hold fewer)
 };
 
 template<typename T> struct LiveResult {

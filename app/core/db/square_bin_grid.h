@@ -17,6 +17,13 @@ struct SquareBinGrid {
     QPointF northWestM; ///< x = west edge, y = north edge of the view, metres
     double cellM = 1;
 
+    /// The density grid of a view whose top-left corner is `northWestM` at `metresPerPixel`:
+    /// the one place the map's renderer and a live table's bins take their cells from.
+    static SquareBinGrid forView(QPointF northWestM, double metresPerPixel)
+    {
+        return {northWestM, 2 * metresPerPixel};
+    }
+
     /// The cell (column east, row south) holding a Web Mercator point.
     QPoint cellOf(QPointF mercatorM) const
     {
