@@ -12,7 +12,8 @@
 //  - export.cli.4k.100k.{geojson,csv}.ms: the whole `chronomap --export out.png --size 3840x2160
 //    --data <the same events as GeoJSON, or CSV>` timed from outside, process start to exit; and
 //    export.load_only.100k.geojson.ms (`chronomap --validate` of the GeoJSON: start and load, no
-//    drawing) to show where that time goes.
+//    drawing) to show where that time goes; export.cli.1080p.100k.geojson.ms: the same export at
+//    the default 1920x1080.
 //  - basemap.load.gpkg.ms: BaseMap::load of the bundled GeoPackage.
 //  - basemap.project.ms: ProjectedBaseMap of it (Mercator, borders drawn once, levels of detail).
 //  - basemap.cache.read.ms: both read back from BaseMapCache, as every start after the first does.
@@ -134,6 +135,9 @@ void exportFigures(BenchContext &context, Figures &figures)
     };
     figures.add(QStringLiteral("export.png.4k.100k.ms"), medianViewExport4k(context, out), 1);
     figures.add(QStringLiteral("export.cli.4k.100k.geojson.ms"), export4k(files.geojsonPath), 1);
+    figures.add(QStringLiteral("export.cli.1080p.100k.geojson.ms"),
+                timeCommand(chronomap, {QStringLiteral("--export"), png, QStringLiteral("--data"), files.geojsonPath}),
+                1);
     // Where the time goes: the same events as CSV, and the process with the GeoJSON load alone.
     figures.add(QStringLiteral("export.cli.4k.100k.csv.ms"), export4k(files.csvPath), 1);
     figures.add(QStringLiteral("export.load_only.100k.geojson.ms"),

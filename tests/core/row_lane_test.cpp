@@ -129,6 +129,29 @@ QByteArray mixedCsv(int rows)
     return csv;
 }
 
+/// GeoJSON whose lists are arrays of strings (OGR string lists), with the lists the lane leaves
+/// to read() mixed in: blank, padded or non-ASCII items, and a number among the sources.
+QByteArray mixedGeoJson(int features)
+{
+    QByteArray json = R"({"type":"FeatureCollection","features":[)";
+    for (int i = 1; i <= features; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        const QByteArray regions = i % 3 == 0    ? R"(["ru-krs","KP-01"])"
+                                   : i % 7 == 0  ? R"([" ua-59 "])"
+                                   : i % 11 == 0 ? R"(["", "RU-MOS"])"
+                                   : i % 13 == 0 ? "[\"caf\u00e9\"]"
+                                                 : R"(["RU-PRI"])";
+        const QByteArray actors = i % 5 == 0 ? R"(["army", " navy"])" : i % 4 == 0 ? R"(["KP","RU"])" : R"(["KP"])";
+        const QByteArray source = i % 17 == 0 ? R"(["TASS","Reuters"])" : i % 19 == 0 ? R"(["", "5"])" : R"("Yonhap")";
+        json += (i > 1 ? ",\n" : "\n") + QByteArray(R"({"type":"Feature","properties":{"id":"ev-)") + n +
+                R"(","title":"Event )" + n + R"(","start":"2023-0)" + QByteArray::number(1 + i % 9) +
+                R"(-11","category":"combat","regions":)" + regions + R"(,"actors":)" + actors +
+                R"(,"places":["Kursk"],"source":)" + source + R"(},"geometry":{"type":"Point","coordinates":[)" +
+                QByteArray::number(30 + i % 17) + ',' + QByteArray::number(40 + i % 13) + "]}}";
+    }
+    return json + "\n]}\n";
+}
+
 /// Files of tests/data and the bundled dataset: every format and every bad fixture.
 QStringList fixtureFiles()
 {
@@ -167,6 +190,54 @@ TEST_CASE("The row lane gives the store and issues of the Event path on a mixed 
     CHECK(rows.count(Issue::Severity::Skipped) > 150);
     CHECK(rows.count(Issue::Severity::Warning) > 300);
     CHECK(rows.store->size() > 3'000);
+}
+
+TEST_CASE("The row lane gives the store and issues of the Event path on GeoJSON string lists", "[io]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = writeFile(dir, "lists.geojson", mixedGeoJson(5'000));
+    const bool child = GENERATE(false, true);
+    INFO((child ? "through the reader child" : "in process"));
+    requireSameLoad(loadWith(path, false, child), loadWith(path, true, child));
+}
+
+TEST_CASE("The row lane carries the GeoJSON records whose lists are plain", "[io]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = writeFile(dir, "lists.geojson", mixedGeoJson(600));
+    ensureGdalReady();
+    const DatasetPtr dataset = openUserDataset(QFile::encodeName(path), QStringLiteral("geojson"));
+    REQUIRE(dataset);
+    OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
+    IssueList issues;
+    const LoadOptions options;
+    LayerReader reader(path, layer, options, issues);
+    REQUIRE(reader.usable());
+    FeatureBatch batch;
+    OGR_L_ResetReading(layer);
+    qint64 record = 0;
+    while (FeaturePtr feature{OGR_L_GetNextFeature(layer)})
+        reader.extract(static_cast<OGRFeatureH>(feature.get()), ++record, batch);
+    REQUIRE(batch.size() == 600);
+    int laned = 0;
+    EventRow row;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        if (!reader.readRow(batch, i, row)) continue;
+        ++laned;
+        const std::optional<Event> e = reader.read(batch, i);
+        REQUIRE(e);
+        REQUIRE(row.regions.size() == size_t(e->regions.size()));
+        for (size_t r = 0; r < row.regions.size(); ++r)
+            CHECK(QString::fromLatin1(row.view(row.regions[r])) == e->regions[qsizetype(r)]);
+        REQUIRE(row.actors.size() == size_t(e->actors.size()));
+        for (size_t a = 0; a < row.actors.size(); ++a)
+            CHECK(QString::fromLatin1(row.view(row.actors[a])) == e->actors[qsizetype(a)]);
+    }
+    CHECK(laned > 250); // the plain lists
+    CHECK(laned < 550); // not the blank, padded or non-ASCII items
+    CHECK(issues.isEmpty());
 }
 
 TEST_CASE("The row lane carries the plain records and leaves the rest to the Event path", "[io]")

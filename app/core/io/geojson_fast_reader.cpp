@@ -191,6 +191,7 @@ FieldType nextFieldType(FieldType type, ValueKind kind)
 struct GeoJsonFastReader::Mapping {
     void *base = MAP_FAILED;
     size_t mappedBytes = 0;
+    int fd = -1; ///< the mapped file, kept open for the scanner's pread()
     std::string copy;
     const char *data = nullptr;
     size_t size = 0;
@@ -198,6 +199,7 @@ struct GeoJsonFastReader::Mapping {
     ~Mapping()
     {
         if (base != MAP_FAILED) ::munmap(base, mappedBytes);
+        if (fd >= 0) ::close(fd);
     }
 };
 
@@ -241,7 +243,7 @@ bool GeoJsonFastReader::map(const QByteArray &gdalPath)
     }
     // Not populated: each pass reads the file once, front to back, and drops what it has read.
     void *file = ::mmap(m_file->base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
-    ::close(fd);
+    m_file->fd = fd;
     if (file == MAP_FAILED) return false;
     ::madvise(m_file->base, size, MADV_SEQUENTIAL);
     m_file->data = static_cast<const char *>(m_file->base);
@@ -272,7 +274,7 @@ std::unique_ptr<GeoJsonFastReader> GeoJsonFastReader::open(const QByteArray &gda
         return decline(QStringLiteral("an XML driver of GDAL may claim its first kilobyte"));
     reader->m_scanner = makeScanner();
     const geojson::Schema schema =
-        reader->m_scanner->scan(reader->m_file->data, reader->m_file->size, reader->m_file->base != MAP_FAILED);
+        reader->m_scanner->scan(reader->m_file->data, reader->m_file->size, reader->m_file->fd);
     if (!schema.declined.empty()) return decline(QString::fromStdString(schema.declined));
 
     reader->m_schema.name = QFileInfo(QString::fromUtf8(gdalPath)).completeBaseName().toUtf8();
@@ -300,7 +302,7 @@ bool GeoJsonFastReader::start(const std::vector<int> &fieldIndexes)
         m_fieldTypes.push_back(OGRFieldType(f.type));
     }
     m_feature.reset(OGR_F_Create(OGR_L_GetLayerDefn(m_layer)));
-    return m_scanner->start(m_file->data, m_file->size, m_file->base != MAP_FAILED, std::move(requests));
+    return m_scanner->start(m_file->data, m_file->size, m_file->fd, std::move(requests));
 }
 
 OGRFeatureH GeoJsonFastReader::next()

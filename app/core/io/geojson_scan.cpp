@@ -7,11 +7,20 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cerrno>
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
+
+#if defined(__AVX2__)
+#include <immintrin.h>
+#endif
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -434,12 +443,113 @@ bool isSpace(char c)
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
+/// The features array from `i` (just after its '['), at `depth` inside it, to the position after
+/// its ']' (`depth` then one less), cutting chunks at its commas; 0 when the file is malformed.
+/// With AVX2, 64 bytes at a time: quotes, brackets and commas as bit masks, strings as the prefix
+/// XOR of their quotes; a block with a backslash goes byte by byte. Most of a file is this array.
+template<typename Release>
+std::size_t scanArray(const char *d, std::size_t n, std::size_t i, int &depth, Layout &out, Release &release)
+{
+    const int arrayDepth = depth;
+    std::size_t chunkBegin = i, nextRelease = i + 2 * kChunkBytes;
+    // A structural byte outside strings: 1 to go on, 0 when malformed, 2 once the array closed.
+    auto structural = [&](char c, std::size_t at) {
+        if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == ',') {
+            if (depth == arrayDepth && at - chunkBegin >= kChunkBytes) {
+                out.chunks.push_back({chunkBegin, at});
+                chunkBegin = at + 1;
+            }
+        } else if (depth == arrayDepth) {
+            if (c != ']') return 0;
+            bool content = false;
+            for (std::size_t k = chunkBegin; k < at && !content; ++k)
+                content = !isSpace(d[k]);
+            if (content) out.chunks.push_back({chunkBegin, at});
+            out.arrayEnd = at + 1;
+            --depth;
+            return 2;
+        } else {
+            --depth;
+        }
+        return 1;
+    };
+    bool inString = false, escaped = false;
+    std::size_t result = 0; // after the array's ']', or 0 when malformed
+    // Byte by byte up to `stop`; true when done: the array closed or the file is malformed.
+    auto bytes = [&](std::size_t stop) {
+        for (; i < stop; ++i) {
+            const char c = d[i];
+            if (inString) {
+                if (escaped)
+                    escaped = false;
+                else if (c == '\\')
+                    escaped = true;
+                else if (c == '"')
+                    inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '}' || c == '[' || c == ']' || c == ',') {
+                const int r = structural(c, i);
+                if (r != 1) {
+                    result = r == 0 ? 0 : i + 1;
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+#if defined(__AVX2__)
+    const auto mask = [](__m256i lo, __m256i hi, char c) {
+        const __m256i v = _mm256_set1_epi8(c);
+        return std::uint64_t(std::uint32_t(_mm256_movemask_epi8(_mm256_cmpeq_epi8(lo, v)))) |
+               std::uint64_t(std::uint32_t(_mm256_movemask_epi8(_mm256_cmpeq_epi8(hi, v)))) << 32;
+    };
+    while (i + 64 <= n) {
+        if (i >= nextRelease) {
+            release(i);
+            nextRelease = i + 2 * kChunkBytes;
+        }
+        const __m256i lo = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(d + i));
+        const __m256i hi = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(d + i + 32));
+        if (escaped || mask(lo, hi, '\\') != 0) {
+            if (bytes(i + 64)) return result;
+            continue;
+        }
+        std::uint64_t inside = mask(lo, hi, '"'); // then: set on the bytes within strings
+        for (int shift = 1; shift < 64; shift *= 2)
+            inside ^= inside << shift;
+        if (inString) inside = ~inside;
+        inString = (inside >> 63) != 0;
+        std::uint64_t marks =
+            (mask(lo, hi, '{') | mask(lo, hi, '}') | mask(lo, hi, '[') | mask(lo, hi, ']') | mask(lo, hi, ',')) &
+            ~inside;
+        while (marks != 0) {
+            const std::size_t at = i + std::size_t(__builtin_ctzll(marks));
+            marks &= marks - 1;
+            const int r = structural(d[at], at);
+            if (r != 1) return r == 0 ? 0 : at + 1;
+        }
+        i += 64;
+    }
+#endif
+    for (;;) {
+        if (i >= nextRelease) {
+            release(i);
+            nextRelease = i + 2 * kChunkBytes;
+        }
+        if (bytes(std::min(n, i + 2 * kChunkBytes))) return result;
+        if (i >= n) return 0; // the array never closed
+    }
+}
+
 /// `release(offset)` is called every few megabytes: the file's pages before it are read.
 template<typename Release> bool findLayout(const char *d, std::size_t n, Layout &out, Release release)
 {
-    int depth = 0, arrayDepth = -1;
+    int depth = 0;
     bool found = false;
-    std::size_t chunkBegin = 0, nextRelease = 2 * kChunkBytes;
+    std::size_t nextRelease = 2 * kChunkBytes;
     for (std::size_t i = 0; i < n;) {
         if (i >= nextRelease) {
             release(i);
@@ -447,10 +557,18 @@ template<typename Release> bool findLayout(const char *d, std::size_t n, Layout 
         }
         const char c = d[i];
         if (c == '"') {
+            // The closing quote: the next one after an even run of backslashes.
             const std::size_t begin = ++i;
-            while (i < n && d[i] != '"')
-                i += d[i] == '\\' ? 2 : 1;
-            if (i >= n) return false;
+            for (;;) {
+                const void *quote = std::memchr(d + i, '"', n - i);
+                if (!quote) return false;
+                i = std::size_t(static_cast<const char *>(quote) - d);
+                std::size_t backslashes = 0;
+                while (i - backslashes > begin && d[i - backslashes - 1] == '\\')
+                    ++backslashes;
+                if (backslashes % 2 == 0) break;
+                ++i;
+            }
             const std::size_t end = i++;
             if (found || depth != 1) continue;
             std::size_t j = i;
@@ -462,39 +580,190 @@ template<typename Release> bool findLayout(const char *d, std::size_t n, Layout 
             if (j >= n || d[j] != '[') return false;
             found = true;
             out.arrayBegin = j;
-            arrayDepth = ++depth;
-            i = chunkBegin = j + 1;
+            ++depth;
+            i = scanArray(d, n, j + 1, depth, out, release);
+            if (i == 0) return false;
+            nextRelease = i + 2 * kChunkBytes;
             continue;
         }
         if (c == '{' || c == '[') {
             ++depth;
         } else if (c == '}' || c == ']') {
-            if (depth == arrayDepth && c == ']') {
-                bool content = false;
-                for (std::size_t k = chunkBegin; k < i && !content; ++k)
-                    content = !isSpace(d[k]);
-                if (content) out.chunks.push_back({chunkBegin, i});
-                out.arrayEnd = i + 1;
-                arrayDepth = -1;
-            }
             if (--depth < 0) return false;
-        } else if (c == ',' && depth == arrayDepth && i - chunkBegin >= kChunkBytes) {
-            out.chunks.push_back({chunkBegin, i});
-            chunkBegin = i + 1;
         }
         ++i;
     }
-    return found && arrayDepth < 0 && depth == 0;
+    return found && depth == 0;
 }
+
+/// Parses chunks of the features array, each as a JSON array of its own, in a reused buffer: read
+/// from the file with pread() when there is one (Scanner::scan), else copied from `data`.
+class ChunkParser {
+public:
+    ChunkParser(const char *data, int fd) : m_data(data), m_fd(fd) {}
+    /// Reads another buffer or file from now on, keeping the memory.
+    void setSource(const char *data, int fd)
+    {
+        m_data = data;
+        m_fd = fd;
+    }
+
+    od::array parse(std::size_t begin, std::size_t end)
+    {
+        const std::size_t length = end - begin + 2;
+        if (m_capacity < length + simdjson::SIMDJSON_PADDING) {
+            m_capacity = length + simdjson::SIMDJSON_PADDING;
+            m_chunk.reset(new char[m_capacity]);
+        }
+        m_chunk[0] = '[';
+        if (m_fd < 0)
+            std::memcpy(m_chunk.get() + 1, m_data + begin, end - begin);
+        else if (!readFile(m_chunk.get() + 1, begin, end - begin))
+            throw Decline{"the file cannot be read again"};
+        m_chunk[length - 1] = ']';
+        std::memset(m_chunk.get() + length, 0, simdjson::SIMDJSON_PADDING);
+        m_doc = m_parser.iterate(m_chunk.get(), length, m_capacity).value();
+        return m_doc.get_array().value();
+    }
+
+private:
+    /// `size` bytes of the file at `offset` into `out`; false when the file cannot give them.
+    bool readFile(char *out, std::size_t offset, std::size_t size) const
+    {
+        while (size > 0) {
+            const ssize_t n = ::pread(m_fd, out, size, off_t(offset));
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) return false;
+            out += n;
+            offset += std::size_t(n);
+            size -= std::size_t(n);
+        }
+        return true;
+    }
+
+    const char *m_data;
+    int m_fd;
+    od::parser m_parser;
+    od::document m_doc;
+    std::unique_ptr<char[]> m_chunk; ///< the chunk being parsed, padded
+    std::size_t m_capacity = 0;
+};
+
+constexpr std::size_t kFieldTypes = std::size_t(FieldType::Declined) + 1;
+constexpr std::size_t kValueKinds = std::size_t(ValueKind::OtherArray) + 1;
+using TypeTable = std::array<FieldType, kFieldTypes>; ///< a field's type after a run, per type before it
+
+/// nextFieldType() as a table.
+const std::array<TypeTable, kValueKinds> &nextTypes()
+{
+    static const auto table = [] {
+        std::array<TypeTable, kValueKinds> t{};
+        for (std::size_t kind = 0; kind < kValueKinds; ++kind)
+            for (std::size_t type = 0; type < kFieldTypes; ++type)
+                t[kind][type] = nextFieldType(FieldType(type), ValueKind(kind));
+        return t;
+    }();
+    return table;
+}
+
+/// The first pass over a run of consecutive chunks: the properties in the order they first
+/// appear and, for each, its type after the run from every type it could have before it. Runs
+/// compose, so the halves of a file are typed on two threads and joined (see merge()).
+struct TypingRun {
+    struct Field {
+        std::string name;
+        TypeTable after;
+    };
+    std::vector<Field> fields;
+    std::unordered_map<std::string, int> indexOf;
+    std::vector<std::int64_t> lastSeen; ///< per field: the feature that last set it (repeated keys)
+    std::int64_t features = 0;
+    const char *declined = nullptr; ///< why the file is GDAL's (a static text); null while it is not
+
+    /// Types chunks [from, to) of `chunks`; stops early once `stop` is set (the other run declined).
+    void run(ChunkParser &parser, const std::vector<std::pair<std::size_t, std::size_t>> &chunks, std::size_t from,
+             std::size_t to, bool first, const std::atomic<bool> &stop)
+    {
+        try {
+            for (std::size_t c = from; c < to && !stop.load(std::memory_order_relaxed); ++c)
+                scan(parser.parse(chunks[c].first, chunks[c].second), first);
+        } catch (const Decline &d) {
+            declined = d.reason;
+        } catch (const simdjson::simdjson_error &e) {
+            declined = e.what();
+        } catch (const std::exception &) {
+            declined = "the first pass failed";
+        }
+    }
+
+private:
+    void scan(od::array items, bool first)
+    {
+        const auto &next = nextTypes();
+        Geometry geometry;
+        for (auto item : items) {
+            od::object feature = item.get_object().value();
+            const std::int64_t n = features++;
+            bool hasType = false, hasGeometry = false, hasProperties = false;
+            for (auto member : feature) {
+                const std::string_view key = member.unescaped_key().value();
+                if (key == "type") {
+                    if (hasType || member.value().get_string().value() != "Feature") throw Decline{"not a Feature"};
+                    hasType = true;
+                } else if (key == "geometry") {
+                    if (hasGeometry) throw Decline{"a repeated member"};
+                    hasGeometry = true;
+                    readGeometry(member.value().value(), geometry);
+                } else if (key == "properties") {
+                    if (hasProperties) throw Decline{"a repeated member"};
+                    hasProperties = true;
+                    od::value properties = member.value().value();
+                    if (properties.type().value() == od::json_type::null) {
+                        if (!properties.is_null().value()) throw Decline{"not JSON"};
+                        continue;
+                    }
+                    od::object propertyObject = properties.get_object().value();
+                    for (auto property : propertyObject) {
+                        const std::string_view name = checkedString(property.unescaped_key().value());
+                        if (name.empty()) throw Decline{"a property without a name"};
+                        auto [it, added] = indexOf.try_emplace(std::string(name), int(fields.size()));
+                        if (added) {
+                            Field f{std::string(name), {}};
+                            for (std::size_t t = 0; t < kFieldTypes; ++t)
+                                f.after[t] = FieldType(t);
+                            fields.push_back(std::move(f));
+                            lastSeen.push_back(-1);
+                        }
+                        if (lastSeen[size_t(it->second)] == n) throw Decline{"a repeated property"};
+                        lastSeen[size_t(it->second)] = n;
+                        TypeTable &after = fields[size_t(it->second)].after;
+                        const TypeTable &step = next[std::size_t(kindOf(property.value().value(), 0))];
+                        for (FieldType &t : after)
+                            t = step[std::size_t(t)];
+                        // The first run starts every field undetermined: its decline is known now.
+                        if (first && after[std::size_t(FieldType::Undetermined)] == FieldType::Declined)
+                            throw Decline{"a property whose values GDAL types its own way"};
+                    }
+                } else if (key == "bbox") {
+                    kindOf(member.value().value(), 0);
+                } else {
+                    throw Decline{"a feature member the fast path leaves to GDAL (such as id)"};
+                }
+            }
+            if (!hasType || !hasGeometry) throw Decline{"a feature without type or geometry"};
+        }
+    }
+};
 
 class KernelScanner final : public Scanner {
 public:
-    Schema scan(const char *data, std::size_t size, bool mapped) override
+    Schema scan(const char *data, std::size_t size, int fd) override
     {
-        m_mapped = mapped;
+        m_fd = fd;
+        m_released = 0;
         Schema schema;
         m_nameIndex.clear();
-        m_lastSeen.clear();
+        m_chunks.setSource(data, fd);
         m_layout = {};
         try {
             if (!findLayout(data, size, m_layout, [&](std::size_t offset) { releaseBefore(data, offset); }))
@@ -532,8 +801,7 @@ public:
             if (!isCollection || !hasFeatures) throw Decline{"not a FeatureCollection"};
             // Past the end of the document there is no location: anything else is text after it.
             if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) throw Decline{"text after the JSON"};
-            for (const auto &[begin, end] : m_layout.chunks)
-                scanFeatures(parseChunk(data, begin, end), schema);
+            typeFeatures(data, schema);
             checkNames(schema);
         } catch (const Decline &d) {
             schema.declined = d.reason;
@@ -543,14 +811,17 @@ public:
         return schema;
     }
 
-    bool start(const char *data, std::size_t size, bool mapped, std::vector<Request> fields) override
+    bool start(const char *data, std::size_t size, int fd, std::vector<Request> fields) override
     {
-        m_mapped = mapped;
+        m_fd = fd;
+        m_released = 0; // the first pass gave them back; they are read again
         m_requests = std::move(fields);
-        m_slotOf.clear();
+        m_slotOf.assign(m_nameIndex.size(), -1);
+        m_lastOrder.clear();
         for (size_t i = 0; i < m_requests.size(); ++i)
-            m_slotOf.emplace(m_requests[i].field, int(i));
-        m_data = data;
+            if (m_requests[i].field >= 0 && std::size_t(m_requests[i].field) < m_slotOf.size())
+                m_slotOf[std::size_t(m_requests[i].field)] = int(i);
+        m_chunks.setSource(data, fd);
         (void)size; // the layout of the first pass holds the features' places
         m_nextChunk = 0;
         m_inChunk = false;
@@ -563,7 +834,7 @@ public:
             while (!m_inChunk || m_it == m_end) {
                 if (m_nextChunk >= m_layout.chunks.size()) return false;
                 const auto [begin, end] = m_layout.chunks[m_nextChunk++];
-                m_features = parseChunk(m_data, begin, end);
+                m_features = m_chunks.parse(begin, end);
                 m_it = m_features.begin().value();
                 m_end = m_features.end().value();
                 m_inChunk = true;
@@ -591,56 +862,46 @@ public:
     const char *kernel() const override { return CHRONOMAP_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION); }
 
 private:
-    void scanFeatures(od::array features, Schema &schema)
+    /// The first pass over the features, its two halves on two threads where the machine has
+    /// two cores (the app waits for the schema meanwhile), joined in file order.
+    void typeFeatures(const char *data, Schema &schema)
     {
-        std::unordered_map<std::string, int> &indexOf = m_nameIndex;
-        std::vector<std::int64_t> &lastSeen = m_lastSeen;
-        Geometry geometry;
-        for (auto item : features) {
-            od::object feature = item.get_object().value();
-            const std::int64_t n = schema.features++;
-            bool hasType = false, hasGeometry = false, hasProperties = false;
-            for (auto member : feature) {
-                const std::string_view key = member.unescaped_key().value();
-                if (key == "type") {
-                    if (hasType || member.value().get_string().value() != "Feature") throw Decline{"not a Feature"};
-                    hasType = true;
-                } else if (key == "geometry") {
-                    if (hasGeometry) throw Decline{"a repeated member"};
-                    hasGeometry = true;
-                    readGeometry(member.value().value(), geometry);
-                } else if (key == "properties") {
-                    if (hasProperties) throw Decline{"a repeated member"};
-                    hasProperties = true;
-                    od::value properties = member.value().value();
-                    if (properties.type().value() == od::json_type::null) {
-                        if (!properties.is_null().value()) throw Decline{"not JSON"};
-                        continue;
-                    }
-                    od::object propertyObject = properties.get_object().value();
-                    for (auto property : propertyObject) {
-                        const std::string_view name = checkedString(property.unescaped_key().value());
-                        if (name.empty()) throw Decline{"a property without a name"};
-                        auto [it, added] = indexOf.try_emplace(std::string(name), int(schema.fields.size()));
-                        if (added) {
-                            schema.fields.push_back({std::string(name), FieldType::Undetermined});
-                            lastSeen.push_back(-1);
-                        }
-                        if (lastSeen[size_t(it->second)] == n) throw Decline{"a repeated property"};
-                        lastSeen[size_t(it->second)] = n;
-                        FieldType &type = schema.fields[size_t(it->second)].type;
-                        type = nextFieldType(type, kindOf(property.value().value(), 0));
-                        if (type == FieldType::Declined)
-                            throw Decline{"a property whose values GDAL types its own way"};
-                    }
-                } else if (key == "bbox") {
-                    kindOf(member.value().value(), 0);
-                } else {
-                    throw Decline{"a feature member the fast path leaves to GDAL (such as id)"};
-                }
-            }
-            if (!hasType || !hasGeometry) throw Decline{"a feature without type or geometry"};
+        const auto &chunks = m_layout.chunks;
+        std::size_t split = chunks.size();
+        if (chunks.size() >= 2 && std::thread::hardware_concurrency() > 1) {
+            const std::size_t middle = chunks.front().first + (chunks.back().second - chunks.front().first) / 2;
+            split = 1;
+            while (split + 1 < chunks.size() && chunks[split].first < middle)
+                ++split;
         }
+        TypingRun first, second;
+        std::atomic<bool> stop{false};
+        std::thread other;
+        if (split < chunks.size())
+            other = std::thread([&] {
+                ChunkParser parser(data, m_fd);
+                second.run(parser, chunks, split, chunks.size(), false, stop);
+                if (second.declined) stop = true;
+            });
+        first.run(m_chunks, chunks, 0, split, true, stop);
+        if (first.declined) stop = true;
+        if (other.joinable()) other.join();
+        if (first.declined) throw Decline{first.declined};
+        if (second.declined) throw Decline{second.declined};
+        schema.features = first.features + second.features;
+        m_nameIndex = std::move(first.indexOf);
+        for (const TypingRun::Field &f : first.fields)
+            schema.fields.push_back({f.name, f.after[std::size_t(FieldType::Undetermined)]});
+        for (const TypingRun::Field &f : second.fields) {
+            const auto [it, added] = m_nameIndex.try_emplace(f.name, int(schema.fields.size()));
+            if (added)
+                schema.fields.push_back({f.name, f.after[std::size_t(FieldType::Undetermined)]});
+            else
+                schema.fields[std::size_t(it->second)].type =
+                    f.after[std::size_t(schema.fields[std::size_t(it->second)].type)];
+        }
+        for (const SchemaField &f : schema.fields)
+            if (f.type == FieldType::Declined) throw Decline{"a property whose values GDAL types its own way"};
     }
 
     /// GDAL matches field names without regard to case: such files are left to it.
@@ -659,14 +920,23 @@ private:
     {
         if (properties.type().value() == od::json_type::null) return;
         od::object propertyObject = properties.get_object().value();
+        std::size_t position = 0;
         for (auto property : propertyObject) {
-            m_key = property.unescaped_key().value();
-            const auto it = m_nameIndex.find(m_key);
-            if (it == m_nameIndex.end()) throw Decline{"a property the first pass did not see"};
-            const auto slot = m_slotOf.find(it->second);
-            if (slot == m_slotOf.end()) continue;
-            readValue(property.value().value(), m_requests[size_t(slot->second)].type,
-                      out.values[size_t(slot->second)]);
+            const std::string_view key = property.unescaped_key().value();
+            // Features mostly list their properties in the same order: the field at this
+            // position in the last feature is tried before the hash table.
+            if (position >= m_lastOrder.size()) m_lastOrder.resize(position + 1);
+            auto &[lastKey, field] = m_lastOrder[position++];
+            if (key != lastKey) {
+                m_key = key;
+                const auto it = m_nameIndex.find(m_key);
+                if (it == m_nameIndex.end()) throw Decline{"a property the first pass did not see"};
+                lastKey = m_key;
+                field = it->second;
+            }
+            const int slot = m_slotOf[std::size_t(field)];
+            if (slot < 0) continue;
+            readValue(property.value().value(), m_requests[size_t(slot)].type, out.values[size_t(slot)]);
         }
     }
 
@@ -731,44 +1001,33 @@ private:
         }
     }
 
-    /// Chunk `[begin, end)` of the features as a JSON array of its own, in the reused buffer.
-    od::array parseChunk(const char *data, std::size_t begin, std::size_t end)
+    /// Gives the mapped file's pages before `offset` back: read once, by the layout scan, they
+    /// would otherwise stay resident. Only the pages since the last call: each call over the whole
+    /// prefix walked its page tables again (4 % of a load).
+    void releaseBefore(const char *data, std::size_t offset)
     {
-        releaseBefore(data, begin);
-        m_buffer.assign(1, '[');
-        m_buffer.append(data + begin, end - begin);
-        m_buffer += ']';
-        const std::size_t length = m_buffer.size();
-        m_buffer.resize(length + simdjson::SIMDJSON_PADDING);
-        m_doc = m_parser.iterate(m_buffer.data(), length, m_buffer.size()).value();
-        return m_doc.get_array().value();
-    }
-
-    /// Gives the mapped file's pages before `offset` back: read once per pass, they would otherwise
-    /// stay resident (the page cache keeps them for the next pass).
-    void releaseBefore(const char *data, std::size_t offset) const
-    {
-        if (!m_mapped) return;
+        if (m_fd < 0) return;
         const auto page = std::size_t(::sysconf(_SC_PAGESIZE));
         const std::size_t end = offset / page * page;
-        if (end > 0) ::madvise(const_cast<char *>(data), end, MADV_DONTNEED);
+        if (end > m_released) ::madvise(const_cast<char *>(data) + m_released, end - m_released, MADV_DONTNEED);
+        m_released = std::max(m_released, end);
     }
 
     od::parser m_parser;
-    bool m_mapped = false;
+    int m_fd = -1;              ///< the mapped file, or -1 (see Scanner::scan)
+    std::size_t m_released = 0; ///< releaseBefore(): the pages before this are given back
     Layout m_layout;
-    std::string m_buffer; ///< the chunk being parsed, padded; its capacity is reused
-    const char *m_data = nullptr;
+    std::string m_buffer;              ///< the document without its features, padded
+    ChunkParser m_chunks{nullptr, -1}; ///< the features, chunk by chunk (set by scan() and start())
     std::size_t m_nextChunk = 0;
     bool m_inChunk = false;
-    std::vector<std::int64_t> m_lastSeen; ///< per field: the feature that last set it (repeated keys)
-    od::document m_doc;
     od::array m_features;
     od::array_iterator m_it, m_end;
     std::vector<Request> m_requests;
     std::unordered_map<std::string, int> m_nameIndex;
-    std::string m_key;                     ///< reused for look-ups
-    std::unordered_map<int, int> m_slotOf; ///< schema field → request
+    std::string m_key;                                    ///< reused for look-ups
+    std::vector<int> m_slotOf;                            ///< schema field → request, or -1
+    std::vector<std::pair<std::string, int>> m_lastOrder; ///< the last feature's keys and fields, in order
 };
 
 } // namespace CHRONOMAP_SCAN_KERNEL

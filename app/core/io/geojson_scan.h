@@ -90,8 +90,10 @@ public:
     virtual ~Scanner() = default;
     /// First pass: whether the whole file is a FeatureCollection the fast path fully understands,
     /// and its schema.
-    /// `mapped`: `data` is a private file mapping whose pages may be dropped once read.
-    virtual Schema scan(const char *data, std::size_t size, bool mapped) = 0;
+    /// `fd` >= 0: `data` is a private mapping of that file, whose pages may be dropped once read;
+    /// the features are then read from the file with pread() into a reused buffer (a copy from the
+    /// page cache, where copying from the mapping faulted every page in again).
+    virtual Schema scan(const char *data, std::size_t size, int fd) = 0;
     /// A field the second pass copies: its index in the schema, and its type there.
     struct Request {
         int field;
@@ -99,7 +101,7 @@ public:
     };
     /// Second pass: reads features in order, copying the values of the requested fields. False at
     /// the end or on an error (which the first pass rules out).
-    virtual bool start(const char *data, std::size_t size, bool mapped, std::vector<Request> fields) = 0;
+    virtual bool start(const char *data, std::size_t size, int fd, std::vector<Request> fields) = 0;
     virtual bool next(Feature &out) = 0;
     virtual const char *kernel() const = 0;
 };

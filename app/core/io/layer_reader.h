@@ -83,6 +83,8 @@ private:
     /// list()'s items of `role` appended to `out.text` (upper case when `upper`); false when the
     /// cell is a JSON array, which needs list().
     bool rowList(FieldRole role, bool upper, EventRow &out, std::vector<EventRow::Span> &items);
+    /// rowList() of an OFTStringList field (a GeoJSON array of strings) at field `index`.
+    bool rowStringList(int index, bool upper, EventRow &out, std::vector<EventRow::Span> &items);
     /// readGeometry() for readRow(); false when the record needs it.
     bool rowGeometry(EventRow &out);
     /// readSources() for readRow(); false when the record needs it.

@@ -34,7 +34,8 @@ bool LayerReader::rowLaneFits() const
         !m_figureColumns.isEmpty())
         return false;
     return std::all_of(m_types.begin(), m_types.end(), [](OGRFieldType type) {
-        return type == OFTString || type == OFTInteger || type == OFTInteger64 || type == OFTReal;
+        return type == OFTString || type == OFTInteger || type == OFTInteger64 || type == OFTReal ||
+               type == OFTStringList; // GeoJSON's arrays of strings (regions, actors)
     });
 }
 
@@ -46,6 +47,8 @@ QByteArrayView LayerReader::raw(FieldRole role) const
 
 bool LayerReader::rowList(FieldRole role, bool upper, EventRow &out, std::vector<EventRow::Span> &items)
 {
+    if (const int index = m_index[int(role)]; index >= 0 && fieldType(index) == OFTStringList)
+        return rowStringList(index, upper, out, items);
     const QByteArrayView value = trimmedAscii(raw(role));
     if (value.startsWith('[')) return false; // maybe a JSON array
     for (qsizetype begin = 0; begin <= value.size();) {
@@ -60,6 +63,28 @@ bool LayerReader::rowList(FieldRole role, bool upper, EventRow &out, std::vector
             items.push_back(span);
         }
         begin = end + 1;
+    }
+    return true;
+}
+
+bool LayerReader::rowStringList(int index, bool upper, EventRow &out, std::vector<EventRow::Span> &items)
+{
+    const FeatureBatch::Cell *c = cell(index);
+    if (!c) return true;
+    if (c->extra < 0) return false;
+    // list() keeps each item as it is (regions: trimmed, upper case), empty ones too: the lane
+    // takes the lists whose every item is ASCII and non-empty.
+    const char *item = m_batch->text.data() + c->extra;
+    for (qsizetype i = 0; i < c->extraCount; ++i) {
+        const QByteArrayView bytes(item);
+        item += bytes.size() + 1;
+        const QByteArrayView kept = upper ? trimmedAscii(bytes) : bytes;
+        if (kept.isEmpty() || !isAscii(bytes)) return false;
+        const EventRow::Span span = out.append(kept);
+        if (upper)
+            for (char *p = out.text.data() + span.offset, *e = p + span.size; p != e; ++p)
+                *p = (*p >= 'a' && *p <= 'z') ? char(*p - 'a' + 'A') : *p;
+        items.push_back(span);
     }
     return true;
 }
