@@ -4,9 +4,12 @@
 // in process and through the reader child, with either simdjson kernel; the files it does not
 // fully understand go to GDAL before any record is read.
 #include "core/io/event_loader.h"
+#include "core/io/gdal_handles.h"
+#include "core/io/gdal_session.h"
 #include "core/io/geojson_fast_reader.h"
 #include "core/io/geojson_kernel.h"
 #include "core/io/reader_process.h"
+#include "core/io/user_dataset.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -215,6 +218,67 @@ TEST_CASE("Many features over many batches load the same both ways", "[io]")
     qunsetenv(kReaderVariable);
     checkSameOutcome(gdalBytes, EventLoader::loadBytes(bytes, path));
     checkSameOutcome(gdal, ReaderProcess::load(path));
+}
+
+/// Features whose titles hold brackets, commas, escaped quotes and runs of escaped backslashes
+/// at every offset of a 64-byte block (the layout scan's unit), with properties typed one way
+/// in the first half of the file and another in the second (the first pass types the halves on
+/// two threads); `late` makes the second half's types decline when true.
+QByteArray trickyCollection(bool declineLate)
+{
+    QByteArray json = R"({"type":"FeatureCollection","features":[)";
+    const int count = 7'000; // over 1.5 MB: several chunks, two halves
+    for (int i = 1; i <= count; ++i) {
+        const bool second = i > count / 2;
+        QByteArray title = QByteArray(i % 64, 'x') + R"(},{\"a\":[1,2]}, )";
+        for (int k = 0; k <= i % 3; ++k)
+            title += R"(\\)";
+        title += R"(\"],)" + QByteArray::number(i);
+        QByteArray properties = R"("id":"t-)" + QByteArray::number(i) + R"(","title":")" + title +
+                                R"(","start":"2023-05-0)" + QByteArray::number(1 + i % 9) + '"';
+        properties += second ? R"(,"k":"s")" : R"(,"k":)" + QByteArray::number(i); // Integer, then JSON text
+        properties += second ? R"(,"b":7)" : R"(,"b":true)";                       // Boolean, then Integer
+        if (i > count * 4 / 5) properties += R"(,"late":2.5)";                     // only in the second half
+        if (declineLate) properties += second ? R"(,"d":false)" : R"(,"d":"x")";   // String, then Bool: GDAL's
+        json += (i > 1 ? ",\n" : "\n") + QByteArray(R"({"type":"Feature","properties":{)") + properties +
+                R"(},"geometry":{"type":"Point","coordinates":[)" + QByteArray::number(30 + i % 37) + ',' +
+                QByteArray::number(40 + i % 40) + "]}}";
+    }
+    return json + "\n]}\n";
+}
+
+TEST_CASE("The layout scan and the first pass's two halves read any strings and types as GDAL does", "[io]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath("tricky.geojson");
+    REQUIRE(writeFile(path, trickyCollection(false)));
+    REQUIRE(takesFastPath(path));
+    // The fields GDAL's layer has, with its types.
+    ensureGdalReady();
+    const DatasetPtr dataset = openUserDataset(QFile::encodeName(path), QStringLiteral("geojson"));
+    REQUIRE(dataset);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(GDALDatasetGetLayer(dataset.get(), 0));
+    const auto fast = GeoJsonFastReader::open(QFile::encodeName(path), QStringLiteral("geojson"));
+    REQUIRE(fast);
+    REQUIRE(fast->schema().fields.size() == size_t(OGR_FD_GetFieldCount(defn)));
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+        OGRFieldDefnH field = OGR_FD_GetFieldDefn(defn, i);
+        const ipc::LayerField &f = fast->schema().fields[size_t(i)];
+        INFO(OGR_Fld_GetNameRef(field));
+        CHECK(f.name == QByteArray(OGR_Fld_GetNameRef(field)));
+        CHECK(f.type == int(OGR_Fld_GetType(field)));
+        CHECK(f.subType == int(OGR_Fld_GetSubType(field)));
+    }
+    const LoadResult gdal = loadWithGdal(path);
+    CHECK(gdal.store->size() == 7'000);
+    checkSameOutcome(gdal, EventLoader::load(path));
+    checkSameOutcome(gdal, ReaderProcess::load(path));
+
+    // A property GDAL types its own way only once both halves are joined: left to GDAL.
+    REQUIRE(writeFile(path, trickyCollection(true)));
+    CHECK_FALSE(takesFastPath(path));
+    checkSameOutcome(loadWithGdal(path), EventLoader::load(path));
 }
 
 TEST_CASE("Every GeoJSON fixture loads the same through the reader child's fast path", "[io][reader]")
