@@ -7,8 +7,11 @@
 #include "render/map/base_map_cache.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 
 #include <algorithm>
+#include <atomic>
+#include <future>
 
 Q_LOGGING_CATEGORY(lcExport, "chronomap.export", QtWarningMsg)
 
@@ -38,6 +41,18 @@ std::optional<HeadlessExport> loadForExport(const QCommandLineParser &parser, co
         return failed(tr("--map-style: '%1' is not auto, markers, clusters, hexbins or heat")
                           .arg(parser.value(QStringLiteral("map-style"))));
     out.settings.markStyle = *markStyle;
+    // The dataset loads on a second thread from here: its reader child starts (loading its
+    // libraries takes a tenth of a second) and reads while this thread reads the base map.
+    const QStringList paths = dataPaths.isEmpty() ? QStringList{DataPaths::bundledEvents()} : dataPaths;
+    std::atomic<bool> abandoned = false;
+    DatasetLoader::Callbacks callbacks;
+    callbacks.progress = [&abandoned](int) { return !abandoned.load(); };
+    std::future<LoadResult> loading =
+        std::async(std::launch::async, [&] { return DatasetLoader::load(paths, load, callbacks); });
+    const auto abandon = qScopeGuard([&] { // on an early return: the child is ended, not waited for
+        abandoned = true;
+        if (loading.valid()) loading.wait();
+    });
     IssueList baseIssues;
     const LoadedBaseMap loadedBaseMap = BaseMapCache::load(DataPaths::baseMap(), &baseIssues);
     std::shared_ptr<const BaseMap> baseMap = loadedBaseMap.baseMap;
@@ -50,8 +65,7 @@ std::optional<HeadlessExport> loadForExport(const QCommandLineParser &parser, co
     QString error;
     if (!filters.read(parser, &out.filter, &baseMap, &error)) return failed(error);
 
-    const QStringList paths = dataPaths.isEmpty() ? QStringList{DataPaths::bundledEvents()} : dataPaths;
-    const LoadResult result = DatasetLoader::load(paths, load);
+    const LoadResult result = loading.get();
     qCDebug(lcExport) << "dataset" << clock.elapsed() << "ms";
     for (const Issue &issue : result.issues)
         if (issue.severity == Issue::Severity::Fatal) err() << issue.toString() << '\n';

@@ -8,7 +8,10 @@
 #include <QElapsedTimer>
 #include <QFile>
 
+#include <openssl/evp.h>
+
 #include <future>
+#include <memory>
 
 namespace chronomap {
 
@@ -117,18 +120,24 @@ QString DatasetLoader::combinedSha256(const QStringList &fileDigests)
 
 QString DatasetLoader::sha256OfFile(const QString &path, const std::atomic<bool> *stop)
 {
+    // OpenSSL's SHA-256 (the CPU's SHA instructions where it has them: about ten times
+    // QCryptographicHash's speed here, which took a sixth of an export's CPU time at 100k events).
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> hash(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (!hash || EVP_DigestInit_ex(hash.get(), EVP_sha256(), nullptr) != 1) return {};
     QByteArray chunk(1 << 20, Qt::Uninitialized);
     while (true) {
         if (stop && *stop) return {};
         const qint64 n = file.read(chunk.data(), chunk.size());
         if (n < 0) return {};
         if (n == 0) break;
-        hash.addData(QByteArrayView(chunk.constData(), n));
+        if (EVP_DigestUpdate(hash.get(), chunk.constData(), size_t(n)) != 1) return {};
     }
-    return QString::fromLatin1(hash.result().toHex());
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (EVP_DigestFinal_ex(hash.get(), digest, &size) != 1) return {};
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(size)).toHex());
 }
 
 } // namespace chronomap
