@@ -249,6 +249,10 @@ QByteArray trickyCollection(bool declineLate)
 
 TEST_CASE("The layout scan and the first pass's two halves read any strings and types as GDAL does", "[io]")
 {
+    const QString kernel = GENERATE(as<QString>(), "", "fallback"); // AVX2 blocks, or byte by byte
+    qputenv("CHRONOMAP_SIMDJSON_KERNEL", kernel.toUtf8());
+    const auto restore = qScopeGuard([] { qunsetenv("CHRONOMAP_SIMDJSON_KERNEL"); });
+    INFO("kernel " << str(kernel));
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = dir.filePath("tricky.geojson");

@@ -23,6 +23,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <memory>
 
 using namespace chronomap;
 using namespace chronomap::test;
@@ -152,6 +153,28 @@ QByteArray mixedGeoJson(int features)
     return json + "\n]}\n";
 }
 
+/// A file's first layer, its LayerReader, and every feature extract()ed into one batch.
+struct ExtractedLayer {
+    ExtractedLayer(const QString &path, const QString &suffix)
+    {
+        ensureGdalReady();
+        dataset = openUserDataset(QFile::encodeName(path), suffix);
+        REQUIRE(dataset);
+        OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
+        reader = std::make_unique<LayerReader>(path, layer, options, issues);
+        REQUIRE(reader->usable());
+        OGR_L_ResetReading(layer);
+        qint64 record = 0;
+        while (FeaturePtr feature{OGR_L_GetNextFeature(layer)})
+            reader->extract(static_cast<OGRFeatureH>(feature.get()), ++record, batch);
+    }
+    DatasetPtr dataset; ///< first: the reader, which reads its layer, goes before it
+    IssueList issues;
+    const LoadOptions options;
+    std::unique_ptr<LayerReader> reader;
+    FeatureBatch batch;
+};
+
 /// Files of tests/data and the bundled dataset: every format and every bad fixture.
 QStringList fixtureFiles()
 {
@@ -207,19 +230,10 @@ TEST_CASE("The row lane carries the GeoJSON records whose lists are plain", "[io
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = writeFile(dir, "lists.geojson", mixedGeoJson(600));
-    ensureGdalReady();
-    const DatasetPtr dataset = openUserDataset(QFile::encodeName(path), QStringLiteral("geojson"));
-    REQUIRE(dataset);
-    OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
-    IssueList issues;
-    const LoadOptions options;
-    LayerReader reader(path, layer, options, issues);
-    REQUIRE(reader.usable());
-    FeatureBatch batch;
-    OGR_L_ResetReading(layer);
-    qint64 record = 0;
-    while (FeaturePtr feature{OGR_L_GetNextFeature(layer)})
-        reader.extract(static_cast<OGRFeatureH>(feature.get()), ++record, batch);
+    const ExtractedLayer extracted(path, QStringLiteral("geojson"));
+    LayerReader &reader = *extracted.reader;
+    const FeatureBatch &batch = extracted.batch;
+    const IssueList &issues = extracted.issues;
     REQUIRE(batch.size() == 600);
     int laned = 0;
     EventRow row;
@@ -245,19 +259,10 @@ TEST_CASE("The row lane carries the plain records and leaves the rest to the Eve
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = writeFile(dir, "mixed.csv", mixedCsv(600));
-    ensureGdalReady();
-    const DatasetPtr dataset = openUserDataset(QFile::encodeName(path), QStringLiteral("csv"));
-    REQUIRE(dataset);
-    OGRLayerH layer = GDALDatasetGetLayer(dataset.get(), 0);
-    IssueList issues;
-    const LoadOptions options;
-    LayerReader reader(path, layer, options, issues);
-    REQUIRE(reader.usable());
-    FeatureBatch batch;
-    OGR_L_ResetReading(layer);
-    qint64 record = 0;
-    while (FeaturePtr feature{OGR_L_GetNextFeature(layer)})
-        reader.extract(static_cast<OGRFeatureH>(feature.get()), ++record, batch);
+    const ExtractedLayer extracted(path, QStringLiteral("csv"));
+    LayerReader &reader = *extracted.reader;
+    const FeatureBatch &batch = extracted.batch;
+    const IssueList &issues = extracted.issues;
     REQUIRE(batch.size() == 600);
 
     int laned = 0;
