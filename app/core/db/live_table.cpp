@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace chronomap {
 
 namespace {
@@ -39,25 +41,23 @@ QString mercatorY()
         .arg(QLatin1String(kMaxLatDeg));
 }
 
-/// The region's rings as one MULTIPOLYGON of single-ring polygons (WKT, lon lat): even-odd is
-/// then "inside an odd number of them", as RegionIndex::regionAt counts.
-QByteArray ringsWkt(const AreaFeature &region)
+/// Each of the region's rings as a POLYGON (WKT, lon lat), closed; rings of fewer than three
+/// points left out, as RegionIndex leaves them.
+QByteArrayList ringWkts(const AreaFeature &region)
 {
-    QByteArray wkt = "MULTIPOLYGON(";
-    bool firstRing = true;
+    QByteArrayList wkts;
     for (const LonLatRing &ring : region.rings) {
         if (ring.size() < 3) continue;
-        wkt += firstRing ? "((" : ",((";
-        firstRing = false;
         QList<QPointF> closed = ring;
         if (closed.first() != closed.last()) closed.append(closed.first());
+        QByteArray wkt = "POLYGON((";
         for (qsizetype i = 0; i < closed.size(); ++i) {
             if (i) wkt += ',';
             wkt += QByteArray::number(closed[i].x(), 'g', 17) + ' ' + QByteArray::number(closed[i].y(), 'g', 17);
         }
-        wkt += "))";
+        wkts << wkt + "))";
     }
-    return firstRing ? QByteArray("MULTIPOLYGON EMPTY") : wkt + ')';
+    return wkts;
 }
 
 /// Reads the geometry of a row (GeoJSON from ST_AsGeoJSON) into an event.
@@ -327,10 +327,19 @@ LiveResult<std::vector<LiveBin>> LiveTable::readBins(const QString &sql, const S
     const PgOutcome outcome = m_connection->query(sql.toUtf8(), params.values());
     if (outcome.status != PgStatus::Ok) return failure<std::vector<LiveBin>>(outcome);
     LiveResult<std::vector<LiveBin>> result;
-    result.value.reserve(size_t(outcome.rows.size()));
-    for (int r = 0; r < outcome.rows.size(); ++r)
-        result.value.push_back({QPoint(int(outcome.rows.integer(r, 0)), int(outcome.rows.integer(r, 1))),
-                                outcome.rows.text(r, 2), outcome.rows.integer(r, 3)});
+    const PgRows &rows = outcome.rows;
+    result.value.reserve(size_t(rows.size()));
+    // A whole map is millions of bins of a few categories: each category's text made once.
+    std::vector<std::pair<QByteArray, QString>> categories;
+    for (int r = 0; r < rows.size(); ++r) {
+        const QByteArrayView category = rows.view(r, 2);
+        auto known = std::find_if(categories.begin(), categories.end(),
+                                  [&](const auto &c) { return QByteArrayView(c.first) == category; });
+        if (known == categories.end())
+            known = categories.insert(categories.end(), {category.toByteArray(), rows.text(r, 2)});
+        result.value.push_back(
+            {QPoint(int(rows.integer(r, 0)), int(rows.integer(r, 1))), known->second, rows.integer(r, 3)});
+    }
     return result;
 }
 
@@ -362,27 +371,46 @@ LiveResult<LiveEvents> LiveTable::regionEvents(const LiveFilter &filter, const A
 {
     SqlParams params;
     const QString where = filter.where(params, m_searchable);
-    const QString coded = QStringLiteral("regions @> ARRAY[%1]::text[]").arg(params.add(region.code));
-    const QString rings = QStringLiteral("ST_GeomFromText(%1, 4326)").arg(params.add(ringsWkt(region)));
+    // The code as an array literal of no stated type: the server reads it as the column's
+    // (varchar[] from the import, text[] elsewhere), so that the GIN index on `regions` serves.
+    const QString coded = QStringLiteral("regions @> %1").arg(params.add(pgArrayLiteral({region.code})));
     // RegionMembership::eventsIn: coded to the region, or a point inside it, or a line with a
-    // vertex inside; "inside" is even-odd over the region's rings, as RegionIndex counts. The
-    // first OR is the indexes' (GIN on regions, GiST on geom with the region's box, a BitmapOr),
-    // the second the exact test on what they let through.
+    // vertex inside; "inside" is even-odd over the region's rings, as RegionIndex counts: the
+    // rings a point is in, summed (each ring a constant, which PostGIS prepares once for all rows).
+    QStringList inRings;
+    for (const QByteArray &ring : ringWkts(region))
+        inRings << QStringLiteral("ST_Intersects(ST_GeomFromText(%1, 4326), %2)::int").arg(params.add(ring));
+    double west = 0, south = 0, east = -1, north = -1;
+    for (const LonLatRing &ring : region.rings) {
+        for (const QPointF &p : ring) {
+            const bool first = east < west;
+            west = first ? p.x() : std::min(west, p.x());
+            east = first ? p.x() : std::max(east, p.x());
+            south = first ? p.y() : std::min(south, p.y());
+            north = first ? p.y() : std::max(north, p.y());
+        }
+    }
     const QString inside =
-        QStringLiteral("(SELECT count(*) FROM region_rings r WHERE ST_Intersects(r.ring, %1)) % 2 = 1");
+        inRings.isEmpty() ? QStringLiteral("false") : QStringLiteral("(%1) % 2 = 1").arg(inRings.join(u'+'));
+    const QString regionBox = inRings.isEmpty()
+                                  ? QStringLiteral("NULL::geometry")
+                                  : QStringLiteral("ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
+                                        .arg(params.add(west), params.add(south), params.add(east), params.add(north));
+    // The first OR is the indexes' (GIN on regions, GiST on geom with the region's box: a
+    // BitmapOr), the second the exact test on what they let through.
     const QString member =
-        QStringLiteral("(%1 OR geom && ST_Envelope(%2)) AND (%1 OR CASE GeometryType(geom) WHEN 'POINT' THEN %3 WHEN "
+        QStringLiteral("(%1 OR geom && %2) AND (%1 OR CASE GeometryType(geom) WHEN 'POINT' THEN %3 WHEN "
                        "'LINESTRING' THEN EXISTS (SELECT 1 FROM ST_DumpPoints(geom) v WHERE %4) ELSE false END)")
-            .arg(coded, rings, inside.arg(QLatin1String("geom")), inside.arg(QLatin1String("v.geom")));
+            .arg(coded, regionBox, QString(inside).replace(QLatin1String("%2"), QLatin1String("geom")),
+                 QString(inside).replace(QLatin1String("%2"), QLatin1String("v.geom")));
     // The members' rows and start once (a materialized CTE), counted whole; the page's rows read
     // back by ctid in the store's order (earliest start, then id).
     const QString sql =
         QStringLiteral(
-            "WITH region_rings AS MATERIALIZED (SELECT (ST_Dump(%1)).geom AS ring), members AS MATERIALIZED "
-            "(SELECT ctid AS row_id, %2 AS s, id FROM \"%3\" WHERE %4 AND %5), page AS (SELECT * FROM members "
-            "ORDER BY s, id COLLATE \"C\" LIMIT %6) SELECT (SELECT count(*) FROM members), %7 FROM page "
-            "JOIN \"%3\" t ON t.ctid = page.row_id ORDER BY page.s, page.id COLLATE \"C\"")
-            .arg(rings, LiveSql::earliestStart(), m_table, where, member)
+            "WITH members AS MATERIALIZED (SELECT ctid AS row_id, %1 AS s, id FROM \"%2\" WHERE %3 AND %4), "
+            "page AS (SELECT * FROM members ORDER BY s, id COLLATE \"C\" LIMIT %5) SELECT (SELECT count(*) FROM "
+            "members), %6 FROM page JOIN \"%2\" t ON t.ctid = page.row_id ORDER BY page.s, page.id COLLATE \"C\"")
+            .arg(LiveSql::earliestStart(), m_table, where, member)
             .arg(std::max<qsizetype>(page, 0))
             .arg(eventColumns(QStringLiteral("t.")));
     const PgOutcome outcome = m_connection->query(sql.toUtf8(), params.values());

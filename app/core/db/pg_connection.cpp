@@ -68,14 +68,19 @@ QString PgRows::text(int row, int column) const
     return QString::fromUtf8(PQgetvalue(m_result.get(), row, column), PQgetlength(m_result.get(), row, column));
 }
 
+QByteArrayView PgRows::view(int row, int column) const
+{
+    return QByteArrayView(PQgetvalue(m_result.get(), row, column), PQgetlength(m_result.get(), row, column));
+}
+
 double PgRows::number(int row, int column) const
 {
-    return bytes(row, column).toDouble();
+    return view(row, column).toDouble();
 }
 
 qint64 PgRows::integer(int row, int column) const
 {
-    return bytes(row, column).toLongLong();
+    return view(row, column).toLongLong();
 }
 
 std::unique_ptr<PgConnection> PgConnection::open(const QString &source, QString *error)
