@@ -135,6 +135,9 @@ double runMs(const QString &program, const QStringList &args)
     return ms;
 }
 
+constexpr const char *kDropImported =
+    "DROP TABLE IF EXISTS bench_import, bench_import_bins, bench_import_bins_span, bench_ogr2ogr";
+
 /// The 1M-event CSV into a new table, by chronomap and by ogr2ogr, alternately, medians.
 void importFigures(BenchContext &context, PgConnection &db, const QString &source, Figures &figures)
 {
@@ -146,8 +149,7 @@ void importFigures(BenchContext &context, PgConnection &db, const QString &sourc
     const QString csv = syntheticFilesOf(context, 1'000'000).csvPath;
     std::vector<double> ours, theirs;
     for (int i = 0; i < context.repetitions(); ++i) {
-        for (const char *table : {"bench_import", "bench_ogr2ogr"})
-            db.query(QByteArray("DROP TABLE IF EXISTS ") + table);
+        db.query(kDropImported);
         ours.push_back(runMs(chronomap, {QStringLiteral("--import-pg"), csv, source, QStringLiteral("--table"),
                                          QStringLiteral("bench_import")}));
         // ogr2ogr's defaults for a new table (COPY, a GiST index), the CSV's lon/lat as points.
@@ -159,8 +161,7 @@ void importFigures(BenchContext &context, PgConnection &db, const QString &sourc
                    QStringLiteral("EPSG:4326"), QStringLiteral("-lco"), QStringLiteral("GEOMETRY_NAME=geom")}));
         if (ours.back() < 0 || theirs.back() < 0) return;
     }
-    for (const char *table : {"bench_import", "bench_ogr2ogr"})
-        db.query(QByteArray("DROP TABLE IF EXISTS ") + table);
+    db.query(kDropImported);
     figures.add(QStringLiteral("db.import.csv.1m.ms"), median(ours), 0);
     figures.add(QStringLiteral("db.import.ogr2ogr.1m.ms"), median(theirs), 0);
     figures.add(QStringLiteral("db.import.ratio"), median(ours) / median(theirs), 2);

@@ -250,19 +250,28 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
     const QString originX = params.add(QByteArray::number(origin.x()));
     const QString originY = params.add(QByteArray::number(origin.y()));
     // The cells the view touches, whole (SquareBinGrid::cellsOver), in world cells.
-    QString cells = QStringLiteral("TRUE");
+    QString cells = QStringLiteral("TRUE"), rowsBox = QStringLiteral("TRUE");
     LiveFilter rowFilter = filter;
     if (filter.mercatorBoxM) {
         const QRect range = grid.cellsOver(*filter.mercatorBoxM).translated(origin);
         cells = QStringLiteral("cx BETWEEN %1 AND %2 AND cy BETWEEN %3 AND %4")
                     .arg(params.add(QByteArray::number(range.left())), params.add(QByteArray::number(range.right())),
                          params.add(QByteArray::number(range.top())), params.add(QByteArray::number(range.bottom())));
-        // The rows: those of the cells' box, a metre wider than it (the index's box in degrees
-        // is rounded), the cells then chosen exactly.
-        const double half = SquareBinGrid::kWorldWidthM / 2;
-        rowFilter.mercatorBoxM =
-            QRectF(QPointF(range.left() * grid.cellM - half - 1, half - (range.bottom() + 1) * grid.cellM - 1),
-                   QPointF((range.right() + 1) * grid.cellM - half + 1, half - range.top() * grid.cellM + 1));
+        // The rows: those of the cells' box in degrees, a little wider (the conversion rounds),
+        // the world's edges taken to the poles and the antimeridian (the map clamps points
+        // beyond 85.05° onto its edge); the cells then chosen exactly.
+        const double half = SquareBinGrid::kWorldWidthM / 2, degrees = 180 / 3.14159265358979323846;
+        const auto lonOf = [&](double x) { return std::clamp(x / 6378137.0 * degrees, -180.0, 180.0); };
+        const auto latOf = [&](double y) {
+            return y >= half ? 90.0 : y <= -half ? -90.0 : std::atan(std::sinh(y / 6378137.0)) * degrees;
+        };
+        const double margin = 1e-7;
+        rowFilter.mercatorBoxM.reset();
+        rowsBox = QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
+                      .arg(params.add(lonOf(range.left() * grid.cellM - half) - margin),
+                           params.add(latOf(half - (range.bottom() + 1) * grid.cellM) - margin),
+                           params.add(lonOf((range.right() + 1) * grid.cellM - half) + margin),
+                           params.add(latOf(half - range.top() * grid.cellM) + margin));
     }
     QString sql;
     if (fromPyramid) {
@@ -277,7 +286,7 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
                        cells, shown);
     } else {
         // SquareBinGrid::worldCellOf in SQL, as BinPyramid counts.
-        const QString where = rowFilter.where(params, m_searchable);
+        const QString where = rowFilter.where(params, m_searchable) + QLatin1String(" AND ") + rowsBox;
         const QString half = params.add(SquareBinGrid::kWorldWidthM / 2);
         const QString cell = params.add(grid.cellM);
         sql =

@@ -80,6 +80,12 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
     GDALDataset *ds = GDALDataset::FromHandle(handle.get());
     if (ds->GetLayerByName(table.toUtf8().constData()))
         return fail(tr("the table %1 already exists; nothing was written (choose another with --table)").arg(table));
+    for (const QString &pyramid : {BinPyramid::binsTable(table), BinPyramid::spanTable(table)}) {
+        if (ds->GetLayerByName(pyramid.toUtf8().constData()))
+            return fail(tr("the table %1 (the bins of a table %2, dropped without them?) already exists; nothing was "
+                           "written (drop it, or choose another name with --table)")
+                            .arg(pyramid, table));
+    }
     CPLErrorReset();
     (void)messages.take(); // GetLayerByName's "not found" is no failure
     if (ds->StartTransaction(FALSE) != OGRERR_NONE)
