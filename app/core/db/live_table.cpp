@@ -267,11 +267,12 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
         };
         const double margin = 1e-7;
         rowFilter.mercatorBoxM.reset();
-        rowsBox = QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
-                      .arg(params.add(lonOf(range.left() * grid.cellM - half) - margin),
-                           params.add(latOf(half - (range.bottom() + 1) * grid.cellM) - margin),
-                           params.add(lonOf((range.right() + 1) * grid.cellM - half) + margin),
-                           params.add(latOf(half - range.top() * grid.cellM) + margin));
+        if (!fromPyramid) // (a parameter the query does not use is refused)
+            rowsBox = QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
+                          .arg(params.add(lonOf(range.left() * grid.cellM - half) - margin),
+                               params.add(latOf(half - (range.bottom() + 1) * grid.cellM) - margin),
+                               params.add(lonOf((range.right() + 1) * grid.cellM - half) + margin),
+                               params.add(latOf(half - range.top() * grid.cellM) + margin));
     }
     QString sql;
     if (fromPyramid) {
