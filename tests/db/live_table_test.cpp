@@ -111,15 +111,20 @@ BinCounts memoryBins(const EventStore &store, const LiveFilter &live, const Squa
     return counts;
 }
 
-BinCounts liveBins(LiveTable &table, const LiveFilter &live, const SquareBinGrid &grid)
+/// The counts of a bins answer, per cell and category.
+BinCounts countsOf(const LiveResult<std::vector<LiveBin>> &result)
 {
-    const auto result = table.bins(live, grid);
     INFO(str(result.message));
     REQUIRE(result.ok());
     BinCounts counts;
     for (const LiveBin &bin : result.value)
         counts[{bin.cell.x(), bin.cell.y(), bin.category}] += bin.count;
     return counts;
+}
+
+BinCounts liveBins(LiveTable &table, const LiveFilter &live, const SquareBinGrid &grid)
+{
+    return countsOf(table.bins(live, grid));
 }
 
 /// The bins that differ, "col,row,category: live vs in memory", at most ten: what a failure shows.
@@ -251,16 +256,6 @@ BinCounts memoryLevelBins(const EventStore &store, const LiveFilter &live, const
         const QPoint cell = grid.cellOf(WebMercator::toMercatorM(QPointF(store.lonDeg(i), store.latDeg(i))));
         if (cells.contains(cell)) ++counts[{cell.x(), cell.y(), store.category(i)}];
     }
-    return counts;
-}
-
-BinCounts countsOf(const LiveResult<std::vector<LiveBin>> &result)
-{
-    INFO(str(result.message));
-    REQUIRE(result.ok());
-    BinCounts counts;
-    for (const LiveBin &bin : result.value)
-        counts[{bin.cell.x(), bin.cell.y(), bin.category}] += bin.count;
     return counts;
 }
 
