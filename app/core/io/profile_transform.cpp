@@ -124,6 +124,8 @@ ProfileTransform::ProfileTransform(const SchemaProfile &profile, const QStringLi
         if (spec.use == ColumnUse::Role) continue;
         for (int i = 0; i < header.size(); ++i) {
             if (header[i].trimmed().compare(spec.column, Qt::CaseInsensitive) != 0) continue;
+            if (spec.use == ColumnUse::DatePrecisionCode) m_dateCode = int(m_columns.size());
+            if (spec.use == ColumnUse::PlaceCode) m_placeCode = int(m_columns.size());
             m_columns.append({i, header[i], &spec});
             namesRegions = namesRegions || spec.use == ColumnUse::RegionName;
             break;
@@ -224,16 +226,11 @@ void ProfileTransform::applyPlaceCode(Event &e, const Column &c, ProfileRecord &
 void ProfileTransform::apply(Event &e, ProfileRecord &record)
 {
     QStringList titleParts;
-    const Column *dateCode = nullptr, *placeCode = nullptr;
     for (const Column &c : std::as_const(m_columns)) {
         switch (c.spec->use) {
         case ColumnUse::Role:
-            break;
-        case ColumnUse::DatePrecisionCode:
-            dateCode = &c;
-            break;
+        case ColumnUse::DatePrecisionCode: // after the title, below
         case ColumnUse::PlaceCode:
-            placeCode = &c;
             break;
         case ColumnUse::TitlePart:
             if (m_composesTitle)
@@ -297,8 +294,8 @@ void ProfileTransform::apply(Event &e, ProfileRecord &record)
             e.title.insert(QString(), e.id.isEmpty() ? tr("Untitled event") : e.id);
         }
     }
-    if (dateCode) applyDateCode(e, *dateCode, record);
-    if (placeCode) applyPlaceCode(e, *placeCode, record);
+    if (m_dateCode >= 0) applyDateCode(e, m_columns[m_dateCode], record);
+    if (m_placeCode >= 0) applyPlaceCode(e, m_columns[m_placeCode], record);
 }
 
 } // namespace chronomap
@@ -329,17 +326,12 @@ bool ProfileTransform::applyRow(EventRow &row, const std::vector<EventRow::Span>
     };
     m_rowTitleParts.clear();
     std::optional<QList<Source>> sources; // only once headlines change them
-    const Column *dateCode = nullptr, *placeCode = nullptr;
     for (const Column &c : std::as_const(m_columns)) {
         const QByteArrayView bytes = record.profileBytes(c.index).trimmed();
         switch (c.spec->use) {
         case ColumnUse::Role:
-            break;
         case ColumnUse::DatePrecisionCode:
-            dateCode = &c;
-            break;
         case ColumnUse::PlaceCode:
-            placeCode = &c;
             break;
         case ColumnUse::TitlePart:
             if (m_composesTitle && !bytes.isEmpty()) m_rowTitleParts.push_back(bytes);
@@ -408,14 +400,15 @@ bool ProfileTransform::applyRow(EventRow &row, const std::vector<EventRow::Span>
         }
         row.title = {at, row.text.size() - at};
     }
-    if (dateCode)
-        if (const QByteArrayView bytes = record.profileBytes(dateCode->index).trimmed(); !bytes.isEmpty()) {
+    if (m_dateCode >= 0)
+        if (const QByteArrayView bytes = record.profileBytes(m_columns[m_dateCode].index).trimmed(); !bytes.isEmpty()) {
             const DateCode *rule = ruleFor(m_profile.dateCodes, rowCode(bytes));
             if (!rule) return false; // reported
             row.when = withDateCode(*rule, row.when);
         }
-    if (placeCode)
-        if (const QByteArrayView bytes = record.profileBytes(placeCode->index).trimmed(); !bytes.isEmpty()) {
+    if (m_placeCode >= 0)
+        if (const QByteArrayView bytes = record.profileBytes(m_columns[m_placeCode].index).trimmed();
+            !bytes.isEmpty()) {
             const PlaceCode *rule = ruleFor(m_profile.placeCodes, rowCode(bytes));
             if (!rule) return false; // reported
             if (rule->precision != LocationPrecision::Region) {

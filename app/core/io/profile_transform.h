@@ -75,6 +75,7 @@ private:
     const SchemaProfile &m_profile;
     std::shared_ptr<const RegionIndex> m_regions;
     QList<Column> m_columns;
+    int m_dateCode = -1, m_placeCode = -1; ///< in m_columns: the precision code columns, applied last
     bool m_composesTitle = true;
     QHash<QString, QString> m_regionCache; ///< lower-case name → code, "" when unknown
     QString m_buffer;
