@@ -155,7 +155,8 @@ QByteArray mixedGeoJson(int features)
 
 /// A file's first layer, its LayerReader, and every feature extract()ed into one batch.
 struct ExtractedLayer {
-    ExtractedLayer(const QString &path, const QString &suffix)
+    ExtractedLayer(const QString &path, const QString &suffix, const LoadOptions &loadOptions = {})
+        : options(loadOptions)
     {
         ensureGdalReady();
         dataset = openUserDataset(QFile::encodeName(path), suffix);
@@ -174,6 +175,112 @@ struct ExtractedLayer {
     std::unique_ptr<LayerReader> reader;
     FeatureBatch batch;
 };
+
+/// An ACLED export (columns since March 2023) whose rows are mostly as ACLED writes them, with
+/// every kind of exception to the lane mixed in: unknown codes, unknown regions, missing title
+/// parts, figures that are not numbers, text that is not ASCII.
+QByteArray mixedAcled(int rows)
+{
+    QByteArray csv = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+                     "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,"
+                     "country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,"
+                     "notes,fatalities,tags,timestamp\n";
+    const char *admin1[] = {"Kursk", "Belgorod", "Odesa", "Kharkiv Oblast", " Kursk ", "Atlantis", ""};
+    const char *months[] = {"January", "August", "December"};
+    for (int i = 1; i <= rows; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        const QByteArray id = "RUS" + QByteArray::number(i % 101 == 0 ? i - 1 : i); // duplicates
+        const int day = 1 + i % 28, year = 2022 + i % 4;
+        QByteArray date = i % 3 == 0   ? QByteArray::number(day) + ' ' + months[i % 3] + ' ' + QByteArray::number(year)
+                          : i % 3 == 1 ? QDate(year, 1 + i % 12, day).toString("dd-MM-yyyy").toLatin1()
+                                       : QDate(year, 1 + i % 12, day).toString(Qt::ISODate).toLatin1();
+        if (i % 97 == 0) date = "someday";
+        QByteArray time = i % 10 < 7 ? "1" : i % 10 == 7 ? "2" : i % 10 == 8 ? "3" : "2.0";
+        if (i % 89 == 0) time = "7";
+        if (i % 83 == 0) time = "";
+        QByteArray sub = i % 2 ? "Armed clash" : "Shelling/artillery/missile attack", location = "Sudzha " + n;
+        if (i % 71 == 0) sub.clear(), location.clear(); // no title at all
+        if (i % 37 == 0) sub.clear();
+        if (i % 41 == 0) location = "Kr\xc3\xb3pivnytsky"; // UTF-8: the Event path
+        const QByteArray actor1 = i % 4 ? "Military Forces of Russia (2000-); Wagner" : "Civilians (Russia)";
+        const QByteArray assoc = i % 5 == 0 ? "Wagner" : "";
+        const QByteArray region = admin1[i % std::size(admin1)];
+        QByteArray geo = i % 7 == 0 ? "3" : i % 7 == 1 ? "2" : "1";
+        if (i % 53 == 0) geo = "9";
+        QByteArray lat = QByteArray::number(50.0 + (i % 100) * 0.01), lon = QByteArray::number(35.0 + (i % 37) * 0.01);
+        if (i % 73 == 0) lat.clear(), lon.clear();
+        const QByteArray source = i % 67 == 0 ? "42" : i % 2 ? "Kommersant; Telegram" : "https://t.me/x|Meduza";
+        QByteArray fatalities = i % 3 ? QByteArray::number(i % 20) : QByteArray(i % 9 == 0 ? "" : "1.5");
+        if (i % 59 == 0) fatalities = "many";
+        const QByteArray notes = i % 5 == 0 ? QByteArray() : "On " + date + ", shelling near " + location + ".";
+        const QByteArray type = i % 17 == 0 ? " Riots " : "Explosions/Remote violence";
+        csv += id + ',' + date + ',' + QByteArray::number(year) + ',' + time + ",Political violence," + type + ',' +
+               sub + ",\"" + actor1 + "\"," + assoc + ",8,Civilians (Ukraine),,7,78,,643,Europe,Russia," + region +
+               ",,," + location + ',' + lat + ',' + lon + ',' + geo + ",\"" + source + "\",National,\"" + notes +
+               "\"," + fatalities + ",," + QByteArray::number(1700000000 + i) + '\n';
+    }
+    return csv;
+}
+
+/// A UCDP GED export mixed likewise: precision codes of both scales, unknown ones, headlines as
+/// many as the sources or not, categories by code.
+QByteArray mixedUcdp(int rows)
+{
+    QByteArray csv = "id,year,type_of_violence,dyad_name,side_a,side_b,source_article,source_headline,where_prec,"
+                     "where_coordinates,where_description,adm_1,latitude,longitude,date_prec,date_start,date_end,best,"
+                     "high,low\n";
+    const char *adm1[] = {"Belgorod oblast", "Kursk oblast", "Kharkiv oblast", "Nowhere oblast", ""};
+    for (int i = 1; i <= rows; ++i) {
+        const QDate start = QDate(2024, 1, 1).addDays(i % 300);
+        const QDate end = start.addDays(i % 4 == 0 ? 3 : 0);
+        QByteArray violence = QByteArray::number(1 + i % 3);
+        if (i % 61 == 0) violence = "8";
+        QByteArray datePrec = QByteArray::number(1 + i % 5), wherePrec = QByteArray::number(1 + i % 7);
+        if (i % 67 == 0) datePrec = "0";
+        if (i % 71 == 0) wherePrec = "x";
+        const QByteArray sources = i % 3 == 0 ? "\"\"\"Interfax\"\",2024-08-12;\"\"TASS\"\",2024-08-12\"" : "Meduza";
+        const QByteArray headlines = i % 5 == 0 ? "" : i % 2 ? "Belgorod shelled;Two killed" : "Fighting";
+        QByteArray best = QByteArray::number(i % 13), low = QByteArray::number(i % 7),
+                   high = QByteArray::number(i % 29);
+        if (i % 43 == 0) best = "n/a";
+        const QByteArray dyad = i % 31 == 0 ? "" : "Government of Russia - Government of Ukraine";
+        csv += QByteArray::number(i % 97 == 0 ? i - 1 : i) + ",2024," + violence + ',' + dyad +
+               ",Government of Russia,Government of Ukraine;Civilians," + sources + ',' + headlines + ',' + wherePrec +
+               ",Place " + QByteArray::number(i % 11) + ",near it," + adm1[i % std::size(adm1)] + ',' +
+               QByteArray::number(50.0 + (i % 50) * 0.02) + ',' + QByteArray::number(36.0 + (i % 30) * 0.02) + ',' +
+               datePrec + ',' + start.toString(Qt::ISODate).toLatin1() + " 00:00:00.000," +
+               end.toString(Qt::ISODate).toLatin1() + " 00:00:00.000," + best + ',' + high + ',' + low + '\n';
+    }
+    return csv;
+}
+
+/// How many of the file's records LayerReader::readRow() takes, of how many; every one it takes
+/// read() takes without a word to the same id, title, span, regions, claims and sources.
+std::pair<int, int> lanedRecords(const QString &path, const LoadOptions &options, IssueList &issues)
+{
+    const ExtractedLayer extracted(path, QStringLiteral("csv"), options);
+    LayerReader &reader = *extracted.reader;
+    const FeatureBatch &batch = extracted.batch;
+    int laned = 0;
+    EventRow row;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        if (!reader.readRow(batch, i, row)) continue;
+        ++laned;
+        const qsizetype before = extracted.issues.size();
+        const std::optional<Event> e = reader.read(batch, i);
+        REQUIRE(e);
+        CHECK(extracted.issues.size() == before);
+        CHECK(row.view(row.id) == e->id.toUtf8());
+        CHECK(row.view(row.title) == e->title.value(QString()).toUtf8());
+        CHECK(row.when == e->when);
+        CHECK(row.regions.size() == size_t(e->regions.size()));
+        CHECK(row.claims.size() == size_t(e->claims.size()));
+        CHECK(row.sources.size() == size_t(e->sources.size()));
+        CHECK(row.locationPrecision == e->locationPrecision);
+    }
+    issues.append(extracted.issues);
+    return {laned, int(batch.size())};
+}
 
 /// Files of tests/data and the bundled dataset: every format and every bad fixture.
 QStringList fixtureFiles()
@@ -259,30 +366,50 @@ TEST_CASE("The row lane carries the plain records and leaves the rest to the Eve
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString path = writeFile(dir, "mixed.csv", mixedCsv(600));
-    const ExtractedLayer extracted(path, QStringLiteral("csv"));
-    LayerReader &reader = *extracted.reader;
-    const FeatureBatch &batch = extracted.batch;
-    const IssueList &issues = extracted.issues;
-    REQUIRE(batch.size() == 600);
-
-    int laned = 0;
-    EventRow row;
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        if (!reader.readRow(batch, i, row)) continue;
-        ++laned;
-        // What the lane took, read() takes without a word, to the same fields.
-        const qsizetype before = issues.size();
-        const std::optional<Event> e = reader.read(batch, i);
-        REQUIRE(e);
-        CHECK(issues.size() == before);
-        CHECK(row.view(row.id) == e->id.toLatin1());
-        CHECK(row.view(row.title) == e->title.value(QString()).toLatin1());
-        CHECK(row.when == e->when);
-        CHECK(row.regions.size() == size_t(e->regions.size()));
-        CHECK(row.sources.size() == size_t(e->sources.size()));
-    }
+    IssueList issues;
+    const auto [laned, records] = lanedRecords(path, LoadOptions(), issues);
+    REQUIRE(records == 600);
     // Most records are plain; the exceptions (issues, JSON lists, UTF-8, lines) are not.
     CHECK(laned > 250);
     CHECK(laned < 600);
     CHECK(issues.isEmpty()); // readRow() reports nothing, whatever it declines
+}
+
+TEST_CASE("The row lane gives the store and issues of the Event path on mixed ACLED and UCDP exports", "[io]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const bool acled = GENERATE(true, false);
+    const bool child = GENERATE(false, true);
+    INFO((acled ? "ACLED" : "UCDP GED") << (child ? " through the reader child" : " in process"));
+    const QString path =
+        acled ? writeFile(dir, "acled.csv", mixedAcled(3'000)) : writeFile(dir, "ged.csv", mixedUcdp(3'000));
+    const LoadResult events = loadWith(path, false, child), rows = loadWith(path, true, child);
+    requireSameLoad(events, rows);
+    CHECK(rows.count(Issue::Severity::Skipped) > 25); // duplicates, bad dates
+    CHECK(rows.count(Issue::Severity::Warning) > 100);
+    CHECK(rows.store->size() > 2'500);
+}
+
+TEST_CASE("The row lane carries ACLED and UCDP rows with their titles, spans, regions and figures", "[io]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    LoadOptions options;
+    options.regions = bundledBaseMap()->regions;
+    IssueList issues;
+    const auto [acledLaned, acledRecords] = lanedRecords(writeFile(dir, "acled.csv", mixedAcled(600)), options, issues);
+    CHECK(acledLaned > 300); // every code, alias and figure of the common ACLED row
+    CHECK(acledLaned < acledRecords);
+    const auto [ucdpLaned, ucdpRecords] = lanedRecords(writeFile(dir, "ged.csv", mixedUcdp(600)), options, issues);
+    CHECK(ucdpLaned > 200);
+    CHECK(ucdpLaned < ucdpRecords);
+    for (const char *fixture : {"/formats/acled_2022.csv", "/formats/acled_2023.csv", "/formats/ucdp_ged.csv"}) {
+        INFO(fixture);
+        const auto [laned, records] =
+            lanedRecords(QStringLiteral(CHRONOMAP_TEST_DATA) + QLatin1String(fixture), options, issues);
+        CHECK(laned > 0);
+        CHECK(records > 0);
+    }
+    CHECK(issues.isEmpty());
 }

@@ -43,7 +43,9 @@ public:
 
     /// The fast lane of read() (layer_reader_row.cpp): fills `out` straight from the batch's raw
     /// cells for the common record (every cell ASCII and within the text limit; a point or no
-    /// geometry; text actors, places, regions and sources; no claims; nothing to report), so that
+    /// geometry; text actors, places, regions and sources; no claims column; a schema profile's
+    /// titles, codes, regions and figures through ProfileTransform::applyRow(); nothing to
+    /// report), so that
     /// EventStoreBuilder::addRow() stores what add(*read()) would. False, with nothing reported,
     /// when the record needs read().
     bool readRow(const FeatureBatch &batch, qsizetype row, EventRow &out);
@@ -72,10 +74,11 @@ private:
 
     QStringView profileCell(int fieldIndex, const QString &field, QString &buffer) override;
     void profileIssue(Issue::Severity severity, const QString &field, const QString &message) override;
+    QByteArrayView profileBytes(int fieldIndex) override;
 
     bool has(FieldRole role) const { return m_index[int(role)] >= 0; }
-    /// Whether readRow() may take this layer's records (no schema profile, no localized text, no
-    /// figure columns, no KML fallback, only text and number columns).
+    /// Whether readRow() may take this layer's records (no localized text, no figure columns, no
+    /// KML fallback, only text, number and date columns).
     bool rowLaneFits() const;
 
     /// The raw bytes of the current record's cell for `role`; empty when absent.
@@ -174,8 +177,9 @@ private:
     bool m_rowLane = false; ///< rowLaneFits(), decided once
     /// While set (readRow()), recordIssue() reports nothing and only notes that it would have.
     bool m_dryRun = false, m_wouldReport = false;
-    Event m_rowEvent;       ///< readRow()'s scratch for readWhen(): only its `when` is set
-    QString m_numberBuffer; ///< readRow()'s text of a source that might be a number
+    Event m_rowEvent;                             ///< readRow()'s scratch for readWhen(): only its `when` is set
+    QString m_numberBuffer;                       ///< readRow()'s text of a source that might be a number
+    std::vector<EventRow::Span> m_rowSourceItems; ///< readRow()'s source items as written, reused
     // The record read() converts; only the converting thread touches these.
     const FeatureBatch *m_batch = nullptr;
     qsizetype m_row = 0;

@@ -31,12 +31,12 @@ QByteArrayView trimmedAscii(QByteArrayView bytes)
 
 bool LayerReader::rowLaneFits() const
 {
-    if (m_profile || m_startFallback >= 0 || !m_titleColumns.isEmpty() || !m_summaryColumns.isEmpty() ||
-        !m_figureColumns.isEmpty())
+    if (m_startFallback >= 0 || !m_titleColumns.isEmpty() || !m_summaryColumns.isEmpty() || !m_figureColumns.isEmpty())
         return false;
+    // Typed dates (XLSX, ODS) are read by readWhen(), and their text is what text() gives.
     return std::all_of(m_types.begin(), m_types.end(), [](OGRFieldType type) {
-        return type == OFTString || type == OFTInteger || type == OFTInteger64 || type == OFTReal ||
-               type == OFTStringList; // GeoJSON's arrays of strings (regions, actors)
+        return type == OFTString || type == OFTInteger || type == OFTInteger64 || type == OFTReal || type == OFTDate ||
+               type == OFTDateTime || type == OFTStringList; // GeoJSON's arrays of strings (regions, actors)
     });
 }
 
@@ -128,7 +128,8 @@ bool LayerReader::rowSources(EventRow &out)
 {
     const QByteArrayView value = trimmedAscii(raw(FieldRole::Sources));
     if (value.startsWith('[') || value.startsWith('{')) return false; // JSON
-    std::vector<EventRow::Span> items;
+    std::vector<EventRow::Span> &items = m_rowSourceItems;
+    items.clear(); // keeps its capacity
     if (!rowList(FieldRole::Sources, false, out, items)) return false;
     for (const EventRow::Span &item : items) {
         const QByteArrayView text = out.view(item);
@@ -167,9 +168,10 @@ bool LayerReader::readRow(const FeatureBatch &batch, qsizetype row, EventRow &ou
     }
     out.clear();
     const QByteArrayView id = raw(FieldRole::Id), title = raw(FieldRole::Title);
-    if (id.isEmpty() || title.isEmpty()) return false; // a made-up id or title
+    const bool composesTitle = m_profile && m_profile->composesTitle();    // applyRow() composes it
+    if (id.isEmpty() || (title.isEmpty() && !composesTitle)) return false; // a made-up id or title
     out.id = out.append(id);
-    out.title = out.append(title);
+    if (!composesTitle) out.title = out.append(title);
     out.summary = out.append(raw(FieldRole::Summary));
 
     // readWhen() itself, its reports held back: any would send the record to read().
@@ -198,7 +200,14 @@ bool LayerReader::readRow(const FeatureBatch &batch, qsizetype row, EventRow &ou
     if (!trimmedAscii(raw(FieldRole::Claims)).isEmpty()) return false;
     if (!rowSources(out)) return false;
     if (m_mapping.has(FieldRole::Related) && !trimmedAscii(raw(FieldRole::Related)).isEmpty()) return false;
-    return true;
+    // A schema profile's part comes last in read() too (its regions do not make a location).
+    return !m_profile || m_profile->applyRow(out, m_rowSourceItems, *this);
+}
+
+QByteArrayView LayerReader::profileBytes(int fieldIndex)
+{
+    const FeatureBatch::Cell *c = cell(fieldIndex);
+    return c ? m_batch->bytes(*c) : QByteArrayView();
 }
 
 } // namespace chronomap

@@ -3,9 +3,13 @@
 
 #include "core/data_paths.h"
 #include "core/geo/base_map.h"
+#include "core/model/record_json.h"
 
 #include <QCoreApplication>
 #include <QMutex>
+
+#include <algorithm>
+#include <optional>
 
 namespace chronomap {
 
@@ -47,6 +51,60 @@ QStringList splitList(QStringView text)
     return out;
 }
 
+/// A code as written, trimmed: a whole number (XLSX may hold 1 as "1.0"), else nullopt.
+std::optional<int> codeValue(QStringView text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || value != double(int(value))) return std::nullopt;
+    return int(value);
+}
+
+template<typename Rule> const Rule *ruleFor(const QList<Rule> &rules, std::optional<int> value)
+{
+    for (const Rule &r : rules)
+        if (value && r.code == *value) return &r;
+    return nullptr;
+}
+
+/// The span a date precision code makes of `when`.
+TimeSpan withDateCode(const DateCode &rule, const TimeSpan &when)
+{
+    FuzzyDate start = when.start(), end = when.end();
+    if (rule.aroundDays > 0) {
+        // A day give or take: the period around the date, whole days.
+        const QDate day = utcDateOf(start.startMs);
+        start = {utcMidnightMs(day.addDays(-rule.aroundDays)), DatePrecision::Day};
+        end = {utcMidnightMs(utcDateOf(end.startMs).addDays(rule.aroundDays)), DatePrecision::Day};
+    } else {
+        start = coarsened(start, rule.precision);
+        end = coarsened(end, rule.precision);
+    }
+    return start == end ? TimeSpan(start) : TimeSpan(start, end);
+}
+
+/// Headlines paired with the record's sources in order when they are as many, else added as sources.
+void pairHeadlines(QList<Source> &sources, const QStringList &headlines)
+{
+    for (qsizetype i = 0; i < headlines.size(); ++i) {
+        if (i < sources.size() && headlines.size() == sources.size())
+            sources[i].name = sources[i].name + QStringLiteral(": ") + headlines[i];
+        else
+            sources.append(Source{headlines[i], {}, {}, {}});
+    }
+}
+
+bool isAscii(QByteArrayView bytes)
+{
+    return std::all_of(bytes.begin(), bytes.end(), [](char b) { return quint8(b) < 0x80; });
+}
+
+const QString &titleSeparator()
+{
+    static const QString separator = QStringLiteral(" — ");
+    return separator;
+}
+
 QString codeList(const QList<int> &codes)
 {
     QStringList text;
@@ -66,6 +124,8 @@ ProfileTransform::ProfileTransform(const SchemaProfile &profile, const QStringLi
         if (spec.use == ColumnUse::Role) continue;
         for (int i = 0; i < header.size(); ++i) {
             if (header[i].trimmed().compare(spec.column, Qt::CaseInsensitive) != 0) continue;
+            if (spec.use == ColumnUse::DatePrecisionCode) m_dateCode = int(m_columns.size());
+            if (spec.use == ColumnUse::PlaceCode) m_placeCode = int(m_columns.size());
             m_columns.append({i, header[i], &spec});
             namesRegions = namesRegions || spec.use == ColumnUse::RegionName;
             break;
@@ -114,10 +174,7 @@ std::optional<int> ProfileTransform::code(const Column &c, ProfileRecord &record
     const QStringView text = record.profileCell(c.index, c.field, m_buffer).trimmed();
     *written = text.toString();
     if (text.isEmpty()) return std::nullopt;
-    bool ok = false;
-    const double value = text.toDouble(&ok); // XLSX may hold 1 as "1.0"
-    if (!ok || value != double(int(value))) return std::nullopt;
-    return int(value);
+    return codeValue(text);
 }
 
 void ProfileTransform::applyDateCode(Event &e, const Column &c, ProfileRecord &record)
@@ -125,29 +182,17 @@ void ProfileTransform::applyDateCode(Event &e, const Column &c, ProfileRecord &r
     QString written;
     const auto value = code(c, record, &written);
     if (written.isEmpty()) return;
-    const DateCode *rule = nullptr;
-    QList<int> known;
-    for (const DateCode &d : m_profile.dateCodes) {
-        known.append(d.code);
-        if (value && d.code == *value) rule = &d;
-    }
+    const DateCode *rule = ruleFor(m_profile.dateCodes, value);
     if (!rule) {
+        QList<int> known;
+        for (const DateCode &d : m_profile.dateCodes)
+            known.append(d.code);
         record.profileIssue(Issue::Severity::Warning, c.field,
                             tr("'%1' is not one of %2's date precision codes (%3); the date is taken as written")
                                 .arg(written, m_profile.name, codeList(known)));
         return;
     }
-    FuzzyDate start = e.when.start(), end = e.when.end();
-    if (rule->aroundDays > 0) {
-        // A day give or take: the period around the date, whole days.
-        const QDate day = utcDateOf(start.startMs);
-        start = {utcMidnightMs(day.addDays(-rule->aroundDays)), DatePrecision::Day};
-        end = {utcMidnightMs(utcDateOf(end.startMs).addDays(rule->aroundDays)), DatePrecision::Day};
-    } else {
-        start = coarsened(start, rule->precision);
-        end = coarsened(end, rule->precision);
-    }
-    e.when = start == end ? TimeSpan(start) : TimeSpan(start, end);
+    e.when = withDateCode(*rule, e.when);
 }
 
 void ProfileTransform::applyPlaceCode(Event &e, const Column &c, ProfileRecord &record)
@@ -155,13 +200,11 @@ void ProfileTransform::applyPlaceCode(Event &e, const Column &c, ProfileRecord &
     QString written;
     const auto value = code(c, record, &written);
     if (written.isEmpty()) return;
-    const PlaceCode *rule = nullptr;
-    QList<int> known;
-    for (const PlaceCode &p : m_profile.placeCodes) {
-        known.append(p.code);
-        if (value && p.code == *value) rule = &p;
-    }
+    const PlaceCode *rule = ruleFor(m_profile.placeCodes, value);
     if (!rule) {
+        QList<int> known;
+        for (const PlaceCode &p : m_profile.placeCodes)
+            known.append(p.code);
         record.profileIssue(Issue::Severity::Warning, c.field,
                             tr("'%1' is not one of %2's location precision codes (%3); the location is taken as exact")
                                 .arg(written, m_profile.name, codeList(known)));
@@ -183,16 +226,11 @@ void ProfileTransform::applyPlaceCode(Event &e, const Column &c, ProfileRecord &
 void ProfileTransform::apply(Event &e, ProfileRecord &record)
 {
     QStringList titleParts;
-    const Column *dateCode = nullptr, *placeCode = nullptr;
     for (const Column &c : std::as_const(m_columns)) {
         switch (c.spec->use) {
         case ColumnUse::Role:
-            break;
-        case ColumnUse::DatePrecisionCode:
-            dateCode = &c;
-            break;
+        case ColumnUse::DatePrecisionCode: // after the title, below
         case ColumnUse::PlaceCode:
-            placeCode = &c;
             break;
         case ColumnUse::TitlePart:
             if (m_composesTitle)
@@ -227,13 +265,7 @@ void ProfileTransform::apply(Event &e, ProfileRecord &record)
             break;
         }
         case ColumnUse::SourceHeadline: {
-            const QStringList headlines = splitList(record.profileCell(c.index, c.field, m_buffer));
-            for (qsizetype i = 0; i < headlines.size(); ++i) {
-                if (i < e.sources.size() && headlines.size() == e.sources.size())
-                    e.sources[i].name = e.sources[i].name + QStringLiteral(": ") + headlines[i];
-                else
-                    e.sources.append(Source{headlines[i], {}, {}, {}});
-            }
+            pairHeadlines(e.sources, splitList(record.profileCell(c.index, c.field, m_buffer)));
             break;
         }
         case ColumnUse::CategoryCode: {
@@ -256,14 +288,145 @@ void ProfileTransform::apply(Event &e, ProfileRecord &record)
     }
     if (m_composesTitle && !e.title.contains(QString())) {
         if (!titleParts.isEmpty()) {
-            e.title.insert(QString(), titleParts.join(QStringLiteral(" — ")));
+            e.title.insert(QString(), titleParts.join(titleSeparator()));
         } else {
             record.profileIssue(Issue::Severity::Warning, toString(FieldRole::Title), tr("no title"));
             e.title.insert(QString(), e.id.isEmpty() ? tr("Untitled event") : e.id);
         }
     }
-    if (dateCode) applyDateCode(e, *dateCode, record);
-    if (placeCode) applyPlaceCode(e, *placeCode, record);
+    if (m_dateCode >= 0) applyDateCode(e, m_columns[m_dateCode], record);
+    if (m_placeCode >= 0) applyPlaceCode(e, m_columns[m_placeCode], record);
+}
+
+} // namespace chronomap
+
+namespace chronomap {
+
+std::optional<int> ProfileTransform::rowCode(QByteArrayView bytes)
+{
+    m_buffer.resize(bytes.size()); // keeps its capacity: no allocation per record
+    std::transform(bytes.begin(), bytes.end(), m_buffer.begin(), [](char b) { return QChar(b); });
+    return codeValue(m_buffer);
+}
+
+QByteArrayView ProfileTransform::rowRegionCode(QByteArrayView name)
+{
+    // fromRawData: the lookup copies nothing.
+    if (const auto it = m_rowRegionCache.constFind(QByteArray::fromRawData(name.data(), name.size()));
+        it != m_rowRegionCache.constEnd())
+        return *it;
+    return *m_rowRegionCache.insert(name.toByteArray(), regionCode(QString::fromLatin1(name)).toUtf8());
+}
+
+bool ProfileTransform::applyRow(EventRow &row, const std::vector<EventRow::Span> &sourceItems, ProfileRecord &record)
+{
+    // apply()'s steps in its order; each place where apply() reports returns false instead.
+    const auto contains = [&](const std::vector<EventRow::Span> &spans, QByteArrayView text) {
+        return std::any_of(spans.begin(), spans.end(), [&](EventRow::Span s) { return row.view(s) == text; });
+    };
+    m_rowTitleParts.clear();
+    std::optional<QList<Source>> sources; // only once headlines change them
+    for (const Column &c : std::as_const(m_columns)) {
+        const QByteArrayView bytes = record.profileBytes(c.index).trimmed();
+        switch (c.spec->use) {
+        case ColumnUse::Role:
+        case ColumnUse::DatePrecisionCode:
+        case ColumnUse::PlaceCode:
+            break;
+        case ColumnUse::TitlePart:
+            if (m_composesTitle && !bytes.isEmpty()) m_rowTitleParts.push_back(bytes);
+            break;
+        case ColumnUse::Actor:
+            for (qsizetype begin = 0; begin <= bytes.size();) { // splitList() on the bytes
+                qsizetype end = bytes.indexOf(';', begin);
+                if (end < 0) end = bytes.size();
+                const QByteArrayView actor = bytes.sliced(begin, end - begin).trimmed();
+                if (!actor.isEmpty() && !contains(row.actors, actor)) row.actors.push_back(row.append(actor));
+                begin = end + 1;
+            }
+            break;
+        case ColumnUse::RegionName:
+            if (!bytes.isEmpty()) {
+                const QByteArrayView code = rowRegionCode(bytes);
+                if (!isAscii(code)) return false; // the store's lane takes ASCII codes
+                if (!code.isEmpty() && !contains(row.regions, code)) row.regions.push_back(row.append(code));
+            }
+            break;
+        case ColumnUse::Figure: {
+            if (bytes.isEmpty()) break;
+            m_buffer.resize(bytes.size());
+            std::transform(bytes.begin(), bytes.end(), m_buffer.begin(), [](char b) { return QChar(b); });
+            bool ok = false;
+            const double value = QStringView(m_buffer).toDouble(&ok);
+            if (!ok) return false; // reported
+            Claim figure;
+            figure.quantity = c.spec->quantity;
+            figure.value = value;
+            figure.source = m_profile.figureSource;
+            const qsizetype at = row.text.size();
+            RecordJson::appendCompact(row.text, figure);
+            row.claims.push_back({at, row.text.size() - at});
+            break;
+        }
+        case ColumnUse::SourceHeadline:
+            if (bytes.isEmpty()) break;
+            if (!sources) {
+                sources.emplace();
+                for (const EventRow::Span item : sourceItems)
+                    sources->append(RecordJson::sourceFromText(QString::fromLatin1(row.view(item))));
+            }
+            pairHeadlines(*sources, splitList(QString::fromLatin1(bytes)));
+            break;
+        case ColumnUse::CategoryCode: {
+            if (bytes.isEmpty()) break;
+            const auto value = rowCode(bytes);
+            const auto it = std::find_if(m_profile.categoryCodes.begin(), m_profile.categoryCodes.end(),
+                                         [&](const auto &entry) { return value && entry.first == *value; });
+            if (it == m_profile.categoryCodes.end()) return false; // reported
+            const QByteArray category = it->second.toUtf8();
+            if (!isAscii(category)) return false;
+            row.category = row.append(category);
+            break;
+        }
+        }
+    }
+    if (m_composesTitle) {                         // the file has no title column: row.title is empty
+        if (m_rowTitleParts.empty()) return false; // "no title"
+        static const QByteArray separator = titleSeparator().toUtf8();
+        const qsizetype at = row.text.size();
+        for (size_t i = 0; i < m_rowTitleParts.size(); ++i) {
+            if (i > 0) row.text.append(separator);
+            row.text.append(m_rowTitleParts[i].data(), m_rowTitleParts[i].size());
+        }
+        row.title = {at, row.text.size() - at};
+    }
+    if (m_dateCode >= 0)
+        if (const QByteArrayView bytes = record.profileBytes(m_columns[m_dateCode].index).trimmed(); !bytes.isEmpty()) {
+            const DateCode *rule = ruleFor(m_profile.dateCodes, rowCode(bytes));
+            if (!rule) return false; // reported
+            row.when = withDateCode(*rule, row.when);
+        }
+    if (m_placeCode >= 0)
+        if (const QByteArrayView bytes = record.profileBytes(m_columns[m_placeCode].index).trimmed();
+            !bytes.isEmpty()) {
+            const PlaceCode *rule = ruleFor(m_profile.placeCodes, rowCode(bytes));
+            if (!rule) return false; // reported
+            if (rule->precision != LocationPrecision::Region) {
+                if (row.locationPrecision == LocationPrecision::Unstated) row.locationPrecision = rule->precision;
+            } else {
+                if (row.regions.empty()) return false; // reported: a region not on the base map
+                row.locationPrecision = LocationPrecision::Region;
+            }
+        }
+    if (sources) {
+        row.sources.clear();
+        for (const Source &s : std::as_const(*sources)) {
+            const qsizetype at = row.text.size();
+            RecordJson::appendCompact(row.text, s);
+            row.sources.push_back({at, row.text.size() - at});
+        }
+    }
+    return true;
 }
 
 } // namespace chronomap

@@ -12,9 +12,9 @@
 namespace chronomap {
 
 /// One record as EventStoreBuilder::addRow() stores it: the fields an Event of one point (or no
-/// geometry) with a default-language title and text sources carries, as ASCII text in one reused
-/// buffer. The loader fills it straight from a batch's raw cells, so that the common record
-/// costs no QString, QMap or QList (EventStoreBuilder::add() takes the full Event).
+/// geometry) with a default-language title, claims and sources carries, as UTF-8 text (ASCII but
+/// for a schema profile's composed title) in one reused buffer. The loader fills it straight from a batch's raw cells,
+/// so that the common record costs no QString, QMap or QList (EventStoreBuilder::add() takes the full Event).
 ///
 /// Memory is reused: clear() keeps the capacity.
 struct EventRow {
@@ -30,6 +30,7 @@ struct EventRow {
     Span provenance; ///< trimmed; empty: none
     std::vector<Span> actors, places;
     std::vector<Span> regions; ///< trimmed, upper case
+    std::vector<Span> claims;  ///< compact JSON objects (RecordJson::appendCompact)
     std::vector<Span> sources; ///< compact JSON objects (RecordJson::appendCompactSourceText)
     TimeSpan when;
     Confidence confidence = Confidence::Unknown;
@@ -52,6 +53,7 @@ struct EventRow {
         actors.clear();
         places.clear();
         regions.clear();
+        claims.clear();
         sources.clear();
         when = {};
         confidence = Confidence::Unknown;

@@ -168,6 +168,7 @@ private:
     // Noted per record as added (file order); build() renumbers them into the store's indexes.
     std::vector<std::pair<quint32, EventStore::Index>> m_idHashes; ///< (hash of the UTF-8 id, record)
     QHash<QString, quint32> m_regionNumbers;                       ///< region code -> m_regionMembers
+    QHash<QByteArray, quint32> m_regionNumbersByBytes;             ///< the same for addRow()'s ASCII codes
     std::vector<EventStore::IndexList> m_regionMembers;
     QHash<QString, quint32> m_provenanceNumbers;
     std::vector<quint32> m_provenanceOf; ///< per record, into m_provenanceNumbers

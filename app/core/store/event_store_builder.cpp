@@ -176,8 +176,18 @@ void EventStoreBuilder::addRow(const EventRow &r)
     const EventStore::Index record = beginText();
     appendField(t, Tag::Id, r.view(r.id));
     noteId(r.view(r.id), record);
-    for (const EventRow::Span &region : r.regions)
-        noteRegion(QString::fromLatin1(r.view(region)), record);
+    for (const EventRow::Span &region : r.regions) {
+        // By its bytes: a QString per region and record was one allocation per ACLED row.
+        const QByteArrayView code = r.view(region);
+        if (const auto it = m_regionNumbersByBytes.constFind(QByteArray::fromRawData(code.data(), code.size()));
+            it != m_regionNumbersByBytes.constEnd()) {
+            m_regionMembers[*it].push_back(record);
+        } else {
+            const QString text = QString::fromLatin1(code);
+            noteRegion(text, record);
+            m_regionNumbersByBytes.insert(code.toByteArray(), m_regionNumbers.value(text));
+        }
+    }
     noteProvenance(QLatin1StringView(r.view(r.provenance)));
     // As appendLocalized() writes the default language: an empty key, the separator, the text.
     for (const auto &[tag, text] : {std::pair{Tag::Title, r.title}, std::pair{Tag::Summary, r.summary}}) {
@@ -187,8 +197,9 @@ void EventStoreBuilder::addRow(const EventRow &r)
         t.append(kLangSeparator);
         t.append(r.view(text));
     }
-    for (const auto &[tag, spans] : {std::pair{Tag::Actor, &r.actors}, std::pair{Tag::Place, &r.places},
-                                     std::pair{Tag::Region, &r.regions}, std::pair{Tag::Source, &r.sources}})
+    for (const auto &[tag, spans] :
+         {std::pair{Tag::Actor, &r.actors}, std::pair{Tag::Place, &r.places}, std::pair{Tag::Region, &r.regions},
+          std::pair{Tag::Claim, &r.claims}, std::pair{Tag::Source, &r.sources}})
         for (const EventRow::Span &span : *spans)
             appendField(t, tag, r.view(span));
     if (r.provenance.size > 0) appendField(t, Tag::Provenance, r.view(r.provenance));
@@ -235,6 +246,7 @@ void EventStoreBuilder::renumberNotes(EventStore &s, const std::vector<EventStor
 
     m_idHashes = {};
     m_regionNumbers.clear();
+    m_regionNumbersByBytes.clear();
     m_regionMembers = {};
     m_provenanceNumbers.clear();
     m_provenanceOf = {};
