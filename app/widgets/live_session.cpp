@@ -4,9 +4,12 @@
 #include "core/geo/region_index.h"
 #include "core/io/event_loader.h"
 #include "core/view/view_state.h"
+#include "render/prepared_dataset.h"
 #include "widgets/map_view.h"
 
 #include <QDateTime>
+
+#include <algorithm>
 
 namespace chronomap {
 
@@ -72,6 +75,10 @@ LiveFilter LiveSession::filter() const
 
 void LiveSession::ask()
 {
+    // A timeline request not answered yet is replaced (cancelled): asked again with these.
+    const auto isTimeline = [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::TimelineDensity; };
+    if ((m_awaited && isTimeline(m_awaitedRequest)) || std::any_of(m_queue.begin(), m_queue.end(), isTimeline))
+        m_timelineDirty = true;
     m_queue.clear();
     const Viewport &viewport = m_map->viewport();
     LiveRequest bins;
@@ -82,7 +89,12 @@ void LiveSession::ask()
     bins.filter.mercatorBoxM = QRectF(northWestM, southEastM).normalized();
     m_viewCells = DensityCounts::forViewport(viewport); // SquareBinGrid::forView, as in memory
     bins.grid = m_viewCells.grid;
-    m_queue.push_back(bins);
+    // A view of few events draws them as markers; more than kMarkerLimit, as bins.
+    LiveRequest events = bins;
+    events.kind = LiveRequest::Kind::Events;
+    events.eventLimit = kMarkerLimit;
+    m_queue.push_back(events);
+    m_bins = bins;
 
     if (m_timelineDirty) { // not after a pan or zoom: it shows every place
         LiveRequest timeline;
@@ -142,6 +154,7 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
         for (const LiveBin &bin : answer->bins)
             density->add(bin.cell, quint32(bin.count));
         m_density = std::move(density);
+        m_map->setLiveEvents(nullptr);
         m_map->setLiveDensity(m_density);
         emit densityChanged();
         break;
@@ -161,6 +174,16 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
         emit regionEventsChanged(m_awaitedRegion);
         break;
     case LiveRequest::Kind::Events:
+        if (answer->events.tooMany || !answer->events.store) {
+            m_queue.push_front(m_bins); // bins, before the rest
+        } else {
+            const auto dataset = m_state->dataset();
+            m_map->setLiveEvents(PreparedDataset::make({}, answer->events.store, dataset ? dataset->baseMap : nullptr,
+                                                       {}, m_map->projectedBaseMap()));
+            m_density.reset();
+            m_map->setLiveDensity(nullptr);
+            emit densityChanged();
+        }
         break;
     }
     sendNext();

@@ -49,6 +49,8 @@ public:
 
     /// The timeline's period (date_trunc's unit).
     static constexpr const char *kTimelineUnit = "month";
+    /// A view with at most this many events draws them as markers, not bins.
+    static constexpr qsizetype kMarkerLimit = 2000;
     /// The debounce after a view change, ms.
     static constexpr int kDebounceMs = 120;
 
@@ -84,8 +86,9 @@ private:
     QTimer m_debounce;
     /// The view's requests not sent yet: LiveBrowser answers only its newest, so one at a time.
     std::deque<LiveRequest> m_queue;
-    quint64 m_awaited = 0;  ///< the request number on its way, 0 when none
+    quint64 m_awaited = 0; ///< the request number on its way, 0 when none
     LiveRequest m_awaitedRequest;
+    LiveRequest m_bins;           ///< the view's bins, asked for when it holds too many events for markers
     DensityCounts m_viewCells;    ///< the view's cells when its requests were made
     DensityCounts m_awaitedCells; ///< the cells of the bins on their way
     int m_awaitedRegion = -1;

@@ -203,8 +203,7 @@ void MainWindow::showCount()
 QString MainWindow::countText() const
 {
     // A table browsed live: its rows (the planner's estimate), none of them loaded.
-    if (m_live)
-        return tr("Live from database: %Ln row(s)", nullptr, int(std::min<qint64>(m_live->rows(), INT_MAX)));
+    if (m_live) return tr("Live from database: %Ln row(s)", nullptr, int(std::min<qint64>(m_live->rows(), INT_MAX)));
     // How many events pass the filters, of how many the dataset holds.
     const qsizetype total = m_store ? m_store->size() : 0;
     QString text = tr("%1 of %n event(s)", nullptr, int(total)).arg(m_state->visibleEvents().size());
@@ -424,10 +423,10 @@ void MainWindow::openDatabase(const QString &source, const QString &databasePass
     if (m_job) m_job->cancel();
     if (m_probe) m_probe->deleteLater();
     // The typed password reaches libpq in the connection string, in this process's memory only.
-    const QString connect = databasePassword.isEmpty()
-                                ? source
-                                : DatabaseSource::withOption(source, QStringLiteral("password"), databasePassword);
-    auto *session = new LiveSession(connect, m_state, m_map, this);
+    const QString connection = databasePassword.isEmpty()
+                                   ? source
+                                   : DatabaseSource::withOption(source, QStringLiteral("password"), databasePassword);
+    auto *session = new LiveSession(connection, m_state, m_map, this);
     m_probe = session;
     statusBar()->showMessage(tr("Connecting to %1…").arg(Dataset::displayName(DatabaseSource::redacted(source))));
     const auto loadWhole = [this, session, source, databasePassword] {

@@ -171,6 +171,11 @@ void MapView::paintEvent(QPaintEvent *)
     const MapFrame frame{*m_data, *m_state, m_viewport};
     m_eventCache.paint(painter, *m_scene, frame, devicePixelRatioF());
     if (m_liveDensity) MarkerLayer::paintDensity(painter, m_viewport, *m_liveDensity, MapStyle::standard());
+    if (m_liveEvents) {
+        MapHits liveHits;
+        MarkerLayer(MapStyle::standard(), devicePixelRatioF())
+            .render(painter, MapFrame{*m_liveEvents, m_liveState, m_viewport}, liveHits);
+    }
     MapFrameResult drawn;
     drawn.labelObstacles = m_eventCache.labelObstacles();
     drawn.marks = m_eventCache.marks();
@@ -191,6 +196,13 @@ void MapView::paintEvent(QPaintEvent *)
 void MapView::setLiveDensity(std::shared_ptr<const DensityCounts> density)
 {
     m_liveDensity = std::move(density);
+    update();
+}
+
+void MapView::setLiveEvents(std::shared_ptr<const PreparedDataset> events)
+{
+    m_liveEvents = std::move(events);
+    m_liveState.setDataset(m_liveEvents);
     update();
 }
 

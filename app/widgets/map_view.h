@@ -52,6 +52,12 @@ public:
 
     /// Bins of a table browsed live (LiveSession), painted over the events; null: none.
     void setLiveDensity(std::shared_ptr<const DensityCounts> density);
+    /// The events of a small view of a table browsed live, drawn as markers (MarkerLayer) in
+    /// place of bins; null: none.
+    void setLiveEvents(std::shared_ptr<const PreparedDataset> events);
+    /// What the live mode draws: its bins, else its events (tests).
+    std::shared_ptr<const DensityCounts> liveDensity() const { return m_liveDensity; }
+    std::shared_ptr<const PreparedDataset> liveEvents() const { return m_liveEvents; }
 
 signals:
     /// The viewport changed (pan, zoom, resize): found when a frame is painted.
@@ -80,6 +86,8 @@ private:
     Viewport m_viewport;
     Viewport m_paintedViewport; ///< the last frame's, for viewportChanged()
     std::shared_ptr<const DensityCounts> m_liveDensity;
+    std::shared_ptr<const PreparedDataset> m_liveEvents;
+    ViewState m_liveState;                         ///< m_liveEvents' view: all shown (the database filtered them)
     std::shared_ptr<const PreparedDataset> m_data; ///< the state's dataset, as the map draws it
     std::unique_ptr<MapScene> m_scene;             ///< null without a base map
     LegendHits m_legendHits;

@@ -87,8 +87,8 @@ void RegionPanel::setLive(bool live)
 void RegionPanel::showLiveRegion(int region, std::shared_ptr<const EventStore> events, qint64 total)
 {
     const auto dataset = m_state->dataset();
-    if (!m_live || !events || region != m_state->selectedRegion() || !dataset || !dataset->baseMap ||
-        region < 0 || region >= dataset->baseMap->regions->regions().size())
+    if (!m_live || !events || region != m_state->selectedRegion() || !dataset || !dataset->baseMap || region < 0 ||
+        region >= dataset->baseMap->regions->regions().size())
         return;
     m_liveEvents = std::move(events);
     m_liveTotal = total;
@@ -100,10 +100,11 @@ void RegionPanel::showLiveRegion(int region, std::shared_ptr<const EventStore> e
         return m_liveEvents->when(b).earliestMs() < m_liveEvents->when(a).earliestMs();
     });
     const qint64 count = total >= 0 ? total : qint64(shown.size());
-    QString text = tr("%1 (%2): %n event(s)", nullptr, int(count)).arg(localized(area.name, m_state->language()), area.code) +
-                   (m_state->timeWindow() ? tr(" in the time window") : QString());
+    QString text =
+        tr("%1 (%2): %n event(s)", nullptr, int(count)).arg(localized(area.name, m_state->language()), area.code) +
+        (m_state->timeWindow() ? tr(" in the time window") : QString());
     if (count > qint64(shown.size()))
-        text += u'\n' + tr("showing the first %1 of %n event(s)", nullptr, int(count)).arg(shown.size());
+        text += QLatin1Char('\n') + tr("showing the first %1 of %n event(s)", nullptr, int(count)).arg(shown.size());
     m_heading->setText(text);
     list(*m_liveEvents, shown);
 }

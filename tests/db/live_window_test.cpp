@@ -155,8 +155,8 @@ TEST_CASE("db: a table over the threshold is browsed live in the window: bins, a
     for (int y = 0; y < mapShot.height(); y += 2)
         for (int x = 0; x < mapShot.width(); x += 2)
             if (const QColor c = mapShot.pixelColor(x, y); std::abs(c.red() - ramp.red()) < 40 &&
-                                                             std::abs(c.green() - ramp.green()) < 40 &&
-                                                             std::abs(c.blue() - ramp.blue()) < 40)
+                                                           std::abs(c.green() - ramp.green()) < 40 &&
+                                                           std::abs(c.blue() - ramp.blue()) < 40)
                 ++heatPixels;
     CHECK(heatPixels > 0);
 
@@ -184,6 +184,21 @@ TEST_CASE("db: a table over the threshold is browsed live in the window: bins, a
     CHECK(liveIds == memoryIds);
     CHECK(window.regionPanel()->listedEvents().size() == qsizetype(memoryIds.size()));
     CHECK(window.regionPanel()->heading().contains(QStringLiteral("RU-BEL")));
+
+    // A small view: its events as markers, the file's events in that view.
+    const Viewport kursk = map->viewport();
+    map->setViewport(Viewport(WebMercator::toMercatorM(QPointF(36.6, 51.1)), 40, map->size()));
+    map->repaint();
+    REQUIRE(waitUntil([&] { return map->liveEvents() && !map->liveDensity(); }, 20'000));
+    const QRectF small = map->viewport().visibleMercatorRect();
+    qsizetype inSmall = 0;
+    for (EventStore::Index i : memoryState.visibleEvents())
+        inSmall += small.contains(prepared->pointsMercator()[size_t(i)]);
+    CHECK(inSmall > 0);
+    CHECK(map->liveEvents()->events->size() == inSmall);
+    map->setViewport(kursk);
+    map->repaint();
+    REQUIRE(waitUntil([&] { return binsOfView(*session, *map); }, 20'000));
 
     // Another analyst adds an event in view: the bins follow within 5 s.
     const quint64 before = total(*session->density());

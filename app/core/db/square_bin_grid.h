@@ -19,10 +19,7 @@ struct SquareBinGrid {
 
     /// The density grid of a view whose top-left corner is `northWestM` at `metresPerPixel`:
     /// the one place the map's renderer and a live table's bins take their cells from.
-    static SquareBinGrid forView(QPointF northWestM, double metresPerPixel)
-    {
-        return {northWestM, 2 * metresPerPixel};
-    }
+    static SquareBinGrid forView(QPointF northWestM, double metresPerPixel) { return {northWestM, 2 * metresPerPixel}; }
 
     /// The cell (column east, row south) holding a Web Mercator point.
     QPoint cellOf(QPointF mercatorM) const

@@ -207,7 +207,8 @@ DensityCounts MarkerLayer::countDensity(const MapFrame &frame)
     }
     const auto &mercator = frame.data.pointsMercator(); // few events: in any order
     for (EventStore::Index i : frame.state.visibleEvents())
-        if (const QPointF m = mercator[size_t(i)]; frame.data.isPoint(i) && std::isfinite(m.x()) && std::isfinite(m.y()))
+        if (const QPointF m = mercator[size_t(i)];
+            frame.data.isPoint(i) && std::isfinite(m.x()) && std::isfinite(m.y()))
             count(m);
     return d;
 }
