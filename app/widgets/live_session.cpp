@@ -84,17 +84,19 @@ void LiveSession::ask()
     LiveRequest bins;
     bins.kind = LiveRequest::Kind::Bins;
     bins.filter = filter();
-    const QPointF northWestM = viewport.toMercatorM(QPointF(0, 0));
-    const QPointF southEastM = viewport.toMercatorM(QPointF(viewport.sizePx().width(), viewport.sizePx().height()));
-    bins.filter.mercatorBoxM = QRectF(northWestM, southEastM).normalized();
     m_viewCells = DensityCounts::forViewport(viewport); // SquareBinGrid::forView, as in memory
     bins.grid = m_viewCells.grid;
+    bins.filter.mercatorBoxM = m_viewCells.extentM(); // whole cells, as the in-memory count
+    m_bins = bins;
     // A view of few events draws them as markers; more than kMarkerLimit, as bins.
-    LiveRequest events = bins;
+    LiveRequest events;
     events.kind = LiveRequest::Kind::Events;
+    events.filter = filter();
+    const QPointF northWestM = viewport.toMercatorM(QPointF(0, 0));
+    const QPointF southEastM = viewport.toMercatorM(QPointF(viewport.sizePx().width(), viewport.sizePx().height()));
+    events.filter.mercatorBoxM = QRectF(northWestM, southEastM).normalized();
     events.eventLimit = kMarkerLimit;
     m_queue.push_back(events);
-    m_bins = bins;
 
     if (m_timelineDirty) { // not after a pan or zoom: it shows every place
         LiveRequest timeline;

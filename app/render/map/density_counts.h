@@ -5,6 +5,7 @@
 #include "render/map/viewport.h"
 
 #include <QPoint>
+#include <QRectF>
 #include <QtGlobal>
 
 #include <vector>
@@ -28,6 +29,14 @@ struct DensityCounts {
     {
         const int x = cell.x() - firstCell.x(), y = cell.y() - firstCell.y();
         if (x >= 0 && y >= 0 && x < columns && y < rows) counts[size_t(y) * size_t(columns) + size_t(x)] += n;
+    }
+    /// The cells' extent in Web Mercator metres (x east, y north; top() is the south edge): a
+    /// view's edge cells reach past it, and their counts take in all of them.
+    QRectF extentM() const
+    {
+        const double west = grid.northWestM.x() + firstCell.x() * grid.cellM;
+        const double north = grid.northWestM.y() - firstCell.y() * grid.cellM;
+        return QRectF(west, north - rows * grid.cellM, columns * grid.cellM, rows * grid.cellM);
     }
     quint32 at(int column, int row) const { return counts[size_t(row) * size_t(columns) + size_t(column)]; }
 };
