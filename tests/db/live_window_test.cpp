@@ -182,7 +182,7 @@ TEST_CASE("db: a table over the threshold is browsed live in the window: bins, a
     memoryIds.sort();
     CHECK(memoryIds.size() > 100);
     CHECK(liveIds == memoryIds);
-    CHECK(window.regionPanel()->listedEvents().size() == qsizetype(memoryIds.size()));
+    CHECK(qsizetype(window.regionPanel()->listedEvents().size()) == memoryIds.size());
     CHECK(window.regionPanel()->heading().contains(QStringLiteral("RU-BEL")));
 
     // A small view: its events as markers, the file's events in that view.
