@@ -124,9 +124,9 @@
     </message>
     <message numerus="yes">
         <source>Live from database: %Ln row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Live from database: %Ln row</numerusform>
+            <numerusform>Live from database: %Ln rows</numerusform>
         </translation>
     </message>
 </context>
@@ -206,9 +206,9 @@
     </message>
     <message numerus="yes">
         <source>showing the first %1 of %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>showing the first %1 of %n event</numerusform>
+            <numerusform>showing the first %1 of %n events</numerusform>
         </translation>
     </message>
 </context>

@@ -96,9 +96,7 @@ struct Threshold {
 
 } // namespace
 
-TEST_CASE("db: a table over the threshold is browsed live in the window: bins, a region, NOTIFY, a dropped "
-          "connection",
-          "[.db]")
+TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]")
 {
     QTemporaryDir settingsDir;
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
@@ -124,11 +122,12 @@ TEST_CASE("db: a table over the threshold is browsed live in the window: bins, a
     REQUIRE(session);
     CHECK(session->rows() == 3000);
     CHECK(window.store()->isEmpty());
-    CHECK(window.countText() == QStringLiteral("Live from database: %1 rows").arg(QLocale().toString(3000)));
+    // "row(s)" without the English plural forms loaded
+    CHECK(window.countText().startsWith(QStringLiteral("Live from database: %1 row").arg(QLocale().toString(3000))));
 
     // Kursk–Belgorod: the map paints the database's bins, cell for cell the in-memory density.
     MapView *map = window.mapView();
-    map->setViewport(Viewport(WebMercator::toMercatorM(QPointF(36.6, 51.1)), 250, map->size()));
+    map->setViewport(Viewport(WebMercator::toMercatorM(QPointF(36.6, 51.1)), 500, map->size()));
     map->repaint();
     REQUIRE(waitUntil([&] { return binsOfView(*session, *map); }, 20'000));
     const LoadResult loaded = EventLoader::load(file);
@@ -141,6 +140,7 @@ TEST_CASE("db: a table over the threshold is browsed live in the window: bins, a
     memoryState.setTimeWindow(window.viewState()->timeWindow());
     const DensityCounts memory = MarkerLayer::countDensity(MapFrame{*prepared, memoryState, map->viewport()});
     const auto live = session->density();
+    INFO("map " << map->width() << "x" << map->height() << " px");
     CHECK(total(memory) > 2500); // the view holds most of the events
     CHECK(total(*live) == total(memory));
     CHECK(live->counts == memory.counts);
