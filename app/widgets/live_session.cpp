@@ -168,7 +168,8 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
             const QDateTime from = QDateTime::fromMSecsSinceEpoch(bin.binStartMs, Qt::UTC);
             counts->push_back({bin.binStartMs, from.addMonths(1).toMSecsSinceEpoch(), bin.category, bin.count});
         }
-        emit timelineChanged(std::move(counts));
+        m_periodCounts = std::move(counts);
+        emit timelineChanged(m_periodCounts);
         break;
     }
     case LiveRequest::Kind::RegionEvents:

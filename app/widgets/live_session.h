@@ -42,6 +42,8 @@ public:
     LiveFilter filter() const;
     /// The map's last bins from the database (null before the first answer).
     std::shared_ptr<const DensityCounts> density() const { return m_density; }
+    /// The timeline's last counts from the database (null before the first answer).
+    std::shared_ptr<const TimelinePeriodCounts> periodCounts() const { return m_periodCounts; }
     /// The region asked for last and the database's answer (null before it).
     const LiveEvents &regionEvents() const { return m_regionEvents; }
     /// How many answers arrived (tests wait on it).
@@ -94,6 +96,7 @@ private:
     int m_awaitedRegion = -1;
     std::shared_ptr<const DensityCounts> m_density;
     LiveEvents m_regionEvents;
+    std::shared_ptr<const TimelinePeriodCounts> m_periodCounts;
     int m_answers = 0;
 };
 

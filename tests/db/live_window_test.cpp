@@ -22,6 +22,7 @@
 #include "widgets/problems_panel.h"
 #include "widgets/region_panel.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QSettings>
@@ -33,6 +34,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 using namespace chronomap;
@@ -144,6 +146,19 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     CHECK(total(memory) > 2500); // the view holds most of the events
     CHECK(total(*live) == total(memory));
     CHECK(live->counts == memory.counts);
+
+    // The timeline: the table's events per month and category, all of them.
+    REQUIRE(waitUntil([&] { return session->periodCounts() != nullptr; }, 20'000));
+    std::map<QString, qint64> liveLanes, memoryLanes;
+    for (const TimelinePeriodCount &p : *session->periodCounts()) {
+        liveLanes[p.category] += p.count;
+        CHECK(QDateTime::fromMSecsSinceEpoch(p.toMs, Qt::UTC) ==
+              QDateTime::fromMSecsSinceEpoch(p.fromMs, Qt::UTC).addMonths(1));
+    }
+    for (EventStore::Index i = 0; i < loaded.store->size(); ++i)
+        ++memoryLanes[loaded.store->category(i)];
+    CHECK(liveLanes == memoryLanes);
+    QTest::qWait(50); // the timeline repaints
 
     // The picture: bins in the heat ramp's colours over the base map.
     const QImage shot = window.grab().toImage();
