@@ -4,6 +4,7 @@
 // What each fixture holds: tests/data/bad/README.md.
 #include "core/io/event_loader.h"
 #include "core/io/gdal_session.h"
+#include "core/io/size_text.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -228,6 +229,24 @@ TEST_CASE("A projected coordinate no map has is refused before reprojection (fuz
 }
 
 // ---- limits --------------------------------------------------------------------------------------
+
+TEST_CASE("A size just past its limit never reads as equal to it", "[io]")
+{
+    const qint64 gib = qint64(1) << 30;
+    // Far apart: one decimal, as before.
+    CHECK(sizesOverLimit(5 * gib, 4 * gib) == std::pair(QStringLiteral("5.0 GB"), QStringLiteral("4.0 GB")));
+    CHECK(sizesOverLimit(2000, 1024) == std::pair(QStringLiteral("2.0 kB"), QStringLiteral("1.0 kB")));
+    // Within a tenth: more decimals.
+    CHECK(sizesOverLimit(4 * gib + 20 * (qint64(1) << 20), 4 * gib) ==
+          std::pair(QStringLiteral("4.02 GB"), QStringLiteral("4.00 GB")));
+    // Within a thousandth: whole bytes.
+    CHECK(sizesOverLimit(4 * gib + 1, 4 * gib) ==
+          std::pair(QStringLiteral("4,294,967,297 bytes"), QStringLiteral("4,294,967,296 bytes")));
+    for (qint64 over : {qint64(1), qint64(1000), qint64(1) << 20, qint64(1) << 27}) {
+        const auto [size, limit] = sizesOverLimit(4 * gib + over, 4 * gib);
+        CHECK(size != limit);
+    }
+}
 
 TEST_CASE("A file over the size limit is refused with both sizes", "[io]")
 {

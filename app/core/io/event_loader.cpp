@@ -9,12 +9,12 @@
 #include "core/io/geojson_fast_reader.h"
 #include "core/io/id_set.h"
 #include "core/io/layer_reader.h"
+#include "core/io/size_text.h"
 #include "core/io/user_dataset.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocale>
 #include <QScopeGuard>
 
 #include <gdal.h>
@@ -255,11 +255,6 @@ void releaseFreedMemory()
 #endif
 }
 
-QString sizeText(qint64 bytes)
-{
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
 } // namespace
 
 LoadResult EventLoader::load(const QString &path, const LoadOptions &options, const Progress &progress)
@@ -272,10 +267,10 @@ LoadResult EventLoader::load(const QString &path, const LoadOptions &options, co
     if (!info.exists()) return refused(path, tr("no such file"));
     if (!info.isFile() || !info.isReadable()) return refused(path, tr("not a readable file"));
     if (info.size() == 0) return refused(path, tr("the file is empty"));
-    if (info.size() > options.maxFileBytes)
-        return refused(
-            path,
-            tr("the file is %1, more than the limit of %2").arg(sizeText(info.size()), sizeText(options.maxFileBytes)));
+    if (info.size() > options.maxFileBytes) {
+        const auto [sizeText, limitText] = sizesOverLimit(info.size(), options.maxFileBytes);
+        return refused(path, tr("the file is %1, more than the limit of %2").arg(sizeText, limitText));
+    }
     LoadResult result = readDataset(QFile::encodeName(info.absoluteFilePath()), path, info.suffix(), options, progress);
     releaseFreedMemory();
     return result;
@@ -286,9 +281,10 @@ LoadResult EventLoader::loadBytes(const QByteArray &bytes, const QString &name, 
 {
     ensureGdalReady();
     if (bytes.isEmpty()) return refused(name, tr("the file is empty"));
-    if (bytes.size() > options.maxFileBytes)
-        return refused(name, tr("the file is %1, more than the limit of %2")
-                                 .arg(sizeText(bytes.size()), sizeText(options.maxFileBytes)));
+    if (bytes.size() > options.maxFileBytes) {
+        const auto [sizeText, limitText] = sizesOverLimit(bytes.size(), options.maxFileBytes);
+        return refused(name, tr("the file is %1, more than the limit of %2").arg(sizeText, limitText));
+    }
     // A private in-memory file: GDAL reads it like a local one, and nothing else can see it.
     static std::atomic<quint64> serial{0};
     const QByteArray gdalPath =

@@ -11,13 +11,13 @@
 #include "core/io/geojson_fast_reader.h"
 #include "core/io/layer_reader.h"
 #include "core/io/reader_process.h"
+#include "core/io/size_text.h"
 #include "core/io/user_dataset.h"
 #include "core/ui_language.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocale>
 #include <QRandomGenerator>
 
 #include <gdal.h>
@@ -149,11 +149,6 @@ ipc::LayerSchema schemaOf(OGRLayerH layer)
     return s;
 }
 
-QString sizeText(qint64 bytes)
-{
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
 /// This process's peak resident set (VmHWM: this image's own, unlike getrusage's maxrss, which
 /// keeps the spawning app's) and minor page faults, for the bench.
 void measureSelf(ipc::EndInfo &end)
@@ -189,9 +184,10 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
         if (!info.exists()) return fatal(tr("no such file"));
         if (!info.isFile() || !info.isReadable()) return fatal(tr("not a readable file"));
         if (info.size() == 0) return fatal(tr("the file is empty"));
-        if (info.size() > options.maxFileBytes)
-            return fatal(tr("the file is %1, more than the limit of %2")
-                             .arg(sizeText(info.size()), sizeText(options.maxFileBytes)));
+        if (info.size() > options.maxFileBytes) {
+            const auto [sizeText, limitText] = sizesOverLimit(info.size(), options.maxFileBytes);
+            return fatal(tr("the file is %1, more than the limit of %2").arg(sizeText, limitText));
+        }
     }
     const QByteArray gdalPath = database ? path.toUtf8() : QFile::encodeName(info.absoluteFilePath());
 
