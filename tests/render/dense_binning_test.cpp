@@ -155,7 +155,7 @@ TEST_CASE("Density counts, row by row or in time order, are each visible event's
         if (data.isPoint(i)) expected.add(expected.grid.cellOf(data.pointsMercator()[size_t(i)]), 1);
     REQUIRE(expected.columns > 0);
     const auto total = [](const DensityCounts &d) { return std::accumulate(d.counts.begin(), d.counts.end(), 0ULL); };
-    CHECK(total(expected) > 10'000);
+    CHECK(total(expected) > 1000); // a good share of the shown events
     CHECK(rows.counts == expected.counts);
     CHECK(inTime.counts == expected.counts);
     CHECK(rows.grid.northWestM == expected.grid.northWestM);
