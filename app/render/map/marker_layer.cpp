@@ -184,19 +184,19 @@ DensityCounts MarkerLayer::countDensity(const MapFrame &frame)
     const SquareBinGrid &grid = d.grid;
     const double west = grid.northWestM.x() + d.firstCell.x() * grid.cellM;
     const double north = grid.northWestM.y() - d.firstCell.y() * grid.cellM;
-    const double cellM = grid.cellM;
+    const double perCellM = 1.0 / grid.cellM; // a multiplication per point, not a division
     const int w = d.columns, h = d.rows;
     quint32 *counts = d.counts.data();
     // SquareBinGrid::cellOf less the first cell; int() is floor here, negatives being skipped.
     // Mercator y falls as the row grows: false once past the south edge.
     const auto count = [&](QPointF m) {
-        const double row = (north - m.y()) / cellM;
+        const double row = (north - m.y()) * perCellM;
         if (row >= h) return false;
         if (row < 0) return true;
-        const size_t y = size_t(row);
+        const size_t y = size_t(int(row)); // through int: one instruction, not size_t's branches
         for (double shift : copies) {
-            const double column = (m.x() + shift - west) / cellM;
-            if (column >= 0 && column < w) ++counts[y * size_t(w) + size_t(column)];
+            const double column = (m.x() + shift - west) * perCellM;
+            if (column >= 0 && column < w) ++counts[y * size_t(w) + size_t(int(column))];
         }
         return true;
     };
