@@ -2532,6 +2532,10 @@
         <source>the commit failed: %1</source>
         <translation>la confirmación (commit) falló: %1</translation>
     </message>
+    <message>
+        <source>the table %1 (the bins of a table %2, dropped without them?) already exists; nothing was written (drop it, or choose another name with --table)</source>
+        <translation>la tabla %1 (los recuentos de una tabla %2, ¿borrada sin ellos?) ya existe; no se escribió nada (bórrela o elija otro nombre con --table)</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::ProblemsPanel</name>

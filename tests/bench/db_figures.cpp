@@ -6,17 +6,24 @@
 // in PostgisImport's columns and indexes, then times what the live view asks:
 //   db.bins.whole_map.ms   the density bins of the whole map at 1600x1000 pixels (first frame)
 //   db.bins.pan.kursk.ms   the bins of a Kursk–Belgorod view (150 m a pixel) panned by 100 px
-//   db.region.kursk.ms     the events of RU-KRS (a region click), db.region.kursk.events their number
+//   db.region.kursk.ms     a click on RU-KRS: its first 1000 events as a store and the count of all,
+//                          db.region.kursk.events that count
+//   db.import.csv.1m.ms    `chronomap --import-pg` of the 1M synthetic events.csv (load, write, indexes)
+//   db.import.ogr2ogr.1m.ms `ogr2ogr -f PostgreSQL` of the same file, db.import.ratio the first over it
+// CHRONOMAP_BENCH_DB_KEEP=1 reuses the table when it is there with the rows asked for.
 //   db.rss.mb              this process's resident memory after all of it
 #include "bench_scene.h"
 #include "figure_groups.h"
 #include "process_stats.h"
 
 #include "core/db/live_table.h"
+#include "core/io/bin_pyramid.h"
 #include "core/geo/region_index.h"
 #include "render/map/web_mercator.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
 
 #include <cstdio>
 
@@ -25,6 +32,17 @@ namespace chronomap::bench {
 namespace {
 
 constexpr const char *kTable = "bench_live";
+/// A region click's page: the list's first events (LiveTable::regionEvents), the rest counted.
+constexpr qsizetype kRegionPage = 1000;
+
+/// True when CHRONOMAP_BENCH_DB_KEEP is set and the table is there with `rows` rows (a server
+/// kept between runs: making 10M rows takes 1.5 min).
+bool tableKept(PgConnection &db, qint64 rows)
+{
+    if (qEnvironmentVariableIsEmpty("CHRONOMAP_BENCH_DB_KEEP")) return false;
+    const PgOutcome counted = db.query(QByteArray("SELECT count(*) FROM ") + kTable);
+    return counted.status == PgStatus::Ok && counted.rows.integer(0, 0) == rows;
+}
 
 double timedMs(const std::function<bool()> &run, int repetitions)
 {
@@ -43,7 +61,8 @@ double timedMs(const std::function<bool()> &run, int repetitions)
 bool makeTable(PgConnection &db, qint64 rows)
 {
     const QByteArray sql[] = {
-        QByteArray("DROP TABLE IF EXISTS ") + kTable,
+        QByteArray("DROP TABLE IF EXISTS ") + kTable + ", " + kTable + "_bins, " + kTable + "_bins_span",
+        QByteArray("SET work_mem = '256MB'"), // the sort
         QByteArray("CREATE TABLE ") + kTable +
             " AS SELECT 'ev-' || i AS id, to_char(date '2000-01-01' + (i % 9000)::int, 'YYYY-MM-DD') AS \"start\", "
             "NULL::text AS \"end\", (ARRAY['deployment','strike','diplomacy','protest','exercise'])[1 + i % 5] AS "
@@ -52,15 +71,34 @@ bool makeTable(PgConnection &db, qint64 rows)
             "CASE WHEN i % 3 < 2 THEN ST_SetSRID(ST_MakePoint(30 + 15 * random(), 45 + 11 * random()), 4326) "
             "ELSE ST_SetSRID(ST_MakePoint(-180 + 360 * random(), -60 + 130 * random()), 4326) END AS geom "
             "FROM generate_series(1, " +
-            QByteArray::number(rows) + ") AS i",
+            QByteArray::number(rows) + ") AS i ORDER BY geom", // spatial order, as --import-pg writes
         QByteArray("CREATE INDEX ON ") + kTable + " USING gist (geom)",
         QByteArray("CREATE INDEX ON ") + kTable + " (\"start\")",
+        QByteArray("CREATE INDEX ON ") + kTable + " USING gin (regions)",
         QByteArray("ANALYZE ") + kTable,
     };
     for (const QByteArray &statement : sql) {
         const PgOutcome outcome = db.query(statement);
         if (outcome.status != PgStatus::Ok) {
             std::fprintf(stderr, "# db: %s\n", qPrintable(outcome.message));
+            return false;
+        }
+    }
+    return true;
+}
+
+/// The table's bin pyramid, as the import makes it (BinPyramid), in one transaction.
+bool makePyramid(PgConnection &db)
+{
+    QByteArrayList sql = {"BEGIN"};
+    for (const QString &statement : BinPyramid::buildStatements(QLatin1String(kTable)))
+        sql << statement.toUtf8();
+    sql << "COMMIT";
+    for (const QByteArray &statement : std::as_const(sql)) {
+        const PgOutcome outcome = db.query(statement);
+        if (outcome.status != PgStatus::Ok) {
+            std::fprintf(stderr, "# db: %s\n", qPrintable(outcome.message));
+            db.query("ROLLBACK");
             return false;
         }
     }
@@ -78,6 +116,55 @@ void printServer(PgConnection &db)
         "name IN ('shared_buffers', 'work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather', 'jit', "
         "'fsync', 'random_page_cost')");
     if (settings.status == PgStatus::Ok) std::printf("# db settings: %s\n", qPrintable(settings.rows.text(0, 0)));
+}
+
+/// Wall time of one run of `program args` (ms), -1 when it fails.
+double runMs(const QString &program, const QStringList &args)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, args);
+    const bool finished = process.waitForFinished(600'000);
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        std::fprintf(stderr, "# db: %s failed (exit %d)\n", qPrintable(program), process.exitCode());
+        return -1;
+    }
+    return ms;
+}
+
+constexpr const char *kDropImported =
+    "DROP TABLE IF EXISTS bench_import, bench_import_bins, bench_import_bins_span, bench_ogr2ogr";
+
+/// The 1M-event CSV into a new table, by chronomap and by ogr2ogr, alternately, medians.
+void importFigures(BenchContext &context, PgConnection &db, const QString &source, Figures &figures)
+{
+    const QString chronomap = context.chronomapPath();
+    if (!QFileInfo(chronomap).isExecutable()) {
+        std::fprintf(stderr, "# db: no chronomap binary at %s; import figures skipped\n", qPrintable(chronomap));
+        return;
+    }
+    const QString csv = syntheticFilesOf(context, 1'000'000).csvPath;
+    std::vector<double> ours, theirs;
+    for (int i = 0; i < context.repetitions(); ++i) {
+        db.query(kDropImported);
+        ours.push_back(runMs(chronomap, {QStringLiteral("--import-pg"), csv, source, QStringLiteral("--table"),
+                                         QStringLiteral("bench_import")}));
+        // ogr2ogr's defaults for a new table (COPY, a GiST index), the CSV's lon/lat as points.
+        theirs.push_back(
+            runMs(QStringLiteral("ogr2ogr"),
+                  {QStringLiteral("-f"), QStringLiteral("PostgreSQL"), source, csv, QStringLiteral("-nln"),
+                   QStringLiteral("bench_ogr2ogr"), QStringLiteral("-oo"), QStringLiteral("X_POSSIBLE_NAMES=lon"),
+                   QStringLiteral("-oo"), QStringLiteral("Y_POSSIBLE_NAMES=lat"), QStringLiteral("-a_srs"),
+                   QStringLiteral("EPSG:4326"), QStringLiteral("-lco"), QStringLiteral("GEOMETRY_NAME=geom")}));
+        if (ours.back() < 0 || theirs.back() < 0) return;
+    }
+    db.query(kDropImported);
+    figures.add(QStringLiteral("db.import.csv.1m.ms"), median(ours), 0);
+    figures.add(QStringLiteral("db.import.ogr2ogr.1m.ms"), median(theirs), 0);
+    figures.add(QStringLiteral("db.import.ratio"), median(ours) / median(theirs), 2);
 }
 
 } // namespace
@@ -101,11 +188,24 @@ void dbFigures(BenchContext &context, Figures &figures)
             return;
         }
         printServer(*db);
+        if (qEnvironmentVariableIsEmpty("CHRONOMAP_BENCH_DB_NO_IMPORT")) importFigures(context, *db, source, figures);
         QElapsedTimer made;
         made.start();
-        if (!makeTable(*db, rows)) return;
-        std::printf("# db: table of %lld rows made in %.1f s\n", static_cast<long long>(rows),
-                    double(made.elapsed()) / 1e3);
+        if (tableKept(*db, rows)) {
+            std::printf("# db: table of %lld rows kept from an earlier run\n", static_cast<long long>(rows));
+        } else if (!makeTable(*db, rows)) {
+            return;
+        } else {
+            std::printf("# db: table of %lld rows made in %.1f s\n", static_cast<long long>(rows),
+                        double(made.elapsed()) / 1e3);
+        }
+        const PgOutcome kept = db->query(QByteArray("SELECT to_regclass('") + kTable + "_bins') IS NOT NULL");
+        if (kept.status != PgStatus::Ok || kept.rows.text(0, 0) != u"t") {
+            made.restart();
+            if (!makePyramid(*db)) return;
+            std::printf("# db: bin pyramid (levels 0-%d) made in %.1f s\n", BinPyramid::kTopLevel,
+                        double(made.elapsed()) / 1e3);
+        }
     }
     auto table = LiveTable::open(source + QStringLiteral(" tables=") + QLatin1String(kTable), &error);
     if (!table) {
@@ -120,7 +220,8 @@ void dbFigures(BenchContext &context, Figures &figures)
         LiveFilter filter;
         filter.mercatorBoxM = QRectF(-WebMercator::kWorldWidthM / 2, -mpp * screen.height() / 2,
                                      WebMercator::kWorldWidthM, mpp * screen.height());
-        const SquareBinGrid grid{QPointF(filter.mercatorBoxM->left(), filter.mercatorBoxM->bottom()), 2 * mpp};
+        const auto grid =
+            SquareBinGrid::forView(QPointF(filter.mercatorBoxM->left(), filter.mercatorBoxM->bottom()), mpp);
         figures.add(QStringLiteral("db.bins.whole_map.ms"),
                     timedMs([&] { return table->bins(filter, grid).ok(); }, repetitions), 1);
     }
@@ -136,8 +237,8 @@ void dbFigures(BenchContext &context, Figures &figures)
                             const QPointF c = centre + QPointF(100 * mpp * ++step, 0);
                             filter.mercatorBoxM = QRectF(c - QPointF(screen.width(), screen.height()) * mpp / 2,
                                                          QSizeF(screen.width(), screen.height()) * mpp);
-                            const SquareBinGrid grid{
-                                QPointF(filter.mercatorBoxM->left(), filter.mercatorBoxM->bottom()), 2 * mpp};
+                            const auto grid = SquareBinGrid::forView(
+                                QPointF(filter.mercatorBoxM->left(), filter.mercatorBoxM->bottom()), mpp);
                             return table->bins(filter, grid).ok();
                         },
                         repetitions),
@@ -146,12 +247,13 @@ void dbFigures(BenchContext &context, Figures &figures)
     // A click on Kursk oblast.
     if (const auto baseMap = benchBaseMap(); baseMap && baseMap->regions) {
         const int kursk = baseMap->regions->find(QStringLiteral("RU-KRS"));
-        qsizetype events = 0;
+        qint64 events = 0;
         figures.add(QStringLiteral("db.region.kursk.ms"),
                     timedMs(
                         [&] {
-                            const auto result = table->regionEvents(LiveFilter{}, baseMap->regions->regions()[kursk]);
-                            events = result.value.store ? result.value.store->size() : 0;
+                            const auto result =
+                                table->regionEvents(LiveFilter{}, baseMap->regions->regions()[kursk], kRegionPage);
+                            events = result.value.total;
                             return result.ok();
                         },
                         repetitions),

@@ -139,8 +139,16 @@ TEST_CASE("db: the table has its indexes, its geometry in EPSG:4326 and the chan
     CHECK(indexes.contains(QStringLiteral("USING btree (start)")));
     CHECK(indexes.contains(QStringLiteral("USING btree (\"end\")")));
     CHECK(psql(QStringLiteral("SELECT Find_SRID('public', '%1', 'geom')").arg(table)) == u"4326");
-    CHECK(psql(QStringLiteral("SELECT tgname FROM pg_trigger WHERE tgrelid = '%1'::regclass AND NOT tgisinternal")
-                   .arg(table)) == table + QStringLiteral("_chronomap_notify"));
+    // The change trigger and the bin pyramid's (BinPyramid), which is there and counts every point.
+    CHECK(psql(QStringLiteral("SELECT string_agg(tgname, ',' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = "
+                              "'%1'::regclass AND NOT tgisinternal")
+                   .arg(table)) == QStringLiteral("%1_chronomap_bins_delete,%1_chronomap_bins_insert,%1_chronomap_bins_"
+                                                  "truncate,%1_chronomap_bins_update,%1_chronomap_notify")
+                                       .arg(table));
+    CHECK(
+        psql(QStringLiteral("SELECT (SELECT sum(count) FROM %1_bins WHERE level = 0) = (SELECT count(*) FROM %1 WHERE "
+                            "GeometryType(geom) = 'POINT') AND (SELECT count(*) FROM %1) > 0")
+                 .arg(table)) == u"t");
     // Kursk's deployment is a point in the oblast.
     CHECK(psql(QStringLiteral("SELECT count(*) > 0 FROM %1 WHERE ST_Intersects(geom, ST_MakeEnvelope(34, 50.8, 38.6, "
                               "52.5, 4326)) AND 'RU-KRS' = ANY(regions)")
@@ -174,6 +182,20 @@ TEST_CASE("db: a failed import leaves no table", "[.db]")
         CHECK(run.exitCode == 2);
         CHECK(run.err.contains(QStringLiteral("nothing was written to the database")));
         CHECK_FALSE(tableExists(table));
+        CHECK_FALSE(tableExists(table + QStringLiteral("_bins")));
+    }
+    SECTION("the bin pyramid cannot be made (its table's name is taken): no table, no pyramid")
+    {
+        const QString table = dropTable(QStringLiteral("pyramid_taken"));
+        psql(QStringLiteral("CREATE TABLE pyramid_taken_bins (note text); INSERT INTO pyramid_taken_bins VALUES "
+                            "('kept')"));
+        const Run run = importFile(bundledEvents(), table);
+        INFO(str(run.err));
+        CHECK(run.exitCode == 2);
+        CHECK(run.err.contains(QStringLiteral("pyramid_taken_bins")));
+        CHECK_FALSE(tableExists(table));
+        CHECK_FALSE(tableExists(QStringLiteral("pyramid_taken_bins_span")));
+        CHECK(psql(QStringLiteral("SELECT string_agg(note, ',') FROM pyramid_taken_bins")) == u"kept");
     }
     SECTION("a table of that name is there already: it stays as it was")
     {
@@ -202,6 +224,7 @@ TEST_CASE("db: a failed import leaves no table", "[.db]")
         CHECK(import.exitCode() == 2);
         CHECK(err.contains(QStringLiteral("nothing was written")));
         CHECK_FALSE(tableExists(table));
+        CHECK_FALSE(tableExists(table + QStringLiteral("_bins")));
     }
 }
 

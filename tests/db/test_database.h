@@ -54,10 +54,11 @@ inline QString tableSource(const QString &table)
     return testDatabase() + QStringLiteral(" tables=") + table;
 }
 
-/// Drops `table` if it is there (the cluster lives for one run of the suite); returns its name.
+/// Drops `table` and its bin pyramid if they are there (the cluster lives for one run of the
+/// suite); returns its name.
 inline QString dropTable(const QString &table)
 {
-    psql(QStringLiteral("DROP TABLE IF EXISTS \"%1\"").arg(table));
+    psql(QStringLiteral("DROP TABLE IF EXISTS \"%1\", \"%1_bins\", \"%1_bins_span\"").arg(table));
     return table;
 }
 

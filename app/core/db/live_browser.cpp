@@ -174,7 +174,7 @@ std::shared_ptr<const LiveAnswer> LiveWorker::ask(const LiveRequest &request, qu
         take(m_table->timelineDensity(request.filter, request.timeUnit), answer->timeline);
         break;
     case LiveRequest::Kind::RegionEvents:
-        take(m_table->regionEvents(request.filter, request.region), answer->events);
+        take(m_table->regionEvents(request.filter, request.region, request.eventLimit), answer->events);
         break;
     case LiveRequest::Kind::Events:
         take(m_table->events(request.filter, request.eventLimit), answer->events);

@@ -20,7 +20,7 @@ struct LiveRequest {
     SquareBinGrid grid;                         ///< Bins
     QString timeUnit = QStringLiteral("month"); ///< TimelineDensity (date_trunc's unit)
     AreaFeature region;                         ///< RegionEvents
-    qsizetype eventLimit = 5000;                ///< Events
+    qsizetype eventLimit = 5000;                ///< Events: at most; RegionEvents: the page
 };
 
 /// The answer to a LiveRequest (the field of its kind is set).

@@ -10,23 +10,10 @@ namespace chronomap {
 
 namespace {
 
-/// The instant a text date starts, as timestamptz: a year or month is completed to its first day.
-QString startOf(const QString &column)
-{
-    return QStringLiteral("((%1 || CASE length(%1) WHEN 4 THEN '-01-01' WHEN 7 THEN '-01' ELSE '' END)::timestamptz)")
-        .arg(column);
-}
-
-/// The first instant after the period a text date names (FuzzyDate::endExclusiveMs).
-QString endExclusiveOf(const QString &column)
-{
-    return QStringLiteral("(%1 + CASE length(%2) WHEN 4 THEN interval '1 year' WHEN 7 THEN interval '1 month' WHEN "
-                          "10 THEN interval '1 day' ELSE interval '1 millisecond' END)")
-        .arg(startOf(column), column);
-}
-
-const QString kStart = QStringLiteral("\"start\"");
-const QString kEnd = QStringLiteral("coalesce(nullif(\"end\", ''), \"start\")");
+using LiveSql::endExclusiveOf;
+using LiveSql::startOf;
+const QString kStart = LiveSql::kStartColumn;
+const QString kEnd = LiveSql::kEndColumn;
 
 QByteArray instant(qint64 ms)
 {
@@ -53,16 +40,6 @@ QString SqlParams::add(const QByteArray &value)
 QString SqlParams::add(double value)
 {
     return add(QByteArray::number(value, 'g', 17));
-}
-
-QString LiveSql::earliestStart()
-{
-    return startOf(kStart);
-}
-
-QString LiveSql::latestEndExclusive()
-{
-    return endExclusiveOf(kEnd);
 }
 
 QString LiveFilter::where(SqlParams &params, const QString &searchableText) const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/io/sql_dates.h"
 #include "core/time/time_span.h"
 
 #include <QByteArrayList>
@@ -42,13 +43,5 @@ struct LiveFilter {
     /// `params`. `searchableText` is the SQL of the text a search looks in (LiveTable's).
     QString where(SqlParams &params, const QString &searchableText) const;
 };
-
-/// SQL for the table's text dates (`2025`, `2025-08`, `2025-08-12`, ISO date-times, as
-/// EventLayerWriter writes them) as the instants TimeSpan uses, in a session whose time zone is
-/// UTC: the earliest start, and the first instant after the latest end.
-namespace LiveSql {
-QString earliestStart();
-QString latestEndExclusive();
-} // namespace LiveSql
 
 } // namespace chronomap

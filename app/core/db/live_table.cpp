@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/db/live_table.h"
 
+#include "core/io/bin_pyramid.h"
 #include "core/io/database_source.h"
+#include "core/store/event_filter.h"
 
 #include <QCoreApplication>
 #include <QGeoCoordinate>
@@ -9,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace chronomap {
 
@@ -37,25 +41,23 @@ QString mercatorY()
         .arg(QLatin1String(kMaxLatDeg));
 }
 
-/// The region's rings as one MULTIPOLYGON of single-ring polygons (WKT, lon lat): even-odd is
-/// then "inside an odd number of them", as RegionIndex::regionAt counts.
-QByteArray ringsWkt(const AreaFeature &region)
+/// Each of the region's rings as a POLYGON (WKT, lon lat), closed; rings of fewer than three
+/// points left out, as RegionIndex leaves them.
+QByteArrayList ringWkts(const AreaFeature &region)
 {
-    QByteArray wkt = "MULTIPOLYGON(";
-    bool firstRing = true;
+    QByteArrayList wkts;
     for (const LonLatRing &ring : region.rings) {
         if (ring.size() < 3) continue;
-        wkt += firstRing ? "((" : ",((";
-        firstRing = false;
         QList<QPointF> closed = ring;
         if (closed.first() != closed.last()) closed.append(closed.first());
+        QByteArray wkt = "POLYGON((";
         for (qsizetype i = 0; i < closed.size(); ++i) {
             if (i) wkt += ',';
             wkt += QByteArray::number(closed[i].x(), 'g', 17) + ' ' + QByteArray::number(closed[i].y(), 'g', 17);
         }
-        wkt += "))";
+        wkts << wkt + "))";
     }
-    return firstRing ? QByteArray("MULTIPOLYGON EMPTY") : wkt + ')';
+    return wkts;
 }
 
 /// Reads the geometry of a row (GeoJSON from ST_AsGeoJSON) into an event.
@@ -75,6 +77,46 @@ void readGeometry(const QByteArray &geoJson, Event &event)
         for (const QJsonValue &v : geometry.value(QLatin1String("coordinates")).toArray())
             event.geometry.append(coordinate(v));
     }
+}
+
+/// The columns the map, the timeline and the lists draw (the rest, sources and claims, is read
+/// when one event is opened), each prefixed by `alias` (`t.` or nothing); storeOf reads them.
+QString eventColumns(const QString &alias)
+{
+    QStringList columns;
+    for (const char *column : {"id", "\"start\"", "\"end\"", "category", "title", "summary", "array_to_json(%1regions)",
+                               "confidence", "provenance", "location_precision", "ST_AsGeoJSON(%1geom, 15)"}) {
+        const QString c = QLatin1String(column);
+        columns << (c.contains(QLatin1String("%1")) ? c.arg(alias) : alias + c);
+    }
+    return columns.join(QLatin1String(", "));
+}
+
+/// The events of `rows`, whose eventColumns start at `first`.
+std::shared_ptr<const EventStore> storeOf(const PgRows &rows, int first)
+{
+    EventStoreBuilder builder;
+    builder.reserve(rows.size());
+    for (int r = 0; r < rows.size(); ++r) {
+        const auto text = [&](int c) { return rows.text(r, first + c); };
+        const auto isNull = [&](int c) { return rows.isNull(r, first + c); };
+        Event e;
+        e.id = text(0);
+        const auto when = TimeSpan::parse(text(1), text(2));
+        if (!when) continue; // the import writes only dates it parsed; another writer's row is skipped
+        e.when = *when;
+        e.category = text(3);
+        if (!isNull(4)) e.title.insert(QString(), text(4));
+        if (!isNull(5)) e.summary.insert(QString(), text(5));
+        for (const QJsonValue &code : QJsonDocument::fromJson(rows.bytes(r, first + 6)).array())
+            e.regions.append(code.toString());
+        e.confidence = confidenceFromString(text(7));
+        e.provenance = text(8);
+        e.locationPrecision = locationPrecisionFromString(text(9)).value_or(LocationPrecision::Unstated);
+        if (!isNull(10)) readGeometry(rows.bytes(r, first + 10), e);
+        builder.add(e);
+    }
+    return builder.build();
 }
 
 } // namespace
@@ -130,9 +172,18 @@ std::unique_ptr<LiveTable> LiveTable::open(const QString &source, QString *error
             "CASE WHEN json_typeof(sources::json) = 'array' THEN (SELECT string_agg(concat_ws(E'\\n', s->>'name', "
             "s->>'url'), E'\\n') FROM json_array_elements(sources::json) s) END");
     searchable.sort(); // a stable order, whatever the server's
-    return std::unique_ptr<LiveTable>(
+    const PgOutcome pyramid =
+        connection->query("SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL",
+                          {BinPyramid::binsTable(table).toUtf8(), BinPyramid::spanTable(table).toUtf8()});
+    if (pyramid.status != PgStatus::Ok) {
+        if (error) *error = tr("%1: %2").arg(redacted, pyramid.message);
+        return nullptr;
+    }
+    auto live = std::unique_ptr<LiveTable>(
         new LiveTable(std::move(connection), table,
                       QStringLiteral("concat_ws(E'\\n', %1)").arg(searchable.join(QLatin1String(", ")))));
+    live->m_hasPyramid = pyramid.rows.text(0, 0) == u"t";
+    return live;
 }
 
 LiveTable::LiveTable(std::unique_ptr<PgConnection> connection, QString table, QString searchable)
@@ -175,9 +226,84 @@ LiveResult<qint64> LiveTable::estimatedRows()
 
 LiveResult<std::vector<LiveBin>> LiveTable::bins(const LiveFilter &filter, const SquareBinGrid &grid)
 {
+    if (grid.level < 0) return freeGridBins(filter, grid);
+    const LiveResult<bool> pyramid = binsFromPyramid(filter, grid);
+    if (!pyramid.ok()) {
+        LiveResult<std::vector<LiveBin>> failed;
+        failed.status = pyramid.status;
+        failed.message = pyramid.message;
+        return failed;
+    }
+    return levelBins(filter, grid, pyramid.value);
+}
+
+LiveResult<std::vector<LiveBin>> LiveTable::rowBins(const LiveFilter &filter, const SquareBinGrid &grid)
+{
+    return grid.level < 0 ? freeGridBins(filter, grid) : levelBins(filter, grid, false);
+}
+
+LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, const SquareBinGrid &grid,
+                                                      bool fromPyramid)
+{
+    SqlParams params;
+    const QPoint origin = grid.worldOrigin();
+    const QString originX = params.add(QByteArray::number(origin.x()));
+    const QString originY = params.add(QByteArray::number(origin.y()));
+    // The cells the view touches, whole (SquareBinGrid::cellsOver), in world cells.
+    QString cells = QStringLiteral("TRUE"), rowsBox = QStringLiteral("TRUE");
+    LiveFilter rowFilter = filter;
+    if (filter.mercatorBoxM) {
+        const QRect range = grid.cellsOver(*filter.mercatorBoxM).translated(origin);
+        cells = QStringLiteral("cx BETWEEN %1 AND %2 AND cy BETWEEN %3 AND %4")
+                    .arg(params.add(QByteArray::number(range.left())), params.add(QByteArray::number(range.right())),
+                         params.add(QByteArray::number(range.top())), params.add(QByteArray::number(range.bottom())));
+        // The rows: those of the cells' box in degrees, a little wider (the conversion rounds),
+        // the world's edges taken to the poles and the antimeridian (the map clamps points
+        // beyond 85.05° onto its edge); the cells then chosen exactly.
+        const double half = SquareBinGrid::kWorldWidthM / 2, degrees = 180 / 3.14159265358979323846;
+        const auto lonOf = [&](double x) { return std::clamp(x / 6378137.0 * degrees, -180.0, 180.0); };
+        const auto latOf = [&](double y) {
+            return y >= half ? 90.0 : y <= -half ? -90.0 : std::atan(std::sinh(y / 6378137.0)) * degrees;
+        };
+        const double margin = 1e-7;
+        rowFilter.mercatorBoxM.reset();
+        if (!fromPyramid) // (a parameter the query does not use is refused)
+            rowsBox = QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
+                          .arg(params.add(lonOf(range.left() * grid.cellM - half) - margin),
+                               params.add(latOf(half - (range.bottom() + 1) * grid.cellM) - margin),
+                               params.add(lonOf((range.right() + 1) * grid.cellM - half) + margin),
+                               params.add(latOf(half - range.top() * grid.cellM) + margin));
+    }
+    QString sql;
+    if (fromPyramid) {
+        QString shown = QStringLiteral("TRUE");
+        if (!filter.hiddenCategories.isEmpty())
+            shown = QStringLiteral("NOT (category = ANY(%1::text[]))")
+                        .arg(params.add(pgArrayLiteral(
+                            QStringList(filter.hiddenCategories.begin(), filter.hiddenCategories.end()))));
+        sql = QStringLiteral(
+                  "SELECT cx - %1, cy - %2, category, count FROM \"%3\" WHERE level = %4 AND count > 0 AND %5 AND %6")
+                  .arg(originX, originY, BinPyramid::binsTable(m_table), params.add(QByteArray::number(grid.level)),
+                       cells, shown);
+    } else {
+        // SquareBinGrid::worldCellOf in SQL, as BinPyramid counts.
+        const QString where = rowFilter.where(params, m_searchable) + QLatin1String(" AND ") + rowsBox;
+        const QString half = params.add(SquareBinGrid::kWorldWidthM / 2);
+        const QString cell = params.add(grid.cellM);
+        sql =
+            QStringLiteral("SELECT cx - %1, cy - %2, category, count(*) FROM (SELECT floor((%3 + %5) / %6)::int AS cx, "
+                           "floor((%5 - %4) / %6)::int AS cy, coalesce(category, '') AS category FROM \"%7\" WHERE "
+                           "GeometryType(geom) = 'POINT' AND %8) rows WHERE %9 GROUP BY 1, 2, 3")
+                .arg(originX, originY, mercatorX(), mercatorY(), half, cell, m_table, where, cells);
+    }
+    return readBins(sql, params);
+}
+
+LiveResult<std::vector<LiveBin>> LiveTable::freeGridBins(const LiveFilter &filter, const SquareBinGrid &grid)
+{
     SqlParams params;
     const QString where = filter.where(params, m_searchable);
-    // SquareBinGrid::cellOf in SQL: whole cells east and south of the view's corner.
+    // SquareBinGrid::cellOf in SQL: whole cells east and south of the grid's corner.
     const QString west = params.add(grid.northWestM.x());
     const QString north = params.add(grid.northWestM.y());
     const QString cell = params.add(grid.cellM);
@@ -185,13 +311,45 @@ LiveResult<std::vector<LiveBin>> LiveTable::bins(const LiveFilter &filter, const
                                        "coalesce(category, ''), count(*) FROM \"%6\" WHERE GeometryType(geom) = "
                                        "'POINT' AND %7 GROUP BY 1, 2, 3")
                             .arg(mercatorX(), mercatorY(), west, north, cell, m_table, where);
+    return readBins(sql, params);
+}
+
+LiveResult<bool> LiveTable::binsFromPyramid(const LiveFilter &filter, const SquareBinGrid &grid)
+{
+    LiveResult<bool> result;
+    if (!m_hasPyramid || grid.level > BinPyramid::kTopLevel || !EventFilter::searchWords(filter.searchText).isEmpty())
+        return result;
+    if (!filter.window) {
+        result.value = true;
+        return result;
+    }
+    // A window holding every row's whole span lets every row through, by either rule.
+    const PgOutcome span = m_connection->query(
+        QStringLiteral("SELECT from_ms, to_ms FROM \"%1\"").arg(BinPyramid::spanTable(m_table)).toUtf8());
+    if (span.status != PgStatus::Ok) return failure<bool>(span);
+    result.value = span.rows.size() == 1 && !span.rows.isNull(0, 0) &&
+                   span.rows.integer(0, 0) >= filter.window->fromMs && span.rows.integer(0, 1) <= filter.window->toMs;
+    return result;
+}
+
+LiveResult<std::vector<LiveBin>> LiveTable::readBins(const QString &sql, const SqlParams &params)
+{
     const PgOutcome outcome = m_connection->query(sql.toUtf8(), params.values());
     if (outcome.status != PgStatus::Ok) return failure<std::vector<LiveBin>>(outcome);
     LiveResult<std::vector<LiveBin>> result;
-    result.value.reserve(size_t(outcome.rows.size()));
-    for (int r = 0; r < outcome.rows.size(); ++r)
-        result.value.push_back({QPoint(int(outcome.rows.integer(r, 0)), int(outcome.rows.integer(r, 1))),
-                                outcome.rows.text(r, 2), outcome.rows.integer(r, 3)});
+    const PgRows &rows = outcome.rows;
+    result.value.reserve(size_t(rows.size()));
+    // A whole map is millions of bins of a few categories: each category's text made once.
+    std::vector<std::pair<QByteArray, QString>> categories;
+    for (int r = 0; r < rows.size(); ++r) {
+        const QByteArrayView category = rows.view(r, 2);
+        auto known = std::find_if(categories.begin(), categories.end(),
+                                  [&](const auto &c) { return QByteArrayView(c.first) == category; });
+        if (known == categories.end())
+            known = categories.insert(categories.end(), {category.toByteArray(), rows.text(r, 2)});
+        result.value.push_back(
+            {QPoint(int(rows.integer(r, 0)), int(rows.integer(r, 1))), known->second, rows.integer(r, 3)});
+    }
     return result;
 }
 
@@ -219,26 +377,58 @@ LiveResult<std::vector<LiveTimeBin>> LiveTable::timelineDensity(const LiveFilter
     return result;
 }
 
-LiveResult<LiveEvents> LiveTable::regionEvents(const LiveFilter &filter, const AreaFeature &region)
+LiveResult<LiveEvents> LiveTable::regionEvents(const LiveFilter &filter, const AreaFeature &region, qsizetype page)
 {
     SqlParams params;
     const QString where = filter.where(params, m_searchable);
-    const QString code = params.add(region.code);
-    const QString rings = params.add(ringsWkt(region));
+    // The code as an array literal of no stated type: the server reads it as the column's
+    // (varchar[] from the import, text[] elsewhere), so that the GIN index on `regions` serves.
+    const QString coded = QStringLiteral("regions @> %1").arg(params.add(pgArrayLiteral({region.code})));
     // RegionMembership::eventsIn: coded to the region, or a point inside it, or a line with a
-    // vertex inside; "inside" is even-odd over the region's rings, as RegionIndex counts.
+    // vertex inside; "inside" is even-odd over the region's rings, as RegionIndex counts: the
+    // rings a point is in, summed (each ring a constant, which PostGIS prepares once for all rows).
+    QStringList inRings;
+    for (const QByteArray &ring : ringWkts(region))
+        inRings << QStringLiteral("ST_Intersects(ST_GeomFromText(%1, 4326), %2)::int").arg(params.add(ring));
+    double west = 0, south = 0, east = -1, north = -1;
+    for (const LonLatRing &ring : region.rings) {
+        for (const QPointF &p : ring) {
+            const bool first = east < west;
+            west = first ? p.x() : std::min(west, p.x());
+            east = first ? p.x() : std::max(east, p.x());
+            south = first ? p.y() : std::min(south, p.y());
+            north = first ? p.y() : std::max(north, p.y());
+        }
+    }
     const QString inside =
-        QStringLiteral("(SELECT count(*) FROM region_rings r WHERE ST_Intersects(r.ring, %1)) % 2 = 1");
+        inRings.isEmpty() ? QStringLiteral("false") : QStringLiteral("(%1) % 2 = 1").arg(inRings.join(u'+'));
+    const QString regionBox = inRings.isEmpty()
+                                  ? QStringLiteral("NULL::geometry")
+                                  : QStringLiteral("ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
+                                        .arg(params.add(west), params.add(south), params.add(east), params.add(north));
+    // The first OR is the indexes' (GIN on regions, GiST on geom with the region's box: a
+    // BitmapOr), the second the exact test on what they let through.
     const QString member =
-        QStringLiteral("(%1 = ANY(regions) OR (geom && (SELECT box FROM region_box) AND CASE GeometryType(geom) WHEN "
-                       "'POINT' THEN %2 WHEN 'LINESTRING' THEN EXISTS (SELECT 1 FROM ST_DumpPoints(geom) v WHERE %3) "
-                       "ELSE false END))")
-            .arg(code, inside.arg(QLatin1String("geom")), inside.arg(QLatin1String("v.geom")));
-    const QString with =
-        QStringLiteral("WITH region_rings AS (SELECT (ST_Dump(ST_GeomFromText(%1, 4326))).geom AS ring), region_box AS "
-                       "(SELECT ST_Envelope(ST_Collect(ring)) AS box FROM region_rings) ")
-            .arg(rings);
-    return readEvents(where + QLatin1String(" AND ") + member, params, -1, with);
+        QStringLiteral("(%1 OR geom && %2) AND (%1 OR CASE GeometryType(geom) WHEN 'POINT' THEN %3 WHEN "
+                       "'LINESTRING' THEN EXISTS (SELECT 1 FROM ST_DumpPoints(geom) v WHERE %4) ELSE false END)")
+            .arg(coded, regionBox, QString(inside).replace(QLatin1String("%2"), QLatin1String("geom")),
+                 QString(inside).replace(QLatin1String("%2"), QLatin1String("v.geom")));
+    // The members' rows and start once (a materialized CTE), counted whole; the page's rows read
+    // back by ctid in the store's order (earliest start, then id).
+    const QString sql =
+        QStringLiteral(
+            "WITH members AS MATERIALIZED (SELECT ctid AS row_id, %1 AS s, id FROM \"%2\" WHERE %3 AND %4), "
+            "page AS (SELECT * FROM members ORDER BY s, id COLLATE \"C\" LIMIT %5) SELECT (SELECT count(*) FROM "
+            "members), %6 FROM page JOIN \"%2\" t ON t.ctid = page.row_id ORDER BY page.s, page.id COLLATE \"C\"")
+            .arg(LiveSql::earliestStart(), m_table, where, member)
+            .arg(std::max<qsizetype>(page, 0))
+            .arg(eventColumns(QStringLiteral("t.")));
+    const PgOutcome outcome = m_connection->query(sql.toUtf8(), params.values());
+    if (outcome.status != PgStatus::Ok) return failure<LiveEvents>(outcome);
+    LiveResult<LiveEvents> result;
+    result.value.store = storeOf(outcome.rows, 1);
+    result.value.total = outcome.rows.size() ? outcome.rows.integer(0, 0) : 0;
+    return result;
 }
 
 LiveResult<LiveEvents> LiveTable::events(const LiveFilter &filter, qsizetype limit)
@@ -248,45 +438,19 @@ LiveResult<LiveEvents> LiveTable::events(const LiveFilter &filter, qsizetype lim
     return readEvents(where, params, limit);
 }
 
-LiveResult<LiveEvents> LiveTable::readEvents(const QString &where, const SqlParams &params, qsizetype limit,
-                                             const QString &with)
+LiveResult<LiveEvents> LiveTable::readEvents(const QString &where, const SqlParams &params, qsizetype limit)
 {
-    // The columns the map, the timeline and the lists draw; the rest (sources, claims) is read
-    // when one event is opened.
-    QString sql =
-        with + QStringLiteral("SELECT id, \"start\", \"end\", category, title, summary, array_to_json(regions), "
-                              "confidence, provenance, location_precision, ST_AsGeoJSON(geom, 15) FROM \"%1\" "
-                              "WHERE %2")
-                   .arg(m_table, where);
+    QString sql = QStringLiteral("SELECT %1 FROM \"%2\" WHERE %3").arg(eventColumns(QString()), m_table, where);
     if (limit >= 0) sql += QStringLiteral(" LIMIT %1").arg(limit + 1);
     const PgOutcome outcome = m_connection->query(sql.toUtf8(), params.values());
     if (outcome.status != PgStatus::Ok) return failure<LiveEvents>(outcome);
     LiveResult<LiveEvents> result;
-    const PgRows &rows = outcome.rows;
-    if (limit >= 0 && rows.size() > limit) {
+    if (limit >= 0 && outcome.rows.size() > limit) {
         result.value.tooMany = true;
         return result;
     }
-    EventStoreBuilder builder;
-    builder.reserve(rows.size());
-    for (int r = 0; r < rows.size(); ++r) {
-        Event e;
-        e.id = rows.text(r, 0);
-        const auto when = TimeSpan::parse(rows.text(r, 1), rows.text(r, 2));
-        if (!when) continue; // the import writes only dates it parsed; another writer's row is skipped
-        e.when = *when;
-        e.category = rows.text(r, 3);
-        if (!rows.isNull(r, 4)) e.title.insert(QString(), rows.text(r, 4));
-        if (!rows.isNull(r, 5)) e.summary.insert(QString(), rows.text(r, 5));
-        for (const QJsonValue &code : QJsonDocument::fromJson(rows.bytes(r, 6)).array())
-            e.regions.append(code.toString());
-        e.confidence = confidenceFromString(rows.text(r, 7));
-        e.provenance = rows.text(r, 8);
-        e.locationPrecision = locationPrecisionFromString(rows.text(r, 9)).value_or(LocationPrecision::Unstated);
-        if (!rows.isNull(r, 10)) readGeometry(rows.bytes(r, 10), e);
-        builder.add(e);
-    }
-    result.value.store = builder.build();
+    result.value.store = storeOf(outcome.rows, 0);
+    result.value.total = outcome.rows.size();
     return result;
 }
 

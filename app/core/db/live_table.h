@@ -57,31 +57,45 @@ public:
     const QString &table() const { return m_table; }
     PgConnection &connection() { return *m_connection; }
 
+    /// True when the table has its BinPyramid (tables imported before it have none).
+    bool hasPyramid() const { return m_hasPyramid; }
     /// The planner's estimate of the table's rows (pg_class.reltuples; counted when the table
     /// was never analysed).
     LiveResult<qint64> estimatedRows();
     /// Point events per cell of `grid` and category, where `filter` lets them through: the map's
     /// density bins, cells counted from the Web Mercator point by the map's formula. Line and
-    /// place-less records are not binned, as on the map.
+    /// place-less records are not binned, as on the map. For a grid of SquareBinGrid::forView,
+    /// the cells the filter's box touches, whole; read from the table's BinPyramid when the
+    /// level is kept there and the filter lets every row through but hidden categories (no
+    /// search, no window or one holding every row's span), else counted from the rows.
     LiveResult<std::vector<LiveBin>> bins(const LiveFilter &filter, const SquareBinGrid &grid);
+    /// Whether bins() reads `filter`'s bins at `grid` from the pyramid.
+    LiveResult<bool> binsFromPyramid(const LiveFilter &filter, const SquareBinGrid &grid);
+    /// The same bins, always counted from the rows.
+    LiveResult<std::vector<LiveBin>> rowBins(const LiveFilter &filter, const SquareBinGrid &grid);
     /// Events per `unit` (date_trunc: year, quarter, month, week, day, hour) of their earliest
     /// start, per category.
     LiveResult<std::vector<LiveTimeBin>> timelineDensity(const LiveFilter &filter, const QString &unit);
     /// The events of a region, by RegionMembership's rule: those whose `regions` names its
     /// code, the points inside it and the lines with a vertex inside (even-odd over its rings).
-    LiveResult<LiveEvents> regionEvents(const LiveFilter &filter, const AreaFeature &region);
+    /// A page: the first `page` of them by the store's order (earliest start, then id), and
+    /// LiveEvents::total, all of them.
+    LiveResult<LiveEvents> regionEvents(const LiveFilter &filter, const AreaFeature &region, qsizetype page);
     /// The events `filter` lets through, when at most `limit`; else LiveEvents::tooMany.
     LiveResult<LiveEvents> events(const LiveFilter &filter, qsizetype limit);
 
 private:
     LiveTable(std::unique_ptr<PgConnection> connection, QString table, QString searchable);
     template<typename T> LiveResult<T> failure(const PgOutcome &outcome) const;
-    LiveResult<LiveEvents> readEvents(const QString &where, const SqlParams &params, qsizetype limit,
-                                      const QString &from = {});
+    LiveResult<std::vector<LiveBin>> levelBins(const LiveFilter &filter, const SquareBinGrid &grid, bool fromPyramid);
+    LiveResult<std::vector<LiveBin>> freeGridBins(const LiveFilter &filter, const SquareBinGrid &grid);
+    LiveResult<std::vector<LiveBin>> readBins(const QString &sql, const SqlParams &params);
+    LiveResult<LiveEvents> readEvents(const QString &where, const SqlParams &params, qsizetype limit);
 
     std::unique_ptr<PgConnection> m_connection;
     QString m_table;      ///< a plain identifier (DatabaseSource::isPlainIdentifier)
     QString m_searchable; ///< SQL: the text a search looks in
+    bool m_hasPyramid = false;
 };
 
 } // namespace chronomap

@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QByteArrayList>
+#include <QByteArrayView>
 #include <QMutex>
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,8 @@ public:
     bool isNull(int row, int column) const;
     QString text(int row, int column) const;
     QByteArray bytes(int row, int column) const;
+    /// The value's bytes, valid while the rows are (no copy: for the million rows of a bins answer).
+    QByteArrayView view(int row, int column) const;
     double number(int row, int column) const;
     qint64 integer(int row, int column) const;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/postgis_import.h"
 
+#include "core/io/bin_pyramid.h"
 #include "core/io/database_source.h"
 #include "core/io/event_layer_writer.h"
 #include "core/io/gdal_session.h"
@@ -11,7 +12,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include <numeric>
+#include <algorithm>
+#include <cmath>
 
 namespace chronomap {
 
@@ -20,6 +22,42 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("chronomap::PostgisImport", text); // lupdate's context for it
+}
+
+/// Where a point falls on a Z-order curve over lon/lat (16 bits each, interleaved): events near
+/// each other on the map are near each other in the order.
+quint32 zOrder(double lonDeg, double latDeg)
+{
+    const auto spread = [](quint32 v) {
+        v &= 0xffff;
+        v = (v | (v << 8)) & 0x00ff00ffu;
+        v = (v | (v << 4)) & 0x0f0f0f0fu;
+        v = (v | (v << 2)) & 0x33333333u;
+        return (v | (v << 1)) & 0x55555555u;
+    };
+    const auto scaled = [](double value, double min, double span) {
+        return quint32(std::clamp((value - min) / span, 0.0, 1.0) * 65535);
+    };
+    return spread(scaled(lonDeg, -180, 360)) | (spread(scaled(latDeg, -90, 180)) << 1);
+}
+
+/// The events in the order the table gets them: along the Z-order curve (place-less ones last),
+/// so that a view's rows sit on few pages and a live query reads those only.
+EventStore::IndexList spatialOrder(const EventStore &store)
+{
+    std::vector<std::pair<quint64, EventStore::Index>> keyed;
+    keyed.reserve(size_t(store.size()));
+    for (EventStore::Index i = 0; i < store.size(); ++i) {
+        const double lon = store.lonDeg(i), lat = store.latDeg(i);
+        const bool placed = std::isfinite(lon) && std::isfinite(lat);
+        keyed.emplace_back(placed ? quint64(zOrder(lon, lat)) : quint64(1) << 32, i);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    EventStore::IndexList order;
+    order.reserve(keyed.size());
+    for (const auto &[key, index] : keyed)
+        order.push_back(index);
+    return order;
 }
 
 } // namespace
@@ -42,6 +80,12 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
     GDALDataset *ds = GDALDataset::FromHandle(handle.get());
     if (ds->GetLayerByName(table.toUtf8().constData()))
         return fail(tr("the table %1 already exists; nothing was written (choose another with --table)").arg(table));
+    for (const QString &pyramid : {BinPyramid::binsTable(table), BinPyramid::spanTable(table)}) {
+        if (ds->GetLayerByName(pyramid.toUtf8().constData()))
+            return fail(tr("the table %1 (the bins of a table %2, dropped without them?) already exists; nothing was "
+                           "written (drop it, or choose another name with --table)")
+                            .arg(pyramid, table));
+    }
     CPLErrorReset();
     (void)messages.take(); // GetLayerByName's "not found" is no failure
     if (ds->StartTransaction(FALSE) != OGRERR_NONE)
@@ -55,9 +99,8 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
                                  "LAUNDER=NO",         "PRECISION=NO", nullptr};
         OGRLayer *layer = ds->CreateLayer(table.toUtf8().constData(), &wgs84, wkbUnknown, const_cast<char **>(options));
         if (!layer) return fail(QString());
-        EventStore::IndexList all(store.size());
-        std::iota(all.begin(), all.end(), EventStore::Index(0));
-        const EventLayerWriter writer(store, all, EventLayerWriter::Style::Nested);
+        const EventStore::IndexList order = spatialOrder(store);
+        const EventLayerWriter writer(store, order, EventLayerWriter::Style::Nested);
         QString why;
         if (!writer.createFields(layer, &why)) return fail(why);
         if (!writer.writeFeatures(layer, &why, [&](qint64 written) {
@@ -66,10 +109,13 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
             }))
             return fail(why);
         if (layer->SyncToDisk() != OGRERR_NONE) return fail(QString());
-        // What the driver does not make: indexes on the time columns and the change trigger.
-        const QString sql[] = {
+        // What the driver does not make: indexes on the time columns and the region codes, and the
+        // change trigger.
+        QStringList sql = {
             QStringLiteral("CREATE INDEX \"%1_start_idx\" ON \"%1\" (\"start\")").arg(table),
             QStringLiteral("CREATE INDEX \"%1_end_idx\" ON \"%1\" (\"end\")").arg(table),
+            // A region click's coded events (LiveTable::regionEvents' `regions @>`).
+            QStringLiteral("CREATE INDEX \"%1_regions_idx\" ON \"%1\" USING gin (regions)").arg(table),
             QStringLiteral("CREATE OR REPLACE FUNCTION chronomap_notify_change() RETURNS trigger LANGUAGE plpgsql "
                            "AS $$ BEGIN PERFORM pg_notify('%1', TG_TABLE_NAME); RETURN NULL; END $$")
                 .arg(QLatin1String(kNotifyChannel)),
@@ -77,7 +123,8 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
                            "\"%1\" FOR EACH STATEMENT EXECUTE FUNCTION chronomap_notify_change()")
                 .arg(table),
         };
-        for (const QString &statement : sql) {
+        sql << BinPyramid::buildStatements(table); // after the load: counted once
+        for (const QString &statement : std::as_const(sql)) {
             CPLErrorReset();
             if (OGRLayer *result = ds->ExecuteSQL(statement.toUtf8().constData(), nullptr, nullptr))
                 ds->ReleaseResultSet(result);

@@ -12,9 +12,11 @@ namespace chronomap {
 /// Writes events into a new PostGIS table (`chronomap --import-pg`), through GDAL's PostgreSQL
 /// driver: Chronomap's columns (EventLayerWriter, as GeoJSON nests them: text[] lists, json
 /// sources and claims, a `geom` geometry in EPSG:4326), a GiST index on `geom` (the driver's),
-/// B-tree indexes on `start` and `end`, and a trigger that sends `NOTIFY chronomap, '<table>'` on
-/// every change. All in one transaction: a failure (a refused row, a dropped connection, a table
-/// of that name already there) leaves no table and no part of one.
+/// B-tree indexes on `start` and `end`, a GIN index on `regions`, a trigger that sends
+/// `NOTIFY chronomap, '<table>'` on every change, and the table's BinPyramid (its density bins per
+/// zoom level, kept true by triggers). The rows go in along a Z-order curve, so that a view's rows
+/// sit together. All in one transaction: a failure (a refused row, a dropped connection, a table
+/// of that name already there) leaves no table, no pyramid and no part of one.
 class PostgisImport {
 public:
     /// The channel the trigger notifies on; its payload is the table's name.

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/io/bin_pyramid.h"
+
+#include "core/db/square_bin_grid.h"
+#include "core/io/sql_dates.h"
+
+#include <QByteArray>
+
+namespace chronomap {
+
+namespace {
+
+QString number(double value)
+{
+    return QString::fromLatin1(QByteArray::number(value, 'g', 17));
+}
+
+/// The world cells at kTopLevel of the point rows of `from`, counted per category: the Web
+/// Mercator formula of LiveTable and SquareBinGrid::worldCellOf, the same operations in the
+/// same order (so the same doubles), the top level's cell size written out exactly.
+QString topLevelCounts(const QString &from)
+{
+    const QString half = number(SquareBinGrid::kWorldWidthM / 2);
+    const QString cell = number(std::ldexp(SquareBinGrid::kWorldWidthM, -BinPyramid::kTopLevel));
+    const QString x = QStringLiteral("(6378137.0 * radians(ST_X(geom)))");
+    const QString y = QStringLiteral("(6378137.0 * ln(tan(pi() / 4 + radians(greatest(-85.0511287798066, "
+                                     "least(85.0511287798066, ST_Y(geom)))) / 2)))");
+    return QStringLiteral("SELECT floor((%1 + %3) / %4)::int AS cx, floor((%3 - %2) / %4)::int AS cy, "
+                          "coalesce(category, '') AS category, count(*) AS n FROM %5 WHERE GeometryType(geom) = "
+                          "'POINT' GROUP BY 1, 2, 3")
+        .arg(x, y, half, cell, from);
+}
+
+/// The span of the rows of `from`, in ms since the epoch.
+QString spanOf(const QString &from)
+{
+    return QStringLiteral("SELECT (extract(epoch FROM min(%1)) * 1000)::bigint, (extract(epoch FROM max(%2)) * "
+                          "1000)::bigint FROM %3")
+        .arg(LiveSql::earliestStart(), LiveSql::latestEndExclusive(), from);
+}
+
+} // namespace
+
+QString BinPyramid::binsTable(const QString &table)
+{
+    return table + QStringLiteral("_bins");
+}
+
+QString BinPyramid::spanTable(const QString &table)
+{
+    return table + QStringLiteral("_bins_span");
+}
+
+QStringList BinPyramid::buildStatements(const QString &table)
+{
+    const QString bins = binsTable(table), span = spanTable(table);
+    QStringList sql;
+    sql << QStringLiteral("CREATE TABLE \"%1\" (level smallint NOT NULL, cx integer NOT NULL, cy integer NOT NULL, "
+                          "category text NOT NULL, count bigint NOT NULL)")
+               .arg(bins);
+    sql << QStringLiteral("INSERT INTO \"%1\" SELECT %2, cx, cy, category, n FROM (%3) top")
+               .arg(bins)
+               .arg(kTopLevel)
+               .arg(topLevelCounts(QStringLiteral("\"%1\"").arg(table)));
+    // Each level from the one finer: a cell is four (floor of a half is the shift right).
+    for (int level = kTopLevel - 1; level >= 0; --level)
+        sql << QStringLiteral("INSERT INTO \"%1\" SELECT %2, cx >> 1, cy >> 1, category, sum(count) FROM \"%1\" "
+                              "WHERE level = %3 GROUP BY 2, 3, 4")
+                   .arg(bins)
+                   .arg(level)
+                   .arg(level + 1);
+    sql << QStringLiteral("ALTER TABLE \"%1\" ADD PRIMARY KEY (level, cx, cy, category)").arg(bins);
+    sql << QStringLiteral("CREATE TABLE \"%1\" (from_ms bigint, to_ms bigint)").arg(span);
+    sql << QStringLiteral("INSERT INTO \"%1\" %2").arg(span, spanOf(QStringLiteral("\"%1\"").arg(table)));
+    // The changed rows' counts added (new rows) or taken away (old rows) at every level (a
+    // count may reach 0: LiveTable reads counts above 0), the span widened by new rows (a delete
+    // leaves it wide: LiveTable then counts from the table, which is right, only slower). In
+    // format(): %1$I the bins, %2$I the transition table, %3$s the sign. Written with replace(),
+    // as QString::arg would read format()'s %1.
+    QString add =
+        QStringLiteral("INSERT INTO %1$I SELECT l, cx >> (TOP - l), cy >> (TOP - l), category, %3$s * sum(n) "
+                       "FROM (COUNTS) top CROSS JOIN generate_series(0, TOP) l GROUP BY 1, 2, 3, 4 ON "
+                       "CONFLICT (level, cx, cy, category) DO UPDATE SET count = %1$I.count + EXCLUDED.count");
+    add.replace(QLatin1String("COUNTS"), topLevelCounts(QStringLiteral("%2$I")))
+        .replace(QLatin1String("TOP"), QString::number(kTopLevel));
+    QString widen = QStringLiteral("UPDATE %1$I s SET from_ms = least(s.from_ms, n.from_ms), to_ms = "
+                                   "greatest(s.to_ms, n.to_ms) FROM (SPAN) n(from_ms, to_ms)");
+    widen.replace(QLatin1String("SPAN"), spanOf(QStringLiteral("%2$I")));
+    const auto quoted = [](QString sql) { return sql.replace(u'\'', QLatin1String("''")); };
+    QString function = QStringLiteral(
+        "CREATE OR REPLACE FUNCTION chronomap_bins_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "DECLARE bins text := TG_TABLE_NAME || '_bins'; span text := TG_TABLE_NAME || '_bins_span'; BEGIN "
+        "IF TG_OP = 'TRUNCATE' THEN EXECUTE format('DELETE FROM %I', bins); RETURN NULL; END IF; "
+        "IF TG_OP IN ('DELETE', 'UPDATE') THEN EXECUTE format('ADD', bins, 'chronomap_old', '-1'); END IF; "
+        "IF TG_OP IN ('INSERT', 'UPDATE') THEN EXECUTE format('ADD', bins, 'chronomap_new', '1'); "
+        "EXECUTE format('WIDEN', span, 'chronomap_new'); END IF; RETURN NULL; END $$");
+    sql << function.replace(QLatin1String("ADD"), quoted(add)).replace(QLatin1String("WIDEN"), quoted(widen));
+    const QString trigger =
+        QStringLiteral("CREATE TRIGGER \"%1_chronomap_bins_%2\" AFTER %3 ON \"%1\" %4 FOR EACH STATEMENT EXECUTE "
+                       "FUNCTION chronomap_bins_change()");
+    sql << trigger.arg(table, QStringLiteral("insert"), QStringLiteral("INSERT"),
+                       QStringLiteral("REFERENCING NEW TABLE AS chronomap_new"));
+    sql << trigger.arg(table, QStringLiteral("update"), QStringLiteral("UPDATE"),
+                       QStringLiteral("REFERENCING OLD TABLE AS chronomap_old NEW TABLE AS chronomap_new"));
+    sql << trigger.arg(table, QStringLiteral("delete"), QStringLiteral("DELETE"),
+                       QStringLiteral("REFERENCING OLD TABLE AS chronomap_old"));
+    sql << trigger.arg(table, QStringLiteral("truncate"), QStringLiteral("TRUNCATE"), QString());
+    sql << QStringLiteral("ANALYZE \"%1\"").arg(bins);
+    return sql;
+}
+
+} // namespace chronomap

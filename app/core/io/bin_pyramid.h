@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace chronomap {
+
+/// The density bins of a table made by `--import-pg`, kept in the database per zoom level: the
+/// table `<table>_bins` (level, cx, cy, category, count) counts the point events of each world
+/// cell of SquareBinGrid's levels 0 to kTopLevel (cx east of the antimeridian, cy south of the
+/// world's north edge, by SquareBinGrid::worldCellOf's arithmetic), and `<table>_bins_span`
+/// (from_ms, to_ms) holds the earliest start and the latest end of all rows. Triggers keep both
+/// true on every insert, update, delete and truncate, in the writer's transaction. LiveTable
+/// reads a view's bins from here when its filter lets every event through.
+namespace BinPyramid {
+
+/// The finest level kept: cells of 9.8 km (a view at 4.9 km a pixel or wider, 7,800 km across
+/// 1600 pixels). Finer views cover fewer rows and are counted from the table itself.
+constexpr int kTopLevel = 12;
+
+QString binsTable(const QString &table);
+QString spanTable(const QString &table);
+
+/// The statements that make the pyramid of an existing `table` (a plain identifier) and install
+/// its triggers; run them in one transaction (the import's). Fails if the pyramid is there.
+QStringList buildStatements(const QString &table);
+
+} // namespace BinPyramid
+
+} // namespace chronomap
