@@ -28,6 +28,17 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("TimelineRenderer", text, disambiguation, n);
 }
 
+/// Lane `k` of the frame's layout: its category, colour, shape and place.
+TimelineFrame::Lane laneOfLayout(const TimelineFrame &f, qsizetype k, double laneH)
+{
+    TimelineFrame::Lane lane;
+    lane.category = f.layout.categories[k];
+    lane.color = CategoryStyle::color(lane.category);
+    lane.shape = CategoryStyle::shape(lane.category);
+    lane.rect = QRectF(f.layout.lanes.left(), f.layout.lanes.top() + k * laneH, f.layout.lanes.width(), laneH);
+    return lane;
+}
+
 } // namespace
 
 TimelineRenderer::TimelineRenderer(const TimelineStyle &style) : m_style(style) {}
@@ -93,12 +104,7 @@ TimelineFrame TimelineRenderer::plan(const QRectF &area, const TimeAxis &axis, c
     std::vector<int> laneOf(size_t(store.categories().size()), -1);
     const double laneH = f.layout.lanes.height() / double(laneCount);
     for (qsizetype k = 0; k < laneCount; ++k) {
-        TimelineFrame::Lane lane;
-        lane.category = f.layout.categories[k];
-        lane.color = CategoryStyle::color(lane.category);
-        lane.shape = CategoryStyle::shape(lane.category);
-        lane.rect = QRectF(f.layout.lanes.left(), f.layout.lanes.top() + k * laneH, f.layout.lanes.width(), laneH);
-        f.lanes.push_back(lane);
+        const TimelineFrame::Lane &lane = f.lanes.emplace_back(laneOfLayout(f, k, laneH));
         laneOf[size_t(store.categories().indexOf(lane.category))] = int(k);
     }
 
@@ -171,11 +177,7 @@ void TimelineRenderer::planPeriodCounts(TimelineFrame &f) const
     const int columns = std::max(1, int(std::ceil(f.layout.plot.width())));
     const double laneH = f.layout.lanes.height() / double(laneCount);
     for (qsizetype k = 0; k < laneCount; ++k) {
-        TimelineFrame::Lane lane;
-        lane.category = f.layout.categories[k];
-        lane.color = CategoryStyle::color(lane.category);
-        lane.shape = CategoryStyle::shape(lane.category);
-        lane.rect = QRectF(f.layout.lanes.left(), f.layout.lanes.top() + k * laneH, f.layout.lanes.width(), laneH);
+        TimelineFrame::Lane lane = laneOfLayout(f, k, laneH);
         lane.dense = true;
         lane.columnMass.assign(size_t(columns), 0.f);
         f.lanes.push_back(lane);
