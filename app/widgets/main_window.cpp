@@ -13,6 +13,7 @@
 #include "widgets/filter_bar.h"
 #include "widgets/import_mapping_dialog.h"
 #include "widgets/open_database_dialog.h"
+#include "widgets/live_session.h"
 #include "widgets/load_job.h"
 #include "render/map/base_map_cache.h"
 #include "render/map/map_style.h"
@@ -32,6 +33,8 @@
 #include "core/data_paths.h"
 
 #include <QActionGroup>
+
+#include <climits>
 #include <QDateTime>
 #include <QApplication>
 #include <QDockWidget>
@@ -184,17 +187,28 @@ void MainWindow::showTimeWindow()
     }
     const auto day = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(u"yyyy-MM-dd"); };
     // The window is half-open: its last day is the one before `toMs`.
+    if (m_live) { // the events stay in the database: no count here
+        m_window->setText(tr("Showing %1 to %2").arg(day(window->fromMs), day(window->toMs - 1)));
+        return;
+    }
     m_window->setText(tr("Showing %1 to %2 (%n event(s))", nullptr, int(m_state->visibleEvents().size()))
                           .arg(day(window->fromMs), day(window->toMs - 1)));
 }
 
 void MainWindow::showCount()
 {
+    m_count->setText(countText());
+}
+
+QString MainWindow::countText() const
+{
+    // A table browsed live: its rows (the planner's estimate), none of them loaded.
+    if (m_live) return tr("Live from database: %Ln row(s)", nullptr, int(std::min<qint64>(m_live->rows(), INT_MAX)));
     // How many events pass the filters, of how many the dataset holds.
     const qsizetype total = m_store ? m_store->size() : 0;
     QString text = tr("%1 of %n event(s)", nullptr, int(total)).arg(m_state->visibleEvents().size());
     if (m_skipped) text += tr(", %n record(s) skipped", nullptr, int(m_skipped));
-    m_count->setText(text);
+    return text;
 }
 
 void MainWindow::showTableEvents()
@@ -398,8 +412,90 @@ void MainWindow::chooseDatabase()
 void MainWindow::openFiles(const QStringList &paths, const QString &databasePassword)
 {
     if (paths.isEmpty()) return;
+    if (paths.size() == 1 && DatabaseSource::isDatabase(paths.first()))
+        openDatabase(paths.first(), databasePassword);
+    else
+        loadFiles(paths, databasePassword);
+}
+
+void MainWindow::openDatabase(const QString &source, const QString &databasePassword)
+{
+    if (m_job) m_job->cancel();
+    if (m_probe) m_probe->deleteLater();
+    // The typed password reaches libpq in the connection string, in this process's memory only.
+    const QString connection = databasePassword.isEmpty()
+                                   ? source
+                                   : DatabaseSource::withOption(source, QStringLiteral("password"), databasePassword);
+    auto *session = new LiveSession(connection, m_state, m_map, this);
+    m_probe = session;
+    statusBar()->showMessage(tr("Connecting to %1…").arg(Dataset::displayName(DatabaseSource::redacted(source))));
+    const auto loadWhole = [this, session, source, databasePassword] {
+        if (m_probe != session) return; // another source was opened since
+        m_probe = nullptr;
+        session->deleteLater();
+        loadFiles({source}, databasePassword); // says why when it cannot be read either
+    };
+    QObject::connect(session, &LiveSession::opened, this,
+                     [this, session, source, databasePassword, loadWhole](qint64 rows) {
+                         if (m_probe != session || rows <= LiveSession::threshold()) return loadWhole();
+                         m_probe = nullptr;
+                         showLive(session, source);
+                         m_databasePassword = databasePassword; // for Reload, in memory only
+                     });
+    QObject::connect(session, &LiveSession::failed, this, loadWhole);
+}
+
+void MainWindow::showLive(LiveSession *session, const QString &source)
+{
+    QObject::disconnect(session, nullptr, this, nullptr);
+    showDataset(EventStoreBuilder().build(), {source}, {}, 0); // the base map, its regions; ends live mode
+    m_live = session;
+    m_regionPanel->setLive(true);
+    connect(session, &LiveSession::failed, this, [this, source](const QString &message) {
+        // What is on screen stays; the next change of the view asks again.
+        Issue issue;
+        issue.file = DatabaseSource::redacted(source);
+        issue.message = message;
+        m_problems->addIssues({issue});
+        statusBar()->showMessage(tr("Live from database: %1").arg(message), 10'000);
+    });
+    connect(session, &LiveSession::timelineChanged, this,
+            [this, fitted = false](std::shared_ptr<const TimelinePeriodCounts> counts) mutable {
+                if (!fitted && !counts->empty()) { // the table's time, once: then the user's
+                    m_timeline->setVisibleRange({counts->front().fromMs, counts->back().toMs});
+                    fitted = true;
+                }
+                m_timeline->setPeriodCounts(std::move(counts));
+            });
+    connect(session, &LiveSession::regionEventsChanged, this, [this, session](int region) {
+        m_regionPanel->showLiveRegion(region, session->regionEvents().store, session->regionEvents().total);
+    });
+    statusBar()->clearMessage();
+    showCount();
+    showTimeWindow();
+    session->follow();
+    emit loadFinished(true);
+}
+
+void MainWindow::endLive()
+{
+    if (!m_live) return;
+    m_regionPanel->setLive(false);
+    m_map->setLiveDensity(nullptr);
+    m_timeline->setPeriodCounts(nullptr);
+    m_live->deleteLater();
+    m_live = nullptr;
+}
+
+void MainWindow::loadFiles(const QStringList &paths, const QString &databasePassword)
+{
     const QString path = paths.first();
+    if (m_probe) { // a database still being asked its size: this source replaces it
+        m_probe->deleteLater();
+        m_probe = nullptr;
+    }
     LoadOptions options;
+    options.maxDatabaseRows = LiveSession::threshold(); // larger tables are browsed live
     options.databasePassword = databasePassword;
     if (m_baseMap) options.regions = m_baseMap->regions; // ACLED's admin1, UCDP's adm_1 by name
     for (const QString &p : paths) // a file with no known columns: ask how to read it, or open nothing
@@ -477,6 +573,7 @@ void MainWindow::showDataset(std::shared_ptr<const EventStore> store, const QStr
                              qsizetype skipped, std::shared_ptr<const PreparedDataset> prepared)
 {
     const QString path = paths.value(0);
+    endLive();
     m_store = std::move(store);
     m_currentFile = path;
     m_currentFiles = paths;

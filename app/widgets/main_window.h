@@ -25,6 +25,7 @@ class BriefingPresenter;
 class EventPanel;
 class EventTableModel;
 class FilterBar;
+class LiveSession;
 class LoadJob;
 class MapView;
 class PlaybackController;
@@ -76,6 +77,10 @@ public:
     BriefingPanel *briefingPanel() const { return m_briefingPanel; }
     BriefingPresenter *briefingPresenter() const { return m_presenter; }
     BriefingFiles *briefingFiles() const { return m_briefingFiles; }
+    /// The table browsed live (a database over LiveSession::threshold() rows), else null.
+    LiveSession *liveSession() const { return m_live; }
+    /// The status bar's count ("Live from database: N rows" in live mode).
+    QString countText() const;
 
 signals:
     /// Emitted after each load, successful or not.
@@ -99,6 +104,15 @@ private:
     void showExportDialog();
     /// File → Export Animation: the playback as a video or a GIF, a non-modal dialog.
     void showAnimationDialog();
+    /// Loads `paths` whole on the reader (LoadJob).
+    void loadFiles(const QStringList &paths, const QString &databasePassword);
+    /// A database source: asks its size first (LiveSession); a large table is browsed live
+    /// (showLive), a small one, or one that cannot be browsed, loads whole (loadFiles).
+    void openDatabase(const QString &source, const QString &databasePassword);
+    /// Shows the table of `session` live: the base map with the database's bins over it.
+    void showLive(LiveSession *session, const QString &source);
+    /// Leaves live mode (another dataset is shown).
+    void endLive();
     void onLoaded(const LoadResult &result, const QStringList &paths, std::shared_ptr<const PreparedDataset> prepared);
     /// Shows `store` (already `prepared` by the load, or prepared here when null).
     void showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, const QString &sha256,
@@ -144,6 +158,8 @@ private:
     QLabel *m_count = nullptr;
     qsizetype m_skipped = 0; ///< records the last load skipped
     LoadJob *m_job = nullptr;
+    LiveSession *m_probe = nullptr; ///< a database being asked its size
+    LiveSession *m_live = nullptr;  ///< the table browsed live
     BriefingDocument *m_briefing = nullptr;
     BriefingPanel *m_briefingPanel = nullptr;
     BriefingPresenter *m_presenter = nullptr;

@@ -3,6 +3,8 @@
 
 #include "core/geo/region_index.h"
 #include "render/map/map_framing.h"
+#include "render/map/map_style.h"
+#include "render/map/marker_layer.h"
 #include "render/map/web_mercator.h"
 
 #include <QHelpEvent>
@@ -168,6 +170,12 @@ void MapView::paintEvent(QPaintEvent *)
     // every frame, from images made once per name.
     const MapFrame frame{*m_data, *m_state, m_viewport};
     m_eventCache.paint(painter, *m_scene, frame, devicePixelRatioF());
+    if (m_liveDensity) MarkerLayer::paintDensity(painter, m_viewport, *m_liveDensity, MapStyle::standard());
+    if (m_liveEvents) {
+        MapHits liveHits;
+        MarkerLayer(MapStyle::standard(), devicePixelRatioF())
+            .render(painter, MapFrame{*m_liveEvents, m_liveState, m_viewport}, liveHits);
+    }
     MapFrameResult drawn;
     drawn.labelObstacles = m_eventCache.labelObstacles();
     drawn.marks = m_eventCache.marks();
@@ -178,6 +186,24 @@ void MapView::paintEvent(QPaintEvent *)
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
     }
+    // Every move of the view ends in a frame: one place to notice them all.
+    if (!(m_viewport == m_paintedViewport)) {
+        m_paintedViewport = m_viewport;
+        emit viewportChanged();
+    }
+}
+
+void MapView::setLiveDensity(std::shared_ptr<const DensityCounts> density)
+{
+    m_liveDensity = std::move(density);
+    update();
+}
+
+void MapView::setLiveEvents(std::shared_ptr<const PreparedDataset> events)
+{
+    m_liveEvents = std::move(events);
+    m_liveState.setDataset(m_liveEvents);
+    update();
 }
 
 EventStore::IndexList MapView::eventsAt(QPointF px) const

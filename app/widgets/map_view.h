@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "render/map/density_counts.h"
 #include "render/map/event_layer_cache.h"
 #include "render/map/map_scene.h"
 #include "core/view/view_state.h"
@@ -49,7 +50,18 @@ public:
     /// Frames `events` (a cluster's or bin's), at most zoomed in to a city.
     void zoomToEvents(const EventStore::IndexList &events);
 
+    /// Bins of a table browsed live (LiveSession), painted over the events; null: none.
+    void setLiveDensity(std::shared_ptr<const DensityCounts> density);
+    /// The events of a small view of a table browsed live, drawn as markers (MarkerLayer) in
+    /// place of bins; null: none.
+    void setLiveEvents(std::shared_ptr<const PreparedDataset> events);
+    /// What the live mode draws: its bins, else its events (tests).
+    std::shared_ptr<const DensityCounts> liveDensity() const { return m_liveDensity; }
+    std::shared_ptr<const PreparedDataset> liveEvents() const { return m_liveEvents; }
+
 signals:
+    /// The viewport changed (pan, zoom, resize): found when a frame is painted.
+    void viewportChanged();
     /// A click on a cluster or hexagon bin of more than one event: its events, newest first.
     void groupClicked(const chronomap::EventStore::IndexList &events, chronomap::MarkStyle style);
 
@@ -72,6 +84,10 @@ private:
 
     ViewState *m_state;
     Viewport m_viewport;
+    Viewport m_paintedViewport; ///< the last frame's, for viewportChanged()
+    std::shared_ptr<const DensityCounts> m_liveDensity;
+    std::shared_ptr<const PreparedDataset> m_liveEvents;
+    ViewState m_liveState;                         ///< m_liveEvents' view: all shown (the database filtered them)
     std::shared_ptr<const PreparedDataset> m_data; ///< the state's dataset, as the map draws it
     std::unique_ptr<MapScene> m_scene;             ///< null without a base map
     LegendHits m_legendHits;

@@ -11,6 +11,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <numeric>
+
 namespace chronomap {
 
 RegionPanel::RegionPanel(ViewState *state, QWidget *parent) : QWidget(parent), m_state(state)
@@ -36,13 +39,16 @@ RegionPanel::RegionPanel(ViewState *state, QWidget *parent) : QWidget(parent), m
     connect(m_zoom, &QPushButton::clicked, this, [this] { emit zoomToEventsRequested(m_group); });
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        if (item) m_state->setSelectedEvent(item->data(0, Qt::UserRole).toInt());
+        // Live rows are the database's answer, not the dataset's events: nothing to select.
+        if (item && !m_live) m_state->setSelectedEvent(item->data(0, Qt::UserRole).toInt());
     });
     for (auto signal : {&ViewState::datasetChanged, &ViewState::filterChanged, &ViewState::mapModeChanged})
         connect(m_state, signal, this, &RegionPanel::refresh);
     connect(m_state, &ViewState::selectedRegionChanged, this, &RegionPanel::refresh);
     connect(m_state, &ViewState::languageChanged, this, [this] {
-        if (m_group.empty())
+        if (m_live && m_liveEvents)
+            showLiveRegion(m_state->selectedRegion(), m_liveEvents, m_liveTotal);
+        else if (m_group.empty())
             refresh();
         else
             showGroup(EventStore::IndexList(m_group), m_groupStyle);
@@ -69,7 +75,39 @@ void RegionPanel::showGroup(const EventStore::IndexList &events, MarkStyle style
     m_heading->setText(style == MarkStyle::HexBins ? tr("%n event(s) in this bin", nullptr, int(events.size()))
                                                    : tr("%n event(s) in this cluster", nullptr, int(events.size())));
     m_zoom->setVisible(true);
-    list(m_group);
+    if (const auto dataset = m_state->dataset(); dataset && dataset->events) list(*dataset->events, m_group);
+}
+
+void RegionPanel::setLive(bool live)
+{
+    m_live = live;
+    m_liveEvents.reset();
+    refresh();
+}
+
+void RegionPanel::showLiveRegion(int region, std::shared_ptr<const EventStore> events, qint64 total)
+{
+    const auto dataset = m_state->dataset();
+    if (!m_live || !events || region != m_state->selectedRegion() || !dataset || !dataset->baseMap || region < 0 ||
+        region >= dataset->baseMap->regions->regions().size())
+        return;
+    m_liveEvents = std::move(events);
+    m_liveTotal = total;
+    const AreaFeature &area = dataset->baseMap->regions->regions()[region];
+    EventStore::IndexList shown(size_t(m_liveEvents->size()));
+    std::iota(shown.begin(), shown.end(), 0);
+    // Newest first, as the dataset's: by their start, the database's order being none.
+    std::stable_sort(shown.begin(), shown.end(), [this](EventStore::Index a, EventStore::Index b) {
+        return m_liveEvents->when(b).earliestMs() < m_liveEvents->when(a).earliestMs();
+    });
+    const qint64 count = total >= 0 ? total : qint64(shown.size());
+    QString text =
+        tr("%1 (%2): %n event(s)", nullptr, int(count)).arg(localized(area.name, m_state->language()), area.code) +
+        (m_state->timeWindow() ? tr(" in the time window") : QString());
+    if (count > qint64(shown.size()))
+        text += QLatin1Char('\n') + tr("showing the first %1 of %n event(s)", nullptr, int(count)).arg(shown.size());
+    m_heading->setText(text);
+    list(*m_liveEvents, shown);
 }
 
 QString RegionPanel::heading() const
@@ -90,6 +128,13 @@ void RegionPanel::refresh()
         m_heading->setText(tr("Click a region on the map to see its events."));
         return;
     }
+    if (m_live) { // the database answers (showLiveRegion)
+        m_liveEvents.reset();
+        m_heading->setText(tr("%1 (%2): asking the database…")
+                               .arg(localized(dataset->baseMap->regions->regions()[region].name, m_state->language()),
+                                    dataset->baseMap->regions->regions()[region].code));
+        return;
+    }
     const AreaFeature &area = dataset->baseMap->regions->regions()[region];
     EventFilter filter = m_state->filter();
     filter.regionIndex = region;
@@ -98,17 +143,14 @@ void RegionPanel::refresh()
     const QString name = localized(area.name, m_state->language());
     m_heading->setText(tr("%1 (%2): %n event(s)", nullptr, int(events.size())).arg(name, area.code) +
                        (m_state->timeWindow() ? tr(" in the time window") : QString()));
-    list(events);
+    list(*dataset->events, events);
 }
 
-void RegionPanel::list(const EventStore::IndexList &events)
+void RegionPanel::list(const EventStore &store, const EventStore::IndexList &events)
 {
     QSignalBlocker block(m_list);
     m_list->clear();
     m_listed.clear();
-    const auto dataset = m_state->dataset();
-    if (!dataset || !dataset->events) return;
-    const EventStore &store = *dataset->events;
     for (EventStore::Index i : events) {
         const Event e = store.event(i);
         QStringList sources;
@@ -127,7 +169,7 @@ void RegionPanel::list(const EventStore::IndexList &events)
         }());
         // Escaped and marked as rich text, so the title shows as written ("&" and "<img>" alike).
         item->setToolTip(1, QStringLiteral("<qt>%1</qt>").arg(e.titleIn(m_state->language()).toHtmlEscaped()));
-        if (i == m_state->selectedEvent()) m_list->setCurrentItem(item);
+        if (!m_live && i == m_state->selectedEvent()) m_list->setCurrentItem(item);
         m_listed.push_back(i);
     }
     m_list->resizeColumnToContents(0);

@@ -21,6 +21,12 @@ public:
     /// Lists the events of a cluster or hexagon bin the map was clicked on ("142 events in this
     /// cluster"), with a button to zoom to them, until the region, filter or data change.
     void showGroup(const EventStore::IndexList &events, MarkStyle style);
+    /// Live mode (a table browsed live, LiveSession): the selected region's events come from the
+    /// database (showLiveRegion), not from the dataset; false returns to the dataset's.
+    void setLive(bool live);
+    /// The database's events of `region`, `total` of them counted (-1: not counted, all sent):
+    /// listed newest first; when the database holds more than it sent, the heading says so.
+    void showLiveRegion(int region, std::shared_ptr<const EventStore> events, qint64 total);
     /// The heading above the list.
     QString heading() const;
     QPushButton *zoomButton() const { return m_zoom; }
@@ -39,7 +45,7 @@ protected:
 private:
     void retranslate();
     void refresh();
-    void list(const EventStore::IndexList &events);
+    void list(const EventStore &store, const EventStore::IndexList &events);
 
     ViewState *m_state;
     QLabel *m_heading;
@@ -48,6 +54,9 @@ private:
     EventStore::IndexList m_listed;
     EventStore::IndexList m_group; ///< the cluster's or bin's events shown, empty for the region's
     MarkStyle m_groupStyle = MarkStyle::Clusters;
+    bool m_live = false;
+    std::shared_ptr<const EventStore> m_liveEvents; ///< the events listed in live mode
+    qint64 m_liveTotal = -1;
 };
 
 } // namespace chronomap

@@ -70,6 +70,14 @@ void TimelineView::changeAxis(const TimeAxis &axis)
     if (rangeChanged) emit visibleRangeChanged(m_axis.range());
 }
 
+void TimelineView::setPeriodCounts(std::shared_ptr<const TimelinePeriodCounts> counts)
+{
+    m_periodCounts = std::move(counts);
+    m_renderer.setPeriodCounts(m_periodCounts);
+    invalidateHits();
+    update();
+}
+
 void TimelineView::setVisibleRange(TimeWindow range)
 {
     TimeAxis a = m_axis;
@@ -417,6 +425,7 @@ bool TimelineView::event(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange) {
         m_renderer = TimelineRenderer(TimelineStyle::forPalette(palette()));
+        m_renderer.setPeriodCounts(m_periodCounts);
         update();
     }
     if (event->type() == QEvent::ToolTip) {

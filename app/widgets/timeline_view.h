@@ -29,6 +29,9 @@ public:
     /// The visible range (UTC ms).
     TimeWindow visibleRange() const { return m_axis.range(); }
     void setVisibleRange(TimeWindow range);
+    /// Counts per period drawn in place of the dataset's events (a table browsed live,
+    /// LiveSession); null returns to the dataset.
+    void setPeriodCounts(std::shared_ptr<const TimelinePeriodCounts> counts);
     /// Widget x (logical px) of a time (UTC ms).
     double xOf(qint64 ms) const;
     /// Time (UTC ms) at widget x.
@@ -97,6 +100,7 @@ private:
 
     ViewState *m_state;
     TimelineRenderer m_renderer;
+    std::shared_ptr<const TimelinePeriodCounts> m_periodCounts;
     TimeAxis m_axis;
     mutable TimelineHits m_hits;
     mutable bool m_hitsValid = false;

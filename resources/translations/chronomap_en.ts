@@ -122,6 +122,13 @@
             <numerusform>Waiting for the file reader: no record for %n s</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Live from database: %Ln row(s)</source>
+        <translation>
+            <numerusform>Live from database: %Ln row</numerusform>
+            <numerusform>Live from database: %Ln rows</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MapLegend</name>
@@ -195,6 +202,13 @@
         <translation>
             <numerusform>%n event in this cluster</numerusform>
             <numerusform>%n events in this cluster</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>showing the first %1 of %n event(s)</source>
+        <translation>
+            <numerusform>showing the first %1 of %n event</numerusform>
+            <numerusform>showing the first %1 of %n events</numerusform>
         </translation>
     </message>
 </context>

@@ -504,8 +504,8 @@
         <translation>no hay ninguna tabla %1 con geometría o columnas que leer</translation>
     </message>
     <message>
-        <source>the table has %1 rows, more than the %2 that are loaded whole; browsing large tables live is not available yet</source>
-        <translation>la tabla tiene %1 filas, más de las %2 que se cargan enteras; la navegación en vivo de tablas grandes aún no está disponible</translation>
+        <source>the table has %1 rows, more than the %2 that are loaded whole: open it in the window, which browses large tables live (--query and --export read tables whole)</source>
+        <translation>la tabla tiene %1 filas, más de las %2 que se cargan enteras: ábrala en la ventana, que explora en vivo las tablas grandes (--query y --export leen las tablas enteras)</translation>
     </message>
 </context>
 <context>
@@ -2223,6 +2223,25 @@
         <source>Export as &amp;PDF…</source>
         <translation>Exportar como &amp;PDF…</translation>
     </message>
+    <message>
+        <source>Showing %1 to %2</source>
+        <translation>Del %1 al %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live from database: %Ln row(s)</source>
+        <translation>
+            <numerusform>En vivo desde la base de datos: %Ln fila</numerusform>
+            <numerusform>En vivo desde la base de datos: %Ln filas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+    <message>
+        <source>Live from database: %1</source>
+        <translation>En vivo desde la base de datos: %1</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MapLegend</name>
@@ -2718,6 +2737,17 @@
     <message>
         <source>Zoom to them</source>
         <translation>Acercar el mapa a ellos</translation>
+    </message>
+    <message numerus="yes">
+        <source>showing the first %1 of %n event(s)</source>
+        <translation>
+            <numerusform>se muestra el primero de %n acontecimiento</numerusform>
+            <numerusform>se muestran los primeros %1 de %n acontecimientos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2): asking the database…</source>
+        <translation>%1 (%2): consultando la base de datos…</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 // rounding) give the same bins, in the same order, on both.
 #include "render/map/heat_layer.h"
 #include "render/map/hexbin_layer.h"
+#include "render/map/marker_layer.h"
 #include "render/map/web_mercator.h"
 #include "core/view/view_state.h"
 
@@ -12,8 +13,11 @@
 
 #include <QHash>
 #include <QImage>
+#include <QPainter>
+#include <QSet>
 
 #include <map>
+#include <numeric>
 
 #include <catch2/catch.hpp>
 
@@ -126,4 +130,65 @@ TEST_CASE("Hexagon bins of more events than one thread counts are those of one p
         CHECK(found == counts[k]);
         CHECK(binning.bins[k].count == total);
     }
+}
+
+TEST_CASE("Density counts, row by row or in time order, are each visible event's SquareBinGrid cell", "[render]")
+{
+    const int count = int(PreparedDataset::kDenseThreshold) + 60'000;
+    const QString shown = markCategories().front();
+    QSet<QString> hidden(markCategories().begin() + 1, markCategories().end());
+    ViewState dense;
+    dense.setDataset(spreadEvents(count));
+    dense.setHiddenCategories(hidden);
+    REQUIRE_FALSE(PreparedDataset::of(dense)->pointRowsNorthToSouth().empty()); // counted in rows
+    ViewState sparse;
+    sparse.setDataset(spreadEvents(count, shown));
+    REQUIRE(PreparedDataset::of(sparse)->pointRowsNorthToSouth().empty()); // counted in time order
+
+    const Viewport viewport(WebMercator::toMercatorM(QPointF(60, 50)), 3000, QSize(1001, 701));
+    const DensityCounts rows = MarkerLayer::countDensity({*PreparedDataset::of(dense), dense, viewport});
+    const DensityCounts inTime = MarkerLayer::countDensity({*PreparedDataset::of(sparse), sparse, viewport});
+    // The cells of SquareBinGrid::forView at the view's corner, each event in the one cellOf names.
+    DensityCounts expected = DensityCounts::forViewport(viewport);
+    const PreparedDataset &data = *PreparedDataset::of(sparse);
+    for (EventStore::Index i : sparse.visibleEvents())
+        if (data.isPoint(i)) expected.add(expected.grid.cellOf(data.pointsMercator()[size_t(i)]), 1);
+    REQUIRE(expected.columns > 0);
+    const auto total = [](const DensityCounts &d) { return std::accumulate(d.counts.begin(), d.counts.end(), 0ULL); };
+    CHECK(total(expected) > 1000); // a good share of the shown events
+    CHECK(rows.counts == expected.counts);
+    CHECK(inTime.counts == expected.counts);
+    CHECK(rows.grid.northWestM == expected.grid.northWestM);
+    CHECK(rows.grid.cellM == expected.grid.cellM);
+}
+
+TEST_CASE("Density counts paint each cell at its grid's place and size, nearest neighbour", "[render]")
+{
+    // Cells of 3.5 pixels whose grid starts 1.3 px west and 0.7 px north of the view's corner:
+    // what world-anchored cells look like on screen.
+    const Viewport viewport(QPointF(0, 0), 100, QSize(200, 100));
+    const QPointF corner = viewport.toMercatorM(QPointF(0, 0));
+    DensityCounts d;
+    d.grid = SquareBinGrid{corner + QPointF(-130, 70), 350};
+    d.columns = 10;
+    d.rows = 5;
+    d.counts.assign(50, 0);
+    d.add({2, 1}, 5);
+    d.add({6, 3}, 1);
+    QImage image(viewport.sizePx(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    MarkerLayer::paintDensity(painter, viewport, d, MapStyle::standard());
+    painter.end();
+    // Cell (2, 1) covers x 5.7–9.2 and y 2.8–6.3; cell (6, 3) x 19.7–23.2, y 9.8–13.3.
+    CHECK(qAlpha(image.pixel(7, 4)) > 0);
+    CHECK(qAlpha(image.pixel(21, 11)) > 0);
+    CHECK(image.pixel(7, 4) != image.pixel(21, 11)); // the peak and the least, two colours
+    for (const QPoint outside : {QPoint(4, 4), QPoint(10, 4), QPoint(7, 1), QPoint(7, 7), QPoint(15, 11)})
+        CHECK(qAlpha(image.pixel(outside)) == 0);
+    QSet<QRgb> colours; // no antialiased edge: the two cells' colours and transparency only
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            colours.insert(image.pixel(x, y));
+    CHECK(colours.size() == 3);
 }

@@ -226,8 +226,8 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
     if (total > options.maxRecords)
         return fatal(tr("%1 records, more than the limit of %2").arg(total).arg(options.maxRecords));
     if (database && total > options.maxDatabaseRows)
-        return fatal(tr("the table has %1 rows, more than the %2 that are loaded whole; browsing large tables live "
-                        "is not available yet")
+        return fatal(tr("the table has %1 rows, more than the %2 that are loaded whole: open it in the window, "
+                        "which browses large tables live (--query and --export read tables whole)")
                          .arg(total)
                          .arg(options.maxDatabaseRows));
     const qint64 estimatedTotal = total >= 0 ? total : (database ? -1 : estimateLineRecords(gdalPath));

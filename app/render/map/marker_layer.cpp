@@ -170,32 +170,59 @@ void MarkerLayer::render(QPainter &painter, const MapFrame &frame, MapHits &hits
 
 void MarkerLayer::renderDensity(QPainter &painter, const MapFrame &frame, MapHits &hits) const
 {
-    // One count per 2x2 pixel bin, shown as a heat ramp: a frame costs the same at 150k and 1M.
+    paintDensity(painter, frame.viewport, countDensity(frame), m_style);
+    hits.dense = true;
+}
+
+DensityCounts MarkerLayer::countDensity(const MapFrame &frame)
+{
+    // One count per cell of the view's density grid: a frame costs the same at 150k and 1M.
     const Viewport &viewport = frame.viewport;
-    const QTransform t = viewport.mercatorToScreen();
-    const int bin = 2;
-    const int w = (viewport.sizePx().width() + bin - 1) / bin, h = (viewport.sizePx().height() + bin - 1) / bin;
-    std::vector<quint32> counts(size_t(w) * size_t(h), 0);
+    DensityCounts d = DensityCounts::forViewport(viewport);
+    if (d.counts.empty()) return d;
     const QList<double> copies = viewport.worldCopies();
-    const double sx = t.m11(), sy = t.m22(), dy = t.dy();
-    // From a bin above the top: int() truncates toward zero, so bin 0 takes in (-bin, 0) too.
-    // Mercator y falls as screen y grows.
-    PointRows(frame, false).forEachFrom((-bin - dy) / sy, [&](EventStore::Index, QPointF m) {
-        const int y = int((m.y() * sy + dy) / bin);
-        if (y >= h) return false;
-        if (y < 0) return true;
+    const SquareBinGrid &grid = d.grid;
+    const double west = grid.northWestM.x() + d.firstCell.x() * grid.cellM;
+    const double north = grid.northWestM.y() - d.firstCell.y() * grid.cellM;
+    const double perCellM = 1.0 / grid.cellM; // a multiplication per point, not a division
+    const int w = d.columns, h = d.rows;
+    quint32 *counts = d.counts.data();
+    // SquareBinGrid::cellOf less the first cell; int() is floor here, negatives being skipped.
+    // Mercator y falls as the row grows: false once past the south edge.
+    const auto count = [&](QPointF m) {
+        const double row = (north - m.y()) * perCellM;
+        if (row >= h) return false;
+        if (row < 0) return true;
+        const size_t y = size_t(int(row)); // through int: one instruction, not size_t's branches
         for (double shift : copies) {
-            const int x = int(((m.x() + shift) * sx + t.dx()) / bin);
-            if (x >= 0 && x < w) ++counts[size_t(y) * size_t(w) + size_t(x)];
+            const double column = (m.x() + shift - west) * perCellM;
+            if (column >= 0 && column < w) ++counts[y * size_t(w) + size_t(int(column))];
         }
         return true;
-    });
+    };
+    const PointRows rows(frame, false);
+    if (rows.available()) { // from the grid's north edge, row by row
+        rows.forEachFrom(north, [&](EventStore::Index, QPointF m) { return count(m); });
+        return d;
+    }
+    const auto &mercator = frame.data.pointsMercator(); // few events: in any order
+    for (EventStore::Index i : frame.state.visibleEvents())
+        if (const QPointF m = mercator[size_t(i)];
+            frame.data.isPoint(i) && std::isfinite(m.x()) && std::isfinite(m.y()))
+            count(m);
+    return d;
+}
 
-    const quint32 peak = std::max<quint32>(1, *std::max_element(counts.begin(), counts.end()));
+void MarkerLayer::paintDensity(QPainter &painter, const Viewport &viewport, const DensityCounts &density,
+                               const MapStyle &style)
+{
+    if (density.counts.empty()) return;
+    const int w = density.columns, h = density.rows;
+    const quint32 peak = std::max<quint32>(1, *std::max_element(density.counts.begin(), density.counts.end()));
     const double logPeak = std::log1p(double(peak));
     const auto colourOf = [&](quint32 c) {
         const double v = std::log1p(double(c)) / logPeak; // 0..1
-        const QColor col = m_style.choroplethRamp[std::min(4, int(v * 5))];
+        const QColor col = style.choroplethRamp[std::min(4, int(v * 5))];
         const int a = int(140 + 115 * v);
         return qPremultiply(qRgba(col.red(), col.green(), col.blue(), a));
     };
@@ -207,17 +234,26 @@ void MarkerLayer::renderDensity(QPainter &painter, const MapFrame &frame, MapHit
     heat.fill(Qt::transparent);
     for (int y = 0; y < h; ++y) {
         auto *line = reinterpret_cast<QRgb *>(heat.scanLine(y));
-        const quint32 *row = counts.data() + size_t(y) * size_t(w);
+        const quint32 *row = density.counts.data() + size_t(y) * size_t(w);
         for (int x = 0; x < w; ++x)
             if (const quint32 c = row[x]) line[x] = c < lowColours.size() ? lowColours[c] : colourOf(c);
     }
-    // Pixel-aligned and scaled by a whole factor: no antialiasing to do, and without it the
-    // raster engine scales the image by a plain blit.
+    // Each count one cell at the grid's place and size on screen, which may be a fraction of a
+    // pixel off the pixel grid: nearest neighbour, no antialiasing (a whole factor at the view's
+    // corner, the in-memory case, is a plain blit for the raster engine).
+    const SquareBinGrid &grid = density.grid;
+    const QPointF originM(grid.northWestM.x() + density.firstCell.x() * grid.cellM,
+                          grid.northWestM.y() - density.firstCell.y() * grid.cellM);
+    const double cellPx = grid.cellM / viewport.metresPerPixel();
+    QPointF originPx = viewport.toScreenPx(originM);
+    const QPointF rounded(std::round(originPx.x()), std::round(originPx.y()));
+    if (std::abs(originPx.x() - rounded.x()) < 1e-6 && std::abs(originPx.y() - rounded.y()) < 1e-6)
+        originPx = rounded; // the view's own corner, back from metres
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
-    painter.drawImage(QRectF(QPointF(0, 0), QSizeF(w * bin, h * bin)), heat);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    painter.drawImage(QRectF(originPx, QSizeF(w * cellPx, h * cellPx)), heat);
     painter.restore();
-    hits.dense = true;
 }
 
 } // namespace chronomap

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "render/map/density_counts.h"
 #include "render/map/map_frame.h"
 #include "render/map/map_hits.h"
 #include "render/map/map_style.h"
@@ -22,8 +23,16 @@ public:
 
     /// The markers of the frame's visible point events, recorded in `hits` (markers, covered boxes).
     void render(QPainter &painter, const MapFrame &frame, MapHits &hits) const;
-    /// The density bins (2x2 pixels) of the frame's visible point events; sets `hits.dense`.
+    /// The density bins of the frame's visible point events (countDensity, paintDensity); sets
+    /// `hits.dense`.
     void renderDensity(QPainter &painter, const MapFrame &frame, MapHits &hits) const;
+    /// The frame's visible point events counted per cell of the view's density grid
+    /// (DensityCounts::forViewport, SquareBinGrid::cellOf), every world copy shown.
+    static DensityCounts countDensity(const MapFrame &frame);
+    /// Paints counts as a heat ramp, each cell at its grid's place and size in `viewport`; the
+    /// in-memory density and a live table's bins alike.
+    static void paintDensity(QPainter &painter, const Viewport &viewport, const DensityCounts &density,
+                             const MapStyle &style);
 
     /// The cell of the marker grouping grid that holds a Web Mercator point at a scale: cells of
     /// kGroupCellPx square, counted from the world's north-west corner. Anchored to the map, not

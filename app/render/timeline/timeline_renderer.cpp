@@ -28,6 +28,17 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("TimelineRenderer", text, disambiguation, n);
 }
 
+/// Lane `k` of the frame's layout: its category, colour, shape and place.
+TimelineFrame::Lane laneOfLayout(const TimelineFrame &f, qsizetype k, double laneH)
+{
+    TimelineFrame::Lane lane;
+    lane.category = f.layout.categories[k];
+    lane.color = CategoryStyle::color(lane.category);
+    lane.shape = CategoryStyle::shape(lane.category);
+    lane.rect = QRectF(f.layout.lanes.left(), f.layout.lanes.top() + k * laneH, f.layout.lanes.width(), laneH);
+    return lane;
+}
+
 } // namespace
 
 TimelineRenderer::TimelineRenderer(const TimelineStyle &style) : m_style(style) {}
@@ -36,7 +47,14 @@ TimelineRenderer::Layout TimelineRenderer::layoutFor(const QRectF &area, const V
 {
     Layout layout;
     const auto dataset = state.dataset();
-    if (dataset && dataset->events) {
+    if (m_periodCounts) {
+        QSet<QString> categories;
+        for (const TimelinePeriodCount &p : *m_periodCounts)
+            categories.insert(p.category);
+        categories -= state.hiddenCategories();
+        layout.categories = QStringList(categories.begin(), categories.end());
+        std::sort(layout.categories.begin(), layout.categories.end());
+    } else if (dataset && dataset->events) {
         const QSet<QString> hidden = state.hiddenCategories();
         for (const QString &c : dataset->events->categories())
             if (!hidden.contains(c)) layout.categories.append(c);
@@ -71,6 +89,10 @@ TimelineFrame TimelineRenderer::plan(const QRectF &area, const TimeAxis &axis, c
     f.axis = plotAxis(f.layout, axis);
     f.font = m_style.font;
     f.language = state.language();
+    if (m_periodCounts) {
+        planPeriodCounts(f);
+        return f;
+    }
     // The index is the prepared dataset's: a frame never builds one.
     const auto dataset = PreparedDataset::of(state);
     if (!dataset || !dataset->events || f.layout.categories.isEmpty()) return f;
@@ -82,12 +104,7 @@ TimelineFrame TimelineRenderer::plan(const QRectF &area, const TimeAxis &axis, c
     std::vector<int> laneOf(size_t(store.categories().size()), -1);
     const double laneH = f.layout.lanes.height() / double(laneCount);
     for (qsizetype k = 0; k < laneCount; ++k) {
-        TimelineFrame::Lane lane;
-        lane.category = f.layout.categories[k];
-        lane.color = CategoryStyle::color(lane.category);
-        lane.shape = CategoryStyle::shape(lane.category);
-        lane.rect = QRectF(f.layout.lanes.left(), f.layout.lanes.top() + k * laneH, f.layout.lanes.width(), laneH);
-        f.lanes.push_back(lane);
+        const TimelineFrame::Lane &lane = f.lanes.emplace_back(laneOfLayout(f, k, laneH));
         laneOf[size_t(store.categories().indexOf(lane.category))] = int(k);
     }
 
@@ -151,6 +168,33 @@ TimelineFrame TimelineRenderer::plan(const QRectF &area, const TimeAxis &axis, c
         }
     }
     return f;
+}
+
+void TimelineRenderer::planPeriodCounts(TimelineFrame &f) const
+{
+    const qsizetype laneCount = f.layout.categories.size();
+    if (!laneCount) return;
+    const int columns = std::max(1, int(std::ceil(f.layout.plot.width())));
+    const double laneH = f.layout.lanes.height() / double(laneCount);
+    for (qsizetype k = 0; k < laneCount; ++k) {
+        TimelineFrame::Lane lane = laneOfLayout(f, k, laneH);
+        lane.dense = true;
+        lane.columnMass.assign(size_t(columns), 0.f);
+        f.lanes.push_back(lane);
+    }
+    for (const TimelinePeriodCount &p : *m_periodCounts) {
+        const qsizetype k = f.layout.categories.indexOf(p.category);
+        if (k < 0 || p.toMs <= f.axis.fromMs() || p.fromMs >= f.axis.toMs()) continue;
+        TimelineFrame::Lane &lane = f.lanes[size_t(k)];
+        lane.count += p.count;
+        // The count spread evenly over the period's columns, as TimelineIndex spreads an event.
+        const double x0 = f.axis.xOf(p.fromMs), x1 = std::max(f.axis.xOf(p.toMs), x0 + 1e-9);
+        const double perPx = double(p.count) / (x1 - x0);
+        for (int c = std::max(0, int(std::floor(x0))); c < std::min(columns, int(std::ceil(x1))); ++c)
+            lane.columnMass[size_t(c)] += float(perPx * (std::min(x1, c + 1.0) - std::max(x0, double(c))));
+    }
+    for (TimelineFrame::Lane &lane : f.lanes)
+        lane.peak = *std::max_element(lane.columnMass.begin(), lane.columnMass.end());
 }
 
 void TimelineRenderer::render(QPainter &painter, const QRectF &area, const TimeAxis &axis, const ViewState &state,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "render/timeline/time_axis.h"
+#include "render/timeline/timeline_period_counts.h"
 #include "render/timeline/timeline_hits.h"
 #include "render/timeline/timeline_style.h"
 #include "core/view/view_state.h"
@@ -48,6 +49,10 @@ public:
 
     explicit TimelineRenderer(const TimelineStyle &style = TimelineStyle::standard());
 
+    /// Counts per period to draw in place of the dataset's events (a table browsed live): one
+    /// dense lane per category; null draws the dataset.
+    void setPeriodCounts(std::shared_ptr<const TimelinePeriodCounts> counts) { m_periodCounts = std::move(counts); }
+
     /// The layout render() uses for `area` and the state's dataset and filters.
     Layout layoutFor(const QRectF &area, const ViewState &state) const;
     /// `axis` with its width set to the plot's: the mapping render() draws with.
@@ -74,8 +79,11 @@ private:
     void paintLanes(QPainter &painter, const TimelineFrame &frame) const;
     void paintWindow(QPainter &painter, const TimelineFrame &frame, const ViewState &state, bool overAxis) const;
     static TimelineHits hitsOf(const TimelineFrame &frame);
+    /// The lanes of m_periodCounts: each period's count spread evenly over its columns.
+    void planPeriodCounts(TimelineFrame &frame) const;
 
     TimelineStyle m_style;
+    std::shared_ptr<const TimelinePeriodCounts> m_periodCounts;
 };
 
 } // namespace chronomap

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/live_session.h"
+
+#include "core/geo/region_index.h"
+#include "core/io/event_loader.h"
+#include "core/view/view_state.h"
+#include "render/prepared_dataset.h"
+#include "widgets/map_view.h"
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace chronomap {
+
+LiveSession::LiveSession(const QString &source, ViewState *state, MapView *map, QObject *parent)
+    : QObject(parent), m_state(state), m_map(map), m_browser(std::make_unique<LiveBrowser>(source))
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &LiveSession::ask);
+    connect(m_browser.get(), &LiveBrowser::opened, this, [this](qint64 rows) {
+        m_rows = rows;
+        emit opened(rows);
+    });
+    connect(m_browser.get(), &LiveBrowser::answered, this, &LiveSession::onAnswer);
+    connect(m_browser.get(), &LiveBrowser::failed, this, [this](const QString &message) {
+        // The request on its way will not be answered: the next change asks again.
+        m_awaited = 0;
+        m_queue.clear();
+        m_timelineDirty = true;
+        emit failed(message);
+    });
+    connect(m_browser.get(), &LiveBrowser::tableChanged, this, &LiveSession::scheduleAll);
+}
+
+qint64 LiveSession::threshold()
+{
+    bool ok = false;
+    const qint64 fromEnvironment = qEnvironmentVariableIntValue("CHRONOMAP_MAX_DATABASE_ROWS", &ok);
+    return ok && fromEnvironment >= 0 ? fromEnvironment : LoadOptions().maxDatabaseRows;
+}
+
+void LiveSession::follow()
+{
+    if (m_following) return;
+    m_following = true;
+    connect(m_state, &ViewState::filterChanged, this, &LiveSession::scheduleAll);
+    connect(m_state, &ViewState::timeWindowChanged, this, &LiveSession::schedule);
+    connect(m_state, &ViewState::selectedRegionChanged, this, &LiveSession::askRegion);
+    connect(m_map, &MapView::viewportChanged, this, &LiveSession::schedule);
+    ask();
+}
+
+void LiveSession::schedule()
+{
+    if (m_following) m_debounce.start();
+}
+
+void LiveSession::scheduleAll()
+{
+    m_timelineDirty = true;
+    schedule();
+}
+
+LiveFilter LiveSession::filter() const
+{
+    LiveFilter f;
+    f.window = m_state->timeWindow();
+    f.match = m_state->windowMatch();
+    f.hiddenCategories = m_state->hiddenCategories();
+    f.searchText = m_state->searchText();
+    return f;
+}
+
+void LiveSession::ask()
+{
+    // A timeline request not answered yet is replaced (cancelled): asked again with these.
+    const auto isTimeline = [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::TimelineDensity; };
+    if ((m_awaited && isTimeline(m_awaitedRequest)) || std::any_of(m_queue.begin(), m_queue.end(), isTimeline))
+        m_timelineDirty = true;
+    m_queue.clear();
+    const Viewport &viewport = m_map->viewport();
+    LiveRequest bins;
+    bins.kind = LiveRequest::Kind::Bins;
+    bins.filter = filter();
+    m_viewCells = DensityCounts::forViewport(viewport); // SquareBinGrid::forView, as in memory
+    bins.grid = m_viewCells.grid;
+    bins.filter.mercatorBoxM = m_viewCells.extentM(); // whole cells, as the in-memory count
+    m_bins = bins;
+    // A view of few events draws them as markers; more than kMarkerLimit, as bins.
+    LiveRequest events;
+    events.kind = LiveRequest::Kind::Events;
+    events.filter = filter();
+    const QPointF northWestM = viewport.toMercatorM(QPointF(0, 0));
+    const QPointF southEastM = viewport.toMercatorM(QPointF(viewport.sizePx().width(), viewport.sizePx().height()));
+    events.filter.mercatorBoxM = QRectF(northWestM, southEastM).normalized();
+    events.eventLimit = kMarkerLimit;
+    m_queue.push_back(events);
+
+    if (m_timelineDirty) { // not after a pan or zoom: it shows every place
+        LiveRequest timeline;
+        timeline.kind = LiveRequest::Kind::TimelineDensity;
+        timeline.filter = filter(); // all time: the window is drawn over it
+        timeline.filter.window.reset();
+        timeline.timeUnit = QLatin1String(kTimelineUnit);
+        m_queue.push_back(timeline);
+        m_timelineDirty = false;
+    }
+
+    if (auto region = regionRequest()) m_queue.push_back(std::move(*region));
+    sendNext();
+}
+
+std::optional<LiveRequest> LiveSession::regionRequest() const
+{
+    const auto dataset = m_state->dataset();
+    const int region = m_state->selectedRegion();
+    if (region < 0 || !dataset || !dataset->baseMap || region >= dataset->baseMap->regions->regions().size())
+        return std::nullopt;
+    LiveRequest events;
+    events.kind = LiveRequest::Kind::RegionEvents;
+    events.filter = filter(); // the region's events in the time window, as in memory
+    events.region = dataset->baseMap->regions->regions()[region];
+    return events;
+}
+
+void LiveSession::askRegion()
+{
+    if (!m_following) return;
+    std::erase_if(m_queue, [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::RegionEvents; });
+    if (auto region = regionRequest()) m_queue.push_back(std::move(*region));
+    if (!m_awaited) sendNext();
+}
+
+void LiveSession::sendNext()
+{
+    if (m_queue.empty() || !isOpen()) {
+        m_awaited = 0;
+        return;
+    }
+    m_awaitedRequest = std::move(m_queue.front());
+    m_queue.pop_front();
+    if (m_awaitedRequest.kind == LiveRequest::Kind::Bins) m_awaitedCells = m_viewCells;
+    if (m_awaitedRequest.kind == LiveRequest::Kind::RegionEvents) m_awaitedRegion = m_state->selectedRegion();
+    m_awaited = m_browser->request(m_awaitedRequest);
+}
+
+void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
+{
+    if (answer->request != m_awaited) return;
+    ++m_answers;
+    switch (answer->kind) {
+    case LiveRequest::Kind::Bins: {
+        auto density = std::make_shared<DensityCounts>(m_awaitedCells);
+        for (const LiveBin &bin : answer->bins)
+            density->add(bin.cell, quint32(bin.count));
+        m_density = std::move(density);
+        m_map->setLiveEvents(nullptr);
+        m_map->setLiveDensity(m_density);
+        emit densityChanged();
+        break;
+    }
+    case LiveRequest::Kind::TimelineDensity: {
+        auto counts = std::make_shared<TimelinePeriodCounts>();
+        counts->reserve(answer->timeline.size());
+        for (const LiveTimeBin &bin : answer->timeline) {
+            const QDateTime from = QDateTime::fromMSecsSinceEpoch(bin.binStartMs, Qt::UTC);
+            counts->push_back({bin.binStartMs, from.addMonths(1).toMSecsSinceEpoch(), bin.category, bin.count});
+        }
+        m_periodCounts = std::move(counts);
+        emit timelineChanged(m_periodCounts);
+        break;
+    }
+    case LiveRequest::Kind::RegionEvents:
+        m_regionEvents = answer->events;
+        emit regionEventsChanged(m_awaitedRegion);
+        break;
+    case LiveRequest::Kind::Events:
+        if (answer->events.tooMany || !answer->events.store) {
+            m_queue.push_front(m_bins); // bins, before the rest
+        } else {
+            const auto dataset = m_state->dataset();
+            m_map->setLiveEvents(PreparedDataset::make({}, answer->events.store, dataset ? dataset->baseMap : nullptr,
+                                                       {}, m_map->projectedBaseMap()));
+            m_density.reset();
+            m_map->setLiveDensity(nullptr);
+            emit densityChanged();
+        }
+        break;
+    }
+    sendNext();
+}
+
+} // namespace chronomap
