@@ -41,21 +41,28 @@ std::shared_ptr<const PreparedDataset> spreadEvents(int count, const QString &on
     return PreparedDataset::make({QStringLiteral("spread")}, builder.build(), bundledBaseMap());
 }
 
+/// The same shown events twice: one category of a dataset past the dense threshold (counted in
+/// rows), and a dataset of just those events (counted in time order).
+struct DenseAndSparse {
+    ViewState dense, sparse;
+    DenseAndSparse()
+    {
+        const int count = int(PreparedDataset::kDenseThreshold) + 60'000;
+        const QString shown = markCategories().front();
+        dense.setDataset(spreadEvents(count));
+        dense.setHiddenCategories(QSet<QString>(markCategories().begin() + 1, markCategories().end()));
+        sparse.setDataset(spreadEvents(count, shown));
+    }
+};
+
 } // namespace
 
 TEST_CASE("Hexagon bins and heat of a dense dataset, counted row by row, match those counted in time order", "[render]")
 {
-    const int count = int(PreparedDataset::kDenseThreshold) + 60'000;
-    const QString shown = markCategories().front();
-    QSet<QString> hidden(markCategories().begin() + 1, markCategories().end());
-
-    ViewState dense;
-    dense.setDataset(spreadEvents(count));
-    dense.setHiddenCategories(hidden);
+    const DenseAndSparse views;
+    const ViewState &dense = views.dense, &sparse = views.sparse;
     REQUIRE_FALSE(PreparedDataset::of(dense)->pointRowsNorthToSouth().empty()); // counted in rows
-    ViewState sparse;
-    sparse.setDataset(spreadEvents(count, shown));
-    REQUIRE(PreparedDataset::of(sparse)->pointRowsNorthToSouth().empty()); // counted in time order
+    REQUIRE(PreparedDataset::of(sparse)->pointRowsNorthToSouth().empty());      // counted in time order
     REQUIRE(dense.visibleEvents().size() == sparse.visibleEvents().size());
 
     const Viewport viewport(WebMercator::toMercatorM(QPointF(60, 50)), 6000, QSize(1000, 700));
@@ -134,16 +141,10 @@ TEST_CASE("Hexagon bins of more events than one thread counts are those of one p
 
 TEST_CASE("Density counts, row by row or in time order, are each visible event's SquareBinGrid cell", "[render]")
 {
-    const int count = int(PreparedDataset::kDenseThreshold) + 60'000;
-    const QString shown = markCategories().front();
-    QSet<QString> hidden(markCategories().begin() + 1, markCategories().end());
-    ViewState dense;
-    dense.setDataset(spreadEvents(count));
-    dense.setHiddenCategories(hidden);
+    const DenseAndSparse views;
+    const ViewState &dense = views.dense, &sparse = views.sparse;
     REQUIRE_FALSE(PreparedDataset::of(dense)->pointRowsNorthToSouth().empty()); // counted in rows
-    ViewState sparse;
-    sparse.setDataset(spreadEvents(count, shown));
-    REQUIRE(PreparedDataset::of(sparse)->pointRowsNorthToSouth().empty()); // counted in time order
+    REQUIRE(PreparedDataset::of(sparse)->pointRowsNorthToSouth().empty());      // counted in time order
 
     const Viewport viewport(WebMercator::toMercatorM(QPointF(60, 50)), 3000, QSize(1001, 701));
     const DensityCounts rows = MarkerLayer::countDensity({*PreparedDataset::of(dense), dense, viewport});
