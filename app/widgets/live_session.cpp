@@ -10,6 +10,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <map>
 
 namespace chronomap {
 
@@ -153,9 +154,13 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
     switch (answer->kind) {
     case LiveRequest::Kind::Bins: {
         auto density = std::make_shared<DensityCounts>(m_awaitedCells);
-        for (const LiveBin &bin : answer->bins)
+        std::map<QString, qint64> perCategory; // the legend's: the bins of the view's cells
+        for (const LiveBin &bin : answer->bins) {
             density->add(bin.cell, quint32(bin.count));
+            if (density->contains(bin.cell)) perCategory[bin.category] += bin.count;
+        }
         m_density = std::move(density);
+        m_map->setLiveCategoryCounts(std::move(perCategory));
         m_map->setLiveEvents(nullptr);
         m_map->setLiveDensity(m_density);
         emit densityChanged();
@@ -183,6 +188,11 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
             const auto dataset = m_state->dataset();
             m_map->setLiveEvents(PreparedDataset::make({}, answer->events.store, dataset ? dataset->baseMap : nullptr,
                                                        {}, m_map->projectedBaseMap()));
+            std::map<QString, qint64> perCategory;
+            const EventStore &events = *answer->events.store;
+            for (EventStore::Index i = 0; i < events.size(); ++i)
+                ++perCategory[events.category(i)];
+            m_map->setLiveCategoryCounts(std::move(perCategory));
             m_density.reset();
             m_map->setLiveDensity(nullptr);
             emit densityChanged();

@@ -482,6 +482,7 @@ void MainWindow::endLive()
     if (!m_live) return;
     m_regionPanel->setLive(false);
     m_map->setLiveDensity(nullptr);
+    m_map->setLiveCategoryCounts(std::nullopt);
     m_timeline->setPeriodCounts(nullptr);
     m_live->deleteLater();
     m_live = nullptr;

@@ -179,6 +179,7 @@ void MapView::paintEvent(QPaintEvent *)
     MapFrameResult drawn;
     drawn.labelObstacles = m_eventCache.labelObstacles();
     drawn.marks = m_eventCache.marks();
+    drawn.categoryCounts = m_liveCategoryCounts;
     m_scene->paintGroup(MapScene::Group::Overlays, painter, frame, drawn);
     m_legendHits = drawn.legendHits;
     if (hasFocus()) {
@@ -191,6 +192,12 @@ void MapView::paintEvent(QPaintEvent *)
         m_paintedViewport = m_viewport;
         emit viewportChanged();
     }
+}
+
+void MapView::setLiveCategoryCounts(std::optional<std::map<QString, qint64>> counts)
+{
+    m_liveCategoryCounts = std::move(counts);
+    update();
 }
 
 void MapView::setLiveDensity(std::shared_ptr<const DensityCounts> density)

@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -55,6 +56,9 @@ public:
     /// The events of a small view of a table browsed live, drawn as markers (MarkerLayer) in
     /// place of bins; null: none.
     void setLiveEvents(std::shared_ptr<const PreparedDataset> events);
+    /// The view's events per category of a table browsed live, for the legend; nullopt: the
+    /// legend counts the dataset's events, as for a file.
+    void setLiveCategoryCounts(std::optional<std::map<QString, qint64>> counts);
     /// What the live mode draws: its bins, else its events (tests).
     std::shared_ptr<const DensityCounts> liveDensity() const { return m_liveDensity; }
     std::shared_ptr<const PreparedDataset> liveEvents() const { return m_liveEvents; }
@@ -87,6 +91,7 @@ private:
     Viewport m_paintedViewport; ///< the last frame's, for viewportChanged()
     std::shared_ptr<const DensityCounts> m_liveDensity;
     std::shared_ptr<const PreparedDataset> m_liveEvents;
+    std::optional<std::map<QString, qint64>> m_liveCategoryCounts;
     ViewState m_liveState;                         ///< m_liveEvents' view: all shown (the database filtered them)
     std::shared_ptr<const PreparedDataset> m_data; ///< the state's dataset, as the map draws it
     std::unique_ptr<MapScene> m_scene;             ///< null without a base map

@@ -36,6 +36,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <set>
 
 using namespace chronomap;
 using chronomap::test::psql;
@@ -146,6 +147,13 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     CHECK(total(memory) > 2500); // the view holds most of the events
     CHECK(total(*live) == total(memory));
     CHECK(live->counts == memory.counts);
+    // The legend lists the view's categories as the database counted them, not "no events".
+    map->repaint();
+    std::set<QString> legendCategories;
+    for (const LegendHits::Entry &entry : map->legendHits().entries)
+        legendCategories.insert(entry.category);
+    CHECK(legendCategories ==
+          std::set<QString>{QStringLiteral("deployment"), QStringLiteral("strike"), QStringLiteral("diplomacy")});
 
     // The timeline: the table's events per month and category, all of them.
     REQUIRE(waitUntil([&] { return session->periodCounts() != nullptr; }, 20'000));

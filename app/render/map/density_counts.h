@@ -27,8 +27,14 @@ struct DensityCounts {
     /// Adds `n` events to `cell` (the grid's numbering) when the view shows it.
     void add(QPoint cell, quint32 n)
     {
+        if (contains(cell))
+            counts[size_t(cell.y() - firstCell.y()) * size_t(columns) + size_t(cell.x() - firstCell.x())] += n;
+    }
+    /// Whether the view shows `cell` (the grid's numbering).
+    bool contains(QPoint cell) const
+    {
         const int x = cell.x() - firstCell.x(), y = cell.y() - firstCell.y();
-        if (x >= 0 && y >= 0 && x < columns && y < rows) counts[size_t(y) * size_t(columns) + size_t(x)] += n;
+        return x >= 0 && y >= 0 && x < columns && y < rows;
     }
     /// The cells' extent in Web Mercator metres (x east, y north; top() is the south edge): a
     /// view's edge cells reach past it, and their counts take in all of them.

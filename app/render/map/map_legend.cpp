@@ -72,7 +72,7 @@ std::vector<int> MapLegend::clusterSizeCounts(const MarksDrawn &marks)
 }
 
 QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState &state, LegendHits *hits,
-                         const MarksDrawn *marks) const
+                         const MarksDrawn *marks, const std::map<QString, qint64> *categoryCounts) const
 {
     if (hits) *hits = LegendHits{};
     const auto dataset = state.dataset();
@@ -113,14 +113,19 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
                          figure ? tr("no %1 in the window").arg(figure->quantity()) : tr("no events in the window")});
     } else {
         title = this->title(state);
-        // By category index first: a string lookup per event cost most of a frame at a million.
-        const EventStore &store = *dataset->events;
-        std::vector<int> byIndex(size_t(store.categories().size()) + 1, 0);
-        for (EventStore::Index i : state.visibleEvents())
-            ++byIndex[std::min<size_t>(store.categoryIndex(i), byIndex.size() - 1)];
-        std::map<QString, int> counts; // -1: hidden by the user
-        for (size_t k = 0; k < byIndex.size(); ++k)
-            if (byIndex[k] > 0) counts[store.categories().value(qsizetype(k))] += byIndex[k];
+        std::map<QString, qint64> counts; // -1: hidden by the user
+        if (categoryCounts) {
+            for (const auto &[category, count] : *categoryCounts)
+                if (count > 0) counts[category] = count;
+        } else {
+            // By category index first: a string lookup per event cost most of a frame at a million.
+            const EventStore &store = *dataset->events;
+            std::vector<int> byIndex(size_t(store.categories().size()) + 1, 0);
+            for (EventStore::Index i : state.visibleEvents())
+                ++byIndex[std::min<size_t>(store.categoryIndex(i), byIndex.size() - 1)];
+            for (size_t k = 0; k < byIndex.size(); ++k)
+                if (byIndex[k] > 0) counts[store.categories().value(qsizetype(k))] += byIndex[k];
+        }
         if (m_listsHidden)
             for (const QString &category : dataset->events->categories())
                 if (state.hiddenCategories().contains(category)) counts[category] = -1;

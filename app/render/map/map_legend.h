@@ -7,6 +7,8 @@
 
 #include <vector>
 
+#include <map>
+
 class QPainter;
 
 namespace chronomap {
@@ -46,8 +48,10 @@ public:
     /// fills `hits` (when given) with each category row's rectangle.
     /// `marks` (when given): how the point events were drawn; the legend names a style other than
     /// markers and shows its scale (hexagon bins' colours, clusters' sizes).
+    /// `categoryCounts` (when given): the events per category to list, counted elsewhere (a
+    /// table browsed live), instead of the state's visible events.
     QRectF render(QPainter &painter, const QRectF &area, const ViewState &state, LegendHits *hits = nullptr,
-                  const MarksDrawn *marks = nullptr) const;
+                  const MarksDrawn *marks = nullptr, const std::map<QString, qint64> *categoryCounts = nullptr) const;
     /// "Clusters (automatic)", "Hexagon bins" …: the style `marks` names.
     static QString styleName(const MarksDrawn &marks);
     /// The counts of the clusters' size legend: the largest circle's and two rounder ones down

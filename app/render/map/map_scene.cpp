@@ -50,7 +50,8 @@ MapScene::MapScene(std::shared_ptr<const ProjectedBaseMap> baseMap, Options opti
          }},
         {"legend", 80, Group::Overlays,
          [this, area](QPainter &p, const MapFrame &f, MapFrameResult &r) {
-             r.legendRect = m_legend.render(p, area(f), f.state, &r.legendHits, &r.marks);
+             r.legendRect = m_legend.render(p, area(f), f.state, &r.legendHits, &r.marks,
+                                            r.categoryCounts ? &*r.categoryCounts : nullptr);
          }},
         {"attribution", 90, Group::Overlays,
          [this, area](QPainter &p, const MapFrame &f, MapFrameResult &) { m_legend.renderAttribution(p, area(f)); }},

@@ -12,6 +12,9 @@
 #include <memory>
 #include <vector>
 
+#include <map>
+#include <optional>
+
 class QPainter;
 
 namespace chronomap {
@@ -28,6 +31,9 @@ struct MapFrameResult {
     MarksDrawn marks;
     LegendHits legendHits;
     QRectF legendRect; ///< where the legend went (logical px of the frame)
+    /// A table browsed live: the view's events per category as the database counted them, which
+    /// the legend lists instead of counting the frame's (empty) dataset.
+    std::optional<std::map<QString, qint64>> categoryCounts;
 };
 
 /// The map as an ordered stack of layers, the one place that says what is drawn over what.
