@@ -95,6 +95,8 @@ private:
     QStringList footerLines(double widthPx, const QFont &font) const;
     void paintHeader(QPainter &painter, const QRectF &area) const;
     QRectF paintMap(QPainter &painter, const QRectF &area, const Progress &progress, bool *stopped) const;
+    /// The base map on two threads, when the painter paints a large raster image; false: not done.
+    bool paintBaseMapInBands(QPainter &painter, const MapFrame &frame) const;
     void paintTimeline(QPainter &painter, const QRectF &area) const;
     void paintFooter(QPainter &painter, const QRectF &area, const QStringList &lines) const;
 
