@@ -393,7 +393,9 @@ bool SnapshotComposer::paintBaseMapInBands(QPainter &painter, const MapFrame &fr
     // the lines fall on the same pixels) and clipped as this one. Qt's hairline stroker cuts a
     // line at an image's edge and may then shade the pixels next to the cut one level apart:
     // the lower band starts kBandOverlapRows higher and replaces the upper band's last rows.
-    if (!painter.device() || painter.device()->devType() != QInternal::Image || !painter.hasClipping()) return false;
+    if (!m_baseMapInBands || !painter.device() || painter.device()->devType() != QInternal::Image ||
+        !painter.hasClipping())
+        return false;
     auto *image = static_cast<QImage *>(painter.device());
     const double dpr = image->devicePixelRatio();
     if (image->height() < 2 * kMinBandRows || dpr != std::round(dpr) || image->format() != QImage::Format_RGB32)
