@@ -146,7 +146,7 @@ TEST_CASE("db: the table has its indexes, its geometry in EPSG:4326 and the chan
                                                   "truncate,%1_chronomap_bins_update,%1_chronomap_notify")
                                        .arg(table));
     CHECK(
-        psql(QStringLiteral("SELECT (SELECT sum(count) FROM %1_bins WHERE level = 0) = (SELECT count(*) FROM %1 WHERE "
+        psql(QStringLiteral("SELECT (SELECT sum(n) FROM %1_bins, unnest(counts) n WHERE level = 0) = (SELECT count(*) FROM %1 WHERE "
                             "GeometryType(geom) = 'POINT') AND (SELECT count(*) FROM %1) > 0")
                  .arg(table)) == u"t");
     // Kursk's deployment is a point in the oblast.
