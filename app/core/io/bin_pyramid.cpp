@@ -99,8 +99,10 @@ QStringList BinPyramid::buildStatements(const QString &table)
                                    "greatest(s.to_ms, n.to_ms) FROM (SPAN) n(from_ms, to_ms)");
     widen.replace(QLatin1String("SPAN"), spanOf(QStringLiteral("%2$I")));
     const auto quoted = [](QString sql) { return sql.replace(u'\'', QLatin1String("''")); };
+    // Named apart from the function of the unpacked layout (chronomap_bins_change), which tables
+    // imported before still call: replacing it would break their writes.
     QString function = QStringLiteral(
-        "CREATE OR REPLACE FUNCTION chronomap_bins_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "CREATE OR REPLACE FUNCTION chronomap_packed_bins_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
         "DECLARE bins text := TG_TABLE_NAME || '_bins'; span text := TG_TABLE_NAME || '_bins_span'; BEGIN "
         "IF TG_OP = 'TRUNCATE' THEN EXECUTE format('DELETE FROM %I', bins); RETURN NULL; END IF; "
         "IF TG_OP IN ('DELETE', 'UPDATE') THEN EXECUTE format('ADD', bins, 'chronomap_old', '-1'); END IF; "
@@ -109,7 +111,7 @@ QStringList BinPyramid::buildStatements(const QString &table)
     sql << function.replace(QLatin1String("ADD"), quoted(add)).replace(QLatin1String("WIDEN"), quoted(widen));
     const QString trigger =
         QStringLiteral("CREATE TRIGGER \"%1_chronomap_bins_%2\" AFTER %3 ON \"%1\" %4 FOR EACH STATEMENT EXECUTE "
-                       "FUNCTION chronomap_bins_change()");
+                       "FUNCTION chronomap_packed_bins_change()");
     sql << trigger.arg(table, QStringLiteral("insert"), QStringLiteral("INSERT"),
                        QStringLiteral("REFERENCING NEW TABLE AS chronomap_new"));
     sql << trigger.arg(table, QStringLiteral("update"), QStringLiteral("UPDATE"),
