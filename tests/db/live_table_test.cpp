@@ -365,8 +365,7 @@ TEST_CASE("db: the pyramid stays true through inserts, updates, deletes and a tr
     checkLevelBins(*live, *storeOfTable(), false);
 }
 
-TEST_CASE("db: the pyramid packs each level's cells by grid row and category, and they are the rows' counts",
-          "[.db]")
+TEST_CASE("db: the pyramid packs each level's cells by grid row and category, and they are the rows' counts", "[.db]")
 {
     const Imported &scattered = importedTables().back();
     const QString bins = scattered.table + QStringLiteral("_bins");

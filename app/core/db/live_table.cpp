@@ -274,10 +274,10 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
         const double margin = 1e-7;
         rowFilter.mercatorBoxM.reset();
         rowsBox = QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
-                          .arg(params.add(lonOf(range.left() * grid.cellM - half) - margin),
-                               params.add(latOf(half - (range.bottom() + 1) * grid.cellM) - margin),
-                               params.add(lonOf((range.right() + 1) * grid.cellM - half) + margin),
-                               params.add(latOf(half - range.top() * grid.cellM) + margin));
+                      .arg(params.add(lonOf(range.left() * grid.cellM - half) - margin),
+                           params.add(latOf(half - (range.bottom() + 1) * grid.cellM) - margin),
+                           params.add(lonOf((range.right() + 1) * grid.cellM - half) + margin),
+                           params.add(latOf(half - range.top() * grid.cellM) + margin));
     }
     // SquareBinGrid::worldCellOf in SQL, as BinPyramid counts.
     const QString where = rowFilter.where(params, m_searchable) + QLatin1String(" AND ") + rowsBox;
@@ -305,11 +305,11 @@ LiveResult<std::vector<LiveBin>> LiveTable::pyramidBins(const LiveFilter &filter
         shown = QStringLiteral("NOT (category = ANY(%1::text[]))")
                     .arg(params.add(
                         pgArrayLiteral(QStringList(filter.hiddenCategories.begin(), filter.hiddenCategories.end()))));
-    const QString sql = QStringLiteral("SELECT cy, category, cxs, counts FROM \"%1\" WHERE level = %2 AND cy BETWEEN "
-                                       "%3 AND %4 AND %5")
-                            .arg(BinPyramid::binsTable(m_table), params.add(QByteArray::number(grid.level)),
-                                 params.add(QByteArray::number(range.top())),
-                                 params.add(QByteArray::number(range.bottom())), shown);
+    const QString sql =
+        QStringLiteral("SELECT cy, category, cxs, counts FROM \"%1\" WHERE level = %2 AND cy BETWEEN "
+                       "%3 AND %4 AND %5")
+            .arg(BinPyramid::binsTable(m_table), params.add(QByteArray::number(grid.level)),
+                 params.add(QByteArray::number(range.top())), params.add(QByteArray::number(range.bottom())), shown);
     const PgOutcome outcome = m_connection->query(sql.toUtf8(), params.values());
     if (outcome.status != PgStatus::Ok) return failure<std::vector<LiveBin>>(outcome);
     LiveResult<std::vector<LiveBin>> result;

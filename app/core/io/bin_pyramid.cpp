@@ -61,7 +61,7 @@ QStringList BinPyramid::buildStatements(const QString &table)
     // One statement: the top level counted from the rows, each level below from the one finer
     // (a cell is four; floor of a half is the shift right), all packed by grid row and category.
     QStringList levels = {QStringLiteral("l%1 AS MATERIALIZED (%2)")
-                                 .arg(QString::number(kTopLevel), topLevelCounts(QStringLiteral("\"%1\"").arg(table)))};
+                              .arg(QString::number(kTopLevel), topLevelCounts(QStringLiteral("\"%1\"").arg(table)))};
     QStringList cells = {QStringLiteral("SELECT %1 AS level, cx, cy, category, n FROM l%1").arg(kTopLevel)};
     for (int level = kTopLevel - 1; level >= 0; --level) {
         levels << QStringLiteral("l%1 AS MATERIALIZED (SELECT cx >> 1 AS cx, cy >> 1 AS cy, category, sum(n)::bigint "
