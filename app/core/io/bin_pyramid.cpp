@@ -55,6 +55,9 @@ QStringList BinPyramid::buildStatements(const QString &table)
 {
     const QString bins = binsTable(table), span = spanTable(table);
     QStringList sql;
+    // The counting sorts millions of cells: in memory, not in files (the default 4 MB), for the
+    // import's transaction only.
+    sql << QStringLiteral("SET LOCAL work_mem = '128MB'");
     sql << QStringLiteral("CREATE TABLE \"%1\" (level smallint NOT NULL, cy integer NOT NULL, category text NOT NULL, "
                           "cxs integer[] NOT NULL, counts bigint[] NOT NULL)")
                .arg(bins);
