@@ -55,9 +55,9 @@ QStringList BinPyramid::buildStatements(const QString &table)
 {
     const QString bins = binsTable(table), span = spanTable(table);
     QStringList sql;
-    // The counting sorts millions of cells: in memory, not in files (the default 4 MB), for the
-    // import's transaction only.
-    sql << QStringLiteral("SET LOCAL work_mem = '128MB'");
+    // The counting sorts millions of cells (2.5M for 1M events spread over the world, about
+    // 250 MB): in memory, not in files (the default 4 MB), for the import's transaction only.
+    sql << QStringLiteral("SET LOCAL work_mem = '256MB'");
     sql << QStringLiteral("CREATE TABLE \"%1\" (level smallint NOT NULL, cy integer NOT NULL, category text NOT NULL, "
                           "cxs integer[] NOT NULL, counts bigint[] NOT NULL)")
                .arg(bins);
