@@ -7,6 +7,7 @@
 #include "cli/export_command.h"
 #include "core/io/geojson_kernel.h"
 #include "core/io/reader_child.h"
+#include "core/io/reader_zygote.h"
 #include "core/one_shot_heap.h"
 #include "widgets/main_window.h"
 #include "cli/startup.h"
@@ -18,6 +19,7 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 
 int main(int argc, char **argv)
 {
@@ -25,6 +27,10 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv); // a reader child, started by the app: reads one file, streams it back
         return chronomap::ReaderChild::run(app.arguments());
     }
+    // A one-shot export forks its reader child now, while the process has one thread and no
+    // application object: it starts linked (see ReaderZygote). parseMode below decides the mode.
+    if (chronomap::cli::mayExport(argc, argv))
+        if (const std::optional<int> zygoteStatus = chronomap::ReaderZygote::start(argc, argv)) return *zygoteStatus;
     QCoreApplication::setApplicationName(QStringLiteral("chronomap"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chronomap"));
     // The simdjson kernel this machine reads GeoJSON with: performance reports need it.

@@ -48,8 +48,6 @@ AnimationCommand::AnimationCommand()
 int AnimationCommand::run(const QCommandLineParser &parser, const FilterOptions &filters, const QStringList &dataPaths,
                           const LoadOptions &load) const
 {
-    if (!loadBundledFonts())
-        err() << tr("chronomap: the bundled fonts are missing; text may differ from machine to machine") << Qt::endl;
     // Arguments first: a typo costs no loading.
     const QString out = parser.value(m_exportAnimation);
     if (out.isEmpty()) return fail(kBadArguments, tr("--export-animation: no output file given"));

@@ -69,8 +69,6 @@ int BriefingCommand::run(const QCommandLineParser &parser, const FilterOptions &
 {
     QElapsedTimer clock;
     clock.start();
-    if (!loadBundledFonts())
-        err() << tr("chronomap: the bundled fonts are missing; text may differ from machine to machine") << Qt::endl;
     // Arguments first, cheapest checks first: a typo costs no loading.
     const QString briefingPath = parser.value(m_exportBriefing);
     const QStringList positional = parser.positionalArguments();

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <iterator>
 
 namespace chronomap::cli {
@@ -181,6 +182,13 @@ int query(const QCommandLineParser &parser, const Options &o, const LoadOptions 
 }
 
 } // namespace
+
+bool mayExport(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strncmp(argv[i], "--export", 8) == 0) return true;
+    return false;
+}
 
 Mode parseMode(const QStringList &arguments)
 {

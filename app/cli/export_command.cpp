@@ -45,8 +45,6 @@ int ExportCommand::run(const QCommandLineParser &parser, const FilterOptions &fi
 {
     QElapsedTimer clock;
     clock.start();
-    if (!loadBundledFonts())
-        err() << tr("chronomap: the bundled fonts are missing; text may differ from machine to machine") << Qt::endl;
     // Arguments first, cheapest checks first: a typo costs no loading.
     const QString out = parser.value(m_export);
     if (out.isEmpty()) return fail(kBadArguments, tr("--export: no output file given"));

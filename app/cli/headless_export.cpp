@@ -5,6 +5,7 @@
 #include "core/data_paths.h"
 #include "core/io/dataset_loader.h"
 #include "render/map/base_map_cache.h"
+#include "render/map/map_style.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
@@ -42,7 +43,8 @@ std::optional<HeadlessExport> loadForExport(const QCommandLineParser &parser, co
                           .arg(parser.value(QStringLiteral("map-style"))));
     out.settings.markStyle = *markStyle;
     // The dataset loads on a second thread from here: its reader child starts (loading its
-    // libraries takes a tenth of a second) and reads while this thread reads the base map.
+    // libraries takes a tenth of a second) and reads while this thread loads the fonts and
+    // reads the base map.
     const QStringList paths = dataPaths.isEmpty() ? QStringList{DataPaths::bundledEvents()} : dataPaths;
     std::atomic<bool> abandoned = false;
     DatasetLoader::Callbacks callbacks;
@@ -53,6 +55,9 @@ std::optional<HeadlessExport> loadForExport(const QCommandLineParser &parser, co
         abandoned = true;
         if (loading.valid()) loading.wait();
     });
+    // Fonts and the base map on this thread meanwhile: neither needs the data.
+    if (!loadBundledFonts())
+        err() << tr("chronomap: the bundled fonts are missing; text may differ from machine to machine") << Qt::endl;
     IssueList baseIssues;
     const LoadedBaseMap loadedBaseMap = BaseMapCache::load(DataPaths::baseMap(), &baseIssues);
     std::shared_ptr<const BaseMap> baseMap = loadedBaseMap.baseMap;

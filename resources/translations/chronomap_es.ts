@@ -3112,6 +3112,10 @@
         <source>--map-style: &apos;%1&apos; is not auto, markers, clusters, hexbins or heat</source>
         <translation>--map-style: «%1» no es auto, markers, clusters, hexbins ni heat</translation>
     </message>
+    <message>
+        <source>chronomap: the bundled fonts are missing; text may differ from machine to machine</source>
+        <translation>chronomap: faltan las tipografías incluidas; el texto puede variar de un equipo a otro</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::cli::AnimationCommand</name>
@@ -3146,10 +3150,6 @@
     <message>
         <source>N</source>
         <translation>N</translation>
-    </message>
-    <message>
-        <source>chronomap: the bundled fonts are missing; text may differ from machine to machine</source>
-        <translation>chronomap: faltan las tipografías incluidas; el texto puede variar de un equipo a otro</translation>
     </message>
     <message>
         <source>--export-animation: no output file given</source>
@@ -3209,10 +3209,6 @@
     <message>
         <source>%1: its dataset &apos;%2&apos; is neither beside it nor bundled; give the data with --data FILE</source>
         <translation>%1: sus datos &apos;%2&apos; no están a su lado ni entre los incluidos; indique los datos con --data ARCHIVO</translation>
-    </message>
-    <message>
-        <source>chronomap: the bundled fonts are missing; text may differ from machine to machine</source>
-        <translation>chronomap: faltan las tipografías incluidas; el texto puede variar de un equipo a otro</translation>
     </message>
     <message>
         <source>--export-briefing: give the briefing, then one output file: --export-briefing BRIEFING.json OUT.pdf</source>
@@ -3280,10 +3276,6 @@
     <message>
         <source>FILE</source>
         <translation>ARCHIVO</translation>
-    </message>
-    <message>
-        <source>chronomap: the bundled fonts are missing; text may differ from machine to machine</source>
-        <translation>chronomap: faltan las tipografías incluidas; el texto puede variar de un equipo a otro</translation>
     </message>
     <message>
         <source>--export: no output file given</source>

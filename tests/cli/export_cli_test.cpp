@@ -261,3 +261,29 @@ TEST_CASE("An export that fails half-way (disk full) leaves the existing file by
     CHECK(readAll(path) == original);
     CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden) == QStringList{QStringLiteral("report.png")});
 }
+
+TEST_CASE("chronomap --export reads its data in a reader child forked at its start, crashes included", "[export][cli]")
+{
+    // The export's first file goes to the child forked before the application started
+    // (ReaderZygote): it loads the file as a spawned child would, and its crash is reported as
+    // a reader's crash, the export refused and no file written.
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("out.png")), view = dir.filePath(QStringLiteral("view.json"));
+    const Run ok = runChronomap(
+        {QStringLiteral("--export"), png, QStringLiteral("--data"), kData, QStringLiteral("--view-state"), view});
+    INFO(ok.err.toStdString());
+    REQUIRE(ok.exitCode == 0);
+    CHECK(QImage(png).size() == QSize(1920, 1080));
+    CHECK(readAll(view).contains("events.geojson"));
+
+    QProcessEnvironment fault;
+    fault.insert(QStringLiteral("CHRONOMAP_READER_FAULT"), QStringLiteral("abort"));
+    const QString crashed = dir.filePath(QStringLiteral("crashed.png"));
+    const Run run = test::runProgram(QStringLiteral(CHRONOMAP_EXE),
+                                     {QStringLiteral("--export"), crashed, QStringLiteral("--data"), kData}, 0, fault);
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 2);
+    CHECK(run.err.contains(QStringLiteral("crashed with signal")));
+    CHECK(run.err.contains(kData));
+    CHECK_FALSE(QFileInfo::exists(crashed));
+}

@@ -48,3 +48,23 @@ TEST_CASE("encodePng writes the pixels, the text chunks (Latin-1 and not) and th
     CHECK_FALSE(read.hasAlphaChannel()); // RGB, not RGBA: a quarter smaller before compression
     CHECK(read.convertToFormat(QImage::Format_RGB32) == image);
 }
+
+TEST_CASE("encodePng deflates a tall image in two bands that read back as one image", "[render][snapshot]")
+{
+    QImage image(333, 700, QImage::Format_RGB32); // past the one-band height: two threads
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            image.setPixel(x, y, qRgb((x * 7 + y) & 255, (y * 3) & 255, (x ^ y) & 255));
+    QString error;
+    const QByteArray png = encodePng(image, {{QStringLiteral("Title"), QStringLiteral("bands")}}, 1, &error);
+    INFO(error.toStdString());
+    REQUIRE_FALSE(png.isEmpty());
+    QBuffer buffer;
+    buffer.setData(png);
+    QImageReader reader(&buffer, "png");
+    CHECK(reader.text(QStringLiteral("Title")) == QStringLiteral("bands"));
+    const QImage read = reader.read();
+    INFO(reader.errorString().toStdString());
+    REQUIRE_FALSE(read.isNull());
+    CHECK(read.convertToFormat(QImage::Format_RGB32) == image);
+}

@@ -33,6 +33,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstring>
+#include <utility>
+
 #include "../qt_string_maker.h"
 
 using namespace chronomap;
@@ -294,6 +297,29 @@ TEST_CASE("A 4K PNG keeps the 1080p layout at twice the pixels", "[export]")
             differing += !near(hd.pixelColor(x, y), halved.pixelColor(x, y), 48);
     INFO("pixels differing by more than 48 in a channel: " << differing);
     CHECK(differing < qint64(hd.width()) * hd.height() / 50);
+}
+
+TEST_CASE("A large PNG's base map drawn on two threads has the pixels of one thread", "[export]")
+{
+    Scene scene; // a regional view: admin-1 borders (hairlines), national borders, coasts
+    QTemporaryDir dir;
+    for (const auto &[size, scale] :
+         {std::pair{QSize(1920, 1080), 1.0}, std::pair{QSize(3840, 2160), 2.0}, std::pair{QSize(1000, 700), 1.0}}) {
+        INFO(size.width() << "x" << size.height() << " at scale " << scale);
+        const QString bands = dir.filePath(QStringLiteral("bands.png")), one = dir.filePath(QStringLiteral("one.png"));
+        scene.composer->setDrawsBaseMapInBands(true);
+        REQUIRE(SnapshotWriter::write(*scene.composer, bands, scene.options(size, scale)));
+        scene.composer->setDrawsBaseMapInBands(false);
+        REQUIRE(SnapshotWriter::write(*scene.composer, one, scene.options(size, scale)));
+        const QImage a = QImage(bands).convertToFormat(QImage::Format_RGB32);
+        const QImage b = QImage(one).convertToFormat(QImage::Format_RGB32);
+        REQUIRE(a.size() == size);
+        qint64 differing = 0;
+        for (int y = 0; y < a.height(); ++y)
+            differing += std::memcmp(a.constScanLine(y), b.constScanLine(y), size_t(a.width()) * 4) != 0;
+        CHECK(differing == 0); // rows that differ
+    }
+    scene.composer->setDrawsBaseMapInBands(true);
 }
 
 TEST_CASE("SnapshotRequest, as the export dialog and --export run it, writes what write() does", "[export]")

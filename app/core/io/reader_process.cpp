@@ -5,6 +5,7 @@
 #include "core/io/database_source.h"
 #include "core/io/reader_child.h"
 #include "core/io/reader_stream.h"
+#include "core/io/reader_zygote.h"
 #include "core/ui_language.h"
 
 #include <QCoreApplication>
@@ -130,6 +131,12 @@ public:
         }
         return true;
     }
+    /// Takes over a started reader child (ReaderZygote): its process id and its stdout's read end.
+    void adopt(pid_t pid, int fd)
+    {
+        m_pid = pid;
+        m_fd = fd;
+    }
     int fd() const { return m_fd; }
     /// SIGKILL and reap; does nothing once reaped.
     void kill()
@@ -156,6 +163,13 @@ private:
     int m_fd = -1;
     int m_status = 0;
 };
+
+/// True when the reader child is the running executable (no other was set).
+bool isOwnExecutable()
+{
+    const QMutexLocker lock(&g_settingsMutex);
+    return g_executable.isEmpty();
+}
 
 QString recordText(qint64 record)
 {
@@ -211,13 +225,25 @@ LoadResult ReaderProcess::loadFile(const QString &path, const LoadOptions &optio
 LoadResult ReaderProcess::load(const QString &path, const LoadOptions &options, const EventLoader::Progress &progress,
                                const ReaderLimits &limits)
 {
-    ReaderStream stream(path, options);
     Child child;
     const QString exe = executable();
-    if (QString error;
-        !child.start(childArguments(exe, path, options, limits), childEnvironment(path, options), &error))
+    const std::vector<QByteArray> arguments = childArguments(exe, path, options, limits);
+    QString startError;
+    bool started = false;
+    // The zygote forked at the app's start, when there is one (one-shot exports), is this very
+    // executable already linked: a file's first reader saves the child's start. A database's
+    // reader gets its password in its environment, so it is always started anew.
+    if (isOwnExecutable() && !DatabaseSource::isDatabase(path))
+        if (const auto zygote = ReaderZygote::take(arguments)) {
+            child.adopt(zygote->pid, zygote->stdoutFd);
+            started = true;
+        }
+    if (!started) started = child.start(arguments, childEnvironment(path, options), &startError);
+    // The stream after the child: registering GDAL's drivers here then overlaps the child's start.
+    ReaderStream stream(path, options);
+    if (!started)
         return stream.fail(
-            QCoreApplication::translate("ReaderProcess", "cannot start the file reader %1: %2").arg(exe, error));
+            QCoreApplication::translate("ReaderProcess", "cannot start the file reader %1: %2").arg(exe, startError));
 
     enum class Outcome { Running, Eof, Malformed, Cancelled, Stalled } outcome = Outcome::Running;
     std::vector<char> buffer(1 << 20);

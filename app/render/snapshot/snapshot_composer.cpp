@@ -14,7 +14,10 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <map>
+#include <thread>
 
 namespace chronomap {
 
@@ -25,6 +28,8 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
     return QCoreApplication::translate("SnapshotComposer", text, disambiguation, n);
 }
 
+constexpr int kMinBandRows = 256;            // smaller snapshots draw their base map on one thread
+constexpr int kBandOverlapRows = 64;         // device rows the lower band starts above the upper band's end
 constexpr double kPadPx = 16;                // outer margin, logical px
 constexpr int kMaxSourceLines = 3;           // the footnote never grows past this
 constexpr size_t kMaxEventsScanned = 20'000; // sources of a huge selection come from a prefix
@@ -361,7 +366,7 @@ QRectF SnapshotComposer::paintMap(QPainter &painter, const QRectF &area, const P
                 m_baseMapCacheLanguage = m_state.language();
             }
             painter.drawImage(QPointF(0, 0), m_baseMapCache);
-        } else {
+        } else if (!paintBaseMapInBands(painter, frame)) {
             m_scene->paintGroup(MapScene::Group::BaseMap, painter, frame, drawn);
         }
         if (step(35)) m_scene->paintGroup(MapScene::Group::Events, painter, frame, drawn);
@@ -378,6 +383,52 @@ QRectF SnapshotComposer::paintMap(QPainter &painter, const QRectF &area, const P
     painter.drawRect(local);
     painter.restore();
     return legend;
+}
+
+bool SnapshotComposer::paintBaseMapInBands(QPainter &painter, const MapFrame &frame) const
+{
+    // A large raster snapshot's base map (a 4K one: a fifth of a second of line stroking) is
+    // drawn by two threads: this one into the image's upper rows, another into a copy of the
+    // lower rows, each painter as this one moved up by its first row (whole device pixels, so
+    // the lines fall on the same pixels) and clipped as this one. Qt's hairline stroker cuts a
+    // line at an image's edge and may then shade the pixels next to the cut one level apart:
+    // the lower band starts kBandOverlapRows higher and replaces the upper band's last rows.
+    if (!m_baseMapInBands || !painter.device() || painter.device()->devType() != QInternal::Image ||
+        !painter.hasClipping())
+        return false;
+    auto *image = static_cast<QImage *>(painter.device());
+    const double dpr = image->devicePixelRatio();
+    if (image->height() < 2 * kMinBandRows || dpr != std::round(dpr) || image->format() != QImage::Format_RGB32)
+        return false;
+    const QTransform world = painter.worldTransform();
+    const QRectF clip = painter.clipBoundingRect(); // the map's frame, in the painter's logical coordinates
+    const auto whole = [dpr](int rows) { return int(std::round(rows / dpr) * dpr); }; // whole logical rows
+    const int splitRow = whole(image->height() / 2), lowerFirst = whole(splitRow - kBandOverlapRows);
+    const auto paintBand = [&](QImage &band, int firstRow) {
+        band.setDevicePixelRatio(dpr);
+        band.setDotsPerMeterX(image->dotsPerMeterX());
+        band.setDotsPerMeterY(image->dotsPerMeterY());
+        QPainter p(&band);
+        p.setRenderHints(painter.renderHints());
+        p.setWorldTransform(world * QTransform::fromTranslate(0, -firstRow / dpr));
+        p.setClipRect(clip);
+        MapFrameResult ignored;
+        m_scene->paintGroup(MapScene::Group::BaseMap, p, frame, ignored);
+    };
+    // The lower band's copy holds what the image holds there before the map: white, the page.
+    QImage lower(image->width(), image->height() - lowerFirst, image->format());
+    if (lower.isNull()) return false;
+    std::thread lowerThread([&] {
+        lower.fill(Qt::white);
+        paintBand(lower, lowerFirst);
+    });
+    QImage upper(image->bits(), image->width(), splitRow, image->bytesPerLine(), image->format());
+    paintBand(upper, 0);
+    lowerThread.join();
+    const int keepFrom = whole(splitRow - kBandOverlapRows / 2);
+    for (int y = keepFrom; y < image->height(); ++y)
+        std::memcpy(image->scanLine(y), lower.constScanLine(y - lowerFirst), size_t(image->bytesPerLine()));
+    return true;
 }
 
 TimeAxis SnapshotComposer::timelineAxis(double widthPx) const

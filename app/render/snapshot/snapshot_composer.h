@@ -66,6 +66,9 @@ public:
     /// Keep the base map painted on a raster target and reuse it while the map's viewport and
     /// size stay the same: the frames of an animation differ only above the base map.
     void setCachesBaseMap(bool caches) { m_cachesBaseMap = caches; }
+    /// Draw a large raster snapshot's base map on two threads (the default; the same pixels as
+    /// one thread, which `false` asks for).
+    void setDrawsBaseMapInBands(bool bands) { m_baseMapInBands = bands; }
     /// The map's rectangle (logical px) in a snapshot of `logicalSize`.
     QRectF mapAreaFor(const QSizeF &logicalSize) const;
     /// The title shown: the content's, or the dataset's file name.
@@ -95,6 +98,8 @@ private:
     QStringList footerLines(double widthPx, const QFont &font) const;
     void paintHeader(QPainter &painter, const QRectF &area) const;
     QRectF paintMap(QPainter &painter, const QRectF &area, const Progress &progress, bool *stopped) const;
+    /// The base map on two threads, when the painter paints a large raster image; false: not done.
+    bool paintBaseMapInBands(QPainter &painter, const MapFrame &frame) const;
     void paintTimeline(QPainter &painter, const QRectF &area) const;
     void paintFooter(QPainter &painter, const QRectF &area, const QStringList &lines) const;
 
@@ -106,6 +111,7 @@ private:
     TimelineRenderer m_timeline;
     mutable std::optional<std::pair<quint64, QList<std::pair<QString, int>>>> m_sourcesShown; ///< by state revision
     bool m_cachesBaseMap = false;
+    bool m_baseMapInBands = true;
     mutable QImage m_baseMapCache;          ///< see setCachesBaseMap()
     mutable QRectF m_baseMapCacheRect;      ///< the viewport's visible Mercator rectangle it shows
     mutable QString m_baseMapCacheLanguage; ///< of its place names
