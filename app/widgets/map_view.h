@@ -68,6 +68,9 @@ signals:
     void viewportChanged();
     /// A click on a cluster or hexagon bin of more than one event: its events, newest first.
     void groupClicked(const chronomap::EventStore::IndexList &events, chronomap::MarkStyle style);
+    /// Live mode: a click on the map picked the event `id` of the live markers (the newest under
+    /// the cursor), or none (empty: a click beside them, on bins, or Escape).
+    void liveEventClicked(const QString &id);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -83,6 +86,8 @@ protected:
 private:
     void onDatasetChanged();
     void click(QPointF px);
+    /// Live mode: says which live marker a click at `px` picked (liveEventClicked).
+    void clickLive(QPointF px);
     int regionAt(QPointF px) const;
     void renderBaseCache(int marginPx);
 
@@ -93,6 +98,7 @@ private:
     std::shared_ptr<const PreparedDataset> m_liveEvents;
     std::optional<std::map<QString, qint64>> m_liveCategoryCounts;
     ViewState m_liveState;                         ///< m_liveEvents' view: all shown (the database filtered them)
+    MapHits m_liveHits;                            ///< where the last frame drew m_liveEvents' markers
     std::shared_ptr<const PreparedDataset> m_data; ///< the state's dataset, as the map draws it
     std::unique_ptr<MapScene> m_scene;             ///< null without a base map
     LegendHits m_legendHits;
