@@ -142,7 +142,7 @@ void FilterBar::rebuildCategoryMenu()
     m_categoryMenu->clear();
     m_categoryActions.clear();
     const auto dataset = m_state->dataset();
-    QStringList categories = m_live ? m_liveCategories
+    QStringList categories = m_live                       ? m_liveCategories
                              : dataset && dataset->events ? dataset->events->categories()
                                                           : QStringList();
     // Those hidden stay listed, so that they can be shown again.

@@ -99,7 +99,21 @@ void LiveSession::setTimelineScale(double msPerPx)
     const TimeUnit unit = timelineUnitFor(msPerPx);
     if (unit == m_timelineUnit) return;
     m_timelineUnit = unit;
-    scheduleAll();
+    if (!m_following) return; // asked with the first requests
+    // The timeline alone: the map's answers stand.
+    std::erase_if(m_queue, [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::TimelineDensity; });
+    m_queue.push_back(timelineRequest());
+    if (!m_awaited) sendNext();
+}
+
+LiveRequest LiveSession::timelineRequest() const
+{
+    LiveRequest timeline;
+    timeline.kind = LiveRequest::Kind::TimelineDensity;
+    timeline.filter = filter(); // all time: the window is drawn over it
+    timeline.filter.window.reset();
+    timeline.timeUnit = dateTruncUnit(m_timelineUnit);
+    return timeline;
 }
 
 void LiveSession::selectEvent(const QString &id)
@@ -158,8 +172,7 @@ void LiveSession::ask()
     if ((m_awaited && isTimeline(m_awaitedRequest)) || std::any_of(m_queue.begin(), m_queue.end(), isTimeline))
         m_timelineDirty = true;
     const auto isCategories = [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::Categories; };
-    if ((m_awaited && isCategories(m_awaitedRequest)) ||
-        std::any_of(m_queue.begin(), m_queue.end(), isCategories))
+    if ((m_awaited && isCategories(m_awaitedRequest)) || std::any_of(m_queue.begin(), m_queue.end(), isCategories))
         m_categoriesDirty = true;
     // A chosen event not answered yet is asked for first again.
     const auto isEvent = [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::EventById; };
@@ -190,12 +203,7 @@ void LiveSession::ask()
     m_page.eventLimit = m_pageSize;
 
     if (m_timelineDirty) { // not after a pan or zoom: it shows every place
-        LiveRequest timeline;
-        timeline.kind = LiveRequest::Kind::TimelineDensity;
-        timeline.filter = filter(); // all time: the window is drawn over it
-        timeline.filter.window.reset();
-        timeline.timeUnit = dateTruncUnit(m_timelineUnit);
-        m_queue.push_back(timeline);
+        m_queue.push_back(timelineRequest());
         m_timelineDirty = false;
     }
 

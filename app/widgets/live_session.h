@@ -110,6 +110,8 @@ private:
     /// Asks for the selected region's events alone (a click on the map).
     void askRegion();
     std::optional<LiveRequest> regionRequest() const;
+    /// The timeline's columns at m_timelineUnit, all time.
+    LiveRequest timelineRequest() const;
     /// Sends `request` before the queued ones, putting off a slow list on its way.
     void sendFirst(LiveRequest request);
     void sendNext();

@@ -127,7 +127,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_regionPanel, &RegionPanel::zoomToEventsRequested, m_map, &MapView::zoomToEvents);
     QDockWidget *timelineDock =
         addDock(tr("Timeline"), QStringLiteral("timelineDock"), createTimelinePane(), Qt::BottomDockWidgetArea);
-    QDockWidget *tableDock = addDock(tr("All events"), QStringLiteral("eventsDock"), tablePane, Qt::BottomDockWidgetArea);
+    QDockWidget *tableDock =
+        addDock(tr("All events"), QStringLiteral("eventsDock"), tablePane, Qt::BottomDockWidgetArea);
     QDockWidget *problemsDock =
         addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
     // The timeline spans the bottom under the map; the table and problems share a tab beside it.
@@ -554,8 +555,8 @@ void MainWindow::showLiveMenus()
     const QString why = m_live ? tr("Not available for a table browsed live: the map draws the database's density "
                                     "bins, or markers when the view holds few events")
                                : QString();
-    for (QMenu *menu : {findChild<QMenu *>(QStringLiteral("mapStyles")),
-                        findChild<QMenu *>(QStringLiteral("choroplethFigures"))})
+    for (QMenu *menu :
+         {findChild<QMenu *>(QStringLiteral("mapStyles")), findChild<QMenu *>(QStringLiteral("choroplethFigures"))})
         if (menu) {
             menu->menuAction()->setEnabled(!m_live);
             menu->menuAction()->setToolTip(why); // empty: the action's text, as before

@@ -291,7 +291,8 @@ void MapView::clickLive(QPointF px)
 {
     if (!m_liveEvents && !m_liveDensity) return; // not live
     EventStore::IndexList live;
-    if (m_liveEvents && m_scene) live = m_scene->eventsAt(px, MapFrame{*m_liveEvents, m_liveState, m_viewport}, m_liveHits);
+    if (m_liveEvents && m_scene)
+        live = m_scene->eventsAt(px, MapFrame{*m_liveEvents, m_liveState, m_viewport}, m_liveHits);
     emit liveEventClicked(live.empty() ? QString() : m_liveEvents->events->id(live.front()));
 }
 

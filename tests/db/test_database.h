@@ -102,8 +102,7 @@ inline QString scatteredPointsCsv(const QTemporaryDir &dir, const ScatteredPoint
         const QString lat = placeless ? QString() : QString::number(50.3 + 1.7 * next(), 'f', 6);
         const QString lon = placeless ? QString() : QString::number(35.0 + 3.5 * next(), 'f', 6);
         QString title = QStringLiteral("%1 %2").arg(options.title).arg(i);
-        if (options.varied)
-            title += i % 3 == 0 ? QStringLiteral(" near the border") : QStringLiteral(" inland");
+        if (options.varied) title += i % 3 == 0 ? QStringLiteral(" near the border") : QStringLiteral(" inland");
         QString line = QStringLiteral("%1%2,%3,%4,%5,%6,%7")
                            .arg(options.idPrefix)
                            .arg(i)

@@ -489,8 +489,8 @@ std::optional<Event> eventOfRow(const QJsonObject &row, const QByteArray &geoJso
         const QString text = it.value().toString();
         if (text.isEmpty()) continue;
         // `title`, `title_es`…: the language after the underscore ("" for the default).
-        for (auto [prefix, texts] : {std::pair{QLatin1String("title"), &e.title},
-                                     std::pair{QLatin1String("summary"), &e.summary}}) {
+        for (auto [prefix, texts] :
+             {std::pair{QLatin1String("title"), &e.title}, std::pair{QLatin1String("summary"), &e.summary}}) {
             if (key == prefix)
                 texts->insert(QString(), text);
             else if (key.startsWith(QString(prefix) + u'_'))
