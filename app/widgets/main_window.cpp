@@ -250,12 +250,14 @@ void MainWindow::showLiveTableEvents()
     const qint64 total = std::max<qint64>(events.total, qint64(rows.size()));
     const QString shown = QLocale().toString(qint64(rows.size()));
     m_tableNote->setText(total > qint64(rows.size())
-                             ? tr("The events in view, from the database: the first %1 of %n by date", nullptr,
+                             ? tr("The events in view, from the database: the first %1 of %Ln by date", nullptr,
                                   int(std::min<qint64>(total, INT_MAX)))
                                    .arg(shown)
                              : tr("%n event(s) in view, from the database", nullptr, int(rows.size())));
     m_tableNote->show();
+    const bool wasEmpty = m_model->rowCount() == 0;
     m_model->setEvents(events.store, std::move(rows));
+    if (wasEmpty) m_table->resizeColumnsToContents(); // once: the columns then stay put while browsing
 }
 
 void MainWindow::showTableEvents()

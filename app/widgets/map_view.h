@@ -62,6 +62,8 @@ public:
     /// What the live mode draws: its bins, else its events (tests).
     std::shared_ptr<const DensityCounts> liveDensity() const { return m_liveDensity; }
     std::shared_ptr<const PreparedDataset> liveEvents() const { return m_liveEvents; }
+    /// Where the last frame drew the live events' markers (liveEvents()' indexes).
+    const MapHits &liveHits() const { return m_liveHits; }
 
 signals:
     /// The viewport changed (pan, zoom, resize): found when a frame is painted.

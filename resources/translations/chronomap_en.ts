@@ -137,10 +137,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The events in view, from the database: the first %1 of %n by date</source>
+        <source>The events in view, from the database: the first %1 of %Ln by date</source>
         <translation>
-            <numerusform>The events in view, from the database: the first %1 of %n by date</numerusform>
-            <numerusform>The events in view, from the database: the first %1 of %n by date</numerusform>
+            <numerusform>The events in view, from the database: the first %1 of %Ln by date</numerusform>
+            <numerusform>The events in view, from the database: the first %1 of %Ln by date</numerusform>
         </translation>
     </message>
     <message numerus="yes">

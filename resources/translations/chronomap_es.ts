@@ -2266,10 +2266,10 @@
         <translation>En vivo desde la base de datos: %1</translation>
     </message>
     <message numerus="yes">
-        <source>The events in view, from the database: the first %1 of %n by date</source>
+        <source>The events in view, from the database: the first %1 of %Ln by date</source>
         <translation>
-            <numerusform>Los eventos a la vista, de la base de datos: los primeros %1 de %n por fecha</numerusform>
-            <numerusform>Los eventos a la vista, de la base de datos: los primeros %1 de %n por fecha</numerusform>
+            <numerusform>Los eventos a la vista, de la base de datos: los primeros %1 de %Ln por fecha</numerusform>
+            <numerusform>Los eventos a la vista, de la base de datos: los primeros %1 de %Ln por fecha</numerusform>
         </translation>
     </message>
     <message numerus="yes">
