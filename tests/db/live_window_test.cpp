@@ -288,15 +288,16 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     // A click on a marker: the event panel shows the event there, asked for by id.
     const PreparedDataset &markers = *map->liveEvents();
     const QPointF centre(map->width() / 2.0, map->height() / 2.0);
+    map->repaint(); // the frame the user clicks on
     REQUIRE_FALSE(map->liveHits().markers.empty());
-    const MapHits::Marker *marker = &map->liveHits().markers.front();
+    MapHits::Marker marker = map->liveHits().markers.front(); // a copy: the next frame draws anew
     for (const MapHits::Marker &m : map->liveHits().markers)
-        if (QLineF(m.px, centre).length() < QLineF(marker->px, centre).length()) marker = &m;
+        if (QLineF(m.px, centre).length() < QLineF(marker.px, centre).length()) marker = m;
     session->selectEvent(QString());
-    QTest::mouseClick(map, Qt::LeftButton, {}, marker->px.toPoint());
+    QTest::mouseClick(map, Qt::LeftButton, {}, marker.px.toPoint());
     REQUIRE(waitUntil([&] { return session->selectedEvent() && session->selectedEvent()->size() == 1; }, 20'000));
     // The marker's newest event, as a click on a marker in memory picks.
-    CHECK(session->selectedEvent()->id(0) == markers.events->id(marker->first));
+    CHECK(session->selectedEvent()->id(0) == markers.events->id(marker.first));
     const EventStore::Index clicked = loaded.store->findId(session->selectedEvent()->id(0));
     REQUIRE(clicked >= 0);
     CHECK(window.eventPanel()->titleText() == loaded.store->title(clicked, window.viewState()->language()));
@@ -320,7 +321,7 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     CHECK(session->viewEvents().total == inKursk);
     CHECK(window.eventTable()->model()->rowCount() == 100);
     INFO(str(window.eventTableNote()));
-    CHECK(window.eventTableNote().contains(QStringLiteral("the first 100 of %1").arg(QLocale().toString(inKursk))));
+    CHECK(window.eventTableNote().remove(u',').contains(QStringLiteral("the first 100 of %1").arg(inKursk)));
 
     // The filter bar's categories are the table's; hiding one goes to SQL.
     auto *filterBar = window.findChild<FilterBar *>();
@@ -347,10 +348,14 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     const quint64 allBins = total(*session->density());
     strike->trigger();
     CHECK(window.viewState()->hiddenCategories() == QSet<QString>{QStringLiteral("strike")});
-    REQUIRE(waitUntil([&] { return binsOfView(*session, *map) && total(*session->density()) < allBins; }, 20'000));
+    // Two thirds of the view's events: few enough for markers, those of the file.
+    REQUIRE(waitUntil([&] { return map->liveEvents() && !map->liveDensity(); }, 20'000));
     memoryState.setHiddenCategories({QStringLiteral("strike")});
-    CHECK(session->density()->counts ==
-          MarkerLayer::countDensity(MapFrame{*prepared, memoryState, map->viewport()}).counts);
+    qint64 shownInKursk = 0;
+    for (EventStore::Index i : memoryState.visibleEvents())
+        shownInKursk += kurskRect.contains(prepared->pointsMercator()[size_t(i)]);
+    CHECK(map->liveEvents()->events->size() == shownInKursk);
+    CHECK_FALSE(map->liveEvents()->events->categories().contains(QStringLiteral("strike")));
     CHECK(filterBar->categoryButton()->text() == QStringLiteral("Categories (1 hidden)"));
     map->repaint(); // the legend keeps it, greyed, to bring it back
     CHECK(std::any_of(map->legendHits().entries.begin(), map->legendHits().entries.end(),
