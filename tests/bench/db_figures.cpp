@@ -199,8 +199,15 @@ void dbFigures(BenchContext &context, Figures &figures)
             std::printf("# db: table of %lld rows made in %.1f s\n", static_cast<long long>(rows),
                         double(made.elapsed()) / 1e3);
         }
-        const PgOutcome kept = db->query(QByteArray("SELECT to_regclass('") + kTable + "_bins') IS NOT NULL");
+        // A pyramid in the packed layout (one of an older build is made again).
+        const PgOutcome kept = db->query(QByteArray("SELECT count(*) = 2 FROM information_schema.columns WHERE "
+                                                    "table_name = '") +
+                                         kTable + "_bins' AND column_name IN ('cxs', 'counts')");
         if (kept.status != PgStatus::Ok || kept.rows.text(0, 0) != u"t") {
+            db->query(QByteArray("DROP TABLE IF EXISTS ") + kTable + "_bins, " + kTable + "_bins_span");
+            for (const char *change : {"insert", "update", "delete", "truncate"})
+                db->query(QByteArray("DROP TRIGGER IF EXISTS ") + kTable + "_chronomap_bins_" + change + " ON " +
+                          kTable);
             made.restart();
             if (!makePyramid(*db)) return;
             std::printf("# db: bin pyramid (levels 0-%d) made in %.1f s\n", BinPyramid::kTopLevel,

@@ -10,6 +10,7 @@
 
 #include "core/db/live_browser.h"
 #include "core/geo/region_index.h"
+#include "core/io/bin_pyramid.h"
 #include "core/io/event_loader.h"
 #include "core/store/event_filter.h"
 #include "core/store/region_membership.h"
@@ -341,6 +342,40 @@ TEST_CASE("db: the pyramid stays true through inserts, updates, deletes and a tr
     checkLevelBins(*live, *storeOfTable(), true);
     psql(QStringLiteral("TRUNCATE %1").arg(table));
     checkLevelBins(*live, *storeOfTable(), false);
+}
+
+TEST_CASE("db: the pyramid packs each level's cells by grid row and category, and they are the rows' counts", "[.db]")
+{
+    const Imported &scattered = importedTables().back();
+    const QString bins = scattered.table + QStringLiteral("_bins");
+    // One row per level, grid row and category; its cells ascending, as many counts as cells,
+    // every count above 0.
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM %1 WHERE cardinality(cxs) <> cardinality(counts) OR "
+                              "cardinality(cxs) = 0 OR EXISTS (SELECT 1 FROM unnest(counts) n WHERE n <= 0) OR "
+                              "cxs <> ARRAY(SELECT DISTINCT unnest(cxs) ORDER BY 1)")
+                   .arg(bins)) == u"0");
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM %1").arg(bins)) ==
+          psql(QStringLiteral("SELECT count(DISTINCT (level, cy, category)) FROM %1").arg(bins)));
+    // At every level, the unpacked cells are the rows counted per world cell and category.
+    const QString x = QStringLiteral("(6378137.0 * radians(ST_X(geom)))");
+    const QString y = QStringLiteral("(6378137.0 * ln(tan(pi() / 4 + radians(greatest(-85.0511287798066, "
+                                     "least(85.0511287798066, ST_Y(geom)))) / 2)))");
+    for (int level = 0; level <= BinPyramid::kTopLevel; ++level) {
+        INFO("level " << level);
+        const QString cell = QString::number(std::ldexp(SquareBinGrid::kWorldWidthM, -level), 'g', 17);
+        const QString half = QString::number(SquareBinGrid::kWorldWidthM / 2, 'g', 17);
+        const QString unpacked =
+            QStringLiteral("SELECT u.cx, cy, category, u.n FROM %1, unnest(cxs, counts) u(cx, n) WHERE level = %2")
+                .arg(bins)
+                .arg(level);
+        const QString counted = QStringLiteral("SELECT floor((%1 + %3) / %4)::int, floor((%3 - %2) / %4)::int, "
+                                               "coalesce(category, ''), count(*) FROM %5 WHERE GeometryType(geom) = "
+                                               "'POINT' GROUP BY 1, 2, 3")
+                                    .arg(x, y, half, cell, scattered.table);
+        CHECK(psql(QStringLiteral("SELECT count(*) FROM ((%1) EXCEPT (%2)) a").arg(unpacked, counted)) == u"0");
+        CHECK(psql(QStringLiteral("SELECT count(*) FROM ((%2) EXCEPT (%1)) a").arg(unpacked, counted)) == u"0");
+        CHECK(psql(QStringLiteral("SELECT count(*) > 0 FROM (%1) a").arg(unpacked)) == u"t");
+    }
 }
 
 TEST_CASE("db: the live timeline's density per month and lane equals the in-memory counts", "[.db]")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/db/live_table.h"
 
+#include "core/db/pg_integer_array.h"
+#include "core/huge_pages.h"
 #include "core/io/bin_pyramid.h"
 #include "core/io/database_source.h"
 #include "core/model/record_json.h"
@@ -14,6 +16,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <limits>
 
 namespace chronomap {
 
@@ -173,9 +176,11 @@ std::unique_ptr<LiveTable> LiveTable::open(const QString &source, QString *error
             "CASE WHEN json_typeof(sources::json) = 'array' THEN (SELECT string_agg(concat_ws(E'\\n', s->>'name', "
             "s->>'url'), E'\\n') FROM json_array_elements(sources::json) s) END");
     searchable.sort(); // a stable order, whatever the server's
-    const PgOutcome pyramid =
-        connection->query("SELECT to_regclass($1) IS NOT NULL AND to_regclass($2) IS NOT NULL",
-                          {BinPyramid::binsTable(table).toUtf8(), BinPyramid::spanTable(table).toUtf8()});
+    // A pyramid in the packed layout (BinPyramid); one of an older import is not read.
+    const PgOutcome pyramid = connection->query(
+        "SELECT to_regclass($2) IS NOT NULL AND (SELECT count(*) = 2 FROM information_schema.columns WHERE "
+        "table_schema = current_schema() AND table_name = $1 AND column_name IN ('cxs', 'counts'))",
+        {BinPyramid::binsTable(table).toUtf8(), BinPyramid::spanTable(table).toUtf8()});
     if (pyramid.status != PgStatus::Ok) {
         if (error) *error = tr("%1: %2").arg(redacted, pyramid.message);
         return nullptr;
@@ -246,6 +251,7 @@ LiveResult<std::vector<LiveBin>> LiveTable::rowBins(const LiveFilter &filter, co
 LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, const SquareBinGrid &grid,
                                                       bool fromPyramid)
 {
+    if (fromPyramid) return pyramidBins(filter, grid);
     SqlParams params;
     const QPoint origin = grid.worldOrigin();
     const QString originX = params.add(QByteArray::number(origin.x()));
@@ -268,36 +274,65 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
         };
         const double margin = 1e-7;
         rowFilter.mercatorBoxM.reset();
-        if (!fromPyramid) // (a parameter the query does not use is refused)
-            rowsBox = QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
-                          .arg(params.add(lonOf(range.left() * grid.cellM - half) - margin),
-                               params.add(latOf(half - (range.bottom() + 1) * grid.cellM) - margin),
-                               params.add(lonOf((range.right() + 1) * grid.cellM - half) + margin),
-                               params.add(latOf(half - range.top() * grid.cellM) + margin));
+        rowsBox = QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
+                      .arg(params.add(lonOf(range.left() * grid.cellM - half) - margin),
+                           params.add(latOf(half - (range.bottom() + 1) * grid.cellM) - margin),
+                           params.add(lonOf((range.right() + 1) * grid.cellM - half) + margin),
+                           params.add(latOf(half - range.top() * grid.cellM) + margin));
     }
-    QString sql;
-    if (fromPyramid) {
-        QString shown = QStringLiteral("TRUE");
-        if (!filter.hiddenCategories.isEmpty())
-            shown = QStringLiteral("NOT (category = ANY(%1::text[]))")
-                        .arg(params.add(pgArrayLiteral(
-                            QStringList(filter.hiddenCategories.begin(), filter.hiddenCategories.end()))));
-        sql = QStringLiteral(
-                  "SELECT cx - %1, cy - %2, category, count FROM \"%3\" WHERE level = %4 AND count > 0 AND %5 AND %6")
-                  .arg(originX, originY, BinPyramid::binsTable(m_table), params.add(QByteArray::number(grid.level)),
-                       cells, shown);
-    } else {
-        // SquareBinGrid::worldCellOf in SQL, as BinPyramid counts.
-        const QString where = rowFilter.where(params, m_searchable) + QLatin1String(" AND ") + rowsBox;
-        const QString half = params.add(SquareBinGrid::kWorldWidthM / 2);
-        const QString cell = params.add(grid.cellM);
-        sql =
-            QStringLiteral("SELECT cx - %1, cy - %2, category, count(*) FROM (SELECT floor((%3 + %5) / %6)::int AS cx, "
-                           "floor((%5 - %4) / %6)::int AS cy, coalesce(category, '') AS category FROM \"%7\" WHERE "
-                           "GeometryType(geom) = 'POINT' AND %8) rows WHERE %9 GROUP BY 1, 2, 3")
-                .arg(originX, originY, mercatorX(), mercatorY(), half, cell, m_table, where, cells);
-    }
+    // SquareBinGrid::worldCellOf in SQL, as BinPyramid counts.
+    const QString where = rowFilter.where(params, m_searchable) + QLatin1String(" AND ") + rowsBox;
+    const QString half = params.add(SquareBinGrid::kWorldWidthM / 2);
+    const QString cell = params.add(grid.cellM);
+    const QString sql =
+        QStringLiteral("SELECT cx - %1, cy - %2, category, count(*) FROM (SELECT floor((%3 + %5) / %6)::int AS cx, "
+                       "floor((%5 - %4) / %6)::int AS cy, coalesce(category, '') AS category FROM \"%7\" WHERE "
+                       "GeometryType(geom) = 'POINT' AND %8) rows WHERE %9 GROUP BY 1, 2, 3")
+            .arg(originX, originY, mercatorX(), mercatorY(), half, cell, m_table, where, cells);
     return readBins(sql, params);
+}
+
+LiveResult<std::vector<LiveBin>> LiveTable::pyramidBins(const LiveFilter &filter, const SquareBinGrid &grid)
+{
+    // The pyramid keeps a level's cells packed, one row per grid row and category (BinPyramid):
+    // the view's rows are chosen in SQL, its columns here, while the arrays are read.
+    SqlParams params;
+    const QPoint origin = grid.worldOrigin();
+    QRect range(QPoint(std::numeric_limits<int>::min(), std::numeric_limits<int>::min()),
+                QPoint(std::numeric_limits<int>::max(), std::numeric_limits<int>::max()));
+    if (filter.mercatorBoxM) range = grid.cellsOver(*filter.mercatorBoxM).translated(origin);
+    QString shown = QStringLiteral("TRUE");
+    if (!filter.hiddenCategories.isEmpty())
+        shown = QStringLiteral("NOT (category = ANY(%1::text[]))")
+                    .arg(params.add(
+                        pgArrayLiteral(QStringList(filter.hiddenCategories.begin(), filter.hiddenCategories.end()))));
+    const QString sql =
+        QStringLiteral("SELECT cy, category, cxs, counts FROM \"%1\" WHERE level = %2 AND cy BETWEEN "
+                       "%3 AND %4 AND %5")
+            .arg(BinPyramid::binsTable(m_table), params.add(QByteArray::number(grid.level)),
+                 params.add(QByteArray::number(range.top())), params.add(QByteArray::number(range.bottom())), shown);
+    const PgOutcome outcome = m_connection->query(sql.toUtf8(), params.values());
+    if (outcome.status != PgStatus::Ok) return failure<std::vector<LiveBin>>(outcome);
+    LiveResult<std::vector<LiveBin>> result;
+    const PgRows &rows = outcome.rows;
+    // A whole map is 1.8M bins (58 MB): reserved once and on huge pages, not grown and faulted
+    // in 4 KiB at a time.
+    qsizetype cells = 0;
+    for (int r = 0; r < rows.size(); ++r)
+        cells += rows.view(r, 2).count(',') + 1;
+    result.value.reserve(size_t(cells));
+    adviseHugePages(result.value);
+    for (int r = 0; r < rows.size(); ++r) {
+        const int y = int(rows.integer(r, 0)) - origin.y();
+        const QString category = rows.text(r, 1);
+        PgIntegerArray cxs(rows.view(r, 2)), counts(rows.view(r, 3));
+        qint64 cx = 0, count = 0;
+        while (cxs.next(&cx) && counts.next(&count)) {
+            if (cx < range.left() || cx > range.right() || count <= 0) continue;
+            result.value.push_back({QPoint(int(cx) - origin.x(), y), category, count});
+        }
+    }
+    return result;
 }
 
 LiveResult<std::vector<LiveBin>> LiveTable::freeGridBins(const LiveFilter &filter, const SquareBinGrid &grid)

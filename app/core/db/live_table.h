@@ -98,6 +98,7 @@ private:
     LiveTable(std::unique_ptr<PgConnection> connection, QString table, QString searchable);
     template<typename T> LiveResult<T> failure(const PgOutcome &outcome) const;
     LiveResult<std::vector<LiveBin>> levelBins(const LiveFilter &filter, const SquareBinGrid &grid, bool fromPyramid);
+    LiveResult<std::vector<LiveBin>> pyramidBins(const LiveFilter &filter, const SquareBinGrid &grid);
     LiveResult<std::vector<LiveBin>> freeGridBins(const LiveFilter &filter, const SquareBinGrid &grid);
     LiveResult<std::vector<LiveBin>> readBins(const QString &sql, const SqlParams &params);
     LiveResult<LiveEvents> readEvents(const QString &where, const SqlParams &params, qsizetype limit);

@@ -7,9 +7,11 @@
 namespace chronomap {
 
 /// The density bins of a table made by `--import-pg`, kept in the database per zoom level: the
-/// table `<table>_bins` (level, cx, cy, category, count) counts the point events of each world
-/// cell of SquareBinGrid's levels 0 to kTopLevel (cx east of the antimeridian, cy south of the
-/// world's north edge, by SquareBinGrid::worldCellOf's arithmetic), and `<table>_bins_span`
+/// table `<table>_bins` counts the point events of each world cell of SquareBinGrid's levels 0
+/// to kTopLevel (cx east of the antimeridian, cy south of the world's north edge, by
+/// SquareBinGrid::worldCellOf's arithmetic), packed: one row (level, cy, category, cxs, counts)
+/// per grid row and category, `cxs` the row's non-empty cells in ascending order and `counts`
+/// their counts, so that a whole map is thousands of rows, not millions. `<table>_bins_span`
 /// (from_ms, to_ms) holds the earliest start and the latest end of all rows. Triggers keep both
 /// true on every insert, update, delete and truncate, in the writer's transaction. LiveTable
 /// reads a view's bins from here when its filter lets every event through.
