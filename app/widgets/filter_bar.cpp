@@ -57,19 +57,18 @@ FilterBar::FilterBar(ViewState *state, QWidget *parent) : QToolBar(tr("Filters")
     // makes Ctrl+F reach it from anywhere in the window, and the main window's Edit menu lists it.
     m_search->QWidget::addAction(find);
 
-    m_categoryMenu = new QMenu(this);
-    m_categoryButton = new QToolButton(this);
-    m_categoryButton->setObjectName(QStringLiteral("categoryFilterButton"));
-    m_categoryButton->setMenu(m_categoryMenu);
-    m_categoryButton->setPopupMode(QToolButton::InstantPopup);
-    addWidget(m_categoryButton);
-
-    m_filterMenu = new QMenu(this);
-    m_filterButton = new QToolButton(this);
-    m_filterButton->setObjectName(QStringLiteral("confidenceFilterButton"));
-    m_filterButton->setMenu(m_filterMenu);
-    m_filterButton->setPopupMode(QToolButton::InstantPopup);
-    addWidget(m_filterButton);
+    // A button that opens its menu, on the toolbar.
+    const auto addMenuButton = [this](const QString &objectName, QMenu **menu) {
+        *menu = new QMenu(this);
+        auto *button = new QToolButton(this);
+        button->setObjectName(objectName);
+        button->setMenu(*menu);
+        button->setPopupMode(QToolButton::InstantPopup);
+        addWidget(button);
+        return button;
+    };
+    m_categoryButton = addMenuButton(QStringLiteral("categoryFilterButton"), &m_categoryMenu);
+    m_filterButton = addMenuButton(QStringLiteral("confidenceFilterButton"), &m_filterMenu);
 
     addSeparator();
     m_match = new QComboBox(this);

@@ -459,6 +459,11 @@ LiveResult<LiveEvents> LiveTable::regionEvents(const LiveFilter &filter, const A
             .arg(LiveSql::earliestStart(), m_table, where, member)
             .arg(std::max<qsizetype>(page, 0))
             .arg(eventColumns(QStringLiteral("t.")));
+    return readPage(sql, params);
+}
+
+LiveResult<LiveEvents> LiveTable::readPage(const QString &sql, const SqlParams &params)
+{
     const PgOutcome outcome = m_connection->query(sql.toUtf8(), params.values());
     if (outcome.status != PgStatus::Ok) return failure<LiveEvents>(outcome);
     LiveResult<LiveEvents> result;
@@ -564,12 +569,7 @@ LiveResult<LiveEvents> LiveTable::eventPage(const LiveFilter &filter, qsizetype 
             .arg(LiveSql::earliestStart(), m_table, where)
             .arg(std::max<qsizetype>(page, 0))
             .arg(eventColumns(QStringLiteral("t.")));
-    const PgOutcome outcome = m_connection->query(sql.toUtf8(), params.values());
-    if (outcome.status != PgStatus::Ok) return failure<LiveEvents>(outcome);
-    LiveResult<LiveEvents> result;
-    result.value.store = storeOf(outcome.rows, 1);
-    result.value.total = outcome.rows.size() ? outcome.rows.integer(0, 0) : 0;
-    return result;
+    return readPage(sql, params);
 }
 
 LiveResult<LiveEvents> LiveTable::eventById(const QString &id)

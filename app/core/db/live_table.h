@@ -102,6 +102,8 @@ private:
     LiveResult<std::vector<LiveBin>> freeGridBins(const LiveFilter &filter, const SquareBinGrid &grid);
     LiveResult<std::vector<LiveBin>> readBins(const QString &sql, const SqlParams &params);
     LiveResult<LiveEvents> readEvents(const QString &where, const SqlParams &params, qsizetype limit);
+    /// A page's rows (the count of all, then eventColumns), as regionEvents and eventPage ask.
+    LiveResult<LiveEvents> readPage(const QString &sql, const SqlParams &params);
 
     std::unique_ptr<PgConnection> m_connection;
     QString m_table;      ///< a plain identifier (DatabaseSource::isPlainIdentifier)
