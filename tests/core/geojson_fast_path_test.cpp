@@ -190,6 +190,13 @@ TEST_CASE("Many features over many batches load the same both ways", "[io]")
         if (i % 43 == 0) geometry = R"({"type":"MultiPoint","coordinates":[[30,50],[31,51]]})";
         if (i % 47 == 0) geometry = R"({"type":"LineString","coordinates":[[30,50],[31,51],[32,52]]})";
         if (i % 53 == 0) geometry = "null";
+        // Lines and points taken straight from the parsed numbers: several parts, vertices out of
+        // range, one point of a multi-point; and an area (through OGR, for its centre).
+        if (i % 67 == 0) geometry = R"({"type":"MultiLineString","coordinates":[[[30,50],[31,51]],[[32,52],[33,53]]]})";
+        if (i % 71 == 0) geometry = R"({"type":"MultiLineString","coordinates":[[[30,50],[31,95]]]})";
+        if (i % 73 == 0) geometry = R"({"type":"LineString","coordinates":[[30,50],[31,-91],[32,52]]})";
+        if (i % 79 == 0) geometry = R"({"type":"MultiPoint","coordinates":[[-181,50]]})";
+        if (i % 83 == 0) geometry = R"({"type":"Polygon","coordinates":[[[30,50],[31,50],[31,51],[30,50]]]})";
         if (i % 59 == 0)
             geometry = R"({"type":"MultiPolygon","coordinates":[[[[30,50],[31,50],[31,51],[30,50]]],)"
                        R"([[[10,10],[11,10],[11,11],[10,10]]]]})";
@@ -209,6 +216,9 @@ TEST_CASE("Many features over many batches load the same both ways", "[io]")
     LoadOptions serial;
     serial.pipelined = false;
     checkSameOutcome(gdal, EventLoader::load(path, serial));
+    LoadOptions fewVertices; // the lines of three vertices are refused
+    fewVertices.maxVertices = 2;
+    checkSameOutcome(loadWithGdal(path, fewVertices), EventLoader::load(path, fewVertices));
     // Bytes in memory (GDAL's /vsimem/), and the reader child, take the fast path too.
     QFile file(path);
     REQUIRE(file.open(QIODevice::ReadOnly));

@@ -182,14 +182,13 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
         };
         bool overLimit = false;
         while (batch) {
-            OGRFeatureH feature = features.next();
-            if (!feature) break;
+            if (!features.next()) break;
             const qint64 record = ++result.recordsRead;
             if (record > options.maxRecords) {
                 overLimit = true;
                 break;
             }
-            reader.extract(feature, record, *batch);
+            features.extract(reader, record, *batch);
             if (batch->size() >= kBatchRecords && !flush()) break;
             // An estimate may run short: never report a record count as complete before the end.
             const qint64 progressTotal = estimatedTotal < 0 ? -1 : std::max(estimatedTotal, record + record / 16);

@@ -3,6 +3,7 @@
 
 #include "core/io/gdal_session.h"
 #include "core/io/geojson_kernel.h"
+#include "core/io/layer_reader.h"
 #include "core/io/schema_layer.h"
 #include "core/io/user_dataset.h"
 
@@ -305,48 +306,52 @@ bool GeoJsonFastReader::start(const std::vector<int> &fieldIndexes)
     return m_scanner->start(m_file->data, m_file->size, m_file->fd, std::move(requests));
 }
 
-OGRFeatureH GeoJsonFastReader::next()
+bool GeoJsonFastReader::next()
 {
-    if (!m_feature || !m_scanner->next(m_values)) return nullptr;
+    return m_feature && m_scanner->next(m_values);
+}
+
+void GeoJsonFastReader::extract(const LayerReader &reader, qint64 record, FeatureBatch &batch)
+{
+    batch.columns = int(m_fields.size());
+    batch.records.push_back(record);
     OGRFeatureH f = static_cast<OGRFeatureH>(m_feature.get());
     for (size_t i = 0; i < m_fields.size(); ++i) {
         const int field = m_fields[i];
         const geojson::Value &v = m_values.values[i];
-        if (!v.present) {
-            OGR_F_UnsetField(f, field);
+        const OGRFieldType type = m_fieldTypes[i];
+        if (type == OFTString) { // most cells: the text as GDAL's field holds it (never with a NUL)
+            FeatureBatch::Cell c;
+            if (v.present) {
+                c.offset = qsizetype(batch.text.size());
+                c.size = qsizetype(v.text.size());
+                batch.text.append(v.text.c_str(), v.text.size() + 1); // with its NUL
+            }
+            batch.cells.push_back(c);
             continue;
         }
-        switch (m_fieldTypes[i]) {
-        case OFTString:
-            OGR_F_SetFieldString(f, field, v.text.c_str());
-            break;
-        case OFTStringList:
+        if (!v.present) {
+            OGR_F_UnsetField(f, field);
+        } else if (type == OFTStringList) {
             m_items.clear();
             for (const std::string &item : v.items)
                 m_items.push_back(item.c_str());
             m_items.push_back(nullptr);
             OGR_F_SetFieldStringList(f, field, const_cast<char **>(m_items.data()));
-            break;
-        case OFTInteger:
+        } else if (type == OFTInteger) {
             OGR_F_SetFieldInteger(f, field, int(v.integer));
-            break;
-        case OFTInteger64:
+        } else if (type == OFTInteger64) {
             OGR_F_SetFieldInteger64(f, field, v.integer);
-            break;
-        case OFTReal:
+        } else if (type == OFTReal) {
             OGR_F_SetFieldDouble(f, field, v.real);
-            break;
-        default:
-            break;
         }
+        LayerReader::appendCell(f, field, type, batch);
     }
-    setGeometry(m_values.geometry);
-    return f;
+    reader.extractGeometry(m_values.geometry, batch);
 }
 
-void GeoJsonFastReader::setGeometry(const geojson::Geometry &g)
+OGRGeometryH ogrGeometryOf(const geojson::Geometry &g)
 {
-    OGRFeatureH f = static_cast<OGRFeatureH>(m_feature.get());
     const double *lonLat = g.lonLat.data();
     const std::int64_t *sizes = g.sizes.data();
     auto line = [&](OGRwkbGeometryType type) {
@@ -395,7 +400,15 @@ void GeoJsonFastReader::setGeometry(const geojson::Geometry &g)
             OGR_G_AddGeometryDirectly(out, polygon());
         break;
     }
-    OGR_F_SetGeometryDirectly(f, out);
+    return out;
+}
+
+void LayerFeatures::extract(const LayerReader &reader, qint64 record, FeatureBatch &batch)
+{
+    if (m_fast)
+        m_fast->extract(reader, record, batch);
+    else
+        reader.extract(static_cast<OGRFeatureH>(m_owned.get()), record, batch);
 }
 
 } // namespace chronomap

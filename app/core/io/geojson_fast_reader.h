@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/io/batch_codec.h"
+#include "core/io/feature_batch.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/geojson_scan.h"
 
@@ -13,10 +14,13 @@
 
 namespace chronomap {
 
+class LayerReader;
+
 /// GeoJSON read with simdjson instead of GDAL, for the files it fully understands: a
 /// FeatureCollection of points, lines and areas in WGS 84 whose every member and value it knows
-/// how GDAL would read. It hands out the same fields and geometries GDAL's layer would, as OGR
-/// features LayerReader::extract() copies like any other, so the events and issues are the same.
+/// how GDAL would read. It fills a LayerReader's batches with the same cells and geometries
+/// LayerReader::extract() copies out of GDAL's features, so the events and issues are the same:
+/// text straight from the parsed values, other types through an OGR field (GDAL's formatting).
 /// The decision is taken over the whole file before the first feature; anything else is GDAL's.
 class GeoJsonFastReader {
 public:
@@ -35,13 +39,15 @@ public:
 
     /// Starts reading features that carry only `fieldIndexes` (of layer()); false on failure.
     bool start(const std::vector<int> &fieldIndexes);
-    /// The next feature, owned by the reader until the next call; null after the last.
-    OGRFeatureH next();
+    /// Reads the next feature; false after the last.
+    bool next();
+    /// What LayerReader::extract() appends for the feature next() read: `reader` must be the
+    /// reader whose fieldIndexes() start() was given.
+    void extract(const LayerReader &reader, qint64 record, FeatureBatch &batch);
 
 private:
     GeoJsonFastReader() = default;
     bool map(const QByteArray &gdalPath);
-    void setGeometry(const geojson::Geometry &g);
 
     struct Mapping;
     std::unique_ptr<Mapping> m_file;
@@ -50,13 +56,16 @@ private:
     DatasetPtr m_memory;
     OGRLayerH m_layer = nullptr;
     qint64 m_featureCount = 0;
-    FeaturePtr m_feature;
+    FeaturePtr m_feature; ///< scratch: a value that is not text gets GDAL's text through it
     geojson::Feature m_values;
     std::vector<geojson::FieldType> m_types; ///< per field of layer()
     std::vector<int> m_fields;               ///< per requested value: its OGR field index
     std::vector<OGRFieldType> m_fieldTypes;  ///< per requested value
     std::vector<const char *> m_items;       ///< a string list's items, for OGR
 };
+
+/// An OGR geometry of `g` (the caller owns it; null for none), as GDAL's GeoJSON driver builds it.
+OGRGeometryH ogrGeometryOf(const geojson::Geometry &g);
 
 /// The features of one layer in order, from the fast reader when it serves the file, else from
 /// GDAL's layer (read from its start). What the loader and the reader child both iterate.
@@ -66,13 +75,15 @@ public:
     {
         if (!m_fast) OGR_L_ResetReading(m_layer);
     }
-    /// The next feature, owned here (or by the fast reader) until the next call; null at the end.
-    OGRFeatureH next()
+    /// Reads the next feature; false at the end.
+    bool next()
     {
         if (m_fast) return m_fast->next();
         m_owned.reset(OGR_L_GetNextFeature(m_layer));
-        return static_cast<OGRFeatureH>(m_owned.get());
+        return m_owned != nullptr;
     }
+    /// LayerReader::extract() of the feature next() read.
+    void extract(const LayerReader &reader, qint64 record, FeatureBatch &batch);
 
 private:
     OGRLayerH m_layer;

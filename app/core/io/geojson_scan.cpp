@@ -902,6 +902,9 @@ private:
         }
         for (const SchemaField &f : schema.fields)
             if (f.type == FieldType::Declined) throw Decline{"a property whose values GDAL types its own way"};
+        m_names.clear();
+        for (const SchemaField &f : schema.fields)
+            m_names.push_back(f.name);
     }
 
     /// GDAL matches field names without regard to case: such files are left to it.
@@ -928,16 +931,29 @@ private:
             if (position >= m_lastOrder.size()) m_lastOrder.resize(position + 1);
             auto &[lastKey, field] = m_lastOrder[position++];
             if (key != lastKey) {
-                m_key = key;
-                const auto it = m_nameIndex.find(m_key);
-                if (it == m_nameIndex.end()) throw Decline{"a property the first pass did not see"};
-                lastKey = m_key;
-                field = it->second;
+                field = fieldNamed(key);
+                if (field < 0) throw Decline{"a property the first pass did not see"};
+                lastKey = key;
             }
             const int slot = m_slotOf[std::size_t(field)];
             if (slot < 0) continue;
             readValue(property.value().value(), m_requests[size_t(slot)].type, out.values[size_t(slot)]);
         }
+    }
+
+    /// The schema's field named `key`, or -1. Optional properties shift the others' positions:
+    /// a few names are compared in turn, which is cheaper than hashing the key.
+    int fieldNamed(std::string_view key)
+    {
+        constexpr std::size_t kComparedNames = 16;
+        if (m_names.size() <= kComparedNames) {
+            for (std::size_t i = 0; i < m_names.size(); ++i)
+                if (m_names[i] == key) return int(i);
+            return -1;
+        }
+        m_key = key;
+        const auto it = m_nameIndex.find(m_key);
+        return it == m_nameIndex.end() ? -1 : it->second;
     }
 
     /// `v` as GDAL's field of `type` holds it (the first pass saw every combination).
@@ -1025,6 +1041,7 @@ private:
     od::array_iterator m_it, m_end;
     std::vector<Request> m_requests;
     std::unordered_map<std::string, int> m_nameIndex;
+    std::vector<std::string> m_names;                     ///< per schema field, for fieldNamed()
     std::string m_key;                                    ///< reused for look-ups
     std::vector<int> m_slotOf;                            ///< schema field → request, or -1
     std::vector<std::pair<std::string, int>> m_lastOrder; ///< the last feature's keys and fields, in order

@@ -129,49 +129,56 @@ void LayerReader::extract(OGRFeatureH f, qint64 record, FeatureBatch &batch) con
 {
     batch.columns = int(m_columns.size());
     batch.records.push_back(record);
-    for (size_t column = 0; column < m_columns.size(); ++column) {
-        const int index = m_columns[column];
-        FeatureBatch::Cell c;
-        if (OGR_F_IsFieldSetAndNotNull(f, index)) {
-            const char *raw = OGR_F_GetFieldAsString(f, index);
-            const size_t size = std::strlen(raw);
-            c.offset = qsizetype(batch.text.size());
-            c.size = qsizetype(size);
-            batch.text.append(raw, size + 1); // with its NUL
-            switch (m_types[column]) {
-            case OFTStringList:
-                c.extra = qsizetype(batch.text.size());
-                for (char **item = OGR_F_GetFieldAsStringList(f, index); item && *item; ++item) {
-                    batch.text.append(*item, std::strlen(*item) + 1);
-                    ++c.extraCount;
-                }
-                break;
-            case OFTDate:
-            case OFTDateTime: {
-                int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
-                float sec = 0;
-                const int ok = OGR_F_GetFieldAsDateTimeEx(f, index, &y, &mo, &d, &h, &mi, &sec, &tz);
-                c.extra = qsizetype(batch.numbers.size());
-                batch.numbers.insert(batch.numbers.end(), {double(ok), double(y), double(mo), double(d), double(h),
-                                                           double(mi), double(sec), double(tz)});
-                break;
-            }
-            case OFTReal:
-            case OFTInteger:
-                c.extra = qsizetype(batch.numbers.size());
-                batch.numbers.push_back(OGR_F_GetFieldAsDouble(f, index));
-                break;
-            default:
-                break;
-            }
-        }
-        batch.cells.push_back(c);
-    }
+    for (size_t column = 0; column < m_columns.size(); ++column)
+        appendCell(f, m_columns[column], m_types[column], batch);
+    extractGeometry(OGR_F_GetGeometryRef(f), batch);
+}
 
+void LayerReader::appendCell(OGRFeatureH f, int index, OGRFieldType type, FeatureBatch &batch)
+{
+    FeatureBatch::Cell c;
+    if (OGR_F_IsFieldSetAndNotNull(f, index)) {
+        const char *raw = OGR_F_GetFieldAsString(f, index);
+        const size_t size = std::strlen(raw);
+        c.offset = qsizetype(batch.text.size());
+        c.size = qsizetype(size);
+        batch.text.append(raw, size + 1); // with its NUL
+        switch (type) {
+        case OFTStringList:
+            c.extra = qsizetype(batch.text.size());
+            for (char **item = OGR_F_GetFieldAsStringList(f, index); item && *item; ++item) {
+                batch.text.append(*item, std::strlen(*item) + 1);
+                ++c.extraCount;
+            }
+            break;
+        case OFTDate:
+        case OFTDateTime: {
+            int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+            float sec = 0;
+            const int ok = OGR_F_GetFieldAsDateTimeEx(f, index, &y, &mo, &d, &h, &mi, &sec, &tz);
+            c.extra = qsizetype(batch.numbers.size());
+            batch.numbers.insert(batch.numbers.end(), {double(ok), double(y), double(mo), double(d), double(h),
+                                                       double(mi), double(sec), double(tz)});
+            break;
+        }
+        case OFTReal:
+        case OFTInteger:
+            c.extra = qsizetype(batch.numbers.size());
+            batch.numbers.push_back(OGR_F_GetFieldAsDouble(f, index));
+            break;
+        default:
+            break;
+        }
+    }
+    batch.cells.push_back(c);
+}
+
+void LayerReader::extractGeometry(OGRGeometryH g, FeatureBatch &batch) const
+{
     FeatureBatch::Geometry out;
     out.issueBegin = qsizetype(batch.issues.size());
     out.vertexBegin = qsizetype(batch.lonLat.size());
-    if (OGRGeometryH g = OGR_F_GetGeometryRef(f)) {
+    if (g) {
         out.state = FeatureBatch::Geometry::State::Skipped;
         if (OGR_G_IsEmpty(g)) { // GDAL reads coordinates such as NaN as an empty point
             batch.issues.push_back(

@@ -4,6 +4,7 @@
 #include "core/io/event_loader.h"
 #include "core/io/feature_batch.h"
 #include "core/io/gdal_handles.h"
+#include "core/io/geojson_scan.h"
 #include "core/io/profile_transform.h"
 #include "core/store/event_row.h"
 
@@ -27,6 +28,11 @@ public:
     /// Copies what read() needs of one feature into `batch`. Runs on the thread that owns the
     /// dataset; touches nothing read() uses except the batch, so both may run at once.
     void extract(OGRFeatureH f, qint64 record, FeatureBatch &batch) const;
+    /// One cell of extract(): OGR field `index` of `f`, of `type`, appended to `batch.cells`.
+    static void appendCell(OGRFeatureH f, int index, OGRFieldType type, FeatureBatch &batch);
+    /// extract()'s geometry of a feature of the GeoJSON fast path (which fills the cells): points
+    /// and lines straight from the parsed numbers, the same vertices and issues as through OGR.
+    void extractGeometry(const geojson::Geometry &g, FeatureBatch &batch) const;
 
     bool usable() const { return !m_fatal; }
     bool hasStartColumn() const { return has(FieldRole::Start); }
@@ -134,6 +140,13 @@ private:
     /// Vertices (WGS 84) of a point, line or area's centre into `out`; false, with the reason in
     /// `out.issues`, when the record must be skipped. Touches only `g`, never a dataset.
     bool takeGeometry(OGRGeometryH g, const QString &field, GeometrySink &out) const;
+    /// takeGeometry()'s `n` vertices of one point or line, `lonLatAt(i)` giving vertex i.
+    template<typename LonLatAt>
+    bool takeVertices(qint64 n, LonLatAt lonLatAt, const QString &field, GeometrySink &out) const;
+    /// The warning for a multi-point or multi-line (`out.kind`) of several `parts`.
+    void warnOfParts(qint64 parts, const QString &field, GeometrySink &out) const;
+    /// extract()'s geometry of a GDAL feature (null: none).
+    void extractGeometry(OGRGeometryH g, FeatureBatch &batch) const;
     static QString notWgs84(double lon, double lat);
     static bool validCoordinate(double lon, double lat)
     {

@@ -2,8 +2,11 @@
 // LayerReader: where a record is (the feature geometry, lon/lat columns or a WKT column).
 #include "core/io/layer_reader.h"
 
+#include "core/io/geojson_fast_reader.h"
+
 #include <ogr_srs_api.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -134,44 +137,59 @@ QString LayerReader::tooManyVertices(qint64 vertices) const
     return tr("%1 vertices, more than the limit of %2; record skipped").arg(vertices).arg(m_options.maxVertices);
 }
 
+template<typename LonLatAt>
+bool LayerReader::takeVertices(qint64 n, LonLatAt lonLatAt, const QString &field, GeometrySink &out) const
+{
+    if (n > m_options.maxVertices) {
+        out.issues.push_back({Issue::Severity::Skipped, field, tooManyVertices(n)});
+        return false;
+    }
+    for (qint64 i = 0; i < n; ++i) {
+        const auto [lon, lat] = lonLatAt(i);
+        if (!validCoordinate(lon, lat)) {
+            out.issues.push_back({Issue::Severity::Skipped, field, notWgs84(lon, lat)});
+            return false;
+        }
+        out.lonLat.push_back(lon);
+        out.lonLat.push_back(lat);
+    }
+    return true;
+}
+
+void LayerReader::warnOfParts(qint64 parts, const QString &field, GeometrySink &out) const
+{
+    if (parts <= 1) return;
+    out.issues.push_back({Issue::Severity::Warning, field,
+                          out.kind == GeometryKind::Point ? tr("several points; the first stands for the record")
+                                                          : tr("several lines; only the first is shown")});
+}
+
 bool LayerReader::takeGeometry(OGRGeometryH g, const QString &field, GeometrySink &out) const
 {
     const auto type = wkbFlatten(OGR_G_GetGeometryType(g));
-    auto takeVertices = [&](OGRGeometryH line) {
-        const int n = OGR_G_GetPointCount(line);
-        if (n > m_options.maxVertices) {
-            out.issues.push_back({Issue::Severity::Skipped, field, tooManyVertices(n)});
-            return false;
-        }
-        for (int i = 0; i < n; ++i) {
-            const double lon = OGR_G_GetX(line, i), lat = OGR_G_GetY(line, i);
-            if (!validCoordinate(lon, lat)) {
-                out.issues.push_back({Issue::Severity::Skipped, field, notWgs84(lon, lat)});
-                return false;
-            }
-            out.lonLat.push_back(lon);
-            out.lonLat.push_back(lat);
-        }
-        return true;
+    auto takeLine = [&](OGRGeometryH line) {
+        return takeVertices(
+            OGR_G_GetPointCount(line),
+            [line](qint64 i) {
+                return std::pair{OGR_G_GetX(line, int(i)), OGR_G_GetY(line, int(i))};
+            },
+            field, out);
     };
     switch (type) {
     case wkbPoint:
         out.kind = GeometryKind::Point;
-        return takeVertices(g);
+        return takeLine(g);
     case wkbMultiPoint:
         out.kind = GeometryKind::Point;
-        if (OGR_G_GetGeometryCount(g) > 1)
-            out.issues.push_back(
-                {Issue::Severity::Warning, field, tr("several points; the first stands for the record")});
-        return takeVertices(OGR_G_GetGeometryRef(g, 0));
+        warnOfParts(OGR_G_GetGeometryCount(g), field, out);
+        return takeLine(OGR_G_GetGeometryRef(g, 0));
     case wkbLineString:
         out.kind = GeometryKind::Line;
-        return takeVertices(g);
+        return takeLine(g);
     case wkbMultiLineString:
         out.kind = GeometryKind::Line;
-        if (OGR_G_GetGeometryCount(g) > 1)
-            out.issues.push_back({Issue::Severity::Warning, field, tr("several lines; only the first is shown")});
-        return takeVertices(OGR_G_GetGeometryRef(g, 0));
+        warnOfParts(OGR_G_GetGeometryCount(g), field, out);
+        return takeLine(OGR_G_GetGeometryRef(g, 0));
     case wkbPolygon:
     case wkbMultiPolygon: {
         if (const qint64 n = vertexCount(g); n > m_options.maxVertices) {
@@ -186,7 +204,7 @@ bool LayerReader::takeGeometry(OGRGeometryH g, const QString &field, GeometrySin
         }
         out.kind = GeometryKind::Point;
         out.regionPrecision = true;
-        return takeVertices(static_cast<OGRGeometryH>(centre.get()));
+        return takeLine(static_cast<OGRGeometryH>(centre.get()));
     }
     default:
         out.issues.push_back({Issue::Severity::Skipped, field,
@@ -194,6 +212,46 @@ bool LayerReader::takeGeometry(OGRGeometryH g, const QString &field, GeometrySin
                                   .arg(QString::fromUtf8(OGRGeometryTypeToName(type)))});
         return false;
     }
+}
+
+void LayerReader::extractGeometry(const geojson::Geometry &g, FeatureBatch &batch) const
+{
+    using geojson::GeometryType;
+    // Points and lines in WGS 84 are taken from the parsed numbers as takeGeometry() takes them
+    // from OGR's; areas (their centre is GDAL's) and anything unusual go through an OGR geometry.
+    const bool plain = g.type == GeometryType::Point || g.type == GeometryType::LineString ||
+                       g.type == GeometryType::MultiPoint || g.type == GeometryType::MultiLineString;
+    const bool direct = plain && !m_toWgs84 && !g.lonLat.empty() &&
+                        std::all_of(g.lonLat.begin(), g.lonLat.end(), [](double v) { return std::isfinite(v); });
+    if (!direct) {
+        const GeometryPtr ogr(ogrGeometryOf(g));
+        extractGeometry(static_cast<OGRGeometryH>(ogr.get()), batch);
+        return;
+    }
+    FeatureBatch::Geometry out;
+    out.issueBegin = qsizetype(batch.issues.size());
+    out.vertexBegin = qsizetype(batch.lonLat.size());
+    out.state = FeatureBatch::Geometry::State::Skipped;
+    GeometrySink sink{GeometryKind::Point, false, batch.lonLat, batch.issues};
+    const double *lonLat = g.lonLat.data();
+    const auto at = [lonLat](qint64 i) { return std::pair{lonLat[2 * i], lonLat[2 * i + 1]}; };
+    qint64 vertices = 1; // a point, or the first of several
+    if (g.type == GeometryType::MultiPoint) warnOfParts(g.sizes[0], m_geometryField, sink);
+    if (g.type == GeometryType::LineString) {
+        sink.kind = GeometryKind::Line;
+        vertices = g.sizes[0];
+    } else if (g.type == GeometryType::MultiLineString) {
+        sink.kind = GeometryKind::Line;
+        warnOfParts(g.sizes[0], m_geometryField, sink);
+        vertices = g.sizes[1];
+    }
+    if (takeVertices(vertices, at, m_geometryField, sink)) {
+        out.state = FeatureBatch::Geometry::State::Usable;
+        out.kind = sink.kind;
+    }
+    out.issueEnd = qsizetype(batch.issues.size());
+    out.vertexEnd = qsizetype(batch.lonLat.size());
+    batch.geometry.push_back(out);
 }
 
 } // namespace chronomap

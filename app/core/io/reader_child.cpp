@@ -272,8 +272,7 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
                 send();
                 commitFault(fault);
             }
-            OGRFeatureH feature = features.next();
-            if (!feature) break;
+            if (!features.next()) break;
             const qint64 record = ++end.recordsRead;
             if (record > options.maxRecords) {
                 batch.clear();
@@ -288,7 +287,7 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
                 flush(out);
                 return;
             }
-            reader.extract(feature, record, batch);
+            features.extract(reader, record, batch);
             if (batch.size() >= kBatchRecords || batch.text.size() > (8u << 20) ||
                 Clock::now() - lastSent > std::chrono::milliseconds(250))
                 send();
