@@ -135,6 +135,20 @@ void EventPanel::openLink(const QString &url)
     if (answer == QMessageBox::Open) QDesktopServices::openUrl(QUrl(url.trimmed(), QUrl::StrictMode));
 }
 
+void EventPanel::setLive(bool live)
+{
+    m_live = live;
+    m_liveEvent.reset();
+    refresh();
+}
+
+void EventPanel::showLiveEvent(std::shared_ptr<const EventStore> event)
+{
+    if (!m_live) return;
+    m_liveEvent = std::move(event);
+    refresh();
+}
+
 void EventPanel::refresh()
 {
     while (QLayoutItem *item = m_sourcesLayout->takeAt(0)) {
@@ -143,18 +157,21 @@ void EventPanel::refresh()
     }
     m_claims->setRowCount(0);
     const auto dataset = m_state->dataset();
-    const EventStore::Index i = m_state->selectedEvent();
-    const bool has = dataset && dataset->events && i >= 0 && i < dataset->events->size();
+    // Live, the database's answer (a store of the one event); else the state's selection.
+    const std::shared_ptr<const EventStore> store = m_live ? m_liveEvent : dataset ? dataset->events : nullptr;
+    const EventStore::Index i = m_live ? 0 : m_state->selectedEvent();
+    const bool has = store && i >= 0 && i < store->size();
     for (QWidget *w :
          {static_cast<QWidget *>(m_meta), static_cast<QWidget *>(m_summary), static_cast<QWidget *>(m_claimsHeading),
           static_cast<QWidget *>(m_claims), static_cast<QWidget *>(m_sourcesHeading), m_sources,
           static_cast<QWidget *>(m_relatedHeading), m_related})
         w->setVisible(has);
     if (!has) {
-        m_title->setText(tr("Click an event on the map or in a list to see it here."));
+        m_title->setText(m_live && m_liveEvent ? tr("The chosen event is no longer in the database's table.")
+                                               : tr("Click an event on the map or in a list to see it here."));
         return;
     }
-    const Event e = dataset->events->event(i);
+    const Event e = store->event(i);
     const QString lang = m_state->language();
     m_title->setText(e.titleIn(lang));
     QStringList meta{precisionText(e.when), CategoryStyle::label(e.category)};
@@ -165,7 +182,7 @@ void EventPanel::refresh()
     if (!e.actors.isEmpty()) {
         QStringList names;
         for (const QString &actor : e.actors)
-            names.append(dataset->events->actors().name(actor, lang));
+            names.append(store->actors().name(actor, lang));
         meta.append(tr("actors: %1").arg(names.join(QStringLiteral(", "))));
     }
     m_meta->setText(meta.join(QStringLiteral("\n")));
@@ -221,9 +238,16 @@ void EventPanel::refresh()
     for (const Related &r : e.related) {
         auto *label = new QLabel(m_related);
         label->setWordWrap(true);
-        const EventStore::Index target = dataset->events->findId(r.id);
+        const EventStore::Index target = store->findId(r.id);
         const QString relation = ValueLabels::relation(r.relation).toHtmlEscaped();
-        if (target < 0) {
+        if (m_live) { // the record is in the database, or not: asked for when clicked
+            label->setTextFormat(Qt::RichText);
+            label->setText(QStringLiteral("%1: <a href=\"#\">%2</a>").arg(relation, r.id.toHtmlEscaped()));
+            label->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+            connect(
+                label, &QLabel::linkActivated, this, [this, id = r.id] { emit liveEventRequested(id); },
+                Qt::QueuedConnection);
+        } else if (target < 0) {
             label->setTextFormat(Qt::PlainText);
             label->setText(tr("%1: %2 (not in the data)").arg(ValueLabels::relation(r.relation), r.id));
         } else {
@@ -232,7 +256,7 @@ void EventPanel::refresh()
             label->setText(QStringLiteral("%1: <a href=\"%2\">%3</a>")
                                .arg(relation)
                                .arg(target)
-                               .arg(dataset->events->title(target, lang).toHtmlEscaped()));
+                               .arg(store->title(target, lang).toHtmlEscaped()));
             label->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
             // Queued: selecting rebuilds this list, which must not delete the label in its own signal.
             connect(

@@ -29,6 +29,17 @@ public:
     /// True for links Chronomap is willing to open: http and https with a host.
     static bool isOpenableLink(const QString &url);
 
+    /// Live mode (a table browsed live): the panel shows the event the database sent
+    /// (showLiveEvent), not the view state's; false returns to the dataset's.
+    void setLive(bool live);
+    /// The chosen event of a live table, a store of it alone (LiveSession::selectedEvent); null
+    /// for none, empty when the table no longer has it.
+    void showLiveEvent(std::shared_ptr<const EventStore> event);
+
+signals:
+    /// Live mode: a related record's link was clicked (its id, to ask the database for).
+    void liveEventRequested(const QString &id);
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -39,6 +50,8 @@ private:
     void openLink(const QString &url);
 
     ViewState *m_state;
+    bool m_live = false;
+    std::shared_ptr<const EventStore> m_liveEvent;
     QLabel *m_title;
     QLabel *m_meta;
     QLabel *m_summary;

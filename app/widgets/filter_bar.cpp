@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/filter_bar.h"
 
+#include "render/category_style.h"
 #include "render/value_labels.h"
 
 #include <QAction>
@@ -11,6 +12,8 @@
 #include <QSignalBlocker>
 #include <QTimer>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace chronomap {
 
@@ -54,12 +57,18 @@ FilterBar::FilterBar(ViewState *state, QWidget *parent) : QToolBar(tr("Filters")
     // makes Ctrl+F reach it from anywhere in the window, and the main window's Edit menu lists it.
     m_search->QWidget::addAction(find);
 
-    m_filterMenu = new QMenu(this);
-    m_filterButton = new QToolButton(this);
-    m_filterButton->setObjectName(QStringLiteral("confidenceFilterButton"));
-    m_filterButton->setMenu(m_filterMenu);
-    m_filterButton->setPopupMode(QToolButton::InstantPopup);
-    addWidget(m_filterButton);
+    // A button that opens its menu, on the toolbar.
+    const auto addMenuButton = [this](const QString &objectName, QMenu **menu) {
+        *menu = new QMenu(this);
+        auto *button = new QToolButton(this);
+        button->setObjectName(objectName);
+        button->setMenu(*menu);
+        button->setPopupMode(QToolButton::InstantPopup);
+        addWidget(button);
+        return button;
+    };
+    m_categoryButton = addMenuButton(QStringLiteral("categoryFilterButton"), &m_categoryMenu);
+    m_filterButton = addMenuButton(QStringLiteral("confidenceFilterButton"), &m_filterMenu);
 
     addSeparator();
     m_match = new QComboBox(this);
@@ -83,6 +92,7 @@ FilterBar::FilterBar(ViewState *state, QWidget *parent) : QToolBar(tr("Filters")
             [this] { m_state->setOutOfWindowMode(OutOfWindowMode(m_outOfWindow->currentData().toInt())); });
 
     connect(m_state, &ViewState::datasetChanged, this, &FilterBar::rebuildFilterMenu);
+    connect(m_state, &ViewState::datasetChanged, this, &FilterBar::rebuildCategoryMenu);
     connect(m_state, &ViewState::filterChanged, this, &FilterBar::followState);
     connect(m_state, &ViewState::outOfWindowModeChanged, this, &FilterBar::followState);
     retranslate();
@@ -95,7 +105,11 @@ void FilterBar::retranslate()
     m_search->setAccessibleName(tr("Search events"));
     m_search->setToolTip(tr("Show only events containing every word, in either language (Ctrl+F)"));
     m_find->setText(tr("&Find…"));
-    m_filterButton->setToolTip(tr("Show or hide events by how well sources support them and how they were collected"));
+    m_filterButton->setToolTip(
+        m_live ? tr("Not available for a table browsed live: the database is not asked about confidence and "
+                    "provenance yet")
+               : tr("Show or hide events by how well sources support them and how they were collected"));
+    m_categoryButton->setToolTip(tr("Show or hide events by category"));
     m_match->setItemText(0, tr("Possibly in window"));
     m_match->setItemText(1, tr("Certainly in window"));
     m_match->setToolTip(tr("Whether an event with an uncertain date counts as in the time window when it may be "
@@ -105,6 +119,54 @@ void FilterBar::retranslate()
     m_outOfWindow->setItemText(1, tr("Fade events outside the window"));
     m_outOfWindow->setAccessibleName(tr("Events outside the time window"));
     rebuildFilterMenu(); // its labels, and the button's text
+    rebuildCategoryMenu();
+}
+
+void FilterBar::setLive(bool live)
+{
+    m_live = live;
+    m_liveCategories.clear();
+    m_filterButton->setEnabled(!live);
+    retranslate(); // the tooltip says why
+}
+
+void FilterBar::setLiveCategories(const QStringList &categories)
+{
+    m_liveCategories = categories;
+    rebuildCategoryMenu();
+}
+
+void FilterBar::rebuildCategoryMenu()
+{
+    m_categoryMenu->clear();
+    m_categoryActions.clear();
+    const auto dataset = m_state->dataset();
+    QStringList categories = m_live                       ? m_liveCategories
+                             : dataset && dataset->events ? dataset->events->categories()
+                                                          : QStringList();
+    // Those hidden stay listed, so that they can be shown again.
+    for (const QString &hidden : m_state->hiddenCategories())
+        if (!categories.contains(hidden)) categories << hidden;
+    std::sort(categories.begin(), categories.end(), [](const QString &a, const QString &b) {
+        return QString::localeAwareCompare(CategoryStyle::label(a), CategoryStyle::label(b)) < 0;
+    });
+    for (const QString &category : std::as_const(categories)) {
+        QAction *a = m_categoryMenu->addAction(CategoryStyle::label(category));
+        a->setCheckable(true);
+        a->setData(category);
+        m_categoryActions.append(a);
+        connect(a, &QAction::toggled, this, [this, category](bool shown) {
+            QSet<QString> hidden = m_state->hiddenCategories();
+            if (shown)
+                hidden.remove(category);
+            else
+                hidden.insert(category);
+            m_state->setHiddenCategories(hidden);
+        });
+    }
+    m_categoryMenu->addSeparator();
+    m_categoryMenu->addAction(tr("Show All"), this, [this] { m_state->setHiddenCategories({}); });
+    followState();
 }
 
 void FilterBar::changeEvent(QEvent *event)
@@ -183,6 +245,19 @@ void FilterBar::followState()
     }
     m_filterButton->setText(hidden ? tr("Confidence && provenance (%n hidden)", nullptr, hidden)
                                    : tr("Confidence && provenance"));
+    int hiddenCategories = 0;
+    for (QAction *a : std::as_const(m_categoryActions)) {
+        const QSignalBlocker block(a);
+        a->setChecked(!m_state->hiddenCategories().contains(a->data().toString()));
+        hiddenCategories += !a->isChecked();
+    }
+    // A category hidden elsewhere (the legend, a lane) that the menu does not list yet.
+    if (hiddenCategories != m_state->hiddenCategories().size() && !m_categoryMenu->isVisible()) {
+        rebuildCategoryMenu();
+        return;
+    }
+    m_categoryButton->setText(hiddenCategories ? tr("Categories (%n hidden)", nullptr, hiddenCategories)
+                                               : tr("Categories"));
     {
         const QSignalBlocker block(m_match);
         m_match->setCurrentIndex(m_match->findData(int(m_state->windowMatch())));

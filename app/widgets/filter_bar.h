@@ -14,7 +14,8 @@ class QToolButton;
 
 namespace chronomap {
 
-/// The filter toolbar: a search field (Ctrl+F), a confidence and provenance menu, whether the
+/// The filter toolbar: a search field (Ctrl+F), a category menu, a confidence and provenance
+/// menu (not offered for a table browsed live: the database is not asked about them), whether the
 /// window takes events possibly or certainly in it, and whether the map hides or fades the
 /// events outside it. Thin: it only reads and writes the ViewState, and follows it when
 /// something else changes the same settings.
@@ -29,7 +30,14 @@ public:
     /// Opens the confidence and provenance menu.
     QToolButton *filterButton() const { return m_filterButton; }
     QMenu *filterMenu() const { return m_filterMenu; }
+    /// Shows or hides categories: the dataset's, or in live mode the table's (setLiveCategories).
+    QToolButton *categoryButton() const { return m_categoryButton; }
+    QMenu *categoryMenu() const { return m_categoryMenu; }
     QComboBox *matchBox() const { return m_match; }
+    /// Live mode (a table browsed live): the categories are the table's, given by
+    /// setLiveCategories; the confidence and provenance menu is disabled and says why.
+    void setLive(bool live);
+    void setLiveCategories(const QStringList &categories);
     QComboBox *outOfWindowBox() const { return m_outOfWindow; }
 
     /// Above this many events, typing waits for a pause before searching.
@@ -41,6 +49,7 @@ protected:
 private:
     void retranslate();
     void rebuildFilterMenu();
+    void rebuildCategoryMenu();
     void applyFilterMenu();
     void followState();
     void applySearch();
@@ -53,6 +62,11 @@ private:
     QMenu *m_filterMenu = nullptr;
     QList<QAction *> m_confidenceActions;
     QList<QAction *> m_provenanceActions;
+    QToolButton *m_categoryButton = nullptr;
+    QMenu *m_categoryMenu = nullptr;
+    QList<QAction *> m_categoryActions;
+    bool m_live = false;
+    QStringList m_liveCategories;
     QComboBox *m_match = nullptr;
     QComboBox *m_outOfWindow = nullptr;
 };

@@ -7,8 +7,6 @@
 #include "render/prepared_dataset.h"
 #include "widgets/map_view.h"
 
-#include <QDateTime>
-
 #include <algorithm>
 #include <map>
 
@@ -30,10 +28,46 @@ LiveSession::LiveSession(const QString &source, ViewState *state, MapView *map, 
         m_awaited = 0;
         m_queue.clear();
         m_timelineDirty = true;
+        m_categoriesDirty = m_categories.isEmpty();
         emit failed(message);
     });
-    connect(m_browser.get(), &LiveBrowser::tableChanged, this, &LiveSession::scheduleAll);
+    connect(m_browser.get(), &LiveBrowser::tableChanged, this, [this] {
+        m_categoriesDirty = true;
+        scheduleAll();
+    });
 }
+
+namespace {
+
+TimeUnit timeUnitOf(const QString &dateTruncUnit)
+{
+    return dateTruncUnit == u"day"    ? TimeUnit::Day
+           : dateTruncUnit == u"week" ? TimeUnit::Week
+           : dateTruncUnit == u"year" ? TimeUnit::Year
+                                      : TimeUnit::Month;
+}
+
+/// The kinds of request that list many rows and may wait for a click's question.
+bool isSlowList(LiveRequest::Kind kind)
+{
+    return kind == LiveRequest::Kind::EventPage || kind == LiveRequest::Kind::Categories;
+}
+
+QString dateTruncUnit(TimeUnit unit)
+{
+    switch (unit) {
+    case TimeUnit::Day:
+        return QStringLiteral("day");
+    case TimeUnit::Week:
+        return QStringLiteral("week"); // weeks from Monday, as TimeStep's
+    case TimeUnit::Month:
+        return QStringLiteral("month");
+    default:
+        return QStringLiteral("year");
+    }
+}
+
+} // namespace
 
 qint64 LiveSession::threshold()
 {
@@ -51,6 +85,63 @@ void LiveSession::follow()
     connect(m_state, &ViewState::selectedRegionChanged, this, &LiveSession::askRegion);
     connect(m_map, &MapView::viewportChanged, this, &LiveSession::schedule);
     ask();
+}
+
+TimeUnit LiveSession::timelineUnitFor(double msPerPx)
+{
+    for (TimeUnit unit : {TimeUnit::Day, TimeUnit::Week, TimeUnit::Month})
+        if (double(TimeStep{unit, 1}.approxMs()) >= kMinPeriodPx * msPerPx) return unit;
+    return TimeUnit::Year;
+}
+
+void LiveSession::setTimelineScale(double msPerPx)
+{
+    const TimeUnit unit = timelineUnitFor(msPerPx);
+    if (unit == m_timelineUnit) return;
+    m_timelineUnit = unit;
+    if (!m_following) return; // asked with the first requests
+    // The timeline alone: the map's answers stand.
+    std::erase_if(m_queue, [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::TimelineDensity; });
+    m_queue.push_back(timelineRequest());
+    if (!m_awaited) sendNext();
+}
+
+LiveRequest LiveSession::timelineRequest() const
+{
+    LiveRequest timeline;
+    timeline.kind = LiveRequest::Kind::TimelineDensity;
+    timeline.filter = filter(); // all time: the window is drawn over it
+    timeline.filter.window.reset();
+    timeline.timeUnit = dateTruncUnit(m_timelineUnit);
+    return timeline;
+}
+
+void LiveSession::selectEvent(const QString &id)
+{
+    m_selectedId = id;
+    if (id.isEmpty()) {
+        std::erase_if(m_queue, [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::EventById; });
+        if (!m_selectedEvent) return;
+        m_selectedEvent.reset();
+        emit selectedEventChanged();
+        return;
+    }
+    LiveRequest event;
+    event.kind = LiveRequest::Kind::EventById;
+    event.eventId = id;
+    sendFirst(std::move(event));
+}
+
+void LiveSession::sendFirst(LiveRequest request)
+{
+    const LiveRequest::Kind kind = request.kind;
+    std::erase_if(m_queue, [kind](const LiveRequest &r) { return r.kind == kind; });
+    m_queue.push_front(std::move(request));
+    if (m_awaited && isSlowList(m_awaitedRequest.kind)) { // asked again after: its answer is dropped
+        m_queue.push_back(m_awaitedRequest);
+        m_awaited = 0;
+    }
+    if (!m_awaited) sendNext();
 }
 
 void LiveSession::schedule()
@@ -80,7 +171,16 @@ void LiveSession::ask()
     const auto isTimeline = [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::TimelineDensity; };
     if ((m_awaited && isTimeline(m_awaitedRequest)) || std::any_of(m_queue.begin(), m_queue.end(), isTimeline))
         m_timelineDirty = true;
+    const auto isCategories = [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::Categories; };
+    if ((m_awaited && isCategories(m_awaitedRequest)) || std::any_of(m_queue.begin(), m_queue.end(), isCategories))
+        m_categoriesDirty = true;
+    // A chosen event not answered yet is asked for first again.
+    const auto isEvent = [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::EventById; };
+    std::optional<LiveRequest> chosen;
+    if (m_awaited && isEvent(m_awaitedRequest)) chosen = m_awaitedRequest;
+    if (const auto it = std::find_if(m_queue.begin(), m_queue.end(), isEvent); it != m_queue.end()) chosen = *it;
     m_queue.clear();
+    if (chosen) m_queue.push_back(std::move(*chosen));
     const Viewport &viewport = m_map->viewport();
     LiveRequest bins;
     bins.kind = LiveRequest::Kind::Bins;
@@ -98,18 +198,22 @@ void LiveSession::ask()
     events.filter.mercatorBoxM = QRectF(northWestM, southEastM).normalized();
     events.eventLimit = kMarkerLimit;
     m_queue.push_back(events);
+    m_page = events; // sent when the view holds more than the markers draw
+    m_page.kind = LiveRequest::Kind::EventPage;
+    m_page.eventLimit = m_pageSize;
 
     if (m_timelineDirty) { // not after a pan or zoom: it shows every place
-        LiveRequest timeline;
-        timeline.kind = LiveRequest::Kind::TimelineDensity;
-        timeline.filter = filter(); // all time: the window is drawn over it
-        timeline.filter.window.reset();
-        timeline.timeUnit = QLatin1String(kTimelineUnit);
-        m_queue.push_back(timeline);
+        m_queue.push_back(timelineRequest());
         m_timelineDirty = false;
     }
 
     if (auto region = regionRequest()) m_queue.push_back(std::move(*region));
+    if (m_categoriesDirty) { // once, and after the table changed
+        LiveRequest categories;
+        categories.kind = LiveRequest::Kind::Categories;
+        m_queue.push_back(categories);
+        m_categoriesDirty = false;
+    }
     sendNext();
 }
 
@@ -123,15 +227,17 @@ std::optional<LiveRequest> LiveSession::regionRequest() const
     events.kind = LiveRequest::Kind::RegionEvents;
     events.filter = filter(); // the region's events in the time window, as in memory
     events.region = dataset->baseMap->regions->regions()[region];
+    events.eventLimit = m_pageSize;
     return events;
 }
 
 void LiveSession::askRegion()
 {
     if (!m_following) return;
-    std::erase_if(m_queue, [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::RegionEvents; });
-    if (auto region = regionRequest()) m_queue.push_back(std::move(*region));
-    if (!m_awaited) sendNext();
+    if (auto region = regionRequest())
+        sendFirst(std::move(*region));
+    else
+        std::erase_if(m_queue, [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::RegionEvents; });
 }
 
 void LiveSession::sendNext()
@@ -155,10 +261,8 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
     case LiveRequest::Kind::Bins: {
         auto density = std::make_shared<DensityCounts>(m_awaitedCells);
         std::map<QString, qint64> perCategory; // the legend's: the bins of the view's cells
-        for (const LiveBin &bin : answer->bins) {
-            density->add(bin.cell, quint32(bin.count));
-            if (density->contains(bin.cell)) perCategory[bin.category] += bin.count;
-        }
+        for (const LiveBin &bin : answer->bins)
+            if (density->add(bin.cell, quint32(bin.count))) perCategory[bin.category] += bin.count;
         m_density = std::move(density);
         m_map->setLiveCategoryCounts(std::move(perCategory));
         m_map->setLiveEvents(nullptr);
@@ -169,11 +273,11 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
     case LiveRequest::Kind::TimelineDensity: {
         auto counts = std::make_shared<TimelinePeriodCounts>();
         counts->reserve(answer->timeline.size());
-        for (const LiveTimeBin &bin : answer->timeline) {
-            const QDateTime from = QDateTime::fromMSecsSinceEpoch(bin.binStartMs, Qt::UTC);
-            counts->push_back({bin.binStartMs, from.addMonths(1).toMSecsSinceEpoch(), bin.category, bin.count});
-        }
+        const TimeStep period{timeUnitOf(m_awaitedRequest.timeUnit), 1};
+        for (const LiveTimeBin &bin : answer->timeline)
+            counts->push_back({bin.binStartMs, period.add(bin.binStartMs), bin.category, bin.count});
         m_periodCounts = std::move(counts);
+        m_periodCountsUnit = period.unit;
         emit timelineChanged(m_periodCounts);
         break;
     }
@@ -181,10 +285,27 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
         m_regionEvents = answer->events;
         emit regionEventsChanged(m_awaitedRegion);
         break;
+    case LiveRequest::Kind::EventPage:
+        m_viewEvents = answer->events;
+        emit viewEventsChanged();
+        break;
+    case LiveRequest::Kind::EventById:
+        if (answer->events.store && m_awaitedRequest.eventId == m_selectedId) {
+            m_selectedEvent = answer->events.store;
+            emit selectedEventChanged();
+        }
+        break;
+    case LiveRequest::Kind::Categories:
+        m_categories = answer->categories;
+        emit categoriesChanged();
+        break;
     case LiveRequest::Kind::Events:
         if (answer->events.tooMany || !answer->events.store) {
             m_queue.push_front(m_bins); // bins, before the rest
+            m_queue.push_back(m_page);  // and a page of the events for the table, last
         } else {
+            m_viewEvents = answer->events;
+            emit viewEventsChanged();
             const auto dataset = m_state->dataset();
             m_map->setLiveEvents(PreparedDataset::make({}, answer->events.store, dataset ? dataset->baseMap : nullptr,
                                                        {}, m_map->projectedBaseMap()));

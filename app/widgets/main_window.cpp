@@ -35,6 +35,7 @@
 #include <QActionGroup>
 
 #include <climits>
+#include <numeric>
 #include <QDateTime>
 #include <QApplication>
 #include <QDockWidget>
@@ -42,6 +43,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QDragEnterEvent>
@@ -90,15 +92,21 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
                                          "Enter shows the selected event."));
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         if (!index.isValid()) return;
-        m_state->setSelectedEvent(m_model->eventAt(index.row()));
-        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("eventDock"))) {
-            dock->show();
-            dock->raise();
-        }
+        chooseTableRow(index.row());
+        raiseEventDock();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &index) {
-        if (index.isValid()) m_state->setSelectedEvent(m_model->eventAt(index.row()));
+        if (index.isValid()) chooseTableRow(index.row());
     });
+    m_tableNote = new QLabel(this);
+    m_tableNote->setWordWrap(true);
+    m_tableNote->hide();
+    auto *tablePane = new QWidget(this);
+    auto *tableLayout = new QVBoxLayout(tablePane);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(2);
+    tableLayout->addWidget(m_tableNote);
+    tableLayout->addWidget(m_table, 1);
     connect(m_state, &ViewState::selectedEventChanged, this, &MainWindow::selectTableRow);
     connect(m_state, &ViewState::datasetChanged, this, &MainWindow::showTableEvents);
     connect(m_state, &ViewState::filterChanged, this, &MainWindow::showTableEvents);
@@ -119,7 +127,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_regionPanel, &RegionPanel::zoomToEventsRequested, m_map, &MapView::zoomToEvents);
     QDockWidget *timelineDock =
         addDock(tr("Timeline"), QStringLiteral("timelineDock"), createTimelinePane(), Qt::BottomDockWidgetArea);
-    QDockWidget *tableDock = addDock(tr("All events"), QStringLiteral("eventsDock"), m_table, Qt::BottomDockWidgetArea);
+    QDockWidget *tableDock =
+        addDock(tr("All events"), QStringLiteral("eventsDock"), tablePane, Qt::BottomDockWidgetArea);
     QDockWidget *problemsDock =
         addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problems, Qt::BottomDockWidgetArea);
     // The timeline spans the bottom under the map; the table and problems share a tab beside it.
@@ -211,8 +220,49 @@ QString MainWindow::countText() const
     return text;
 }
 
+void MainWindow::raiseEventDock()
+{
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("eventDock"))) {
+        dock->show();
+        dock->raise();
+    }
+}
+
+void MainWindow::chooseTableRow(int row)
+{
+    if (!m_live) {
+        m_state->setSelectedEvent(m_model->eventAt(row));
+    } else if (m_model->store()) {
+        m_live->selectEvent(m_model->store()->id(m_model->eventAt(row)));
+    }
+}
+
+QString MainWindow::eventTableNote() const
+{
+    return m_tableNote->isVisible() ? m_tableNote->text() : QString();
+}
+
+void MainWindow::showLiveTableEvents()
+{
+    const LiveEvents &events = m_live->viewEvents();
+    EventStore::IndexList rows(size_t(events.store ? events.store->size() : 0));
+    std::iota(rows.begin(), rows.end(), 0); // the database's order: by date
+    const qint64 total = std::max<qint64>(events.total, qint64(rows.size()));
+    const QString shown = QLocale().toString(qint64(rows.size()));
+    m_tableNote->setText(total > qint64(rows.size())
+                             ? tr("The events in view, from the database: the first %1 of %Ln by date", nullptr,
+                                  int(std::min<qint64>(total, INT_MAX)))
+                                   .arg(shown)
+                             : tr("%n event(s) in view, from the database", nullptr, int(rows.size())));
+    m_tableNote->show();
+    const bool wasEmpty = m_model->rowCount() == 0;
+    m_model->setEvents(events.store, std::move(rows));
+    if (wasEmpty) m_table->resizeColumnsToContents(); // once: the columns then stay put while browsing
+}
+
 void MainWindow::showTableEvents()
 {
+    if (m_live) return; // the database's answers (showLiveTableEvents)
     const auto dataset = m_state->dataset();
     std::shared_ptr<const EventStore> store = dataset ? dataset->events : nullptr;
     EventStore::IndexList events = store ? m_state->eventsIgnoringWindow() : EventStore::IndexList{};
@@ -290,6 +340,8 @@ void MainWindow::createMenus()
     auto *modes = new QActionGroup(view);
     QAction *markers = view->addAction(tr("&Markers"));
     QAction *choropleth = view->addAction(tr("&Choropleth (events per region)"));
+    choropleth->setObjectName(QStringLiteral("choropleth"));
+    view->setToolTipsVisible(true); // why a choice is disabled in live mode
     for (QAction *a : {markers, choropleth}) {
         a->setCheckable(true);
         modes->addAction(a);
@@ -381,6 +433,7 @@ void MainWindow::createMenus()
     help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this,
                     &MainWindow::showShortcuts);
     help->addAction(tr("&About Chronomap"), this, &MainWindow::showAbout);
+    showLiveMenus(); // a rebuild (language) keeps live mode's disabled styles
 }
 
 void MainWindow::chooseFile()
@@ -451,6 +504,26 @@ void MainWindow::showLive(LiveSession *session, const QString &source)
     showDataset(EventStoreBuilder().build(), {source}, {}, 0); // the base map, its regions; ends live mode
     m_live = session;
     m_regionPanel->setLive(true);
+    m_eventPanel->setLive(true);
+    m_filterBar->setLive(true);
+    if (m_state->mapMode() == MapMode::Choropleth) m_state->setMapMode(MapMode::Markers);
+    showLiveMenus();
+    m_model->setEvents(nullptr, {});
+    // Choosing an event (a marker, a row of a list, a related record) asks the database for it.
+    connect(m_map, &MapView::liveEventClicked, session, &LiveSession::selectEvent);
+    connect(m_regionPanel, &RegionPanel::liveEventChosen, session, &LiveSession::selectEvent);
+    connect(m_eventPanel, &EventPanel::liveEventRequested, session, &LiveSession::selectEvent);
+    connect(session, &LiveSession::selectedEventChanged, this, [this, session] {
+        m_eventPanel->showLiveEvent(session->selectedEvent());
+        if (session->selectedEvent()) raiseEventDock();
+    });
+    connect(session, &LiveSession::viewEventsChanged, this, &MainWindow::showLiveTableEvents);
+    connect(session, &LiveSession::categoriesChanged, this,
+            [this, session] { m_filterBar->setLiveCategories(session->categories()); });
+    // The timeline's columns follow its zoom: days, weeks, months or years.
+    connect(m_timeline, &TimelineView::visibleRangeChanged, session,
+            [this, session] { session->setTimelineScale(m_timeline->axis().msPerPx()); });
+    session->setTimelineScale(m_timeline->axis().msPerPx());
     connect(session, &LiveSession::failed, this, [this, source](const QString &message) {
         // What is on screen stays; the next change of the view asks again.
         Issue issue;
@@ -477,15 +550,39 @@ void MainWindow::showLive(LiveSession *session, const QString &source)
     emit loadFinished(true);
 }
 
+void MainWindow::showLiveMenus()
+{
+    // Live, the map draws the database's density bins or, for a view of few events, markers:
+    // the other styles and the choropleth would draw nothing of the table.
+    const QString why = m_live ? tr("Not available for a table browsed live: the map draws the database's density "
+                                    "bins, or markers when the view holds few events")
+                               : QString();
+    for (QMenu *menu :
+         {findChild<QMenu *>(QStringLiteral("mapStyles")), findChild<QMenu *>(QStringLiteral("choroplethFigures"))})
+        if (menu) {
+            menu->menuAction()->setEnabled(!m_live);
+            menu->menuAction()->setToolTip(why); // empty: the action's text, as before
+        }
+    if (auto *choropleth = findChild<QAction *>(QStringLiteral("choropleth"))) {
+        choropleth->setEnabled(!m_live);
+        choropleth->setToolTip(why);
+    }
+}
+
 void MainWindow::endLive()
 {
     if (!m_live) return;
     m_regionPanel->setLive(false);
-    m_map->setLiveDensity(nullptr);
-    m_map->setLiveCategoryCounts(std::nullopt);
-    m_timeline->setPeriodCounts(nullptr);
+    m_eventPanel->setLive(false);
+    m_filterBar->setLive(false);
+    m_tableNote->hide();
     m_live->deleteLater();
     m_live = nullptr;
+    showLiveMenus();
+    m_map->setLiveDensity(nullptr);
+    m_map->setLiveEvents(nullptr); // the last view's markers too
+    m_map->setLiveCategoryCounts(std::nullopt);
+    m_timeline->setPeriodCounts(nullptr);
 }
 
 void MainWindow::loadFiles(const QStringList &paths, const QString &databasePassword)

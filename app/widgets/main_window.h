@@ -64,6 +64,8 @@ public:
     /// Help → Keyboard Shortcuts, non-modal.
     void showShortcuts();
     QTableView *eventTable() const { return m_table; }
+    /// The line above the "All events" table (live mode: whose events, how many of how many).
+    QString eventTableNote() const;
     ProblemsPanel *problemsPanel() const { return m_problems; }
     std::shared_ptr<const EventStore> store() const { return m_store; }
     QString currentFile() const { return m_currentFile; }
@@ -113,6 +115,8 @@ private:
     void showLive(LiveSession *session, const QString &source);
     /// Leaves live mode (another dataset is shown).
     void endLive();
+    /// Disables, with a tooltip saying why, the map styles live mode does not draw (or enables them).
+    void showLiveMenus();
     void onLoaded(const LoadResult &result, const QStringList &paths, std::shared_ptr<const PreparedDataset> prepared);
     /// Shows `store` (already `prepared` by the load, or prepared here when null).
     void showDataset(std::shared_ptr<const EventStore> store, const QStringList &paths, const QString &sha256,
@@ -121,8 +125,14 @@ private:
     QWidget *createTimelinePane();
     void showTimeWindow();
     void showCount();
-    /// Lists in the "All events" table the events passing the filters but the time window.
+    /// Lists in the "All events" table the events passing the filters but the time window (live
+    /// mode: the view's events the database sent, showLiveTableEvents).
     void showTableEvents();
+    void showLiveTableEvents();
+    /// A row of the table chosen: its event selected (live mode: asked for by id).
+    void chooseTableRow(int row);
+    /// The Event panel in front.
+    void raiseEventDock();
     void selectTableRow(EventStore::Index event);
     /// The Briefing panel, its files and present mode (issue 17).
     void createBriefing();
@@ -152,6 +162,7 @@ private:
     std::unique_ptr<AppSettings> m_settings;
     EventTableModel *m_model = nullptr;
     QTableView *m_table = nullptr;
+    QLabel *m_tableNote = nullptr;
     ProblemsPanel *m_problems = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;

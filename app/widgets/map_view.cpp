@@ -171,11 +171,10 @@ void MapView::paintEvent(QPaintEvent *)
     const MapFrame frame{*m_data, *m_state, m_viewport};
     m_eventCache.paint(painter, *m_scene, frame, devicePixelRatioF());
     if (m_liveDensity) MarkerLayer::paintDensity(painter, m_viewport, *m_liveDensity, MapStyle::standard());
-    if (m_liveEvents) {
-        MapHits liveHits;
+    m_liveHits = MapHits();
+    if (m_liveEvents)
         MarkerLayer(MapStyle::standard(), devicePixelRatioF())
-            .render(painter, MapFrame{*m_liveEvents, m_liveState, m_viewport}, liveHits);
-    }
+            .render(painter, MapFrame{*m_liveEvents, m_liveState, m_viewport}, m_liveHits);
     MapFrameResult drawn;
     drawn.labelObstacles = m_eventCache.labelObstacles();
     drawn.marks = m_eventCache.marks();
@@ -279,12 +278,22 @@ void MapView::click(QPointF px)
             emit groupClicked(group->second, m_eventCache.marks().style);
             return;
         }
+    clickLive(px);
     // A click picks the region under the cursor and, when it lands on a marker or an arc, that
     // event too: the region panel then shows the event among its neighbours.
     const auto events = eventsAt(px);
     const int region = regionAt(px);
     if (region >= 0 || events.empty()) m_state->setSelectedRegion(region);
     m_state->setSelectedEvent(events.empty() ? -1 : events.front());
+}
+
+void MapView::clickLive(QPointF px)
+{
+    if (!m_liveEvents && !m_liveDensity) return; // not live
+    EventStore::IndexList live;
+    if (m_liveEvents && m_scene)
+        live = m_scene->eventsAt(px, MapFrame{*m_liveEvents, m_liveState, m_viewport}, m_liveHits);
+    emit liveEventClicked(live.empty() ? QString() : m_liveEvents->events->id(live.front()));
 }
 
 void MapView::mousePressEvent(QMouseEvent *event)
@@ -367,6 +376,7 @@ void MapView::keyPressEvent(QKeyEvent *event)
         break;
     case Qt::Key_Escape:
         m_state->clearSelection();
+        if (m_liveEvents || m_liveDensity) emit liveEventClicked(QString());
         break;
     default:
         QWidget::keyPressEvent(event);

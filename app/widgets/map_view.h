@@ -62,12 +62,17 @@ public:
     /// What the live mode draws: its bins, else its events (tests).
     std::shared_ptr<const DensityCounts> liveDensity() const { return m_liveDensity; }
     std::shared_ptr<const PreparedDataset> liveEvents() const { return m_liveEvents; }
+    /// Where the last frame drew the live events' markers (liveEvents()' indexes).
+    const MapHits &liveHits() const { return m_liveHits; }
 
 signals:
     /// The viewport changed (pan, zoom, resize): found when a frame is painted.
     void viewportChanged();
     /// A click on a cluster or hexagon bin of more than one event: its events, newest first.
     void groupClicked(const chronomap::EventStore::IndexList &events, chronomap::MarkStyle style);
+    /// Live mode: a click on the map picked the event `id` of the live markers (the newest under
+    /// the cursor), or none (empty: a click beside them, on bins, or Escape).
+    void liveEventClicked(const QString &id);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -83,6 +88,8 @@ protected:
 private:
     void onDatasetChanged();
     void click(QPointF px);
+    /// Live mode: says which live marker a click at `px` picked (liveEventClicked).
+    void clickLive(QPointF px);
     int regionAt(QPointF px) const;
     void renderBaseCache(int marginPx);
 
@@ -93,6 +100,7 @@ private:
     std::shared_ptr<const PreparedDataset> m_liveEvents;
     std::optional<std::map<QString, qint64>> m_liveCategoryCounts;
     ViewState m_liveState;                         ///< m_liveEvents' view: all shown (the database filtered them)
+    MapHits m_liveHits;                            ///< where the last frame drew m_liveEvents' markers
     std::shared_ptr<const PreparedDataset> m_data; ///< the state's dataset, as the map draws it
     std::unique_ptr<MapScene> m_scene;             ///< null without a base map
     LegendHits m_legendHits;

@@ -39,8 +39,13 @@ RegionPanel::RegionPanel(ViewState *state, QWidget *parent) : QWidget(parent), m
     connect(m_zoom, &QPushButton::clicked, this, [this] { emit zoomToEventsRequested(m_group); });
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        // Live rows are the database's answer, not the dataset's events: nothing to select.
-        if (item && !m_live) m_state->setSelectedEvent(item->data(0, Qt::UserRole).toInt());
+        if (!item) return;
+        const EventStore::Index event = item->data(0, Qt::UserRole).toInt();
+        // Live rows are the database's answer, not the dataset's events: chosen by id.
+        if (!m_live)
+            m_state->setSelectedEvent(event);
+        else if (m_liveEvents && event < m_liveEvents->size())
+            emit liveEventChosen(m_liveEvents->id(event));
     });
     for (auto signal : {&ViewState::datasetChanged, &ViewState::filterChanged, &ViewState::mapModeChanged})
         connect(m_state, signal, this, &RegionPanel::refresh);

@@ -38,6 +38,8 @@ public:
 signals:
     /// "Zoom to them" under a cluster's or bin's events.
     void zoomToEventsRequested(const chronomap::EventStore::IndexList &events);
+    /// Live mode: a row of the database's answer was chosen (the event's id).
+    void liveEventChosen(const QString &id);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -77,6 +77,13 @@
             <numerusform>Confidence &amp;&amp; provenance (%n hidden)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Categories (%n hidden)</source>
+        <translation>
+            <numerusform>Categories (%n hidden)</numerusform>
+            <numerusform>Categories (%n hidden)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>chronomap::MainWindow</name>
@@ -127,6 +134,20 @@
         <translation>
             <numerusform>Live from database: %Ln row</numerusform>
             <numerusform>Live from database: %Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The events in view, from the database: the first %1 of %Ln by date</source>
+        <translation>
+            <numerusform>The events in view, from the database: the first %1 of %Ln by date</numerusform>
+            <numerusform>The events in view, from the database: the first %1 of %Ln by date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in view, from the database</source>
+        <translation>
+            <numerusform>%n event in view, from the database</numerusform>
+            <numerusform>%n events in view, from the database</numerusform>
         </translation>
     </message>
 </context>

@@ -1345,6 +1345,10 @@
         <source>%1: %2 (not in the data)</source>
         <translation>%1: %2 (no está en los datos)</translation>
     </message>
+    <message>
+        <source>The chosen event is no longer in the database&apos;s table.</source>
+        <translation>El evento elegido ya no está en la tabla de la base de datos.</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::EventTableModel</name>
@@ -1577,6 +1581,25 @@
     <message>
         <source>Confidence &amp;&amp; provenance</source>
         <translation>Fiabilidad y procedencia</translation>
+    </message>
+    <message>
+        <source>Not available for a table browsed live: the database is not asked about confidence and provenance yet</source>
+        <translation>No disponible para una tabla consultada en vivo: todavía no se pregunta a la base de datos por la confianza y la procedencia</translation>
+    </message>
+    <message>
+        <source>Show or hide events by category</source>
+        <translation>Mostrar u ocultar eventos por categoría</translation>
+    </message>
+    <message numerus="yes">
+        <source>Categories (%n hidden)</source>
+        <translation>
+            <numerusform>Categorías (%n oculta)</numerusform>
+            <numerusform>Categorías (%n ocultas)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorías</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2264,24 @@
     <message>
         <source>Live from database: %1</source>
         <translation>En vivo desde la base de datos: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The events in view, from the database: the first %1 of %Ln by date</source>
+        <translation>
+            <numerusform>Los eventos a la vista, de la base de datos: los primeros %1 de %Ln por fecha</numerusform>
+            <numerusform>Los eventos a la vista, de la base de datos: los primeros %1 de %Ln por fecha</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in view, from the database</source>
+        <translation>
+            <numerusform>%n evento a la vista, de la base de datos</numerusform>
+            <numerusform>%n eventos a la vista, de la base de datos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not available for a table browsed live: the map draws the database&apos;s density bins, or markers when the view holds few events</source>
+        <translation>No disponible para una tabla consultada en vivo: el mapa dibuja las celdas de densidad de la base de datos, o marcadores cuando la vista tiene pocos eventos</translation>
     </message>
 </context>
 <context>

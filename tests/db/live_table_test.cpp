@@ -40,30 +40,9 @@ namespace {
 /// categories, dated by day or by month over 2022–2025, some with a region code only.
 QString scatteredCsv(const QTemporaryDir &dir, int rows)
 {
-    QByteArray csv = "id,date,lat,lon,title,category,regions\n";
-    quint32 seed = 12345;
-    const auto next = [&seed] {
-        seed = seed * 1664525u + 1013904223u;
-        return double(seed >> 8) / double(1u << 24);
-    };
-    const char *categories[] = {"deployment", "strike", "diplomacy"};
-    for (int i = 0; i < rows; ++i) {
-        const QString date = i % 7 == 0
-                                 ? QStringLiteral("%1-%2").arg(2022 + i % 4).arg(1 + i % 12, 2, 10, QLatin1Char('0'))
-                                 : QStringLiteral("%1-%2-%3")
-                                       .arg(2022 + i % 4)
-                                       .arg(1 + i % 12, 2, 10, QLatin1Char('0'))
-                                       .arg(1 + i % 28, 2, 10, QLatin1Char('0'));
-        const bool placeless = i % 50 == 0;
-        const QString lat = placeless ? QString() : QString::number(50.3 + 1.7 * next(), 'f', 6);
-        const QString lon = placeless ? QString() : QString::number(35.0 + 3.5 * next(), 'f', 6);
-        csv += QStringLiteral("ev-%1,%2,%3,%4,Scattered event %1 %5,%6,%7\n")
-                   .arg(i)
-                   .arg(date, lat, lon, i % 3 == 0 ? QStringLiteral("near the border") : QStringLiteral("inland"),
-                        QLatin1String(categories[i % 3]), placeless ? QStringLiteral("RU-BEL") : QString())
-                   .toUtf8();
-    }
-    return test::writeFile(dir, "scattered.csv", csv);
+    test::ScatteredPoints options;
+    options.rows = rows;
+    return test::scatteredPointsCsv(dir, options);
 }
 
 std::shared_ptr<const EventStore> loadFile(const QString &file)

@@ -15,16 +15,25 @@
 #include "core/store/event_filter.h"
 #include "render/map/marker_layer.h"
 #include "render/map/web_mercator.h"
+#include "render/timeline/time_step.h"
 #include "widgets/app_settings.h"
+#include "widgets/event_panel.h"
+#include "widgets/filter_bar.h"
 #include "widgets/live_session.h"
 #include "widgets/main_window.h"
 #include "widgets/map_view.h"
 #include "widgets/problems_panel.h"
 #include "widgets/region_panel.h"
+#include "widgets/timeline_view.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QLineF>
 #include <QLocale>
+#include <QMenu>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeWidget>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -34,6 +43,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <set>
@@ -44,27 +54,17 @@ using chronomap::test::str;
 
 namespace {
 
-/// `rows` point events around Kursk and Belgorod at pseudo-random places, of three categories,
-/// dated by day over 2022–2025.
+/// `rows` point events around Kursk and Belgorod, each with a place and a day.
 QString pointsCsv(const QTemporaryDir &dir, int rows)
 {
-    QByteArray csv = "id,date,lat,lon,title,category\n";
-    quint32 seed = 777;
-    const auto next = [&seed] {
-        seed = seed * 1664525u + 1013904223u;
-        return double(seed >> 8) / double(1u << 24);
-    };
-    const char *categories[] = {"deployment", "strike", "diplomacy"};
-    for (int i = 0; i < rows; ++i)
-        csv += QStringLiteral("lw-%1,%2-%3-%4,%5,%6,Live window event %1,%7\n")
-                   .arg(i)
-                   .arg(2022 + i % 4)
-                   .arg(1 + i % 12, 2, 10, QLatin1Char('0'))
-                   .arg(1 + i % 28, 2, 10, QLatin1Char('0'))
-                   .arg(QString::number(50.3 + 1.7 * next(), 'f', 6), QString::number(35.0 + 3.5 * next(), 'f', 6),
-                        QLatin1String(categories[i % 3]))
-                   .toUtf8();
-    return test::writeFile(dir, "live_window.csv", csv);
+    test::ScatteredPoints options;
+    options.rows = rows;
+    options.seed = 777;
+    options.file = "live_window.csv";
+    options.idPrefix = QStringLiteral("lw-");
+    options.title = QStringLiteral("Live window event");
+    options.varied = false;
+    return test::scatteredPointsCsv(dir, options);
 }
 
 /// Waits, handling events, until `done()` or `ms` passed.
@@ -155,17 +155,39 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     CHECK(legendCategories ==
           std::set<QString>{QStringLiteral("deployment"), QStringLiteral("strike"), QStringLiteral("diplomacy")});
 
-    // The timeline: the table's events per month and category, all of them.
+    // The timeline: the table's events per period (the unit its zoom asks for) and category,
+    // all of them.
     REQUIRE(waitUntil([&] { return session->periodCounts() != nullptr; }, 20'000));
-    std::map<QString, qint64> liveLanes, memoryLanes;
-    for (const TimelinePeriodCount &p : *session->periodCounts()) {
-        liveLanes[p.category] += p.count;
-        CHECK(QDateTime::fromMSecsSinceEpoch(p.toMs, Qt::UTC) ==
-              QDateTime::fromMSecsSinceEpoch(p.fromMs, Qt::UTC).addMonths(1));
-    }
+    std::map<QString, qint64> memoryLanes;
     for (EventStore::Index i = 0; i < loaded.store->size(); ++i)
         ++memoryLanes[loaded.store->category(i)];
-    CHECK(liveLanes == memoryLanes);
+    const auto lanesOf = [](const LiveSession &live) {
+        std::map<QString, qint64> lanes;
+        const TimeStep period{live.periodCountsUnit(), 1};
+        for (const TimelinePeriodCount &p : *live.periodCounts()) {
+            lanes[p.category] += p.count;
+            CHECK(p.toMs == period.add(p.fromMs));
+        }
+        return lanes;
+    };
+    CHECK(lanesOf(*session) == memoryLanes);
+    // Zoomed in to two months, the columns are days; out to ten years, months or years.
+    TimelineView *timeline = window.timelineView();
+    const auto utcMs = [](int y, int m) { return QDateTime(QDate(y, m, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch(); };
+    timeline->setVisibleRange({utcMs(2024, 3), utcMs(2024, 5)});
+    CHECK(session->timelineUnit() == TimeUnit::Day);
+    REQUIRE(waitUntil([&] { return session->periodCountsUnit() == TimeUnit::Day; }, 20'000));
+    std::set<std::pair<qint64, QString>> memoryDays; // the (day, category) pairs of the file
+    for (EventStore::Index i = 0; i < loaded.store->size(); ++i)
+        memoryDays.insert(
+            {TimeStep{TimeUnit::Day, 1}.floor(loaded.store->when(i).earliestMs()), loaded.store->category(i)});
+    CHECK(session->periodCounts()->size() == memoryDays.size());
+    CHECK(lanesOf(*session) == memoryLanes);
+    timeline->setVisibleRange({utcMs(2018, 1), utcMs(2028, 1)});
+    CHECK(session->timelineUnit() == LiveSession::timelineUnitFor(timeline->axis().msPerPx()));
+    CHECK(int(session->timelineUnit()) >= int(TimeUnit::Month));
+    REQUIRE(waitUntil([&] { return session->periodCountsUnit() == session->timelineUnit(); }, 20'000));
+    CHECK(lanesOf(*session) == memoryLanes);
     QTest::qWait(50); // the timeline repaints
 
     // The picture: bins in the heat ramp's colours over the base map.
@@ -208,6 +230,45 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     CHECK(qsizetype(window.regionPanel()->listedEvents().size()) == memoryIds.size());
     CHECK(window.regionPanel()->heading().contains(QStringLiteral("RU-BEL")));
 
+    // Pages of 100: the region's first 100 events by date, and the heading says of how many.
+    session->setPageSize(100);
+    regionAnswered.clear();
+    window.viewState()->setSelectedRegion(-1);
+    window.viewState()->setSelectedRegion(belgorod);
+    REQUIRE(waitUntil([&] { return !regionAnswered.isEmpty(); }, 20'000));
+    const LiveEvents regionPage = session->regionEvents();
+    REQUIRE(regionPage.store);
+    CHECK(regionPage.store->size() == 100);
+    CHECK(regionPage.total == memoryIds.size());
+    INFO(str(window.regionPanel()->heading()));
+    CHECK(window.regionPanel()->heading().contains(
+        QStringLiteral("showing the first 100 of %1 event").arg(memoryIds.size())));
+    CHECK(window.regionPanel()->listedEvents().size() == 100);
+    qint64 latestOfPage = std::numeric_limits<qint64>::min();
+    std::set<QString> pageIds;
+    for (EventStore::Index i = 0; i < regionPage.store->size(); ++i) {
+        pageIds.insert(regionPage.store->id(i));
+        latestOfPage = std::max(latestOfPage, regionPage.store->when(i).earliestMs());
+    }
+    qint64 earliestAfter = std::numeric_limits<qint64>::max();
+    for (EventStore::Index i : memoryRegion)
+        if (!pageIds.count(loaded.store->id(i)))
+            earliestAfter = std::min(earliestAfter, loaded.store->when(i).earliestMs());
+    CHECK(latestOfPage <= earliestAfter); // the first by date
+    for (const QString &id : pageIds)
+        CHECK(memoryIds.contains(id));
+
+    // A row of the region's list: the event panel shows that event, asked for by id.
+    QTreeWidget *regionList = window.regionPanel()->list();
+    QTreeWidgetItem *row = regionList->topLevelItem(3);
+    REQUIRE(row);
+    regionList->setCurrentItem(row);
+    REQUIRE(waitUntil([&] { return session->selectedEvent() && session->selectedEvent()->size() == 1; }, 20'000));
+    const EventStore::Index chosenInFile = loaded.store->findId(session->selectedEvent()->id(0));
+    REQUIRE(chosenInFile >= 0);
+    CHECK(window.eventPanel()->titleText() == row->text(1));
+    CHECK(window.eventPanel()->titleText() == loaded.store->title(chosenInFile, window.viewState()->language()));
+
     // A small view: its events as markers, the file's events in that view.
     const Viewport kursk = map->viewport();
     map->setViewport(Viewport(WebMercator::toMercatorM(QPointF(36.6, 51.1)), 40, map->size()));
@@ -219,9 +280,91 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
         inSmall += small.contains(prepared->pointsMercator()[size_t(i)]);
     CHECK(inSmall > 0);
     CHECK(map->liveEvents()->events->size() == inSmall);
+    // The "All events" table lists them, all of them.
+    REQUIRE(waitUntil([&] { return session->viewEvents().store == map->liveEvents()->events; }, 20'000));
+    CHECK(window.eventTable()->model()->rowCount() == inSmall);
+    CHECK(window.eventTableNote() == QStringLiteral("%1 event(s) in view, from the database").arg(inSmall));
+
+    // A click on a marker: the event panel shows the event there, asked for by id.
+    const PreparedDataset &markers = *map->liveEvents();
+    const QPointF centre(map->width() / 2.0, map->height() / 2.0);
+    map->repaint(); // the frame the user clicks on
+    REQUIRE_FALSE(map->liveHits().markers.empty());
+    MapHits::Marker marker = map->liveHits().markers.front(); // a copy: the next frame draws anew
+    for (const MapHits::Marker &m : map->liveHits().markers)
+        if (QLineF(m.px, centre).length() < QLineF(marker.px, centre).length()) marker = m;
+    session->selectEvent(QString());
+    QTest::mouseClick(map, Qt::LeftButton, {}, marker.px.toPoint());
+    REQUIRE(waitUntil([&] { return session->selectedEvent() && session->selectedEvent()->size() == 1; }, 20'000));
+    // The marker's newest event, as a click on a marker in memory picks.
+    CHECK(session->selectedEvent()->id(0) == markers.events->id(marker.first));
+    const EventStore::Index clicked = loaded.store->findId(session->selectedEvent()->id(0));
+    REQUIRE(clicked >= 0);
+    CHECK(window.eventPanel()->titleText() == loaded.store->title(clicked, window.viewState()->language()));
+    // A row of the table: the same.
+    window.eventTable()->selectRow(2);
+    const QString rowId = session->viewEvents().store->id(2);
+    REQUIRE(waitUntil([&] { return session->selectedEvent() && session->selectedEvent()->id(0) == rowId; }, 20'000));
+    CHECK(window.eventPanel()->titleText() == session->viewEvents().store->title(2, window.viewState()->language()));
+
     map->setViewport(kursk);
     map->repaint();
     REQUIRE(waitUntil([&] { return binsOfView(*session, *map); }, 20'000));
+
+    // Too many for markers: the table lists the first page of the view's events by date and
+    // says of how many.
+    const QRectF kurskRect = map->viewport().visibleMercatorRect();
+    qint64 inKursk = 0;
+    for (EventStore::Index i : memoryState.visibleEvents())
+        inKursk += kurskRect.contains(prepared->pointsMercator()[size_t(i)]);
+    REQUIRE(waitUntil([&] { return session->viewEvents().total > 100; }, 20'000));
+    CHECK(session->viewEvents().total == inKursk);
+    CHECK(window.eventTable()->model()->rowCount() == 100);
+    INFO(str(window.eventTableNote()));
+    CHECK(window.eventTableNote().remove(u',').contains(QStringLiteral("the first 100 of %1").arg(inKursk)));
+
+    // The filter bar's categories are the table's; hiding one goes to SQL.
+    auto *filterBar = window.findChild<FilterBar *>();
+    REQUIRE(filterBar);
+    REQUIRE(waitUntil([&] { return session->categories().size() == 3; }, 20'000));
+    QStringList listed;
+    QAction *strike = nullptr;
+    for (QAction *a : filterBar->categoryMenu()->actions())
+        if (a->isCheckable()) {
+            listed << a->data().toString();
+            if (a->data().toString() == u"strike") strike = a;
+        }
+    listed.sort();
+    CHECK(listed == QStringList{QStringLiteral("deployment"), QStringLiteral("diplomacy"), QStringLiteral("strike")});
+    REQUIRE(strike);
+    // Confidence and provenance are not asked of the database: the menu says so, disabled.
+    CHECK_FALSE(filterBar->filterButton()->isEnabled());
+    CHECK(filterBar->filterButton()->toolTip().contains(QStringLiteral("browsed live")));
+    // Nor are the map styles and the choropleth drawn: disabled, saying why.
+    auto *styles = window.findChild<QMenu *>(QStringLiteral("mapStyles"));
+    REQUIRE(styles);
+    CHECK_FALSE(styles->menuAction()->isEnabled());
+    CHECK(styles->menuAction()->toolTip().contains(QStringLiteral("browsed live")));
+    const quint64 allBins = total(*session->density());
+    strike->trigger();
+    CHECK(window.viewState()->hiddenCategories() == QSet<QString>{QStringLiteral("strike")});
+    // Two thirds of the view's events: few enough for markers, those of the file.
+    REQUIRE(waitUntil([&] { return map->liveEvents() && !map->liveDensity(); }, 20'000));
+    memoryState.setHiddenCategories({QStringLiteral("strike")});
+    qint64 shownInKursk = 0;
+    for (EventStore::Index i : memoryState.visibleEvents())
+        shownInKursk += kurskRect.contains(prepared->pointsMercator()[size_t(i)]);
+    CHECK(map->liveEvents()->events->size() == shownInKursk);
+    CHECK_FALSE(map->liveEvents()->events->categories().contains(QStringLiteral("strike")));
+    CHECK(filterBar->categoryButton()->text() == QStringLiteral("Categories (1 hidden)"));
+    map->repaint(); // the legend keeps it, greyed, to bring it back
+    CHECK(std::any_of(map->legendHits().entries.begin(), map->legendHits().entries.end(),
+                      [](const LegendHits::Entry &e) { return e.category == u"strike" && e.hidden; }));
+    if (const QString shots = qEnvironmentVariable("CHRONOMAP_TEST_SHOTS"); !shots.isEmpty())
+        window.grab().toImage().save(shots + QStringLiteral("/live_window_event.png"));
+    strike->trigger();
+    memoryState.setHiddenCategories({});
+    REQUIRE(waitUntil([&] { return binsOfView(*session, *map) && total(*session->density()) == allBins; }, 20'000));
 
     // Another analyst adds an event in view: the bins follow within 5 s.
     const quint64 before = total(*session->density());

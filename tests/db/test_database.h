@@ -3,10 +3,12 @@
 #pragma once
 
 #include "../cli/run_chronomap.h"
+#include "../test_files.h"
 
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
 
@@ -66,6 +68,49 @@ inline QString dropTable(const QString &table)
 inline Run importFile(const QString &file, const QString &table)
 {
     return runChronomap({QStringLiteral("--import-pg"), file, testDatabase(), QStringLiteral("--table"), table});
+}
+
+/// What scatteredPointsCsv writes.
+struct ScatteredPoints {
+    int rows = 1000;
+    quint32 seed = 12345;
+    const char *file = "scattered.csv";
+    QString idPrefix = QStringLiteral("ev-");
+    QString title = QStringLiteral("Scattered event");
+    /// Every 7th record dated by its month alone, every 50th without a place (coded to RU-BEL
+    /// in a `regions` column), titles "… near the border" every 3rd, else "… inland".
+    bool varied = true;
+};
+
+/// A CSV of `options.rows` point events around Kursk and Belgorod at pseudo-random places
+/// (a seeded generator: the same file each run), of three categories, dated over 2022–2025.
+inline QString scatteredPointsCsv(const QTemporaryDir &dir, const ScatteredPoints &options)
+{
+    QByteArray csv = options.varied ? "id,date,lat,lon,title,category,regions\n" : "id,date,lat,lon,title,category\n";
+    quint32 seed = options.seed;
+    const auto next = [&seed] {
+        seed = seed * 1664525u + 1013904223u;
+        return double(seed >> 8) / double(1u << 24);
+    };
+    const char *categories[] = {"deployment", "strike", "diplomacy"};
+    for (int i = 0; i < options.rows; ++i) {
+        const QString month = QStringLiteral("%1-%2").arg(2022 + i % 4).arg(1 + i % 12, 2, 10, QLatin1Char('0'));
+        const QString date = options.varied && i % 7 == 0
+                                 ? month
+                                 : QStringLiteral("%1-%2").arg(month).arg(1 + i % 28, 2, 10, QLatin1Char('0'));
+        const bool placeless = options.varied && i % 50 == 0;
+        const QString lat = placeless ? QString() : QString::number(50.3 + 1.7 * next(), 'f', 6);
+        const QString lon = placeless ? QString() : QString::number(35.0 + 3.5 * next(), 'f', 6);
+        QString title = QStringLiteral("%1 %2").arg(options.title).arg(i);
+        if (options.varied) title += i % 3 == 0 ? QStringLiteral(" near the border") : QStringLiteral(" inland");
+        QString line = QStringLiteral("%1%2,%3,%4,%5,%6,%7")
+                           .arg(options.idPrefix)
+                           .arg(i)
+                           .arg(date, lat, lon, title, QLatin1String(categories[i % 3]));
+        if (options.varied) line += u',' + (placeless ? QStringLiteral("RU-BEL") : QString());
+        csv += line.toUtf8() + '\n';
+    }
+    return writeFile(dir, options.file, csv);
 }
 
 } // namespace chronomap::test

@@ -179,6 +179,15 @@ std::shared_ptr<const LiveAnswer> LiveWorker::ask(const LiveRequest &request, qu
     case LiveRequest::Kind::Events:
         take(m_table->events(request.filter, request.eventLimit), answer->events);
         break;
+    case LiveRequest::Kind::EventPage:
+        take(m_table->eventPage(request.filter, request.eventLimit), answer->events);
+        break;
+    case LiveRequest::Kind::EventById:
+        take(m_table->eventById(request.eventId), answer->events);
+        break;
+    case LiveRequest::Kind::Categories:
+        take(m_table->categories(), answer->categories);
+        break;
     }
     return answer;
 }

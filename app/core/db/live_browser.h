@@ -14,13 +14,15 @@ namespace chronomap {
 
 /// One question of the view to a live table.
 struct LiveRequest {
-    enum class Kind : quint8 { Bins, TimelineDensity, RegionEvents, Events };
+    enum class Kind : quint8 { Bins, TimelineDensity, RegionEvents, Events, EventPage, EventById, Categories };
+    static constexpr int kKinds = 7;
     Kind kind = Kind::Bins;
     LiveFilter filter;
     SquareBinGrid grid;                         ///< Bins
     QString timeUnit = QStringLiteral("month"); ///< TimelineDensity (date_trunc's unit)
     AreaFeature region;                         ///< RegionEvents
-    qsizetype eventLimit = 5000;                ///< Events: at most; RegionEvents: the page
+    qsizetype eventLimit = 5000;                ///< Events: at most; RegionEvents, EventPage: the page
+    QString eventId;                            ///< EventById
 };
 
 /// The answer to a LiveRequest (the field of its kind is set).
@@ -30,6 +32,7 @@ struct LiveAnswer {
     std::vector<LiveBin> bins;
     std::vector<LiveTimeBin> timeline;
     LiveEvents events;
+    QStringList categories; ///< Categories
 };
 
 class LiveWorker;
@@ -77,7 +80,7 @@ private:
     std::shared_ptr<Shared> m_shared;
     QThread m_thread;
     LiveWorker *m_worker = nullptr; ///< lives in m_thread
-    std::shared_ptr<const LiveAnswer> m_last[4];
+    std::shared_ptr<const LiveAnswer> m_last[LiveRequest::kKinds];
 };
 
 } // namespace chronomap

@@ -5,6 +5,7 @@
 #include "core/huge_pages.h"
 #include "core/io/bin_pyramid.h"
 #include "core/io/database_source.h"
+#include "core/model/record_json.h"
 #include "core/store/event_filter.h"
 
 #include <QCoreApplication>
@@ -458,6 +459,11 @@ LiveResult<LiveEvents> LiveTable::regionEvents(const LiveFilter &filter, const A
             .arg(LiveSql::earliestStart(), m_table, where, member)
             .arg(std::max<qsizetype>(page, 0))
             .arg(eventColumns(QStringLiteral("t.")));
+    return readPage(sql, params);
+}
+
+LiveResult<LiveEvents> LiveTable::readPage(const QString &sql, const SqlParams &params)
+{
     const PgOutcome outcome = m_connection->query(sql.toUtf8(), params.values());
     if (outcome.status != PgStatus::Ok) return failure<LiveEvents>(outcome);
     LiveResult<LiveEvents> result;
@@ -486,6 +492,114 @@ LiveResult<LiveEvents> LiveTable::readEvents(const QString &where, const SqlPara
     }
     result.value.store = storeOf(outcome.rows, 0);
     result.value.total = outcome.rows.size();
+    return result;
+}
+
+namespace {
+
+/// A JSON column of a row (row_to_json gives json columns as JSON, text ones as strings).
+QJsonArray jsonArrayOf(const QJsonValue &v)
+{
+    if (v.isArray()) return v.toArray();
+    if (v.isString()) return QJsonDocument::fromJson(v.toString().toUtf8()).array();
+    return {};
+}
+
+QStringList textListOf(const QJsonValue &v)
+{
+    QStringList list;
+    for (const QJsonValue &item : jsonArrayOf(v))
+        if (!item.toString().isEmpty()) list << item.toString();
+    return list;
+}
+
+/// The event of one row as row_to_json gives it, with every column EventLayerWriter writes;
+/// its geometry from ST_AsGeoJSON. nullopt when its dates do not parse.
+std::optional<Event> eventOfRow(const QJsonObject &row, const QByteArray &geoJson)
+{
+    Event e;
+    e.id = row.value(QLatin1String("id")).toString();
+    const auto when =
+        TimeSpan::parse(row.value(QLatin1String("start")).toString(), row.value(QLatin1String("end")).toString());
+    if (!when) return std::nullopt;
+    e.when = *when;
+    e.category = row.value(QLatin1String("category")).toString();
+    for (auto it = row.begin(); it != row.end(); ++it) {
+        const QString &key = it.key();
+        const QString text = it.value().toString();
+        if (text.isEmpty()) continue;
+        // `title`, `title_es`…: the language after the underscore ("" for the default).
+        for (auto [prefix, texts] :
+             {std::pair{QLatin1String("title"), &e.title}, std::pair{QLatin1String("summary"), &e.summary}}) {
+            if (key == prefix)
+                texts->insert(QString(), text);
+            else if (key.startsWith(QString(prefix) + u'_'))
+                texts->insert(key.mid(prefix.size() + 1), text);
+        }
+    }
+    e.regions = textListOf(row.value(QLatin1String("regions")));
+    e.actors = textListOf(row.value(QLatin1String("actors")));
+    e.places = textListOf(row.value(QLatin1String("places")));
+    for (const QJsonValue &v : jsonArrayOf(row.value(QLatin1String("sources"))))
+        e.sources << RecordJson::sourceFromJson(v.toObject());
+    for (const QJsonValue &v : jsonArrayOf(row.value(QLatin1String("claims"))))
+        e.claims << RecordJson::claimFromJson(v.toObject());
+    for (const QJsonValue &v : jsonArrayOf(row.value(QLatin1String("related"))))
+        e.related << RecordJson::relatedFromJson(v.toObject());
+    e.confidence = confidenceFromString(row.value(QLatin1String("confidence")).toString());
+    e.provenance = row.value(QLatin1String("provenance")).toString();
+    e.locationPrecision = locationPrecisionFromString(row.value(QLatin1String("location_precision")).toString())
+                              .value_or(LocationPrecision::Unstated);
+    if (!geoJson.isEmpty()) readGeometry(geoJson, e);
+    return e;
+}
+
+} // namespace
+
+LiveResult<LiveEvents> LiveTable::eventPage(const LiveFilter &filter, qsizetype page)
+{
+    SqlParams params;
+    const QString where = filter.where(params, m_searchable);
+    // The page's rows and start first (by ctid), then their columns: the sort carries three
+    // values a row, not every column. The count is a second pass over the same condition.
+    const QString sql =
+        QStringLiteral("WITH page AS (SELECT ctid AS row_id, %1 AS s, id FROM \"%2\" WHERE %3 ORDER BY s, id COLLATE "
+                       "\"C\" LIMIT %4) SELECT (SELECT count(*) FROM \"%2\" WHERE %3), %5 FROM page JOIN \"%2\" t ON "
+                       "t.ctid = page.row_id ORDER BY page.s, page.id COLLATE \"C\"")
+            .arg(LiveSql::earliestStart(), m_table, where)
+            .arg(std::max<qsizetype>(page, 0))
+            .arg(eventColumns(QStringLiteral("t.")));
+    return readPage(sql, params);
+}
+
+LiveResult<LiveEvents> LiveTable::eventById(const QString &id)
+{
+    const PgOutcome outcome = m_connection->query(
+        QStringLiteral("SELECT row_to_json(t)::text, ST_AsGeoJSON(t.geom, 15) FROM \"%1\" t WHERE id = $1 LIMIT 1")
+            .arg(m_table)
+            .toUtf8(),
+        {id.toUtf8()});
+    if (outcome.status != PgStatus::Ok) return failure<LiveEvents>(outcome);
+    EventStoreBuilder builder;
+    if (outcome.rows.size()) {
+        const QJsonObject row = QJsonDocument::fromJson(outcome.rows.bytes(0, 0)).object();
+        if (auto event = eventOfRow(row, outcome.rows.isNull(0, 1) ? QByteArray() : outcome.rows.bytes(0, 1)))
+            builder.add(*event);
+    }
+    LiveResult<LiveEvents> result;
+    result.value.store = builder.build();
+    result.value.total = result.value.store->size();
+    return result;
+}
+
+LiveResult<QStringList> LiveTable::categories()
+{
+    const PgOutcome outcome = m_connection->query(
+        QStringLiteral("SELECT DISTINCT coalesce(category, '') FROM \"%1\" ORDER BY 1").arg(m_table).toUtf8());
+    if (outcome.status != PgStatus::Ok) return failure<QStringList>(outcome);
+    LiveResult<QStringList> result;
+    for (int r = 0; r < outcome.rows.size(); ++r)
+        result.value << outcome.rows.text(r, 0);
     return result;
 }
 

@@ -83,6 +83,16 @@ public:
     LiveResult<LiveEvents> regionEvents(const LiveFilter &filter, const AreaFeature &region, qsizetype page);
     /// The events `filter` lets through, when at most `limit`; else LiveEvents::tooMany.
     LiveResult<LiveEvents> events(const LiveFilter &filter, qsizetype limit);
+    /// A page of the events `filter` lets through: the first `page` of them by the store's
+    /// order (earliest start, then id), and LiveEvents::total, all of them (the window's "All
+    /// events" table when the view holds more than the markers draw).
+    LiveResult<LiveEvents> eventPage(const LiveFilter &filter, qsizetype page);
+    /// The event whose id is `id` with every column (sources, claims, related records, actors,
+    /// places, titles and summaries in every language): a store of that one event, empty when
+    /// the table has no such id (the event panel's record).
+    LiveResult<LiveEvents> eventById(const QString &id);
+    /// Every category of the table, sorted, "" for rows without one (the filter menu's list).
+    LiveResult<QStringList> categories();
 
 private:
     LiveTable(std::unique_ptr<PgConnection> connection, QString table, QString searchable);
@@ -92,6 +102,8 @@ private:
     LiveResult<std::vector<LiveBin>> freeGridBins(const LiveFilter &filter, const SquareBinGrid &grid);
     LiveResult<std::vector<LiveBin>> readBins(const QString &sql, const SqlParams &params);
     LiveResult<LiveEvents> readEvents(const QString &where, const SqlParams &params, qsizetype limit);
+    /// A page's rows (the count of all, then eventColumns), as regionEvents and eventPage ask.
+    LiveResult<LiveEvents> readPage(const QString &sql, const SqlParams &params);
 
     std::unique_ptr<PgConnection> m_connection;
     QString m_table;      ///< a plain identifier (DatabaseSource::isPlainIdentifier)

@@ -24,11 +24,12 @@ struct DensityCounts {
 
     /// Empty counts over the cells of `viewport`, on SquareBinGrid::forView of its corner.
     static DensityCounts forViewport(const Viewport &viewport);
-    /// Adds `n` events to `cell` (the grid's numbering) when the view shows it.
-    void add(QPoint cell, quint32 n)
+    /// Adds `n` events to `cell` (the grid's numbering) when the view shows it; whether it did.
+    bool add(QPoint cell, quint32 n)
     {
-        if (contains(cell))
-            counts[size_t(cell.y() - firstCell.y()) * size_t(columns) + size_t(cell.x() - firstCell.x())] += n;
+        if (!contains(cell)) return false;
+        counts[size_t(cell.y() - firstCell.y()) * size_t(columns) + size_t(cell.x() - firstCell.x())] += n;
+        return true;
     }
     /// Whether the view shows `cell` (the grid's numbering).
     bool contains(QPoint cell) const

@@ -126,9 +126,14 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
             for (size_t k = 0; k < byIndex.size(); ++k)
                 if (byIndex[k] > 0) counts[store.categories().value(qsizetype(k))] += byIndex[k];
         }
-        if (m_listsHidden)
+        if (m_listsHidden) {
             for (const QString &category : dataset->events->categories())
                 if (state.hiddenCategories().contains(category)) counts[category] = -1;
+            // Counted elsewhere (a table browsed live): the dataset holds no categories.
+            if (categoryCounts)
+                for (const QString &category : state.hiddenCategories())
+                    counts[category] = -1;
+        }
         for (const auto &[category, count] : counts) {
             if (count < 0)
                 rows.append({QColor(0xb0, 0xb0, 0xb0), CategoryStyle::shape(category), true,
