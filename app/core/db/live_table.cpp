@@ -240,18 +240,16 @@ LiveResult<std::vector<LiveBin>> LiveTable::bins(const LiveFilter &filter, const
         failed.message = pyramid.message;
         return failed;
     }
-    return levelBins(filter, grid, pyramid.value);
+    return pyramid.value ? pyramidBins(filter, grid) : levelBins(filter, grid);
 }
 
 LiveResult<std::vector<LiveBin>> LiveTable::rowBins(const LiveFilter &filter, const SquareBinGrid &grid)
 {
-    return grid.level < 0 ? freeGridBins(filter, grid) : levelBins(filter, grid, false);
+    return grid.level < 0 ? freeGridBins(filter, grid) : levelBins(filter, grid);
 }
 
-LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, const SquareBinGrid &grid,
-                                                      bool fromPyramid)
+LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, const SquareBinGrid &grid)
 {
-    if (fromPyramid) return pyramidBins(filter, grid);
     SqlParams params;
     const QPoint origin = grid.worldOrigin();
     const QString originX = params.add(QByteArray::number(origin.x()));

@@ -97,7 +97,8 @@ public:
 private:
     LiveTable(std::unique_ptr<PgConnection> connection, QString table, QString searchable);
     template<typename T> LiveResult<T> failure(const PgOutcome &outcome) const;
-    LiveResult<std::vector<LiveBin>> levelBins(const LiveFilter &filter, const SquareBinGrid &grid, bool fromPyramid);
+    /// A level's bins counted from the rows (pyramidBins reads them from the bin pyramid).
+    LiveResult<std::vector<LiveBin>> levelBins(const LiveFilter &filter, const SquareBinGrid &grid);
     LiveResult<std::vector<LiveBin>> pyramidBins(const LiveFilter &filter, const SquareBinGrid &grid);
     LiveResult<std::vector<LiveBin>> freeGridBins(const LiveFilter &filter, const SquareBinGrid &grid);
     LiveResult<std::vector<LiveBin>> readBins(const QString &sql, const SqlParams &params);
