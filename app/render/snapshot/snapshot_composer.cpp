@@ -415,13 +415,11 @@ bool SnapshotComposer::paintBaseMapInBands(QPainter &painter, const MapFrame &fr
         MapFrameResult ignored;
         m_scene->paintGroup(MapScene::Group::BaseMap, p, frame, ignored);
     };
-    // The lower band's copy holds what the image holds there before the map: white, the page.
-    QImage lower(image->width(), image->height() - lowerFirst, image->format());
+    // The lower band starts as a copy of what the image holds there (whole rows are copied back,
+    // so whatever was drawn beside the map before it must come back unchanged).
+    QImage lower = image->copy(0, lowerFirst, image->width(), image->height() - lowerFirst);
     if (lower.isNull()) return false;
-    std::thread lowerThread([&] {
-        lower.fill(Qt::white);
-        paintBand(lower, lowerFirst);
-    });
+    std::thread lowerThread([&] { paintBand(lower, lowerFirst); });
     QImage upper(image->bits(), image->width(), splitRow, image->bytesPerLine(), image->format());
     paintBand(upper, 0);
     lowerThread.join();
