@@ -7,15 +7,21 @@
 #include "render/map/web_mercator.h"
 #include "render/vector_unit_state.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <future>
 
 namespace chronomap {
 
 namespace {
 
 std::atomic<int> g_preparedCount{0};
+
+/// From this many events the timeline's index is built beside the rest (a thread costs ~0.1 ms).
+constexpr size_t kParallelTimelineFromEvents = 20'000;
 
 /// Great-circle arcs between consecutive vertices, with longitudes kept continuous so an arc
 /// across the antimeridian stays one line instead of a smear across the map.
@@ -57,6 +63,11 @@ std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
 
     const EventStore &store = *d->events;
     const size_t n = size_t(store.size());
+    // The timeline's index needs only the store: a large one's is built on a second thread
+    // while this one does the rest (after a one-shot export's load the other core is idle).
+    std::future<std::shared_ptr<const TimelineIndex>> timeline =
+        std::async(n >= kParallelTimelineFromEvents ? std::launch::async : std::launch::deferred,
+                   [events = d->events] { return std::make_shared<const TimelineIndex>(events); });
     clearUpperVectorState(); // the loader hashed strings: numeric work next
     d->m_pointsMercator.resize(n);
     d->m_kinds.resize(n);
@@ -72,10 +83,16 @@ std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
     d->m_regionStart.reserve(n + 1);
     d->m_regionStart.push_back(0);
     const RegionIndex *regions = d->baseMap ? d->baseMap->regions.get() : nullptr;
+    // A dataset names a few hundred regions at most, each in many records: each distinct code is
+    // looked up once (RegionIndex::find trims and folds case, three strings), not once per record.
+    QHash<QString, int> regionOfCode;
     for (Index i = 0; i < store.size(); ++i) {
         if (regions)
-            for (const QString &code : store.regionCodes(i))
-                if (const int r = regions->find(code); r >= 0) d->m_regionIndices.push_back(r);
+            for (const QString &code : store.regionCodes(i)) {
+                auto found = regionOfCode.constFind(code);
+                if (found == regionOfCode.constEnd()) found = regionOfCode.insert(code, regions->find(code));
+                if (*found >= 0) d->m_regionIndices.push_back(*found);
+            }
         d->m_regionStart.push_back(qint32(d->m_regionIndices.size()));
     }
 
@@ -97,7 +114,7 @@ std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
         for (Index i : d->m_rows)
             d->m_rowsMercator.push_back(mercator[size_t(i)]);
     }
-    d->m_timeline = std::make_shared<const TimelineIndex>(d->events);
+    d->m_timeline = timeline.get();
     return d;
 }
 

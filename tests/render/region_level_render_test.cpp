@@ -9,9 +9,11 @@
 #include "render/map/map_style.h"
 #include "render/map/projected_base_map.h"
 #include "render/map/web_mercator.h"
+#include "render/timeline/timeline_index.h"
 
 #include "prepared_data.h"
 #include "scene_painting.h"
+#include "synthetic_marks.h"
 #include "../qt_string_maker.h"
 #include "../test_files.h"
 
@@ -128,4 +130,51 @@ TEST_CASE("The choropleth sums ACLED fatalities per region, and its legend says 
     CHECK(legend.title(state) == "Sum of fatalities per region");
     state.setChoroplethFigure({});
     CHECK(legend.title(state) == "Events per region");
+}
+
+TEST_CASE("The prepared dataset names each record's regions and indexes its timeline as a fresh look-up does",
+          "[render]")
+{
+    // Enough records for the timeline's index to be built on a second thread; the codes in the
+    // spellings files use (case, spaces), unknown ones, repeated ones and none.
+    const QStringList spellings = {QStringLiteral("RU-KRS"), QStringLiteral("ru-bel"), QStringLiteral(" UA-14 "),
+                                   QStringLiteral("XX-NOWHERE"), QStringLiteral("RU-KRS")};
+    EventStoreBuilder builder;
+    const int count = 25'000;
+    builder.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        Event e = pointEvent(i, 30 + (i % 100) * 0.1, 45 + (i % 70) * 0.1, markCategories()[i % 6]);
+        for (int k = 0; k < i % 4; ++k)
+            e.regions.append(spellings[(i + k) % spellings.size()]);
+        builder.add(e);
+    }
+    const auto data = PreparedDataset::make({QStringLiteral("regions")}, builder.build(), bundledBaseMap());
+    const EventStore &store = *data->events;
+    const RegionIndex &regions = *bundledBaseMap()->regions;
+    int named = 0;
+    for (EventStore::Index i = 0; i < store.size(); ++i) {
+        std::vector<int> expected;
+        for (const QString &code : store.regionCodes(i))
+            if (const int r = regions.find(code); r >= 0) expected.push_back(r);
+        const auto got = data->regionsNamedBy(i);
+        REQUIRE(std::vector<int>(got.begin(), got.end()) == expected);
+        named += int(expected.size());
+    }
+    CHECK(named > count / 2);
+
+    const TimelineIndex fresh(data->events);
+    const TimelineIndex &prepared = data->timelineIndex();
+    REQUIRE(prepared.store() == data->events);
+    REQUIRE(prepared.binMs() == fresh.binMs());
+    const TimeWindow extent = store.extent();
+    for (quint16 c = 0; c < quint16(store.categories().size()); ++c) {
+        CHECK(prepared.countOverlapping(c, extent.fromMs, extent.toMs) ==
+              fresh.countOverlapping(c, extent.fromMs, extent.toMs));
+        CHECK(prepared.eventsOf(c, extent) == fresh.eventsOf(c, extent));
+        std::vector<float> a(200), b(200);
+        const double msPerPx = double(extent.toMs - extent.fromMs) / 200;
+        prepared.massColumns(c, extent.fromMs, msPerPx, 200, a.data());
+        fresh.massColumns(c, extent.fromMs, msPerPx, 200, b.data());
+        CHECK(a == b);
+    }
 }
