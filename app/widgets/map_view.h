@@ -105,7 +105,7 @@ private:
     std::shared_ptr<const DensityCounts> m_liveDensity;
     std::shared_ptr<const PreparedDataset> m_liveEvents;
     std::optional<std::map<QString, qint64>> m_liveCategoryCounts;
-    ViewState m_liveState;                         ///< m_liveEvents' view: all shown (the database filtered them)
+    ViewState m_liveState; ///< m_liveEvents' view: all shown (the database filtered them)
     std::shared_ptr<const PreparedDataset> m_liveChosen;
     ViewState m_liveChosenState; ///< m_liveChosen's view: its one event shown and selected
     MapHits m_liveChosenHits;
