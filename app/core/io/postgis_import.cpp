@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/postgis_import.h"
 
+#include "core/geo/region_grid.h"
 #include "core/io/bin_pyramid.h"
 #include "core/io/database_source.h"
 #include "core/io/event_layer_writer.h"
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace chronomap {
 
@@ -107,10 +109,13 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
         const EventStore::IndexList order = spatialOrder(store);
         EventLayerWriter writer(store, order, EventLayerWriter::Style::Nested);
         // Each row's regions from the app's own index (RegionMembership's rule), written with
-        // the row: a region click then reads an index.
-        if (regions)
+        // the row (a grid before the index: a million points): a region click then reads an index.
+        std::optional<RegionGrid> grid;
+        if (regions) {
+            grid.emplace(*regions);
             writer.addListColumn(RegionTable::kColumn,
-                                 [&](EventStore::Index i) { return RegionTable::locatedIn(*regions, store, i); });
+                                 [&](EventStore::Index i) { return RegionTable::locatedIn(*grid, store, i); });
+        }
         QString why;
         if (!writer.createFields(layer, &why)) return fail(why);
         if (!writer.writeFeatures(layer, &why, [&](qint64 written) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/region_table.h"
 
-#include "core/geo/region_index.h"
+#include "core/geo/region_grid.h"
 
 #include <QByteArray>
 
@@ -15,12 +15,13 @@ QString RegionTable::regionsTable(const QString &table)
     return table + QStringLiteral("_regions");
 }
 
-QStringList RegionTable::locatedIn(const RegionIndex &regions, const EventStore &store, EventStore::Index i)
+QStringList RegionTable::locatedIn(const RegionGrid &grid, const EventStore &store, EventStore::Index i)
 {
+    const RegionIndex &regions = grid.index();
     QStringList codes;
     const auto note = [&](double lonDeg, double latDeg) {
         if (!std::isfinite(lonDeg) || !std::isfinite(latDeg)) return;
-        const int r = regions.regionAt(lonDeg, latDeg);
+        const int r = grid.regionAt(lonDeg, latDeg);
         if (r < 0) return;
         const QString &code = regions.regions()[r].code;
         if (!code.isEmpty() && !codes.contains(code)) codes << code;

@@ -10,6 +10,7 @@
 
 namespace chronomap {
 
+class RegionGrid;
 class RegionIndex;
 
 /// The bundled regions each row of a table made by `--import-pg` lies in, kept in the row: the
@@ -27,9 +28,9 @@ constexpr const char *kColumn = "located_in";
 
 QString regionsTable(const QString &table);
 
-/// The codes of the regions of `regions` that the event `i` of `store` lies in, sorted, by
+/// The codes of the regions of `grid`'s index that the event `i` of `store` lies in, sorted, by
 /// RegionMembership's rule; empty for an event without a place.
-QStringList locatedIn(const RegionIndex &regions, const EventStore &store, EventStore::Index i);
+QStringList locatedIn(const RegionGrid &grid, const EventStore &store, EventStore::Index i);
 
 /// Each ring of `region` as a closed POLYGON in WKT (lon lat, every digit), rings of fewer than
 /// three points left out, as RegionIndex leaves them.
