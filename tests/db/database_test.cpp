@@ -210,6 +210,19 @@ TEST_CASE("db: a failed import leaves no table", "[.db]")
         CHECK_FALSE(tableExists(QStringLiteral("pyramid_taken_bins_span")));
         CHECK(psql(QStringLiteral("SELECT string_agg(note, ',') FROM pyramid_taken_bins")) == u"kept");
     }
+    SECTION("the regions table's name is taken: no table, no pyramid, the other table as it was")
+    {
+        const QString table = dropTable(QStringLiteral("regions_taken"));
+        psql(QStringLiteral("CREATE TABLE regions_taken_regions (note text); INSERT INTO regions_taken_regions VALUES "
+                            "('kept')"));
+        const Run run = importFile(bundledEvents(), table);
+        INFO(str(run.err));
+        CHECK(run.exitCode == 2);
+        CHECK(run.err.contains(QStringLiteral("the table regions_taken_regions (kept beside a table regions_taken")));
+        CHECK_FALSE(tableExists(table));
+        CHECK_FALSE(tableExists(QStringLiteral("regions_taken_bins")));
+        CHECK(psql(QStringLiteral("SELECT string_agg(note, ',') FROM regions_taken_regions")) == u"kept");
+    }
     SECTION("a table of that name is there already: it stays as it was")
     {
         const QString table = dropTable(QStringLiteral("taken"));
