@@ -219,7 +219,7 @@ TEST_CASE("Along the Kursk–Belgorod border each side finds its own region", "[
     CHECK(changes == 1);
 }
 
-TEST_CASE("RegionGrid answers as regionAt: across the map, at every region's vertices and beside them", "[geo]")
+TEST_CASE("RegionGrid answers as regionAt across the map and at and beside every region's vertices", "[geo]")
 {
     const RegionGrid grid(regions());
     std::mt19937 random(2026);
