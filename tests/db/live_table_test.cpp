@@ -557,8 +557,8 @@ TEST_CASE("db: a table imported before rows kept their regions answers a region 
     const auto located = checkRegionPages(*openTable(table), loadFile(file));
     // What an older import made: no `located_in`, no trigger for it, no regions table.
     psql(QStringLiteral("ALTER TABLE %1 DROP COLUMN located_in CASCADE; DROP TABLE %1_regions").arg(table));
-    CHECK(psql(QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgrelid = '%1'::regclass AND tgname LIKE "
-                              "'%locate%'")
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgrelid = '%1'::regclass AND tgname = "
+                              "'%1_chronomap_locate'")
                    .arg(table)) == u"0");
     CHECK(checkRegionPages(*openTable(table), loadFile(file)) == located);
 }
