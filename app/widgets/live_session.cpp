@@ -123,6 +123,7 @@ void LiveSession::selectEvent(const QString &id)
         std::erase_if(m_queue, [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::EventById; });
         if (!m_selectedEvent) return;
         m_selectedEvent.reset();
+        m_map->setLiveChosenEvent(nullptr);
         emit selectedEventChanged();
         return;
     }
@@ -161,6 +162,8 @@ LiveFilter LiveSession::filter() const
     f.window = m_state->timeWindow();
     f.match = m_state->windowMatch();
     f.hiddenCategories = m_state->hiddenCategories();
+    f.hiddenConfidences = m_state->hiddenConfidences();
+    f.hiddenProvenances = m_state->hiddenProvenances();
     f.searchText = m_state->searchText();
     return f;
 }
@@ -292,11 +295,15 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
     case LiveRequest::Kind::EventById:
         if (answer->events.store && m_awaitedRequest.eventId == m_selectedId) {
             m_selectedEvent = answer->events.store;
+            const auto dataset = m_state->dataset();
+            m_map->setLiveChosenEvent(PreparedDataset::make({}, m_selectedEvent, dataset ? dataset->baseMap : nullptr,
+                                                            {}, m_map->projectedBaseMap()));
             emit selectedEventChanged();
         }
         break;
     case LiveRequest::Kind::Categories:
         m_categories = answer->categories;
+        m_provenances = answer->provenances;
         emit categoriesChanged();
         break;
     case LiveRequest::Kind::Events:

@@ -301,6 +301,18 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     const EventStore::Index clicked = loaded.store->findId(session->selectedEvent()->id(0));
     REQUIRE(clicked >= 0);
     CHECK(window.eventPanel()->titleText() == loaded.store->title(clicked, window.viewState()->language()));
+    // The map rings the chosen event where it is, and no longer once none is chosen.
+    map->repaint();
+    REQUIRE(map->liveChosenEvent());
+    const QPointF clickedPx = map->viewport().mercatorToScreen().map(prepared->pointsMercator()[size_t(clicked)]);
+    const auto ringedAt = [&](QPointF px) {
+        const auto &rings = map->liveChosenHits().selectionPx;
+        return std::any_of(rings.begin(), rings.end(), [&](QPointF c) { return QLineF(c, px).length() < 0.5; });
+    };
+    CHECK(ringedAt(clickedPx));
+    session->selectEvent(QString());
+    map->repaint();
+    CHECK(map->liveChosenHits().selectionPx.empty());
     // A row of the table: the same.
     window.eventTable()->selectRow(2);
     const QString rowId = session->viewEvents().store->id(2);
@@ -310,6 +322,9 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     map->setViewport(kursk);
     map->repaint();
     REQUIRE(waitUntil([&] { return binsOfView(*session, *map); }, 20'000));
+    map->repaint();
+    CHECK(ringedAt(map->viewport().mercatorToScreen().map(
+        prepared->pointsMercator()[size_t(loaded.store->findId(rowId))]))); // over the bins too
 
     // Too many for markers: the table lists the first page of the view's events by date and
     // says of how many.
@@ -337,9 +352,20 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     listed.sort();
     CHECK(listed == QStringList{QStringLiteral("deployment"), QStringLiteral("diplomacy"), QStringLiteral("strike")});
     REQUIRE(strike);
-    // Confidence and provenance are not asked of the database: the menu says so, disabled.
-    CHECK_FALSE(filterBar->filterButton()->isEnabled());
-    CHECK(filterBar->filterButton()->toolTip().contains(QStringLiteral("browsed live")));
+    // Confidence and provenance go to SQL too: the menu lists the table's provenances (its rows
+    // give none).
+    CHECK(filterBar->filterButton()->isEnabled());
+    CHECK(session->provenances() == QStringList{QString()});
+    QAction *unknownConfidence = nullptr;
+    int provenanceEntries = 0;
+    for (QAction *a : filterBar->filterMenu()->actions()) {
+        if (!a->isCheckable()) continue;
+        if (a->data().typeId() == QMetaType::Int && a->data().toInt() == int(Confidence::Unknown))
+            unknownConfidence = a;
+        provenanceEntries += a->data().typeId() == QMetaType::QString;
+    }
+    CHECK(provenanceEntries == 1);
+    REQUIRE(unknownConfidence);
     // Nor are the map styles and the choropleth drawn: disabled, saying why.
     auto *styles = window.findChild<QMenu *>(QStringLiteral("mapStyles"));
     REQUIRE(styles);
@@ -364,6 +390,13 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
         window.grab().toImage().save(shots + QStringLiteral("/live_window_event.png"));
     strike->trigger();
     memoryState.setHiddenCategories({});
+    REQUIRE(waitUntil([&] { return binsOfView(*session, *map) && total(*session->density()) == allBins; }, 20'000));
+    // Hiding the records that give no confidence (all of them here) leaves none in view.
+    unknownConfidence->trigger();
+    CHECK(window.viewState()->hiddenConfidences() == QSet<Confidence>{Confidence::Unknown});
+    REQUIRE(waitUntil([&] { return map->liveEvents() && map->liveEvents()->events->isEmpty(); }, 20'000));
+    CHECK(filterBar->filterButton()->text() == QStringLiteral("Confidence && provenance (1 hidden)"));
+    unknownConfidence->trigger();
     REQUIRE(waitUntil([&] { return binsOfView(*session, *map) && total(*session->density()) == allBins; }, 20'000));
 
     // Another analyst adds an event in view: the bins follow within 5 s.
