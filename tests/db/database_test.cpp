@@ -197,31 +197,24 @@ TEST_CASE("db: a failed import leaves no table", "[.db]")
         CHECK_FALSE(tableExists(table));
         CHECK_FALSE(tableExists(table + QStringLiteral("_bins")));
     }
-    SECTION("the bin pyramid cannot be made (its table's name is taken): no table, no pyramid")
+    SECTION("a table kept beside it (the pyramid's, the regions') cannot be made: no table, no pyramid, the other "
+            "table as it was")
     {
-        const QString table = dropTable(QStringLiteral("pyramid_taken"));
-        psql(QStringLiteral("CREATE TABLE pyramid_taken_bins (note text); INSERT INTO pyramid_taken_bins VALUES "
-                            "('kept')"));
-        const Run run = importFile(bundledEvents(), table);
-        INFO(str(run.err));
-        CHECK(run.exitCode == 2);
-        CHECK(run.err.contains(QStringLiteral("pyramid_taken_bins")));
-        CHECK_FALSE(tableExists(table));
-        CHECK_FALSE(tableExists(QStringLiteral("pyramid_taken_bins_span")));
-        CHECK(psql(QStringLiteral("SELECT string_agg(note, ',') FROM pyramid_taken_bins")) == u"kept");
-    }
-    SECTION("the regions table's name is taken: no table, no pyramid, the other table as it was")
-    {
-        const QString table = dropTable(QStringLiteral("regions_taken"));
-        psql(QStringLiteral("CREATE TABLE regions_taken_regions (note text); INSERT INTO regions_taken_regions VALUES "
-                            "('kept')"));
-        const Run run = importFile(bundledEvents(), table);
-        INFO(str(run.err));
-        CHECK(run.exitCode == 2);
-        CHECK(run.err.contains(QStringLiteral("the table regions_taken_regions (kept beside a table regions_taken")));
-        CHECK_FALSE(tableExists(table));
-        CHECK_FALSE(tableExists(QStringLiteral("regions_taken_bins")));
-        CHECK(psql(QStringLiteral("SELECT string_agg(note, ',') FROM regions_taken_regions")) == u"kept");
+        for (const char *suffix : {"_bins", "_regions"}) {
+            const QString table = dropTable(QStringLiteral("beside_taken"));
+            const QString taken = table + QLatin1String(suffix);
+            INFO(str(taken));
+            psql(QStringLiteral("DROP TABLE IF EXISTS %1; CREATE TABLE %1 (note text); INSERT INTO %1 VALUES ('kept')")
+                     .arg(taken));
+            const Run run = importFile(bundledEvents(), table);
+            INFO(str(run.err));
+            CHECK(run.exitCode == 2);
+            CHECK(run.err.contains(QStringLiteral("the table %1 (kept beside a table %2").arg(taken, table)));
+            CHECK_FALSE(tableExists(table));
+            CHECK_FALSE(tableExists(table + QStringLiteral("_bins_span")));
+            CHECK(psql(QStringLiteral("SELECT string_agg(note, ',') FROM %1").arg(taken)) == u"kept");
+            psql(QStringLiteral("DROP TABLE %1").arg(taken));
+        }
     }
     SECTION("a table of that name is there already: it stays as it was")
     {
