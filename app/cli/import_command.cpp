@@ -2,9 +2,13 @@
 #include "cli/import_command.h"
 
 #include "cli/cli_text.h"
+#include "core/data_paths.h"
+#include "core/geo/base_map.h"
 #include "core/io/database_source.h"
 #include "core/io/dataset_loader.h"
 #include "core/io/postgis_import.h"
+
+#include <future>
 
 namespace chronomap::cli {
 
@@ -45,7 +49,14 @@ int ImportCommand::run(const QCommandLineParser &parser, const LoadOptions &load
         return kUnusable;
     }
 
+    // The regions each row lies in are written with it (RegionTable): the base map read while
+    // the file is.
+    IssueList mapIssues;
+    auto baseMap = std::async(std::launch::async, [&] { return BaseMap::load(DataPaths::baseMap(), &mapIssues); });
     const LoadResult result = DatasetLoader::load({file}, load, {}, DatasetLoader::Hashing::None);
+    const std::shared_ptr<const BaseMap> map = baseMap.get();
+    for (const Issue &issue : std::as_const(mapIssues))
+        err() << issue.toString() << '\n';
     for (const Issue &issue : result.issues)
         if (!result.partial || issue.severity == Issue::Severity::Fatal) err() << issue.toString() << '\n';
     err().flush();
@@ -54,7 +65,7 @@ int ImportCommand::run(const QCommandLineParser &parser, const LoadOptions &load
         return kUnusable;
     }
     QString error;
-    if (!PostgisImport::write(*result.store, source, table, &error)) {
+    if (!PostgisImport::write(*result.store, source, table, map ? map->regions.get() : nullptr, &error)) {
         err() << tr("chronomap: import into %1 failed, nothing was written: %2")
                      .arg(DatabaseSource::redacted(source), error)
               << Qt::endl;

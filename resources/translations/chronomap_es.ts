@@ -2570,8 +2570,8 @@
         <translation>la confirmación (commit) falló: %1</translation>
     </message>
     <message>
-        <source>the table %1 (the bins of a table %2, dropped without them?) already exists; nothing was written (drop it, or choose another name with --table)</source>
-        <translation>la tabla %1 (los recuentos de una tabla %2, ¿borrada sin ellos?) ya existe; no se escribió nada (bórrela o elija otro nombre con --table)</translation>
+        <source>the table %1 (kept beside a table %2, dropped without it?) already exists; nothing was written (drop it, or choose another name with --table)</source>
+        <translation>la tabla %1 (guardada junto a una tabla %2, ¿borrada sin ella?) ya existe; no se escribió nada (bórrela o elija otro nombre con --table)</translation>
     </message>
 </context>
 <context>

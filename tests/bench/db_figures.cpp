@@ -10,7 +10,12 @@
 //                          db.region.kursk.events that count
 //   db.import.csv.1m.ms    `chronomap --import-pg` of the 1M synthetic events.csv (load, write, indexes)
 //   db.import.ogr2ogr.1m.ms `ogr2ogr -f PostgreSQL` of the same file, db.import.ratio the first over it
-// CHRONOMAP_BENCH_DB_KEEP=1 reuses the table when it is there with the rows asked for.
+// The table's `located_in` (RegionTable) is what the import would write: RegionMembership's rule
+// against the bundled regions, here computed by the server from `bench_live_regions` (the import's
+// regions table) in one pass over the points (every row is a point; streaming 10M rows through
+// the client and back would take minutes), then the import's GIN index and trigger.
+// CHRONOMAP_BENCH_DB_KEEP=1 reuses the table when it is there with the rows asked for and that
+// column.
 //   db.rss.mb              this process's resident memory after all of it
 #include "bench_scene.h"
 #include "figure_groups.h"
@@ -18,6 +23,7 @@
 
 #include "core/db/live_table.h"
 #include "core/io/bin_pyramid.h"
+#include "core/io/region_table.h"
 #include "core/geo/region_index.h"
 #include "render/map/web_mercator.h"
 
@@ -35,13 +41,15 @@ constexpr const char *kTable = "bench_live";
 /// A region click's page: the list's first events (LiveTable::regionEvents), the rest counted.
 constexpr qsizetype kRegionPage = 1000;
 
-/// True when CHRONOMAP_BENCH_DB_KEEP is set and the table is there with `rows` rows (a server
-/// kept between runs: making 10M rows takes 1.5 min).
+/// True when CHRONOMAP_BENCH_DB_KEEP is set and the table is there with `rows` rows and its
+/// `located_in` (a server kept between runs: making 10M rows takes minutes).
 bool tableKept(PgConnection &db, qint64 rows)
 {
     if (qEnvironmentVariableIsEmpty("CHRONOMAP_BENCH_DB_KEEP")) return false;
-    const PgOutcome counted = db.query(QByteArray("SELECT count(*) FROM ") + kTable);
-    return counted.status == PgStatus::Ok && counted.rows.integer(0, 0) == rows;
+    const PgOutcome counted = db.query(QByteArray("SELECT count(*), (SELECT count(*) FROM information_schema.columns "
+                                                  "WHERE table_name = '") +
+                                       kTable + "' AND column_name = '" + RegionTable::kColumn + "') FROM " + kTable);
+    return counted.status == PgStatus::Ok && counted.rows.integer(0, 0) == rows && counted.rows.integer(0, 1) == 1;
 }
 
 double timedMs(const std::function<bool()> &run, int repetitions)
@@ -57,13 +65,18 @@ double timedMs(const std::function<bool()> &run, int repetitions)
 }
 
 /// The table, made on the server: points around the Russia–Ukraine border (two thirds) and
-/// over the world, a date a day from 2000 on, five categories.
-bool makeTable(PgConnection &db, qint64 rows)
+/// over the world, a date a day from 2000 on, five categories; each point's `located_in` from the
+/// import's regions table (the points indexed apart first, so that each ring is tested, prepared
+/// once, against the points of its box), then the rows in spatial order, as --import-pg writes.
+bool makeTable(PgConnection &db, qint64 rows, const RegionIndex &regions)
 {
-    const QByteArray sql[] = {
-        QByteArray("DROP TABLE IF EXISTS ") + kTable + ", " + kTable + "_bins, " + kTable + "_bins_span",
+    const QByteArray points = QByteArray(kTable) + "_points";
+    const QByteArray located = QByteArray(kTable) + "_located";
+    QByteArrayList sql = {
+        QByteArray("DROP TABLE IF EXISTS ") + kTable + ", " + kTable + "_bins, " + kTable + "_bins_span, " + kTable +
+            "_regions, " + points + ", " + located,
         QByteArray("SET work_mem = '256MB'"), // the sort
-        QByteArray("CREATE TABLE ") + kTable +
+        QByteArray("CREATE UNLOGGED TABLE ") + points +
             " AS SELECT 'ev-' || i AS id, to_char(date '2000-01-01' + (i % 9000)::int, 'YYYY-MM-DD') AS \"start\", "
             "NULL::text AS \"end\", (ARRAY['deployment','strike','diplomacy','protest','exercise'])[1 + i % 5] AS "
             "category, 'Synthetic event ' || i AS title, NULL::text AS summary, ARRAY[]::text[] AS regions, "
@@ -71,13 +84,28 @@ bool makeTable(PgConnection &db, qint64 rows)
             "CASE WHEN i % 3 < 2 THEN ST_SetSRID(ST_MakePoint(30 + 15 * random(), 45 + 11 * random()), 4326) "
             "ELSE ST_SetSRID(ST_MakePoint(-180 + 360 * random(), -60 + 130 * random()), 4326) END AS geom "
             "FROM generate_series(1, " +
-            QByteArray::number(rows) + ") AS i ORDER BY geom", // spatial order, as --import-pg writes
-        QByteArray("CREATE INDEX ON ") + kTable + " USING gist (geom)",
-        QByteArray("CREATE INDEX ON ") + kTable + " (\"start\")",
-        QByteArray("CREATE INDEX ON ") + kTable + " USING gin (regions)",
-        QByteArray("ANALYZE ") + kTable,
+            QByteArray::number(rows) + ") AS i ORDER BY geom",
+        QByteArray("CREATE INDEX ON ") + points + " USING gist (geom)",
+        QByteArray("ANALYZE ") + points,
     };
-    for (const QByteArray &statement : sql) {
+    for (const QString &statement : RegionTable::buildStatements(QLatin1String(kTable), regions))
+        sql << statement.toUtf8();
+    sql << QByteArray("CREATE UNLOGGED TABLE ") + located +
+               " AS SELECT id, array_agg(code ORDER BY code) AS codes "
+               "FROM (SELECT p.id, r.code FROM " +
+               kTable + "_regions r JOIN " + points +
+               " p ON p.geom && r.geom AND ST_Intersects(r.geom, p.geom) GROUP BY 1, 2 HAVING count(*) % 2 = 1) c "
+               "GROUP BY id";
+    sql << QByteArray("CREATE TABLE ") + kTable + " AS SELECT p.*, coalesce(l.codes, '{}') AS " + RegionTable::kColumn +
+               " FROM " + points + " p LEFT JOIN " + located + " l USING (id) ORDER BY p.geom";
+    sql << QByteArray("DROP TABLE ") + points + ", " + located;
+    sql << QByteArray("CREATE INDEX ON ") + kTable + " USING gist (geom)";
+    sql << QByteArray("CREATE INDEX ON ") + kTable + " (\"start\")";
+    sql << QByteArray("CREATE INDEX ON ") + kTable + " USING gin (regions)";
+    for (const QString &statement : RegionTable::triggerStatements(QLatin1String(kTable)))
+        sql << statement.toUtf8();
+    sql << QByteArray("ANALYZE ") + kTable;
+    for (const QByteArray &statement : std::as_const(sql)) {
         const PgOutcome outcome = db.query(statement);
         if (outcome.status != PgStatus::Ok) {
             std::fprintf(stderr, "# db: %s\n", qPrintable(outcome.message));
@@ -136,7 +164,8 @@ double runMs(const QString &program, const QStringList &args)
 }
 
 constexpr const char *kDropImported =
-    "DROP TABLE IF EXISTS bench_import, bench_import_bins, bench_import_bins_span, bench_ogr2ogr";
+    "DROP TABLE IF EXISTS bench_import, bench_import_bins, bench_import_bins_span, bench_import_regions, "
+    "bench_ogr2ogr";
 
 /// The 1M-event CSV into a new table, by chronomap and by ogr2ogr, alternately, medians.
 void importFigures(BenchContext &context, PgConnection &db, const QString &source, Figures &figures)
@@ -191,9 +220,14 @@ void dbFigures(BenchContext &context, Figures &figures)
         if (qEnvironmentVariableIsEmpty("CHRONOMAP_BENCH_DB_NO_IMPORT")) importFigures(context, *db, source, figures);
         QElapsedTimer made;
         made.start();
+        const auto baseMap = benchBaseMap();
+        if (!baseMap || !baseMap->regions) {
+            std::fprintf(stderr, "# db: no base map, no regions\n");
+            return;
+        }
         if (tableKept(*db, rows)) {
             std::printf("# db: table of %lld rows kept from an earlier run\n", static_cast<long long>(rows));
-        } else if (!makeTable(*db, rows)) {
+        } else if (!makeTable(*db, rows, *baseMap->regions)) {
             return;
         } else {
             std::printf("# db: table of %lld rows made in %.1f s\n", static_cast<long long>(rows),

@@ -3,6 +3,7 @@
 // name, which events belong to a region (coded to it or located in it), and EventFilter combining
 // a time window, categories and a region.
 #include "core/geo/base_map.h"
+#include "core/geo/region_grid.h"
 #include "core/geo/region_index.h"
 #include "core/store/event_filter.h"
 #include "core/store/region_membership.h"
@@ -216,6 +217,34 @@ TEST_CASE("Along the Kursk–Belgorod border each side finds its own region", "[
     }
     CHECK(last == belgorod);
     CHECK(changes == 1);
+}
+
+TEST_CASE("RegionGrid answers as regionAt across the map and at and beside every region's vertices", "[geo]")
+{
+    const RegionGrid grid(regions());
+    std::mt19937 random(2026);
+    std::uniform_real_distribution<double> lon(-181, 181), lat(20, 85), hair(-1e-7, 1e-7);
+    int inSome = 0, compared = 0;
+    const auto compare = [&](double x, double y) {
+        const int expected = regions().regionAt(x, y);
+        inSome += expected >= 0;
+        ++compared;
+        if (grid.regionAt(x, y) != expected) FAIL_CHECK("at " << x << ", " << y << ": " << expected);
+    };
+    for (int i = 0; i < 200'000; ++i)
+        compare(lon(random), lat(random));
+    // The vertices and the middles of edges, and points a hair beside them: in touched cells.
+    for (const AreaFeature &region : regions().regions())
+        for (const LonLatRing &ring : region.rings)
+            for (qsizetype v = 0; v + 1 < ring.size(); v += 7) {
+                const QPointF middle = (ring[v] + ring[v + 1]) / 2;
+                compare(ring[v].x(), ring[v].y());
+                compare(middle.x() + hair(random), middle.y() + hair(random));
+            }
+    // The same points asked again come from the runs filled by the first asking.
+    for (int i = 0; i < 20'000; ++i)
+        compare(35 + 3.5 * (i % 100) / 100.0, 50.3 + 1.7 * (i / 100) / 200.0);
+    CHECK(inSome > compared / 10);
 }
 
 TEST_CASE("find takes a code or a name in any language, whatever the case", "[geo]")

@@ -5,14 +5,17 @@
 // script's cluster (CHRONOMAP_TEST_PG) they fail.
 #include "test_database.h"
 
+#include "../bundled_data.h"
 #include "../test_files.h"
 #include "../widgets/window_loading.h"
 
 #include "widgets/app_settings.h"
 #include "widgets/main_window.h"
 #include "widgets/open_database_dialog.h"
+#include "core/geo/region_index.h"
 #include "core/io/database_source.h"
 #include "core/io/event_loader.h"
+#include "core/io/region_table.h"
 #include "widgets/problems_panel.h"
 
 #include <QElapsedTimer>
@@ -138,13 +141,23 @@ TEST_CASE("db: the table has its indexes, its geometry in EPSG:4326 and the chan
     CHECK(indexes.contains(QStringLiteral("USING gist (geom)")));
     CHECK(indexes.contains(QStringLiteral("USING btree (start)")));
     CHECK(indexes.contains(QStringLiteral("USING btree (\"end\")")));
+    CHECK(indexes.contains(QStringLiteral("USING gin (regions)")));
+    CHECK(indexes.contains(QStringLiteral("USING gin (located_in)")));
     CHECK(psql(QStringLiteral("SELECT Find_SRID('public', '%1', 'geom')").arg(table)) == u"4326");
     // The change trigger and the bin pyramid's (BinPyramid), which is there and counts every point.
     CHECK(psql(QStringLiteral("SELECT string_agg(tgname, ',' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = "
                               "'%1'::regclass AND NOT tgisinternal")
                    .arg(table)) == QStringLiteral("%1_chronomap_bins_delete,%1_chronomap_bins_insert,%1_chronomap_bins_"
-                                                  "truncate,%1_chronomap_bins_update,%1_chronomap_notify")
+                                                  "truncate,%1_chronomap_bins_update,%1_chronomap_locate,%1_"
+                                                  "chronomap_notify")
                                        .arg(table));
+    // The regions beside it (RegionTable): every ring of every bundled region with a code.
+    qsizetype rings = 0;
+    for (const AreaFeature &region : test::bundledBaseMap()->regions->regions())
+        if (!region.code.isEmpty()) rings += RegionTable::ringWkts(region).size();
+    REQUIRE(rings > 0);
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM %1_regions WHERE ST_IsClosed(ST_ExteriorRing(geom))").arg(table)) ==
+          QString::number(rings));
     CHECK(psql(QStringLiteral("SELECT (SELECT sum(n) FROM %1_bins, unnest(counts) n WHERE level = 0) = (SELECT "
                               "count(*) FROM %1 WHERE "
                               "GeometryType(geom) = 'POINT') AND (SELECT count(*) FROM %1) > 0")
@@ -184,18 +197,24 @@ TEST_CASE("db: a failed import leaves no table", "[.db]")
         CHECK_FALSE(tableExists(table));
         CHECK_FALSE(tableExists(table + QStringLiteral("_bins")));
     }
-    SECTION("the bin pyramid cannot be made (its table's name is taken): no table, no pyramid")
+    SECTION("a table kept beside it (the pyramid's, the regions') cannot be made: no table, no pyramid, the other "
+            "table as it was")
     {
-        const QString table = dropTable(QStringLiteral("pyramid_taken"));
-        psql(QStringLiteral("CREATE TABLE pyramid_taken_bins (note text); INSERT INTO pyramid_taken_bins VALUES "
-                            "('kept')"));
-        const Run run = importFile(bundledEvents(), table);
-        INFO(str(run.err));
-        CHECK(run.exitCode == 2);
-        CHECK(run.err.contains(QStringLiteral("pyramid_taken_bins")));
-        CHECK_FALSE(tableExists(table));
-        CHECK_FALSE(tableExists(QStringLiteral("pyramid_taken_bins_span")));
-        CHECK(psql(QStringLiteral("SELECT string_agg(note, ',') FROM pyramid_taken_bins")) == u"kept");
+        for (const char *suffix : {"_bins", "_regions"}) {
+            const QString table = dropTable(QStringLiteral("beside_taken"));
+            const QString taken = table + QLatin1String(suffix);
+            INFO(str(taken));
+            psql(QStringLiteral("DROP TABLE IF EXISTS %1; CREATE TABLE %1 (note text); INSERT INTO %1 VALUES ('kept')")
+                     .arg(taken));
+            const Run run = importFile(bundledEvents(), table);
+            INFO(str(run.err));
+            CHECK(run.exitCode == 2);
+            CHECK(run.err.contains(QStringLiteral("the table %1 (kept beside a table %2").arg(taken, table)));
+            CHECK_FALSE(tableExists(table));
+            CHECK_FALSE(tableExists(table + QStringLiteral("_bins_span")));
+            CHECK(psql(QStringLiteral("SELECT string_agg(note, ',') FROM %1").arg(taken)) == u"kept");
+            psql(QStringLiteral("DROP TABLE %1").arg(taken));
+        }
     }
     SECTION("a table of that name is there already: it stays as it was")
     {

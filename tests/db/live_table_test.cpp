@@ -403,53 +403,164 @@ TEST_CASE("db: the live timeline's density per month and lane equals the in-memo
     }
 }
 
-TEST_CASE("db: a region's page and count through SQL equal the in-memory region list's first events and size", "[.db]")
+namespace {
+
+/// For RU-KRS and Belgorod, with and without a window: a region click's page and count through
+/// `table` equal the in-memory region list of `store` (the table's events), its first events by
+/// start and its size. Returns the counts, per region and window.
+std::vector<qint64> checkRegionPages(LiveTable &table, const std::shared_ptr<const EventStore> &store)
 {
     const auto regions = test::bundledBaseMap()->regions;
-    for (const Imported &imported : importedTables()) {
-        auto table = openTable(imported.table);
-        const RegionMembership membership(imported.store, regions);
-        for (const char *name : {"RU-KRS", "Belgorod"}) {
-            for (const bool windowed : {false, true}) {
-                const int r = regions->find(QLatin1String(name));
-                REQUIRE(r >= 0);
-                LiveFilter live;
-                if (windowed) live.window = TimeWindow{ms(2023, 3, 15), ms(2024, 8, 1)};
-                EventFilter filter = memoryFilter(*imported.store, live);
-                filter.regionIndex = r;
-                // The store's order: earliest start, then id.
-                std::vector<std::pair<qint64, QString>> members;
-                for (EventStore::Index i : filter.apply(*imported.store, &membership))
-                    members.emplace_back(imported.store->when(i).earliestMs(), imported.store->id(i));
-                std::sort(members.begin(), members.end());
-                if (!windowed) REQUIRE(members.size() > 0);
-                // A page shorter than the region (cut inside a run of equal starts or not) and
-                // one longer than it.
-                for (const qsizetype page : {qsizetype(members.size() / 3 + 1), qsizetype(members.size() + 10)}) {
-                    INFO(str(imported.table) << ", " << name << (windowed ? ", in a window" : "") << ", page " << page);
-                    QStringList expected;
-                    for (size_t k = 0; k < members.size() && qsizetype(k) < page; ++k)
-                        expected << members[k].second;
-                    const auto result = table->regionEvents(live, regions->regions()[r], page);
-                    INFO(str(result.message));
-                    REQUIRE(result.ok());
-                    REQUIRE(result.value.store);
-                    CHECK(result.value.total == qint64(members.size()));
-                    QStringList got;
-                    for (EventStore::Index i = 0; i < result.value.store->size(); ++i)
-                        got << result.value.store->id(i);
-                    // The store keeps equal starts in the order read: the page's set is compared
-                    // for the ids, its starts in order.
-                    QStringList gotSorted = got, expectedSorted = expected;
-                    gotSorted.sort();
-                    expectedSorted.sort();
-                    CHECK(gotSorted == expectedSorted);
-                    for (EventStore::Index i = 0; i < result.value.store->size() && i < qsizetype(members.size()); ++i)
-                        CHECK(result.value.store->when(i).earliestMs() == members[size_t(i)].first);
-                }
+    const RegionMembership membership(store, regions);
+    std::vector<qint64> counts;
+    for (const char *name : {"RU-KRS", "Belgorod"}) {
+        for (const bool windowed : {false, true}) {
+            const int r = regions->find(QLatin1String(name));
+            REQUIRE(r >= 0);
+            LiveFilter live;
+            if (windowed) live.window = TimeWindow{ms(2023, 3, 15), ms(2024, 8, 1)};
+            EventFilter filter = memoryFilter(*store, live);
+            filter.regionIndex = r;
+            // The store's order: earliest start, then id.
+            std::vector<std::pair<qint64, QString>> members;
+            for (EventStore::Index i : filter.apply(*store, &membership))
+                members.emplace_back(store->when(i).earliestMs(), store->id(i));
+            std::sort(members.begin(), members.end());
+            if (!windowed) REQUIRE(members.size() > 0);
+            counts.push_back(qint64(members.size()));
+            // A page shorter than the region (cut inside a run of equal starts or not) and
+            // one longer than it.
+            for (const qsizetype page : {qsizetype(members.size() / 3 + 1), qsizetype(members.size() + 10)}) {
+                INFO(str(table.table()) << ", " << name << (windowed ? ", in a window" : "") << ", page " << page);
+                QStringList expected;
+                for (size_t k = 0; k < members.size() && qsizetype(k) < page; ++k)
+                    expected << members[k].second;
+                const auto result = table.regionEvents(live, regions->regions()[r], page);
+                INFO(str(result.message));
+                REQUIRE(result.ok());
+                REQUIRE(result.value.store);
+                CHECK(result.value.total == qint64(members.size()));
+                QStringList got;
+                for (EventStore::Index i = 0; i < result.value.store->size(); ++i)
+                    got << result.value.store->id(i);
+                // The store keeps equal starts in the order read: the page's set is compared
+                // for the ids, its starts in order.
+                QStringList gotSorted = got, expectedSorted = expected;
+                gotSorted.sort();
+                expectedSorted.sort();
+                CHECK(gotSorted == expectedSorted);
+                for (EventStore::Index i = 0; i < result.value.store->size() && i < qsizetype(members.size()); ++i)
+                    CHECK(result.value.store->when(i).earliestMs() == members[size_t(i)].first);
             }
         }
     }
+    return counts;
+}
+
+/// Every event of `table`, read back as a store.
+std::shared_ptr<const EventStore> storeOfTable(LiveTable &table)
+{
+    const auto all = table.events(LiveFilter{}, 1'000'000);
+    INFO(str(all.message));
+    REQUIRE(all.ok());
+    REQUIRE(all.value.store);
+    return all.value.store;
+}
+
+/// The ids of a region click's first 100,000 events.
+QStringList regionIds(LiveTable &table, const AreaFeature &region)
+{
+    const auto result = table.regionEvents(LiveFilter{}, region, 100'000);
+    INFO(str(result.message));
+    REQUIRE(result.ok());
+    REQUIRE(result.value.store);
+    QStringList ids;
+    for (EventStore::Index i = 0; i < result.value.store->size(); ++i)
+        ids << result.value.store->id(i);
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("db: a region's page and count through SQL equal the in-memory region list's first events and size", "[.db]")
+{
+    for (const Imported &imported : importedTables()) {
+        auto table = openTable(imported.table);
+        // The import wrote each row's regions (RegionTable): the click reads them.
+        CHECK(
+            psql(QStringLiteral("SELECT count(*) > 0 FROM %1 WHERE cardinality(located_in) > 0").arg(imported.table)) ==
+            u"t");
+        checkRegionPages(*table, imported.store);
+    }
+}
+
+TEST_CASE("db: rows inserted and moved by plain SQL after the import are found by the region click where they lie",
+          "[.db]")
+{
+    const QString table = test::dropTable(QStringLiteral("live_located"));
+    QTemporaryDir dir;
+    REQUIRE(test::importFile(scatteredCsv(dir, 3'000), table).exitCode == 0);
+    auto live = openTable(table);
+    const auto regions = test::bundledBaseMap()->regions;
+    const int kursk = regions->find(QStringLiteral("RU-KRS"));
+    const int belgorod = regions->find(QStringLiteral("RU-BEL"));
+    REQUIRE(kursk >= 0);
+    REQUIRE(belgorod >= 0);
+    // Kursk's and Belgorod's label points lie in them (as the in-memory index finds them).
+    const QPointF inKursk = regions->regions()[kursk].labelLonLat;
+    const QPointF inBelgorod = regions->regions()[belgorod].labelLonLat;
+    REQUIRE(regions->regionAt(inKursk.x(), inKursk.y()) == kursk);
+    REQUIRE(regions->regionAt(inBelgorod.x(), inBelgorod.y()) == belgorod);
+    const QPointF atSea(-30, 40); // the Atlantic: in no region
+    REQUIRE(regions->regionAt(atSea.x(), atSea.y()) == -1);
+    const auto point = [](QPointF p) {
+        return QStringLiteral("ST_SetSRID(ST_MakePoint(%1, %2), 4326)")
+            .arg(QString::number(p.x(), 'g', 17), QString::number(p.y(), 'g', 17));
+    };
+    // A point in Kursk coded to Belgorod only, and a line from the sea with one vertex in Kursk,
+    // written as another analyst would, by SQL.
+    psql(QStringLiteral("INSERT INTO %1 (id, \"start\", category, title, regions, geom) VALUES ('sql-point', "
+                        "'2024-05-01', 'strike', 'Inserted by SQL', '{RU-BEL}', %2), ('sql-line', '2024-05-02', "
+                        "'strike', 'A line by SQL', '{}', ST_MakeLine(%3, %2))")
+             .arg(table, point(inKursk), point(atSea)));
+    CHECK(psql(QStringLiteral("SELECT string_agg(id || ':' || array_to_string(located_in, ','), ' ' ORDER BY id) "
+                              "FROM %1 WHERE id LIKE 'sql-%'")
+                   .arg(table)) == u"sql-line:RU-KRS sql-point:RU-KRS");
+    QStringList ids = regionIds(*live, regions->regions()[kursk]);
+    CHECK(ids.contains(QStringLiteral("sql-point")));
+    CHECK(ids.contains(QStringLiteral("sql-line")));
+    CHECK(regionIds(*live, regions->regions()[belgorod]).contains(QStringLiteral("sql-point"))); // by its code
+    checkRegionPages(*live, storeOfTable(*live));
+    // The point moved to Belgorod: Kursk's click drops it. The line's Kursk vertex moved too.
+    psql(QStringLiteral("UPDATE %1 SET geom = %2 WHERE id = 'sql-point'").arg(table, point(inBelgorod)));
+    psql(QStringLiteral("UPDATE %1 SET geom = ST_SetPoint(geom, 1, %2) WHERE id = 'sql-line'")
+             .arg(table, point(inBelgorod)));
+    CHECK(psql(QStringLiteral("SELECT string_agg(id || ':' || array_to_string(located_in, ','), ' ' ORDER BY id) "
+                              "FROM %1 WHERE id LIKE 'sql-%'")
+                   .arg(table)) == u"sql-line:RU-BEL sql-point:RU-BEL");
+    ids = regionIds(*live, regions->regions()[kursk]);
+    CHECK_FALSE(ids.contains(QStringLiteral("sql-point")));
+    CHECK_FALSE(ids.contains(QStringLiteral("sql-line")));
+    CHECK(regionIds(*live, regions->regions()[belgorod]).contains(QStringLiteral("sql-line")));
+    // A hand-written `located_in` is put right.
+    psql(QStringLiteral("UPDATE %1 SET located_in = '{RU-KRS}' WHERE id = 'sql-line'").arg(table));
+    CHECK_FALSE(regionIds(*live, regions->regions()[kursk]).contains(QStringLiteral("sql-line")));
+    checkRegionPages(*live, storeOfTable(*live));
+}
+
+TEST_CASE("db: a table imported before rows kept their regions answers a region click as the in-memory list", "[.db]")
+{
+    const QString table = test::dropTable(QStringLiteral("live_unlocated"));
+    QTemporaryDir dir;
+    const QString file = scatteredCsv(dir, 3'000);
+    REQUIRE(test::importFile(file, table).exitCode == 0);
+    const auto located = checkRegionPages(*openTable(table), loadFile(file));
+    // What an older import made: no `located_in`, no trigger for it, no regions table.
+    psql(QStringLiteral("ALTER TABLE %1 DROP COLUMN located_in CASCADE; DROP TABLE %1_regions").arg(table));
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgrelid = '%1'::regclass AND tgname = "
+                              "'%1_chronomap_locate'")
+                   .arg(table)) == u"0");
+    CHECK(checkRegionPages(*openTable(table), loadFile(file)) == located);
 }
 
 TEST_CASE("db: the events of a small view come back as a store, a large view says it has too many", "[.db]")

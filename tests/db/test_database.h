@@ -56,11 +56,11 @@ inline QString tableSource(const QString &table)
     return testDatabase() + QStringLiteral(" tables=") + table;
 }
 
-/// Drops `table` and its bin pyramid if they are there (the cluster lives for one run of the
+/// Drops `table`, its bin pyramid and its regions if they are there (the cluster lives for one run of the
 /// suite); returns its name.
 inline QString dropTable(const QString &table)
 {
-    psql(QStringLiteral("DROP TABLE IF EXISTS \"%1\", \"%1_bins\", \"%1_bins_span\"").arg(table));
+    psql(QStringLiteral("DROP TABLE IF EXISTS \"%1\", \"%1_bins\", \"%1_bins_span\", \"%1_regions\"").arg(table));
     return table;
 }
 

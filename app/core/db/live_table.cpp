@@ -5,6 +5,7 @@
 #include "core/huge_pages.h"
 #include "core/io/bin_pyramid.h"
 #include "core/io/database_source.h"
+#include "core/io/region_table.h"
 #include "core/model/record_json.h"
 #include "core/store/event_filter.h"
 
@@ -43,25 +44,6 @@ QString mercatorY()
 {
     return QStringLiteral("(6378137.0 * ln(tan(pi() / 4 + radians(greatest(-%1, least(%1, ST_Y(geom)))) / 2)))")
         .arg(QLatin1String(kMaxLatDeg));
-}
-
-/// Each of the region's rings as a POLYGON (WKT, lon lat), closed; rings of fewer than three
-/// points left out, as RegionIndex leaves them.
-QByteArrayList ringWkts(const AreaFeature &region)
-{
-    QByteArrayList wkts;
-    for (const LonLatRing &ring : region.rings) {
-        if (ring.size() < 3) continue;
-        QList<QPointF> closed = ring;
-        if (closed.first() != closed.last()) closed.append(closed.first());
-        QByteArray wkt = "POLYGON((";
-        for (qsizetype i = 0; i < closed.size(); ++i) {
-            if (i) wkt += ',';
-            wkt += QByteArray::number(closed[i].x(), 'g', 17) + ' ' + QByteArray::number(closed[i].y(), 'g', 17);
-        }
-        wkts << wkt + "))";
-    }
-    return wkts;
 }
 
 /// Reads the geometry of a row (GeoJSON from ST_AsGeoJSON) into an event.
@@ -189,6 +171,15 @@ std::unique_ptr<LiveTable> LiveTable::open(const QString &source, QString *error
         new LiveTable(std::move(connection), table,
                       QStringLiteral("concat_ws(E'\\n', %1)").arg(searchable.join(QLatin1String(", ")))));
     live->m_hasPyramid = pyramid.rows.text(0, 0) == u"t";
+    // The regions each row's `located_in` was computed against (RegionTable); none in a table
+    // imported before, whose region clicks test the places.
+    if (types.contains(QLatin1String(RegionTable::kColumn))) {
+        const PgOutcome located = live->m_connection->query(
+            QStringLiteral("SELECT DISTINCT code FROM \"%1\"").arg(RegionTable::regionsTable(table)).toUtf8());
+        if (located.status == PgStatus::Ok)
+            for (int r = 0; r < located.rows.size(); ++r)
+                live->m_locatedCodes.insert(located.rows.text(r, 0));
+    }
     return live;
 }
 
@@ -412,18 +403,16 @@ LiveResult<std::vector<LiveTimeBin>> LiveTable::timelineDensity(const LiveFilter
     return result;
 }
 
-LiveResult<LiveEvents> LiveTable::regionEvents(const LiveFilter &filter, const AreaFeature &region, qsizetype page)
+namespace {
+
+/// RegionMembership::eventsIn in SQL for rows without `located_in`: `coded`, or a point inside
+/// the region, or a line with a vertex inside.
+QString insideRegion(const QString &coded, const AreaFeature &region, SqlParams &params)
 {
-    SqlParams params;
-    const QString where = filter.where(params, m_searchable);
-    // The code as an array literal of no stated type: the server reads it as the column's
-    // (varchar[] from the import, text[] elsewhere), so that the GIN index on `regions` serves.
-    const QString coded = QStringLiteral("regions @> %1").arg(params.add(pgArrayLiteral({region.code})));
-    // RegionMembership::eventsIn: coded to the region, or a point inside it, or a line with a
-    // vertex inside; "inside" is even-odd over the region's rings, as RegionIndex counts: the
+    // "inside" is even-odd over the region's rings, as RegionIndex counts: the
     // rings a point is in, summed (each ring a constant, which PostGIS prepares once for all rows).
     QStringList inRings;
-    for (const QByteArray &ring : ringWkts(region))
+    for (const QByteArray &ring : RegionTable::ringWkts(region))
         inRings << QStringLiteral("ST_Intersects(ST_GeomFromText(%1, 4326), %2)::int").arg(params.add(ring));
     double west = 0, south = 0, east = -1, north = -1;
     for (const LonLatRing &ring : region.rings) {
@@ -443,11 +432,28 @@ LiveResult<LiveEvents> LiveTable::regionEvents(const LiveFilter &filter, const A
                                         .arg(params.add(west), params.add(south), params.add(east), params.add(north));
     // The first OR is the indexes' (GIN on regions, GiST on geom with the region's box: a
     // BitmapOr), the second the exact test on what they let through.
-    const QString member =
-        QStringLiteral("(%1 OR geom && %2) AND (%1 OR CASE GeometryType(geom) WHEN 'POINT' THEN %3 WHEN "
-                       "'LINESTRING' THEN EXISTS (SELECT 1 FROM ST_DumpPoints(geom) v WHERE %4) ELSE false END)")
-            .arg(coded, regionBox, QString(inside).replace(QLatin1String("%2"), QLatin1String("geom")),
-                 QString(inside).replace(QLatin1String("%2"), QLatin1String("v.geom")));
+    return QStringLiteral("(%1 OR geom && %2) AND (%1 OR CASE GeometryType(geom) WHEN 'POINT' THEN %3 WHEN "
+                          "'LINESTRING' THEN EXISTS (SELECT 1 FROM ST_DumpPoints(geom) v WHERE %4) ELSE false END)")
+        .arg(coded, regionBox, QString(inside).replace(QLatin1String("%2"), QLatin1String("geom")),
+             QString(inside).replace(QLatin1String("%2"), QLatin1String("v.geom")));
+}
+
+} // namespace
+
+LiveResult<LiveEvents> LiveTable::regionEvents(const LiveFilter &filter, const AreaFeature &region, qsizetype page)
+{
+    SqlParams params;
+    const QString where = filter.where(params, m_searchable);
+    // The code as an array literal of no stated type: the server reads it as the column's
+    // (varchar[] from the import, text[] elsewhere), so that the GIN index on `regions` serves.
+    const QString coded = QStringLiteral("regions @> %1").arg(params.add(pgArrayLiteral({region.code})));
+    // RegionMembership::eventsIn: coded to the region, or a point inside it, or a line with a
+    // vertex inside. Rows that keep the regions they lie in (RegionTable) answer from the two
+    // GIN indexes (a BitmapOr); others are tested against the region's rings.
+    const QString member = m_locatedCodes.contains(region.code) ? QStringLiteral("(%1 OR %2 @> %3)")
+                                                                      .arg(coded, QLatin1String(RegionTable::kColumn),
+                                                                           params.add(pgArrayLiteral({region.code})))
+                                                                : insideRegion(coded, region, params);
     // The members' rows and start once (a materialized CTE), counted whole; the page's rows read
     // back by ctid in the store's order (earliest start, then id).
     const QString sql =

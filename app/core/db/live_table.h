@@ -7,6 +7,7 @@
 #include "core/geo/base_map.h"
 #include "core/store/event_store.h"
 
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -113,6 +114,7 @@ private:
     QString m_table;      ///< a plain identifier (DatabaseSource::isPlainIdentifier)
     QString m_searchable; ///< SQL: the text a search looks in
     bool m_hasPyramid = false;
+    QSet<QString> m_locatedCodes; ///< the regions of the rows' `located_in` (RegionTable), if kept
 };
 
 } // namespace chronomap

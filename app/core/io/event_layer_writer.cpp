@@ -82,6 +82,11 @@ EventLayerWriter::EventLayerWriter(const EventStore &store, const EventStore::In
     std::tie(m_titleLanguages, m_summaryLanguages) = languagesOf(store, events);
 }
 
+void EventLayerWriter::addListColumn(const QByteArray &name, std::function<QStringList(EventStore::Index)> items)
+{
+    m_extraLists.emplace_back(name, std::move(items));
+}
+
 bool EventLayerWriter::createFields(OGRLayer *layer, QString *error) const
 {
     const bool flat = m_style == Style::Flat;
@@ -112,6 +117,8 @@ bool EventLayerWriter::createFields(OGRLayer *layer, QString *error) const
     };
     // CSV: GDAL's GEOMETRY=AS_WKT would put its WKT column first (GDAL 3.6 ignores GEOMETRY_NAME),
     // but the columns must start with id; the geometry goes into a last `wkt` column instead.
+    for (const auto &extra : m_extraLists)
+        columns.append({extra.first, listType});
     if (flat) columns.append({"wkt", OFTString});
     for (const Column &c : std::as_const(columns)) {
         OGRFieldDefn defn(c.name.constData(), c.type);
@@ -166,6 +173,8 @@ bool EventLayerWriter::writeFeatures(OGRLayer *layer, QString *error,
         feature.SetField("claims", RecordJson::toJsonText(e.claims).constData());
         feature.SetField("related", RecordJson::toJsonText(e.related).constData());
         set("location_precision", toString(e.locationPrecision));
+        for (const auto &[name, items] : m_extraLists)
+            setList(name.constData(), items(i));
         if (flat) {
             // The reader takes a CSV's geometry from this column (GDAL's CSV driver reads a
             // column named WKT as the geometry); lon/lat are only for spreadsheets.

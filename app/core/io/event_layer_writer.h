@@ -6,6 +6,8 @@
 #include <QStringList>
 
 #include <functional>
+#include <utility>
+#include <vector>
 
 class OGRLayer;
 
@@ -30,6 +32,10 @@ public:
 
     EventLayerWriter(const EventStore &store, const EventStore::IndexList &events, Style style);
 
+    /// One more list column after Chronomap's, each event's items given by `items` (the PostGIS
+    /// import's `located_in`). Call before createFields.
+    void addListColumn(const QByteArray &name, std::function<QStringList(EventStore::Index)> items);
+
     /// Creates the columns in `layer`. False with `error` set when the driver refuses one.
     bool createFields(OGRLayer *layer, QString *error) const;
     /// Writes every event as a feature of `layer`, in order. `progress` (may be empty) gets the
@@ -41,6 +47,7 @@ private:
     const EventStore::IndexList &m_events;
     Style m_style;
     QStringList m_titleLanguages, m_summaryLanguages;
+    std::vector<std::pair<QByteArray, std::function<QStringList(EventStore::Index)>>> m_extraLists;
 };
 
 } // namespace chronomap

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/postgis_import.h"
 
+#include "core/geo/region_grid.h"
 #include "core/io/bin_pyramid.h"
 #include "core/io/database_source.h"
 #include "core/io/event_layer_writer.h"
 #include "core/io/gdal_session.h"
+#include "core/io/region_table.h"
 #include "core/io/user_dataset.h"
 
 #include <QCoreApplication>
@@ -14,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace chronomap {
 
@@ -62,7 +65,8 @@ EventStore::IndexList spatialOrder(const EventStore &store)
 
 } // namespace
 
-bool PostgisImport::write(const EventStore &store, const QString &source, const QString &table, QString *error,
+bool PostgisImport::write(const EventStore &store, const QString &source, const QString &table,
+                          const RegionIndex *regions, QString *error,
                           const std::function<void(qint64 written)> &progress)
 {
     GdalMessageCollector messages;
@@ -80,11 +84,12 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
     GDALDataset *ds = GDALDataset::FromHandle(handle.get());
     if (ds->GetLayerByName(table.toUtf8().constData()))
         return fail(tr("the table %1 already exists; nothing was written (choose another with --table)").arg(table));
-    for (const QString &pyramid : {BinPyramid::binsTable(table), BinPyramid::spanTable(table)}) {
-        if (ds->GetLayerByName(pyramid.toUtf8().constData()))
-            return fail(tr("the table %1 (the bins of a table %2, dropped without them?) already exists; nothing was "
+    for (const QString &beside :
+         {BinPyramid::binsTable(table), BinPyramid::spanTable(table), RegionTable::regionsTable(table)}) {
+        if (ds->GetLayerByName(beside.toUtf8().constData()))
+            return fail(tr("the table %1 (kept beside a table %2, dropped without it?) already exists; nothing was "
                            "written (drop it, or choose another name with --table)")
-                            .arg(pyramid, table));
+                            .arg(beside, table));
     }
     CPLErrorReset();
     (void)messages.take(); // GetLayerByName's "not found" is no failure
@@ -102,7 +107,15 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
         OGRLayer *layer = ds->CreateLayer(table.toUtf8().constData(), &wgs84, wkbUnknown, const_cast<char **>(options));
         if (!layer) return fail(QString());
         const EventStore::IndexList order = spatialOrder(store);
-        const EventLayerWriter writer(store, order, EventLayerWriter::Style::Nested);
+        EventLayerWriter writer(store, order, EventLayerWriter::Style::Nested);
+        // Each row's regions from the app's own index (RegionMembership's rule), written with
+        // the row (a grid before the index: a million points): a region click then reads an index.
+        std::optional<RegionGrid> grid;
+        if (regions) {
+            grid.emplace(*regions);
+            writer.addListColumn(RegionTable::kColumn,
+                                 [&](EventStore::Index i) { return RegionTable::locatedIn(*grid, store, i); });
+        }
         QString why;
         if (!writer.createFields(layer, &why)) return fail(why);
         if (!writer.writeFeatures(layer, &why, [&](qint64 written) {
@@ -127,6 +140,7 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
                 .arg(table),
         };
         sql << BinPyramid::buildStatements(table); // after the load: counted once
+        if (regions) sql << RegionTable::buildStatements(table, *regions) << RegionTable::triggerStatements(table);
         for (const QString &statement : std::as_const(sql)) {
             CPLErrorReset();
             if (OGRLayer *result = ds->ExecuteSQL(statement.toUtf8().constData(), nullptr, nullptr))

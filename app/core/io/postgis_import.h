@@ -9,12 +9,15 @@
 
 namespace chronomap {
 
+class RegionIndex;
+
 /// Writes events into a new PostGIS table (`chronomap --import-pg`), through GDAL's PostgreSQL
 /// driver: Chronomap's columns (EventLayerWriter, as GeoJSON nests them: text[] lists, json
 /// sources and claims, a `geom` geometry in EPSG:4326), a GiST index on `geom` (the driver's),
 /// B-tree indexes on `start` and `end`, a GIN index on `regions`, a trigger that sends
 /// `NOTIFY chronomap, '<table>'` on every change, and the table's BinPyramid (its density bins per
-/// zoom level, kept true by triggers). The rows go in along a Z-order curve, so that a view's rows
+/// zoom level, kept true by triggers), and, given the app's regions, each row's `located_in` with
+/// `<table>_regions` and its trigger (RegionTable). The rows go in along a Z-order curve, so that a view's rows
 /// sit together. All in one transaction: a failure (a refused row, a dropped connection, a table
 /// of that name already there) leaves no table, no pyramid and no part of one.
 class PostgisImport {
@@ -23,9 +26,11 @@ public:
     static constexpr const char *kNotifyChannel = "chronomap";
 
     /// `table` must be a plain identifier (DatabaseSource::isPlainIdentifier) and not exist yet.
-    /// `progress` (may be empty) gets the rows written. False with `error` set on failure.
-    static bool write(const EventStore &store, const QString &source, const QString &table, QString *error,
-                      const std::function<void(qint64 written)> &progress = {});
+    /// `regions` (may be null: no `located_in`, as tables imported before) are the regions a
+    /// region click names. `progress` (may be empty) gets the rows written. False with `error`
+    /// set on failure.
+    static bool write(const EventStore &store, const QString &source, const QString &table, const RegionIndex *regions,
+                      QString *error, const std::function<void(qint64 written)> &progress = {});
 };
 
 } // namespace chronomap

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/io/region_table.h"
+
+#include "core/geo/region_grid.h"
+
+#include <QByteArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace chronomap {
+
+QString RegionTable::regionsTable(const QString &table)
+{
+    return table + QStringLiteral("_regions");
+}
+
+QStringList RegionTable::locatedIn(const RegionGrid &grid, const EventStore &store, EventStore::Index i)
+{
+    const RegionIndex &regions = grid.index();
+    QStringList codes;
+    const auto note = [&](double lonDeg, double latDeg) {
+        if (!std::isfinite(lonDeg) || !std::isfinite(latDeg)) return;
+        const int r = grid.regionAt(lonDeg, latDeg);
+        if (r < 0) return;
+        const QString &code = regions.regions()[r].code;
+        if (!code.isEmpty() && !codes.contains(code)) codes << code;
+    };
+    if (store.geometryKind(i) == GeometryKind::Point) {
+        note(store.lonDeg(i), store.latDeg(i));
+    } else if (store.geometryKind(i) == GeometryKind::Line) {
+        for (const QPointF &v : store.lonLatVertices(i))
+            note(v.x(), v.y());
+        codes.sort();
+    }
+    return codes;
+}
+
+QByteArrayList RegionTable::ringWkts(const AreaFeature &region)
+{
+    QByteArrayList wkts;
+    for (const LonLatRing &ring : region.rings) {
+        if (ring.size() < 3) continue;
+        QList<QPointF> closed = ring;
+        if (closed.first() != closed.last()) closed.append(closed.first());
+        QByteArray wkt = "POLYGON((";
+        for (qsizetype i = 0; i < closed.size(); ++i) {
+            if (i) wkt += ',';
+            wkt += QByteArray::number(closed[i].x(), 'g', 17) + ' ' + QByteArray::number(closed[i].y(), 'g', 17);
+        }
+        wkts << wkt + "))";
+    }
+    return wkts;
+}
+
+QStringList RegionTable::buildStatements(const QString &table, const RegionIndex &regions)
+{
+    const QString name = regionsTable(table);
+    QStringList sql;
+    sql << QStringLiteral("CREATE TABLE \"%1\" (code text NOT NULL, ring integer NOT NULL, geom geometry(Polygon, "
+                          "4326) NOT NULL, PRIMARY KEY (code, ring))")
+               .arg(name);
+    // One INSERT of every ring (codes are ISO 3166-2: letters, digits and '-', quoted anyway).
+    QByteArray values;
+    for (const AreaFeature &region : regions.regions()) {
+        if (region.code.isEmpty()) continue;
+        QByteArray code = region.code.toUtf8();
+        code.replace('\'', "''");
+        int ring = 0;
+        for (const QByteArray &wkt : ringWkts(region)) {
+            if (!values.isEmpty()) values += ',';
+            values += "('" + code + "'," + QByteArray::number(ring++) + ",ST_GeomFromText('" + wkt + "',4326))";
+        }
+    }
+    if (!values.isEmpty()) sql << QStringLiteral("INSERT INTO \"%1\" VALUES ").arg(name) + QString::fromLatin1(values);
+    sql << QStringLiteral("CREATE INDEX \"%1_geom_idx\" ON \"%1\" USING gist (geom)").arg(name);
+    sql << QStringLiteral("ANALYZE \"%1\"").arg(name);
+    return sql;
+}
+
+QStringList RegionTable::triggerStatements(const QString &table)
+{
+    QStringList sql;
+    // A region click's located events (LiveTable::regionEvents' `located_in @>`).
+    sql << QStringLiteral("CREATE INDEX \"%1_located_in_idx\" ON \"%1\" USING gin (%2)")
+               .arg(table, QLatin1String(kColumn));
+    // RegionMembership's rule over the regions table: each vertex (a point's one) in the regions
+    // an odd number of whose rings hold it. The regions table is the row's table's, named at run
+    // time: a plan a row, cheap for the rows analysts insert one statement at a time.
+    sql << QStringLiteral(
+        "CREATE OR REPLACE FUNCTION chronomap_locate_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "EXECUTE format('SELECT coalesce(array_agg(DISTINCT code ORDER BY code), ''{}'') FROM (SELECT v.path, r.code "
+        "FROM ST_DumpPoints($1) v JOIN %I r ON r.geom && v.geom AND ST_Intersects(r.geom, v.geom) WHERE "
+        "GeometryType($1) IN (''POINT'', ''LINESTRING'') GROUP BY 1, 2 HAVING count(*) %% 2 = 1) inside', "
+        "TG_TABLE_NAME || '_regions') USING NEW.geom INTO NEW.located_in; RETURN NEW; END $$");
+    sql << QStringLiteral("CREATE TRIGGER \"%1_chronomap_locate\" BEFORE INSERT OR UPDATE OF geom, %2 ON \"%1\" FOR "
+                          "EACH ROW EXECUTE FUNCTION chronomap_locate_row()")
+               .arg(table, QLatin1String(kColumn));
+    return sql;
+}
+
+} // namespace chronomap

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/geo/base_map.h"
+#include "core/store/event_store.h"
+
+#include <QByteArrayList>
+#include <QString>
+#include <QStringList>
+
+namespace chronomap {
+
+class RegionGrid;
+class RegionIndex;
+
+/// The bundled regions each row of a table made by `--import-pg` lies in, kept in the row: the
+/// column `located_in` (text list, GIN-indexed) names the regions RegionMembership's rule puts
+/// the row's place in (a point inside, a line with a vertex inside, even-odd over each region's
+/// rings), so that a region click is an index lookup (LiveTable::regionEvents), not a test of
+/// every point against the region's outline. The import computes it from the app's RegionIndex;
+/// `<table>_regions` (code, ring, geom: one row per ring, as a polygon in EPSG:4326) holds the
+/// same regions, and a trigger computes the column from it for every row inserted, or whose
+/// `geom` or `located_in` is updated, by anyone else. Rows of a table imported before have no
+/// such column, and LiveTable tests their places against the region itself.
+namespace RegionTable {
+
+constexpr const char *kColumn = "located_in";
+
+QString regionsTable(const QString &table);
+
+/// The codes of the regions of `grid`'s index that the event `i` of `store` lies in, sorted, by
+/// RegionMembership's rule; empty for an event without a place.
+QStringList locatedIn(const RegionGrid &grid, const EventStore &store, EventStore::Index i);
+
+/// Each ring of `region` as a closed POLYGON in WKT (lon lat, every digit), rings of fewer than
+/// three points left out, as RegionIndex leaves them.
+QByteArrayList ringWkts(const AreaFeature &region);
+
+/// The statements that make `<table>_regions` with the regions of `regions` that have a code,
+/// and its GiST index. Fails if it is there.
+QStringList buildStatements(const QString &table, const RegionIndex &regions);
+/// The statements that index `located_in` of the existing `table` and install the trigger that
+/// keeps it true (after buildStatements, after the rows are written).
+QStringList triggerStatements(const QString &table);
+
+} // namespace RegionTable
+
+} // namespace chronomap
