@@ -280,6 +280,14 @@ void checkLevelBins(LiveTable &table, const EventStore &store, bool requireBins)
         {"Europe at 4 km a pixel (level 12)", QPointF(20.3, 60.1), 4'000, true, none},
         {"Kursk-Belgorod at 1 km a pixel (level 14)", QPointF(33.1, 53.7), 1'000, false, none},
         {"Kursk-Belgorod at 150 m a pixel (level 17)", QPointF(35.2, 51.9), 150, false, none},
+        // From level 15 on the rows come with their cells and are counted on our side.
+        {"Kursk-Belgorod at 600 m a pixel (level 15)", QPointF(34.1, 52.6), 600, false, none},
+        {"Kursk-Belgorod at 150 m a pixel, a window, a hidden category, a search", QPointF(35.2, 51.9), 150, false,
+         [](LiveFilter &f) {
+             f.window = TimeWindow{ms(2023, 3, 15), ms(2024, 8, 1)};
+             f.hiddenCategories = {QStringLiteral("diplomacy")};
+             f.searchText = QStringLiteral("border");
+         }},
     };
     for (const Case &c : cases) {
         INFO(str(table.table()) << ", " << c.label);

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace chronomap {
 
@@ -43,6 +44,57 @@ QString mercatorY()
 {
     return QStringLiteral("(6378137.0 * ln(tan(pi() / 4 + radians(greatest(-%1, least(%1, ST_Y(geom)))) / 2)))")
         .arg(QLatin1String(kMaxLatDeg));
+}
+
+/// From this level on (cells of 1.2 km and finer) a view's rows are sent with their cells and
+/// counted here: they are about as many as the bins (the bench's Kursk view at level 17: 74,154
+/// rows, 72,731 bins), and the server grouping them cost more than the rest of the query (a
+/// sort of every row, 2-4x the time at load 13). Coarser, the server groups (many rows a cell).
+constexpr int kLevelCountedHere = 15;
+
+/// Each category's text made once: a view's bins are thousands of a few categories.
+class CategoryTexts {
+public:
+    int indexOf(QByteArrayView utf8)
+    {
+        const auto known = std::find_if(m_texts.begin(), m_texts.end(),
+                                        [&](const auto &t) { return QByteArrayView(t.first) == utf8; });
+        if (known != m_texts.end()) return int(known - m_texts.begin());
+        m_texts.emplace_back(utf8.toByteArray(), QString::fromUtf8(utf8));
+        return int(m_texts.size()) - 1;
+    }
+    const QString &text(int index) const { return m_texts[size_t(index)].second; }
+
+private:
+    std::vector<std::pair<QByteArray, QString>> m_texts;
+};
+
+/// The bins of `rows` (cx, cy, category: a point row's cell of a grid each), counted per cell
+/// and category; cells outside `range` left out (the rows' box is a little wider than the cells').
+std::vector<LiveBin> countedBins(const PgRows &rows, const std::optional<QRect> &range)
+{
+    struct Cell {
+        int category, y, x;
+        auto operator<=>(const Cell &) const = default;
+    };
+    CategoryTexts categories;
+    std::vector<Cell> cells;
+    cells.reserve(size_t(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        const int x = int(rows.integer(r, 0)), y = int(rows.integer(r, 1));
+        if (range && (x < range->left() || x > range->right() || y < range->top() || y > range->bottom())) continue;
+        cells.push_back({categories.indexOf(rows.view(r, 2)), y, x});
+    }
+    std::sort(cells.begin(), cells.end());
+    std::vector<LiveBin> bins;
+    for (size_t i = 0; i < cells.size();) {
+        size_t j = i + 1;
+        while (j < cells.size() && cells[j] == cells[i])
+            ++j;
+        bins.push_back({QPoint(cells[i].x, cells[i].y), categories.text(cells[i].category), qint64(j - i)});
+        i = j;
+    }
+    return bins;
 }
 
 /// Each of the region's rings as a POLYGON (WKT, lon lat), closed; rings of fewer than three
@@ -252,16 +304,13 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
 {
     SqlParams params;
     const QPoint origin = grid.worldOrigin();
-    const QString originX = params.add(QByteArray::number(origin.x()));
-    const QString originY = params.add(QByteArray::number(origin.y()));
-    // The cells the view touches, whole (SquareBinGrid::cellsOver), in world cells.
-    QString cells = QStringLiteral("TRUE"), rowsBox = QStringLiteral("TRUE");
+    // The cells the view touches, whole (SquareBinGrid::cellsOver), in the grid's cells.
+    std::optional<QRect> range;
+    QString rowsBox = QStringLiteral("TRUE");
     LiveFilter rowFilter = filter;
     if (filter.mercatorBoxM) {
-        const QRect range = grid.cellsOver(*filter.mercatorBoxM).translated(origin);
-        cells = QStringLiteral("cx BETWEEN %1 AND %2 AND cy BETWEEN %3 AND %4")
-                    .arg(params.add(QByteArray::number(range.left())), params.add(QByteArray::number(range.right())),
-                         params.add(QByteArray::number(range.top())), params.add(QByteArray::number(range.bottom())));
+        range = grid.cellsOver(*filter.mercatorBoxM);
+        const QRect world = range->translated(origin);
         // The rows: those of the cells' box in degrees, a little wider (the conversion rounds),
         // the world's edges taken to the poles and the antimeridian (the map clamps points
         // beyond 85.05° onto its edge); the cells then chosen exactly.
@@ -273,21 +322,38 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
         const double margin = 1e-7;
         rowFilter.mercatorBoxM.reset();
         rowsBox = QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
-                      .arg(params.add(lonOf(range.left() * grid.cellM - half) - margin),
-                           params.add(latOf(half - (range.bottom() + 1) * grid.cellM) - margin),
-                           params.add(lonOf((range.right() + 1) * grid.cellM - half) + margin),
-                           params.add(latOf(half - range.top() * grid.cellM) + margin));
+                      .arg(params.add(lonOf(world.left() * grid.cellM - half) - margin),
+                           params.add(latOf(half - (world.bottom() + 1) * grid.cellM) - margin),
+                           params.add(lonOf((world.right() + 1) * grid.cellM - half) + margin),
+                           params.add(latOf(half - world.top() * grid.cellM) + margin));
     }
-    // SquareBinGrid::worldCellOf in SQL, as BinPyramid counts.
+    // Each point row's cell of this grid: SquareBinGrid::worldCellOf in SQL, as BinPyramid
+    // counts, less the grid's origin.
     const QString where = rowFilter.where(params, m_searchable) + QLatin1String(" AND ") + rowsBox;
-    const QString half = params.add(SquareBinGrid::kWorldWidthM / 2);
-    const QString cell = params.add(grid.cellM);
-    const QString sql =
-        QStringLiteral("SELECT cx - %1, cy - %2, category, count(*) FROM (SELECT floor((%3 + %5) / %6)::int AS cx, "
-                       "floor((%5 - %4) / %6)::int AS cy, coalesce(category, '') AS category FROM \"%7\" WHERE "
-                       "GeometryType(geom) = 'POINT' AND %8) rows WHERE %9 GROUP BY 1, 2, 3")
-            .arg(originX, originY, mercatorX(), mercatorY(), half, cell, m_table, where, cells);
-    return readBins(sql, params);
+    const QString cellsOfRows =
+        QStringLiteral("SELECT floor((%1 + %3) / %4)::int - %5 AS cx, floor((%3 - %2) / %4)::int - %6 AS cy, "
+                       "coalesce(category, '') AS category FROM \"%7\" WHERE GeometryType(geom) = 'POINT' AND %8")
+            .arg(mercatorX(), mercatorY(), params.add(SquareBinGrid::kWorldWidthM / 2), params.add(grid.cellM),
+                 params.add(QByteArray::number(origin.x())), params.add(QByteArray::number(origin.y())), m_table,
+                 where);
+    if (grid.level >= kLevelCountedHere) {
+        const PgOutcome outcome = m_connection->query(cellsOfRows.toUtf8(), params.values());
+        if (outcome.status != PgStatus::Ok) return failure<std::vector<LiveBin>>(outcome);
+        LiveResult<std::vector<LiveBin>> result;
+        result.value = countedBins(outcome.rows, range);
+        return result;
+    }
+    QString cells = QStringLiteral("TRUE");
+    if (range)
+        cells = QStringLiteral("cx BETWEEN %1 AND %2 AND cy BETWEEN %3 AND %4")
+                    .arg(params.add(QByteArray::number(range->left())), params.add(QByteArray::number(range->right())),
+                         params.add(QByteArray::number(range->top())), params.add(QByteArray::number(range->bottom())));
+    // OFFSET 0 keeps the cells a subquery: inlined, each row's cell would be computed again for
+    // each of the four tests of `cells` and for the grouping (three times the work).
+    return readBins(
+        QStringLiteral("SELECT cx, cy, category, count(*) FROM (%1 OFFSET 0) rows WHERE %2 GROUP BY 1, 2, 3")
+            .arg(cellsOfRows, cells),
+        params);
 }
 
 LiveResult<std::vector<LiveBin>> LiveTable::pyramidBins(const LiveFilter &filter, const SquareBinGrid &grid)
@@ -373,17 +439,10 @@ LiveResult<std::vector<LiveBin>> LiveTable::readBins(const QString &sql, const S
     LiveResult<std::vector<LiveBin>> result;
     const PgRows &rows = outcome.rows;
     result.value.reserve(size_t(rows.size()));
-    // A whole map is millions of bins of a few categories: each category's text made once.
-    std::vector<std::pair<QByteArray, QString>> categories;
-    for (int r = 0; r < rows.size(); ++r) {
-        const QByteArrayView category = rows.view(r, 2);
-        auto known = std::find_if(categories.begin(), categories.end(),
-                                  [&](const auto &c) { return QByteArrayView(c.first) == category; });
-        if (known == categories.end())
-            known = categories.insert(categories.end(), {category.toByteArray(), rows.text(r, 2)});
-        result.value.push_back(
-            {QPoint(int(rows.integer(r, 0)), int(rows.integer(r, 1))), known->second, rows.integer(r, 3)});
-    }
+    CategoryTexts categories;
+    for (int r = 0; r < rows.size(); ++r)
+        result.value.push_back({QPoint(int(rows.integer(r, 0)), int(rows.integer(r, 1))),
+                                categories.text(categories.indexOf(rows.view(r, 2))), rows.integer(r, 3)});
     return result;
 }
 
