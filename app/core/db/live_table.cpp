@@ -70,8 +70,9 @@ private:
 };
 
 /// The bins of `rows` (cx, cy, category: a point row's cell of a grid each), counted per cell
-/// and category; cells outside `range` left out (the rows' box is a little wider than the cells').
-std::vector<LiveBin> countedBins(const PgRows &rows, const std::optional<QRect> &range)
+/// and category; cells outside `range` left out (the rows' box is a little wider than the cells'),
+/// and those of `held` (their bins are known).
+std::vector<LiveBin> countedBins(const PgRows &rows, const std::optional<QRect> &range, const QRect &held)
 {
     struct Cell {
         int category, y, x;
@@ -83,6 +84,7 @@ std::vector<LiveBin> countedBins(const PgRows &rows, const std::optional<QRect> 
     for (int r = 0; r < rows.size(); ++r) {
         const int x = int(rows.integer(r, 0)), y = int(rows.integer(r, 1));
         if (range && (x < range->left() || x > range->right() || y < range->top() || y > range->bottom())) continue;
+        if (held.contains(x, y)) continue;
         cells.push_back({categories.indexOf(rows.view(r, 2)), y, x});
     }
     std::sort(cells.begin(), cells.end());
@@ -95,6 +97,46 @@ std::vector<LiveBin> countedBins(const PgRows &rows, const std::optional<QRect> 
         i = j;
     }
     return bins;
+}
+
+/// The rows of a grid's world `cells`, as SQL: the cells' box in degrees, a little wider (the
+/// conversion rounds), the world's edges taken to the poles and the antimeridian (the map clamps
+/// points beyond 85.05° onto its edge); the cells are then chosen exactly.
+QString rowsBoxOf(const QRect &cells, const SquareBinGrid &grid, SqlParams &params)
+{
+    const double half = SquareBinGrid::kWorldWidthM / 2, degrees = 180 / 3.14159265358979323846;
+    const auto lonOf = [&](double x) { return std::clamp(x / 6378137.0 * degrees, -180.0, 180.0); };
+    const auto latOf = [&](double y) {
+        return y >= half ? 90.0 : y <= -half ? -90.0 : std::atan(std::sinh(y / 6378137.0)) * degrees;
+    };
+    const double margin = 1e-7;
+    return QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
+        .arg(params.add(lonOf(cells.left() * grid.cellM - half) - margin),
+             params.add(latOf(half - (cells.bottom() + 1) * grid.cellM) - margin),
+             params.add(lonOf((cells.right() + 1) * grid.cellM - half) + margin),
+             params.add(latOf(half - cells.top() * grid.cellM) + margin));
+}
+
+/// The cells of `view` outside `held` (a part of it, or empty): up to four bands, the rows above
+/// and below it whole, the columns left and right of it beside it. `view` itself when none is held.
+QList<QRect> cellsAround(const QRect &view, const QRect &held)
+{
+    if (held.isEmpty()) return {view};
+    QList<QRect> bands;
+    if (held.top() > view.top()) bands << QRect(view.topLeft(), QPoint(view.right(), held.top() - 1));
+    if (held.bottom() < view.bottom()) bands << QRect(QPoint(view.left(), held.bottom() + 1), view.bottomRight());
+    if (held.left() > view.left())
+        bands << QRect(QPoint(view.left(), held.top()), QPoint(held.left() - 1, held.bottom()));
+    if (held.right() < view.right())
+        bands << QRect(QPoint(held.right() + 1, held.top()), QPoint(view.right(), held.bottom()));
+    return bands;
+}
+
+/// Whether two filters (their boxes left out) let the same rows through.
+bool sameRows(const LiveFilter &a, const LiveFilter &b)
+{
+    return a.window == b.window && a.match == b.match && a.hiddenCategories == b.hiddenCategories &&
+           a.searchText == b.searchText;
 }
 
 /// Each of the region's rings as a POLYGON (WKT, lon lat), closed; rings of fewer than three
@@ -306,26 +348,22 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
     const QPoint origin = grid.worldOrigin();
     // The cells the view touches, whole (SquareBinGrid::cellsOver), in the grid's cells.
     std::optional<QRect> range;
+    QRect held; // world cells whose bins the last answer holds: a pan counts only the others
     QString rowsBox = QStringLiteral("TRUE");
     LiveFilter rowFilter = filter;
+    rowFilter.mercatorBoxM.reset();
     if (filter.mercatorBoxM) {
         range = grid.cellsOver(*filter.mercatorBoxM);
         const QRect world = range->translated(origin);
-        // The rows: those of the cells' box in degrees, a little wider (the conversion rounds),
-        // the world's edges taken to the poles and the antimeridian (the map clamps points
-        // beyond 85.05° onto its edge); the cells then chosen exactly.
-        const double half = SquareBinGrid::kWorldWidthM / 2, degrees = 180 / 3.14159265358979323846;
-        const auto lonOf = [&](double x) { return std::clamp(x / 6378137.0 * degrees, -180.0, 180.0); };
-        const auto latOf = [&](double y) {
-            return y >= half ? 90.0 : y <= -half ? -90.0 : std::atan(std::sinh(y / 6378137.0)) * degrees;
-        };
-        const double margin = 1e-7;
-        rowFilter.mercatorBoxM.reset();
-        rowsBox = QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
-                      .arg(params.add(lonOf(world.left() * grid.cellM - half) - margin),
-                           params.add(latOf(half - (world.bottom() + 1) * grid.cellM) - margin),
-                           params.add(lonOf((world.right() + 1) * grid.cellM - half) + margin),
-                           params.add(latOf(half - world.top() * grid.cellM) + margin));
+        if (grid.level >= kLevelCountedHere && m_held && m_held->level == grid.level &&
+            sameRows(m_held->filter, rowFilter))
+            held = m_held->cells & world;
+        QStringList boxes;
+        for (const QRect &cells : cellsAround(world, held))
+            boxes << rowsBoxOf(cells, grid, params);
+        // Nothing new (the same view again): no rows.
+        rowsBox = boxes.isEmpty() ? QStringLiteral("FALSE")
+                                  : QLatin1Char('(') + boxes.join(QLatin1String(" OR ")) + QLatin1Char(')');
     }
     // Each point row's cell of this grid: SquareBinGrid::worldCellOf in SQL, as BinPyramid
     // counts, less the grid's origin.
@@ -340,7 +378,17 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
         const PgOutcome outcome = m_connection->query(cellsOfRows.toUtf8(), params.values());
         if (outcome.status != PgStatus::Ok) return failure<std::vector<LiveBin>>(outcome);
         LiveResult<std::vector<LiveBin>> result;
-        result.value = countedBins(outcome.rows, range);
+        result.value = countedBins(outcome.rows, range, held.translated(-origin));
+        if (!range) return result;
+        // The held cells' bins the view still shows, then all of the view's kept for the next pan.
+        if (!held.isEmpty()) {
+            for (const LiveBin &bin : m_held->bins)
+                if (held.contains(bin.cell)) result.value.push_back({bin.cell - origin, bin.category, bin.count});
+        }
+        HeldBins next{rowFilter, grid.level, range->translated(origin), result.value};
+        for (LiveBin &bin : next.bins)
+            bin.cell += origin;
+        m_held = std::move(next);
         return result;
     }
     QString cells = QStringLiteral("TRUE");
@@ -354,6 +402,11 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
         QStringLiteral("SELECT cx, cy, category, count(*) FROM (%1 OFFSET 0) rows WHERE %2 GROUP BY 1, 2, 3")
             .arg(cellsOfRows, cells),
         params);
+}
+
+void LiveTable::forgetHeldBins()
+{
+    m_held.reset();
 }
 
 LiveResult<std::vector<LiveBin>> LiveTable::pyramidBins(const LiveFilter &filter, const SquareBinGrid &grid)
