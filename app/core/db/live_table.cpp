@@ -49,7 +49,8 @@ QString mercatorY()
 /// From this level on (cells of 1.2 km and finer) a view's rows are sent with their cells and
 /// counted here: they are about as many as the bins (the bench's Kursk view at level 17: 74,154
 /// rows, 72,731 bins), and the server grouping them cost more than the rest of the query (a
-/// sort of every row, 2-4x the time at load 13). Coarser, the server groups (many rows a cell).
+/// sort of every row, 2-4x the time at load 13). Coarser, or with no box (the whole table), the
+/// server groups (many rows a cell).
 constexpr int kLevelCountedHere = 15;
 
 /// Each category's text made once: a view's bins are thousands of a few categories.
@@ -72,7 +73,7 @@ private:
 /// The bins of `rows` (cx, cy, category: a point row's cell of a grid each), counted per cell
 /// and category; cells outside `range` left out (the rows' box is a little wider than the cells'),
 /// and those of `held` (their bins are known).
-std::vector<LiveBin> countedBins(const PgRows &rows, const std::optional<QRect> &range, const QRect &held)
+std::vector<LiveBin> countedBins(const PgRows &rows, const QRect &range, const QRect &held)
 {
     struct Cell {
         int category, y, x;
@@ -83,8 +84,7 @@ std::vector<LiveBin> countedBins(const PgRows &rows, const std::optional<QRect> 
     cells.reserve(size_t(rows.size()));
     for (int r = 0; r < rows.size(); ++r) {
         const int x = int(rows.integer(r, 0)), y = int(rows.integer(r, 1));
-        if (range && (x < range->left() || x > range->right() || y < range->top() || y > range->bottom())) continue;
-        if (held.contains(x, y)) continue;
+        if (!range.contains(x, y) || held.contains(x, y)) continue;
         cells.push_back({categories.indexOf(rows.view(r, 2)), y, x});
     }
     std::sort(cells.begin(), cells.end());
@@ -374,12 +374,11 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
             .arg(mercatorX(), mercatorY(), params.add(SquareBinGrid::kWorldWidthM / 2), params.add(grid.cellM),
                  params.add(QByteArray::number(origin.x())), params.add(QByteArray::number(origin.y())), m_table,
                  where);
-    if (grid.level >= kLevelCountedHere) {
+    if (grid.level >= kLevelCountedHere && range) {
         const PgOutcome outcome = m_connection->query(cellsOfRows.toUtf8(), params.values());
         if (outcome.status != PgStatus::Ok) return failure<std::vector<LiveBin>>(outcome);
         LiveResult<std::vector<LiveBin>> result;
-        result.value = countedBins(outcome.rows, range, held.translated(-origin));
-        if (!range) return result;
+        result.value = countedBins(outcome.rows, *range, held.translated(-origin));
         // The held cells' bins the view still shows, then all of the view's kept for the next pan.
         if (!held.isEmpty()) {
             for (const LiveBin &bin : m_held->bins)
