@@ -6,6 +6,8 @@
 // in PostgisImport's columns and indexes, then times what the live view asks:
 //   db.bins.whole_map.ms   the density bins of the whole map at 1600x1000 pixels (first frame)
 //   db.bins.pan.kursk.ms   the bins of a Kursk–Belgorod view (150 m a pixel) panned by 100 px
+//                          (after the first step, the cells both views show are reused)
+//   db.bins.zoom.kursk.ms  that view counted whole, as after a zoom to it
 //   db.region.kursk.ms     a click on RU-KRS: its first 1000 events as a store and the count of all,
 //                          db.region.kursk.events that count
 //   db.import.csv.1m.ms    `chronomap --import-pg` of the 1M synthetic events.csv (load, write, indexes)
@@ -280,6 +282,24 @@ void dbFigures(BenchContext &context, Figures &figures)
                                                          QSizeF(screen.width(), screen.height()) * mpp);
                             const auto grid = SquareBinGrid::forView(
                                 QPointF(filter.mercatorBoxM->left(), filter.mercatorBoxM->bottom()), mpp);
+                            return table->bins(filter, grid).ok();
+                        },
+                        repetitions),
+                    1);
+    }
+    // The same view counted whole, as after a zoom to it (no cells of its level held).
+    {
+        const double mpp = 150;
+        const QPointF c = WebMercator::toMercatorM(QPointF(36.5, 51.2));
+        LiveFilter filter;
+        filter.mercatorBoxM = QRectF(c - QPointF(screen.width(), screen.height()) * mpp / 2,
+                                     QSizeF(screen.width(), screen.height()) * mpp);
+        const auto grid =
+            SquareBinGrid::forView(QPointF(filter.mercatorBoxM->left(), filter.mercatorBoxM->bottom()), mpp);
+        figures.add(QStringLiteral("db.bins.zoom.kursk.ms"),
+                    timedMs(
+                        [&] {
+                            table->forgetHeldBins();
                             return table->bins(filter, grid).ok();
                         },
                         repetitions),

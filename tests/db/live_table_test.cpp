@@ -280,6 +280,14 @@ void checkLevelBins(LiveTable &table, const EventStore &store, bool requireBins)
         {"Europe at 4 km a pixel (level 12)", QPointF(20.3, 60.1), 4'000, true, none},
         {"Kursk-Belgorod at 1 km a pixel (level 14)", QPointF(33.1, 53.7), 1'000, false, none},
         {"Kursk-Belgorod at 150 m a pixel (level 17)", QPointF(35.2, 51.9), 150, false, none},
+        // From level 15 on the rows come with their cells and are counted on our side.
+        {"Kursk-Belgorod at 600 m a pixel (level 15)", QPointF(34.1, 52.6), 600, false, none},
+        {"Kursk-Belgorod at 150 m a pixel, a window, a hidden category, a search", QPointF(35.2, 51.9), 150, false,
+         [](LiveFilter &f) {
+             f.window = TimeWindow{ms(2023, 3, 15), ms(2024, 8, 1)};
+             f.hiddenCategories = {QStringLiteral("diplomacy")};
+             f.searchText = QStringLiteral("border");
+         }},
     };
     for (const Case &c : cases) {
         INFO(str(table.table()) << ", " << c.label);
@@ -310,6 +318,62 @@ TEST_CASE("db: the world grid's levels: the pyramid's bins equal the rows' and t
         CHECK(table->hasPyramid());
         checkLevelBins(*table, *imported.store, imported.table == u"live_scattered");
     }
+}
+
+TEST_CASE("db: a pan at a fine level counts only the cells it newly shows, and its bins equal the in-memory bins",
+          "[.db]")
+{
+    const QString name = test::dropTable(QStringLiteral("live_pan"));
+    QTemporaryDir dir;
+    const QString file = scatteredCsv(dir, 20'000);
+    REQUIRE(test::importFile(file, name).exitCode == 0);
+    auto table = openTable(name);
+    auto store = loadFile(file);
+    // Kursk–Belgorod at 150 m a pixel (level 17), panned east, south, west, north-east, then
+    // past the whole view (nothing held), each step in pixels.
+    const double mpp = 150;
+    QPointF northWest = WebMercator::toMercatorM(QPointF(35.2, 51.9));
+    const auto viewAt = [&](QPointF nw) {
+        LiveFilter filter;
+        filter.mercatorBoxM = QRectF(QPointF(nw.x(), nw.y() - 1000 * mpp), QPointF(nw.x() + 1600 * mpp, nw.y()));
+        return std::pair{filter, SquareBinGrid::forView(nw, mpp)};
+    };
+    const QPoint steps[] = {{0, 0}, {100, 0}, {0, 100}, {-250, 0}, {300, -180}, {1700, 0}};
+    for (const QPoint step : steps) {
+        INFO("step " << step.x() << ", " << step.y());
+        northWest += QPointF(step.x() * mpp, -step.y() * mpp);
+        const auto [filter, grid] = viewAt(northWest);
+        REQUIRE(grid.level == 17);
+        const BinCounts expected = memoryLevelBins(*store, filter, grid);
+        REQUIRE(expected.size() > 100);
+        CHECK(binDifference(countsOf(table->bins(filter, grid)), expected) == QStringList());
+    }
+    // The cells both views show come from the last answer, not the table: a row another session
+    // adds there is seen once they are forgotten (LiveBrowser forgets them on the table's NOTIFY),
+    // while one added in the cells newly shown is seen at once.
+    const auto [before, grid] = viewAt(northWest);
+    REQUIRE(table->bins(before, grid).ok()); // the same view again: every cell held, no rows read
+    const QPointF panned = northWest + QPointF(100 * mpp, 0);
+    const auto [after, sameGrid] = viewAt(panned);
+    const auto lonLatOf = [&](QPointF pixel) {
+        return WebMercator::toLonLatDeg(panned + QPointF(pixel.x() * mpp, -pixel.y() * mpp));
+    };
+    const QPointF inHeld = lonLatOf(QPointF(800.5, 500.5)), inNew = lonLatOf(QPointF(1550.5, 500.5));
+    for (const QPointF &p : {inHeld, inNew})
+        psql(QStringLiteral("INSERT INTO %1 (id, \"start\", category, title, regions, geom) VALUES ('added-%2', "
+                            "'2024-01-01', 'added', 'Added', '{}', ST_SetSRID(ST_MakePoint(%3, %4), 4326))")
+                 .arg(name, p == inHeld ? QStringLiteral("held") : QStringLiteral("new"))
+                 .arg(p.x(), 0, 'g', 17)
+                 .arg(p.y(), 0, 'g', 17));
+    const auto addedCells = [&](const BinCounts &bins) {
+        int added = 0;
+        for (const auto &[key, count] : bins)
+            if (std::get<2>(key) == u"added") added += int(count);
+        return added;
+    };
+    CHECK(addedCells(countsOf(table->bins(after, sameGrid))) == 1);
+    table->forgetHeldBins();
+    CHECK(addedCells(countsOf(table->bins(after, sameGrid))) == 2);
 }
 
 TEST_CASE("db: the pyramid stays true through inserts, updates, deletes and a truncate", "[.db]")

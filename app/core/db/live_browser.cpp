@@ -90,7 +90,10 @@ void LiveWorker::readNotifications()
     if (!m_table) return;
     bool gone = false;
     const QStringList tables = m_table->connection().takeNotifications(PostgisImport::kNotifyChannel, &gone);
-    if (tables.contains(m_table->table())) toBrowser([](LiveBrowser &b) { emit b.tableChanged(); });
+    if (tables.contains(m_table->table())) {
+        m_table->forgetHeldBins();
+        toBrowser([](LiveBrowser &b) { emit b.tableChanged(); });
+    }
     if (gone)
         lost(tr("the connection to the database %1 was lost (table %2)")
                  .arg(m_table->connection().redactedSource(), m_table->table()));

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace chronomap {
 
@@ -44,6 +45,100 @@ QString mercatorY()
 {
     return QStringLiteral("(6378137.0 * ln(tan(pi() / 4 + radians(greatest(-%1, least(%1, ST_Y(geom)))) / 2)))")
         .arg(QLatin1String(kMaxLatDeg));
+}
+
+/// From this level on (cells of 1.2 km and finer) a view's rows are sent with their cells and
+/// counted here: they are about as many as the bins (the bench's Kursk view at level 17: 74,154
+/// rows, 72,731 bins), and the server grouping them cost more than the rest of the query (a
+/// sort of every row, 2-4x the time at load 13). Coarser, or with no box (the whole table), the
+/// server groups (many rows a cell).
+constexpr int kLevelCountedHere = 15;
+
+/// Each category's text made once: a view's bins are thousands of a few categories.
+class CategoryTexts {
+public:
+    int indexOf(QByteArrayView utf8)
+    {
+        const auto known = std::find_if(m_texts.begin(), m_texts.end(),
+                                        [&](const auto &t) { return QByteArrayView(t.first) == utf8; });
+        if (known != m_texts.end()) return int(known - m_texts.begin());
+        m_texts.emplace_back(utf8.toByteArray(), QString::fromUtf8(utf8));
+        return int(m_texts.size()) - 1;
+    }
+    const QString &text(int index) const { return m_texts[size_t(index)].second; }
+
+private:
+    std::vector<std::pair<QByteArray, QString>> m_texts;
+};
+
+/// The bins of `rows` (cx, cy, category: a point row's cell of a grid each), counted per cell
+/// and category; cells outside `range` left out (the rows' box is a little wider than the cells'),
+/// and those of `held` (their bins are known).
+std::vector<LiveBin> countedBins(const PgRows &rows, const QRect &range, const QRect &held)
+{
+    struct Cell {
+        int category, y, x;
+        auto operator<=>(const Cell &) const = default;
+    };
+    CategoryTexts categories;
+    std::vector<Cell> cells;
+    cells.reserve(size_t(rows.size()));
+    for (int r = 0; r < rows.size(); ++r) {
+        const int x = int(rows.integer(r, 0)), y = int(rows.integer(r, 1));
+        if (!range.contains(x, y) || held.contains(x, y)) continue;
+        cells.push_back({categories.indexOf(rows.view(r, 2)), y, x});
+    }
+    std::sort(cells.begin(), cells.end());
+    std::vector<LiveBin> bins;
+    for (size_t i = 0; i < cells.size();) {
+        size_t j = i + 1;
+        while (j < cells.size() && cells[j] == cells[i])
+            ++j;
+        bins.push_back({QPoint(cells[i].x, cells[i].y), categories.text(cells[i].category), qint64(j - i)});
+        i = j;
+    }
+    return bins;
+}
+
+/// The rows of a grid's world `cells`, as SQL: the cells' box in degrees, a little wider (the
+/// conversion rounds), the world's edges taken to the poles and the antimeridian (the map clamps
+/// points beyond 85.05° onto its edge); the cells are then chosen exactly.
+QString rowsBoxOf(const QRect &cells, const SquareBinGrid &grid, SqlParams &params)
+{
+    const double half = SquareBinGrid::kWorldWidthM / 2, degrees = 180 / 3.14159265358979323846;
+    const auto lonOf = [&](double x) { return std::clamp(x / 6378137.0 * degrees, -180.0, 180.0); };
+    const auto latOf = [&](double y) {
+        return y >= half ? 90.0 : y <= -half ? -90.0 : std::atan(std::sinh(y / 6378137.0)) * degrees;
+    };
+    const double margin = 1e-7;
+    return QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
+        .arg(params.add(lonOf(cells.left() * grid.cellM - half) - margin),
+             params.add(latOf(half - (cells.bottom() + 1) * grid.cellM) - margin),
+             params.add(lonOf((cells.right() + 1) * grid.cellM - half) + margin),
+             params.add(latOf(half - cells.top() * grid.cellM) + margin));
+}
+
+/// The cells of `view` outside `held` (a part of it, or empty): up to four bands, the rows above
+/// and below it whole, the columns left and right of it beside it. `view` itself when none is held.
+QList<QRect> cellsAround(const QRect &view, const QRect &held)
+{
+    if (held.isEmpty()) return {view};
+    QList<QRect> bands;
+    if (held.top() > view.top()) bands << QRect(view.topLeft(), QPoint(view.right(), held.top() - 1));
+    if (held.bottom() < view.bottom()) bands << QRect(QPoint(view.left(), held.bottom() + 1), view.bottomRight());
+    if (held.left() > view.left())
+        bands << QRect(QPoint(view.left(), held.top()), QPoint(held.left() - 1, held.bottom()));
+    if (held.right() < view.right())
+        bands << QRect(QPoint(held.right() + 1, held.top()), QPoint(view.right(), held.bottom()));
+    return bands;
+}
+
+/// Whether two filters (their boxes left out) let the same rows through.
+bool sameRows(const LiveFilter &a, const LiveFilter &b)
+{
+    return a.window == b.window && a.match == b.match && a.hiddenCategories == b.hiddenCategories &&
+           a.hiddenConfidences == b.hiddenConfidences && a.hiddenProvenances == b.hiddenProvenances &&
+           a.searchText == b.searchText;
 }
 
 /// Reads the geometry of a row (GeoJSON from ST_AsGeoJSON) into an event.
@@ -243,42 +338,66 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
 {
     SqlParams params;
     const QPoint origin = grid.worldOrigin();
-    const QString originX = params.add(QByteArray::number(origin.x()));
-    const QString originY = params.add(QByteArray::number(origin.y()));
-    // The cells the view touches, whole (SquareBinGrid::cellsOver), in world cells.
-    QString cells = QStringLiteral("TRUE"), rowsBox = QStringLiteral("TRUE");
+    // The cells the view touches, whole (SquareBinGrid::cellsOver), in the grid's cells.
+    std::optional<QRect> range;
+    QRect held; // world cells whose bins the last answer holds: a pan counts only the others
+    QString rowsBox = QStringLiteral("TRUE");
     LiveFilter rowFilter = filter;
+    rowFilter.mercatorBoxM.reset();
     if (filter.mercatorBoxM) {
-        const QRect range = grid.cellsOver(*filter.mercatorBoxM).translated(origin);
-        cells = QStringLiteral("cx BETWEEN %1 AND %2 AND cy BETWEEN %3 AND %4")
-                    .arg(params.add(QByteArray::number(range.left())), params.add(QByteArray::number(range.right())),
-                         params.add(QByteArray::number(range.top())), params.add(QByteArray::number(range.bottom())));
-        // The rows: those of the cells' box in degrees, a little wider (the conversion rounds),
-        // the world's edges taken to the poles and the antimeridian (the map clamps points
-        // beyond 85.05° onto its edge); the cells then chosen exactly.
-        const double half = SquareBinGrid::kWorldWidthM / 2, degrees = 180 / 3.14159265358979323846;
-        const auto lonOf = [&](double x) { return std::clamp(x / 6378137.0 * degrees, -180.0, 180.0); };
-        const auto latOf = [&](double y) {
-            return y >= half ? 90.0 : y <= -half ? -90.0 : std::atan(std::sinh(y / 6378137.0)) * degrees;
-        };
-        const double margin = 1e-7;
-        rowFilter.mercatorBoxM.reset();
-        rowsBox = QStringLiteral("geom && ST_MakeEnvelope(%1, %2, %3, %4, 4326)")
-                      .arg(params.add(lonOf(range.left() * grid.cellM - half) - margin),
-                           params.add(latOf(half - (range.bottom() + 1) * grid.cellM) - margin),
-                           params.add(lonOf((range.right() + 1) * grid.cellM - half) + margin),
-                           params.add(latOf(half - range.top() * grid.cellM) + margin));
+        range = grid.cellsOver(*filter.mercatorBoxM);
+        const QRect world = range->translated(origin);
+        if (grid.level >= kLevelCountedHere && m_held && m_held->level == grid.level &&
+            sameRows(m_held->filter, rowFilter))
+            held = m_held->cells & world;
+        QStringList boxes;
+        for (const QRect &cells : cellsAround(world, held))
+            boxes << rowsBoxOf(cells, grid, params);
+        // Nothing new (the same view again): no rows.
+        rowsBox = boxes.isEmpty() ? QStringLiteral("FALSE")
+                                  : QLatin1Char('(') + boxes.join(QLatin1String(" OR ")) + QLatin1Char(')');
     }
-    // SquareBinGrid::worldCellOf in SQL, as BinPyramid counts.
+    // Each point row's cell of this grid: SquareBinGrid::worldCellOf in SQL, as BinPyramid
+    // counts, less the grid's origin.
     const QString where = rowFilter.where(params, m_searchable) + QLatin1String(" AND ") + rowsBox;
-    const QString half = params.add(SquareBinGrid::kWorldWidthM / 2);
-    const QString cell = params.add(grid.cellM);
-    const QString sql =
-        QStringLiteral("SELECT cx - %1, cy - %2, category, count(*) FROM (SELECT floor((%3 + %5) / %6)::int AS cx, "
-                       "floor((%5 - %4) / %6)::int AS cy, coalesce(category, '') AS category FROM \"%7\" WHERE "
-                       "GeometryType(geom) = 'POINT' AND %8) rows WHERE %9 GROUP BY 1, 2, 3")
-            .arg(originX, originY, mercatorX(), mercatorY(), half, cell, m_table, where, cells);
-    return readBins(sql, params);
+    const QString cellsOfRows =
+        QStringLiteral("SELECT floor((%1 + %3) / %4)::int - %5 AS cx, floor((%3 - %2) / %4)::int - %6 AS cy, "
+                       "coalesce(category, '') AS category FROM \"%7\" WHERE GeometryType(geom) = 'POINT' AND %8")
+            .arg(mercatorX(), mercatorY(), params.add(SquareBinGrid::kWorldWidthM / 2), params.add(grid.cellM),
+                 params.add(QByteArray::number(origin.x())), params.add(QByteArray::number(origin.y())), m_table,
+                 where);
+    if (grid.level >= kLevelCountedHere && range) {
+        const PgOutcome outcome = m_connection->query(cellsOfRows.toUtf8(), params.values());
+        if (outcome.status != PgStatus::Ok) return failure<std::vector<LiveBin>>(outcome);
+        LiveResult<std::vector<LiveBin>> result;
+        result.value = countedBins(outcome.rows, *range, held.translated(-origin));
+        // The held cells' bins the view still shows, then all of the view's kept for the next pan.
+        if (!held.isEmpty()) {
+            for (const LiveBin &bin : m_held->bins)
+                if (held.contains(bin.cell)) result.value.push_back({bin.cell - origin, bin.category, bin.count});
+        }
+        HeldBins next{rowFilter, grid.level, range->translated(origin), result.value};
+        for (LiveBin &bin : next.bins)
+            bin.cell += origin;
+        m_held = std::move(next);
+        return result;
+    }
+    QString cells = QStringLiteral("TRUE");
+    if (range)
+        cells = QStringLiteral("cx BETWEEN %1 AND %2 AND cy BETWEEN %3 AND %4")
+                    .arg(params.add(QByteArray::number(range->left())), params.add(QByteArray::number(range->right())),
+                         params.add(QByteArray::number(range->top())), params.add(QByteArray::number(range->bottom())));
+    // OFFSET 0 keeps the cells a subquery: inlined, each row's cell would be computed again for
+    // each of the four tests of `cells` and for the grouping (three times the work).
+    return readBins(
+        QStringLiteral("SELECT cx, cy, category, count(*) FROM (%1 OFFSET 0) rows WHERE %2 GROUP BY 1, 2, 3")
+            .arg(cellsOfRows, cells),
+        params);
+}
+
+void LiveTable::forgetHeldBins()
+{
+    m_held.reset();
 }
 
 LiveResult<std::vector<LiveBin>> LiveTable::pyramidBins(const LiveFilter &filter, const SquareBinGrid &grid)
@@ -365,17 +484,10 @@ LiveResult<std::vector<LiveBin>> LiveTable::readBins(const QString &sql, const S
     LiveResult<std::vector<LiveBin>> result;
     const PgRows &rows = outcome.rows;
     result.value.reserve(size_t(rows.size()));
-    // A whole map is millions of bins of a few categories: each category's text made once.
-    std::vector<std::pair<QByteArray, QString>> categories;
-    for (int r = 0; r < rows.size(); ++r) {
-        const QByteArrayView category = rows.view(r, 2);
-        auto known = std::find_if(categories.begin(), categories.end(),
-                                  [&](const auto &c) { return QByteArrayView(c.first) == category; });
-        if (known == categories.end())
-            known = categories.insert(categories.end(), {category.toByteArray(), rows.text(r, 2)});
-        result.value.push_back(
-            {QPoint(int(rows.integer(r, 0)), int(rows.integer(r, 1))), known->second, rows.integer(r, 3)});
-    }
+    CategoryTexts categories;
+    for (int r = 0; r < rows.size(); ++r)
+        result.value.push_back({QPoint(int(rows.integer(r, 0)), int(rows.integer(r, 1))),
+                                categories.text(categories.indexOf(rows.view(r, 2))), rows.integer(r, 3)});
     return result;
 }
 

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace chronomap {
@@ -74,6 +75,10 @@ public:
     LiveResult<bool> binsFromPyramid(const LiveFilter &filter, const SquareBinGrid &grid);
     /// The same bins, always counted from the rows.
     LiveResult<std::vector<LiveBin>> rowBins(const LiveFilter &filter, const SquareBinGrid &grid);
+    /// Forgets the bins of the last view counted from the rows at a fine level (from 1.2 km cells
+    /// on), which the next view at that level and filter reuses for the cells both show, so that a
+    /// pan counts only the cells it newly shows. For a change of the table (its NOTIFY).
+    void forgetHeldBins();
     /// Events per `unit` (date_trunc: year, quarter, month, week, day, hour) of their earliest
     /// start, per category.
     LiveResult<std::vector<LiveTimeBin>> timelineDensity(const LiveFilter &filter, const QString &unit);
@@ -110,7 +115,17 @@ private:
     /// A page's rows (the count of all, then eventColumns), as regionEvents and eventPage ask.
     LiveResult<LiveEvents> readPage(const QString &sql, const SqlParams &params);
 
+    /// The last view's bins counted from the rows at a fine level: its filter (no box), level and
+    /// world cells, and their bins (world cells).
+    struct HeldBins {
+        LiveFilter filter;
+        int level = 0;
+        QRect cells;
+        std::vector<LiveBin> bins;
+    };
+
     std::unique_ptr<PgConnection> m_connection;
+    std::optional<HeldBins> m_held;
     QString m_table;      ///< a plain identifier (DatabaseSource::isPlainIdentifier)
     QString m_searchable; ///< SQL: the text a search looks in
     bool m_hasPyramid = false;
