@@ -116,6 +116,13 @@ LiveRequest LiveSession::timelineRequest() const
     return timeline;
 }
 
+std::shared_ptr<const PreparedDataset> LiveSession::drawable(std::shared_ptr<const EventStore> events) const
+{
+    const auto dataset = m_state->dataset();
+    return PreparedDataset::make({}, std::move(events), dataset ? dataset->baseMap : nullptr, {},
+                                 m_map->projectedBaseMap());
+}
+
 void LiveSession::selectEvent(const QString &id)
 {
     m_selectedId = id;
@@ -295,9 +302,7 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
     case LiveRequest::Kind::EventById:
         if (answer->events.store && m_awaitedRequest.eventId == m_selectedId) {
             m_selectedEvent = answer->events.store;
-            const auto dataset = m_state->dataset();
-            m_map->setLiveChosenEvent(PreparedDataset::make({}, m_selectedEvent, dataset ? dataset->baseMap : nullptr,
-                                                            {}, m_map->projectedBaseMap()));
+            m_map->setLiveChosenEvent(drawable(m_selectedEvent));
             emit selectedEventChanged();
         }
         break;
@@ -313,9 +318,7 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
         } else {
             m_viewEvents = answer->events;
             emit viewEventsChanged();
-            const auto dataset = m_state->dataset();
-            m_map->setLiveEvents(PreparedDataset::make({}, answer->events.store, dataset ? dataset->baseMap : nullptr,
-                                                       {}, m_map->projectedBaseMap()));
+            m_map->setLiveEvents(drawable(answer->events.store));
             std::map<QString, qint64> perCategory;
             const EventStore &events = *answer->events.store;
             for (EventStore::Index i = 0; i < events.size(); ++i)

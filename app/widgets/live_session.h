@@ -17,6 +17,7 @@
 namespace chronomap {
 
 class MapView;
+class PreparedDataset;
 class ViewState;
 
 /// A large table browsed live in the window (issue 21): owns the LiveBrowser and turns the one
@@ -114,6 +115,8 @@ private:
     std::optional<LiveRequest> regionRequest() const;
     /// The timeline's columns at m_timelineUnit, all time.
     LiveRequest timelineRequest() const;
+    /// Events the database sent, prepared for the map on the window's base map.
+    std::shared_ptr<const PreparedDataset> drawable(std::shared_ptr<const EventStore> events) const;
     /// Sends `request` before the queued ones, putting off a slow list on its way.
     void sendFirst(LiveRequest request);
     void sendNext();

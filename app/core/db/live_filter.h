@@ -51,6 +51,8 @@ struct LiveFilter {
     bool hidesConfidenceOrProvenance() const { return !hiddenConfidences.isEmpty() || !hiddenProvenances.isEmpty(); }
     /// The SQL of a row's provenance as the loader reads it (trimmed; "" for none).
     static QString provenanceSql();
+
+    bool operator==(const LiveFilter &) const = default;
 };
 
 } // namespace chronomap

@@ -133,14 +133,6 @@ QList<QRect> cellsAround(const QRect &view, const QRect &held)
     return bands;
 }
 
-/// Whether two filters (their boxes left out) let the same rows through.
-bool sameRows(const LiveFilter &a, const LiveFilter &b)
-{
-    return a.window == b.window && a.match == b.match && a.hiddenCategories == b.hiddenCategories &&
-           a.hiddenConfidences == b.hiddenConfidences && a.hiddenProvenances == b.hiddenProvenances &&
-           a.searchText == b.searchText;
-}
-
 /// Reads the geometry of a row (GeoJSON from ST_AsGeoJSON) into an event.
 void readGeometry(const QByteArray &geoJson, Event &event)
 {
@@ -347,8 +339,8 @@ LiveResult<std::vector<LiveBin>> LiveTable::levelBins(const LiveFilter &filter, 
     if (filter.mercatorBoxM) {
         range = grid.cellsOver(*filter.mercatorBoxM);
         const QRect world = range->translated(origin);
-        if (grid.level >= kLevelCountedHere && m_held && m_held->level == grid.level &&
-            sameRows(m_held->filter, rowFilter))
+        // The same rows (both filters without their boxes) at the same level.
+        if (grid.level >= kLevelCountedHere && m_held && m_held->level == grid.level && m_held->filter == rowFilter)
             held = m_held->cells & world;
         QStringList boxes;
         for (const QRect &cells : cellsAround(world, held))
@@ -709,10 +701,10 @@ LiveResult<LiveEvents> LiveTable::eventById(const QString &id)
     return result;
 }
 
-LiveResult<QStringList> LiveTable::provenances()
+LiveResult<QStringList> LiveTable::distinctTexts(const QString &expression)
 {
     const PgOutcome outcome = m_connection->query(
-        QStringLiteral("SELECT DISTINCT %1 FROM \"%2\" ORDER BY 1").arg(LiveFilter::provenanceSql(), m_table).toUtf8());
+        QStringLiteral("SELECT DISTINCT %1 FROM \"%2\" ORDER BY 1").arg(expression, m_table).toUtf8());
     if (outcome.status != PgStatus::Ok) return failure<QStringList>(outcome);
     LiveResult<QStringList> result;
     for (int r = 0; r < outcome.rows.size(); ++r)
@@ -720,15 +712,14 @@ LiveResult<QStringList> LiveTable::provenances()
     return result;
 }
 
+LiveResult<QStringList> LiveTable::provenances()
+{
+    return distinctTexts(LiveFilter::provenanceSql());
+}
+
 LiveResult<QStringList> LiveTable::categories()
 {
-    const PgOutcome outcome = m_connection->query(
-        QStringLiteral("SELECT DISTINCT coalesce(category, '') FROM \"%1\" ORDER BY 1").arg(m_table).toUtf8());
-    if (outcome.status != PgStatus::Ok) return failure<QStringList>(outcome);
-    LiveResult<QStringList> result;
-    for (int r = 0; r < outcome.rows.size(); ++r)
-        result.value << outcome.rows.text(r, 0);
-    return result;
+    return distinctTexts(QStringLiteral("coalesce(category, '')"));
 }
 
 } // namespace chronomap

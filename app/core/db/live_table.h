@@ -106,6 +106,8 @@ public:
 private:
     LiveTable(std::unique_ptr<PgConnection> connection, QString table, QString searchable);
     template<typename T> LiveResult<T> failure(const PgOutcome &outcome) const;
+    /// The values of an SQL expression over the table's rows, each once, sorted.
+    LiveResult<QStringList> distinctTexts(const QString &expression);
     /// A level's bins counted from the rows (pyramidBins reads them from the bin pyramid).
     LiveResult<std::vector<LiveBin>> levelBins(const LiveFilter &filter, const SquareBinGrid &grid);
     LiveResult<std::vector<LiveBin>> pyramidBins(const LiveFilter &filter, const SquareBinGrid &grid);
