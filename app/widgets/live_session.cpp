@@ -123,6 +123,7 @@ void LiveSession::selectEvent(const QString &id)
         std::erase_if(m_queue, [](const LiveRequest &r) { return r.kind == LiveRequest::Kind::EventById; });
         if (!m_selectedEvent) return;
         m_selectedEvent.reset();
+        m_map->setLiveChosenEvent(nullptr);
         emit selectedEventChanged();
         return;
     }
@@ -292,6 +293,9 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
     case LiveRequest::Kind::EventById:
         if (answer->events.store && m_awaitedRequest.eventId == m_selectedId) {
             m_selectedEvent = answer->events.store;
+            const auto dataset = m_state->dataset();
+            m_map->setLiveChosenEvent(PreparedDataset::make({}, m_selectedEvent, dataset ? dataset->baseMap : nullptr,
+                                                            {}, m_map->projectedBaseMap()));
             emit selectedEventChanged();
         }
         break;

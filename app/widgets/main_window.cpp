@@ -581,6 +581,7 @@ void MainWindow::endLive()
     showLiveMenus();
     m_map->setLiveDensity(nullptr);
     m_map->setLiveEvents(nullptr); // the last view's markers too
+    m_map->setLiveChosenEvent(nullptr);
     m_map->setLiveCategoryCounts(std::nullopt);
     m_timeline->setPeriodCounts(nullptr);
 }

@@ -2,6 +2,7 @@
 #include "widgets/map_view.h"
 
 #include "core/geo/region_index.h"
+#include "render/map/event_layer_renderer.h"
 #include "render/map/map_framing.h"
 #include "render/map/map_style.h"
 #include "render/map/marker_layer.h"
@@ -175,6 +176,15 @@ void MapView::paintEvent(QPaintEvent *)
     if (m_liveEvents)
         MarkerLayer(MapStyle::standard(), devicePixelRatioF())
             .render(painter, MapFrame{*m_liveEvents, m_liveState, m_viewport}, m_liveHits);
+    m_liveChosenHits = MapHits();
+    if (m_liveChosen) {
+        // Over bins or markers alike: its own marker on a light disc, then the ring (as over clusters).
+        m_liveChosenHits.marks.style = MarkStyle::Clusters;
+        const MapFrame chosen{*m_liveChosen, m_liveChosenState, m_viewport};
+        const EventLayerRenderer renderer(MapStyle::standard(), devicePixelRatioF());
+        renderer.renderArcs(painter, chosen, m_liveChosenHits);
+        renderer.renderSelectedEvent(painter, chosen, m_liveChosenHits);
+    }
     MapFrameResult drawn;
     drawn.labelObstacles = m_eventCache.labelObstacles();
     drawn.marks = m_eventCache.marks();
@@ -209,6 +219,14 @@ void MapView::setLiveEvents(std::shared_ptr<const PreparedDataset> events)
 {
     m_liveEvents = std::move(events);
     m_liveState.setDataset(m_liveEvents);
+    update();
+}
+
+void MapView::setLiveChosenEvent(std::shared_ptr<const PreparedDataset> chosen)
+{
+    m_liveChosen = std::move(chosen);
+    m_liveChosenState.setDataset(m_liveChosen);
+    m_liveChosenState.setSelectedEvent(m_liveChosen ? 0 : -1);
     update();
 }
 

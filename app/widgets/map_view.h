@@ -56,6 +56,12 @@ public:
     /// The events of a small view of a table browsed live, drawn as markers (MarkerLayer) in
     /// place of bins; null: none.
     void setLiveEvents(std::shared_ptr<const PreparedDataset> events);
+    /// The chosen event of a table browsed live (a dataset of it alone), ringed over the live
+    /// bins or markers as the chosen event of a file is; null: none.
+    void setLiveChosenEvent(std::shared_ptr<const PreparedDataset> chosen);
+    std::shared_ptr<const PreparedDataset> liveChosenEvent() const { return m_liveChosen; }
+    /// Where the last frame ringed the live chosen event (MapHits::selectionPx; tests).
+    const MapHits &liveChosenHits() const { return m_liveChosenHits; }
     /// The view's events per category of a table browsed live, for the legend; nullopt: the
     /// legend counts the dataset's events, as for a file.
     void setLiveCategoryCounts(std::optional<std::map<QString, qint64>> counts);
@@ -99,7 +105,10 @@ private:
     std::shared_ptr<const DensityCounts> m_liveDensity;
     std::shared_ptr<const PreparedDataset> m_liveEvents;
     std::optional<std::map<QString, qint64>> m_liveCategoryCounts;
-    ViewState m_liveState;                         ///< m_liveEvents' view: all shown (the database filtered them)
+    ViewState m_liveState; ///< m_liveEvents' view: all shown (the database filtered them)
+    std::shared_ptr<const PreparedDataset> m_liveChosen;
+    ViewState m_liveChosenState; ///< m_liveChosen's view: its one event shown and selected
+    MapHits m_liveChosenHits;
     MapHits m_liveHits;                            ///< where the last frame drew m_liveEvents' markers
     std::shared_ptr<const PreparedDataset> m_data; ///< the state's dataset, as the map draws it
     std::unique_ptr<MapScene> m_scene;             ///< null without a base map

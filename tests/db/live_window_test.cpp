@@ -301,6 +301,18 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     const EventStore::Index clicked = loaded.store->findId(session->selectedEvent()->id(0));
     REQUIRE(clicked >= 0);
     CHECK(window.eventPanel()->titleText() == loaded.store->title(clicked, window.viewState()->language()));
+    // The map rings the chosen event where it is, and no longer once none is chosen.
+    map->repaint();
+    REQUIRE(map->liveChosenEvent());
+    const QPointF clickedPx = map->viewport().mercatorToScreen().map(prepared->pointsMercator()[size_t(clicked)]);
+    const auto ringedAt = [&](QPointF px) {
+        const auto &rings = map->liveChosenHits().selectionPx;
+        return std::any_of(rings.begin(), rings.end(), [&](QPointF c) { return QLineF(c, px).length() < 0.5; });
+    };
+    CHECK(ringedAt(clickedPx));
+    session->selectEvent(QString());
+    map->repaint();
+    CHECK(map->liveChosenHits().selectionPx.empty());
     // A row of the table: the same.
     window.eventTable()->selectRow(2);
     const QString rowId = session->viewEvents().store->id(2);
@@ -310,6 +322,9 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     map->setViewport(kursk);
     map->repaint();
     REQUIRE(waitUntil([&] { return binsOfView(*session, *map); }, 20'000));
+    map->repaint();
+    CHECK(ringedAt(map->viewport().mercatorToScreen().map(
+        prepared->pointsMercator()[size_t(loaded.store->findId(rowId))]))); // over the bins too
 
     // Too many for markers: the table lists the first page of the view's events by date and
     // says of how many.
