@@ -105,10 +105,7 @@ void FilterBar::retranslate()
     m_search->setAccessibleName(tr("Search events"));
     m_search->setToolTip(tr("Show only events containing every word, in either language (Ctrl+F)"));
     m_find->setText(tr("&Find…"));
-    m_filterButton->setToolTip(
-        m_live ? tr("Not available for a table browsed live: the database is not asked about confidence and "
-                    "provenance yet")
-               : tr("Show or hide events by how well sources support them and how they were collected"));
+    m_filterButton->setToolTip(tr("Show or hide events by how well sources support them and how they were collected"));
     m_categoryButton->setToolTip(tr("Show or hide events by category"));
     m_match->setItemText(0, tr("Possibly in window"));
     m_match->setItemText(1, tr("Certainly in window"));
@@ -126,14 +123,21 @@ void FilterBar::setLive(bool live)
 {
     m_live = live;
     m_liveCategories.clear();
-    m_filterButton->setEnabled(!live);
-    retranslate(); // the tooltip says why
+    m_liveProvenances.clear();
+    rebuildCategoryMenu();
+    rebuildFilterMenu();
 }
 
 void FilterBar::setLiveCategories(const QStringList &categories)
 {
     m_liveCategories = categories;
     rebuildCategoryMenu();
+}
+
+void FilterBar::setLiveProvenances(const QStringList &provenances)
+{
+    m_liveProvenances = provenances;
+    rebuildFilterMenu();
 }
 
 void FilterBar::rebuildCategoryMenu()
@@ -196,9 +200,15 @@ void FilterBar::rebuildFilterMenu()
         connect(a, &QAction::toggled, this, &FilterBar::applyFilterMenu);
     }
     const auto dataset = m_state->dataset();
-    if (dataset && dataset->events && !dataset->events->provenances().isEmpty()) {
+    QStringList provenances = m_live                       ? m_liveProvenances
+                              : dataset && dataset->events ? dataset->events->provenances()
+                                                           : QStringList();
+    // Those hidden stay listed, so that they can be shown again.
+    for (const QString &hidden : m_state->hiddenProvenances())
+        if (!provenances.contains(hidden)) provenances << hidden;
+    if (!provenances.isEmpty()) {
         m_filterMenu->addSection(tr("Provenance"));
-        for (const QString &p : dataset->events->provenances()) {
+        for (const QString &p : std::as_const(provenances)) {
             QAction *a = m_filterMenu->addAction(ValueLabels::provenance(p));
             a->setCheckable(true);
             a->setData(p);

@@ -34,10 +34,11 @@ public:
     QToolButton *categoryButton() const { return m_categoryButton; }
     QMenu *categoryMenu() const { return m_categoryMenu; }
     QComboBox *matchBox() const { return m_match; }
-    /// Live mode (a table browsed live): the categories are the table's, given by
-    /// setLiveCategories; the confidence and provenance menu is disabled and says why.
+    /// Live mode (a table browsed live): the categories and provenances are the table's, given
+    /// by setLiveCategories and setLiveProvenances.
     void setLive(bool live);
     void setLiveCategories(const QStringList &categories);
+    void setLiveProvenances(const QStringList &provenances);
     QComboBox *outOfWindowBox() const { return m_outOfWindow; }
 
     /// Above this many events, typing waits for a pause before searching.
@@ -67,6 +68,7 @@ private:
     QList<QAction *> m_categoryActions;
     bool m_live = false;
     QStringList m_liveCategories;
+    QStringList m_liveProvenances;
     QComboBox *m_match = nullptr;
     QComboBox *m_outOfWindow = nullptr;
 };

@@ -162,6 +162,8 @@ LiveFilter LiveSession::filter() const
     f.window = m_state->timeWindow();
     f.match = m_state->windowMatch();
     f.hiddenCategories = m_state->hiddenCategories();
+    f.hiddenConfidences = m_state->hiddenConfidences();
+    f.hiddenProvenances = m_state->hiddenProvenances();
     f.searchText = m_state->searchText();
     return f;
 }
@@ -301,6 +303,7 @@ void LiveSession::onAnswer(const std::shared_ptr<const LiveAnswer> &answer)
         break;
     case LiveRequest::Kind::Categories:
         m_categories = answer->categories;
+        m_provenances = answer->provenances;
         emit categoriesChanged();
         break;
     case LiveRequest::Kind::Events:

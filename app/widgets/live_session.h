@@ -59,6 +59,8 @@ public:
     std::shared_ptr<const EventStore> selectedEvent() const { return m_selectedEvent; }
     /// The table's categories, sorted ("" for rows without one); empty before the answer.
     const QStringList &categories() const { return m_categories; }
+    /// The table's provenances, sorted ("" for rows without one), with categories().
+    const QStringList &provenances() const { return m_provenances; }
     /// How many answers arrived (tests wait on it).
     int answers() const { return m_answers; }
 
@@ -144,6 +146,7 @@ private:
     QString m_selectedId;
     std::shared_ptr<const EventStore> m_selectedEvent;
     QStringList m_categories;
+    QStringList m_provenances;
     int m_answers = 0;
 };
 

@@ -518,8 +518,10 @@ void MainWindow::showLive(LiveSession *session, const QString &source)
         if (session->selectedEvent()) raiseEventDock();
     });
     connect(session, &LiveSession::viewEventsChanged, this, &MainWindow::showLiveTableEvents);
-    connect(session, &LiveSession::categoriesChanged, this,
-            [this, session] { m_filterBar->setLiveCategories(session->categories()); });
+    connect(session, &LiveSession::categoriesChanged, this, [this, session] {
+        m_filterBar->setLiveCategories(session->categories());
+        m_filterBar->setLiveProvenances(session->provenances());
+    });
     // The timeline's columns follow its zoom: days, weeks, months or years.
     connect(m_timeline, &TimelineView::visibleRangeChanged, session,
             [this, session] { session->setTimelineScale(m_timeline->axis().msPerPx()); });

@@ -1583,10 +1583,6 @@
         <translation>Fiabilidad y procedencia</translation>
     </message>
     <message>
-        <source>Not available for a table browsed live: the database is not asked about confidence and provenance yet</source>
-        <translation>No disponible para una tabla consultada en vivo: todavía no se pregunta a la base de datos por la confianza y la procedencia</translation>
-    </message>
-    <message>
         <source>Show or hide events by category</source>
         <translation>Mostrar u ocultar eventos por categoría</translation>
     </message>

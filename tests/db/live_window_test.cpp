@@ -352,9 +352,20 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
     listed.sort();
     CHECK(listed == QStringList{QStringLiteral("deployment"), QStringLiteral("diplomacy"), QStringLiteral("strike")});
     REQUIRE(strike);
-    // Confidence and provenance are not asked of the database: the menu says so, disabled.
-    CHECK_FALSE(filterBar->filterButton()->isEnabled());
-    CHECK(filterBar->filterButton()->toolTip().contains(QStringLiteral("browsed live")));
+    // Confidence and provenance go to SQL too: the menu lists the table's provenances (its rows
+    // give none).
+    CHECK(filterBar->filterButton()->isEnabled());
+    CHECK(session->provenances() == QStringList{QString()});
+    QAction *unknownConfidence = nullptr;
+    int provenanceEntries = 0;
+    for (QAction *a : filterBar->filterMenu()->actions()) {
+        if (!a->isCheckable()) continue;
+        if (a->data().typeId() == QMetaType::Int && a->data().toInt() == int(Confidence::Unknown))
+            unknownConfidence = a;
+        provenanceEntries += a->data().typeId() == QMetaType::QString;
+    }
+    CHECK(provenanceEntries == 1);
+    REQUIRE(unknownConfidence);
     // Nor are the map styles and the choropleth drawn: disabled, saying why.
     auto *styles = window.findChild<QMenu *>(QStringLiteral("mapStyles"));
     REQUIRE(styles);
@@ -379,6 +390,13 @@ TEST_CASE("db: a table over the threshold is browsed live in the window", "[.db]
         window.grab().toImage().save(shots + QStringLiteral("/live_window_event.png"));
     strike->trigger();
     memoryState.setHiddenCategories({});
+    REQUIRE(waitUntil([&] { return binsOfView(*session, *map) && total(*session->density()) == allBins; }, 20'000));
+    // Hiding the records that give no confidence (all of them here) leaves none in view.
+    unknownConfidence->trigger();
+    CHECK(window.viewState()->hiddenConfidences() == QSet<Confidence>{Confidence::Unknown});
+    REQUIRE(waitUntil([&] { return map->liveEvents() && map->liveEvents()->events->isEmpty(); }, 20'000));
+    CHECK(filterBar->filterButton()->text() == QStringLiteral("Confidence && provenance (1 hidden)"));
+    unknownConfidence->trigger();
     REQUIRE(waitUntil([&] { return binsOfView(*session, *map) && total(*session->density()) == allBins; }, 20'000));
 
     // Another analyst adds an event in view: the bins follow within 5 s.

@@ -161,10 +161,11 @@ std::shared_ptr<const LiveAnswer> LiveWorker::ask(const LiveRequest &request, qu
     auto answer = std::make_shared<LiveAnswer>();
     answer->request = number;
     answer->kind = request.kind;
-    const auto take = [&](auto result, auto &into) {
+    const auto take = [&](auto result, auto &into) { // whether it succeeded
         *status = result.status;
         *message = result.message;
         into = std::move(result.value);
+        return result.ok();
     };
     switch (request.kind) {
     case LiveRequest::Kind::Bins:
@@ -186,7 +187,7 @@ std::shared_ptr<const LiveAnswer> LiveWorker::ask(const LiveRequest &request, qu
         take(m_table->eventById(request.eventId), answer->events);
         break;
     case LiveRequest::Kind::Categories:
-        take(m_table->categories(), answer->categories);
+        if (take(m_table->categories(), answer->categories)) take(m_table->provenances(), answer->provenances);
         break;
     }
     return answer;

@@ -32,7 +32,8 @@ struct LiveAnswer {
     std::vector<LiveBin> bins;
     std::vector<LiveTimeBin> timeline;
     LiveEvents events;
-    QStringList categories; ///< Categories
+    QStringList categories;  ///< Categories
+    QStringList provenances; ///< Categories: the table's provenances too
 };
 
 class LiveWorker;

@@ -20,6 +20,22 @@ QByteArray instant(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toUtf8();
 }
 
+/// A text column trimmed of the whitespace QString::trimmed takes (ASCII's: the table's values
+/// are written trimmed; other spaces are not expected there), "" for NULL.
+QString trimmedSql(const QString &column)
+{
+    return QStringLiteral("btrim(coalesce(%1, ''), E' \\t\\n\\r\\f\\x0B')").arg(column);
+}
+
+/// A row's confidence as confidenceFromString reads it, as toString() names it: one of the four
+/// in lower case, "" for Confidence::Unknown.
+QString confidenceSql()
+{
+    return QStringLiteral("CASE lower(%1) WHEN 'confirmed' THEN 'confirmed' WHEN 'reported' THEN 'reported' "
+                          "WHEN 'claimed' THEN 'claimed' WHEN 'disputed' THEN 'disputed' ELSE '' END")
+        .arg(trimmedSql(QStringLiteral("confidence")));
+}
+
 QByteArray likePattern(const QString &word)
 {
     QString escaped = word;
@@ -42,6 +58,11 @@ QString SqlParams::add(double value)
     return add(QByteArray::number(value, 'g', 17));
 }
 
+QString LiveFilter::provenanceSql()
+{
+    return trimmedSql(QStringLiteral("provenance"));
+}
+
 QString LiveFilter::where(SqlParams &params, const QString &searchableText) const
 {
     QStringList conditions;
@@ -58,6 +79,17 @@ QString LiveFilter::where(SqlParams &params, const QString &searchableText) cons
         conditions << QStringLiteral("NOT (coalesce(category, '') = ANY(%1::text[]))")
                           .arg(params.add(
                               pgArrayLiteral(QStringList(hiddenCategories.begin(), hiddenCategories.end()))));
+    if (!hiddenConfidences.isEmpty()) {
+        QStringList hidden; // toString(): "" for Confidence::Unknown
+        for (Confidence c : hiddenConfidences)
+            hidden << toString(c);
+        conditions
+            << QStringLiteral("NOT (%1 = ANY(%2::text[]))").arg(confidenceSql(), params.add(pgArrayLiteral(hidden)));
+    }
+    if (!hiddenProvenances.isEmpty())
+        conditions << QStringLiteral("NOT (%1 = ANY(%2::text[]))")
+                          .arg(provenanceSql(), params.add(pgArrayLiteral(
+                                                    QStringList(hiddenProvenances.begin(), hiddenProvenances.end()))));
     const QStringList words = EventFilter::searchWords(searchText);
     for (const QString &word : words)
         conditions << QStringLiteral("(%1) ILIKE %2").arg(searchableText, params.add(likePattern(word)));

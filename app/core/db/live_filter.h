@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/io/sql_dates.h"
+#include "core/model/event.h"
 #include "core/time/time_span.h"
 
 #include <QByteArrayList>
@@ -34,6 +35,9 @@ struct LiveFilter {
     std::optional<TimeWindow> window; ///< nullopt = all time
     WindowMatch match = WindowMatch::Possibly;
     QSet<QString> hiddenCategories; ///< "" = records without a category
+    /// Confidence::Unknown = records that give none, or none of the four (confidenceFromString).
+    QSet<Confidence> hiddenConfidences;
+    QSet<QString> hiddenProvenances; ///< "" = records without a provenance
     QString searchText;
     /// The map's extent in Web Mercator metres (x east, y north; normalized so top() is the
     /// south edge); nullopt = everywhere.
@@ -42,6 +46,11 @@ struct LiveFilter {
     /// The SQL condition on the table's rows (columns unqualified), its values added to
     /// `params`. `searchableText` is the SQL of the text a search looks in (LiveTable's).
     QString where(SqlParams &params, const QString &searchableText) const;
+    /// Whether a confidence or a provenance is hidden: what the bin pyramid, kept per
+    /// category only, cannot answer.
+    bool hidesConfidenceOrProvenance() const { return !hiddenConfidences.isEmpty() || !hiddenProvenances.isEmpty(); }
+    /// The SQL of a row's provenance as the loader reads it (trimmed; "" for none).
+    static QString provenanceSql();
 };
 
 } // namespace chronomap

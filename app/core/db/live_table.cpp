@@ -351,7 +351,8 @@ LiveResult<std::vector<LiveBin>> LiveTable::freeGridBins(const LiveFilter &filte
 LiveResult<bool> LiveTable::binsFromPyramid(const LiveFilter &filter, const SquareBinGrid &grid)
 {
     LiveResult<bool> result;
-    if (!m_hasPyramid || grid.level > BinPyramid::kTopLevel || !EventFilter::searchWords(filter.searchText).isEmpty())
+    if (!m_hasPyramid || grid.level > BinPyramid::kTopLevel || !EventFilter::searchWords(filter.searchText).isEmpty() ||
+        filter.hidesConfidenceOrProvenance())
         return result;
     if (!filter.window) {
         result.value = true;
@@ -587,6 +588,17 @@ LiveResult<LiveEvents> LiveTable::eventById(const QString &id)
     LiveResult<LiveEvents> result;
     result.value.store = builder.build();
     result.value.total = result.value.store->size();
+    return result;
+}
+
+LiveResult<QStringList> LiveTable::provenances()
+{
+    const PgOutcome outcome = m_connection->query(
+        QStringLiteral("SELECT DISTINCT %1 FROM \"%2\" ORDER BY 1").arg(LiveFilter::provenanceSql(), m_table).toUtf8());
+    if (outcome.status != PgStatus::Ok) return failure<QStringList>(outcome);
+    LiveResult<QStringList> result;
+    for (int r = 0; r < outcome.rows.size(); ++r)
+        result.value << outcome.rows.text(r, 0);
     return result;
 }
 

@@ -93,6 +93,9 @@ public:
     LiveResult<LiveEvents> eventById(const QString &id);
     /// Every category of the table, sorted, "" for rows without one (the filter menu's list).
     LiveResult<QStringList> categories();
+    /// Every provenance of the table, trimmed as the loader reads it, sorted, "" for rows
+    /// without one (the confidence and provenance menu's list).
+    LiveResult<QStringList> provenances();
 
 private:
     LiveTable(std::unique_ptr<PgConnection> connection, QString table, QString searchable);
