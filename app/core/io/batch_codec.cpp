@@ -33,14 +33,28 @@ void FrameWriter::putString(QByteArrayView s)
     putRaw(s.data(), size_t(s.size()));
 }
 
-void FrameWriter::putVarint(quint64 v)
+namespace {
+
+constexpr size_t kMaxVarintBytes = 10;
+
+/// `v` as a varint at `out`; returns the byte after it. The batch's many small numbers are written
+/// through a pointer into room made beforehand: a push_back per byte checked the capacity each time.
+char *writeVarint(char *out, quint64 v)
 {
     while (v >= 0x80) {
-        m_buffer.push_back(char(v | 0x80));
+        *out++ = char(v | 0x80);
         v >>= 7;
     }
-    m_buffer.push_back(char(v));
+    *out++ = char(v);
+    return out;
 }
+
+char *writeSigned(char *out, qint64 v)
+{
+    return writeVarint(out, (quint64(v) << 1) ^ quint64(v >> 63)); // zigzag
+}
+
+} // namespace
 
 void FrameWriter::driver(const QString &name)
 {
@@ -102,38 +116,47 @@ void FrameWriter::batch(const FeatureBatch &batch)
     const size_t h = begin(FrameType::Batch);
     putI64(batch.columns);
     putI64(qint64(batch.records.size()));
+    // Room for the records and cells at their longest, given back after them.
+    size_t used = m_buffer.size();
+    m_buffer.resize(used + kMaxVarintBytes * (batch.records.size() + 4 * batch.cells.size()));
+    char *out = m_buffer.data() + used;
     qint64 previous = 0;
     for (const qint64 record : batch.records) {
-        putSigned(record - previous);
+        out = writeSigned(out, record - previous);
         previous = record;
     }
     qint64 textEnd = 0;
     for (const FeatureBatch::Cell &c : batch.cells) {
         if (c.offset < 0) {
-            putVarint(0);
+            *out++ = 0;
             continue;
         }
         const qint64 delta = c.offset - textEnd;
-        putVarint(((quint64(delta) << 1) ^ quint64(delta >> 63)) + 1); // 0 is an unset cell
-        putVarint(quint64(c.size));
-        putSigned(c.extra);
-        putVarint(quint64(c.extraCount));
+        out = writeVarint(out, ((quint64(delta) << 1) ^ quint64(delta >> 63)) + 1); // 0 is an unset cell
+        out = writeVarint(out, quint64(c.size));
+        out = writeSigned(out, c.extra);
+        out = writeVarint(out, quint64(c.extraCount));
         textEnd = c.offset + c.size + 1;
     }
+    m_buffer.resize(size_t(out - m_buffer.data()));
     putString(QByteArrayView(batch.text.data(), qsizetype(batch.text.size())));
     putVector(*this, m_buffer, batch.numbers);
     qint64 vertexEnd = 0, issueEnd = 0;
+    used = m_buffer.size();
+    m_buffer.resize(used + (3 + 4 * kMaxVarintBytes) * batch.geometry.size());
+    out = m_buffer.data() + used;
     for (const FeatureBatch::Geometry &g : batch.geometry) { // one per record
-        putU8(quint8(g.state));
-        putU8(quint8(g.kind));
-        putU8(g.regionPrecision ? 1 : 0);
-        putSigned(g.vertexBegin - vertexEnd);
-        putSigned(g.vertexEnd - g.vertexBegin);
-        putSigned(g.issueBegin - issueEnd);
-        putSigned(g.issueEnd - g.issueBegin);
+        *out++ = char(quint8(g.state));
+        *out++ = char(quint8(g.kind));
+        *out++ = char(g.regionPrecision ? 1 : 0);
+        out = writeSigned(out, g.vertexBegin - vertexEnd);
+        out = writeSigned(out, g.vertexEnd - g.vertexBegin);
+        out = writeSigned(out, g.issueBegin - issueEnd);
+        out = writeSigned(out, g.issueEnd - g.issueBegin);
         vertexEnd = g.vertexEnd;
         issueEnd = g.issueEnd;
     }
+    m_buffer.resize(size_t(out - m_buffer.data()));
     putVector(*this, m_buffer, batch.lonLat);
     putI64(qint64(batch.issues.size()));
     for (const PendingIssue &issue : batch.issues) {

@@ -79,8 +79,6 @@ private:
     void putU8(quint8 v) { m_buffer.push_back(char(v)); }
     void putI64(qint64 v) { putRaw(&v, sizeof v); }
     void putString(QByteArrayView s);
-    void putVarint(quint64 v);
-    void putSigned(qint64 v) { putVarint((quint64(v) << 1) ^ quint64(v >> 63)); } ///< zigzag
     void putRaw(const void *data, size_t size) { m_buffer.append(static_cast<const char *>(data), size); }
 
     std::string m_buffer;

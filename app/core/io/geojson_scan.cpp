@@ -12,8 +12,10 @@
 #include <atomic>
 #include <cerrno>
 #include <cinttypes>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
@@ -517,14 +519,18 @@ std::size_t scanArray(const char *d, std::size_t n, std::size_t i, int &depth, L
             if (bytes(i + 64)) return result;
             continue;
         }
-        std::uint64_t inside = mask(lo, hi, '"'); // then: set on the bytes within strings
-        for (int shift = 1; shift < 64; shift *= 2)
-            inside ^= inside << shift;
+        // Set on the bytes within strings: the prefix XOR of the quotes, as a carry-less product.
+        std::uint64_t inside = std::uint64_t(_mm_cvtsi128_si64(
+            _mm_clmulepi64_si128(_mm_set_epi64x(0, std::int64_t(mask(lo, hi, '"'))), _mm_set1_epi8(-1), 0)));
         if (inString) inside = ~inside;
         inString = (inside >> 63) != 0;
-        std::uint64_t marks =
-            (mask(lo, hi, '{') | mask(lo, hi, '}') | mask(lo, hi, '[') | mask(lo, hi, ']') | mask(lo, hi, ',')) &
-            ~inside;
+        // '[' and '{' differ by 0x20, as do ']' and '}'; no other byte matches either with it set.
+        const __m256i lo20 = _mm256_or_si256(lo, _mm256_set1_epi8(0x20));
+        const __m256i hi20 = _mm256_or_si256(hi, _mm256_set1_epi8(0x20));
+        std::uint64_t marks = mask(lo20, hi20, '{') | mask(lo20, hi20, '}');
+        // A comma matters only where a chunk may end: most blocks are read by their brackets alone.
+        if (i + 64 - chunkBegin >= kChunkBytes) marks |= mask(lo, hi, ',');
+        marks &= ~inside;
         while (marks != 0) {
             const std::size_t at = i + std::size_t(__builtin_ctzll(marks));
             marks &= marks - 1;
@@ -649,6 +655,75 @@ private:
     std::size_t m_capacity = 0;
 };
 
+using Chunk = std::pair<std::size_t, std::size_t>; ///< [begin, end) of the file: whole features
+
+/// The chunks the layout scan has found so far, handed to the thread that types the front of the
+/// file while the scan goes on (the first pass in one go over the file, not a scan then a parse).
+/// Once the scan ends, the chunks that thread has not taken are halved: it types the front half,
+/// the scanning thread the back half.
+class ChunkFeed {
+public:
+    /// The scanning thread: `found` holds every chunk found so far.
+    void publish(const std::vector<Chunk> &found)
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_chunks.insert(m_chunks.end(), found.begin() + std::ptrdiff_t(m_chunks.size()), found.end());
+        }
+        m_changed.notify_one();
+    }
+
+    /// The scanning thread, once the scan ended with every chunk in `found`: the first chunk it types
+    /// itself (the front thread types those before it). `split` false: the front thread types all.
+    std::size_t finish(const std::vector<Chunk> &found, bool split)
+    {
+        std::size_t limit = found.size();
+        {
+            const std::lock_guard lock(m_mutex);
+            m_chunks.insert(m_chunks.end(), found.begin() + std::ptrdiff_t(m_chunks.size()), found.end());
+            if (split && m_next < found.size()) {
+                const std::size_t middle = found[m_next].first + (found.back().second - found[m_next].first) / 2;
+                limit = m_next;
+                while (limit < found.size() && found[limit].first < middle)
+                    ++limit;
+            }
+            m_limit = limit;
+            m_done = true;
+        }
+        m_changed.notify_all();
+        return limit;
+    }
+
+    /// Ends the front thread's part early.
+    void stop()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stopped = true;
+        }
+        m_changed.notify_all();
+    }
+
+    /// The front thread: the next chunk to type, waiting for the scan to find it; false when its
+    /// part is done.
+    bool take(Chunk &out)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || m_done || m_next < m_chunks.size(); });
+        if (m_stopped || m_next >= std::min(m_chunks.size(), m_limit)) return false;
+        out = m_chunks[m_next++];
+        return true;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::vector<Chunk> m_chunks;    ///< found so far
+    std::size_t m_next = 0;         ///< the next chunk the front thread takes
+    std::size_t m_limit = SIZE_MAX; ///< the front thread's part ends here (set by finish())
+    bool m_done = false, m_stopped = false;
+};
+
 constexpr std::size_t kFieldTypes = std::size_t(FieldType::Declined) + 1;
 constexpr std::size_t kValueKinds = std::size_t(ValueKind::OtherArray) + 1;
 using TypeTable = std::array<FieldType, kFieldTypes>; ///< a field's type after a run, per type before it
@@ -680,13 +755,13 @@ struct TypingRun {
     std::int64_t features = 0;
     const char *declined = nullptr; ///< why the file is GDAL's (a static text); null while it is not
 
-    /// Types chunks [from, to) of `chunks`; stops early once `stop` is set (the other run declined).
-    void run(ChunkParser &parser, const std::vector<std::pair<std::size_t, std::size_t>> &chunks, std::size_t from,
-             std::size_t to, bool first, const std::atomic<bool> &stop)
+    /// Types the chunks `take(chunk)` gives, in order, until it gives none; stops early once `stop`
+    /// is set (the other run declined).
+    template<typename Take> void run(ChunkParser &parser, Take take, bool first, const std::atomic<bool> &stop)
     {
         try {
-            for (std::size_t c = from; c < to && !stop.load(std::memory_order_relaxed); ++c)
-                scan(parser.parse(chunks[c].first, chunks[c].second), first);
+            for (Chunk c; !stop.load(std::memory_order_relaxed) && take(c);)
+                scan(parser.parse(c.first, c.second), first);
         } catch (const Decline &d) {
             declined = d.reason;
         } catch (const simdjson::simdjson_error &e) {
@@ -766,8 +841,37 @@ public:
         m_chunks.setSource(data, fd);
         m_layout = {};
         try {
-            if (!findLayout(data, size, m_layout, [&](std::size_t offset) { releaseBefore(data, offset); }))
-                throw Decline{"no FeatureCollection's features array"};
+            // The front of the file is typed on another thread while this one scans the layout, where
+            // the machine has two cores (the app waits for the schema meanwhile).
+            const bool twoThreads = std::thread::hardware_concurrency() > 1;
+            ChunkFeed feed;
+            TypingRun front, back;
+            std::atomic<bool> stop{false};
+            const auto typeFront = [&](ChunkParser &parser) {
+                front.run(
+                    parser, [&](Chunk &c) { return feed.take(c); }, true, stop);
+                if (front.declined) stop = true;
+            };
+            struct FrontThread {
+                ChunkFeed &feed;
+                std::thread thread;
+                ~FrontThread() // on a decline: ends it early
+                {
+                    feed.stop();
+                    if (thread.joinable()) thread.join();
+                }
+            } frontThread{feed, {}};
+            if (twoThreads)
+                frontThread.thread = std::thread([&] {
+                    ChunkParser parser(data, m_fd);
+                    typeFront(parser);
+                });
+            const bool found = findLayout(data, size, m_layout, [&](std::size_t offset) {
+                releaseBefore(data, offset);
+                feed.publish(m_layout.chunks);
+            });
+            if (!found) throw Decline{"no FeatureCollection's features array"};
+            std::size_t next = feed.finish(m_layout.chunks, twoThreads);
             // The document without its features ("features": []), then the features chunk by chunk.
             m_buffer.assign(data, m_layout.arrayBegin);
             m_buffer += "[]";
@@ -801,7 +905,18 @@ public:
             if (!isCollection || !hasFeatures) throw Decline{"not a FeatureCollection"};
             // Past the end of the document there is no location: anything else is text after it.
             if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) throw Decline{"text after the JSON"};
-            typeFeatures(data, schema);
+            const auto &chunks = m_layout.chunks;
+            if (twoThreads)
+                back.run(
+                    m_chunks, [&](Chunk &c) { return next < chunks.size() && (c = chunks[next++], true); }, false,
+                    stop);
+            else
+                typeFront(m_chunks);
+            if (back.declined) feed.stop();
+            if (frontThread.thread.joinable()) frontThread.thread.join();
+            if (front.declined) throw Decline{front.declined};
+            if (back.declined) throw Decline{back.declined};
+            joinRuns(front, back, schema);
             checkNames(schema);
         } catch (const Decline &d) {
             schema.declined = d.reason;
@@ -862,32 +977,9 @@ public:
     const char *kernel() const override { return CHRONOMAP_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION); }
 
 private:
-    /// The first pass over the features, its two halves on two threads where the machine has
-    /// two cores (the app waits for the schema meanwhile), joined in file order.
-    void typeFeatures(const char *data, Schema &schema)
+    /// The schema of the first pass's two runs, typed on two threads, joined in file order.
+    void joinRuns(TypingRun &first, const TypingRun &second, Schema &schema)
     {
-        const auto &chunks = m_layout.chunks;
-        std::size_t split = chunks.size();
-        if (chunks.size() >= 2 && std::thread::hardware_concurrency() > 1) {
-            const std::size_t middle = chunks.front().first + (chunks.back().second - chunks.front().first) / 2;
-            split = 1;
-            while (split + 1 < chunks.size() && chunks[split].first < middle)
-                ++split;
-        }
-        TypingRun first, second;
-        std::atomic<bool> stop{false};
-        std::thread other;
-        if (split < chunks.size())
-            other = std::thread([&] {
-                ChunkParser parser(data, m_fd);
-                second.run(parser, chunks, split, chunks.size(), false, stop);
-                if (second.declined) stop = true;
-            });
-        first.run(m_chunks, chunks, 0, split, true, stop);
-        if (first.declined) stop = true;
-        if (other.joinable()) other.join();
-        if (first.declined) throw Decline{first.declined};
-        if (second.declined) throw Decline{second.declined};
         schema.features = first.features + second.features;
         m_nameIndex = std::move(first.indexOf);
         for (const TypingRun::Field &f : first.fields)
