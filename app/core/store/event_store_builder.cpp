@@ -7,6 +7,7 @@
 #include "core/huge_pages.h"
 #include "core/model/record_json.h"
 #include "core/store/event_store_codec.h"
+#include "core/store/pair_radix_sort.h"
 
 #include <algorithm>
 #include <new>
@@ -266,17 +267,14 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build()
     const auto launch = n >= kParallelBuildFrom ? std::launch::async : std::launch::deferred;
     // Sort by earliest start, ties in file order, with the ids by hash beside it. Sorting the
     // keys with their indices reads memory in order, where comparing through the index would not.
-    auto idsByHash = std::async(launch, [&] { std::sort(m_idHashes.begin(), m_idHashes.end()); });
+    // Both are noted in record order, which lets a radix sort give std::sort's order.
+    auto idsByHash = std::async(launch, [&] { radixSortPairs(m_idHashes); });
     std::vector<std::pair<qint64, EventStore::Index>> keyed;
     keyed.reserve(n);
     adviseHugePages(keyed);
     for (size_t i = 0; i < n; ++i)
         keyed.emplace_back(s.m_startMs[i], EventStore::Index(i));
-    const auto middle = keyed.begin() + qsizetype(n / 2);
-    auto firstHalf = std::async(launch, [&] { std::sort(keyed.begin(), middle); });
-    std::sort(middle, keyed.end());
-    firstHalf.get();
-    std::inplace_merge(keyed.begin(), middle, keyed.end());
+    radixSortPairs(keyed);
     idsByHash.get();
     std::vector<EventStore::Index> order, rank; // sorted position -> file index, and back
     order.reserve(n);
