@@ -27,7 +27,7 @@ std::vector<std::pair<qint64, QString>> shuffledBundledEvents()
     const LoadResult result = EventLoader::load(test::sourcePath("geodata/events/russia-north-korea.geojson"));
     REQUIRE_FALSE(result.hasFatal());
     const EventStore &store = *result.store;
-    REQUIRE(store.size() > 100);
+    REQUIRE(store.size() > 20);
     std::vector<std::pair<qint64, QString>> events;
     for (EventStore::Index i = 0; i < EventStore::Index(store.size()); ++i)
         events.emplace_back(store.when(i).start().startMs, store.id(i));
