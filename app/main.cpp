@@ -60,7 +60,9 @@ int main(int argc, char **argv)
         cli::quietenHeadlessMessages();
         QGuiApplication app(argc, argv);
         cli::installCliTranslator();
-        return cli::runHeadless(app.arguments());
+        const int status = cli::runHeadless(app.arguments());
+        cli::leaveOneShotRun(status); // written and said: no teardown (see its comment)
+        return status;
     }
     std::unique_ptr<QApplication> created;
     {

@@ -10,8 +10,11 @@
 #include <QList>
 #include <QTranslator>
 
+#include <cstdio>
 #include <cstdlib>
 #include <utility>
+
+#include <unistd.h>
 
 namespace chronomap::cli {
 
@@ -140,6 +143,19 @@ DisplayFailureGuard::~DisplayFailureGuard()
         const QMessageLogContext context(nullptr, 0, nullptr, category.isEmpty() ? nullptr : category.constData());
         qt_message_output(h.type, context, h.message);
     }
+}
+
+void leaveOneShotRun(int status)
+{
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    out().flush();
+    err().flush();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    ::_exit(status);
+#else
+    Q_UNUSED(status);
+#endif
 }
 
 } // namespace chronomap::cli

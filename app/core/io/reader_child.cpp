@@ -367,7 +367,11 @@ int ReaderChild::run(const QStringList &arguments)
     } catch (const std::bad_alloc &) {
         outOfMemory();
     }
-    return 0;
+    // The end frame is out and the file closed: nothing is left to do, and the app waits for this
+    // exit before it builds the store. A normal exit runs the finalizers of every library linked
+    // (GDAL's driver manager, PROJ, codecs: about 150), paging their code in to free memory the
+    // kernel frees anyway; that took 20-140 ms of the export's critical path.
+    ::_exit(0);
 }
 
 } // namespace chronomap

@@ -17,7 +17,8 @@ public:
     /// `@N` to act on record N (the records before it are handed over first).
     static constexpr const char *kFaultVariable = "CHRONOMAP_READER_FAULT";
 
-    /// Runs the child with the whole argument list (program name first); returns the exit code.
+    /// Runs the child with the whole argument list (program name first). Ends the process with
+    /// _exit once the stream is complete; returns an exit code only when it cannot start.
     static int run(const QStringList &arguments);
 };
 

@@ -238,7 +238,11 @@ LoadResult ReaderStream::finish()
 
 LoadResult ReaderStream::fail(const QString &message)
 {
-    LoadResult result = build();
+    return fail(message, build());
+}
+
+LoadResult ReaderStream::fail(const QString &message, LoadResult result) const
+{
     result.partial = std::move(result.store);
     result.store = EventStoreBuilder().build();
     Issue issue = fatal(m_path, message);

@@ -42,6 +42,8 @@ public:
     /// When the reader failed: an empty store, a fatal issue with `message`, and in `partial`
     /// the events converted before the failure.
     LoadResult fail(const QString &message);
+    /// The same for a result finish() gave before the reader's exit status showed a failure.
+    LoadResult fail(const QString &message, LoadResult finished) const;
 
 private:
     bool handle(const ipc::Frame &frame);
