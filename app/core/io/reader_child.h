@@ -18,7 +18,8 @@ public:
     static constexpr const char *kFaultVariable = "CHRONOMAP_READER_FAULT";
 
     /// Runs the child with the whole argument list (program name first). Ends the process with
-    /// _exit once the stream is complete; returns an exit code only when it cannot start.
+    /// _exit once the stream is complete (an ordinary return under the sanitizers, for their leak
+    /// check); otherwise returns an exit code only when it cannot start.
     static int run(const QStringList &arguments);
 };
 
