@@ -15,7 +15,9 @@
 // The table's `located_in` (RegionTable) is what the import would write: RegionMembership's rule
 // against the bundled regions, here computed by the server from `bench_live_regions` (the import's
 // regions table) in one pass over the points (every row is a point; streaming 10M rows through
-// the client and back would take minutes), then the import's GIN index and trigger.
+// the client and back would take minutes), then the import's GIN index and trigger, and its
+// `<table>_region_members` (RegionTable::memberStatements; made for a kept table of an older
+// build, with the `fid` it keys on).
 // CHRONOMAP_BENCH_DB_KEEP=1 reuses the table when it is there with the rows asked for and that
 // column.
 //   db.rss.mb              this process's resident memory after all of it
