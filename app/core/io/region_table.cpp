@@ -2,6 +2,7 @@
 #include "core/io/region_table.h"
 
 #include "core/geo/region_grid.h"
+#include "core/io/change_triggers.h"
 #include "core/io/sql_dates.h"
 
 #include <QByteArray>
@@ -137,16 +138,8 @@ QStringList RegionTable::memberStatements(const QString &table)
                           "IF TG_OP IN ('INSERT', 'UPDATE') THEN EXECUTE format('%1', members); END IF; RETURN "
                           "NULL; END $$")
                .arg(insert);
-    const QString trigger =
-        QStringLiteral("CREATE TRIGGER \"%1_chronomap_members_%2\" AFTER %3 ON \"%1\" %4 FOR EACH STATEMENT EXECUTE "
-                       "FUNCTION chronomap_region_members_change()");
-    sql << trigger.arg(table, QStringLiteral("insert"), QStringLiteral("INSERT"),
-                       QStringLiteral("REFERENCING NEW TABLE AS chronomap_new"));
-    sql << trigger.arg(table, QStringLiteral("update"), QStringLiteral("UPDATE"),
-                       QStringLiteral("REFERENCING OLD TABLE AS chronomap_old NEW TABLE AS chronomap_new"));
-    sql << trigger.arg(table, QStringLiteral("delete"), QStringLiteral("DELETE"),
-                       QStringLiteral("REFERENCING OLD TABLE AS chronomap_old"));
-    sql << trigger.arg(table, QStringLiteral("truncate"), QStringLiteral("TRUNCATE"), QString());
+    sql << changeTriggers(table, QStringLiteral("chronomap_members"),
+                          QStringLiteral("chronomap_region_members_change"));
     return sql;
 }
 
