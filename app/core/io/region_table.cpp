@@ -123,7 +123,8 @@ QStringList RegionTable::memberStatements(const QString &table)
                .arg(members);
     // Written in the index's order: a region's entries and rows lie together.
     sql << QStringLiteral("SET LOCAL TimeZone = 'UTC'");
-    sql << QStringLiteral("INSERT INTO \"%1\" %2 ORDER BY 1, 2, 3").arg(members, rowsOf.arg(table));
+    sql << QStringLiteral("INSERT INTO \"%1\" %2 ORDER BY 1, 2, 3")
+               .arg(members, rowsOf.arg(QLatin1Char('"') + table + QLatin1Char('"')));
     // A click: its page an index range scan, its count an index-only scan.
     sql << QStringLiteral("CREATE INDEX \"%1_click_idx\" ON \"%1\" (code, start_at, id) INCLUDE (fid)").arg(members);
     sql << QStringLiteral("CREATE INDEX \"%1_fid_idx\" ON \"%1\" (fid)").arg(members); // the triggers' deletes
