@@ -200,7 +200,7 @@ double runMs(const QString &program, const QStringList &args)
 
 constexpr const char *kDropImported =
     "DROP TABLE IF EXISTS bench_import, bench_import_bins, bench_import_bins_span, bench_import_regions, "
-    "bench_ogr2ogr";
+    "bench_import_region_members, bench_ogr2ogr";
 
 /// The 1M-event CSV into a new table, by chronomap and by ogr2ogr, alternately, medians.
 void importFigures(BenchContext &context, PgConnection &db, const QString &source, Figures &figures)
