@@ -144,11 +144,19 @@ TEST_CASE("db: the table has its indexes, its geometry in EPSG:4326 and the chan
     CHECK(indexes.contains(QStringLiteral("USING gin (regions)")));
     CHECK(indexes.contains(QStringLiteral("USING gin (located_in)")));
     CHECK(psql(QStringLiteral("SELECT Find_SRID('public', '%1', 'geom')").arg(table)) == u"4326");
-    // The change trigger and the bin pyramid's (BinPyramid), which is there and counts every point.
+    // The change trigger, the bin pyramid's (BinPyramid), which is there and counts every point, and
+    // the region members' (RegionTable), whose index a click reads.
+    CHECK(
+        psql(QStringLiteral("SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE tablename = "
+                            "'%1_region_members'")
+                 .arg(table))
+            .contains(QStringLiteral("USING btree (code, start_at, id) INCLUDE (fid)")));
     CHECK(psql(QStringLiteral("SELECT string_agg(tgname, ',' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = "
                               "'%1'::regclass AND NOT tgisinternal")
                    .arg(table)) == QStringLiteral("%1_chronomap_bins_delete,%1_chronomap_bins_insert,%1_chronomap_bins_"
                                                   "truncate,%1_chronomap_bins_update,%1_chronomap_locate,%1_"
+                                                  "chronomap_members_delete,%1_chronomap_members_insert,%1_"
+                                                  "chronomap_members_truncate,%1_chronomap_members_update,%1_"
                                                   "chronomap_notify")
                                        .arg(table));
     // The regions beside it (RegionTable): every ring of every bundled region with a code.

@@ -612,6 +612,67 @@ TEST_CASE("db: rows inserted and moved by plain SQL after the import are found b
     checkRegionPages(*live, storeOfTable(*live));
 }
 
+namespace {
+
+/// The number of rows of `table`'s members table that its rows do not give (each code of a
+/// row's `regions` and `located_in` once, with its id and fid), and of the rows' codes it lacks.
+QString membersOff(const QString &table)
+{
+    const QString given = QStringLiteral("SELECT DISTINCT c.code, t.id, t.fid FROM %1 t, unnest(t.regions::text[] || "
+                                         "t.located_in::text[]) c(code)")
+                              .arg(table);
+    const QString kept = QStringLiteral("SELECT code, id, fid FROM %1_region_members").arg(table);
+    return psql(QStringLiteral("SELECT count(*) FROM (((%1) EXCEPT ALL (%2)) UNION ALL ((%2) EXCEPT ALL (%1))) d")
+                    .arg(given, kept));
+}
+
+} // namespace
+
+TEST_CASE("db: the region members table stays true through inserts, updates, deletes and a truncate", "[.db]")
+{
+    const QString table = test::dropTable(QStringLiteral("live_members"));
+    QTemporaryDir dir;
+    REQUIRE(test::importFile(scatteredCsv(dir, 3'000), table).exitCode == 0);
+    auto live = openTable(table);
+    const auto regions = test::bundledBaseMap()->regions;
+    const int kursk = regions->find(QStringLiteral("RU-KRS"));
+    REQUIRE(kursk >= 0);
+    const QPointF inKursk = regions->regions()[kursk].labelLonLat;
+    REQUIRE(psql(QStringLiteral("SELECT count(*) > 0 FROM %1_region_members WHERE code = 'RU-KRS'").arg(table)) ==
+            u"t");
+    CHECK(membersOff(table) == u"0");
+    checkRegionPages(*live, storeOfTable(*live));
+    // Copies of 40 rows and a point in Kursk coded to Belgorod, from a session in another time
+    // zone (the members' starts are UTC's all the same).
+    const QString columns = QStringLiteral("id, \"start\", \"end\", category, title, regions, geom");
+    psql(QStringLiteral("SET TimeZone = 'Asia/Tokyo'; INSERT INTO %1 (%2) SELECT 'copy-' || id, \"start\", \"end\", "
+                        "category, title, regions, geom FROM %1 ORDER BY id LIMIT 40; INSERT INTO %1 (id, \"start\", "
+                        "category, title, regions, geom) VALUES ('sql-point', '2024-05-01', 'strike', 'By SQL', "
+                        "'{RU-BEL}', ST_SetSRID(ST_MakePoint(%3, %4), 4326))")
+             .arg(table, columns, QString::number(inKursk.x(), 'g', 17), QString::number(inKursk.y(), 'g', 17)));
+    CHECK(psql(QStringLiteral("SELECT string_agg(code || ' ' || to_char(start_at AT TIME ZONE 'UTC', 'YYYY-MM-DD "
+                              "HH24:MI'), ', ' ORDER BY code) FROM %1_region_members WHERE id = 'sql-point'")
+                   .arg(table)) == u"RU-BEL 2024-05-01 00:00, RU-KRS 2024-05-01 00:00");
+    CHECK(membersOff(table) == u"0");
+    checkRegionPages(*live, storeOfTable(*live));
+    // Some copies moved, recoded and redated; the point moved out to sea.
+    psql(QStringLiteral("UPDATE %1 SET geom = ST_Translate(geom, 0.7, -0.3), regions = '{RU-KRS}', \"start\" = '1999' "
+                        "WHERE id LIKE 'copy-%' AND id < 'copy-ev-1005'; UPDATE %1 SET geom = "
+                        "ST_SetSRID(ST_MakePoint(-30, 40), 4326) WHERE id = 'sql-point'")
+             .arg(table));
+    CHECK(
+        psql(QStringLiteral("SELECT string_agg(code, ',') FROM %1_region_members WHERE id = 'sql-point'").arg(table)) ==
+        u"RU-BEL");
+    CHECK(membersOff(table) == u"0");
+    checkRegionPages(*live, storeOfTable(*live));
+    psql(QStringLiteral("DELETE FROM %1 WHERE id LIKE 'copy-ev-1%' OR id LIKE 'ev-2%'").arg(table));
+    CHECK(membersOff(table) == u"0");
+    checkRegionPages(*live, storeOfTable(*live));
+    psql(QStringLiteral("TRUNCATE %1").arg(table));
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM %1_region_members").arg(table)) == u"0");
+    CHECK(regionIds(*live, regions->regions()[kursk]).isEmpty());
+}
+
 TEST_CASE("db: a table imported before rows kept their regions answers a region click as the in-memory list", "[.db]")
 {
     const QString table = test::dropTable(QStringLiteral("live_unlocated"));
@@ -619,6 +680,12 @@ TEST_CASE("db: a table imported before rows kept their regions answers a region 
     const QString file = scatteredCsv(dir, 3'000);
     REQUIRE(test::importFile(file, table).exitCode == 0);
     const auto located = checkRegionPages(*openTable(table), loadFile(file));
+    // What the import before the members table made: `located_in` without it.
+    psql(QStringLiteral("DROP TABLE %1_region_members; DROP TRIGGER %1_chronomap_members_insert ON %1; DROP TRIGGER "
+                        "%1_chronomap_members_update ON %1; DROP TRIGGER %1_chronomap_members_delete ON %1; DROP "
+                        "TRIGGER %1_chronomap_members_truncate ON %1")
+             .arg(table));
+    CHECK(checkRegionPages(*openTable(table), loadFile(file)) == located);
     // What an older import made: no `located_in`, no trigger for it, no regions table.
     psql(QStringLiteral("ALTER TABLE %1 DROP COLUMN located_in CASCADE; DROP TABLE %1_regions").arg(table));
     CHECK(psql(QStringLiteral("SELECT count(*) FROM pg_trigger WHERE tgrelid = '%1'::regclass AND tgname = "

@@ -60,7 +60,9 @@ inline QString tableSource(const QString &table)
 /// suite); returns its name.
 inline QString dropTable(const QString &table)
 {
-    psql(QStringLiteral("DROP TABLE IF EXISTS \"%1\", \"%1_bins\", \"%1_bins_span\", \"%1_regions\"").arg(table));
+    psql(QStringLiteral(
+             "DROP TABLE IF EXISTS \"%1\", \"%1_bins\", \"%1_bins_span\", \"%1_regions\", \"%1_region_members\"")
+             .arg(table));
     return table;
 }
 

@@ -2,6 +2,7 @@
 #include "core/io/bin_pyramid.h"
 
 #include "core/db/square_bin_grid.h"
+#include "core/io/change_triggers.h"
 #include "core/io/sql_dates.h"
 
 #include <QByteArray>
@@ -112,16 +113,7 @@ QStringList BinPyramid::buildStatements(const QString &table)
         "IF TG_OP IN ('INSERT', 'UPDATE') THEN EXECUTE format('ADD', bins, 'chronomap_new', '1'); "
         "EXECUTE format('WIDEN', span, 'chronomap_new'); END IF; RETURN NULL; END $$");
     sql << function.replace(QLatin1String("ADD"), quoted(add)).replace(QLatin1String("WIDEN"), quoted(widen));
-    const QString trigger =
-        QStringLiteral("CREATE TRIGGER \"%1_chronomap_bins_%2\" AFTER %3 ON \"%1\" %4 FOR EACH STATEMENT EXECUTE "
-                       "FUNCTION chronomap_packed_bins_change()");
-    sql << trigger.arg(table, QStringLiteral("insert"), QStringLiteral("INSERT"),
-                       QStringLiteral("REFERENCING NEW TABLE AS chronomap_new"));
-    sql << trigger.arg(table, QStringLiteral("update"), QStringLiteral("UPDATE"),
-                       QStringLiteral("REFERENCING OLD TABLE AS chronomap_old NEW TABLE AS chronomap_new"));
-    sql << trigger.arg(table, QStringLiteral("delete"), QStringLiteral("DELETE"),
-                       QStringLiteral("REFERENCING OLD TABLE AS chronomap_old"));
-    sql << trigger.arg(table, QStringLiteral("truncate"), QStringLiteral("TRUNCATE"), QString());
+    sql << changeTriggers(table, QStringLiteral("chronomap_bins"), QStringLiteral("chronomap_packed_bins_change"));
     sql << QStringLiteral("ANALYZE \"%1\"").arg(bins);
     return sql;
 }

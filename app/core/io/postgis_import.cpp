@@ -84,8 +84,8 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
     GDALDataset *ds = GDALDataset::FromHandle(handle.get());
     if (ds->GetLayerByName(table.toUtf8().constData()))
         return fail(tr("the table %1 already exists; nothing was written (choose another with --table)").arg(table));
-    for (const QString &beside :
-         {BinPyramid::binsTable(table), BinPyramid::spanTable(table), RegionTable::regionsTable(table)}) {
+    for (const QString &beside : {BinPyramid::binsTable(table), BinPyramid::spanTable(table),
+                                  RegionTable::regionsTable(table), RegionTable::membersTable(table)}) {
         if (ds->GetLayerByName(beside.toUtf8().constData()))
             return fail(tr("the table %1 (kept beside a table %2, dropped without it?) already exists; nothing was "
                            "written (drop it, or choose another name with --table)")
@@ -140,7 +140,9 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
                 .arg(table),
         };
         sql << BinPyramid::buildStatements(table); // after the load: counted once
-        if (regions) sql << RegionTable::buildStatements(table, *regions) << RegionTable::triggerStatements(table);
+        if (regions)
+            sql << RegionTable::buildStatements(table, *regions) << RegionTable::triggerStatements(table)
+                << RegionTable::memberStatements(table);
         for (const QString &statement : std::as_const(sql)) {
             CPLErrorReset();
             if (OGRLayer *result = ds->ExecuteSQL(statement.toUtf8().constData(), nullptr, nullptr))

@@ -2,6 +2,8 @@
 #include "core/io/region_table.h"
 
 #include "core/geo/region_grid.h"
+#include "core/io/change_triggers.h"
+#include "core/io/sql_dates.h"
 
 #include <QByteArray>
 
@@ -13,6 +15,11 @@ namespace chronomap {
 QString RegionTable::regionsTable(const QString &table)
 {
     return table + QStringLiteral("_regions");
+}
+
+QString RegionTable::membersTable(const QString &table)
+{
+    return table + QStringLiteral("_region_members");
 }
 
 QStringList RegionTable::locatedIn(const RegionGrid &grid, const EventStore &store, EventStore::Index i)
@@ -96,6 +103,44 @@ QStringList RegionTable::triggerStatements(const QString &table)
     sql << QStringLiteral("CREATE TRIGGER \"%1_chronomap_locate\" BEFORE INSERT OR UPDATE OF geom, %2 ON \"%1\" FOR "
                           "EACH ROW EXECUTE FUNCTION chronomap_locate_row()")
                .arg(table, QLatin1String(kColumn));
+    return sql;
+}
+
+QStringList RegionTable::memberStatements(const QString &table)
+{
+    const QString members = membersTable(table);
+    // Each code of a row once (coded and located alike), with the row's earliest start and id
+    // as a click orders its page; `%1` is the rows read. The dates are read in UTC, as the
+    // live session reads them, whatever the writing session's zone (the function's SET).
+    const QString rowsOf =
+        QStringLiteral("SELECT c.code, %1, r.id, r.fid FROM %2 r CROSS JOIN LATERAL (SELECT "
+                       "DISTINCT unnest(r.regions::text[] || r.%3::text[]) AS code) c WHERE "
+                       "c.code IS NOT NULL")
+            .arg(LiveSql::startOf(QStringLiteral("r.\"start\"")), QStringLiteral("%1"), QLatin1String(kColumn));
+    QStringList sql;
+    sql << QStringLiteral("CREATE TABLE \"%1\" (code text NOT NULL, start_at timestamptz, id text COLLATE \"C\", "
+                          "fid bigint NOT NULL)")
+               .arg(members);
+    // Written in the index's order: a region's entries and rows lie together.
+    sql << QStringLiteral("SET LOCAL TimeZone = 'UTC'");
+    sql << QStringLiteral("INSERT INTO \"%1\" %2 ORDER BY 1, 2, 3")
+               .arg(members, rowsOf.arg(QLatin1Char('"') + table + QLatin1Char('"')));
+    // A click: its page an index range scan, its count an index-only scan.
+    sql << QStringLiteral("CREATE INDEX \"%1_click_idx\" ON \"%1\" (code, start_at, id) INCLUDE (fid)").arg(members);
+    sql << QStringLiteral("CREATE INDEX \"%1_fid_idx\" ON \"%1\" (fid)").arg(members); // the triggers' deletes
+    sql << QStringLiteral("ANALYZE \"%1\"").arg(members);
+    QString insert = QStringLiteral("INSERT INTO %1$I ") + rowsOf.arg(QStringLiteral("chronomap_new"));
+    insert.replace(u'\'', QLatin1String("''"));
+    sql << QStringLiteral("CREATE OR REPLACE FUNCTION chronomap_region_members_change() RETURNS trigger LANGUAGE "
+                          "plpgsql SET TimeZone = 'UTC' AS $$ DECLARE members text := TG_TABLE_NAME || "
+                          "'_region_members'; BEGIN IF TG_OP = 'TRUNCATE' THEN EXECUTE format('DELETE FROM %I', "
+                          "members); RETURN NULL; END IF; IF TG_OP IN ('DELETE', 'UPDATE') THEN EXECUTE "
+                          "format('DELETE FROM %I WHERE fid IN (SELECT fid FROM chronomap_old)', members); END IF; "
+                          "IF TG_OP IN ('INSERT', 'UPDATE') THEN EXECUTE format('%1', members); END IF; RETURN "
+                          "NULL; END $$")
+               .arg(insert);
+    sql << changeTriggers(table, QStringLiteral("chronomap_members"),
+                          QStringLiteral("chronomap_region_members_change"));
     return sql;
 }
 

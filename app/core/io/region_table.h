@@ -22,11 +22,18 @@ class RegionIndex;
 /// same regions, and a trigger computes the column from it for every row inserted, or whose
 /// `geom` or `located_in` is updated, by anyone else. Rows of a table imported before have no
 /// such column, and LiveTable tests their places against the region itself.
+///
+/// `<table>_region_members` (code, start_at, id, fid: one row per code of a row's `regions` or
+/// `located_in`, B-tree on code, start and id) lets a click read its first page and its count
+/// from one narrow index instead of every member's row in the wide table; statement triggers
+/// keep it true through inserts, updates, deletes and truncates. Tables imported before have
+/// none, and LiveTable reads the wide table.
 namespace RegionTable {
 
 constexpr const char *kColumn = "located_in";
 
 QString regionsTable(const QString &table);
+QString membersTable(const QString &table);
 
 /// The codes of the regions of `grid`'s index that the event `i` of `store` lies in, sorted, by
 /// RegionMembership's rule; empty for an event without a place.
@@ -42,6 +49,10 @@ QStringList buildStatements(const QString &table, const RegionIndex &regions);
 /// The statements that index `located_in` of the existing `table` and install the trigger that
 /// keeps it true (after buildStatements, after the rows are written).
 QStringList triggerStatements(const QString &table);
+/// The statements that make, fill and index `<table>_region_members` from the existing rows of
+/// `table` (with `fid`, `regions` and `located_in`), and install the triggers that keep it true
+/// (after triggerStatements). Fails if it is there.
+QStringList memberStatements(const QString &table);
 
 } // namespace RegionTable
 
