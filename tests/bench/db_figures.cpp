@@ -27,6 +27,7 @@
 
 #include "core/db/live_table.h"
 #include "core/io/bin_pyramid.h"
+#include "core/io/postgis_import.h"
 #include "core/io/region_table.h"
 #include "core/geo/region_index.h"
 #include "render/map/web_mercator.h"
@@ -198,9 +199,13 @@ double runMs(const QString &program, const QStringList &args)
     return ms;
 }
 
-constexpr const char *kDropImported =
-    "DROP TABLE IF EXISTS bench_import, bench_import_bins, bench_import_bins_span, bench_import_regions, "
-    "bench_import_region_members, bench_ogr2ogr";
+/// Drops the tables the import figures write: chronomap's with those beside it, and ogr2ogr's.
+void dropImported(PgConnection &db)
+{
+    QStringList tables{QStringLiteral("bench_import")};
+    tables << PostgisImport::tablesBeside(tables.front()) << QStringLiteral("bench_ogr2ogr");
+    db.query(QByteArray("DROP TABLE IF EXISTS ") + tables.join(QStringLiteral(", ")).toUtf8());
+}
 
 /// The 1M-event CSV into a new table, by chronomap and by ogr2ogr, alternately, medians.
 void importFigures(BenchContext &context, PgConnection &db, const QString &source, Figures &figures)
@@ -213,7 +218,7 @@ void importFigures(BenchContext &context, PgConnection &db, const QString &sourc
     const QString csv = syntheticFilesOf(context, 1'000'000).csvPath;
     std::vector<double> ours, theirs;
     for (int i = 0; i < context.repetitions(); ++i) {
-        db.query(kDropImported);
+        dropImported(db);
         ours.push_back(runMs(chronomap, {QStringLiteral("--import-pg"), csv, source, QStringLiteral("--table"),
                                          QStringLiteral("bench_import")}));
         // ogr2ogr's defaults for a new table (COPY, a GiST index), the CSV's lon/lat as points.
@@ -225,7 +230,7 @@ void importFigures(BenchContext &context, PgConnection &db, const QString &sourc
                    QStringLiteral("EPSG:4326"), QStringLiteral("-lco"), QStringLiteral("GEOMETRY_NAME=geom")}));
         if (ours.back() < 0 || theirs.back() < 0) return;
     }
-    db.query(kDropImported);
+    dropImported(db);
     figures.add(QStringLiteral("db.import.csv.1m.ms"), median(ours), 0);
     figures.add(QStringLiteral("db.import.ogr2ogr.1m.ms"), median(theirs), 0);
     figures.add(QStringLiteral("db.import.ratio"), median(ours) / median(theirs), 2);

@@ -5,6 +5,8 @@
 #include "../cli/run_chronomap.h"
 #include "../test_files.h"
 
+#include "core/io/postgis_import.h"
+
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -60,9 +62,9 @@ inline QString tableSource(const QString &table)
 /// suite); returns its name.
 inline QString dropTable(const QString &table)
 {
-    psql(QStringLiteral(
-             "DROP TABLE IF EXISTS \"%1\", \"%1_bins\", \"%1_bins_span\", \"%1_regions\", \"%1_region_members\"")
-             .arg(table));
+    QStringList tables{table};
+    tables << PostgisImport::tablesBeside(table);
+    psql(QStringLiteral("DROP TABLE IF EXISTS \"%1\"").arg(tables.join(QStringLiteral("\", \""))));
     return table;
 }
 

@@ -65,6 +65,12 @@ EventStore::IndexList spatialOrder(const EventStore &store)
 
 } // namespace
 
+QStringList PostgisImport::tablesBeside(const QString &table)
+{
+    return {BinPyramid::binsTable(table), BinPyramid::spanTable(table), RegionTable::regionsTable(table),
+            RegionTable::membersTable(table)};
+}
+
 bool PostgisImport::write(const EventStore &store, const QString &source, const QString &table,
                           const RegionIndex *regions, QString *error,
                           const std::function<void(qint64 written)> &progress)
@@ -84,8 +90,7 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
     GDALDataset *ds = GDALDataset::FromHandle(handle.get());
     if (ds->GetLayerByName(table.toUtf8().constData()))
         return fail(tr("the table %1 already exists; nothing was written (choose another with --table)").arg(table));
-    for (const QString &beside : {BinPyramid::binsTable(table), BinPyramid::spanTable(table),
-                                  RegionTable::regionsTable(table), RegionTable::membersTable(table)}) {
+    for (const QString &beside : tablesBeside(table)) {
         if (ds->GetLayerByName(beside.toUtf8().constData()))
             return fail(tr("the table %1 (kept beside a table %2, dropped without it?) already exists; nothing was "
                            "written (drop it, or choose another name with --table)")

@@ -4,6 +4,7 @@
 #include "core/store/event_store.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -31,6 +32,9 @@ public:
     /// set on failure.
     static bool write(const EventStore &store, const QString &source, const QString &table, const RegionIndex *regions,
                       QString *error, const std::function<void(qint64 written)> &progress = {});
+    /// The tables an import of `table` writes beside it (the pyramid's, the regions', the region
+    /// members'): an import refuses to start when one is there, and whoever drops `table` drops them.
+    static QStringList tablesBeside(const QString &table);
 };
 
 } // namespace chronomap
