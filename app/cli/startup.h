@@ -17,8 +17,9 @@ void installCliTranslator();
 /// and every other warning still reaches standard error.
 void quietenHeadlessMessages();
 
-/// Ends a one-shot export (--export, --export-animation, --export-briefing) once its files are
-/// committed and its messages printed: flushes standard output and error, then _exit(status).
+/// Ends a headless run (the exports, --import-pg, --query, --validate) once runHeadless has
+/// returned, its files committed and its messages printed: flushes standard output and error,
+/// then _exit(status).
 /// An ordinary exit destroys the application and runs the finalizers of every linked library
 /// (about 150: GDAL's, PROJ's, the codecs'), paging their code in to free memory the kernel frees
 /// anyway: 40-110 ms of the command's time, measured. Returns (for an ordinary exit) only under
