@@ -174,8 +174,22 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
         return true;
     }();
     if (ok && ds->CommitTransaction() != OGRERR_NONE) ok = fail(tr("the commit failed: %1").arg(messages.lastError()));
-    if (!ok) ds->RollbackTransaction(); // after a dropped connection there is nothing to roll back
-    return ok;
+    if (!ok) {
+        ds->RollbackTransaction(); // after a dropped connection there is nothing to roll back
+        return false;
+    }
+    if (regions) {
+        // A region click counts its members from the members index alone once the visibility map
+        // says its pages are all visible, which only a VACUUM sets (it cannot run in the
+        // transaction); autovacuum would come a minute or two later. The import is committed:
+        // a failure here costs the first click's speed only, so it is not reported.
+        CPLErrorReset();
+        const QByteArray vacuum = "VACUUM (ANALYZE) \"" + RegionTable::membersTable(table).toUtf8() + '"';
+        if (OGRLayer *result = ds->ExecuteSQL(vacuum.constData(), nullptr, nullptr)) ds->ReleaseResultSet(result);
+        CPLErrorReset();
+        (void)messages.take();
+    }
+    return true;
 }
 
 } // namespace chronomap
