@@ -84,13 +84,15 @@ std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
     d->m_regionStart.push_back(0);
     const RegionIndex *regions = d->baseMap ? d->baseMap->regions.get() : nullptr;
     // A dataset names a few hundred regions at most, each in many records: each distinct code is
-    // looked up once (RegionIndex::find trims and folds case, three strings), not once per record.
-    QHash<QString, int> regionOfCode;
+    // looked up once (RegionIndex::find trims and folds case, three strings), not once per record,
+    // by its stored bytes (a QString and a list per record were a tenth of an export's drawing).
+    QHash<QByteArray, int> regionOfCode;
     for (Index i = 0; i < store.size(); ++i) {
         if (regions)
-            for (const QString &code : store.regionCodes(i)) {
-                auto found = regionOfCode.constFind(code);
-                if (found == regionOfCode.constEnd()) found = regionOfCode.insert(code, regions->find(code));
+            for (const QByteArrayView code : store.rawRegionCodes(i)) {
+                auto found = regionOfCode.constFind(QByteArray::fromRawData(code.data(), code.size()));
+                if (found == regionOfCode.constEnd())
+                    found = regionOfCode.insert(code.toByteArray(), regions->find(QString::fromUtf8(code)));
                 if (*found >= 0) d->m_regionIndices.push_back(*found);
             }
         d->m_regionStart.push_back(qint32(d->m_regionIndices.size()));

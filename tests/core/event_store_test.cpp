@@ -3,6 +3,7 @@
 // in time order, and the indexed queries (time window, region code, id, lon/lat box) agree with a
 // brute-force scan over a large random store.
 #include "core/store/event_store.h"
+#include "core/model/record_json.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -284,6 +285,15 @@ TEST_CASE("A full event survives the store: every field, localized text, claims,
         CHECK(store->when(i) == original->when);
         CHECK(store->category(i) == original->category);
         CHECK(store->regionCodes(i) == original->regions);
+        // The raw accessors hold the same values, not yet decoded.
+        QStringList rawCodes;
+        for (const QByteArrayView code : store->rawRegionCodes(i))
+            rawCodes.append(QString::fromUtf8(code));
+        CHECK(rawCodes == original->regions);
+        QList<Source> rawSources;
+        for (const QByteArrayView source : store->rawSources(i))
+            rawSources.append(RecordJson::sourceFromCompact(source));
+        CHECK(rawSources == original->sources);
         CHECK(store->geometryKind(i) == original->geometryKind);
         CHECK(store->confidence(i) == original->confidence);
     }

@@ -28,12 +28,14 @@
 #include <QLoggingCategory>
 #include <QPainter>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
 
 #include <cstring>
+#include <map>
 #include <utility>
 
 #include "../qt_string_maker.h"
@@ -533,6 +535,55 @@ TEST_CASE("The footer lists the sources of the events shown", "[export]")
     scene.state.setHiddenCategories(
         QSet<QString>(exportDataset()->events->categories().cbegin(), exportDataset()->events->categories().cend()));
     CHECK(scene.composer->sourcesShown().isEmpty());
+}
+
+TEST_CASE("The footer counts a source name once per event, however the event's sources spell it", "[export]")
+{
+    // Names padded with spaces, a name given again with a URL, a source with only a URL and a
+    // blank name: what counts is each event's set of trimmed names.
+    const auto source = [](const QString &name, const QString &url = {}) { return Source{name, url, {}, {}}; };
+    const QList<QList<Source>> cited = {
+        {source(QStringLiteral(" TASS ")), source(QStringLiteral("TASS"), QStringLiteral("https://tass.ru/1"))},
+        {source(QStringLiteral("TASS")), source(QStringLiteral("KCNA"))},
+        {source(QString(), QStringLiteral("https://kcnawatch.org/2"))},
+        {source(QStringLiteral("KCNA\t"))},
+        {source(QStringLiteral("Yonhap")), source(QStringLiteral("   "))},
+        {source(QStringLiteral("KCNA"))},
+    };
+    EventStoreBuilder builder;
+    for (qsizetype k = 0; k < cited.size(); ++k) {
+        Event e;
+        e.id = QStringLiteral("e%1").arg(k);
+        e.title.insert(QString(), e.id);
+        e.when = TimeSpan(*FuzzyDate::parse(QStringLiteral("2024-0%1").arg(k + 1)));
+        e.category = QStringLiteral("statement");
+        e.geometryKind = GeometryKind::Point;
+        e.geometry = {QGeoCoordinate(51.7, 36.2)};
+        e.sources = cited[k];
+        builder.add(e);
+    }
+    ViewState state;
+    state.setDataset(PreparedDataset::make({}, builder.build(), test::bundledBaseMap()));
+    const SnapshotComposer composer(state, {});
+
+    // The same count made record by record from the decoded sources.
+    std::map<QString, int> expected;
+    const EventStore &store = *state.dataset()->events;
+    for (const EventStore::Index i : state.visibleEvents()) {
+        QSet<QString> names;
+        for (const Source &s : store.sources(i))
+            if (!s.name.trimmed().isEmpty()) names.insert(s.name.trimmed());
+        for (const QString &name : std::as_const(names))
+            ++expected[name];
+    }
+    CHECK(expected.at(QStringLiteral("TASS")) == 2); // the first event cites it twice: counted once
+    const auto shown = composer.sourcesShown();
+    QList<std::pair<QString, int>> expectedOrder(expected.begin(), expected.end());
+    std::stable_sort(expectedOrder.begin(), expectedOrder.end(),
+                     [](const auto &a, const auto &b) { return a.second > b.second; });
+    CHECK(shown == expectedOrder);
+    CHECK(shown == QList<std::pair<QString, int>>{
+                       {QStringLiteral("KCNA"), 3}, {QStringLiteral("TASS"), 2}, {QStringLiteral("Yonhap"), 1}});
 }
 
 TEST_CASE("A view state survives JSON: window, match, region, event, categories, language, mode, map", "[export]")

@@ -132,6 +132,30 @@ QStringList EventStore::regionCodes(Index i) const
     return codes;
 }
 
+namespace {
+
+EventStore::RawValues rawValuesOf(const char *text, EventStoreCodec::Tag wanted)
+{
+    EventStore::RawValues values;
+    forEachField(text, [&](EventStoreCodec::Tag tag, QByteArrayView bytes) {
+        if (tag == wanted) values.append(bytes);
+        return true;
+    });
+    return values;
+}
+
+} // namespace
+
+EventStore::RawValues EventStore::rawRegionCodes(Index i) const
+{
+    return rawValuesOf(text(i), Tag::Region);
+}
+
+EventStore::RawValues EventStore::rawSources(Index i) const
+{
+    return rawValuesOf(text(i), Tag::Source);
+}
+
 QList<QPointF> EventStore::lonLatVertices(Index i) const
 {
     QList<QPointF> vertices;

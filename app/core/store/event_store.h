@@ -9,6 +9,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <memory>
 #include <vector>
@@ -50,6 +51,13 @@ public:
     QStringList regionCodes(Index i) const;
     /// The record's sources, decoded without the rest of the record.
     QList<Source> sources(Index i) const;
+    /// The stored bytes of the record's region codes (UTF-8) and of its sources (each a compact
+    /// JSON object that RecordJson::sourceFromCompact decodes), in order; views into the store,
+    /// valid while it lives. For passes over many records that decode each distinct value once:
+    /// regionCodes() and sources() allocate and decode per record.
+    using RawValues = QVarLengthArray<QByteArrayView, 4>;
+    RawValues rawRegionCodes(Index i) const;
+    RawValues rawSources(Index i) const;
     /// How the record entered the dataset (`article`, `context`, …); empty when not given.
     QString provenance(Index i) const { return m_provenances.value(qsizetype(m_provenanceIndex[size_t(i)])); }
     /// Index of the event's provenance in provenances().

@@ -2,6 +2,7 @@
 #include "render/snapshot/snapshot_composer.h"
 
 #include "core/geo/region_index.h"
+#include "core/model/record_json.h"
 #include "render/map/projected_base_map.h"
 #include "render/value_labels.h"
 #include "render/vector_unit_state.h"
@@ -9,6 +10,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QLocale>
 #include <QPainter>
 #include <QTimeZone>
@@ -184,13 +186,34 @@ QList<std::pair<QString, int>> SnapshotComposer::sourcesShown() const
         soFar = filter.apply(*dataset->events);
     }
     const auto &visible = m_content.sourcesSinceMs && window ? soFar : m_state.visibleEvents();
+    // Thousands of records cite a few sources: each distinct stored source is decoded once (a
+    // JSON parse per source and record took a tenth of an export's drawing), its name numbered.
+    QHash<QByteArray, int> nameOfSource; // stored source → its name's number, -1 for none
+    QHash<QString, int> numberOfName;
+    QStringList names;
+    std::vector<int> eventsNaming; // per name's number
     for (size_t k = 0; k < std::min(visible.size(), kMaxEventsScanned); ++k) {
-        QSet<QString> names;
-        for (const Source &s : dataset->events->sources(visible[k]))
-            if (!s.name.trimmed().isEmpty()) names.insert(s.name.trimmed());
-        for (const QString &name : names)
-            ++counts[name];
+        QVarLengthArray<int, 4> named; // each name counts once per event
+        for (const QByteArrayView source : dataset->events->rawSources(visible[k])) {
+            auto found = nameOfSource.constFind(QByteArray::fromRawData(source.data(), source.size()));
+            if (found == nameOfSource.constEnd()) {
+                const QString name = RecordJson::sourceFromCompact(source).name.trimmed();
+                int number = name.isEmpty() ? -1 : numberOfName.value(name, -1);
+                if (!name.isEmpty() && number < 0) {
+                    number = int(names.size());
+                    numberOfName.insert(name, number);
+                    names.append(name);
+                    eventsNaming.push_back(0);
+                }
+                found = nameOfSource.insert(source.toByteArray(), number);
+            }
+            if (*found >= 0 && !named.contains(*found)) named.append(*found);
+        }
+        for (const int number : named)
+            ++eventsNaming[size_t(number)];
     }
+    for (qsizetype n = 0; n < names.size(); ++n)
+        counts[names[n]] = eventsNaming[size_t(n)];
     for (const auto &[name, count] : counts)
         result.append({name, count});
     std::stable_sort(result.begin(), result.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
