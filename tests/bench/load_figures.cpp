@@ -6,6 +6,9 @@
 // child reads the file and streams batches, this process converts them and builds the store
 // (issue 19); load.*.ipc.ms is the transfer's share of it (reading the pipe, decoding frames).
 // GeoJSON the fast path understands is read with simdjson (issue 20), the kernel in the header.
+// load.csv.one_core.ratio runs the same pair on one CPU: the reader child, the converting thread
+// and the store's build then share it, as on a machine where the converting thread cannot keep up
+// with the child (issue 20), so the ratio is what the whole pipeline costs against GDAL's pass.
 #include "figure_groups.h"
 #include "gdal_floor.h"
 #include "process_stats.h"
@@ -19,6 +22,7 @@
 
 #include <QProcess>
 
+#include <sched.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -34,6 +38,32 @@ struct Format {
     bool readGeometry;         ///< GeoJSON: the point geometry
     QStringList numericFields; ///< CSV: lat/lon as text converted to numbers
     std::vector<double> floorMs, loadMs, ipcMs, loadPeakMb, loadFaults;
+    std::vector<double> oneCoreRatios; ///< CSV: load / floor, both on one CPU
+};
+
+/// Keeps the calling thread on the CPU it runs on while it lives: the threads and the reader
+/// child it starts inherit the mask. Restores the old mask.
+class OneCpu {
+public:
+    OneCpu()
+    {
+        m_pinned = ::sched_getaffinity(0, sizeof m_old, &m_old) == 0;
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(std::max(0, ::sched_getcpu()), &one);
+        m_pinned = m_pinned && ::sched_setaffinity(0, sizeof one, &one) == 0;
+    }
+    ~OneCpu()
+    {
+        if (m_pinned) ::sched_setaffinity(0, sizeof m_old, &m_old);
+    }
+    OneCpu(const OneCpu &) = delete;
+    OneCpu &operator=(const OneCpu &) = delete;
+    bool pinned() const { return m_pinned; }
+
+private:
+    cpu_set_t m_old;
+    bool m_pinned = false;
 };
 
 /// The columns of the synthetic files that EventLoader reads as text.
@@ -127,6 +157,19 @@ void loadFigures(BenchContext &context, Figures &figures)
                          context.repetitions(), qPrintable(format.key), format.floorMs.back(), format.loadMs.back(),
                          format.ipcMs.back(), double(ReaderProcess::lastTransfer().bytes) / 1e6);
             if (format.key == u"csv") context.setStore(result.store); // later groups query it
+            if (format.key == u"csv") {
+                const OneCpu cpu;
+                if (!cpu.pinned()) continue;
+                timer.restart();
+                gdalFloorPass(format.path, textFields(), format.readGeometry, format.numericFields);
+                const double floorMs = msSince(timer);
+                timer.restart();
+                const LoadResult pinned = ReaderProcess::load(format.path);
+                const double loadMs = msSince(timer);
+                if (pinned.store->size() == result.store->size()) format.oneCoreRatios.push_back(loadMs / floorMs);
+                std::fprintf(stderr, "# %d/%d %-7s on one CPU: floor %8.1f ms  load %8.1f ms\n", rep,
+                             context.repetitions(), qPrintable(format.key), floorMs, loadMs);
+            }
         }
     }
     double ipcMs = 0;
@@ -140,6 +183,8 @@ void loadFigures(BenchContext &context, Figures &figures)
         figures.add(QStringLiteral("gdal_floor.%1.ms").arg(format.key), median(format.floorMs), 1);
         figures.add(QStringLiteral("load.%1.ratio").arg(format.key), median(ratios), 3);
         figures.add(QStringLiteral("load.%1.ipc.ms").arg(format.key), median(format.ipcMs), 1);
+        if (!format.oneCoreRatios.empty())
+            figures.add(QStringLiteral("load.%1.one_core.ratio").arg(format.key), median(format.oneCoreRatios), 3);
         // The reading side (the reader child) against GDAL's pass alone, in memory and in page
         // faults on fresh memory (each costs microseconds on the CI machine's kind).
         const ChildUsage floor = floorUsageInChild(format);
