@@ -196,6 +196,7 @@ private:
     Event m_rowEvent;                             ///< readRow()'s scratch for readWhen(): only its `when` is set
     QString m_numberBuffer;                       ///< readRow()'s text of a source that might be a number
     std::vector<EventRow::Span> m_rowSourceItems; ///< readRow()'s source items as written, reused
+    QByteArray m_rowSourceText;                   ///< readRow()'s copy of the source item it converts
     // The record read() converts; only the converting thread touches these.
     const FeatureBatch *m_batch = nullptr;
     qsizetype m_row = 0;

@@ -156,8 +156,11 @@ bool LayerReader::rowSources(EventRow &out)
             if (isNumber) return false; // reported by readSources()
         }
         const qsizetype at = out.text.size();
-        // A copy: the item is in out.text, which the append may move (ASan caught the view).
-        RecordJson::appendCompactSourceText(out.text, out.view(item).toByteArray());
+        // A copy: the item is in out.text, which the append may move (ASan caught the view). Into
+        // a reused buffer: a QByteArray per source was an allocation per record.
+        m_rowSourceText.resize(0); // keeps its capacity
+        m_rowSourceText.append(out.view(item));
+        RecordJson::appendCompactSourceText(out.text, m_rowSourceText);
         out.sources.push_back({at, out.text.size() - at});
     }
     return true;
