@@ -8,8 +8,10 @@
 // GeoJSON the fast path understands is read with simdjson (issue 20), the kernel in the header.
 // load.csv.one_core.ratio runs the same pair on one CPU: the reader child, the converting thread
 // and the store's build then share it, as on a machine where the converting thread cannot keep up
-// with the child (issue 20), so the ratio is what the whole pipeline costs against GDAL's pass;
-// load.*.cpu.ratio is that cost as CPU time, which a busy machine hardly moves.
+// with the child (issue 20), so the ratio is what the whole pipeline costs against GDAL's pass.
+// Only on a quiet machine: on a busy one the scheduler gives the load's two processes two shares
+// of the CPU and the floor one, and the ratio comes out low. load.*.cpu.ratio is that cost as CPU
+// time, which a busy machine hardly moves.
 #include "figure_groups.h"
 #include "gdal_floor.h"
 #include "process_stats.h"
