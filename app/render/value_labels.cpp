@@ -74,4 +74,15 @@ QString ValueLabels::relation(const QString &relation)
     return relation;
 }
 
+QString ValueLabels::inverseRelation(const QString &relation)
+{
+    if (relation == u"follows-up") return QCoreApplication::translate("ValueLabels", "followed up by");
+    if (relation == u"ratifies") return QCoreApplication::translate("ValueLabels", "ratified by");
+    if (relation == u"enters-into-force-of") return QCoreApplication::translate("ValueLabels", "brought into force by");
+    if (relation == u"reports-on") return QCoreApplication::translate("ValueLabels", "reported on by");
+    if (relation == u"disputes") return QCoreApplication::translate("ValueLabels", "disputed by");
+    //: A relation the app has no wording for, seen from the record it names: "<relation> (from)"
+    return QCoreApplication::translate("ValueLabels", "%1 (from)").arg(relation);
+}
+
 } // namespace chronomap

@@ -26,6 +26,8 @@ public:
     /// A related-record relation (`follows-up`, `ratifies`, `enters-into-force-of`, `reports-on`,
     /// `disputes`) as words in the UI's language; any other as the data writes it.
     static QString relation(const QString &relation);
+    /// The same relation read from the record it names: `ratifies` is shown there as "ratified by".
+    static QString inverseRelation(const QString &relation);
 };
 
 } // namespace chronomap

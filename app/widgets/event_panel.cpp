@@ -74,10 +74,13 @@ EventPanel::EventPanel(ViewState *state, QWidget *parent) : QScrollArea(parent),
     m_related = new QWidget(content);
     m_relatedLayout = new QVBoxLayout(m_related);
     m_relatedLayout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *w :
-         {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_meta), static_cast<QWidget *>(m_summary),
-          static_cast<QWidget *>(m_claimsHeading), static_cast<QWidget *>(m_claims),
-          static_cast<QWidget *>(m_sourcesHeading), m_sources, static_cast<QWidget *>(m_relatedHeading), m_related})
+    m_referrers = new QWidget(content);
+    m_referrersLayout = new QVBoxLayout(m_referrers);
+    m_referrersLayout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_meta),
+                       static_cast<QWidget *>(m_summary), static_cast<QWidget *>(m_claimsHeading),
+                       static_cast<QWidget *>(m_claims), static_cast<QWidget *>(m_sourcesHeading), m_sources,
+                       static_cast<QWidget *>(m_relatedHeading), m_related, m_referrers})
         layout->addWidget(w);
     layout->addStretch(1);
     setWidget(content);
@@ -118,6 +121,11 @@ QString EventPanel::titleText() const
 QList<QLabel *> EventPanel::relatedLabels() const
 {
     return m_related->findChildren<QLabel *>(Qt::FindDirectChildrenOnly);
+}
+
+QList<QLabel *> EventPanel::referrerLabels() const
+{
+    return m_referrers->findChildren<QLabel *>(Qt::FindDirectChildrenOnly);
 }
 
 bool EventPanel::isOpenableLink(const QString &url)
@@ -164,7 +172,7 @@ void EventPanel::refresh()
     for (QWidget *w :
          {static_cast<QWidget *>(m_meta), static_cast<QWidget *>(m_summary), static_cast<QWidget *>(m_claimsHeading),
           static_cast<QWidget *>(m_claims), static_cast<QWidget *>(m_sourcesHeading), m_sources,
-          static_cast<QWidget *>(m_relatedHeading), m_related})
+          static_cast<QWidget *>(m_relatedHeading), m_related, m_referrers})
         w->setVisible(has);
     if (!has) {
         m_title->setText(m_live && m_liveEvent ? tr("The chosen event is no longer in the database's table.")
@@ -231,43 +239,61 @@ void EventPanel::refresh()
     }
 
     // Related records as links that select them; a link to an id not in the data stays text.
-    while (QLayoutItem *item = m_relatedLayout->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
+    // Below them, the records that name this one: a link is stated by one end only.
+    for (QVBoxLayout *list : {m_relatedLayout, m_referrersLayout})
+        while (QLayoutItem *item = list->takeAt(0)) {
+            delete item->widget();
+            delete item;
+        }
     for (const Related &r : e.related) {
-        auto *label = new QLabel(m_related);
-        label->setWordWrap(true);
-        const EventStore::Index target = store->findId(r.id);
-        const QString relation = ValueLabels::relation(r.relation).toHtmlEscaped();
+        const QString relation = ValueLabels::relation(r.relation);
         if (m_live) { // the record is in the database, or not: asked for when clicked
+            auto *label = new QLabel(m_related);
+            label->setWordWrap(true);
             label->setTextFormat(Qt::RichText);
-            label->setText(QStringLiteral("%1: <a href=\"#\">%2</a>").arg(relation, r.id.toHtmlEscaped()));
+            label->setText(
+                QStringLiteral("%1: <a href=\"#\">%2</a>").arg(relation.toHtmlEscaped(), r.id.toHtmlEscaped()));
             label->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
             connect(
                 label, &QLabel::linkActivated, this, [this, id = r.id] { emit liveEventRequested(id); },
                 Qt::QueuedConnection);
-        } else if (target < 0) {
-            label->setTextFormat(Qt::PlainText);
-            label->setText(tr("%1: %2 (not in the data)").arg(ValueLabels::relation(r.relation), r.id));
+            m_relatedLayout->addWidget(label);
         } else {
-            // Rich text for the link only: every piece from the data is escaped.
-            label->setTextFormat(Qt::RichText);
-            label->setText(QStringLiteral("%1: <a href=\"%2\">%3</a>")
-                               .arg(relation)
-                               .arg(target)
-                               .arg(store->title(target, lang).toHtmlEscaped()));
-            label->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-            // Queued: selecting rebuilds this list, which must not delete the label in its own signal.
-            connect(
-                label, &QLabel::linkActivated, this,
-                [this](const QString &link) { m_state->setSelectedEvent(EventStore::Index(link.toInt())); },
-                Qt::QueuedConnection);
+            m_relatedLayout->addWidget(recordLink(m_related, relation, *store, store->findId(r.id), r.id));
         }
-        m_relatedLayout->addWidget(label);
     }
-    m_relatedHeading->setVisible(!e.related.isEmpty());
+    const QList<EventStore::Referrer> referrers = m_live ? QList<EventStore::Referrer>{} : store->referrers(i);
+    for (const EventStore::Referrer &r : referrers)
+        m_referrersLayout->addWidget(
+            recordLink(m_referrers, ValueLabels::inverseRelation(r.relation), *store, r.from, QString()));
+    m_relatedHeading->setVisible(!e.related.isEmpty() || !referrers.isEmpty());
     m_related->setVisible(!e.related.isEmpty());
+    m_referrers->setVisible(!referrers.isEmpty());
+}
+
+QLabel *EventPanel::recordLink(QWidget *parent, const QString &relation, const EventStore &store,
+                               EventStore::Index target, const QString &missingId)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    if (target < 0) {
+        label->setTextFormat(Qt::PlainText);
+        label->setText(tr("%1: %2 (not in the data)").arg(relation, missingId));
+        return label;
+    }
+    // Rich text for the link only: every piece from the data is escaped.
+    label->setTextFormat(Qt::RichText);
+    label->setText(QStringLiteral("%1: <a href=\"%2\">%3</a>")
+                       .arg(relation.toHtmlEscaped())
+                       .arg(target)
+                       .arg(store.title(target, m_state->language()).toHtmlEscaped()));
+    label->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    // Queued: selecting rebuilds this list, which must not delete the label in its own signal.
+    connect(
+        label, &QLabel::linkActivated, this,
+        [this](const QString &link) { m_state->setSelectedEvent(EventStore::Index(link.toInt())); },
+        Qt::QueuedConnection);
+    return label;
 }
 
 void EventPanel::fitClaimColumns()

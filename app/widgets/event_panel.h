@@ -25,6 +25,9 @@ public:
     QString titleText() const;
     /// The labels of the related records, one per link, in the order of the record's `related`.
     QList<QLabel *> relatedLabels() const;
+    /// The labels of the records whose `related` names this one (EventStore::referrers), in time
+    /// order, below the record's own links; none in live mode (the database is not asked).
+    QList<QLabel *> referrerLabels() const;
 
     /// True for links Chronomap is willing to open: http and https with a host.
     static bool isOpenableLink(const QString &url);
@@ -48,6 +51,10 @@ private:
     void retranslate();
     void refresh();
     void openLink(const QString &url);
+    /// A line "relation: title" whose title selects `target`; plain text naming `missingId` when
+    /// the target is not in the data.
+    QLabel *recordLink(QWidget *parent, const QString &relation, const EventStore &store, EventStore::Index target,
+                       const QString &missingId);
 
     ViewState *m_state;
     bool m_live = false;
@@ -63,6 +70,8 @@ private:
     QLabel *m_relatedHeading;
     QWidget *m_related;
     QVBoxLayout *m_relatedLayout;
+    QWidget *m_referrers;
+    QVBoxLayout *m_referrersLayout;
 };
 
 } // namespace chronomap

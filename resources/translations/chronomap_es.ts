@@ -337,6 +337,31 @@
         <source>disputes</source>
         <translation>desmiente</translation>
     </message>
+    <message>
+        <source>followed up by</source>
+        <translation>continuado por</translation>
+    </message>
+    <message>
+        <source>ratified by</source>
+        <translation>ratificado por</translation>
+    </message>
+    <message>
+        <source>brought into force by</source>
+        <translation>puesto en vigor por</translation>
+    </message>
+    <message>
+        <source>reported on by</source>
+        <translation>informado por</translation>
+    </message>
+    <message>
+        <source>disputed by</source>
+        <translation>disputado por</translation>
+    </message>
+    <message>
+        <source>%1 (from)</source>
+        <extracomment>A relation the app has no wording for, seen from the record it names: &quot;&lt;relation&gt; (from)&quot;</extracomment>
+        <translation>%1 (desde)</translation>
+    </message>
 </context>
 <context>
     <name>chronomap</name>

@@ -22,6 +22,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 using namespace chronomap;
 
 namespace {
@@ -198,6 +200,29 @@ TEST_CASE("Every related id names a record of the dataset, with a known relation
     for (const QJsonValue &feature : rawFeatures())
         rawLinks += feature.toObject().value(u"properties").toObject().value(u"related").toArray().size();
     CHECK(links == rawLinks);
+}
+
+TEST_CASE("Every related link is found again from the record it names and from no other", "[dataset]")
+{
+    const auto dataset = test::bundledDataset();
+    const EventStore &store = *dataset->events;
+    // Brute force: each record's own `related` list, read from the other end.
+    std::map<EventStore::Index, QList<EventStore::Referrer>> expected;
+    for (EventStore::Index i = 0; i < store.size(); ++i)
+        for (const Related &r : store.event(i).related)
+            expected[store.findId(r.id)].append({i, r.relation});
+    REQUIRE(expected.size() >= 5);
+    for (EventStore::Index i = 0; i < store.size(); ++i) {
+        INFO(store.id(i).toStdString());
+        const auto it = expected.find(i);
+        CHECK(store.referrers(i) == (it == expected.end() ? QList<EventStore::Referrer>{} : it->second));
+    }
+    const EventStore::Index signing = store.findId(QStringLiteral("2024-06-19-putin-kim-treaty-pyongyang"));
+    const QList<EventStore::Referrer> toTreaty = store.referrers(signing);
+    REQUIRE(toTreaty.size() >= 3);
+    CHECK(std::is_sorted(toTreaty.begin(), toTreaty.end(), [](auto &a, auto &b) { return a.from < b.from; }));
+    CHECK(toTreaty.contains(EventStore::Referrer{store.findId(QStringLiteral("2024-12-04-treaty-enters-into-force")),
+                                                 QStringLiteral("enters-into-force-of")}));
 }
 
 TEST_CASE("The treaty's lifecycle is linked from signature to entry into force", "[dataset]")

@@ -126,6 +126,39 @@ Event pointEvent(const QString &id, FuzzyDate start, double lonDeg, double latDe
     return e;
 }
 
+TEST_CASE("A store finds the records that name an event in their related lists", "[store]")
+{
+    EventStoreBuilder builder;
+    Event treaty = pointEvent(QStringLiteral("treaty"), date(u"2024-06-19"), 125.7, 39.0);
+    Event ratified = pointEvent(QStringLiteral("ratified"), date(u"2024-11-09"), 37.6, 55.7);
+    ratified.related = {Related{QStringLiteral("treaty"), QStringLiteral("ratifies")},
+                        Related{QStringLiteral("not-in-the-data"), QStringLiteral("follows-up")}};
+    // Added first but later in time: referrers come in time order, each link once.
+    Event report = pointEvent(QStringLiteral("report"), date(u"2025-01-02"), 37.6, 55.7);
+    report.related = {Related{QStringLiteral("treaty"), QStringLiteral("reports-on")},
+                      Related{QStringLiteral("ratified"), QStringLiteral("reports-on")},
+                      Related{QStringLiteral("treaty"), QStringLiteral("disputes")}};
+    Event unrelated = pointEvent(QStringLiteral("unrelated"), date(u"2023-01-01"), 30.0, 50.0);
+    for (const Event &e : {report, treaty, unrelated, ratified})
+        builder.add(e);
+    const auto store = builder.build();
+    const auto at = [&](const char *id) { return store->findId(QString::fromLatin1(id)); };
+
+    using Referrers = QList<EventStore::Referrer>;
+    CHECK(store->referrers(at("treaty")) == Referrers{{at("ratified"), QStringLiteral("ratifies")},
+                                                      {at("report"), QStringLiteral("reports-on")},
+                                                      {at("report"), QStringLiteral("disputes")}});
+    CHECK(store->referrers(at("ratified")) == Referrers{{at("report"), QStringLiteral("reports-on")}});
+    CHECK(store->referrers(at("report")).isEmpty());
+    CHECK(store->referrers(at("unrelated")).isEmpty());
+
+    // A store without any link answers at once, with nothing.
+    EventStoreBuilder plain;
+    plain.add(treaty);
+    const auto alone = plain.build();
+    CHECK(alone->referrers(0).isEmpty());
+}
+
 // ---- a large random store -------------------------------------------------------------------
 
 const QStringList kCodes = {QStringLiteral("RU-KRS"), QStringLiteral("RU-BEL"), QStringLiteral("KP-01"),

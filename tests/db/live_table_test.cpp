@@ -11,6 +11,7 @@
 #include "core/db/live_browser.h"
 #include "core/geo/region_index.h"
 #include "core/io/bin_pyramid.h"
+#include "core/io/bin_pyramid_counts.h"
 #include "core/io/event_loader.h"
 #include "core/store/event_filter.h"
 #include "core/store/region_membership.h"
@@ -408,24 +409,26 @@ TEST_CASE("db: the pyramid stays true through inserts, updates, deletes and a tr
     checkLevelBins(*live, *storeOfTable(), false);
 }
 
-TEST_CASE("db: the pyramid packs each level's cells by grid row and category, and they are the rows' counts", "[.db]")
+namespace {
+
+/// Checks `table`'s pyramid: one row per level, grid row and category, its cells ascending, as
+/// many counts as cells, every count above 0; and at every level the unpacked cells are the
+/// rows counted per world cell and category by BinPyramid's SQL (the import counts them in the
+/// client: BinPyramidCounts).
+void checkPyramidIsRowsCounted(const QString &table)
 {
-    const Imported &scattered = importedTables().back();
-    const QString bins = scattered.table + QStringLiteral("_bins");
-    // One row per level, grid row and category; its cells ascending, as many counts as cells,
-    // every count above 0.
+    const QString bins = table + QStringLiteral("_bins");
     CHECK(psql(QStringLiteral("SELECT count(*) FROM %1 WHERE cardinality(cxs) <> cardinality(counts) OR "
                               "cardinality(cxs) = 0 OR EXISTS (SELECT 1 FROM unnest(counts) n WHERE n <= 0) OR "
                               "cxs <> ARRAY(SELECT DISTINCT unnest(cxs) ORDER BY 1)")
                    .arg(bins)) == u"0");
     CHECK(psql(QStringLiteral("SELECT count(*) FROM %1").arg(bins)) ==
           psql(QStringLiteral("SELECT count(DISTINCT (level, cy, category)) FROM %1").arg(bins)));
-    // At every level, the unpacked cells are the rows counted per world cell and category.
     const QString x = QStringLiteral("(6378137.0 * radians(ST_X(geom)))");
     const QString y = QStringLiteral("(6378137.0 * ln(tan(pi() / 4 + radians(greatest(-85.0511287798066, "
                                      "least(85.0511287798066, ST_Y(geom)))) / 2)))");
     for (int level = 0; level <= BinPyramid::kTopLevel; ++level) {
-        INFO("level " << level);
+        INFO(str(table) << ", level " << level);
         const QString cell = QString::number(std::ldexp(SquareBinGrid::kWorldWidthM, -level), 'g', 17);
         const QString half = QString::number(SquareBinGrid::kWorldWidthM / 2, 'g', 17);
         const QString unpacked =
@@ -435,11 +438,65 @@ TEST_CASE("db: the pyramid packs each level's cells by grid row and category, an
         const QString counted = QStringLiteral("SELECT floor((%1 + %3) / %4)::int, floor((%3 - %2) / %4)::int, "
                                                "coalesce(category, ''), count(*) FROM %5 WHERE GeometryType(geom) = "
                                                "'POINT' GROUP BY 1, 2, 3")
-                                    .arg(x, y, half, cell, scattered.table);
+                                    .arg(x, y, half, cell, table);
         CHECK(psql(QStringLiteral("SELECT count(*) FROM ((%1) EXCEPT (%2)) a").arg(unpacked, counted)) == u"0");
         CHECK(psql(QStringLiteral("SELECT count(*) FROM ((%2) EXCEPT (%1)) a").arg(unpacked, counted)) == u"0");
         CHECK(psql(QStringLiteral("SELECT count(*) > 0 FROM (%1) a").arg(unpacked)) == u"t");
     }
+}
+
+} // namespace
+
+TEST_CASE("db: the pyramid packs each level's cells by grid row and category, and they are the rows' counts", "[.db]")
+{
+    checkPyramidIsRowsCounted(importedTables().back().table);
+}
+
+TEST_CASE("db: the import's pyramid counts points on the cells' edges in the cells the server's SQL puts them in",
+          "[.db]")
+{
+    // Points on the top level's column edges (longitudes exact in binary), on its row edges
+    // (latitudes from the inverse Mercator, within an ulp of the edge), on the clamped
+    // latitudes and the antimeridian; categories with a quote, none and a non-ASCII one.
+    const double cellM = std::ldexp(SquareBinGrid::kWorldWidthM, -BinPyramid::kTopLevel);
+    const double half = SquareBinGrid::kWorldWidthM / 2;
+    const QStringList categories = {QStringLiteral("strike"), QStringLiteral("it's"), QString(),
+                                    QStringLiteral("d\u00e9ploiement")};
+    QList<QPointF> lonLats;
+    for (int k = 0; k <= 4096; k += 3) {
+        const double edgeLon = -180 + k * (360.0 / 4096);
+        const double edgeLat = WebMercator::toLonLatDeg(QPointF(0, half - k * cellM)).y();
+        lonLats << QPointF(edgeLon, 50.25) << QPointF(edgeLon, -33.5) << QPointF(12.5, edgeLat)
+                << QPointF(edgeLon, edgeLat);
+    }
+    lonLats << QPointF(180, 85.0511287798066) << QPointF(-180, -85.0511287798066) << QPointF(0, 89.9)
+            << QPointF(0, -89.9);
+    // The points are where the order of the operations matters: the map's own formula, which
+    // multiplies in another order, puts some of them in another cell.
+    const auto differs = [&](QPointF p) {
+        const QPointF m = WebMercator::toMercatorM(p);
+        const QPoint map(int(std::floor((m.x() + half) / cellM)), int(std::floor((half - m.y()) / cellM)));
+        return map != BinPyramidCounts::topLevelCellOf(p.x(), p.y());
+    };
+    REQUIRE(std::count_if(lonLats.begin(), lonLats.end(), differs) > 0);
+
+    QTemporaryDir dir;
+    QByteArray csv = "id,title,start,category,lat,lon\n";
+    for (qsizetype i = 0; i < lonLats.size(); ++i) {
+        csv += "edge-" + QByteArray::number(i) + ",Edge " + QByteArray::number(i) + ",2024-01-01,\"" +
+               categories[i % categories.size()].toUtf8() + "\"," + QByteArray::number(lonLats[i].y(), 'g', 17) + ',' +
+               QByteArray::number(lonLats[i].x(), 'g', 17) + '\n';
+    }
+    const QString file = test::writeFile(dir, "edges.csv", csv);
+    const QString table = QStringLiteral("live_edges");
+    test::dropTable(table);
+    const test::Run run = test::importFile(file, table);
+    INFO(str(run.err));
+    REQUIRE(run.exitCode == 0);
+    CHECK(psql(QStringLiteral("SELECT count(*) FROM %1 WHERE GeometryType(geom) = 'POINT'").arg(table)) ==
+          QString::number(lonLats.size()));
+    checkPyramidIsRowsCounted(table);
+    test::dropTable(table);
 }
 
 TEST_CASE("db: the live timeline's density per month and lane equals the in-memory counts", "[.db]")

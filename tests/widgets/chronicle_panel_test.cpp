@@ -128,6 +128,45 @@ TEST_CASE("A related record in the event panel is a link that selects it", "[wid
     CHECK(panel.titleText() == store.title(signing));
 }
 
+TEST_CASE("The event panel lists the records that name the selected one as links to them", "[widgets]")
+{
+    ViewState state;
+    state.setDataset(test::preparedBundledDataset());
+    EventPanel panel(&state);
+    panel.resize(700, 900);
+    panel.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&panel));
+    const EventStore &store = *state.dataset()->events;
+    const EventStore::Index inForce = store.findId(QStringLiteral("2024-12-04-treaty-enters-into-force"));
+    const EventStore::Index signing = store.findId(QStringLiteral("2024-06-19-putin-kim-treaty-pyongyang"));
+    REQUIRE(inForce >= 0);
+    REQUIRE(signing >= 0);
+    state.setSelectedEvent(signing);
+
+    // The signing is named by its ratifications and its entry into force, below its own links.
+    const QList<QLabel *> incoming = panel.referrerLabels();
+    REQUIRE(incoming.size() == store.referrers(signing).size());
+    const QString wanted = ValueLabels::inverseRelation(QStringLiteral("enters-into-force-of")) + QStringLiteral(": ");
+    QLabel *entry = nullptr;
+    for (QLabel *label : incoming)
+        if (label->text().startsWith(wanted) && label->text().contains(store.title(inForce).toHtmlEscaped()))
+            entry = label;
+    REQUIRE(entry != nullptr);
+    panel.ensureWidgetVisible(entry);
+    QCoreApplication::processEvents(); // a label added to a shown layout shows on the next turn
+    CHECK(entry->isVisibleTo(&panel));
+
+    bool selected = false;
+    for (int x = 2; !selected && x < entry->width(); x += 6) { // the click rebuilds the panel: `entry` is gone
+        QTest::mouseClick(entry, Qt::LeftButton, Qt::NoModifier, QPoint(x, entry->fontMetrics().height() / 2));
+        selected = QTest::qWaitFor([&] { return state.selectedEvent() != signing; }, 20);
+    }
+    CHECK(selected);
+    CHECK(state.selectedEvent() == inForce);
+    // The list follows the selection.
+    CHECK(panel.referrerLabels().size() == store.referrers(inForce).size());
+}
+
 TEST_CASE("The timeline draws a connector from the selected record to its related ones", "[timeline][render]")
 {
     ViewState state;

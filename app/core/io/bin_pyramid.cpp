@@ -2,6 +2,7 @@
 #include "core/io/bin_pyramid.h"
 
 #include "core/db/square_bin_grid.h"
+#include "core/io/bin_pyramid_counts.h"
 #include "core/io/change_triggers.h"
 #include "core/io/sql_dates.h"
 
@@ -40,6 +41,27 @@ QString spanOf(const QString &from)
         .arg(LiveSql::earliestStart(), LiveSql::latestEndExclusive(), from);
 }
 
+/// The statement that fills `<table>_bins` counting the rows of `table`: the top level from the
+/// rows, each level below from the one finer (a cell is four; floor of a half is the shift
+/// right), all packed by grid row and category. BinPyramidCounts computes the same rows.
+QString countStatement(const QString &table)
+{
+    QStringList levels = {
+        QStringLiteral("l%1 AS MATERIALIZED (%2)")
+            .arg(QString::number(BinPyramid::kTopLevel), topLevelCounts(QStringLiteral("\"%1\"").arg(table)))};
+    QStringList cells = {QStringLiteral("SELECT %1 AS level, cx, cy, category, n FROM l%1").arg(BinPyramid::kTopLevel)};
+    for (int level = BinPyramid::kTopLevel - 1; level >= 0; --level) {
+        levels << QStringLiteral("l%1 AS MATERIALIZED (SELECT cx >> 1 AS cx, cy >> 1 AS cy, category, sum(n)::bigint "
+                                 "AS n FROM l%2 GROUP BY 1, 2, 3)")
+                      .arg(level)
+                      .arg(level + 1);
+        cells << QStringLiteral("SELECT %1, cx, cy, category, n FROM l%1").arg(level);
+    }
+    return QStringLiteral("INSERT INTO \"%1\" WITH %2 SELECT level, cy, category, array_agg(cx ORDER BY cx), "
+                          "array_agg(n ORDER BY cx) FROM (%3) cells GROUP BY 1, 2, 3")
+        .arg(BinPyramid::binsTable(table), levels.join(QLatin1String(", ")), cells.join(QLatin1String(" UNION ALL ")));
+}
+
 } // namespace
 
 QString BinPyramid::binsTable(const QString &table)
@@ -52,31 +74,18 @@ QString BinPyramid::spanTable(const QString &table)
     return table + QStringLiteral("_bins_span");
 }
 
-QStringList BinPyramid::buildStatements(const QString &table)
+QStringList BinPyramid::buildStatements(const QString &table, const BinPyramidCounts *counted)
 {
     const QString bins = binsTable(table), span = spanTable(table);
     QStringList sql;
-    // The counting sorts millions of cells (2.5M for 1M events spread over the world, about
-    // 250 MB): in memory, not in files (the default 4 MB), for the import's transaction only.
-    sql << QStringLiteral("SET LOCAL work_mem = '256MB'");
     sql << QStringLiteral("CREATE TABLE \"%1\" (level smallint NOT NULL, cy integer NOT NULL, category text NOT NULL, "
                           "cxs integer[] NOT NULL, counts bigint[] NOT NULL)")
                .arg(bins);
-    // One statement: the top level counted from the rows, each level below from the one finer
-    // (a cell is four; floor of a half is the shift right), all packed by grid row and category.
-    QStringList levels = {QStringLiteral("l%1 AS MATERIALIZED (%2)")
-                              .arg(QString::number(kTopLevel), topLevelCounts(QStringLiteral("\"%1\"").arg(table)))};
-    QStringList cells = {QStringLiteral("SELECT %1 AS level, cx, cy, category, n FROM l%1").arg(kTopLevel)};
-    for (int level = kTopLevel - 1; level >= 0; --level) {
-        levels << QStringLiteral("l%1 AS MATERIALIZED (SELECT cx >> 1 AS cx, cy >> 1 AS cy, category, sum(n)::bigint "
-                                 "AS n FROM l%2 GROUP BY 1, 2, 3)")
-                      .arg(level)
-                      .arg(level + 1);
-        cells << QStringLiteral("SELECT %1, cx, cy, category, n FROM l%1").arg(level);
-    }
-    sql << QStringLiteral("INSERT INTO \"%1\" WITH %2 SELECT level, cy, category, array_agg(cx ORDER BY cx), "
-                          "array_agg(n ORDER BY cx) FROM (%3) cells GROUP BY 1, 2, 3")
-               .arg(bins, levels.join(QLatin1String(", ")), cells.join(QLatin1String(" UNION ALL ")));
+    // The counting in SQL sorts millions of cells (2.5M for 1M events spread over the world,
+    // about 250 MB), as does the import's region members fill its rows: in memory, not in files
+    // (the default 4 MB), for this transaction only.
+    sql << QStringLiteral("SET LOCAL work_mem = '256MB'");
+    sql << (counted ? counted->insertStatements(bins) : QStringList{countStatement(table)});
     sql << QStringLiteral("ALTER TABLE \"%1\" ADD PRIMARY KEY (level, cy, category)").arg(bins);
     sql << QStringLiteral("CREATE TABLE \"%1\" (from_ms bigint, to_ms bigint)").arg(span);
     sql << QStringLiteral("INSERT INTO \"%1\" %2").arg(span, spanOf(QStringLiteral("\"%1\"").arg(table)));

@@ -6,6 +6,8 @@
 
 namespace chronomap {
 
+class BinPyramidCounts;
+
 /// The density bins of a table made by `--import-pg`, kept in the database per zoom level: the
 /// table `<table>_bins` counts the point events of each world cell of SquareBinGrid's levels 0
 /// to kTopLevel (cx east of the antimeridian, cy south of the world's north edge, by
@@ -25,8 +27,10 @@ QString binsTable(const QString &table);
 QString spanTable(const QString &table);
 
 /// The statements that make the pyramid of an existing `table` (a plain identifier) and install
-/// its triggers; run them in one transaction (the import's). Fails if the pyramid is there.
-QStringList buildStatements(const QString &table);
+/// its triggers; run them in one transaction (the import's). Fails if the pyramid is there. The
+/// bins are counted from the table's rows in SQL, or, given `counted` (the points of exactly
+/// those rows), sent as counted there.
+QStringList buildStatements(const QString &table, const BinPyramidCounts *counted = nullptr);
 
 } // namespace BinPyramid
 

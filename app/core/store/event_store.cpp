@@ -179,6 +179,25 @@ EventStore::Index EventStore::findId(const QString &id) const
     return -1;
 }
 
+QList<EventStore::Referrer> EventStore::referrers(Index i) const
+{
+    QList<Referrer> result;
+    if (m_referrerHashes.empty()) return result;
+    const QString target = id(i);
+    if (target.isEmpty()) return result;
+    const quint32 h = idHash(target.toUtf8());
+    // Equal hashes sit together, sorted by the referring index: time order.
+    auto it = std::lower_bound(m_referrerHashes.begin(), m_referrerHashes.end(), std::pair<quint32, Index>(h, 0));
+    for (; it != m_referrerHashes.end() && it->first == h; ++it)
+        forEachField(text(it->second), [&](Tag tag, QByteArrayView bytes) {
+            if (tag != Tag::Related) return true;
+            const Related link = RecordJson::relatedFromCompact(bytes);
+            if (link.id == target) result.append({it->second, link.relation});
+            return true;
+        });
+    return result;
+}
+
 EventStore::IndexList EventStore::inWindow(const TimeWindow &window, WindowMatch mode) const
 {
     IndexList out;
@@ -243,7 +262,7 @@ qsizetype EventStore::memoryBytes() const
     qsizetype total = bytes(m_startMs) + bytes(m_endMs) + bytes(m_latestEndMs) + bytes(m_subtreeMaxEndMs) +
                       bytes(m_flags) + bytes(m_confidence) + bytes(m_category) + bytes(m_lonDeg) + bytes(m_latDeg) +
                       bytes(m_textOffset) + m_text.capacity() + bytes(m_gridCellStart) + bytes(m_gridIndices) +
-                      bytes(m_idHashes) + bytes(m_provenanceIndex);
+                      bytes(m_idHashes) + bytes(m_referrerHashes) + bytes(m_provenanceIndex);
     for (const auto &list : m_byRegionCode)
         total += bytes(list);
     return total;

@@ -82,6 +82,16 @@ public:
     /// The index of the event with this id, or -1.
     Index findId(const QString &id) const;
 
+    /// A record whose `related` list names another: the referring record and the relation it states.
+    struct Referrer {
+        Index from;
+        QString relation;
+        friend bool operator==(const Referrer &, const Referrer &) = default;
+    };
+    /// The records whose `related` lists name event `i`, in time order (the other end of
+    /// Event::related, which only the referring record holds).
+    QList<Referrer> referrers(Index i) const;
+
     /// Events whose time span matches `window`, in time order. O(log n + k) for
     /// WindowMatch::Possibly (an interval tree over the time-sorted columns).
     IndexList inWindow(const TimeWindow &window, WindowMatch mode = WindowMatch::Possibly) const;
@@ -122,6 +132,8 @@ private:
     std::vector<quint32> m_provenanceIndex; ///< into m_provenances, per event
     QHash<QString, IndexList> m_byRegionCode;
     std::vector<std::pair<quint32, Index>> m_idHashes; ///< (hash of the UTF-8 id, index), sorted
+    /// (hash of a related id, the record naming it), sorted; empty when no record has links.
+    std::vector<std::pair<quint32, Index>> m_referrerHashes;
     IndexList m_lineEvents;
     ActorVocabulary m_actors;
     // Uniform lon/lat grid over anchor points (compressed rows: cell start offsets, indices).
@@ -166,9 +178,10 @@ private:
     QHash<QString, quint16> m_categoryIndex;
     QByteArray m_scratch; ///< one source's JSON at a time
     // Noted per record as added (file order); build() renumbers them into the store's indexes.
-    std::vector<std::pair<quint32, EventStore::Index>> m_idHashes; ///< (hash of the UTF-8 id, record)
-    QHash<QString, quint32> m_regionNumbers;                       ///< region code -> m_regionMembers
-    QHash<QByteArray, quint32> m_regionNumbersByBytes;             ///< the same for addRow()'s ASCII codes
+    std::vector<std::pair<quint32, EventStore::Index>> m_idHashes;       ///< (hash of the UTF-8 id, record)
+    std::vector<std::pair<quint32, EventStore::Index>> m_referrerHashes; ///< (hash of a related id, record)
+    QHash<QString, quint32> m_regionNumbers;                             ///< region code -> m_regionMembers
+    QHash<QByteArray, quint32> m_regionNumbersByBytes;                   ///< the same for addRow()'s ASCII codes
     std::vector<EventStore::IndexList> m_regionMembers;
     QHash<QString, quint32> m_provenanceNumbers;
     std::vector<quint32> m_provenanceOf; ///< per record, into m_provenanceNumbers

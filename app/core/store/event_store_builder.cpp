@@ -151,6 +151,7 @@ void EventStoreBuilder::add(const Event &e)
         appendField(t, Tag::Source, QByteArrayView(m_scratch));
     }
     for (const auto &r : e.related) {
+        m_referrerHashes.emplace_back(idHash(r.id.toUtf8()), record);
         m_scratch.resize(0);
         RecordJson::appendCompact(m_scratch, r);
         appendField(t, Tag::Related, QByteArrayView(m_scratch));
@@ -221,6 +222,14 @@ void EventStoreBuilder::renumberNotes(EventStore &s, const std::vector<EventStor
         run = end;
     }
 
+    // Few records have links: renumbered and sorted whole.
+    s.m_referrerHashes = std::move(m_referrerHashes);
+    for (auto &entry : s.m_referrerHashes)
+        entry.second = rank[size_t(entry.second)];
+    std::sort(s.m_referrerHashes.begin(), s.m_referrerHashes.end());
+    s.m_referrerHashes.erase(std::unique(s.m_referrerHashes.begin(), s.m_referrerHashes.end()),
+                             s.m_referrerHashes.end());
+
     s.m_byRegionCode.clear();
     for (auto it = m_regionNumbers.cbegin(); it != m_regionNumbers.cend(); ++it) {
         EventStore::IndexList &members = m_regionMembers[it.value()];
@@ -246,6 +255,7 @@ void EventStoreBuilder::renumberNotes(EventStore &s, const std::vector<EventStor
         s.m_provenanceIndex[i] = renumber[m_provenanceOf[size_t(order[i])]];
 
     m_idHashes = {};
+    m_referrerHashes = {};
     m_regionNumbers.clear();
     m_regionNumbersByBytes.clear();
     m_regionMembers = {};
