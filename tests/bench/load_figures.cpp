@@ -6,6 +6,12 @@
 // child reads the file and streams batches, this process converts them and builds the store
 // (issue 19); load.*.ipc.ms is the transfer's share of it (reading the pipe, decoding frames).
 // GeoJSON the fast path understands is read with simdjson (issue 20), the kernel in the header.
+// load.csv.one_core.ratio runs the same pair on one CPU: the reader child, the converting thread
+// and the store's build then share it, as on a machine where the converting thread cannot keep up
+// with the child (issue 20), so the ratio is what the whole pipeline costs against GDAL's pass.
+// Only on a quiet machine: on a busy one the scheduler gives the load's two processes two shares
+// of the CPU and the floor one, and the ratio comes out low. load.*.cpu.ratio is that cost as CPU
+// time, which a busy machine hardly moves.
 #include "figure_groups.h"
 #include "gdal_floor.h"
 #include "process_stats.h"
@@ -19,6 +25,7 @@
 
 #include <QProcess>
 
+#include <sched.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -31,9 +38,36 @@ namespace {
 struct Format {
     QString key; ///< figure name part
     QString path;
-    bool readGeometry;         ///< GeoJSON: the point geometry
+    bool readGeometry = false; ///< GeoJSON: the point geometry
     QStringList numericFields; ///< CSV: lat/lon as text converted to numbers
     std::vector<double> floorMs, loadMs, ipcMs, loadPeakMb, loadFaults;
+    std::vector<double> oneCoreRatios; ///< CSV: load / floor, both on one CPU
+    std::vector<double> cpuRatios;     ///< the CPU of the load (both processes) / the floor's
+};
+
+/// Keeps the calling thread on the CPU it runs on while it lives: the threads and the reader
+/// child it starts inherit the mask. Restores the old mask.
+class OneCpu {
+public:
+    OneCpu()
+    {
+        m_pinned = ::sched_getaffinity(0, sizeof m_old, &m_old) == 0;
+        cpu_set_t one;
+        CPU_ZERO(&one);
+        CPU_SET(std::max(0, ::sched_getcpu()), &one);
+        m_pinned = m_pinned && ::sched_setaffinity(0, sizeof one, &one) == 0;
+    }
+    ~OneCpu()
+    {
+        if (m_pinned) ::sched_setaffinity(0, sizeof m_old, &m_old);
+    }
+    OneCpu(const OneCpu &) = delete;
+    OneCpu &operator=(const OneCpu &) = delete;
+    bool pinned() const { return m_pinned; }
+
+private:
+    cpu_set_t m_old;
+    bool m_pinned = false;
 };
 
 /// The columns of the synthetic files that EventLoader reads as text.
@@ -87,24 +121,22 @@ int floorPassInChild(const QString &path)
 
 void loadFigures(BenchContext &context, Figures &figures)
 {
-    std::vector<Format> formats = {
-        {QStringLiteral("csv"),
-         context.files().csvPath,
-         false,
-         {QStringLiteral("lat"), QStringLiteral("lon")},
-         {},
-         {},
-         {},
-         {},
-         {}},
-        {QStringLiteral("geojson"), context.files().geojsonPath, true, {}, {}, {}, {}, {}, {}},
-    };
+    std::vector<Format> formats(2);
+    formats[0].key = QStringLiteral("csv");
+    formats[0].path = context.files().csvPath;
+    formats[0].readGeometry = false;
+    formats[0].numericFields = {QStringLiteral("lat"), QStringLiteral("lon")};
+    formats[1].key = QStringLiteral("geojson");
+    formats[1].path = context.files().geojsonPath;
+    formats[1].readGeometry = true;
     for (int rep = 1; rep <= context.repetitions(); ++rep) {
         for (Format &format : formats) {
+            const ProcessTimes beforeFloor = processTimes();
             QElapsedTimer timer;
             timer.start();
             const FloorPass floor = gdalFloorPass(format.path, textFields(), format.readGeometry, format.numericFields);
             format.floorMs.push_back(msSince(timer));
+            const ProcessTimes beforeLoad = processTimes();
             if (!floor.error.isEmpty() || floor.features != context.events())
                 std::fprintf(stderr, "warning: %s floor read %lld of %lld features %s\n", qPrintable(format.key),
                              static_cast<long long>(floor.features), static_cast<long long>(context.events()),
@@ -113,6 +145,10 @@ void loadFigures(BenchContext &context, Figures &figures)
             timer.restart();
             LoadResult result = ReaderProcess::load(format.path);
             format.loadMs.push_back(msSince(timer));
+            const ProcessTimes afterLoad = processTimes();
+            format.cpuRatios.push_back(
+                (afterLoad.selfCpuMs + afterLoad.childrenCpuMs - beforeLoad.selfCpuMs - beforeLoad.childrenCpuMs) /
+                (beforeLoad.selfCpuMs - beforeFloor.selfCpuMs));
             format.ipcMs.push_back(ReaderProcess::lastTransfer().ms);
             format.loadPeakMb.push_back(double(ReaderProcess::lastTransfer().childPeakRssBytes) / (1 << 20));
             format.loadFaults.push_back(double(ReaderProcess::lastTransfer().childMinorFaults));
@@ -127,6 +163,19 @@ void loadFigures(BenchContext &context, Figures &figures)
                          context.repetitions(), qPrintable(format.key), format.floorMs.back(), format.loadMs.back(),
                          format.ipcMs.back(), double(ReaderProcess::lastTransfer().bytes) / 1e6);
             if (format.key == u"csv") context.setStore(result.store); // later groups query it
+            if (format.key == u"csv") {
+                const OneCpu cpu;
+                if (!cpu.pinned()) continue;
+                timer.restart();
+                gdalFloorPass(format.path, textFields(), format.readGeometry, format.numericFields);
+                const double floorMs = msSince(timer);
+                timer.restart();
+                const LoadResult pinned = ReaderProcess::load(format.path);
+                const double loadMs = msSince(timer);
+                if (pinned.store->size() == result.store->size()) format.oneCoreRatios.push_back(loadMs / floorMs);
+                std::fprintf(stderr, "# %d/%d %-7s on one CPU: floor %8.1f ms  load %8.1f ms\n", rep,
+                             context.repetitions(), qPrintable(format.key), floorMs, loadMs);
+            }
         }
     }
     double ipcMs = 0;
@@ -140,6 +189,11 @@ void loadFigures(BenchContext &context, Figures &figures)
         figures.add(QStringLiteral("gdal_floor.%1.ms").arg(format.key), median(format.floorMs), 1);
         figures.add(QStringLiteral("load.%1.ratio").arg(format.key), median(ratios), 3);
         figures.add(QStringLiteral("load.%1.ipc.ms").arg(format.key), median(format.ipcMs), 1);
+        // The pipeline's CPU (reader child, converting thread, the store's build) over GDAL's pass:
+        // what one core would take, and, unlike the times, hardly moved by a busy machine.
+        figures.add(QStringLiteral("load.%1.cpu.ratio").arg(format.key), median(format.cpuRatios), 3);
+        if (!format.oneCoreRatios.empty())
+            figures.add(QStringLiteral("load.%1.one_core.ratio").arg(format.key), median(format.oneCoreRatios), 3);
         // The reading side (the reader child) against GDAL's pass alone, in memory and in page
         // faults on fresh memory (each costs microseconds on the CI machine's kind).
         const ChildUsage floor = floorUsageInChild(format);

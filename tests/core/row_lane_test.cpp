@@ -86,6 +86,11 @@ QByteArray mixedCsv(int rows)
         if (i % 157 == 0) id.clear();                                         // a made-up id
         QByteArray title = i % 73 == 0 ? "" : i % 131 == 0 ? "caf\xc3\xa9 " + n : "Event " + n;
         if (i % 137 == 0) title = "caf\xe9 " + n; // not UTF-8
+        if (i % 139 == 0)
+            title = "\xef\xbb\xbf"
+                    "BOM " +
+                    n; // a byte order mark text() drops
+        if (i % 149 == 0) title = "\xef\xbf\xbe \xd0\x9a\xd1\x83\xd1\x80\xd1\x81\xd0\xba " + n; // U+FFFE, Cyrillic
         QByteArray start = day.toString(Qt::ISODate).toLatin1();
         if (i % 97 == 0) start = "someday";
         if (i % 113 == 0) start = " " + day.toString("yyyy-MM").toLatin1();
@@ -122,10 +127,13 @@ QByteArray mixedCsv(int rows)
         const QByteArray location = i % 9 == 0 ? "region" : i % 10 == 0 ? "PLACE" : i % 19 == 0 ? "somewhere" : "";
         const QByteArray provenance = i % 8 == 0 ? " article " : i % 13 == 0 ? "context" : "";
         const QByteArray category = i % 17 == 0 ? " Summit " : i % 2 ? "combat" : "Deployment";
-        csv += id + ",\"" + title + "\"," + (i % 5 == 0 ? "A summary" : "") + ',' + start + ',' + end + ',' +
-               precision + ',' + category + ',' + lat + ',' + lon + ",\"" + wkt + "\",\"" + source + "\",\"" + actors +
-               "\"," + places + ',' + regions + ',' + claims + ',' + confidence + ',' + location + ',' + provenance +
-               '\n';
+        csv += id + ",\"" + title + "\"," +
+               (i % 5 == 0    ? "A summary"
+                : i % 23 == 0 ? "\xd0\xa1\xd0\xb2\xd0\xbe\xd0\xb4\xd0\xba\xd0\xb0"
+                              : "") +
+               ',' + start + ',' + end + ',' + precision + ',' + category + ',' + lat + ',' + lon + ",\"" + wkt +
+               "\",\"" + source + "\",\"" + actors + "\"," + places + ',' + regions + ',' + claims + ',' + confidence +
+               ',' + location + ',' + provenance + '\n';
     }
     return csv;
 }
@@ -373,6 +381,39 @@ TEST_CASE("The row lane carries the plain records and leaves the rest to the Eve
     CHECK(laned > 250);
     CHECK(laned < 600);
     CHECK(issues.isEmpty()); // readRow() reports nothing, whatever it declines
+}
+
+TEST_CASE("The row lane carries UTF-8 titles and summaries byte for byte", "[io]")
+{
+    // Cyrillic, CJK, an emoji (a surrogate pair in UTF-16) and a noncharacter: read() keeps each
+    // as its bytes. A leading byte order mark (text() drops it) and bytes that are not UTF-8 (it
+    // warns) are read()'s; so is UTF-8 in any other column.
+    const QByteArray texts[] = {"\xd0\x92\xd1\x81\xd1\x82\xd1\x80\xd0\xb5\xd1\x87\xd0\xb0", "\xe4\xbc\x9a\xe8\xab\x87",
+                                "\xf0\x9f\x9a\x80 launch", "a\xef\xbf\xbf"};
+    QByteArray csv = "id,title,summary,start,category,lat,lon\n";
+    for (int i = 1; i <= 400; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        QByteArray title = texts[i % 4] + ' ' + n, category = "combat";
+        if (i % 50 == 0) title = "\xef\xbb\xbf" + title;
+        if (i % 50 == 1) title = "caf\xe9 " + n;
+        if (i % 50 == 2) category = "\xd0\xb1\xd0\xbe\xd0\xb9";
+        csv += "ev-" + n + ",\"" + title + "\",\"" + texts[(i + 1) % 4] + "\",2024-03-0" +
+               QByteArray::number(1 + i % 9) + ',' + category + ",50.5,30.5\n";
+    }
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = writeFile(dir, "utf8.csv", csv);
+    IssueList issues;
+    const auto [laned, records] = lanedRecords(path, LoadOptions(), issues);
+    REQUIRE(records == 400);
+    CHECK(laned == 400 - 3 * 8); // all but the byte order marks, the Latin-1 and the UTF-8 categories
+    CHECK(issues.isEmpty());
+    const bool child = GENERATE(false, true);
+    INFO((child ? "through the reader child" : "in process"));
+    const LoadResult events = loadWith(path, false, child), rows = loadWith(path, true, child);
+    requireSameLoad(events, rows);
+    CHECK(rows.store->size() == 400);
+    CHECK(rows.count(Issue::Severity::Warning) == 8); // the Latin-1 titles
 }
 
 TEST_CASE("The row lane gives the store and issues of the Event path on mixed ACLED and UCDP exports", "[io]")

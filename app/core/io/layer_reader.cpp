@@ -123,6 +123,16 @@ LayerReader::LayerReader(const QString &file, OGRLayerH layer, const LoadOptions
     for (const auto &[lang, index] : std::as_const(m_summaryColumns))
         m_summaryFields.append(QStringLiteral("summary_") + lang);
     m_rowLane = rowLaneFits();
+    // The title and summary go into the store as their bytes: UTF-8 there needs no QString. A
+    // column another role or a schema profile also reads stays ASCII-only (those take ASCII).
+    m_rowUtf8Column.assign(m_columns.size(), false);
+    if (!m_profile) {
+        for (const FieldRole role : {FieldRole::Title, FieldRole::Summary})
+            if (has(role)) m_rowUtf8Column[size_t(m_columnOf[size_t(m_index[int(role)])])] = true;
+        for (const FieldRole role : allFieldRoles())
+            if (role != FieldRole::Title && role != FieldRole::Summary && has(role))
+                m_rowUtf8Column[size_t(m_columnOf[size_t(m_index[int(role)])])] = false;
+    }
 }
 
 void LayerReader::extract(OGRFeatureH f, qint64 record, FeatureBatch &batch) const

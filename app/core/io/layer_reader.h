@@ -48,7 +48,8 @@ public:
     std::optional<Event> read(const FeatureBatch &batch, qsizetype row);
 
     /// The fast lane of read() (layer_reader_row.cpp): fills `out` straight from the batch's raw
-    /// cells for the common record (every cell ASCII and within the text limit; a point or no
+    /// cells for the common record (every cell ASCII, but for the title's and summary's, which
+    /// may be any UTF-8 read() keeps byte for byte, and within the text limit; a point or no
     /// geometry; text actors, places, regions and sources; no claims column; a schema profile's
     /// titles, codes, regions and figures through ProfileTransform::applyRow(); nothing to
     /// report), so that
@@ -188,11 +189,14 @@ private:
     // Reused text of transient fields: ASCII cells are widened into these without allocating.
     QString m_dateBuffer, m_precisionBuffer, m_listBuffer, m_jsonBuffer, m_claimsBuffer;
     bool m_rowLane = false; ///< rowLaneFits(), decided once
+    /// Per column: readRow() copies it as it is, so it may hold UTF-8 (the title and summary).
+    std::vector<bool> m_rowUtf8Column;
     /// While set (readRow()), recordIssue() reports nothing and only notes that it would have.
     bool m_dryRun = false, m_wouldReport = false;
     Event m_rowEvent;                             ///< readRow()'s scratch for readWhen(): only its `when` is set
     QString m_numberBuffer;                       ///< readRow()'s text of a source that might be a number
     std::vector<EventRow::Span> m_rowSourceItems; ///< readRow()'s source items as written, reused
+    QByteArray m_rowSourceText;                   ///< readRow()'s copy of the source item it converts
     // The record read() converts; only the converting thread touches these.
     const FeatureBatch *m_batch = nullptr;
     qsizetype m_row = 0;

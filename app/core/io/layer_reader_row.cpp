@@ -21,6 +21,13 @@ bool isAscii(QByteArrayView bytes)
     return any < 0x80;
 }
 
+/// Text read() keeps byte for byte: UTF-8 that text() decodes without error, and without the
+/// byte order mark its decoder drops from the front.
+bool isKeptUtf8(QByteArrayView bytes)
+{
+    return bytes.isValidUtf8() && !bytes.startsWith("\xEF\xBB\xBF");
+}
+
 /// QStringView::trimmed's white space, which for ASCII is C's.
 QByteArrayView trimmedAscii(QByteArrayView bytes)
 {
@@ -149,8 +156,11 @@ bool LayerReader::rowSources(EventRow &out)
             if (isNumber) return false; // reported by readSources()
         }
         const qsizetype at = out.text.size();
-        // A copy: the item is in out.text, which the append may move (ASan caught the view).
-        RecordJson::appendCompactSourceText(out.text, out.view(item).toByteArray());
+        // A copy: the item is in out.text, which the append may move (ASan caught the view). Into
+        // a reused buffer: a QByteArray per source was an allocation per record.
+        m_rowSourceText.resize(0); // keeps its capacity
+        m_rowSourceText.append(out.view(item));
+        RecordJson::appendCompactSourceText(out.text, m_rowSourceText);
         out.sources.push_back({at, out.text.size() - at});
     }
     return true;
@@ -164,7 +174,12 @@ bool LayerReader::readRow(const FeatureBatch &batch, qsizetype row, EventRow &ou
     m_record = batch.records[size_t(row)];
     for (int column = 0; column < batch.columns; ++column) {
         const FeatureBatch::Cell &c = batch.cell(row, column);
-        if (c.offset >= 0 && (c.size > m_options.maxTextBytes || !isAscii(batch.bytes(c)))) return false;
+        if (c.offset < 0) continue;
+        // A UTF-8 cell's UTF-16 length is at most its bytes: within the limit as read() counts.
+        if (c.size > m_options.maxTextBytes) return false;
+        if (const QByteArrayView bytes = batch.bytes(c);
+            !isAscii(bytes) && !(m_rowUtf8Column[size_t(column)] && isKeptUtf8(bytes)))
+            return false;
     }
     out.clear();
     const QByteArrayView id = raw(FieldRole::Id), title = raw(FieldRole::Title);

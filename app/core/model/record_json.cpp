@@ -76,8 +76,16 @@ private:
     void appendString(QByteArrayView utf8)
     {
         m_out.append('"');
-        for (const char c : utf8)
-            appendCharacter(c);
+        // The runs that need no escape in one append each: an append per byte was most of what
+        // a CSV record's source cost the loader (profiled with callgrind).
+        const char *run = utf8.begin();
+        for (const char *p = utf8.begin(); p != utf8.end(); ++p) {
+            if (*p != '"' && *p != '\\' && quint8(*p) >= 0x20) continue;
+            m_out.append(run, p - run);
+            appendCharacter(*p);
+            run = p + 1;
+        }
+        m_out.append(run, utf8.end() - run);
         m_out.append('"');
     }
     void appendCharacter(char c)
@@ -228,6 +236,14 @@ void appendCompact(QByteArray &out, const Source &s)
 void appendCompactSourceText(QByteArray &out, QByteArrayView utf8Item)
 {
     const bool isUrl = utf8Item.startsWith("http://") || utf8Item.startsWith("https://");
+    // The common item, nothing to escape, in three appends (the loader's row lane: one a record).
+    const auto plain = [](char c) { return c != '"' && c != '\\' && quint8(c) >= 0x20; };
+    if (!utf8Item.isEmpty() && std::all_of(utf8Item.begin(), utf8Item.end(), plain)) {
+        out.append(isUrl ? QByteArrayView(R"({"url":")") : QByteArrayView(R"({"name":")"));
+        out.append(utf8Item);
+        out.append(QByteArrayView(R"("})"));
+        return;
+    }
     JsonObjectWriter o(out);
     o.addUtf8(isUrl ? kUrl : kName, utf8Item);
 }

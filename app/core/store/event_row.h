@@ -13,7 +13,7 @@ namespace chronomap {
 
 /// One record as EventStoreBuilder::addRow() stores it: the fields an Event of one point (or no
 /// geometry) with a default-language title, claims and sources carries, as UTF-8 text (ASCII but
-/// for a schema profile's composed title) in one reused buffer. The loader fills it straight from a batch's raw cells,
+/// for the title and summary) in one reused buffer. The loader fills it straight from a batch's raw cells,
 /// so that the common record costs no QString, QMap or QList (EventStoreBuilder::add() takes the full Event).
 ///
 /// Memory is reused: clear() keeps the capacity.
@@ -23,7 +23,7 @@ struct EventRow {
         qsizetype offset = 0, size = 0;
     };
 
-    QByteArray text; ///< ASCII bytes of every field below
+    QByteArray text; ///< UTF-8 bytes of every field below (ASCII but for title and summary)
     Span id, title;  ///< never empty
     Span summary;    ///< the default-language summary; empty: none
     Span category;   ///< as the store keeps it: trimmed, lower case
