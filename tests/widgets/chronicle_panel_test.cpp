@@ -38,6 +38,41 @@ QString allLabelText(const QWidget &panel)
     return texts.join(u'\n');
 }
 
+/// The bundled data in a shown event panel, and the treaty's signing and entry into force (the
+/// latter names the former as `enters-into-force-of`).
+struct TreatyPanel {
+    ViewState state;
+    EventPanel panel{&state};
+    EventStore::Index inForce = -1, signing = -1;
+
+    TreatyPanel()
+    {
+        state.setDataset(test::preparedBundledDataset());
+        panel.resize(700, 900);
+        panel.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&panel));
+        inForce = store().findId(QStringLiteral("2024-12-04-treaty-enters-into-force"));
+        signing = store().findId(QStringLiteral("2024-06-19-putin-kim-treaty-pyongyang"));
+        REQUIRE(inForce >= 0);
+        REQUIRE(signing >= 0);
+    }
+    const EventStore &store() const { return *state.dataset()->events; }
+
+    /// Clicks along the first line of `link` until the selection leaves `from`: plain text does
+    /// nothing. The click rebuilds the panel, so `link` is gone after it.
+    bool clickUntilSelectionLeaves(QLabel *link, EventStore::Index from)
+    {
+        panel.ensureWidgetVisible(link);
+        QCoreApplication::processEvents();
+        bool selected = false;
+        for (int x = 2; !selected && x < link->width(); x += 6) {
+            QTest::mouseClick(link, Qt::LeftButton, Qt::NoModifier, QPoint(x, link->fontMetrics().height() / 2));
+            selected = QTest::qWaitFor([&] { return state.selectedEvent() != from; }, 20);
+        }
+        return selected;
+    }
+};
+
 } // namespace
 
 TEST_CASE("In Spanish the event panel shows every claim's quantity, unit and note in Spanish", "[widgets]")
@@ -96,75 +131,43 @@ TEST_CASE("In Spanish the event panel shows every claim's quantity, unit and not
 
 TEST_CASE("A related record in the event panel is a link that selects it", "[widgets]")
 {
-    ViewState state;
-    state.setDataset(test::preparedBundledDataset());
-    EventPanel panel(&state);
-    panel.resize(700, 900);
-    panel.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&panel));
-    const EventStore &store = *state.dataset()->events;
-    const EventStore::Index inForce = store.findId(QStringLiteral("2024-12-04-treaty-enters-into-force"));
-    const EventStore::Index signing = store.findId(QStringLiteral("2024-06-19-putin-kim-treaty-pyongyang"));
-    REQUIRE(inForce >= 0);
-    REQUIRE(signing >= 0);
-    state.setSelectedEvent(inForce);
+    TreatyPanel t;
+    const EventStore &store = t.store();
+    t.state.setSelectedEvent(t.inForce);
 
-    const QList<QLabel *> links = panel.relatedLabels();
-    REQUIRE(links.size() == store.event(inForce).related.size());
+    const QList<QLabel *> links = t.panel.relatedLabels();
+    REQUIRE(links.size() == store.event(t.inForce).related.size());
     QLabel *first = links.first();
-    CHECK(first->text().contains(store.title(signing).toHtmlEscaped()));
+    CHECK(first->text().contains(store.title(t.signing).toHtmlEscaped()));
     CHECK(first->text().startsWith(ValueLabels::relation(QStringLiteral("enters-into-force-of"))));
-    panel.ensureWidgetVisible(first);
-    QCoreApplication::processEvents();
 
-    // Click along the first line of the label until the link answers: plain text does nothing.
-    bool selected = false;
-    for (int x = 2; !selected && x < first->width(); x += 6) { // the click rebuilds the panel: `first` is gone
-        QTest::mouseClick(first, Qt::LeftButton, Qt::NoModifier, QPoint(x, first->fontMetrics().height() / 2));
-        selected = QTest::qWaitFor([&] { return state.selectedEvent() != inForce; }, 20);
-    }
-    CHECK(selected);
-    CHECK(state.selectedEvent() == signing);
-    CHECK(panel.titleText() == store.title(signing));
+    CHECK(t.clickUntilSelectionLeaves(first, t.inForce));
+    CHECK(t.state.selectedEvent() == t.signing);
+    CHECK(t.panel.titleText() == store.title(t.signing));
 }
 
 TEST_CASE("The event panel lists the records that name the selected one as links to them", "[widgets]")
 {
-    ViewState state;
-    state.setDataset(test::preparedBundledDataset());
-    EventPanel panel(&state);
-    panel.resize(700, 900);
-    panel.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&panel));
-    const EventStore &store = *state.dataset()->events;
-    const EventStore::Index inForce = store.findId(QStringLiteral("2024-12-04-treaty-enters-into-force"));
-    const EventStore::Index signing = store.findId(QStringLiteral("2024-06-19-putin-kim-treaty-pyongyang"));
-    REQUIRE(inForce >= 0);
-    REQUIRE(signing >= 0);
-    state.setSelectedEvent(signing);
+    TreatyPanel t;
+    const EventStore &store = t.store();
+    t.state.setSelectedEvent(t.signing);
 
     // The signing is named by its ratifications and its entry into force, below its own links.
-    const QList<QLabel *> incoming = panel.referrerLabels();
-    REQUIRE(incoming.size() == store.referrers(signing).size());
+    const QList<QLabel *> incoming = t.panel.referrerLabels();
+    REQUIRE(incoming.size() == store.referrers(t.signing).size());
     const QString wanted = ValueLabels::inverseRelation(QStringLiteral("enters-into-force-of")) + QStringLiteral(": ");
     QLabel *entry = nullptr;
     for (QLabel *label : incoming)
-        if (label->text().startsWith(wanted) && label->text().contains(store.title(inForce).toHtmlEscaped()))
+        if (label->text().startsWith(wanted) && label->text().contains(store.title(t.inForce).toHtmlEscaped()))
             entry = label;
     REQUIRE(entry != nullptr);
-    panel.ensureWidgetVisible(entry);
     QCoreApplication::processEvents(); // a label added to a shown layout shows on the next turn
-    CHECK(entry->isVisibleTo(&panel));
+    CHECK(entry->isVisibleTo(&t.panel));
 
-    bool selected = false;
-    for (int x = 2; !selected && x < entry->width(); x += 6) { // the click rebuilds the panel: `entry` is gone
-        QTest::mouseClick(entry, Qt::LeftButton, Qt::NoModifier, QPoint(x, entry->fontMetrics().height() / 2));
-        selected = QTest::qWaitFor([&] { return state.selectedEvent() != signing; }, 20);
-    }
-    CHECK(selected);
-    CHECK(state.selectedEvent() == inForce);
+    CHECK(t.clickUntilSelectionLeaves(entry, t.signing));
+    CHECK(t.state.selectedEvent() == t.inForce);
     // The list follows the selection.
-    CHECK(panel.referrerLabels().size() == store.referrers(inForce).size());
+    CHECK(t.panel.referrerLabels().size() == store.referrers(t.inForce).size());
 }
 
 TEST_CASE("The timeline draws a connector from the selected record to its related ones", "[timeline][render]")
