@@ -230,8 +230,13 @@ TEST_CASE("Opening a database with a password typed keeps the fields for next ti
     window.close(); // saves the settings
     // Read back from the file the window wrote (a second AppSettings made while the window's is
     // open found the file unreadable here and reset it: reported, not hidden, see the report).
-    QSettings stored(isolated.dir.filePath(QStringLiteral("Unknown Organization/chronomap_tests.conf")),
-                     QSettings::IniFormat);
+    // The file is named after the process's organization and application, which tests run
+    // before this one in the same process may have set.
+    const QString organization = QCoreApplication::organizationName();
+    QSettings stored(
+        isolated.dir.filePath((organization.isEmpty() ? QStringLiteral("Unknown Organization") : organization) + u'/' +
+                              QCoreApplication::applicationName() + QStringLiteral(".conf")),
+        QSettings::IniFormat);
     REQUIRE(stored.status() == QSettings::NoError);
     CHECK(stored.value(QStringLiteral("database/host")).toString() == nowhere.path());
     CHECK(stored.value(QStringLiteral("database/dbname")).toString() == u"chronomap_test");
