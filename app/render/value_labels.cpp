@@ -64,23 +64,40 @@ QString ValueLabels::unit(const QString &unit)
     return unit;
 }
 
+namespace {
+
+/// Each related-record relation as the record stating it reads, and as the record it names reads.
+struct RelationWords {
+    const char *id, *forward, *inverse;
+};
+constexpr RelationWords kRelations[] = {
+    {"follows-up", QT_TRANSLATE_NOOP("ValueLabels", "follows up"), QT_TRANSLATE_NOOP("ValueLabels", "followed up by")},
+    {"ratifies", QT_TRANSLATE_NOOP("ValueLabels", "ratifies"), QT_TRANSLATE_NOOP("ValueLabels", "ratified by")},
+    {"enters-into-force-of", QT_TRANSLATE_NOOP("ValueLabels", "entry into force of"),
+     QT_TRANSLATE_NOOP("ValueLabels", "brought into force by")},
+    {"reports-on", QT_TRANSLATE_NOOP("ValueLabels", "reports on"), QT_TRANSLATE_NOOP("ValueLabels", "reported on by")},
+    {"disputes", QT_TRANSLATE_NOOP("ValueLabels", "disputes"), QT_TRANSLATE_NOOP("ValueLabels", "disputed by")},
+};
+
+const RelationWords *relationWords(const QString &relation)
+{
+    for (const RelationWords &words : kRelations)
+        if (relation == QLatin1String(words.id)) return &words;
+    return nullptr;
+}
+
+} // namespace
+
 QString ValueLabels::relation(const QString &relation)
 {
-    if (relation == u"follows-up") return QCoreApplication::translate("ValueLabels", "follows up");
-    if (relation == u"ratifies") return QCoreApplication::translate("ValueLabels", "ratifies");
-    if (relation == u"enters-into-force-of") return QCoreApplication::translate("ValueLabels", "entry into force of");
-    if (relation == u"reports-on") return QCoreApplication::translate("ValueLabels", "reports on");
-    if (relation == u"disputes") return QCoreApplication::translate("ValueLabels", "disputes");
-    return relation;
+    const RelationWords *words = relationWords(relation);
+    return words ? QCoreApplication::translate("ValueLabels", words->forward) : relation;
 }
 
 QString ValueLabels::inverseRelation(const QString &relation)
 {
-    if (relation == u"follows-up") return QCoreApplication::translate("ValueLabels", "followed up by");
-    if (relation == u"ratifies") return QCoreApplication::translate("ValueLabels", "ratified by");
-    if (relation == u"enters-into-force-of") return QCoreApplication::translate("ValueLabels", "brought into force by");
-    if (relation == u"reports-on") return QCoreApplication::translate("ValueLabels", "reported on by");
-    if (relation == u"disputes") return QCoreApplication::translate("ValueLabels", "disputed by");
+    if (const RelationWords *words = relationWords(relation))
+        return QCoreApplication::translate("ValueLabels", words->inverse);
     //: A relation the app has no wording for, seen from the record it names: "<relation> (from)"
     return QCoreApplication::translate("ValueLabels", "%1 (from)").arg(relation);
 }

@@ -29,6 +29,12 @@ bool isAscii(QStringView text)
     return std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
 }
 
+/// A byte JSON takes as it is inside a string: not a quote, a backslash or a control character.
+bool needsNoEscape(char c)
+{
+    return c != '"' && c != '\\' && quint8(c) >= 0x20;
+}
+
 /// Writes a compact JSON object member by member, leaving out empty text and absent numbers.
 class JsonObjectWriter {
 public:
@@ -80,7 +86,7 @@ private:
         // a CSV record's source cost the loader (profiled with callgrind).
         const char *run = utf8.begin();
         for (const char *p = utf8.begin(); p != utf8.end(); ++p) {
-            if (*p != '"' && *p != '\\' && quint8(*p) >= 0x20) continue;
+            if (needsNoEscape(*p)) continue;
             m_out.append(run, p - run);
             appendCharacter(*p);
             run = p + 1;
@@ -237,8 +243,7 @@ void appendCompactSourceText(QByteArray &out, QByteArrayView utf8Item)
 {
     const bool isUrl = utf8Item.startsWith("http://") || utf8Item.startsWith("https://");
     // The common item, nothing to escape, in three appends (the loader's row lane: one a record).
-    const auto plain = [](char c) { return c != '"' && c != '\\' && quint8(c) >= 0x20; };
-    if (!utf8Item.isEmpty() && std::all_of(utf8Item.begin(), utf8Item.end(), plain)) {
+    if (!utf8Item.isEmpty() && std::all_of(utf8Item.begin(), utf8Item.end(), needsNoEscape)) {
         out.append(isUrl ? QByteArrayView(R"({"url":")") : QByteArrayView(R"({"name":")"));
         out.append(utf8Item);
         out.append(QByteArrayView(R"("})"));
