@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/byte_append.h"
 #include "core/huge_pages.h"
 
 #include <QByteArray>
@@ -67,7 +68,7 @@ public:
             Slot &slot = m_slots[i];
             if (slot.idPlusOne == 0) {
                 if (m_begin.empty()) m_begin.push_back(0);
-                m_text.append(utf8.data(), utf8.size());
+                appendBytes(m_text, utf8);
                 m_begin.push_back(m_text.size());
                 slot = {tag, quint32(m_begin.size() - 1)};
                 return true;

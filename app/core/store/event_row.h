@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/byte_append.h"
 #include "core/model/event.h"
 
 #include <QByteArray>
@@ -42,7 +43,7 @@ struct EventRow {
     Span append(QByteArrayView bytes)
     {
         const Span s{text.size(), bytes.size()};
-        text.append(bytes.data(), bytes.size());
+        appendBytes(text, bytes);
         return s;
     }
 
