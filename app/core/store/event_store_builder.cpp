@@ -169,7 +169,7 @@ void EventStoreBuilder::add(const Event &e)
     t.append(char(Tag::End));
 }
 
-void EventStoreBuilder::addRow(const EventRow &r)
+void EventStoreBuilder::addRow(const EventRow &r, std::optional<size_t> idQHash)
 {
     auto &s = *m_store;
     addColumns(r.when, r.geometryKind, r.locationPrecision, r.confidence, r.lonDeg, r.latDeg);
@@ -178,7 +178,10 @@ void EventStoreBuilder::addRow(const EventRow &r)
     QByteArray &t = s.m_text;
     const EventStore::Index record = beginText();
     appendField(t, Tag::Id, r.view(r.id));
-    noteId(r.view(r.id), record);
+    if (idQHash) // EventStoreCodec::idHash() of an id never empty
+        m_idHashes.emplace_back(quint32(*idQHash), record);
+    else
+        noteId(r.view(r.id), record);
     for (const EventRow::Span &region : r.regions) {
         // By its bytes: a QString per region and record was one allocation per ACLED row.
         const QByteArrayView code = r.view(region);
