@@ -33,10 +33,11 @@ void BatchConverter::convert(const FeatureBatch &batch, qsizetype row)
         const AheadHash &kept = m_aheadHashes[size_t(row) % m_aheadHashes.size()];
         const size_t hash =
             kept.id && kept.id == raw.data() && kept.size == raw.size() && raw == id ? kept.hash : IdSet::hashOf(id);
+        m_row.idQHash = hash;
         if (!m_ids.insert(id, hash))
             m_reader.reportDuplicateId(QString::fromLatin1(id));
         else
-            m_builder.addRow(m_row, hash);
+            m_builder.addRow(m_row);
         return;
     }
     if (auto e = m_reader.read(batch, row)) {

@@ -8,6 +8,7 @@
 #include <QByteArrayView>
 
 #include <cmath>
+#include <optional>
 #include <vector>
 
 namespace chronomap {
@@ -38,6 +39,9 @@ struct EventRow {
     GeometryKind geometryKind = GeometryKind::None; ///< None or Point
     LocationPrecision locationPrecision = LocationPrecision::Unstated;
     double lonDeg = std::nan(""), latDeg = std::nan(""); ///< WGS 84 degrees; NaN without geometry
+    /// qHash() of the id when the producer has it already (BatchConverter hashes each id once,
+    /// for its id set and for the store's id index); else addRow() hashes it.
+    std::optional<size_t> idQHash;
 
     QByteArrayView view(Span s) const { return QByteArrayView(text).sliced(s.offset, s.size); }
     Span append(QByteArrayView bytes)
@@ -61,6 +65,7 @@ struct EventRow {
         geometryKind = GeometryKind::None;
         locationPrecision = LocationPrecision::Unstated;
         lonDeg = latDeg = std::nan("");
+        idQHash.reset();
     }
 };
 

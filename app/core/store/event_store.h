@@ -12,7 +12,6 @@
 #include <QVarLengthArray>
 
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace chronomap {
@@ -160,9 +159,7 @@ public:
     void add(const Event &event);
     /// Adds a record given as raw text (the loader's common case): the same as add() of the Event
     /// with these fields, without building one.
-    /// `idQHash`: qHash() of the row's id when the caller has it already (BatchConverter hashes
-    /// each id once, for its IdSet and for this).
-    void addRow(const EventRow &row, std::optional<size_t> idQHash = std::nullopt);
+    void addRow(const EventRow &row);
     /// Adds actor names for the store (ids already known keep theirs).
     void addActors(const ActorVocabulary &actors) { m_store->m_actors.merge(actors); }
     qsizetype size() const { return qsizetype(m_store->m_startMs.size()); }

@@ -169,7 +169,7 @@ void EventStoreBuilder::add(const Event &e)
     t.append(char(Tag::End));
 }
 
-void EventStoreBuilder::addRow(const EventRow &r, std::optional<size_t> idQHash)
+void EventStoreBuilder::addRow(const EventRow &r)
 {
     auto &s = *m_store;
     addColumns(r.when, r.geometryKind, r.locationPrecision, r.confidence, r.lonDeg, r.latDeg);
@@ -178,8 +178,8 @@ void EventStoreBuilder::addRow(const EventRow &r, std::optional<size_t> idQHash)
     QByteArray &t = s.m_text;
     const EventStore::Index record = beginText();
     appendField(t, Tag::Id, r.view(r.id));
-    if (idQHash) // EventStoreCodec::idHash() of an id never empty
-        m_idHashes.emplace_back(quint32(*idQHash), record);
+    if (r.idQHash) // EventStoreCodec::idHash() of an id never empty
+        m_idHashes.emplace_back(quint32(*r.idQHash), record);
     else
         noteId(r.view(r.id), record);
     for (const EventRow::Span &region : r.regions) {
