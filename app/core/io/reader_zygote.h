@@ -9,7 +9,7 @@
 
 namespace chronomap {
 
-/// A reader child forked before the app starts, for one-shot exports. A reader child started
+/// A reader child forked before the app starts, for one-shot runs (exports, --validate, --query). A reader child started
 /// with posix_spawn loads the executable's ~150 shared libraries again: about a tenth of a
 /// second of dynamic linking (mostly symbol lookups and relocation page faults) before it reads
 /// a byte, on the export's critical path. A process forked first thing in main(), while the
