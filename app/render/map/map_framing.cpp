@@ -176,8 +176,14 @@ EventStore::IndexList MapFraming::eventsOfBusiestArea(const PreparedDataset &dat
 
 Viewport MapFraming::frameEvents(const PreparedDataset &dataset, const EventStore::IndexList *events, QSize sizePx)
 {
+    return fitEventBounds(eventBounds(dataset, events), sizePx);
+}
+
+QRectF MapFraming::eventBounds(const PreparedDataset &dataset, const EventStore::IndexList *events)
+{
     QList<QPointF> points;
     if (const EventStore *store = dataset.events.get()) {
+        points.reserve(events ? qsizetype(events->size()) : store->size()); // a point each, as a rule
         const RegionIndex *regions = dataset.baseMap ? dataset.baseMap->regions.get() : nullptr;
         auto add = [&](EventStore::Index i) {
             if (dataset.isRegionLevel(i) && regions) {
@@ -206,7 +212,11 @@ Viewport MapFraming::frameEvents(const PreparedDataset &dataset, const EventStor
         points = sample;
     }
     if (points.isEmpty()) points = {QPointF(20, 35), QPointF(140, 65)};
-    QRectF bounds = mercatorBoundsOf(points);
+    return mercatorBoundsOf(points);
+}
+
+Viewport MapFraming::fitEventBounds(QRectF bounds, QSize sizePx)
+{
     const double minSpanM = 200'000; // a single place still shows its surroundings
     const double padX = std::max(0.0, minSpanM - bounds.width()) / 2,
                  padY = std::max(0.0, minSpanM - bounds.height()) / 2;
