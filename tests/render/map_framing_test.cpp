@@ -102,6 +102,18 @@ TEST_CASE("Framing many points finds the widest gap of their longitudes as sorti
         INFO("run " << run << ": " << count << " points in " << clusters << " clusters");
         CHECK(MapFraming::mercatorBoundsOf(points) == boundsBySorting(points));
     }
+    // Two places half the globe apart, many times each: the gap between them ties with the wrap
+    // round the back, which wins (the interval from the first place eastwards).
+    QList<QPointF> opposite;
+    for (int i = 0; i < 10'000; ++i)
+        opposite.append(QPointF(i % 2 ? 90 : -90, lat(random)));
+    CHECK(MapFraming::mercatorBoundsOf(opposite) == boundsBySorting(opposite));
+    CHECK(westLonOf(MapFraming::mercatorBoundsOf(opposite)) == Approx(-90).margin(1e-9));
+    // Few points share one bucket: the widest gap between two of them (190°, the shorter way
+    // round is east from 100° across the antimeridian) is found inside it.
+    const QList<QPointF> twoPlaces = {QPointF(-90, 40), QPointF(100, 50)};
+    CHECK(MapFraming::mercatorBoundsOf(twoPlaces) == boundsBySorting(twoPlaces));
+    CHECK(westLonOf(MapFraming::mercatorBoundsOf(twoPlaces)) == Approx(100).margin(1e-9));
     QList<QPointF> evenlyRound;
     for (int i = 0; i < 1'000; ++i)
         evenlyRound.append(QPointF(-180 + 0.36 * i, 10));
