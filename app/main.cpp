@@ -27,9 +27,10 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv); // a reader child, started by the app: reads one file, streams it back
         return chronomap::ReaderChild::run(app.arguments());
     }
-    // A one-shot export forks its reader child now, while the process has one thread and no
-    // application object: it starts linked (see ReaderZygote). parseMode below decides the mode.
-    if (chronomap::cli::mayExport(argc, argv))
+    // A one-shot export, validation or query forks its reader child now, while the process has
+    // one thread and no application object: it starts linked (see ReaderZygote). parseMode below
+    // decides the mode.
+    if (chronomap::cli::mayReadOnce(argc, argv))
         if (const std::optional<int> zygoteStatus = chronomap::ReaderZygote::start(argc, argv)) return *zygoteStatus;
     QCoreApplication::setApplicationName(QStringLiteral("chronomap"));
     QCoreApplication::setOrganizationName(QStringLiteral("Chronomap"));

@@ -183,10 +183,12 @@ int query(const QCommandLineParser &parser, const Options &o, const LoadOptions 
 
 } // namespace
 
-bool mayExport(int argc, char **argv)
+bool mayReadOnce(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i)
-        if (std::strncmp(argv[i], "--export", 8) == 0) return true;
+        if (std::strncmp(argv[i], "--export", 8) == 0 || std::strncmp(argv[i], "--validate", 10) == 0 ||
+            std::strncmp(argv[i], "--query", 7) == 0)
+            return true;
     return false;
 }
 

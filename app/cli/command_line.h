@@ -12,9 +12,10 @@ enum class Mode : quint8 {
     Export,   ///< --export: a QGuiApplication on the offscreen platform
 };
 
-/// A look at the raw arguments before any Qt object exists: true when one may ask for an export
-/// (--export, --export-animation, --export-briefing), which then forks its reader early.
-bool mayExport(int argc, char **argv);
+/// A look at the raw arguments before any Qt object exists: true when one may ask for a run that
+/// reads its data once and exits (--export, --export-animation, --export-briefing, --validate,
+/// --query), which then forks its reader early.
+bool mayReadOnce(int argc, char **argv);
 
 /// Parses the arguments with a QCoreApplication (translators installed) and no GUI object yet.
 /// Prints --help and --version and exits 0; an unknown option or a missing value prints one line

@@ -45,6 +45,36 @@ QPolygonF arcThrough(const QList<QPointF> &vertices, int segments)
     return arc;
 }
 
+/// The base-map regions named by records [first, last): their indices into RegionIndex::regions()
+/// and where each record's indices end (counted from `first`'s start, so `ends` starts with 0).
+struct RegionsNamed {
+    std::vector<qint32> ends;
+    std::vector<int> indices;
+};
+
+RegionsNamed regionsNamed(const EventStore &store, const RegionIndex *regions, EventStore::Index first,
+                          EventStore::Index last)
+{
+    RegionsNamed out;
+    out.ends.reserve(size_t(last - first) + 1);
+    out.ends.push_back(0);
+    // A dataset names a few hundred regions at most, each in many records: each distinct code is
+    // looked up once (RegionIndex::find trims and folds case, three strings), not once per record,
+    // by its stored bytes (a QString and a list per record were a tenth of an export's drawing).
+    QHash<QByteArray, int> regionOfCode;
+    for (EventStore::Index i = first; i < last; ++i) {
+        if (regions)
+            for (const QByteArrayView code : store.rawRegionCodes(i)) {
+                auto found = regionOfCode.constFind(QByteArray::fromRawData(code.data(), code.size()));
+                if (found == regionOfCode.constEnd())
+                    found = regionOfCode.insert(code.toByteArray(), regions->find(QString::fromUtf8(code)));
+                if (*found >= 0) out.indices.push_back(*found);
+            }
+        out.ends.push_back(qint32(out.indices.size()));
+    }
+    return out;
+}
+
 } // namespace
 
 std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
@@ -68,6 +98,12 @@ std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
     std::future<std::shared_ptr<const TimelineIndex>> timeline =
         std::async(n >= kParallelTimelineFromEvents ? std::launch::async : std::launch::deferred,
                    [events = d->events] { return std::make_shared<const TimelineIndex>(events); });
+    // Reading the records' text for their region codes is the largest part: the later half of
+    // the records is read on a third thread (on two cores, beside the timeline's and this one).
+    const RegionIndex *regions = d->baseMap ? d->baseMap->regions.get() : nullptr;
+    const Index half = n >= kParallelTimelineFromEvents ? Index(n / 2) : Index(n);
+    std::future<RegionsNamed> later = std::async(half < Index(n) ? std::launch::async : std::launch::deferred,
+                                                 [&] { return regionsNamed(store, regions, half, Index(n)); });
     clearUpperVectorState(); // the loader hashed strings: numeric work next
     d->m_pointsMercator.resize(n);
     d->m_kinds.resize(n);
@@ -80,23 +116,15 @@ std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
             quint8((point ? kPoint : 0) | (store.locationPrecision(i) == LocationPrecision::Region ? kRegionLevel : 0));
     }
 
+    RegionsNamed earlier = regionsNamed(store, regions, 0, half);
+    const RegionsNamed rest = later.get();
+    d->m_regionStart = std::move(earlier.ends);
+    d->m_regionIndices = std::move(earlier.indices);
     d->m_regionStart.reserve(n + 1);
-    d->m_regionStart.push_back(0);
-    const RegionIndex *regions = d->baseMap ? d->baseMap->regions.get() : nullptr;
-    // A dataset names a few hundred regions at most, each in many records: each distinct code is
-    // looked up once (RegionIndex::find trims and folds case, three strings), not once per record,
-    // by its stored bytes (a QString and a list per record were a tenth of an export's drawing).
-    QHash<QByteArray, int> regionOfCode;
-    for (Index i = 0; i < store.size(); ++i) {
-        if (regions)
-            for (const QByteArrayView code : store.rawRegionCodes(i)) {
-                auto found = regionOfCode.constFind(QByteArray::fromRawData(code.data(), code.size()));
-                if (found == regionOfCode.constEnd())
-                    found = regionOfCode.insert(code.toByteArray(), regions->find(QString::fromUtf8(code)));
-                if (*found >= 0) d->m_regionIndices.push_back(*found);
-            }
-        d->m_regionStart.push_back(qint32(d->m_regionIndices.size()));
-    }
+    const qint32 offset = qint32(d->m_regionIndices.size());
+    for (size_t k = 1; k < rest.ends.size(); ++k) // rest.ends[0] is the earlier half's end
+        d->m_regionStart.push_back(offset + rest.ends[k]);
+    d->m_regionIndices.insert(d->m_regionIndices.end(), rest.indices.begin(), rest.indices.end());
 
     d->m_arcEvents.assign(store.lineEvents().begin(), store.lineEvents().end());
     std::sort(d->m_arcEvents.begin(), d->m_arcEvents.end());

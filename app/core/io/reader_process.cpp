@@ -231,7 +231,7 @@ LoadResult ReaderProcess::load(const QString &path, const LoadOptions &options, 
     const std::vector<QByteArray> arguments = childArguments(exe, path, options, limits);
     QString startError;
     bool started = false;
-    // The zygote forked at the app's start, when there is one (one-shot exports), is this very
+    // The zygote forked at the app's start, when there is one (one-shot exports, validations and queries), is this very
     // executable already linked: a file's first reader saves the child's start. A database's
     // reader gets its password in its environment, so it is always started anew.
     if (isOwnExecutable() && !DatabaseSource::isDatabase(path))

@@ -10,6 +10,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
+#include <vector>
 
 namespace chronomap {
 
@@ -27,30 +30,82 @@ void appendGreatCirclePath(QList<QPointF> &points, const QList<QPointF> &vertice
         points.append(greatCircleSteps(vertices[v - 1], vertices[v], kSteps));
 }
 
+/// West and east ends of the smallest longitude interval holding every longitude: the circle
+/// minus its largest gap between neighbours (the wrap from the last round to the first winning a
+/// tie, else the first in ascending order). East is past 180 when the interval crosses the
+/// antimeridian. The gap is found without sorting: neighbours in different buckets of a
+/// histogram are each bucket's maximum and the next one's minimum, and a gap inside a bucket is
+/// at most the bucket's span, so only buckets spanning at least the widest gap between buckets
+/// are sorted (none, as a rule). The differences are those a sort would take: the same result.
+std::pair<double, double> smallestLonInterval(std::vector<double> lons)
+{
+    std::erase_if(lons, [](double lon) { return !std::isfinite(lon); }); // nothing to frame there
+    if (lons.empty()) return {0, 0};
+    const auto [lowest, highest] = std::minmax_element(lons.begin(), lons.end());
+    const double lo = *lowest, hi = *highest;
+    const double wrapGap = lo + 360 - hi;
+    if (hi <= lo) return {lo, hi};
+    // A bucket's index grows with the longitude (each step rounds monotonically), so the buckets
+    // in order hold the sorted longitudes in order.
+    const size_t buckets = std::max<size_t>(1, lons.size() / 2);
+    const double perDeg = double(buckets) / (hi - lo);
+    const auto bucketOf = [&](double lon) { return std::min(buckets - 1, size_t((lon - lo) * perDeg)); };
+    constexpr double kEmpty = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> minOf(buckets, kEmpty), maxOf(buckets, kEmpty);
+    for (const double lon : lons) {
+        const size_t b = bucketOf(lon);
+        if (!(minOf[b] <= lon)) minOf[b] = lon; // NaN compares false: the bucket's first
+        if (!(maxOf[b] >= lon)) maxOf[b] = lon;
+    }
+    double widestBetween = wrapGap;
+    for (size_t b = 0, previous = 0; b < buckets; ++b) {
+        if (std::isnan(minOf[b])) continue;
+        if (b > 0) widestBetween = std::max(widestBetween, minOf[b] - maxOf[previous]);
+        previous = b;
+    }
+    // The longitudes of buckets wide enough to hide a wider gap, sorted (bucket order is value order).
+    std::vector<double> insideWide;
+    for (const double lon : lons)
+        if (const size_t b = bucketOf(lon); maxOf[b] - minOf[b] >= widestBetween) insideWide.push_back(lon);
+    std::sort(insideWide.begin(), insideWide.end());
+    // Every gap in ascending order: between buckets, and inside the wide ones.
+    double gap = wrapGap, west = lo, east = hi;
+    const auto consider = [&](double left, double right) {
+        if (right - left > gap) {
+            gap = right - left;
+            west = right;
+            east = left + 360;
+        }
+    };
+    size_t k = 0;
+    for (size_t b = 0, previous = 0; b < buckets; ++b) {
+        if (std::isnan(minOf[b])) continue;
+        if (b > 0) consider(maxOf[previous], minOf[b]);
+        previous = b;
+        if (maxOf[b] - minOf[b] < widestBetween) continue;
+        for (++k; k < insideWide.size() && bucketOf(insideWide[k]) == b; ++k)
+            consider(insideWide[k - 1], insideWide[k]);
+    }
+    return {west, east};
+}
+
 } // namespace
 
 QRectF MapFraming::mercatorBoundsOf(const QList<QPointF> &points)
 {
     if (points.isEmpty()) return {};
     // The smallest longitude interval holding every point is the circle minus its largest gap.
-    QList<double> lons;
+    std::vector<double> lons;
+    lons.reserve(size_t(points.size()));
     double minLat = 90, maxLat = -90, sumSin = 0, sumCos = 0;
     for (const QPointF &p : points) {
-        lons.append(p.x());
+        lons.push_back(p.x());
         minLat = std::min(minLat, p.y());
         maxLat = std::max(maxLat, p.y());
         sumSin += std::sin(p.x() * kDegToRad);
         sumCos += std::cos(p.x() * kDegToRad);
     }
-    std::sort(lons.begin(), lons.end());
-    double gap = lons.first() + 360 - lons.last(), west = lons.first(), east = lons.last();
-    for (qsizetype i = 1; i < lons.size(); ++i) {
-        if (lons[i] - lons[i - 1] > gap) {
-            gap = lons[i] - lons[i - 1];
-            west = lons[i];
-            east = lons[i - 1] + 360;
-        }
-    }
+    auto [west, east] = smallestLonInterval(std::move(lons));
     // Past half the globe the view is the world anyway: centred where the points are (their
     // mean direction), not on the middle of the interval, which for events in Europe, Korea and
     // America alike would put the ocean in the middle and cut Eurasia at both edges.
@@ -121,8 +176,14 @@ EventStore::IndexList MapFraming::eventsOfBusiestArea(const PreparedDataset &dat
 
 Viewport MapFraming::frameEvents(const PreparedDataset &dataset, const EventStore::IndexList *events, QSize sizePx)
 {
+    return fitEventBounds(eventBounds(dataset, events), sizePx);
+}
+
+QRectF MapFraming::eventBounds(const PreparedDataset &dataset, const EventStore::IndexList *events)
+{
     QList<QPointF> points;
     if (const EventStore *store = dataset.events.get()) {
+        points.reserve(events ? qsizetype(events->size()) : store->size()); // a point each, as a rule
         const RegionIndex *regions = dataset.baseMap ? dataset.baseMap->regions.get() : nullptr;
         auto add = [&](EventStore::Index i) {
             if (dataset.isRegionLevel(i) && regions) {
@@ -151,7 +212,11 @@ Viewport MapFraming::frameEvents(const PreparedDataset &dataset, const EventStor
         points = sample;
     }
     if (points.isEmpty()) points = {QPointF(20, 35), QPointF(140, 65)};
-    QRectF bounds = mercatorBoundsOf(points);
+    return mercatorBoundsOf(points);
+}
+
+Viewport MapFraming::fitEventBounds(QRectF bounds, QSize sizePx)
+{
     const double minSpanM = 200'000; // a single place still shows its surroundings
     const double padX = std::max(0.0, minSpanM - bounds.width()) / 2,
                  padY = std::max(0.0, minSpanM - bounds.height()) / 2;

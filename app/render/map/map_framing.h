@@ -23,6 +23,10 @@ public:
     /// region of region-level records (drawn as fills). At least 200 km across, with a margin of
     /// 7 % of the longer side (48 px at least); the base map's focus when there is nothing to frame.
     static Viewport frameEvents(const PreparedDataset &dataset, const EventStore::IndexList *events, QSize sizePx);
+    /// frameEvents() in two steps: the events' Mercator bounds (the costly part, any thread, no
+    /// size needed), then the viewport of `sizePx` fitted to them.
+    static QRectF eventBounds(const PreparedDataset &dataset, const EventStore::IndexList *events);
+    static Viewport fitEventBounds(QRectF bounds, QSize sizePx);
     /// The events of the dataset's area of most events: point and line events binned by their
     /// place in cells of `cellDeg` degrees, and those in the 3 × 3 cells round the fullest
     /// block (the deployments in Kursk and Belgorod for the bundled data, not Moscow to Alaska).

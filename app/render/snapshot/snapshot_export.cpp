@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <future>
+
 namespace chronomap {
 
 QString SnapshotRequest::write(const SnapshotComposer::Progress &progress, SnapshotMetadata *metadata) const
@@ -15,16 +17,22 @@ QString SnapshotRequest::write(const SnapshotComposer::Progress &progress, Snaps
     state.setDataset(dataset);
     state.setSettings(settings);
     SnapshotComposer composer(state, content, size.scale);
-    const QSizeF mapArea = composer.mapAreaFor(QSizeF(size.pixels) / size.scale).size();
-    if (const auto prepared = PreparedDataset::of(dataset); frameSubject && prepared) {
-        const QSize mapPx(qRound(mapArea.width()), qRound(mapArea.height()));
-        if (settings.region >= 0) {
-            composer.setMapViewport(MapFraming::frameRegion(*prepared, settings.region, mapPx));
-        } else {
-            const auto &visible = state.visibleEvents();
-            composer.setMapViewport(MapFraming::frameEvents(*prepared, visible.empty() ? nullptr : &visible, mapPx));
-        }
+    const auto prepared = PreparedDataset::of(dataset);
+    // The events' bounds need no size: found on a second thread while this one lays out the
+    // snapshot (counting the footer's sources), which gives the map's size to fit them to.
+    std::future<QRectF> eventBounds;
+    if (frameSubject && prepared && settings.region < 0) {
+        const EventStore::IndexList *visible = &state.visibleEvents(); // filtered here, read there
+        eventBounds = std::async(std::launch::async, [&prepared, visible] {
+            return MapFraming::eventBounds(*prepared, visible->empty() ? nullptr : visible);
+        });
     }
+    const QSizeF mapArea = composer.mapAreaFor(QSizeF(size.pixels) / size.scale).size();
+    const QSize mapPx(qRound(mapArea.width()), qRound(mapArea.height()));
+    if (eventBounds.valid())
+        composer.setMapViewport(MapFraming::fitEventBounds(eventBounds.get(), mapPx));
+    else if (frameSubject && prepared)
+        composer.setMapViewport(MapFraming::frameRegion(*prepared, settings.region, mapPx));
     SnapshotWriter::Options options;
     options.pixelSize = size.pixels;
     options.scale = size.scale;
