@@ -2,7 +2,7 @@
 #include "synthetic_events.h"
 
 #include <QDir>
-#include <QFile>
+#include <QSaveFile>
 
 #include <array>
 #include <charconv>
@@ -234,7 +234,7 @@ void appendCsv(std::string &out, const SyntheticEvent &e)
 }
 
 /// Writes `buffer` to `file` and empties it.
-bool flush(QFile &file, std::string &buffer, QString *error)
+bool flush(QFileDevice &file, std::string &buffer, QString *error)
 {
     if (file.write(buffer.data(), qint64(buffer.size())) != qint64(buffer.size())) {
         *error = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
@@ -251,9 +251,11 @@ bool writeSyntheticEvents(const QString &dir, qint64 events, SyntheticFiles *out
     out->geojsonPath = QDir(dir).filePath(QStringLiteral("events.geojson"));
     out->csvPath = QDir(dir).filePath(QStringLiteral("events.csv"));
     out->events = events;
-    QFile geojson(out->geojsonPath), csv(out->csvPath);
-    for (QFile *file : {&geojson, &csv}) {
-        if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    // Replaced whole at the end: a bench or a load still reading the old files (another run on
+    // the same --data-dir) keeps reading them, never a file cut short.
+    QSaveFile geojson(out->geojsonPath), csv(out->csvPath);
+    for (QSaveFile *file : {&geojson, &csv}) {
+        if (!file->open(QIODevice::WriteOnly)) {
             *error = QStringLiteral("%1: %2").arg(file->fileName(), file->errorString());
             return false;
         }
@@ -275,12 +277,11 @@ bool writeSyntheticEvents(const QString &dir, qint64 events, SyntheticFiles *out
     }
     geojsonBuffer.append("\n]}\n");
     if (!flush(geojson, geojsonBuffer, error) || !flush(csv, csvBuffer, error)) return false;
-    for (QFile *file : {&geojson, &csv}) {
-        if (!file->flush()) {
+    for (QSaveFile *file : {&geojson, &csv}) {
+        if (!file->commit()) {
             *error = QStringLiteral("%1: %2").arg(file->fileName(), file->errorString());
             return false;
         }
-        file->close();
     }
     return true;
 }

@@ -252,7 +252,7 @@ TEST_CASE("db: the table has its indexes, its geometry in EPSG:4326 and the chan
         psql(QStringLiteral("SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE tablename = "
                             "'%1_region_members'")
                  .arg(table))
-            .contains(QStringLiteral("USING btree (code, start_at, id) INCLUDE (fid)")));
+            .contains(QStringLiteral("USING btree (code, start_at, id) INCLUDE (fid, end_at, category)")));
     // Vacuumed after the commit: its pages all visible, so that a click counts from the index alone.
     CHECK(psql(QStringLiteral("SELECT relpages > 0 AND relallvisible = relpages FROM pg_class WHERE relname = "
                               "'%1_region_members'")

@@ -13,6 +13,7 @@
 #include "core/io/bin_pyramid.h"
 #include "core/io/bin_pyramid_counts.h"
 #include "core/io/event_loader.h"
+#include "core/io/sql_dates.h"
 #include "core/store/event_filter.h"
 #include "core/store/region_membership.h"
 #include "render/map/web_mercator.h"
@@ -526,20 +527,36 @@ TEST_CASE("db: the live timeline's density per month and lane equals the in-memo
 
 namespace {
 
-/// For RU-KRS and Belgorod, with and without a window: a region click's page and count through
+/// What a region click is asked with: nothing hidden; a window; a window with categories hidden
+/// (the members table answers these three where it is kept); and what only the wide rows can
+/// answer: "certainly in the window", a search.
+std::vector<std::pair<const char *, LiveFilter>> regionFilters()
+{
+    std::vector<std::pair<const char *, LiveFilter>> filters(5);
+    filters[0].first = "nothing hidden";
+    filters[1].first = "in a window";
+    filters[1].second.window = TimeWindow{ms(2023, 3, 15), ms(2024, 8, 1)};
+    filters[2] = {"in a window, categories hidden", filters[1].second};
+    filters[2].second.hiddenCategories = {QStringLiteral("diplomacy"), QString()};
+    filters[3] = {"certainly in a window", filters[1].second};
+    filters[3].second.match = WindowMatch::Certainly;
+    filters[4].first = "a search";
+    filters[4].second.searchText = QStringLiteral("1");
+    return filters;
+}
+
+/// For RU-KRS and Belgorod, and each of regionFilters(): a region click's page and count through
 /// `table` equal the in-memory region list of `store` (the table's events), its first events by
-/// start and its size. Returns the counts, per region and window.
+/// start and its size. Returns the counts, per region and filter.
 std::vector<qint64> checkRegionPages(LiveTable &table, const std::shared_ptr<const EventStore> &store)
 {
     const auto regions = test::bundledBaseMap()->regions;
     const RegionMembership membership(store, regions);
     std::vector<qint64> counts;
     for (const char *name : {"RU-KRS", "Belgorod"}) {
-        for (const bool windowed : {false, true}) {
+        for (const auto &[label, live] : regionFilters()) {
             const int r = regions->find(QLatin1String(name));
             REQUIRE(r >= 0);
-            LiveFilter live;
-            if (windowed) live.window = TimeWindow{ms(2023, 3, 15), ms(2024, 8, 1)};
             EventFilter filter = memoryFilter(*store, live);
             filter.regionIndex = r;
             // The store's order: earliest start, then id.
@@ -547,12 +564,12 @@ std::vector<qint64> checkRegionPages(LiveTable &table, const std::shared_ptr<con
             for (EventStore::Index i : filter.apply(*store, &membership))
                 members.emplace_back(store->when(i).earliestMs(), store->id(i));
             std::sort(members.begin(), members.end());
-            if (!windowed) REQUIRE(members.size() > 0);
+            if (live == LiveFilter{}) REQUIRE(members.size() > 0);
             counts.push_back(qint64(members.size()));
             // A page shorter than the region (cut inside a run of equal starts or not) and
             // one longer than it.
             for (const qsizetype page : {qsizetype(members.size() / 3 + 1), qsizetype(members.size() + 10)}) {
-                INFO(str(table.table()) << ", " << name << (windowed ? ", in a window" : "") << ", page " << page);
+                INFO(str(table.table()) << ", " << name << ", " << label << ", page " << page);
                 QStringList expected;
                 for (size_t k = 0; k < members.size() && qsizetype(k) < page; ++k)
                     expected << members[k].second;
@@ -672,15 +689,21 @@ TEST_CASE("db: rows inserted and moved by plain SQL after the import are found b
 namespace {
 
 /// The number of rows of `table`'s members table that its rows do not give (each code of a
-/// row's `regions` and `located_in` once, with its id and fid), and of the rows' codes it lacks.
+/// row's `regions` and `located_in` once, with its id, fid, start, end and category), and of the
+/// rows' codes it lacks.
 QString membersOff(const QString &table)
 {
-    const QString given = QStringLiteral("SELECT DISTINCT c.code, t.id, t.fid FROM %1 t, unnest(t.regions::text[] || "
-                                         "t.located_in::text[]) c(code)")
-                              .arg(table);
-    const QString kept = QStringLiteral("SELECT code, id, fid FROM %1_region_members").arg(table);
-    return psql(QStringLiteral("SELECT count(*) FROM (((%1) EXCEPT ALL (%2)) UNION ALL ((%2) EXCEPT ALL (%1))) d")
-                    .arg(given, kept));
+    const QString given =
+        QStringLiteral("SELECT DISTINCT c.code, t.id, t.fid, %2, %3, t.category FROM %1 t, unnest(t.regions::text[] "
+                       "|| t.located_in::text[]) c(code)")
+            .arg(table, LiveSql::startOf(QStringLiteral("t.\"start\"")),
+                 LiveSql::endExclusiveOf(QStringLiteral("coalesce(nullif(t.\"end\", ''), t.\"start\")")));
+    const QString kept =
+        QStringLiteral("SELECT code, id, fid, start_at, end_at, category FROM %1_region_members").arg(table);
+    return psql(
+        QStringLiteral("SET TimeZone = 'UTC'; SELECT count(*) FROM (((%1) EXCEPT ALL (%2)) UNION ALL ((%2) EXCEPT ALL "
+                       "(%1))) d")
+            .arg(given, kept));
 }
 
 } // namespace
@@ -725,6 +748,17 @@ TEST_CASE("db: the region members table stays true through inserts, updates, del
     psql(QStringLiteral("DELETE FROM %1 WHERE id LIKE 'copy-ev-1%' OR id LIKE 'ev-2%'").arg(table));
     CHECK(membersOff(table) == u"0");
     checkRegionPages(*live, storeOfTable(*live));
+    // A click in a window with categories hidden is answered from the members table alone: a
+    // member taken out of it by hand is no longer counted.
+    const LiveFilter inWindow = regionFilters()[2].second;
+    const auto before = live->regionEvents(inWindow, regions->regions()[kursk], 10);
+    REQUIRE(before.ok());
+    REQUIRE(before.value.total > 0);
+    psql(QStringLiteral("DELETE FROM %1_region_members WHERE ctid = (SELECT m.ctid FROM %1_region_members m JOIN %1 t "
+                        "ON t.fid = m.fid WHERE m.code = 'RU-KRS' AND t.\"start\" BETWEEN '2023-04' AND '2024-07' "
+                        "AND t.category <> 'diplomacy' LIMIT 1)")
+             .arg(table));
+    CHECK(live->regionEvents(inWindow, regions->regions()[kursk], 10).value.total == before.value.total - 1);
     psql(QStringLiteral("TRUNCATE %1").arg(table));
     CHECK(psql(QStringLiteral("SELECT count(*) FROM %1_region_members").arg(table)) == u"0");
     CHECK(regionIds(*live, regions->regions()[kursk]).isEmpty());
@@ -737,6 +771,9 @@ TEST_CASE("db: a table imported before rows kept their regions answers a region 
     const QString file = scatteredCsv(dir, 3'000);
     REQUIRE(test::importFile(file, table).exitCode == 0);
     const auto located = checkRegionPages(*openTable(table), loadFile(file));
+    // What the import before the members table kept each row's end and category made.
+    psql(QStringLiteral("ALTER TABLE %1_region_members DROP COLUMN end_at, DROP COLUMN category").arg(table));
+    CHECK(checkRegionPages(*openTable(table), loadFile(file)) == located);
     // What the import before the members table made: `located_in` without it.
     psql(QStringLiteral("DROP TABLE %1_region_members; DROP TRIGGER %1_chronomap_members_insert ON %1; DROP TRIGGER "
                         "%1_chronomap_members_update ON %1; DROP TRIGGER %1_chronomap_members_delete ON %1; DROP "

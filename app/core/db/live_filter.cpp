@@ -63,15 +63,15 @@ QString LiveFilter::provenanceSql()
     return trimmedSql(QStringLiteral("provenance"));
 }
 
-QString LiveFilter::where(SqlParams &params, const QString &searchableText) const
+void LiveFilter::addWindowAndCategories(QStringList &conditions, SqlParams &params, const QString &earliestStart,
+                                        const QString &latestEndExclusive) const
 {
-    QStringList conditions;
     if (window) {
         const QString from = params.add(instant(window->fromMs)) + QLatin1String("::timestamptz");
         const QString to = params.add(instant(window->toMs)) + QLatin1String("::timestamptz");
         // TimeSpan::possiblyOverlaps and certainlyOverlaps, the one rule of the window.
         if (match == WindowMatch::Possibly)
-            conditions << QStringLiteral("%1 < %2 AND %3 > %4").arg(startOf(kStart), to, endExclusiveOf(kEnd), from);
+            conditions << QStringLiteral("%1 < %2 AND %3 > %4").arg(earliestStart, to, latestEndExclusive, from);
         else
             conditions << QStringLiteral("%1 <= %2 AND %3 >= %4").arg(endExclusiveOf(kStart), to, startOf(kEnd), from);
     }
@@ -79,6 +79,22 @@ QString LiveFilter::where(SqlParams &params, const QString &searchableText) cons
         conditions << QStringLiteral("NOT (coalesce(category, '') = ANY(%1::text[]))")
                           .arg(params.add(
                               pgArrayLiteral(QStringList(hiddenCategories.begin(), hiddenCategories.end()))));
+}
+
+std::optional<QString> LiveFilter::memberWhere(SqlParams &params) const
+{
+    if ((window && match != WindowMatch::Possibly) || hidesConfidenceOrProvenance() ||
+        !EventFilter::searchWords(searchText).isEmpty() || mercatorBoxM)
+        return std::nullopt;
+    QStringList conditions;
+    addWindowAndCategories(conditions, params, QStringLiteral("start_at"), QStringLiteral("end_at"));
+    return conditions.isEmpty() ? QStringLiteral("TRUE") : conditions.join(QLatin1String(" AND "));
+}
+
+QString LiveFilter::where(SqlParams &params, const QString &searchableText) const
+{
+    QStringList conditions;
+    addWindowAndCategories(conditions, params, startOf(kStart), endExclusiveOf(kEnd));
     if (!hiddenConfidences.isEmpty()) {
         QStringList hidden; // toString(): "" for Confidence::Unknown
         for (Confidence c : hiddenConfidences)

@@ -46,6 +46,10 @@ struct LiveFilter {
     /// The SQL condition on the table's rows (columns unqualified), its values added to
     /// `params`. `searchableText` is the SQL of the text a search looks in (LiveTable's).
     QString where(SqlParams &params, const QString &searchableText) const;
+    /// The same condition on a row of a table's region members (RegionTable: start_at, end_at,
+    /// category), values added to `params`; nullopt when the filter asks what those rows do not
+    /// carry (a search, a hidden confidence or provenance, "certainly in the window", a map box).
+    std::optional<QString> memberWhere(SqlParams &params) const;
     /// Whether a confidence or a provenance is hidden: what the bin pyramid, kept per
     /// category only, cannot answer.
     bool hidesConfidenceOrProvenance() const { return !hiddenConfidences.isEmpty() || !hiddenProvenances.isEmpty(); }
@@ -53,6 +57,12 @@ struct LiveFilter {
     static QString provenanceSql();
 
     bool operator==(const LiveFilter &) const = default;
+
+private:
+    /// The window's and the hidden categories' conditions, a row's earliest start and the first
+    /// instant after its latest end given as SQL (the certain match reads the text dates).
+    void addWindowAndCategories(QStringList &conditions, SqlParams &params, const QString &earliestStart,
+                                const QString &latestEndExclusive) const;
 };
 
 } // namespace chronomap

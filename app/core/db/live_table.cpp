@@ -266,10 +266,15 @@ std::unique_ptr<LiveTable> LiveTable::open(const QString &source, QString *error
         if (located.status == PgStatus::Ok)
             for (int r = 0; r < located.rows.size(); ++r)
                 live->m_locatedCodes.insert(located.rows.text(r, 0));
-        const PgOutcome members = live->m_connection->query("SELECT to_regclass($1) IS NOT NULL",
-                                                            {RegionTable::membersTable(table).toUtf8()});
+        // Members tables made before they kept each row's end and category answer a click with
+        // nothing hidden only.
+        const PgOutcome members = live->m_connection->query(
+            "SELECT to_regclass($1) IS NOT NULL, EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) "
+            "AND attname = 'end_at' AND NOT attisdropped)",
+            {RegionTable::membersTable(table).toUtf8()});
         live->m_hasRegionMembers =
             types.contains(QStringLiteral("fid")) && members.status == PgStatus::Ok && members.rows.text(0, 0) == u"t";
+        live->m_membersFilterable = live->m_hasRegionMembers && members.rows.text(0, 1) == u"t";
     }
     return live;
 }
@@ -550,20 +555,27 @@ QString insideRegion(const QString &coded, const AreaFeature &region, SqlParams 
 
 LiveResult<LiveEvents> LiveTable::regionEvents(const LiveFilter &filter, const AreaFeature &region, qsizetype page)
 {
-    // A click with nothing hidden, in a region whose members are kept apart (RegionTable): the
-    // page an index range scan of the narrow table, the count an index-only scan, the wide rows
-    // read for the page only.
-    if (m_hasRegionMembers && m_locatedCodes.contains(region.code) && filter == LiveFilter{}) {
-        const QString sql = QStringLiteral("SELECT (SELECT count(*) FROM \"%1\" WHERE code = $1), %2 FROM (SELECT "
-                                           "fid, start_at, id FROM \"%1\" WHERE code = $1 ORDER BY start_at, id "
-                                           "LIMIT %3) page JOIN \"%4\" t ON t.fid = page.fid ORDER BY page.start_at, "
-                                           "page.id")
-                                .arg(RegionTable::membersTable(m_table), eventColumns(QStringLiteral("t.")))
-                                .arg(std::max<qsizetype>(page, 0))
-                                .arg(m_table);
+    // A click in a region whose members are kept apart (RegionTable), with nothing hidden that
+    // they do not carry: the page an index range scan of the narrow table, the count an
+    // index-only scan, the wide rows read for the page only.
+    if (m_hasRegionMembers && m_locatedCodes.contains(region.code)) {
         SqlParams params;
         params.add(region.code);
-        return readPage(sql, params);
+        const std::optional<QString> where =
+            m_membersFilterable
+                ? filter.memberWhere(params)
+                : (filter == LiveFilter{} ? std::optional<QString>(QStringLiteral("TRUE")) : std::nullopt);
+        if (where) {
+            const QString members =
+                QStringLiteral("\"%1\" WHERE code = $1 AND %2").arg(RegionTable::membersTable(m_table), *where);
+            const QString sql = QStringLiteral("SELECT (SELECT count(*) FROM %1), %2 FROM (SELECT fid, start_at, id "
+                                               "FROM %1 ORDER BY start_at, id LIMIT %3) page JOIN \"%4\" t ON "
+                                               "t.fid = page.fid ORDER BY page.start_at, page.id")
+                                    .arg(members, eventColumns(QStringLiteral("t.")))
+                                    .arg(std::max<qsizetype>(page, 0))
+                                    .arg(m_table);
+            return readPage(sql, params);
+        }
     }
     SqlParams params;
     const QString where = filter.where(params, m_searchable);

@@ -131,8 +131,9 @@ private:
     QString m_table;      ///< a plain identifier (DatabaseSource::isPlainIdentifier)
     QString m_searchable; ///< SQL: the text a search looks in
     bool m_hasPyramid = false;
-    QSet<QString> m_locatedCodes;    ///< the regions of the rows' `located_in` (RegionTable), if kept
-    bool m_hasRegionMembers = false; ///< `<table>_region_members` (RegionTable) is there
+    QSet<QString> m_locatedCodes;     ///< the regions of the rows' `located_in` (RegionTable), if kept
+    bool m_hasRegionMembers = false;  ///< `<table>_region_members` (RegionTable) is there
+    bool m_membersFilterable = false; ///< and keeps each row's end and category (LiveFilter::memberWhere)
 };
 
 } // namespace chronomap

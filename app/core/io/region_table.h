@@ -23,9 +23,10 @@ class RegionIndex;
 /// `geom` or `located_in` is updated, by anyone else. Rows of a table imported before have no
 /// such column, and LiveTable tests their places against the region itself.
 ///
-/// `<table>_region_members` (code, start_at, id, fid: one row per code of a row's `regions` or
-/// `located_in`, B-tree on code, start and id) lets a click read its first page and its count
-/// from one narrow index instead of every member's row in the wide table; statement triggers
+/// `<table>_region_members` (code, start_at, id, fid, end_at, category: one row per code of a
+/// row's `regions` or `located_in`, B-tree on code, start and id) lets a click read its first
+/// page and its count from one narrow index instead of every member's row in the wide table,
+/// also in a time window with categories hidden (LiveFilter::memberWhere); statement triggers
 /// keep it true through inserts, updates, deletes and truncates. Tables imported before have
 /// none, and LiveTable reads the wide table.
 namespace RegionTable {
