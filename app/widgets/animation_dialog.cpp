@@ -2,6 +2,7 @@
 #include "widgets/animation_dialog.h"
 
 #include "widgets/app_settings.h"
+#include "widgets/export_footer.h"
 #include "widgets/map_view.h"
 #include "widgets/playback_controller.h"
 #include "render/snapshot/snapshot_formats.h"
@@ -120,15 +121,8 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
     m_path->setPath(QDir(dir).filePath(base + QStringLiteral("-animation.mp4")));
 
     m_summary = new QLabel(this);
-    m_progress = new QProgressBar(this);
-    m_progress->setFormat(tr("%v of %m frames"));
-    m_progress->hide();
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_export = m_buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
-    m_export->setDefault(true);
+    m_footer = new ExportFooter(this);
+    m_footer->progress()->setFormat(tr("%v of %m frames"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Title:"), m_title);
@@ -157,9 +151,7 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
     layout->addWidget(m_preview);
     layout->addLayout(form);
     layout->addWidget(m_summary);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status);
-    layout->addWidget(m_buttons);
+    layout->addWidget(m_footer);
 
     // Defaults: the playback bar's step and speed, the brush or else the data's extent.
     const TimeStep step = playback ? playback->step() : TimeStep{TimeUnit::Week, 1};
@@ -176,8 +168,8 @@ AnimationDialog::AnimationDialog(ViewState *state, MapView *map, const PlaybackC
 
     connect(m_format, &QComboBox::currentIndexChanged, this, &AnimationDialog::syncSuffix);
     connect(m_path, &ExportFileField::browseRequested, this, &AnimationDialog::choosePath);
-    connect(m_export, &QPushButton::clicked, this, &AnimationDialog::startExport);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &AnimationDialog::reject);
+    connect(m_footer, &ExportFooter::exportClicked, this, &AnimationDialog::startExport);
+    connect(m_footer, &ExportFooter::closeClicked, this, &AnimationDialog::reject);
     connect(m_job, &AnimationExportJob::progress, this, &AnimationDialog::onProgress);
     connect(m_job, &AnimationExportJob::finished, this, &AnimationDialog::onFinished);
     connect(m_size, &ExportSizeField::sizeChanged, this, &AnimationDialog::updateSummary);
@@ -310,7 +302,7 @@ void AnimationDialog::updateSummary()
     const int fps = m_fps->value();
     m_summary->setText(tr("%1 frames, %2 s").arg(frames).arg(double(frames) / fps, 0, 'f', 1));
     const QString problem = AnimationWriter::checkOptions(format(), request().options);
-    if (!isExporting()) m_status->setText(frames > 0 ? problem : tr("The dates hold no frame."));
+    if (!isExporting()) m_footer->setStatus(frames > 0 ? problem : tr("The dates hold no frame."));
 }
 
 void AnimationDialog::schedulePreview()
@@ -369,36 +361,31 @@ void AnimationDialog::startExport()
 {
     if (isExporting()) return;
     const AnimationExportJob::Request r = request();
-    QString problem;
-    if (r.path.isEmpty())
-        problem = tr("Choose a file to export to.");
-    else if (!AnimationWriter::formatForPath(r.path))
+    const auto format = AnimationWriter::formatForPath(r.path);
+    QString problem = ExportFooter::pathProblem(r.path);
+    if (problem.isEmpty() && !format)
         problem = tr("The file name must end in .mp4, .webm or .gif.");
-    else if (const QString encoding = AnimationWriter::encoderProblem(*AnimationWriter::formatForPath(r.path));
-             !encoding.isEmpty())
-        problem = tr("Cannot export animations: %1.").arg(encoding);
-    else
-        problem = AnimationWriter::checkOptions(*AnimationWriter::formatForPath(r.path), r.options);
+    else if (problem.isEmpty() && !AnimationWriter::encoderProblem(*format).isEmpty())
+        problem = tr("Cannot export animations: %1.").arg(AnimationWriter::encoderProblem(*format));
+    else if (problem.isEmpty())
+        problem = AnimationWriter::checkOptions(*format, r.options);
     if (!m_state->dataset()) problem = tr("There is nothing to export yet: no dataset is open.");
     if (!problem.isEmpty()) {
-        m_status->setText(problem);
+        m_footer->setStatus(problem);
         return;
     }
-    if (QFileInfo::exists(r.path) &&
-        QMessageBox::question(this, tr("Export Animation"),
-                              tr("%1 exists. Replace it?").arg(QFileInfo(r.path).fileName())) != QMessageBox::Yes)
-        return;
+    if (!m_footer->mayReplace(r.path, tr("Export Animation"))) return;
     AppSettings().setExportFolder(QFileInfo(r.path).absolutePath());
     setBusy(true);
-    m_progress->setRange(0, int(r.options.frames.size()));
-    m_status->setText(tr("Exporting %1…").arg(QFileInfo(r.path).fileName()));
+    m_footer->progress()->setRange(0, int(r.options.frames.size()));
+    m_footer->showStarted(r.path);
     m_job->start(*m_state, r);
 }
 
 void AnimationDialog::reject()
 {
     if (isExporting()) {
-        m_status->setText(tr("Cancelling…"));
+        m_footer->showCancelling();
         m_job->cancel();
         return;
     }
@@ -407,27 +394,21 @@ void AnimationDialog::reject()
 
 void AnimationDialog::onProgress(int done, int total)
 {
-    m_progress->setRange(0, total);
-    m_progress->setValue(done);
+    m_footer->progress()->setRange(0, total);
+    m_footer->progress()->setValue(done);
 }
 
 void AnimationDialog::setBusy(bool busy)
 {
-    m_progress->setValue(0);
-    m_progress->setVisible(busy);
-    m_export->setEnabled(!busy);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_format, m_size, m_step, m_windowCount, m_windowUnit,
-                                                       m_fps, m_from, m_to, m_path})
-        w->setEnabled(!busy);
-    m_buttons->button(QDialogButtonBox::Close)->setText(busy ? tr("Cancel") : tr("Close"));
+    m_footer->setBusy(busy,
+                      {m_title, m_format, m_size, m_step, m_windowCount, m_windowUnit, m_fps, m_from, m_to, m_path});
 }
 
 void AnimationDialog::onFinished(bool succeeded, const QString &error)
 {
     setBusy(false);
     const QString file = path();
-    m_status->setText(succeeded ? tr("Saved %1.").arg(QDir::toNativeSeparators(file))
-                                : tr("Export failed: %1").arg(error));
+    m_footer->showFinished(succeeded, file, error);
     emit exportFinished(succeeded, file, error);
 }
 

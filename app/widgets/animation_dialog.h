@@ -9,15 +9,14 @@
 
 class QComboBox;
 class QDateEdit;
-class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 class QTimer;
 
 namespace chronomap {
+
+class ExportFooter;
 
 class MapView;
 class PlaybackController;
@@ -96,10 +95,7 @@ private:
     QDateEdit *m_to = nullptr;
     ExportFileField *m_path = nullptr;
     QLabel *m_summary = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_status = nullptr;
-    QDialogButtonBox *m_buttons = nullptr;
-    QPushButton *m_export = nullptr;
+    ExportFooter *m_footer = nullptr;
     QLabel *m_preview = nullptr;
     QTimer *m_previewDelay = nullptr;
     QImage m_previewImage;

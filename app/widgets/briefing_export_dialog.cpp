@@ -6,6 +6,7 @@
 #include "widgets/app_settings.h"
 #include "widgets/briefing_document.h"
 #include "widgets/briefing_export_job.h"
+#include "widgets/export_footer.h"
 #include "widgets/export_target_fields.h"
 
 #include <QComboBox>
@@ -53,14 +54,7 @@ BriefingExportDialog::BriefingExportDialog(const BriefingDocument *document, con
     m_language->addItem(QStringLiteral("Español"), QStringLiteral("es"));
     m_language->setAccessibleName(tr("Language of the captions"));
     setLanguage(UiLanguage::current());
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 100);
-    m_progress->hide();
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_export = m_buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
-    m_export->setDefault(true);
+    m_footer = new ExportFooter(this);
 
     auto *form = new QFormLayout;
     form->addRow(tr("F&ile:"), m_path);
@@ -71,14 +65,12 @@ BriefingExportDialog::BriefingExportDialog(const BriefingDocument *document, con
                                     int(document->briefing().steps.size())),
                                  this));
     layout->addLayout(form);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status);
-    layout->addWidget(m_buttons);
+    layout->addWidget(m_footer);
 
     connect(m_path, &ExportFileField::browseRequested, this, &BriefingExportDialog::choosePath);
-    connect(m_export, &QPushButton::clicked, this, &BriefingExportDialog::startExport);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &BriefingExportDialog::reject);
-    connect(m_job, &BriefingExportJob::progress, m_progress, &QProgressBar::setValue);
+    connect(m_footer, &ExportFooter::exportClicked, this, &BriefingExportDialog::startExport);
+    connect(m_footer, &ExportFooter::closeClicked, this, &BriefingExportDialog::reject);
+    connect(m_job, &BriefingExportJob::progress, m_footer->progress(), &QProgressBar::setValue);
     connect(m_job, &BriefingExportJob::finished, this, &BriefingExportDialog::onFinished);
 }
 
@@ -131,21 +123,16 @@ void BriefingExportDialog::startExport()
 {
     if (isExporting()) return;
     QString file = path();
-    QString problem;
-    if (file.isEmpty())
-        problem = tr("Choose a file to export to.");
-    else if (QFileInfo(file).suffix().compare(QStringLiteral("pdf"), Qt::CaseInsensitive) != 0)
+    QString problem = ExportFooter::pathProblem(file);
+    if (problem.isEmpty() && QFileInfo(file).suffix().compare(QStringLiteral("pdf"), Qt::CaseInsensitive) != 0)
         problem = tr("The file name must end in .pdf.");
     if (m_document->briefing().steps.isEmpty()) problem = tr("The briefing has no steps to export.");
     if (!m_state->dataset()) problem = tr("There is nothing to draw the steps over: no dataset is open.");
     if (!problem.isEmpty()) {
-        m_status->setText(problem);
+        m_footer->setStatus(problem);
         return;
     }
-    if (QFileInfo::exists(file) &&
-        QMessageBox::question(this, windowTitle(), tr("%1 exists. Replace it?").arg(QFileInfo(file).fileName())) !=
-            QMessageBox::Yes)
-        return;
+    if (!m_footer->mayReplace(file, windowTitle())) return;
     IssueList issues;
     const BriefingPdf::Request request = BriefingPdf::prepare(m_document->briefing(), m_state->dataset(), language(),
                                                               pageFormat(), m_document->path(), &issues);
@@ -154,14 +141,14 @@ void BriefingExportDialog::startExport()
     AppSettings().setExportFolder(QFileInfo(file).absolutePath());
     m_exporting = file;
     setBusy(true);
-    m_status->setText(tr("Exporting %1…").arg(QFileInfo(file).fileName()));
+    m_footer->showStarted(file);
     m_job->start(request, file);
 }
 
 void BriefingExportDialog::reject()
 {
     if (isExporting()) {
-        m_status->setText(tr("Cancelling…"));
+        m_footer->showCancelling();
         m_job->cancel();
         return;
     }
@@ -170,12 +157,7 @@ void BriefingExportDialog::reject()
 
 void BriefingExportDialog::setBusy(bool busy)
 {
-    m_progress->setValue(0);
-    m_progress->setVisible(busy);
-    m_export->setEnabled(!busy);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_path, m_page, m_language})
-        w->setEnabled(!busy);
-    m_buttons->button(QDialogButtonBox::Close)->setText(busy ? tr("Cancel") : tr("Close"));
+    m_footer->setBusy(busy, {m_path, m_page, m_language});
 }
 
 void BriefingExportDialog::onFinished(bool succeeded, const QString &error, const IssueList &issues)
@@ -184,8 +166,7 @@ void BriefingExportDialog::onFinished(bool succeeded, const QString &error, cons
     // The check before the export named the steps' problems already; drawing finds the same ones.
     if (!m_checkFoundIssues && !issues.isEmpty())
         emit issuesFound(issues, tr("The briefing names what the data lacks: see Problems"));
-    m_status->setText(succeeded ? tr("Saved %1.").arg(QDir::toNativeSeparators(m_exporting))
-                                : tr("Export failed: %1").arg(error));
+    m_footer->showFinished(succeeded, m_exporting, error);
     emit exportFinished(succeeded, m_exporting, error);
 }
 

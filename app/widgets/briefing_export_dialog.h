@@ -7,12 +7,10 @@
 #include <QDialog>
 
 class QComboBox;
-class QDialogButtonBox;
-class QLabel;
-class QProgressBar;
-class QPushButton;
 
 namespace chronomap {
+
+class ExportFooter;
 
 class BriefingDocument;
 class BriefingExportJob;
@@ -64,10 +62,7 @@ private:
     ExportFileField *m_path;
     QComboBox *m_page;
     QComboBox *m_language;
-    QProgressBar *m_progress;
-    QLabel *m_status;
-    QDialogButtonBox *m_buttons;
-    QPushButton *m_export;
+    ExportFooter *m_footer = nullptr;
     QString m_exporting; ///< the file being written
     bool m_checkFoundIssues = false;
 };

@@ -2,11 +2,11 @@
 #include "widgets/export_dialog.h"
 
 #include "widgets/app_settings.h"
+#include "widgets/export_footer.h"
 #include "widgets/map_view.h"
 #include "widgets/timeline_view.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -14,9 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QProgressBar>
-#include <QPushButton>
 #include <QSettings>
 #include <QPainter>
 #include <QStandardPaths>
@@ -49,15 +47,7 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     m_path->setPath(QDir(dir).filePath(base + QStringLiteral("-snapshot.") +
                                        QLatin1String(SnapshotFormats::info(SnapshotFormat::Png).suffix)));
 
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 100);
-    m_progress->hide();
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_export = m_buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
-    m_export->setDefault(true);
+    m_footer = new ExportFooter(this);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Title:"), m_title);
@@ -78,15 +68,13 @@ ExportDialog::ExportDialog(ViewState *state, MapView *map, QSize windowSizePx, d
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_preview);
     layout->addLayout(form);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status);
-    layout->addWidget(m_buttons);
+    layout->addWidget(m_footer);
 
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::syncSuffix);
     connect(m_path, &ExportFileField::browseRequested, this, &ExportDialog::choosePath);
-    connect(m_export, &QPushButton::clicked, this, &ExportDialog::startExport);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
-    connect(m_job, &SnapshotExportJob::progress, m_progress, &QProgressBar::setValue);
+    connect(m_footer, &ExportFooter::exportClicked, this, &ExportDialog::startExport);
+    connect(m_footer, &ExportFooter::closeClicked, this, &ExportDialog::reject);
+    connect(m_job, &SnapshotExportJob::progress, m_footer->progress(), &QProgressBar::setValue);
     connect(m_job, &SnapshotExportJob::finished, this, &ExportDialog::onFinished);
     connect(m_size, &ExportSizeField::sizeChanged, this, &ExportDialog::schedulePreview);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::schedulePreview);
@@ -213,32 +201,27 @@ void ExportDialog::startExport()
 {
     if (isExporting()) return;
     const SnapshotRequest r = request();
-    QString problem;
-    if (r.path.isEmpty())
-        problem = tr("Choose a file to export to.");
-    else if (!SnapshotFormats::forPath(r.path))
+    QString problem = ExportFooter::pathProblem(r.path);
+    if (problem.isEmpty() && !SnapshotFormats::forPath(r.path))
         problem = tr("The file name must end in %1.").arg(SnapshotFormats::suffixList());
-    else
+    else if (problem.isEmpty())
         problem = SnapshotFormats::checkSize(r.size.pixels);
     if (!m_state->dataset()) problem = tr("There is nothing to export yet: no dataset is open.");
     if (!problem.isEmpty()) {
-        m_status->setText(problem);
+        m_footer->setStatus(problem);
         return;
     }
-    if (QFileInfo::exists(r.path) &&
-        QMessageBox::question(this, tr("Export Snapshot"),
-                              tr("%1 exists. Replace it?").arg(QFileInfo(r.path).fileName())) != QMessageBox::Yes)
-        return;
+    if (!m_footer->mayReplace(r.path, tr("Export Snapshot"))) return;
     AppSettings().setExportFolder(QFileInfo(r.path).absolutePath());
     setBusy(true);
-    m_status->setText(tr("Exporting %1…").arg(QFileInfo(r.path).fileName()));
+    m_footer->showStarted(r.path);
     m_job->start(r);
 }
 
 void ExportDialog::reject()
 {
     if (isExporting()) {
-        m_status->setText(tr("Cancelling…"));
+        m_footer->showCancelling();
         m_job->cancel();
         return;
     }
@@ -247,20 +230,14 @@ void ExportDialog::reject()
 
 void ExportDialog::setBusy(bool busy)
 {
-    m_progress->setValue(0);
-    m_progress->setVisible(busy);
-    m_export->setEnabled(!busy);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_title, m_format, m_size, m_path})
-        w->setEnabled(!busy);
-    m_buttons->button(QDialogButtonBox::Close)->setText(busy ? tr("Cancel") : tr("Close"));
+    m_footer->setBusy(busy, {m_title, m_format, m_size, m_path});
 }
 
 void ExportDialog::onFinished(bool succeeded, const QString &error)
 {
     setBusy(false);
     const QString file = path();
-    m_status->setText(succeeded ? tr("Saved %1.").arg(QDir::toNativeSeparators(file))
-                                : tr("Export failed: %1").arg(error));
+    m_footer->showFinished(succeeded, file, error);
     emit exportFinished(succeeded, file, error);
 }
 

@@ -9,14 +9,13 @@
 #include <QPointer>
 
 class QComboBox;
-class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QProgressBar;
-class QPushButton;
 class QTimer;
 
 namespace chronomap {
+
+class ExportFooter;
 
 class MapView;
 class TimelineView;
@@ -87,10 +86,7 @@ private:
     QComboBox *m_format = nullptr;
     ExportSizeField *m_size = nullptr;
     ExportFileField *m_path = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QLabel *m_status = nullptr;
-    QDialogButtonBox *m_buttons = nullptr;
-    QPushButton *m_export = nullptr;
+    ExportFooter *m_footer = nullptr;
     QLabel *m_preview = nullptr;
     QTimer *m_previewDelay = nullptr;
     QImage m_previewImage;

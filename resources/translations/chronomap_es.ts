@@ -645,10 +645,6 @@
         <translation>%v de %m fotogramas</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Exportar</translation>
-    </message>
-    <message>
         <source>&amp;Title:</source>
         <translation>&amp;Título:</translation>
     </message>
@@ -693,44 +689,12 @@
         <translation>Vídeo MP4 (*.mp4);;Vídeo WebM (*.webm);;GIF animado (*.gif)</translation>
     </message>
     <message>
-        <source>Choose a file to export to.</source>
-        <translation>Elija un archivo al que exportar.</translation>
-    </message>
-    <message>
         <source>The file name must end in .mp4, .webm or .gif.</source>
         <translation>El nombre del archivo debe terminar en .mp4, .webm o .gif.</translation>
     </message>
     <message>
         <source>There is nothing to export yet: no dataset is open.</source>
         <translation>Aún no hay nada que exportar: no hay ningún conjunto de datos abierto.</translation>
-    </message>
-    <message>
-        <source>%1 exists. Replace it?</source>
-        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
-    </message>
-    <message>
-        <source>Exporting %1…</source>
-        <translation>Exportando %1…</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>Guardado %1.</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>La exportación falló: %1</translation>
     </message>
     <message>
         <source>Preview of the first frame</source>
@@ -903,10 +867,6 @@
         <translation>Idioma de los textos</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Exportar</translation>
-    </message>
-    <message>
         <source>F&amp;ile:</source>
         <translation>Arc&amp;hivo:</translation>
     </message>
@@ -930,10 +890,6 @@
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Choose a file to export to.</source>
-        <translation>Elija un archivo al que exportar.</translation>
-    </message>
-    <message>
         <source>The file name must end in .pdf.</source>
         <translation>El nombre del archivo debe terminar en .pdf.</translation>
     </message>
@@ -946,36 +902,8 @@
         <translation>No hay sobre qué dibujar los pasos: no hay datos abiertos.</translation>
     </message>
     <message>
-        <source>%1 exists. Replace it?</source>
-        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
-    </message>
-    <message>
         <source>The briefing names what the data lacks: see Problems</source>
         <translation>La presentación nombra algo que los datos no tienen: vea Problemas</translation>
-    </message>
-    <message>
-        <source>Exporting %1…</source>
-        <translation>Exportando %1…</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>Guardado %1.</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>La exportación falló: %1</translation>
     </message>
 </context>
 <context>
@@ -1424,10 +1352,6 @@
         <translation>Título</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Exportar</translation>
-    </message>
-    <message>
         <source>&amp;Title:</source>
         <translation>&amp;Título:</translation>
     </message>
@@ -1444,40 +1368,8 @@
         <translation>A&amp;rchivo:</translation>
     </message>
     <message>
-        <source>Choose a file to export to.</source>
-        <translation>Elija un archivo al que exportar.</translation>
-    </message>
-    <message>
         <source>There is nothing to export yet: no dataset is open.</source>
         <translation>Todavía no hay nada que exportar: no hay ningún conjunto de datos abierto.</translation>
-    </message>
-    <message>
-        <source>%1 exists. Replace it?</source>
-        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
-    </message>
-    <message>
-        <source>Exporting %1…</source>
-        <translation>Exportando %1…</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>Guardado %1.</translation>
-    </message>
-    <message>
-        <source>Export failed: %1</source>
-        <translation>La exportación ha fallado: %1</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -1501,6 +1393,45 @@
     <message>
         <source>Browse…</source>
         <translation>Examinar…</translation>
+    </message>
+</context>
+<context>
+    <name>chronomap::ExportFooter</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>Elija un archivo al que exportar.</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Exportando %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Guardado %1.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>La exportación falló: %1</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "widgets/briefing_document.h"
 #include "widgets/briefing_export_dialog.h"
 #include "widgets/briefing_export_job.h"
+#include "widgets/export_footer.h"
 #include "widgets/briefing_panel.h"
 #include "widgets/main_window.h"
 #include "briefing_window.h"
@@ -53,7 +54,7 @@ BriefingExportDialog *openExportDialog(MainWindow &window)
 QPushButton *exportButton(BriefingExportDialog *dialog)
 {
     for (QPushButton *button : dialog->findChildren<QPushButton *>())
-        if (button->text() == BriefingExportDialog::tr("Export")) return button;
+        if (button->text() == ExportFooter::tr("Export")) return button;
     FAIL("the dialog has no Export button");
     return nullptr;
 }

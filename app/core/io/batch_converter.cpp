@@ -15,13 +15,26 @@ void BatchConverter::convert(const FeatureBatch &batch, qsizetype row)
 {
     // The id set's probe for a record a few ahead, so that its memory has arrived by then.
     constexpr qsizetype kIdsAhead = 8;
-    if (row + kIdsAhead < batch.size()) m_ids.prefetch(m_reader.rawId(batch, row + kIdsAhead));
+    static_assert(kIdsAhead < qsizetype(std::tuple_size_v<decltype(m_aheadHashes)>));
+    if (row == 0) m_aheadHashes.fill({}); // a new batch: the hashes kept are another's
+    if (row + kIdsAhead < batch.size()) {
+        const QByteArrayView ahead = m_reader.rawId(batch, row + kIdsAhead);
+        AheadHash &kept = m_aheadHashes[size_t(row + kIdsAhead) % m_aheadHashes.size()];
+        kept = {ahead.data(), ahead.size(), IdSet::hashOf(ahead)};
+        m_ids.prefetchHash(kept.hash);
+    }
     if (m_rowLane && m_reader.readRow(batch, row, m_row)) {
         const QByteArrayView id = m_row.view(m_row.id);
         m_lastRowId.resize(id.size()); // keeps its capacity
         std::copy(id.begin(), id.end(), m_lastRowId.begin());
         m_lastIsRow = true;
-        if (!m_ids.insert(id))
+        // readRow() copies the raw id cell: the hash kept for those bytes is this id's.
+        const QByteArrayView raw = m_reader.rawId(batch, row);
+        const AheadHash &kept = m_aheadHashes[size_t(row) % m_aheadHashes.size()];
+        const size_t hash =
+            kept.id && kept.id == raw.data() && kept.size == raw.size() && raw == id ? kept.hash : IdSet::hashOf(id);
+        m_row.idQHash = hash;
+        if (!m_ids.insert(id, hash))
             m_reader.reportDuplicateId(QString::fromLatin1(id));
         else
             m_builder.addRow(m_row);

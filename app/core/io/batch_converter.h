@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <array>
+
 namespace chronomap {
 
 class EventStoreBuilder;
@@ -31,6 +33,14 @@ private:
     EventStoreBuilder &m_builder;
     bool m_rowLane;
     EventRow m_row;
+    /// The id hashes computed for IdSet::prefetch() a few records ahead, kept for their insert():
+    /// each id hashed once, not three times (prefetch, insert, the store's id index).
+    struct AheadHash {
+        const char *id = nullptr; ///< where the raw id lies in the batch
+        qsizetype size = 0;
+        size_t hash = 0;
+    };
+    std::array<AheadHash, 16> m_aheadHashes{};
     QByteArray m_lastRowId; ///< ASCII; reused
     QString m_lastId;
     bool m_lastIsRow = false;

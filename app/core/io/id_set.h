@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/byte_append.h"
 #include "core/huge_pages.h"
 
 #include <QByteArray>
@@ -30,10 +31,12 @@ public:
     /// Starts loading the table's line where `utf8` would go: the table is too big for the
     /// cache, and a probe that waits for memory cost more than the rest of insert() (profiled
     /// over a million ids). Call it a few ids ahead of their insert(); changes nothing.
-    void prefetch(QByteArrayView utf8) const
+    void prefetch(QByteArrayView utf8) const { prefetchHash(hashOf(utf8)); }
+    /// prefetch() by the id's hashOf(), for a caller that keeps the hash for its insert().
+    void prefetchHash(size_t hash) const
     {
         if (m_slots.empty()) return;
-        const Slot *slot = &m_slots[qHash(utf8) & (m_slots.size() - 1)];
+        const Slot *slot = &m_slots[hash & (m_slots.size() - 1)];
 #if defined(__x86_64__) || defined(__i386__)
         // gcc 12 drops a __builtin_prefetch whose address comes from a pure call (qHash).
         asm volatile("prefetcht0 %0" : : "m"(*slot));
@@ -55,19 +58,29 @@ public:
         return insert(QByteArrayView(m_scratch));
     }
 
+    /// The hash the set files `utf8` under: qHash(), as EventStoreCodec::idHash() takes it.
+    static size_t hashOf(QByteArrayView utf8)
+    {
+        return qHash(utf8);
+    }
+
     /// Adds the id given as UTF-8; false when it was there already (as either form).
     bool insert(QByteArrayView utf8)
     {
+        return insert(utf8, hashOf(utf8));
+    }
+    /// insert() with the id's hashOf() known.
+    bool insert(QByteArrayView utf8, size_t hash)
+    {
         // m_begin holds one more than the ids: the count after this one is at most that.
         if (!roomFor(m_begin.size() + 1)) rehash(std::max<size_t>(64, m_slots.size() * 2));
-        const size_t hash = qHash(utf8);
         const auto tag = quint32(hash ^ (quint64(hash) >> 32));
         const size_t mask = m_slots.size() - 1;
         for (size_t i = hash & mask;; i = (i + 1) & mask) {
             Slot &slot = m_slots[i];
             if (slot.idPlusOne == 0) {
                 if (m_begin.empty()) m_begin.push_back(0);
-                m_text.append(utf8.data(), utf8.size());
+                appendBytes(m_text, utf8);
                 m_begin.push_back(m_text.size());
                 slot = {tag, quint32(m_begin.size() - 1)};
                 return true;

@@ -75,6 +75,16 @@ std::optional<FuzzyDate> LayerReader::date(FieldRole role, bool *present)
         return FuzzyDate{dt.toMSecsSinceEpoch(), DatePrecision::Time};
     }
     // A blank cell is an absent date: CSV (and GDAL's CSV driver) writes an instant's end as "".
+    if (const QByteArrayView bytes = m_batch->bytes(*c);
+        bytes.size() <= m_options.maxTextBytes &&
+        std::all_of(bytes.begin(), bytes.end(), [](char b) { return quint8(b) < 0x80; })) {
+        // ASCII, most dates: read from the bytes, as textView() would give them without a report.
+        if (bytes.trimmed().isEmpty()) {
+            *present = false;
+            return std::nullopt;
+        }
+        return parseAsciiDate(bytes, m_dateForm);
+    }
     const QStringView value = textView(index, m_columnName[int(role)], m_dateBuffer);
     if (value.trimmed().isEmpty()) {
         *present = false;

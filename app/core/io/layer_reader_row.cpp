@@ -159,7 +159,7 @@ bool LayerReader::rowSources(EventRow &out)
         // A copy: the item is in out.text, which the append may move (ASan caught the view). Into
         // a reused buffer: a QByteArray per source was an allocation per record.
         m_rowSourceText.resize(0); // keeps its capacity
-        m_rowSourceText.append(out.view(item));
+        appendBytes(m_rowSourceText, out.view(item));
         RecordJson::appendCompactSourceText(out.text, m_rowSourceText);
         out.sources.push_back({at, out.text.size() - at});
     }

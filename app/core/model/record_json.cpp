@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/record_json.h"
 
+#include "core/byte_append.h"
+
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -244,9 +246,9 @@ void appendCompactSourceText(QByteArray &out, QByteArrayView utf8Item)
     const bool isUrl = utf8Item.startsWith("http://") || utf8Item.startsWith("https://");
     // The common item, nothing to escape, in three appends (the loader's row lane: one a record).
     if (!utf8Item.isEmpty() && std::all_of(utf8Item.begin(), utf8Item.end(), needsNoEscape)) {
-        out.append(isUrl ? QByteArrayView(R"({"url":")") : QByteArrayView(R"({"name":")"));
-        out.append(utf8Item);
-        out.append(QByteArrayView(R"("})"));
+        appendBytes(out, isUrl ? QByteArrayView(R"({"url":")") : QByteArrayView(R"({"name":")"));
+        appendBytes(out, utf8Item);
+        appendBytes(out, QByteArrayView(R"("})"));
         return;
     }
     JsonObjectWriter o(out);

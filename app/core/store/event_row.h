@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/byte_append.h"
 #include "core/model/event.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 
 #include <cmath>
+#include <optional>
 #include <vector>
 
 namespace chronomap {
@@ -37,12 +39,15 @@ struct EventRow {
     GeometryKind geometryKind = GeometryKind::None; ///< None or Point
     LocationPrecision locationPrecision = LocationPrecision::Unstated;
     double lonDeg = std::nan(""), latDeg = std::nan(""); ///< WGS 84 degrees; NaN without geometry
+    /// qHash() of the id when the producer has it already (BatchConverter hashes each id once,
+    /// for its id set and for the store's id index); else addRow() hashes it.
+    std::optional<size_t> idQHash;
 
     QByteArrayView view(Span s) const { return QByteArrayView(text).sliced(s.offset, s.size); }
     Span append(QByteArrayView bytes)
     {
         const Span s{text.size(), bytes.size()};
-        text.append(bytes.data(), bytes.size());
+        appendBytes(text, bytes);
         return s;
     }
 
@@ -60,6 +65,7 @@ struct EventRow {
         geometryKind = GeometryKind::None;
         locationPrecision = LocationPrecision::Unstated;
         lonDeg = latDeg = std::nan("");
+        idQHash.reset();
     }
 };
 

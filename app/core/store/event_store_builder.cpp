@@ -4,6 +4,7 @@
 
 #include "core/store/event_row.h"
 
+#include "core/byte_append.h"
 #include "core/huge_pages.h"
 #include "core/model/record_json.h"
 #include "core/store/event_store_codec.h"
@@ -177,7 +178,10 @@ void EventStoreBuilder::addRow(const EventRow &r)
     QByteArray &t = s.m_text;
     const EventStore::Index record = beginText();
     appendField(t, Tag::Id, r.view(r.id));
-    noteId(r.view(r.id), record);
+    if (r.idQHash) // EventStoreCodec::idHash() of an id never empty
+        m_idHashes.emplace_back(quint32(*r.idQHash), record);
+    else
+        noteId(r.view(r.id), record);
     for (const EventRow::Span &region : r.regions) {
         // By its bytes: a QString per region and record was one allocation per ACLED row.
         const QByteArrayView code = r.view(region);
@@ -194,10 +198,12 @@ void EventStoreBuilder::addRow(const EventRow &r)
     // As appendLocalized() writes the default language: an empty key, the separator, the text.
     for (const auto &[tag, text] : {std::pair{Tag::Title, r.title}, std::pair{Tag::Summary, r.summary}}) {
         if (text.size == 0) continue;
-        t.append(char(tag));
-        appendVarint(t, quint64(1 + text.size));
-        t.append(kLangSeparator);
-        t.append(r.view(text));
+        char head[1 + kMaxVarintBytes + 1];
+        head[0] = char(tag);
+        const qsizetype varint = putVarint(head + 1, quint64(1 + text.size));
+        head[1 + varint] = kLangSeparator;
+        appendBytes(t, QByteArrayView(head, 1 + varint + 1));
+        appendBytes(t, r.view(text));
     }
     for (const auto &[tag, spans] :
          {std::pair{Tag::Actor, &r.actors}, std::pair{Tag::Place, &r.places}, std::pair{Tag::Region, &r.regions},

@@ -1,24 +1,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/store/event_store_codec.h"
 
+#include "core/byte_append.h"
+
 #include <algorithm>
 
 namespace chronomap::EventStoreCodec {
 
-void appendVarint(QByteArray &out, quint64 value)
+qsizetype putVarint(char *to, quint64 value)
 {
+    qsizetype n = 0;
     while (value >= 0x80) {
-        out.append(char(value | 0x80));
+        to[n++] = char(value | 0x80);
         value >>= 7;
     }
-    out.append(char(value));
+    to[n++] = char(value);
+    return n;
+}
+
+void appendVarint(QByteArray &out, quint64 value)
+{
+    char bytes[kMaxVarintBytes];
+    appendBytes(out, QByteArrayView(bytes, putVarint(bytes, value)));
 }
 
 void appendField(QByteArray &out, Tag tag, QByteArrayView bytes)
 {
-    out.append(char(tag));
-    appendVarint(out, quint64(bytes.size()));
-    out.append(bytes.data(), bytes.size());
+    // The tag and the length in one append: a byte at a time was an out-of-line call each.
+    char head[1 + kMaxVarintBytes];
+    head[0] = char(tag);
+    appendBytes(out, QByteArrayView(head, 1 + putVarint(head + 1, quint64(bytes.size()))));
+    appendBytes(out, bytes);
 }
 
 bool isAscii(QStringView text)

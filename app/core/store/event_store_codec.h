@@ -39,6 +39,10 @@ constexpr int kEndPrecisionShift = 2;      // 2 bits
 constexpr int kGeometryShift = 4;          // 2 bits
 constexpr int kLocationPrecisionShift = 6; // 2 bits
 
+/// A quint64 takes at most ten 7-bit groups.
+constexpr qsizetype kMaxVarintBytes = 10;
+/// Writes `value` as a varint at `to` (room for kMaxVarintBytes); returns the bytes written.
+qsizetype putVarint(char *to, quint64 value);
 void appendVarint(QByteArray &out, quint64 value);
 
 inline quint64 readVarint(const char *&p)

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/time/date_forms.h"
 
+#include "core/time/iso_ascii.h"
+
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <array>
 
 namespace chronomap {
@@ -49,6 +52,18 @@ std::optional<FuzzyDate> month(int y, int m)
     const QDate date(y, m, 1);
     if (!date.isValid()) return std::nullopt;
     return FuzzyDate{utcMidnightMs(date), DatePrecision::Month};
+}
+
+/// UCDP writes its dates as "2025-08-12 00:00:00.000": a day, not the first millisecond of it.
+template<typename Text> FuzzyDate dayIfMidnightClock(FuzzyDate date, Text text)
+{
+    if (date.precision == DatePrecision::Time && text.size() > 10 && text[10] == u' ' &&
+        utcMidnightMs(utcDateOf(date.startMs)) == date.startMs) {
+        const Text clock = text.sliced(11);
+        if (std::all_of(clock.begin(), clock.end(), [](auto c) { return c == u'0' || c == u':' || c == u'.'; }))
+            date.precision = DatePrecision::Day;
+    }
+    return date;
 }
 
 /// The forms that are not ISO 8601: words and numbers separated by spaces, commas, '/', '-' or '.'.
@@ -146,18 +161,16 @@ QString dateFormLabel(DateForm form)
 std::optional<FuzzyDate> parseDate(QStringView text, DateForm form)
 {
     text = text.trimmed();
-    if (auto iso = FuzzyDate::parse(text)) {
-        // UCDP writes its dates as "2025-08-12 00:00:00.000": a day, not the first millisecond of it.
-        if (iso->precision == DatePrecision::Time && text.size() > 10 && text[10] == u' ' &&
-            utcMidnightMs(utcDateOf(iso->startMs)) == iso->startMs) {
-            const QStringView clock = text.sliced(11);
-            if (std::all_of(clock.begin(), clock.end(), [](QChar c) { return c == u'0' || c == u':' || c == u'.'; }))
-                iso->precision = DatePrecision::Day;
-        }
-        return iso;
-    }
+    if (const auto iso = FuzzyDate::parse(text)) return dayIfMidnightClock(*iso, text);
     if (text.isEmpty() || text.size() > 40) return std::nullopt;
     return parseOther(text, form);
+}
+
+std::optional<FuzzyDate> parseAsciiDate(QByteArrayView ascii, DateForm form)
+{
+    ascii = ascii.trimmed(); // ASCII's white space is QStringView::trimmed's
+    if (const auto iso = readCommonIsoAscii(ascii)) return dayIfMidnightClock(*iso, ascii);
+    return parseDate(QString::fromLatin1(ascii), form);
 }
 
 } // namespace chronomap

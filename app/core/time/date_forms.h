@@ -3,6 +3,7 @@
 
 #include "core/time/time_span.h"
 
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -31,5 +32,8 @@ QString dateFormLabel(DateForm form);
 /// Parses `text` as `form` says (see DateForm). `2025-08-12 00:00:00.000` (UCDP's exports: a
 /// date written as a midnight time) is the day. Returns nullopt for anything else.
 std::optional<FuzzyDate> parseDate(QStringView text, DateForm form);
+/// parseDate() for ASCII text (a cell's bytes as read), the same result: the common ISO 8601
+/// shapes straight from the bytes, the rest widened and handed to parseDate() above.
+std::optional<FuzzyDate> parseAsciiDate(QByteArrayView ascii, DateForm form);
 
 } // namespace chronomap
