@@ -6,7 +6,7 @@
 #include "core/geo/base_map.h"
 #include "core/io/database_source.h"
 #include "core/io/dataset_loader.h"
-#include "core/io/postgis_import.h"
+#include "core/db/postgis_import.h"
 
 #include <future>
 

@@ -29,7 +29,7 @@
 
 #include "core/db/live_table.h"
 #include "core/io/bin_pyramid.h"
-#include "core/io/postgis_import.h"
+#include "core/db/postgis_import.h"
 #include "core/io/region_table.h"
 #include "core/geo/region_index.h"
 #include "render/map/web_mercator.h"

@@ -5,7 +5,7 @@
 #include "../cli/run_chronomap.h"
 #include "../test_files.h"
 
-#include "core/io/postgis_import.h"
+#include "core/db/postgis_import.h"
 
 #include <QProcess>
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/db/live_browser.h"
 
-#include "core/io/postgis_import.h"
+#include "core/db/postgis_import.h"
 
 #include <QMutexLocker>
 #include <QSocketNotifier>

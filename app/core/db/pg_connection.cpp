@@ -136,8 +136,42 @@ PgOutcome PgConnection::query(const QByteArray &sql, const QByteArrayList &param
     values.reserve(size_t(params.size()));
     for (const QByteArray &p : params)
         values.push_back(p.isNull() ? nullptr : p.constData());
-    PGresult *result =
-        PQexecParams(m_connection, sql.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
+    return outcomeOf(
+        PQexecParams(m_connection, sql.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+}
+
+PgOutcome PgConnection::execute(const QByteArray &sql)
+{
+    return outcomeOf(PQexec(m_connection, sql.constData()));
+}
+
+PgOutcome PgConnection::copyIn(const QByteArray &sql, const std::function<CopyStep(QByteArray &chunk)> &fill)
+{
+    PGresult *started = PQexec(m_connection, sql.constData());
+    if (!started || PQresultStatus(started) != PGRES_COPY_IN) return outcomeOf(started);
+    PQclear(started);
+    QByteArray chunk;
+    CopyStep step = CopyStep::More;
+    const char *abortReason = nullptr;
+    while (step == CopyStep::More) {
+        chunk.clear();
+        step = fill(chunk);
+        // A blocking connection: PQputCopyData waits for the socket, -1 only when it is gone.
+        if (step != CopyStep::Abort && !chunk.isEmpty() &&
+            PQputCopyData(m_connection, chunk.constData(), int(chunk.size())) != 1)
+            break;
+    }
+    if (step == CopyStep::Abort) abortReason = "cancelled";
+    PQputCopyEnd(m_connection, abortReason);
+    // The COPY's own result, then libpq's null; the outcome is the first one.
+    PgOutcome outcome = outcomeOf(PQgetResult(m_connection));
+    while (PGresult *more = PQgetResult(m_connection))
+        PQclear(more);
+    return outcome;
+}
+
+PgOutcome PgConnection::outcomeOf(pg_result *result)
+{
     PgOutcome outcome;
     const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 // libpq's handles, declared here so that only this folder's sources include libpq-fe.h.
@@ -66,6 +67,14 @@ public:
 
     /// Runs `sql` with text parameters `$1…` and waits for its rows.
     PgOutcome query(const QByteArray &sql, const QByteArrayList &params = {});
+    /// Runs `sql`, which may hold several statements (PQexec), and waits for the last one's rows.
+    PgOutcome execute(const QByteArray &sql);
+
+    enum class CopyStep : quint8 { More, Done, Abort };
+    /// Runs `sql`, a `COPY … FROM STDIN`, and sends what `fill` appends to `chunk` (rows in the
+    /// COPY's format) until it returns Done; Abort ends the COPY with an error (nothing stays).
+    PgOutcome copyIn(const QByteArray &sql, const std::function<CopyStep(QByteArray &chunk)> &fill);
+
     /// Asks the server to cancel the query running on this connection (PQcancel); thread-safe,
     /// harmless when nothing runs.
     void cancel();
@@ -86,6 +95,8 @@ public:
 private:
     PgConnection(pg_conn *connection, QString redacted);
     void refreshCancel();
+    /// The outcome of `result` (taken over); a null result is libpq's failure.
+    PgOutcome outcomeOf(pg_result *result);
 
     pg_conn *m_connection = nullptr;
     QString m_redacted;

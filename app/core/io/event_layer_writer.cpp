@@ -16,12 +16,6 @@ namespace chronomap {
 
 namespace {
 
-struct Column {
-    QByteArray name;
-    OGRFieldType type;
-    OGRFieldSubType subType = OFSTNone;
-};
-
 /// A list as one CSV cell: the items joined by ';', which the reader splits on (with '|'); a JSON
 /// array, which it reads too, when an item would not come back from that (it holds ';' or '|',
 /// is empty or padded with spaces, or the cell would start with '[' and be taken for JSON).
@@ -87,7 +81,7 @@ void EventLayerWriter::addListColumn(const QByteArray &name, std::function<QStri
     m_extraLists.emplace_back(name, std::move(items));
 }
 
-bool EventLayerWriter::createFields(OGRLayer *layer, QString *error) const
+QList<EventLayerWriter::Column> EventLayerWriter::columns() const
 {
     const bool flat = m_style == Style::Flat;
     // Lists are JSON arrays in GeoJSON (GDAL writes a string list as one) and text cells in CSV
@@ -120,9 +114,14 @@ bool EventLayerWriter::createFields(OGRLayer *layer, QString *error) const
     for (const auto &extra : m_extraLists)
         columns.append({extra.first, listType});
     if (flat) columns.append({"wkt", OFTString});
-    for (const Column &c : std::as_const(columns)) {
-        OGRFieldDefn defn(c.name.constData(), c.type);
-        defn.SetSubType(c.subType);
+    return columns;
+}
+
+bool EventLayerWriter::createFields(OGRLayer *layer, QString *error) const
+{
+    for (const Column &c : columns()) {
+        OGRFieldDefn defn(c.name.constData(), OGRFieldType(c.type));
+        defn.SetSubType(OGRFieldSubType(c.subType));
         if (layer->CreateField(&defn) != OGRERR_NONE) {
             if (error) *error = QString::fromUtf8(CPLGetLastErrorMsg());
             return false;
@@ -131,64 +130,117 @@ bool EventLayerWriter::createFields(OGRLayer *layer, QString *error) const
     return true;
 }
 
+QByteArrayList EventLayerWriter::sqlColumns() const
+{
+    QByteArrayList definitions;
+    for (const Column &c : columns()) {
+        const char *type = c.type == OFTStringList ? "character varying[]"
+                           : c.type == OFTReal     ? "double precision"
+                           : c.subType == OFSTJSON ? "json"
+                                                   : "character varying";
+        definitions.append('"' + c.name + "\" " + type);
+    }
+    return definitions;
+}
+
+void EventLayerWriter::writeRow(qsizetype position, RowSink &sink) const
+{
+    const EventStore::Index i = m_events[size_t(position)];
+    const Event e = m_store.event(i);
+    sink.text(e.id);
+    sink.text(e.when.start().toIso());
+    sink.text(e.when.isInstant() ? QString() : e.when.end().toIso());
+    sink.text(toString(e.when.start().precision));
+    sink.text(e.category);
+    // Each language as the record has it: titleIn() and summaryIn() would fill a gap from
+    // another language, and the copy would read back as text of its own.
+    sink.text(e.title.value(QString()));
+    sink.list(e.regions);
+    for (const QString &lang : m_titleLanguages)
+        sink.text(e.title.value(lang));
+    sink.text(e.summary.value(QString()));
+    for (const QString &lang : m_summaryLanguages)
+        sink.text(e.summary.value(lang));
+    sink.list(e.actors);
+    sink.list(e.places);
+    if (e.anchor().isValid()) {
+        sink.number(e.anchor().longitude());
+        sink.number(e.anchor().latitude());
+    } else {
+        sink.null();
+        sink.null();
+    }
+    sink.text(toString(e.confidence));
+    sink.text(e.provenance);
+    sink.json(RecordJson::toJsonText(e.sources));
+    sink.json(RecordJson::toJsonText(e.claims));
+    sink.json(RecordJson::toJsonText(e.related));
+    sink.text(toString(e.locationPrecision));
+    for (const auto &extra : m_extraLists)
+        sink.list(extra.second(i));
+    if (m_style == Style::Flat) {
+        // The reader takes a CSV's geometry from this column (GDAL's CSV driver reads a
+        // column named WKT as the geometry); lon/lat are only for spreadsheets.
+        if (e.geometryKind != GeometryKind::None && !e.geometry.isEmpty())
+            sink.text(QString::fromLatin1(wktOf(e)));
+        else
+            sink.null();
+    } else if (e.geometryKind == GeometryKind::Point && e.anchor().isValid()) {
+        sink.geometry(GeometryKind::Point, {e.anchor()});
+    } else if (e.geometryKind == GeometryKind::Line) {
+        sink.geometry(GeometryKind::Line, e.geometry);
+    } else {
+        sink.geometry(GeometryKind::None, {});
+    }
+}
+
+namespace {
+
+/// One feature's fields set by index, in the columns' order.
+class FeatureSink final : public EventLayerWriter::RowSink {
+public:
+    FeatureSink(OGRFeature &feature, bool flat) : m_feature(feature), m_flat(flat) {}
+    void text(const QString &value) override { m_feature.SetField(m_field++, value.toUtf8().constData()); }
+    void json(const QByteArray &utf8) override { m_feature.SetField(m_field++, utf8.constData()); }
+    void list(const QStringList &items) override
+    {
+        if (m_flat) return text(listCell(items));
+        CPLStringList list;
+        for (const QString &item : items)
+            list.AddString(item.toUtf8().constData());
+        m_feature.SetField(m_field++, list.List());
+    }
+    void number(double value) override { m_feature.SetField(m_field++, value); }
+    void null() override { ++m_field; }
+    void geometry(GeometryKind kind, const QList<QGeoCoordinate> &lonLat) override
+    {
+        if (kind == GeometryKind::Point) {
+            OGRPoint point(lonLat.front().longitude(), lonLat.front().latitude());
+            m_feature.SetGeometry(&point);
+        } else if (kind == GeometryKind::Line) {
+            OGRLineString line;
+            for (const auto &c : lonLat)
+                line.addPoint(c.longitude(), c.latitude());
+            m_feature.SetGeometry(&line);
+        }
+    }
+
+private:
+    OGRFeature &m_feature;
+    bool m_flat;
+    int m_field = 0;
+};
+
+} // namespace
+
 bool EventLayerWriter::writeFeatures(OGRLayer *layer, QString *error,
                                      const std::function<bool(qint64 written)> &progress) const
 {
-    const bool flat = m_style == Style::Flat;
     qint64 written = 0;
-    for (EventStore::Index i : m_events) {
-        const Event e = m_store.event(i);
+    for (qsizetype position = 0; position < qsizetype(m_events.size()); ++position) {
         OGRFeature feature(layer->GetLayerDefn());
-        auto set = [&](const char *name, const QString &value) { feature.SetField(name, value.toUtf8().constData()); };
-        auto setList = [&](const char *name, const QStringList &items) {
-            if (flat) return set(name, listCell(items));
-            CPLStringList list;
-            for (const QString &item : items)
-                list.AddString(item.toUtf8().constData());
-            feature.SetField(name, list.List());
-        };
-        set("id", e.id);
-        set("start", e.when.start().toIso());
-        set("end", e.when.isInstant() ? QString() : e.when.end().toIso());
-        set("date_precision", toString(e.when.start().precision));
-        set("category", e.category);
-        // Each language as the record has it: titleIn() and summaryIn() would fill a gap from
-        // another language, and the copy would read back as text of its own.
-        set("title", e.title.value(QString()));
-        for (const QString &lang : m_titleLanguages)
-            set(("title_" + lang.toUtf8()).constData(), e.title.value(lang));
-        set("summary", e.summary.value(QString()));
-        for (const QString &lang : m_summaryLanguages)
-            set(("summary_" + lang.toUtf8()).constData(), e.summary.value(lang));
-        setList("regions", e.regions);
-        setList("actors", e.actors);
-        setList("places", e.places);
-        if (e.anchor().isValid()) {
-            feature.SetField("lon", e.anchor().longitude());
-            feature.SetField("lat", e.anchor().latitude());
-        }
-        set("confidence", toString(e.confidence));
-        set("provenance", e.provenance);
-        feature.SetField("sources", RecordJson::toJsonText(e.sources).constData());
-        feature.SetField("claims", RecordJson::toJsonText(e.claims).constData());
-        feature.SetField("related", RecordJson::toJsonText(e.related).constData());
-        set("location_precision", toString(e.locationPrecision));
-        for (const auto &[name, items] : m_extraLists)
-            setList(name.constData(), items(i));
-        if (flat) {
-            // The reader takes a CSV's geometry from this column (GDAL's CSV driver reads a
-            // column named WKT as the geometry); lon/lat are only for spreadsheets.
-            if (e.geometryKind != GeometryKind::None && !e.geometry.isEmpty())
-                feature.SetField("wkt", wktOf(e).constData());
-        } else if (e.geometryKind == GeometryKind::Point && e.anchor().isValid()) {
-            OGRPoint point(e.anchor().longitude(), e.anchor().latitude());
-            feature.SetGeometry(&point);
-        } else if (e.geometryKind == GeometryKind::Line) {
-            OGRLineString line;
-            for (const auto &c : e.geometry)
-                line.addPoint(c.longitude(), c.latitude());
-            feature.SetGeometry(&line);
-        }
+        FeatureSink sink(feature, m_style == Style::Flat);
+        writeRow(position, sink);
         if (layer->CreateFeature(&feature) != OGRERR_NONE) {
             if (error) *error = QString::fromUtf8(CPLGetLastErrorMsg());
             return false;

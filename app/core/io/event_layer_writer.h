@@ -3,6 +3,8 @@
 
 #include "core/store/event_store.h"
 
+#include <QGeoCoordinate>
+#include <QList>
 #include <QStringList>
 
 #include <functional>
@@ -30,6 +32,21 @@ public:
         Nested,
     };
 
+    /// Takes one event's values, in the order of the columns (createFields, sqlColumns), then its
+    /// geometry (a last `wkt` text in the Flat style).
+    class RowSink {
+    public:
+        virtual ~RowSink() = default;
+        virtual void text(const QString &value) = 0;
+        virtual void json(const QByteArray &utf8) = 0;
+        virtual void list(const QStringList &items) = 0;
+        virtual void number(double value) = 0;
+        /// A column without a value (lon/lat of a place-less event).
+        virtual void null() = 0;
+        /// The Nested style's geometry: a point (one coordinate), a line, or none (empty).
+        virtual void geometry(GeometryKind kind, const QList<QGeoCoordinate> &lonLat) = 0;
+    };
+
     EventLayerWriter(const EventStore &store, const EventStore::IndexList &events, Style style);
 
     /// One more list column after Chronomap's, each event's items given by `items` (the PostGIS
@@ -38,11 +55,25 @@ public:
 
     /// Creates the columns in `layer`. False with `error` set when the driver refuses one.
     bool createFields(OGRLayer *layer, QString *error) const;
+    /// The Nested style's columns as PostgreSQL column definitions (`"name" type`), in order and
+    /// typed as GDAL's PostgreSQL driver makes them (PRECISION=NO): character varying, character
+    /// varying[], json, double precision. The geometry is not among them.
+    QByteArrayList sqlColumns() const;
+    /// Gives `sink` the values of the event at `position` of the events given.
+    void writeRow(qsizetype position, RowSink &sink) const;
+
     /// Writes every event as a feature of `layer`, in order. `progress` (may be empty) gets the
     /// features written every 4096; returning false stops the writing (`error` says so).
     bool writeFeatures(OGRLayer *layer, QString *error, const std::function<bool(qint64 written)> &progress = {}) const;
 
 private:
+    struct Column {
+        QByteArray name;
+        int type;        ///< OGRFieldType
+        int subType = 0; ///< OGRFieldSubType
+    };
+    QList<Column> columns() const;
+
     const EventStore &m_store;
     const EventStore::IndexList &m_events;
     Style m_style;

@@ -1,20 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/io/postgis_import.h"
+#include "core/db/postgis_import.h"
+
+#include "core/db/copy_text_row.h"
+#include "core/db/pg_connection.h"
 
 #include "core/geo/region_grid.h"
 #include "core/io/bin_pyramid.h"
 #include "core/io/bin_pyramid_counts.h"
 #include "core/io/database_source.h"
 #include "core/io/event_layer_writer.h"
-#include "core/io/gdal_session.h"
 #include "core/io/region_table.h"
-#include "core/io/user_dataset.h"
 
 #include <QCoreApplication>
 #include <QGeoCoordinate>
-
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
 
 #include <algorithm>
 #include <cmath>
@@ -87,46 +85,63 @@ QStringList PostgisImport::tablesBeside(const QString &table)
             RegionTable::membersTable(table)};
 }
 
+namespace {
+
+/// The main table as GDAL's PostgreSQL driver made it (CreateLayer with FID=fid, GEOMETRY_NAME=geom,
+/// PRECISION=NO, a geometry of any type in EPSG:4326): a serial `fid` key, Chronomap's columns,
+/// `geom` last. Tables imported before and after read the same.
+QByteArray createTable(const QString &table, const EventLayerWriter &writer)
+{
+    const QByteArray name = table.toUtf8();
+    return "CREATE TABLE \"" + name + "\" (\"fid\" serial, " + writer.sqlColumns().join(", ") +
+           ", \"geom\" geometry(Geometry,4326), CONSTRAINT \"" + name + "_pkey\" PRIMARY KEY (\"fid\"))";
+}
+
+/// The COPY of every row, in the writer's order: `fid` is left to its sequence, so the rows get
+/// 1, 2, 3… in that order, as through GDAL's driver.
+QByteArray copyStatement(const QString &table, const EventLayerWriter &writer)
+{
+    QByteArrayList names;
+    for (const QByteArray &definition : writer.sqlColumns())
+        names.append(definition.left(definition.lastIndexOf('"') + 1));
+    return "COPY \"" + table.toUtf8() + "\" (" + names.join(", ") + ", \"geom\") FROM STDIN";
+}
+
+} // namespace
+
 bool PostgisImport::write(const EventStore &store, const QString &source, const QString &table,
                           const RegionIndex *regions, QString *error,
                           const std::function<void(qint64 written)> &progress)
 {
-    GdalMessageCollector messages;
     auto fail = [&](const QString &why) {
-        if (error) *error = why.isEmpty() ? messages.lastError() : why;
+        if (error) *error = why;
         return false;
     };
     if (!DatabaseSource::isPlainIdentifier(table))
         return fail(tr("'%1' is not a plain table name (lower-case letters, digits and _)").arg(table));
-    // The table is created whatever `tables=` the string names: the driver would otherwise list
-    // only those (and not find the new one).
-    DatasetPtr handle = openDatabaseDataset(DatabaseSource::withoutOption(source, QStringLiteral("tables")), true);
-    if (!handle)
-        return fail(tr("cannot connect to %1: %2").arg(DatabaseSource::redacted(source), messages.lastError()));
-    GDALDataset *ds = GDALDataset::FromHandle(handle.get());
-    if (ds->GetLayerByName(table.toUtf8().constData()))
+    QString why;
+    const std::unique_ptr<PgConnection> connection = PgConnection::open(source, &why);
+    if (!connection) return fail(why);
+    auto exists = [&](const QString &name) {
+        const PgOutcome found = connection->query("SELECT to_regclass(quote_ident($1)) IS NOT NULL", {name.toUtf8()});
+        return found.status == PgStatus::Ok && found.rows.size() == 1 && found.rows.text(0, 0) == u"t";
+    };
+    if (exists(table))
         return fail(tr("the table %1 already exists; nothing was written (choose another with --table)").arg(table));
     for (const QString &beside : tablesBeside(table)) {
-        if (ds->GetLayerByName(beside.toUtf8().constData()))
+        if (exists(beside))
             return fail(tr("the table %1 (kept beside a table %2, dropped without it?) already exists; nothing was "
                            "written (drop it, or choose another name with --table)")
                             .arg(beside, table));
     }
-    CPLErrorReset();
-    (void)messages.take(); // GetLayerByName's "not found" is no failure
-    if (ds->StartTransaction(FALSE) != OGRERR_NONE)
-        return fail(tr("cannot start a transaction: %1").arg(messages.lastError()));
+    auto run = [&](const QByteArray &sql) {
+        const PgOutcome outcome = connection->execute(sql);
+        if (outcome.status != PgStatus::Ok) why = outcome.message;
+        return outcome.status == PgStatus::Ok;
+    };
+    if (!run("BEGIN")) return fail(tr("cannot start a transaction: %1").arg(why));
 
-    bool ok = [&] {
-        OGRSpatialReference wgs84;
-        wgs84.SetWellKnownGeogCS("WGS84");
-        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        // The GiST index is made after the rows (below): built in one sorted pass, not kept up to
-        // date through a million inserts of the COPY.
-        const char *options[] = {"GEOMETRY_NAME=geom", "FID=fid",      "SPATIAL_INDEX=NONE",
-                                 "LAUNDER=NO",         "PRECISION=NO", nullptr};
-        OGRLayer *layer = ds->CreateLayer(table.toUtf8().constData(), &wgs84, wkbUnknown, const_cast<char **>(options));
-        if (!layer) return fail(QString());
+    const bool ok = [&] {
         const EventStore::IndexList order = spatialOrder(store);
         EventLayerWriter writer(store, order, EventLayerWriter::Style::Nested);
         // Each row's regions from the app's own index (RegionMembership's rule), written with
@@ -137,16 +152,28 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
             writer.addListColumn(RegionTable::kColumn,
                                  [&](EventStore::Index i) { return RegionTable::locatedIn(*grid, store, i); });
         }
-        QString why;
-        if (!writer.createFields(layer, &why)) return fail(why);
-        if (!writer.writeFeatures(layer, &why, [&](qint64 written) {
-                if (progress) progress(written);
-                return true;
-            }))
-            return fail(why);
-        if (layer->SyncToDisk() != OGRERR_NONE) return fail(QString());
-        // What the driver does not make: the indexes (the geometry's, the time columns', the region
-        // codes') and the change trigger.
+        // The GiST index is made after the rows (below): built in one sorted pass, not kept up to
+        // date through a million rows of the COPY.
+        if (!run(createTable(table, writer))) return false;
+        // The rows straight from the store as COPY text, in chunks of some hundred kilobytes.
+        const qsizetype rows = qsizetype(order.size());
+        qsizetype next = 0;
+        const PgOutcome copied = connection->copyIn(copyStatement(table, writer), [&](QByteArray &chunk) {
+            constexpr qsizetype kChunkBytes = 256 * 1024;
+            while (next < rows && chunk.size() < kChunkBytes) {
+                CopyTextRow row(chunk);
+                writer.writeRow(next++, row);
+                row.end();
+                if (progress && next % 4096 == 0) progress(next);
+            }
+            return next < rows ? PgConnection::CopyStep::More : PgConnection::CopyStep::Done;
+        });
+        if (copied.status != PgStatus::Ok) {
+            why = copied.message;
+            return false;
+        }
+        if (progress) progress(rows);
+        // The indexes (the geometry's, the time columns', the region codes') and the change trigger.
         QStringList sql = {
             QStringLiteral("CREATE INDEX \"%1_geom_idx\" ON \"%1\" USING gist (geom)").arg(table),
             QStringLiteral("CREATE INDEX \"%1_start_idx\" ON \"%1\" (\"start\")").arg(table),
@@ -165,29 +192,20 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
         if (regions)
             sql << RegionTable::buildStatements(table, *regions) << RegionTable::triggerStatements(table)
                 << RegionTable::memberStatements(table);
-        for (const QString &statement : std::as_const(sql)) {
-            CPLErrorReset();
-            if (OGRLayer *result = ds->ExecuteSQL(statement.toUtf8().constData(), nullptr, nullptr))
-                ds->ReleaseResultSet(result);
-            if (CPLGetLastErrorType() >= CE_Failure) return fail(QString::fromUtf8(CPLGetLastErrorMsg()));
-        }
-        return true;
+        for (const QString &statement : std::as_const(sql))
+            if (!run(statement.toUtf8())) return false;
+        return run("COMMIT");
     }();
-    if (ok && ds->CommitTransaction() != OGRERR_NONE) ok = fail(tr("the commit failed: %1").arg(messages.lastError()));
     if (!ok) {
-        ds->RollbackTransaction(); // after a dropped connection there is nothing to roll back
-        return false;
+        connection->execute("ROLLBACK"); // after a dropped connection there is nothing to roll back
+        return fail(why);
     }
     if (regions) {
         // A region click counts its members from the members index alone once the visibility map
         // says its pages are all visible, which only a VACUUM sets (it cannot run in the
         // transaction); autovacuum would come a minute or two later. The import is committed:
         // a failure here costs the first click's speed only, so it is not reported.
-        CPLErrorReset();
-        const QByteArray vacuum = "VACUUM (ANALYZE) \"" + RegionTable::membersTable(table).toUtf8() + '"';
-        if (OGRLayer *result = ds->ExecuteSQL(vacuum.constData(), nullptr, nullptr)) ds->ReleaseResultSet(result);
-        CPLErrorReset();
-        (void)messages.take();
+        connection->execute("VACUUM (ANALYZE) \"" + RegionTable::membersTable(table).toUtf8() + '"');
     }
     return true;
 }

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/io/event_layer_writer.h"
+
+#include <QByteArray>
+
+namespace chronomap {
+
+/// An event's values as one row of PostgreSQL's `COPY … FROM STDIN` text format, appended to a
+/// buffer: tab-separated, `\N` for a missing value, backslash, tab, newline and carriage return
+/// escaped (the COPY text rules), lists as array literals, the geometry as hex EWKB with SRID 4326
+/// (what GDAL's PostgreSQL driver sends for a feature).
+class CopyTextRow final : public EventLayerWriter::RowSink {
+public:
+    explicit CopyTextRow(QByteArray &out) : m_out(out) {}
+    /// Ends the row (after its geometry).
+    void end() { m_out += '\n'; }
+
+    void text(const QString &value) override;
+    void json(const QByteArray &utf8) override;
+    void list(const QStringList &items) override;
+    void number(double value) override;
+    void null() override;
+    void geometry(GeometryKind kind, const QList<QGeoCoordinate> &lonLat) override;
+
+private:
+    void separate();
+    /// Appends `utf8` with the COPY text format's escapes.
+    void escaped(QByteArrayView utf8);
+
+    QByteArray &m_out;
+    bool m_first = true;
+};
+
+} // namespace chronomap
