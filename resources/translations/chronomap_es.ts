@@ -2510,20 +2510,12 @@
         <translation>«%1» no es un nombre de tabla simple (minúsculas, dígitos y _)</translation>
     </message>
     <message>
-        <source>cannot connect to %1: %2</source>
-        <translation>no se puede conectar con %1: %2</translation>
-    </message>
-    <message>
         <source>the table %1 already exists; nothing was written (choose another with --table)</source>
         <translation>la tabla %1 ya existe; no se escribió nada (elija otra con --table)</translation>
     </message>
     <message>
         <source>cannot start a transaction: %1</source>
         <translation>no se puede iniciar una transacción: %1</translation>
-    </message>
-    <message>
-        <source>the commit failed: %1</source>
-        <translation>la confirmación (commit) falló: %1</translation>
     </message>
     <message>
         <source>the table %1 (kept beside a table %2, dropped without it?) already exists; nothing was written (drop it, or choose another name with --table)</source>
