@@ -13,6 +13,7 @@
 #include <QPainter>
 
 #include <cmath>
+#include <map>
 #include <optional>
 
 namespace chronomap {
@@ -231,16 +232,18 @@ void EventLayerRenderer::renderRegionFills(QPainter &painter, const MapFrame &fr
         // Region-level records are a soft fill of their regions, not a precise pin; a region
         // takes the colour of its first such event.
         const EventStore &store = *frame.data.events;
-        QHash<int, EventStore::Index> regionFills;
+        // In region order: fills overlap at shared borders, and a hash's order changes with
+        // each process's seed (the same view would be drawn differently from run to run).
+        std::map<int, EventStore::Index> regionFills;
         for (EventStore::Index i : frame.state.visibleEvents())
             if (frame.data.isRegionLevel(i))
                 for (int r : frame.data.regionsNamedBy(i))
-                    if (!regionFills.contains(r)) regionFills.insert(r, i);
-        for (auto it = regionFills.cbegin(); it != regionFills.cend(); ++it) {
-            const QColor edge = CategoryStyle::color(store.category(it.value()));
+                    regionFills.try_emplace(r, i);
+        for (const auto &[region, event] : regionFills) {
+            const QColor edge = CategoryStyle::color(store.category(event));
             QColor fill = edge;
             fill.setAlpha(70);
-            renderRegionFill(painter, frame, it.key(), fill, QPen(edge, 1.2, Qt::DashLine));
+            renderRegionFill(painter, frame, region, fill, QPen(edge, 1.2, Qt::DashLine));
         }
     }
     painter.restore();
