@@ -3,6 +3,7 @@
 
 #include "core/db/copy_text_row.h"
 #include "core/db/pg_connection.h"
+#include "core/db/region_member_rows.h"
 
 #include "core/geo/region_grid.h"
 #include "core/io/bin_pyramid.h"
@@ -147,29 +148,50 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
         // Each row's regions from the app's own index (RegionMembership's rule), written with
         // the row (a grid before the index: a million points): a region click then reads an index.
         std::optional<RegionGrid> grid;
+        // The row's located codes, for its column and for its members: asked twice, computed once.
+        QStringList located;
+        EventStore::Index locatedEvent = -1;
+        const auto locatedIn = [&](EventStore::Index i) -> const QStringList & {
+            if (i != locatedEvent) {
+                located = RegionTable::locatedIn(*grid, store, i);
+                locatedEvent = i;
+            }
+            return located;
+        };
+        RegionMemberRows members(store);
         if (regions) {
             grid.emplace(*regions);
-            writer.addListColumn(RegionTable::kColumn,
-                                 [&](EventStore::Index i) { return RegionTable::locatedIn(*grid, store, i); });
+            writer.addListColumn(RegionTable::kColumn, locatedIn);
         }
         // The GiST index is made after the rows (below): built in one sorted pass, not kept up to
         // date through a million rows of the COPY.
         if (!run(createTable(table, writer))) return false;
         // The rows straight from the store as COPY text, in chunks of some hundred kilobytes.
         const qsizetype rows = qsizetype(order.size());
+        // The writer's columns and the geometry: a row of another length would shift its values.
+        const int fields = int(writer.sqlColumns().size()) + 1;
         qsizetype next = 0;
+        why.clear();
         const PgOutcome copied = connection->copyIn(copyStatement(table, writer), [&](QByteArray &chunk) {
             constexpr qsizetype kChunkBytes = 256 * 1024;
             while (next < rows && chunk.size() < kChunkBytes) {
                 CopyTextRow row(chunk);
-                writer.writeRow(next++, row);
-                row.end();
+                writer.writeRow(next, row);
+                if (const int written = row.end(); written != fields) {
+                    why = tr("internal error: row %1 has %2 values for the table's %3 columns")
+                              .arg(next + 1)
+                              .arg(written)
+                              .arg(fields);
+                    return PgConnection::CopyStep::Abort;
+                }
+                if (regions) members.add(next, order[size_t(next)], locatedIn(order[size_t(next)]));
+                ++next;
                 if (progress && next % 4096 == 0) progress(next);
             }
             return next < rows ? PgConnection::CopyStep::More : PgConnection::CopyStep::Done;
         });
         if (copied.status != PgStatus::Ok) {
-            why = copied.message;
+            if (why.isEmpty()) why = copied.message;
             return false;
         }
         if (progress) progress(rows);
@@ -191,9 +213,29 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
         sql << BinPyramid::buildStatements(table, &pyramid);
         if (regions)
             sql << RegionTable::buildStatements(table, *regions) << RegionTable::triggerStatements(table)
-                << RegionTable::memberStatements(table);
+                << RegionTable::memberTableStatements(table);
         for (const QString &statement : std::as_const(sql))
             if (!run(statement.toUtf8())) return false;
+        if (regions) {
+            // The members from what the rows were written from, in the click index's order.
+            members.sort();
+            qsizetype nextMember = 0;
+            const PgOutcome membersCopied = connection->copyIn(
+                "COPY \"" + RegionTable::membersTable(table).toUtf8() +
+                    "\" (code, start_at, id, fid, end_at, category) FROM STDIN",
+                [&](QByteArray &chunk) {
+                    constexpr qsizetype kChunkBytes = 256 * 1024;
+                    while (nextMember < members.size() && chunk.size() < kChunkBytes)
+                        members.writeRow(nextMember++, chunk);
+                    return nextMember < members.size() ? PgConnection::CopyStep::More : PgConnection::CopyStep::Done;
+                });
+            if (membersCopied.status != PgStatus::Ok) {
+                why = membersCopied.message;
+                return false;
+            }
+            for (const QString &statement : RegionTable::memberIndexStatements(table))
+                if (!run(statement.toUtf8())) return false;
+        }
         return run("COMMIT");
     }();
     if (!ok) {
