@@ -108,6 +108,20 @@ QByteArray copyStatement(const QString &table, const EventLayerWriter &writer)
     return "COPY \"" + table.toUtf8() + "\" (" + names.join(", ") + ", \"geom\") FROM STDIN";
 }
 
+/// A `COPY … FROM STDIN` of `rows` rows, each appended as COPY text by `writeRow(k, chunk)`,
+/// sent in chunks of some hundred kilobytes; `writeRow` returning false aborts it.
+PgOutcome copyRows(PgConnection &connection, const QByteArray &statement, qsizetype rows,
+                   const std::function<bool(qsizetype k, QByteArray &chunk)> &writeRow)
+{
+    qsizetype next = 0;
+    return connection.copyIn(statement, [&](QByteArray &chunk) {
+        constexpr qsizetype kChunkBytes = 256 * 1024;
+        while (next < rows && chunk.size() < kChunkBytes)
+            if (!writeRow(next++, chunk)) return PgConnection::CopyStep::Abort;
+        return next < rows ? PgConnection::CopyStep::More : PgConnection::CopyStep::Done;
+    });
+}
+
 } // namespace
 
 bool PostgisImport::write(const EventStore &store, const QString &source, const QString &table,
@@ -170,26 +184,22 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
         const qsizetype rows = qsizetype(order.size());
         // The writer's columns and the geometry: a row of another length would shift its values.
         const int fields = int(writer.sqlColumns().size()) + 1;
-        qsizetype next = 0;
         why.clear();
-        const PgOutcome copied = connection->copyIn(copyStatement(table, writer), [&](QByteArray &chunk) {
-            constexpr qsizetype kChunkBytes = 256 * 1024;
-            while (next < rows && chunk.size() < kChunkBytes) {
+        const PgOutcome copied =
+            copyRows(*connection, copyStatement(table, writer), rows, [&](qsizetype k, QByteArray &chunk) {
                 CopyTextRow row(chunk);
-                writer.writeRow(next, row);
+                writer.writeRow(k, row);
                 if (const int written = row.end(); written != fields) {
                     why = tr("internal error: row %1 has %2 values for the table's %3 columns")
-                              .arg(next + 1)
+                              .arg(k + 1)
                               .arg(written)
                               .arg(fields);
-                    return PgConnection::CopyStep::Abort;
+                    return false;
                 }
-                if (regions) members.add(next, order[size_t(next)], locatedIn(order[size_t(next)]));
-                ++next;
-                if (progress && next % 4096 == 0) progress(next);
-            }
-            return next < rows ? PgConnection::CopyStep::More : PgConnection::CopyStep::Done;
-        });
+                if (regions) members.add(k, order[size_t(k)], locatedIn(order[size_t(k)]));
+                if (progress && (k + 1) % 4096 == 0) progress(k + 1);
+                return true;
+            });
         if (copied.status != PgStatus::Ok) {
             if (why.isEmpty()) why = copied.message;
             return false;
@@ -219,16 +229,13 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
         if (regions) {
             // The members from what the rows were written from, in the click index's order.
             members.sort();
-            qsizetype nextMember = 0;
-            const PgOutcome membersCopied = connection->copyIn(
-                "COPY \"" + RegionTable::membersTable(table).toUtf8() +
-                    "\" (code, start_at, id, fid, end_at, category) FROM STDIN",
-                [&](QByteArray &chunk) {
-                    constexpr qsizetype kChunkBytes = 256 * 1024;
-                    while (nextMember < members.size() && chunk.size() < kChunkBytes)
-                        members.writeRow(nextMember++, chunk);
-                    return nextMember < members.size() ? PgConnection::CopyStep::More : PgConnection::CopyStep::Done;
-                });
+            const PgOutcome membersCopied = copyRows(*connection,
+                                                     "COPY \"" + RegionTable::membersTable(table).toUtf8() +
+                                                         "\" (code, start_at, id, fid, end_at, category) FROM STDIN",
+                                                     members.size(), [&](qsizetype k, QByteArray &chunk) {
+                                                         members.writeRow(k, chunk);
+                                                         return true;
+                                                     });
             if (membersCopied.status != PgStatus::Ok) {
                 why = membersCopied.message;
                 return false;

@@ -28,18 +28,7 @@ qint64 RegionMemberRows::sqlStartMs(const FuzzyDate &date)
 
 qint64 RegionMemberRows::sqlEndExclusiveMs(const FuzzyDate &date)
 {
-    const qint64 start = sqlStartMs(date);
-    switch (date.precision) {
-    case DatePrecision::Year:
-        return utcMidnightMs(utcDateOf(start).addYears(1));
-    case DatePrecision::Month:
-        return utcMidnightMs(utcDateOf(start).addMonths(1));
-    case DatePrecision::Day:
-        return start + 86'400'000;
-    case DatePrecision::Time:
-        break;
-    }
-    return start + 1;
+    return FuzzyDate{sqlStartMs(date), date.precision}.endExclusiveMs();
 }
 
 void RegionMemberRows::add(qsizetype position, EventStore::Index i, const QStringList &located)

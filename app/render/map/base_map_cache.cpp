@@ -379,10 +379,11 @@ void pruneUnused(const QString &dir, const QString &keptPath)
 {
     constexpr int kUnusedDays = 60;
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString kept = QFileInfo(keptPath).absoluteFilePath();
     const QFileInfoList caches =
         QDir(dir).entryInfoList({QStringLiteral("basemap-*.cache")}, QDir::Files | QDir::NoDotAndDotDot);
     for (const QFileInfo &cache : caches) {
-        if (cache.absoluteFilePath() == QFileInfo(keptPath).absoluteFilePath()) continue;
+        if (cache.absoluteFilePath() == kept) continue;
         if (cache.lastModified().daysTo(now) >= kUnusedDays && QFile::remove(cache.absoluteFilePath()))
             qCDebug(lcBaseMapCache) << "removed" << cache.absoluteFilePath() << "unused for" << kUnusedDays << "days";
     }
