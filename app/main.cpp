@@ -11,6 +11,7 @@
 #include "core/one_shot_heap.h"
 #include "widgets/main_window.h"
 #include "cli/startup.h"
+#include "cli/uncaught_exception.h"
 #include "core/ui_language.h"
 #include "widgets/view_state_restorer.h"
 
@@ -23,6 +24,7 @@
 
 int main(int argc, char **argv)
 {
+    chronomap::cli::reportUncaughtExceptions();
     if (argc > 1 && std::strcmp(argv[1], chronomap::ReaderChild::kOption) == 0) {
         QCoreApplication app(argc, argv); // a reader child, started by the app: reads one file, streams it back
         return chronomap::ReaderChild::run(app.arguments());

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -287,6 +288,28 @@ TEST_CASE("chronomap --export reads its data in a reader child forked at its sta
     CHECK(run.err.contains(QStringLiteral("crashed with signal")));
     CHECK(run.err.contains(kData));
     CHECK_FALSE(QFileInfo::exists(crashed));
+}
+
+TEST_CASE("An exception nothing catches names its type, its message and where it was thrown", "[export][cli]")
+{
+    // The default handler printed the type alone ("terminate called after throwing an instance of
+    // 'std::bad_alloc'"): a CI failure could not be traced. The reader child throws one here.
+    QTemporaryDir dir;
+    QProcessEnvironment fault;
+    fault.insert(QStringLiteral("CHRONOMAP_READER_FAULT"), QStringLiteral("throw"));
+    const QString png = dir.filePath(QStringLiteral("out.png"));
+    const Run run = test::runProgram(chronomap::test::chronomapExe(),
+                                     {QStringLiteral("--export"), png, QStringLiteral("--data"), kData}, 0, fault);
+    INFO(run.err.toStdString());
+    CHECK(run.exitCode == 2); // the reader's crash, reported by the app as before
+    CHECK(run.err.contains(QStringLiteral("crashed with signal")));
+    CHECK(run.err.contains(QStringLiteral("chronomap: uncaught exception std::length_error (fault injected by "
+                                          "CHRONOMAP_READER_FAULT), thrown at:")));
+    // The frames follow, one per line, each naming its module and offset.
+    const QString stack = run.err.section(QStringLiteral("thrown at:\n"), 1);
+    CHECK(stack.count(QRegularExpression(QStringLiteral("^\\S*chronomap\\(\\+0x[0-9a-f]+\\)\\[0x[0-9a-f]+\\]$"),
+                                         QRegularExpression::MultilineOption)) >= 3);
+    CHECK_FALSE(QFileInfo::exists(png));
 }
 
 TEST_CASE("chronomap --export draws the same image of a view in every run", "[export][cli]")

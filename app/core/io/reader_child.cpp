@@ -28,6 +28,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 #include <chrono>
 #include <optional>
 #include <cstdlib>
@@ -98,7 +100,7 @@ void applyLimits(qint64 memoryBytes, qint64 cpuSeconds, qint64 openFiles)
 }
 
 struct Fault {
-    enum class Kind { None, Abort, Loop, Garbage } kind = Kind::None;
+    enum class Kind { None, Abort, Throw, Loop, Garbage } kind = Kind::None;
     qint64 record = 0; ///< 0: before any record
 };
 
@@ -108,6 +110,7 @@ Fault faultFromEnvironment()
     Fault f;
     const QByteArray name = spec.split('@').value(0);
     f.kind = name == "abort"     ? Fault::Kind::Abort
+             : name == "throw"   ? Fault::Kind::Throw
              : name == "loop"    ? Fault::Kind::Loop
              : name == "garbage" ? Fault::Kind::Garbage
                                  : Fault::Kind::None;
@@ -120,6 +123,8 @@ Fault faultFromEnvironment()
     switch (fault.kind) {
     case Fault::Kind::Abort:
         std::abort();
+    case Fault::Kind::Throw: // an exception nothing catches (main's terminate handler reports it)
+        throw std::length_error("fault injected by " + std::string(ReaderChild::kFaultVariable));
     case Fault::Kind::Loop:
         for (;;)
             std::this_thread::sleep_for(std::chrono::seconds(1));
