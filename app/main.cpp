@@ -26,7 +26,8 @@ int main(int argc, char **argv)
 {
     chronomap::cli::reportUncaughtExceptions();
     if (argc > 1 && std::strcmp(argv[1], chronomap::ReaderChild::kOption) == 0) {
-        QCoreApplication app(argc, argv); // a reader child, started by the app: reads one file, streams it back
+        QCoreApplication app(argc, argv);       // a reader child, started by the app: reads one file, streams it back
+        chronomap::DataPaths::applicationDir(); // Qt's unguarded path cache filled before threads (DataPaths)
         return chronomap::ReaderChild::run(app.arguments());
     }
     // A one-shot export, validation or query forks its reader child now, while the process has
@@ -45,6 +46,9 @@ int main(int argc, char **argv)
     cli::Mode mode = cli::Mode::Window;
     {
         QCoreApplication parsing(argc, argv);
+        // Qt caches the executable's path per application object, unguarded: filled here, before
+        // any thread asks (the import reads its file and the base map at once; see DataPaths).
+        chronomap::DataPaths::applicationDir();
         cli::installCliTranslator();
         mode = cli::parseMode(parsing.arguments());
         if (mode == cli::Mode::Headless) {
@@ -62,6 +66,7 @@ int main(int argc, char **argv)
         chronomap::readyHeapForOneShotRun(); // one picture or clip, then exit: see its comment
         cli::quietenHeadlessMessages();
         QGuiApplication app(argc, argv);
+        chronomap::DataPaths::applicationDir(); // its cache filled before threads (as above)
         cli::installCliTranslator();
         const int status = cli::runHeadless(app.arguments());
         cli::leaveOneShotRun(status); // written and said: no teardown (see its comment)
@@ -73,6 +78,7 @@ int main(int argc, char **argv)
         created = std::make_unique<QApplication>(argc, argv);
     }
     QApplication &app = *created;
+    chronomap::DataPaths::applicationDir(); // its cache filled before threads (as above)
     QApplication::setApplicationDisplayName(QStringLiteral("Chronomap"));
     const QStringList files = cli::guiFiles(app.arguments());
     // The language first, so the window is built in it.

@@ -8,6 +8,7 @@
 
 #include "render/animation/video_encoder_module.h"
 
+#include "core/data_paths.h"
 #include "core/io/reader_process.h"
 
 #include <QApplication>
@@ -16,6 +17,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    chronomap::DataPaths::applicationDir(); // Qt\'s unguarded path cache filled before threads (DataPaths)
     // User files load in a reader child: the chronomap binary, not this one.
     chronomap::ReaderProcess::setExecutable(chronomap::test::chronomapExe());
     // The animation encoder module of this build tree.

@@ -4,10 +4,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QMutex>
 
 namespace chronomap {
 
 namespace {
+QMutex g_applicationPathsMutex; ///< see applicationDir()
+
 bool looksLikeDataRoot(const QString &dir)
 {
     return QFileInfo::exists(dir + QStringLiteral("/geodata/basemap/basemap.gpkg"));
@@ -20,18 +23,29 @@ bool mayUseBuildTrees()
 {
     if (!QCoreApplication::instance()) return true;
     const QString build = QDir(QStringLiteral(CHRONOMAP_BUILD_DIR)).canonicalPath();
-    const QString app = QDir(QCoreApplication::applicationDirPath()).canonicalPath();
+    const QString app = QDir(DataPaths::applicationDir()).canonicalPath();
     return !build.isEmpty() && (app == build || app.startsWith(build + u'/'));
 }
 } // namespace
+
+QString DataPaths::applicationDir()
+{
+    const QMutexLocker lock(&g_applicationPathsMutex);
+    return QCoreApplication::applicationDirPath();
+}
+
+QString DataPaths::applicationFile()
+{
+    const QMutexLocker lock(&g_applicationPathsMutex);
+    return QCoreApplication::applicationFilePath();
+}
 
 QString DataPaths::dataRoot()
 {
     const QString fromEnv = qEnvironmentVariable("CHRONOMAP_DATA_DIR");
     if (!fromEnv.isEmpty() && looksLikeDataRoot(fromEnv)) return QDir(fromEnv).absolutePath();
     if (QCoreApplication::instance()) {
-        const QString installed =
-            QCoreApplication::applicationDirPath() + QStringLiteral("/../" CHRONOMAP_INSTALL_DATADIR);
+        const QString installed = DataPaths::applicationDir() + QStringLiteral("/../" CHRONOMAP_INSTALL_DATADIR);
         if (looksLikeDataRoot(installed)) return QDir(installed).absolutePath();
     }
     const QString sourceTree = QStringLiteral(CHRONOMAP_SOURCE_DIR);
@@ -68,7 +82,7 @@ QString DataPaths::translations()
         return root + QStringLiteral("/translations");
     if (QCoreApplication::instance()) {
         const QString installed =
-            QCoreApplication::applicationDirPath() + QStringLiteral("/../" CHRONOMAP_INSTALL_DATADIR "/translations");
+            DataPaths::applicationDir() + QStringLiteral("/../" CHRONOMAP_INSTALL_DATADIR "/translations");
         if (hasQm(installed)) return QDir(installed).absolutePath();
     }
     const QString buildTree = QStringLiteral(CHRONOMAP_BUILD_TRANSLATIONS_DIR);

@@ -20,6 +20,13 @@ public:
     /// Folder holding the compiled UI translations (`chronomap_<lang>.qm`): `translations/` next
     /// to the data when installed, else the build tree's; empty when none is found.
     static QString translations();
+
+    /// QCoreApplication::applicationDirPath() and applicationFilePath(), from any thread: Qt fills
+    /// their caches unguarded on the first call, and two threads asking first at once corrupt the
+    /// cached string (an --import-pg, which reads the base map while it reads its file, died of a
+    /// std::bad_alloc in CI; helgrind showed the race). main() asks once before any thread starts.
+    static QString applicationDir();
+    static QString applicationFile();
 };
 
 } // namespace chronomap

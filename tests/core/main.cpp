@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include "../test_paths.h"
 
+#include "core/data_paths.h"
 #include "core/io/reader_process.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    chronomap::DataPaths::applicationDir(); // Qt\'s unguarded path cache filled before threads (DataPaths)
     // User files load in a reader child: the chronomap binary, not this one.
     chronomap::ReaderProcess::setExecutable(chronomap::test::chronomapExe());
     return Catch::Session().run(argc, argv);

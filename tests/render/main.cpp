@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include "../test_paths.h"
 
+#include "core/data_paths.h"
 #include "render/animation/video_encoder_module.h"
 
 #include <QGuiApplication>
@@ -14,6 +15,7 @@ int main(int argc, char **argv)
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
+    chronomap::DataPaths::applicationDir(); // Qt\'s unguarded path cache filled before threads (DataPaths)
     // The animation encoder module of this build tree.
     chronomap::VideoEncoderModule::setPath(chronomap::test::videoModule());
     return Catch::Session().run(argc, argv);

@@ -194,7 +194,7 @@ void ReaderProcess::setExecutable(const QString &path)
 QString ReaderProcess::executable()
 {
     const QMutexLocker lock(&g_settingsMutex);
-    return g_executable.isEmpty() ? QCoreApplication::applicationFilePath() : g_executable;
+    return g_executable.isEmpty() ? DataPaths::applicationFile() : g_executable;
 }
 
 void ReaderProcess::setDefaultLimits(const ReaderLimits &limits)

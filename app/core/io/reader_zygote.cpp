@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/reader_zygote.h"
 
+#include "core/data_paths.h"
+
 #include "core/io/gdal_session.h"
 #include "core/io/reader_child.h"
 #include "core/io/reader_process.h"
@@ -81,7 +83,8 @@ int runZygote(int argc, char **argv, int commandFd, int stdoutFd)
     for (int s : {SIGPIPE, SIGCHLD, SIGINT, SIGTERM, SIGXCPU})
         ::signal(s, SIG_DFL);
     QCoreApplication app(argc, argv);
-    ensureGdalReady(); // while the app starts: off the export's critical path
+    DataPaths::applicationDir(); // Qt's unguarded path cache filled before threads (DataPaths)
+    ensureGdalReady();           // while the app starts: off the export's critical path
     QByteArray command;
     const bool received = readAll(commandFd, command);
     ::close(commandFd);

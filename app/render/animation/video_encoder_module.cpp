@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "render/animation/video_encoder_module.h"
 
+#include "core/data_paths.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -82,7 +84,7 @@ QString VideoEncoderModule::fileName()
 
 QStringList VideoEncoderModule::candidates()
 {
-    const QDir exeDir(QCoreApplication::applicationDirPath());
+    const QDir exeDir(DataPaths::applicationDir());
     return {exeDir.filePath(fileName()),
             QDir::cleanPath(exeDir.filePath(QStringLiteral(CHRONOMAP_VIDEO_MODULE_RELDIR) + u'/' + fileName()))};
 }
