@@ -20,17 +20,22 @@ inline std::optional<double> parseShortDecimal(const char *begin, const char *en
     long long digits = 0;
     int count = 0, fraction = 0;
     const char *integerStart = p;
-    for (; p != end && *p >= '0' && *p <= '9'; ++p, ++count)
+    // Past 15 digits the text is left to from_chars before `digits` could overflow.
+    for (; p != end && *p >= '0' && *p <= '9'; ++p, ++count) {
+        if (count == 15) return std::nullopt;
         digits = digits * 10 + (*p - '0');
+    }
     if (p == integerStart) return std::nullopt;
     if (p != end && *p == '.') {
         const char *fractionStart = ++p;
-        for (; p != end && *p >= '0' && *p <= '9'; ++p, ++count)
+        for (; p != end && *p >= '0' && *p <= '9'; ++p, ++count) {
+            if (count == 15) return std::nullopt;
             digits = digits * 10 + (*p - '0');
+        }
         fraction = int(p - fractionStart);
         if (fraction == 0) return std::nullopt;
     }
-    if (p != end || count > 15) return std::nullopt; // 15 digits: no overflow above either
+    if (p != end) return std::nullopt;
     const double value = double(digits) / kPowersOfTen[fraction];
     return negative ? -value : value;
 }
