@@ -3,6 +3,7 @@
 // render and widget tests draw render/prepared_data.h's prepared copy.
 #pragma once
 
+#include "test_paths.h"
 #include "core/geo/base_map.h"
 #include "core/io/event_loader.h"
 #include "core/view/dataset.h"
@@ -15,7 +16,7 @@ namespace chronomap::test {
 
 inline QString sourcePath(const char *relative)
 {
-    return QStringLiteral(CHRONOMAP_SOURCE_DIR "/") + QLatin1String(relative);
+    return sourceDir() + u'/' + QLatin1String(relative);
 }
 
 inline std::shared_ptr<const BaseMap> bundledBaseMap()

@@ -2,6 +2,7 @@
 // The test fixtures in tests/data, by name.
 #pragma once
 
+#include "test_paths.h"
 #include <QByteArray>
 #include <QFile>
 #include <QString>
@@ -16,13 +17,13 @@ namespace chronomap::test {
 /// A file of tests/data/formats/: one per format users have.
 inline QString formatFile(const char *name)
 {
-    return QStringLiteral(CHRONOMAP_TEST_DATA "/formats/") + QLatin1String(name);
+    return chronomap::test::testDataDir() + QLatin1String("/formats/") + QLatin1String(name);
 }
 
 /// A file of tests/data/bad/: bad input, each with a test of its exact outcome.
 inline QString badFile(const char *name)
 {
-    return QStringLiteral(CHRONOMAP_TEST_DATA "/bad/") + QLatin1String(name);
+    return chronomap::test::testDataDir() + QLatin1String("/bad/") + QLatin1String(name);
 }
 
 /// Writes `bytes` to the file `name` in `dir`; returns its path.

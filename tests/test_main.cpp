@@ -4,6 +4,7 @@
 // build time with no environment of ours.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+#include "test_paths.h"
 
 #include "render/animation/video_encoder_module.h"
 
@@ -16,8 +17,8 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     // User files load in a reader child: the chronomap binary, not this one.
-    chronomap::ReaderProcess::setExecutable(QStringLiteral(CHRONOMAP_EXE));
+    chronomap::ReaderProcess::setExecutable(chronomap::test::chronomapExe());
     // The animation encoder module of this build tree.
-    chronomap::VideoEncoderModule::setPath(QStringLiteral(CHRONOMAP_VIDEO_MODULE));
+    chronomap::VideoEncoderModule::setPath(chronomap::test::videoModule());
     return Catch::Session().run(argc, argv);
 }

@@ -97,6 +97,10 @@
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
+    <message>
+        <source>internal error: row %1 has %2 values for the layer&apos;s %3 fields</source>
+        <translation>error interno: la fila %1 tiene %2 valores para los %3 campos de la capa</translation>
+    </message>
 </context>
 <context>
     <name>FieldMapping</name>
@@ -2520,6 +2524,10 @@
     <message>
         <source>the table %1 (kept beside a table %2, dropped without it?) already exists; nothing was written (drop it, or choose another name with --table)</source>
         <translation>la tabla %1 (guardada junto a una tabla %2, ¿borrada sin ella?) ya existe; no se escribió nada (bórrela o elija otro nombre con --table)</translation>
+    </message>
+    <message>
+        <source>internal error: row %1 has %2 values for the table&apos;s %3 columns</source>
+        <translation>error interno: la fila %1 tiene %2 valores para las %3 columnas de la tabla</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // `chronomap --export-animation`: the real binary, run with no display; the clip read back with
 // FFmpeg; each error with its message and exit status; failed writes leave nothing behind.
 #include "render/animation/animation_plan.h"
+#include "../test_paths.h"
 #include "core/time/time_span.h"
 
 #include "run_chronomap.h"
@@ -25,7 +26,7 @@ using test::runChronomap;
 
 namespace {
 
-const QString kBundled = QStringLiteral(CHRONOMAP_SOURCE_DIR "/geodata/events/russia-north-korea.geojson");
+const QString kBundled = chronomap::test::sourceDir() + QLatin1String("/geodata/events/russia-north-korea.geojson");
 
 QByteArray readAll(const QString &path)
 {
@@ -188,7 +189,7 @@ TEST_CASE("chronomap starts without FFmpeg: only its video module, loaded by an 
 {
     // FFmpeg and what it pulls in (x264, x265, vpx, aom, dav1d…) are ~80 libraries: linked into
     // the executable they cost every start tens of milliseconds.
-    const QString exe = QStringLiteral(CHRONOMAP_EXE);
+    const QString exe = chronomap::test::chronomapExe();
     const QString app = lddOf(exe);
     REQUIRE(app.contains(QStringLiteral("libQt6Gui")));
     CHECK_FALSE(app.contains(QStringLiteral("libavcodec")));
@@ -206,18 +207,18 @@ TEST_CASE("without its video module chronomap exports snapshots and says why it 
     QTemporaryDir dir;
     REQUIRE(QDir(dir.path()).mkpath(QStringLiteral("bin")));
     const QString copy = dir.filePath(QStringLiteral("bin/chronomap"));
-    REQUIRE(QFile::copy(QStringLiteral(CHRONOMAP_EXE), copy));
+    REQUIRE(QFile::copy(chronomap::test::chronomapExe(), copy));
     const QString png = dir.filePath(QStringLiteral("still.png")), gif = dir.filePath(QStringLiteral("clip.gif"));
     const Run still =
         runCopy(copy, {QStringLiteral("--export"), png, QStringLiteral("--size"), QStringLiteral("320x180")},
-                QStringLiteral(CHRONOMAP_SOURCE_DIR));
+                chronomap::test::sourceDir());
     INFO(still.err.toStdString());
     CHECK(still.exitCode == 0);
     CHECK(QFileInfo(png).size() > 0);
     const Run clip = runCopy(copy,
                              {QStringLiteral("--export-animation"), gif, QStringLiteral("--from"),
                               QStringLiteral("2024-08"), QStringLiteral("--to"), QStringLiteral("2024-09")},
-                             QStringLiteral(CHRONOMAP_SOURCE_DIR));
+                             chronomap::test::sourceDir());
     INFO(clip.err.toStdString());
     CHECK(clip.exitCode == 3);
     CHECK(clip.err.contains(QStringLiteral("needs the video module libchronomap_video.so")));

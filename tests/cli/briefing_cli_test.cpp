@@ -3,6 +3,7 @@
 // its dataset found from the briefing, its errors with their messages and exit statuses, and a
 // failed write that keeps the older file.
 #include "run_chronomap.h"
+#include "../test_paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,8 +24,8 @@ using test::runChronomap;
 namespace {
 
 const QString kExample =
-    QStringLiteral(CHRONOMAP_SOURCE_DIR "/geodata/briefings/treaty-to-kursk.chronomap-briefing.json");
-const QString kExportData = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
+    chronomap::test::sourceDir() + QLatin1String("/geodata/briefings/treaty-to-kursk.chronomap-briefing.json");
+const QString kExportData = chronomap::test::testDataDir() + QLatin1String("/export/events.geojson");
 
 QByteArray readAll(const QString &path)
 {
@@ -110,7 +111,7 @@ TEST_CASE("chronomap --export-briefing finds the dataset beside the briefing, or
     {
         const Run run =
             runChronomap({QStringLiteral("--export-briefing"), briefing, pdf, QStringLiteral("--data"),
-                          QStringLiteral(CHRONOMAP_SOURCE_DIR "/geodata/events/russia-north-korea.geojson")});
+                          chronomap::test::sourceDir() + QLatin1String("/geodata/events/russia-north-korea.geojson")});
         INFO(run.err.toStdString());
         REQUIRE(run.exitCode == 0);
         CHECK(pageCount(pdf) == int(json.value(QStringLiteral("steps")).toArray().size()) + 2);

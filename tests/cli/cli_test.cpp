@@ -2,6 +2,7 @@
 // The headless modes of the real `chronomap` binary (--version, --help, --validate, --query), run
 // as a user without a display would: no DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM.
 #include "core/io/geojson_kernel.h"
+#include "../test_paths.h"
 #include "core/store/event_filter.h"
 
 #include <QCryptographicHash>
@@ -591,7 +592,7 @@ TEST_CASE("chronomap --query --data reads another file", "[cli]")
 
 TEST_CASE("chronomap with two --data files queries, validates and exports their union", "[cli][export]")
 {
-    const QString exportData = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
+    const QString exportData = chronomap::test::testDataDir() + QLatin1String("/export/events.geojson");
     const QString bundled = test::sourcePath("geodata/events/russia-north-korea.geojson");
     const QStringList first = queryCsv({QStringLiteral("--data"), exportData}).column(QStringLiteral("id"));
     const QStringList second = queryCsv({QStringLiteral("--data"), bundled}).column(QStringLiteral("id"));

@@ -2,6 +2,7 @@
 // `chronomap --export`: the real binary, run with no display, each error with its message and
 // exit status, and failed writes that leave nothing behind.
 #include "render/snapshot/snapshot_metadata.h"
+#include "../test_paths.h"
 
 #include "run_chronomap.h"
 
@@ -29,7 +30,7 @@ using test::runChronomap;
 
 namespace {
 
-const QString kData = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
+const QString kData = chronomap::test::testDataDir() + QLatin1String("/export/events.geojson");
 
 QByteArray readAll(const QString &path)
 {
@@ -279,7 +280,7 @@ TEST_CASE("chronomap --export reads its data in a reader child forked at its sta
     QProcessEnvironment fault;
     fault.insert(QStringLiteral("CHRONOMAP_READER_FAULT"), QStringLiteral("abort"));
     const QString crashed = dir.filePath(QStringLiteral("crashed.png"));
-    const Run run = test::runProgram(QStringLiteral(CHRONOMAP_EXE),
+    const Run run = test::runProgram(chronomap::test::chronomapExe(),
                                      {QStringLiteral("--export"), crashed, QStringLiteral("--data"), kData}, 0, fault);
     INFO(run.err.toStdString());
     CHECK(run.exitCode == 2);

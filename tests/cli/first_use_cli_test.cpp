@@ -2,6 +2,7 @@
 // What a new user tripped over (issue 18), on the command line of the real binary: a mistyped
 // option with no display, messages in the user's language, nothing on stderr but our own words.
 #include <QDir>
+#include "../test_paths.h"
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -33,7 +34,7 @@ Run runChronomap(const QStringList &arguments, const QString &language = QString
     for (const auto &[name, value] : extra)
         env.insert(name, value);
     process.setProcessEnvironment(env);
-    process.start(QStringLiteral(CHRONOMAP_EXE), arguments);
+    process.start(chronomap::test::chronomapExe(), arguments);
     REQUIRE(process.waitForFinished(60'000));
     Run run;
     run.out = QString::fromUtf8(process.readAllStandardOutput());
@@ -49,7 +50,7 @@ QStringList nonEmptyLines(const QString &text)
     return text.split(u'\n', Qt::SkipEmptyParts);
 }
 
-const QString kBundled = QStringLiteral(CHRONOMAP_SOURCE_DIR "/geodata/events/russia-north-korea.geojson");
+const QString kBundled = chronomap::test::sourceDir() + QLatin1String("/geodata/events/russia-north-korea.geojson");
 
 } // namespace
 

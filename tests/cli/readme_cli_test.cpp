@@ -2,6 +2,7 @@
 // The README's command-line promises that no other test holds it to: `--mapping`, `--size a4`,
 // the default size, and `chronomap --view-state FILE` reopening what `--export --view-state` wrote.
 #include "core/geo/region_index.h"
+#include "../test_paths.h"
 #include "render/snapshot/snapshot_metadata.h"
 #include "widgets/main_window.h"
 #include "widgets/map_view.h"
@@ -28,8 +29,8 @@ using namespace chronomap;
 using test::runChronomap;
 
 namespace {
-const QString kExportData = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
-const QString kSpanishCsv = QStringLiteral(CHRONOMAP_TEST_DATA "/formats/events_spanish.csv");
+const QString kExportData = chronomap::test::testDataDir() + QLatin1String("/export/events.geojson");
+const QString kSpanishCsv = chronomap::test::testDataDir() + QLatin1String("/formats/events_spanish.csv");
 } // namespace
 
 TEST_CASE("A --mapping loads a file whose columns the loader does not know, and without it the file is refused",
@@ -108,7 +109,7 @@ TEST_CASE("chronomap --view-state reopens the window on the view --export --view
 
 TEST_CASE("An export of several --data files names them all, and its view state reopens them all", "[cli][widgets]")
 {
-    const QString acled = QStringLiteral(CHRONOMAP_TEST_DATA "/formats/acled_2023.csv");
+    const QString acled = chronomap::test::testDataDir() + QLatin1String("/formats/acled_2023.csv");
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("both.png")), json = dir.filePath(QStringLiteral("both.json"));
     const auto exported = runChronomap({QStringLiteral("--export"), png, QStringLiteral("--data"), kExportData,

@@ -2,6 +2,7 @@
 // Running the real chronomap binary from a test, as a user without a display would.
 #pragma once
 
+#include "../test_paths.h"
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -52,7 +53,7 @@ inline Run runProgram(const QString &program, const QStringList &arguments, qint
 /// Runs the build's chronomap binary as runProgram does.
 inline Run runChronomap(const QStringList &arguments, qint64 maxFileBytes = 0)
 {
-    return runProgram(QStringLiteral(CHRONOMAP_EXE), arguments, maxFileBytes);
+    return runProgram(chronomap::test::chronomapExe(), arguments, maxFileBytes);
 }
 
 } // namespace chronomap::test

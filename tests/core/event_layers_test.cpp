@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Several files opened together: one store, ids kept unique, renames reported.
 #include "core/io/event_loader.h"
+#include "../test_paths.h"
 #include "core/store/event_layers.h"
 
 #include <catch2/catch.hpp>
@@ -11,8 +12,8 @@ using namespace chronomap;
 
 TEST_CASE("Layers merge into one store and a repeated id is renamed and reported", "[store]")
 {
-    const QString geojson = QStringLiteral(CHRONOMAP_TEST_DATA "/formats/events.geojson");
-    const QString csv = QStringLiteral(CHRONOMAP_TEST_DATA "/formats/events_latlon.csv");
+    const QString geojson = chronomap::test::testDataDir() + QLatin1String("/formats/events.geojson");
+    const QString csv = chronomap::test::testDataDir() + QLatin1String("/formats/events_latlon.csv");
     const LoadResult a = EventLoader::load(geojson);
     const LoadResult b = EventLoader::load(csv);
     REQUIRE(a.store->size() > 0);

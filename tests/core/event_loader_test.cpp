@@ -4,6 +4,7 @@
 // record, id, field and message. What each fixture holds: tests/data/formats/README.md and
 // tests/data/bad/README.md.
 #include "core/io/event_loader.h"
+#include "../test_paths.h"
 #include "core/ui_language.h"
 
 #include <QFile>
@@ -440,7 +441,7 @@ TEST_CASE("Missing files, folders and remote paths are refused before GDAL sees 
 {
     const QString missing = badFile("no-such-file.geojson");
     checkFatalOnly(EventLoader::load(missing), missing, "no such file");
-    const QString folder = QStringLiteral(CHRONOMAP_TEST_DATA "/bad");
+    const QString folder = chronomap::test::testDataDir() + QLatin1String("/bad");
     checkFatalOnly(EventLoader::load(folder), folder, "not a readable file");
     const QString remote = QStringLiteral("/vsicurl/https://example.org/events.geojson");
     checkFatalOnly(EventLoader::load(remote), remote, "only local files");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // EventWriter never loses data: a failed write leaves no file, and an existing file byte for byte.
 #include "core/io/event_loader.h"
+#include "../test_paths.h"
 #include "core/io/event_writer.h"
 
 #include <QDir>
@@ -25,7 +26,8 @@ namespace {
 
 std::shared_ptr<const EventStore> sampleStore()
 {
-    const LoadResult result = EventLoader::load(QStringLiteral(CHRONOMAP_TEST_DATA "/formats/events.geojson"));
+    const LoadResult result =
+        EventLoader::load(chronomap::test::testDataDir() + QLatin1String("/formats/events.geojson"));
     REQUIRE(result.store->size() == 4);
     return result.store;
 }

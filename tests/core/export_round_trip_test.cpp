@@ -3,6 +3,7 @@
 // through the app's own loader as the same Event, compared field by field so that a failure
 // names the record and the field that was lost.
 #include "core/io/event_loader.h"
+#include "../test_paths.h"
 #include "core/io/event_writer.h"
 
 #include "../bundled_data.h"
@@ -241,7 +242,7 @@ TEST_CASE("Export round trip: fixture files in other formats come back field by 
                                    "formats/events_latlon.csv", "formats/acled_2023.csv", "formats/ucdp_ged.csv",
                                    "formats/events.kml", "export/events.geojson");
     const auto format = GENERATE(EventWriter::Format::GeoJson, EventWriter::Format::Csv);
-    const auto store = loadFixture(QStringLiteral(CHRONOMAP_TEST_DATA "/") + QLatin1String(fixture));
+    const auto store = loadFixture(chronomap::test::testDataDir() + QLatin1String("/") + QLatin1String(fixture));
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     roundTrip(*store, format, dir.path(), QStringLiteral("fixture"));

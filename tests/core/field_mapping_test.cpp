@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/field_mapping.h"
+#include "../test_paths.h"
 
 #include <QFile>
 
@@ -160,7 +161,7 @@ TEST_CASE("An explicit mapping of start and end to one column is kept (fuzz find
     // tests/data/bad/fuzz_mapping_same_column.txt, found by tests/fuzz/fuzz_field_mapping: the first
     // line is the mapping `start=date,end=date`, the others column names. Detection used to drop
     // the explicit end because it named the start's column.
-    QFile file(QStringLiteral(CHRONOMAP_TEST_DATA "/bad/fuzz_mapping_same_column.txt"));
+    QFile file(chronomap::test::testDataDir() + QLatin1String("/bad/fuzz_mapping_same_column.txt"));
     REQUIRE(file.open(QIODevice::ReadOnly));
     QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
     FieldMapping explicitMapping;

@@ -4,6 +4,7 @@
 // in process and through the reader child, with either simdjson kernel; the files it does not
 // fully understand go to GDAL before any record is read.
 #include "core/io/event_loader.h"
+#include "../test_paths.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/gdal_session.h"
 #include "core/io/geojson_fast_reader.h"
@@ -33,7 +34,7 @@ constexpr const char *kReaderVariable = "CHRONOMAP_GEOJSON_READER";
 QStringList geojsonFixtures()
 {
     QStringList files;
-    QDirIterator it(QStringLiteral(CHRONOMAP_SOURCE_DIR "/tests"),
+    QDirIterator it(chronomap::test::sourceDir() + QLatin1String("/tests"),
                     {QStringLiteral("*.geojson"), QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();

@@ -2,6 +2,7 @@
 // The core tests' runner: a QCoreApplication, so the link line proves the core needs no Gui.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+#include "../test_paths.h"
 
 #include "core/io/reader_process.h"
 
@@ -11,6 +12,6 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     // User files load in a reader child: the chronomap binary, not this one.
-    chronomap::ReaderProcess::setExecutable(QStringLiteral(CHRONOMAP_EXE));
+    chronomap::ReaderProcess::setExecutable(chronomap::test::chronomapExe());
     return Catch::Session().run(argc, argv);
 }

@@ -4,6 +4,7 @@
 // garbage ends alone, reported with the file, the reader and the last record, and leaves no
 // process behind.
 #include "core/io/batch_codec.h"
+#include "../test_paths.h"
 #include "core/io/event_loader.h"
 #include "core/io/reader_child.h"
 #include "core/io/reader_process.h"
@@ -98,7 +99,7 @@ TEST_CASE("A field mapping reaches the reader child", "[io][reader]")
 
 TEST_CASE("Every bad fixture gives the same outcome through the reader child", "[io][reader]")
 {
-    const QDir bad(QStringLiteral(CHRONOMAP_TEST_DATA "/bad"));
+    const QDir bad(chronomap::test::testDataDir() + QLatin1String("/bad"));
     const QStringList files = bad.entryList(QDir::Files);
     REQUIRE(files.size() >= 26);
     for (const QString &name : files) {

@@ -2,6 +2,7 @@
 // What the README promises about loading, tested as it says: the default limits at their real
 // values (other tests lower them), and the formats it lists that no other test opens.
 #include "core/io/event_loader.h"
+#include "../test_paths.h"
 
 #include <QDate>
 #include <QDir>
@@ -22,7 +23,7 @@ using namespace chronomap;
 namespace {
 QString formats(const char *name)
 {
-    return QStringLiteral(CHRONOMAP_TEST_DATA "/formats/") + QLatin1String(name);
+    return chronomap::test::testDataDir() + QLatin1String("/formats/") + QLatin1String(name);
 }
 
 bool anyIssueSays(const IssueList &issues, const char *text)

@@ -3,6 +3,7 @@
 // name, which events belong to a region (coded to it or located in it), and EventFilter combining
 // a time window, categories and a region.
 #include "core/geo/base_map.h"
+#include "../test_paths.h"
 #include "core/geo/region_grid.h"
 #include "core/geo/region_index.h"
 #include "core/store/event_filter.h"
@@ -159,7 +160,7 @@ TEST_CASE("A missing base map or one without the expected layers is a Fatal issu
 
     // A GeoPackage, but an events file: no base-map layers.
     issues.clear();
-    const QString events = QStringLiteral(CHRONOMAP_TEST_DATA "/formats/events.gpkg");
+    const QString events = chronomap::test::testDataDir() + QLatin1String("/formats/events.gpkg");
     REQUIRE(QFile::exists(events));
     CHECK_FALSE(BaseMap::load(events, &issues));
     REQUIRE(issues.size() == 1);

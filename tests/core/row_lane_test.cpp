@@ -5,6 +5,7 @@
 // data, every fixture, messy files and through the reader child; and the lane must really carry
 // the common record.
 #include "core/io/batch_converter.h"
+#include "../test_paths.h"
 #include "core/io/event_loader.h"
 #include "core/io/gdal_session.h"
 #include "core/io/id_set.h"
@@ -295,7 +296,7 @@ QStringList fixtureFiles()
 {
     QStringList files = {sourcePath("geodata/events/russia-north-korea.geojson")};
     for (const char *dir : {"/formats", "/bad"}) {
-        QDirIterator it(QStringLiteral(CHRONOMAP_TEST_DATA) + QLatin1String(dir), QDir::Files);
+        QDirIterator it(chronomap::test::testDataDir() + QLatin1String(dir), QDir::Files);
         while (it.hasNext()) {
             const QString path = it.next();
             if (!path.endsWith(u".md") && !path.endsWith(u".txt")) files.append(path);
@@ -448,7 +449,7 @@ TEST_CASE("The row lane carries ACLED and UCDP rows with their titles, spans, re
     for (const char *fixture : {"/formats/acled_2022.csv", "/formats/acled_2023.csv", "/formats/ucdp_ged.csv"}) {
         INFO(fixture);
         const auto [laned, records] =
-            lanedRecords(QStringLiteral(CHRONOMAP_TEST_DATA) + QLatin1String(fixture), options, issues);
+            lanedRecords(chronomap::test::testDataDir() + QLatin1String(fixture), options, issues);
         CHECK(laned > 0);
         CHECK(records > 0);
     }

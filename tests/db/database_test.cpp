@@ -4,6 +4,7 @@
 // README's test command leaves them out, `.ci/run` runs them through the script. Without the
 // script's cluster (CHRONOMAP_TEST_PG) they fail.
 #include "test_database.h"
+#include "../test_paths.h"
 
 #include "../bundled_data.h"
 #include "../test_files.h"
@@ -355,7 +356,7 @@ TEST_CASE("db: a failed import leaves no table", "[.db]")
         QTemporaryDir dir;
         const QString file = bigCsv(dir, 120'000);
         QProcess import;
-        import.start(QStringLiteral(CHRONOMAP_EXE),
+        import.start(chronomap::test::chronomapExe(),
                      {QStringLiteral("--import-pg"), file, testDatabase(), QStringLiteral("--table"), table});
         REQUIRE(import.waitForStarted());
         // The import's backend, once it copies rows in, is ended from another connection.
@@ -421,7 +422,7 @@ TEST_CASE("db: a connection dropped while a table is read fails the load, naming
     QTemporaryDir dir;
     REQUIRE(importFile(bigCsv(dir, 120'000), table).exitCode == 0);
     QProcess query;
-    query.start(QStringLiteral(CHRONOMAP_EXE),
+    query.start(chronomap::test::chronomapExe(),
                 {QStringLiteral("--query"), QStringLiteral("--data"), tableSource(table)});
     REQUIRE(query.waitForStarted());
     // GDAL reads the rows through a cursor, FETCHing a few hundred at a time.

@@ -13,6 +13,7 @@
 #include "core/io/bin_pyramid.h"
 #include "core/io/bin_pyramid_counts.h"
 #include "core/io/event_loader.h"
+#include "core/io/region_table.h"
 #include "core/io/sql_dates.h"
 #include "core/store/event_filter.h"
 #include "core/store/region_membership.h"
@@ -762,6 +763,69 @@ TEST_CASE("db: the region members table stays true through inserts, updates, del
     psql(QStringLiteral("TRUNCATE %1").arg(table));
     CHECK(psql(QStringLiteral("SELECT count(*) FROM %1_region_members").arg(table)) == u"0");
     CHECK(regionIds(*live, regions->regions()[kursk]).isEmpty());
+}
+
+TEST_CASE("db: the import's own region members are the rows the SQL rule gives, for every date precision", "[.db]")
+{
+    QTemporaryDir dir;
+    // Every precision as start and as end (a date-time with milliseconds, which its text drops),
+    // instants and spans, empty categories, coded regions (also one the row lies in, and a code of
+    // no region), located ones, places at sea, and dates before 1970 and across a year's end.
+    const QString mixed = test::writeFile(dir, "mixed_dates.csv",
+                                          "id,date,end,lat,lon,title,category,regions\n"
+                                          "y1,2023,,51.7,36.2,Year,strike,\n"
+                                          "y2,2022,2024,51.7,36.2,Years,,RU-BEL\n"
+                                          "m1,2024-02,,50.6,36.6,Month in a leap year,,\n"
+                                          "m2,2023-12,2024-01,50.6,36.6,Months,strike,RU-KRS;RU-BEL\n"
+                                          "d1,2024-12-31,,51.7,36.2,Day,diplomacy,\n"
+                                          "d2,1969-12-31,1970-01-01,51.7,36.2,Days before 1970,,\n"
+                                          "t1,2024-05-01T09:30:15.250Z,,51.7,36.2,Time,strike,\n"
+                                          "t2,2024-05-01T23:59:59Z,2024-05-02T00:00:00.999Z,50.6,36.6,Times,,UA-63\n"
+                                          "t3,1969-07-20T20:17:40.500Z,,51.7,36.2,Time before 1970,,\n"
+                                          "x1,2024-03-05T10:00:00+03:00,2024-03,51.7,36.2,Time to month,strike,\n"
+                                          "s1,2024-06,,40,-30,At sea,,\n"
+                                          "s2,2024-06-02,,40,-30,At sea coded,,XX-NONE\n");
+    struct Case {
+        const char *label;
+        QString file;
+        QString table;
+    };
+    const Case cases[] = {
+        {"dates of every precision", mixed, QStringLiteral("members_mixed")},
+        {"bundled dataset", test::bundledEvents(), QStringLiteral("members_bundled")},
+        {"ACLED CSV", test::formatFile("acled_2023.csv"), QStringLiteral("members_acled")},
+    };
+    for (const Case &c : cases) {
+        SECTION(c.label)
+        {
+            const QString table = test::dropTable(c.table);
+            const test::Run imported = test::importFile(c.file, table);
+            INFO(str(imported.err));
+            REQUIRE(imported.exitCode == 0);
+            CHECK(psql(QStringLiteral("SELECT count(*) > 0 FROM %1_region_members").arg(table)) == u"t");
+            CHECK(membersOff(table) == u"0");
+            // The same table filled by the rule itself (as an import before this one did).
+            const QString members = RegionTable::membersTable(table);
+            QString byRule = RegionTable::memberFillStatements(table).last();
+            byRule = byRule.mid(byRule.indexOf(QStringLiteral("SELECT")));
+            CHECK(psql(QStringLiteral("BEGIN; SET LOCAL TimeZone = 'UTC'; CREATE TEMP TABLE by_rule AS %2; SELECT "
+                                      "count(*) FROM ((TABLE by_rule EXCEPT ALL TABLE %1) UNION ALL (TABLE %1 EXCEPT "
+                                      "ALL TABLE by_rule)) d; ROLLBACK")
+                           .arg(members, byRule)) == u"0");
+        }
+    }
+    const QString table = QStringLiteral("members_mixed");
+    if (psql(QStringLiteral("SELECT to_regclass('%1') IS NOT NULL").arg(table)) == u"t") {
+        // What the dates became, read back in UTC.
+        CHECK(psql(QStringLiteral("SET TimeZone = 'UTC'; SELECT string_agg(id || ' ' || code || ' ' || start_at || ' "
+                                  "' || end_at, E'\\n' ORDER BY id, code) FROM %1_region_members WHERE id IN ('t1', "
+                                  "'d2', 'x1', 'y2')")
+                       .arg(table)) == QStringLiteral("d2 RU-KRS 1969-12-31 00:00:00+00 1970-01-02 00:00:00+00\n"
+                                                      "t1 RU-KRS 2024-05-01 09:30:15+00 2024-05-01 09:30:15.001+00\n"
+                                                      "x1 RU-KRS 2024-03-05 07:00:00+00 2024-04-01 00:00:00+00\n"
+                                                      "y2 RU-BEL 2022-01-01 00:00:00+00 2025-01-01 00:00:00+00\n"
+                                                      "y2 RU-KRS 2022-01-01 00:00:00+00 2025-01-01 00:00:00+00"));
+    }
 }
 
 TEST_CASE("db: a table imported before rows kept their regions answers a region click as the in-memory list", "[.db]")

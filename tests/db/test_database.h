@@ -2,6 +2,7 @@
 // The throwaway PostGIS cluster of tests/db/with-postgis.sh, for the tests labelled `db`.
 #pragma once
 
+#include "../test_paths.h"
 #include "../cli/run_chronomap.h"
 #include "../test_files.h"
 
@@ -49,7 +50,7 @@ inline QString psql(const QString &sql, int *exitCode = nullptr)
 /// The bundled dataset, a file to import.
 inline QString bundledEvents()
 {
-    return QStringLiteral(CHRONOMAP_SOURCE_DIR "/geodata/events/russia-north-korea.geojson");
+    return chronomap::test::sourceDir() + QLatin1String("/geodata/events/russia-north-korea.geojson");
 }
 
 /// The test database's string naming `table`.

@@ -7,6 +7,7 @@
 #include "../bundled_data.h"
 #include "../qt_string_maker.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -181,4 +182,55 @@ TEST_CASE("Without a usable cache folder the base map still loads", "[basemap][c
     IssueList missing;
     CHECK_FALSE(BaseMapCache::load(dir.filePath(QStringLiteral("none.gpkg")), &missing, dir.path()).baseMap);
     CHECK_FALSE(missing.isEmpty());
+}
+
+TEST_CASE("Writing a base map cache removes the caches no start has read for 60 days, and reading one keeps it",
+          "[basemap][cache]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString cacheDir = dir.filePath(QStringLiteral("cache"));
+    IssueList issues;
+    // Two copies of the GeoPackage at two paths: two caches, as a moved installation leaves.
+    const QString usedGpkg = dir.filePath(QStringLiteral("used.gpkg"));
+    const QString goneGpkg = dir.filePath(QStringLiteral("gone.gpkg"));
+    REQUIRE(QFile::copy(test::sourcePath("geodata/basemap/basemap.gpkg"), usedGpkg));
+    REQUIRE(QFile::copy(test::sourcePath("geodata/basemap/basemap.gpkg"), goneGpkg));
+    REQUIRE_FALSE(BaseMapCache::load(usedGpkg, &issues, cacheDir).fromCache);
+    REQUIRE_FALSE(BaseMapCache::load(goneGpkg, &issues, cacheDir).fromCache);
+    const QString usedCache = BaseMapCache::cacheFileFor(usedGpkg, cacheDir);
+    const QString goneCache = BaseMapCache::cacheFileFor(goneGpkg, cacheDir);
+    REQUIRE(usedCache != goneCache);
+    // A file of another kind in the folder is none of the cache's business.
+    const QString otherFile = dir.filePath(QStringLiteral("cache/notes.txt"));
+    {
+        QFile f(otherFile);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+    }
+
+    const auto age = [](const QString &path, int days) {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::ReadWrite));
+        REQUIRE(f.setFileTime(QDateTime::currentDateTimeUtc().addDays(-days), QFileDevice::FileModificationTime));
+    };
+    age(usedCache, 90);
+    age(goneCache, 90);
+    age(otherFile, 90);
+    // A start reads the first one: its time stamp says it is in use again.
+    REQUIRE(BaseMapCache::load(usedGpkg, &issues, cacheDir).fromCache);
+    CHECK(QFileInfo(usedCache).lastModified().daysTo(QDateTime::currentDateTimeUtc()) == 0);
+
+    // A third GeoPackage's cache is written: the one unread for 90 days goes, the rest stay.
+    const QString newGpkg = dir.filePath(QStringLiteral("new.gpkg"));
+    REQUIRE(QFile::copy(test::sourcePath("geodata/basemap/basemap.gpkg"), newGpkg));
+    REQUIRE_FALSE(BaseMapCache::load(newGpkg, &issues, cacheDir).fromCache);
+    CHECK_FALSE(QFileInfo::exists(goneCache));
+    CHECK(QFileInfo::exists(usedCache));
+    CHECK(QFileInfo::exists(otherFile));
+    CHECK(BaseMapCache::load(newGpkg, &issues, cacheDir).fromCache);
+    CHECK(BaseMapCache::load(usedGpkg, &issues, cacheDir).fromCache);
+    // The removed one is only a slower start: read again from its GeoPackage and cached anew.
+    CHECK_FALSE(BaseMapCache::load(goneGpkg, &issues, cacheDir).fromCache);
+    CHECK(BaseMapCache::load(goneGpkg, &issues, cacheDir).fromCache);
+    CHECK(issues.isEmpty());
 }

@@ -4,6 +4,7 @@
 // environment of ours.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
+#include "../test_paths.h"
 
 #include "render/animation/video_encoder_module.h"
 
@@ -14,6 +15,6 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     // The animation encoder module of this build tree.
-    chronomap::VideoEncoderModule::setPath(QStringLiteral(CHRONOMAP_VIDEO_MODULE));
+    chronomap::VideoEncoderModule::setPath(chronomap::test::videoModule());
     return Catch::Session().run(argc, argv);
 }

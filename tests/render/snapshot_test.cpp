@@ -2,6 +2,7 @@
 // Snapshot export: each format written and read back, metadata round trips, and failed writes
 // that leave nothing behind.
 #include "render/prepared_dataset.h"
+#include "../test_paths.h"
 #include "core/io/dataset_loader.h"
 #include "render/category_style.h"
 #include "core/geo/region_index.h"
@@ -50,7 +51,7 @@ const QString kTitle = QStringLiteral("Kursk deployments — snapshot test");
 std::shared_ptr<const PreparedDataset> exportDataset()
 {
     static const auto dataset = [] {
-        const QString file = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
+        const QString file = chronomap::test::testDataDir() + QLatin1String("/export/events.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
         return PreparedDataset::make({file}, result.store, test::bundledBaseMap(), DatasetLoader::sha256OfFile(file));

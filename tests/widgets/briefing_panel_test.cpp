@@ -3,6 +3,7 @@
 // by clicks and typing, saved, reopened and compared step by step; undo and redo; a briefing
 // over changed data; the question before unsaved steps are lost.
 #include "core/data_paths.h"
+#include "../test_paths.h"
 #include "core/geo/region_index.h"
 #include "render/map/viewport.h"
 #include "widgets/briefing_document.h"
@@ -227,7 +228,7 @@ TEST_CASE("File → Open Example Briefing opens the bundled example from the dat
     const bool bundled = QFileInfo::exists(DataPaths::exampleBriefing());
     if (!bundled) {
         QDir(dir.path()).mkpath(QStringLiteral("geodata/briefings"));
-        REQUIRE(QFile::link(QStringLiteral(CHRONOMAP_SOURCE_DIR "/geodata/basemap"),
+        REQUIRE(QFile::link(chronomap::test::sourceDir() + QLatin1String("/geodata/basemap"),
                             dir.filePath(QStringLiteral("geodata/basemap"))));
         Briefing example;
         example.title = {QStringLiteral("Example"), QStringLiteral("Ejemplo")};

@@ -2,6 +2,7 @@
 // The dataset's SHA-256 is taken as the window loads it: a snapshot names the content it shows,
 // even when the file has changed on disk since.
 #include "core/view/view_state.h"
+#include "../test_paths.h"
 #include "render/snapshot/snapshot_metadata.h"
 #include "widgets/main_window.h"
 #include "widgets/snapshot_export_job.h"
@@ -41,7 +42,7 @@ TEST_CASE("A snapshot names the content the window loaded, even when its file ch
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     const QString file = dir.filePath(QStringLiteral("events.geojson"));
-    REQUIRE(QFile::copy(QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson"), file));
+    REQUIRE(QFile::copy(chronomap::test::testDataDir() + QLatin1String("/export/events.geojson"), file));
     const QString loadedSha = sha256Hex(readAll(file));
 
     MainWindow window;

@@ -2,6 +2,7 @@
 // The desktop side of the main window: languages, settings, files (drop, several at once,
 // reload), event export, help dialogs and accessibility, all on a real MainWindow.
 #include "widgets/about_text.h"
+#include "../test_paths.h"
 #include "core/data_paths.h"
 #include "widgets/app_settings.h"
 #include "widgets/event_export.h"
@@ -49,8 +50,8 @@ using namespace chronomap;
 
 namespace {
 
-const QString kGeoJson = QStringLiteral(CHRONOMAP_TEST_DATA "/formats/events.geojson");
-const QString kCsv = QStringLiteral(CHRONOMAP_TEST_DATA "/formats/events_latlon.csv");
+const QString kGeoJson = chronomap::test::testDataDir() + QLatin1String("/formats/events.geojson");
+const QString kCsv = chronomap::test::testDataDir() + QLatin1String("/formats/events_latlon.csv");
 
 /// Points QSettings at a fresh folder for the test's lifetime.
 struct TemporarySettings {
@@ -469,7 +470,7 @@ TEST_CASE("Exported visible events load back with the same ids", "[widgets][expo
 {
     TemporarySettings temporary;
     MainWindow window;
-    REQUIRE(test::loadFiles(window, {QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson")}));
+    REQUIRE(test::loadFiles(window, {chronomap::test::testDataDir() + QLatin1String("/export/events.geojson")}));
     ViewState &state = *window.viewState();
     // Hide one category so the export is a real subset.
     const QString hidden = window.store()->category(0);

@@ -2,6 +2,7 @@
 // File → Export snapshot…: the dialog's export runs off the GUI thread and can be cancelled;
 // a saved view state reopens the window on the same view.
 #include "render/prepared_dataset.h"
+#include "../test_paths.h"
 #include "core/io/dataset_loader.h"
 #include "widgets/export_dialog.h"
 #include "core/geo/region_index.h"
@@ -36,7 +37,7 @@ namespace {
 std::shared_ptr<const PreparedDataset> exportDataset()
 {
     static const auto dataset = [] {
-        const QString file = QStringLiteral(CHRONOMAP_TEST_DATA "/export/events.geojson");
+        const QString file = chronomap::test::testDataDir() + QLatin1String("/export/events.geojson");
         const LoadResult result = EventLoader::load(file);
         REQUIRE_FALSE(result.hasFatal());
         return PreparedDataset::make({file}, result.store, test::bundledBaseMap(), DatasetLoader::sha256OfFile(file));

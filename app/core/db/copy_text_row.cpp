@@ -2,8 +2,11 @@
 #include "core/db/copy_text_row.h"
 
 #include "core/db/pg_connection.h"
+#include "core/time/time_span.h"
 
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace chronomap {
@@ -31,8 +34,7 @@ template<typename T> void appendHexValue(QByteArray &out, T value)
 
 void CopyTextRow::separate()
 {
-    if (!m_first) m_out += '\t';
-    m_first = false;
+    if (m_fields++ > 0) m_out += '\t';
 }
 
 void CopyTextRow::escaped(QByteArrayView utf8)
@@ -82,6 +84,28 @@ void CopyTextRow::number(double value)
     char digits[32];
     const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr; // shortest exact text
     m_out.append(digits, end - digits);
+}
+
+void CopyTextRow::integer(qint64 value)
+{
+    separate();
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    m_out.append(digits, end - digits);
+}
+
+void CopyTextRow::timestamp(qint64 utcMs)
+{
+    separate();
+    const QDate day = utcDateOf(utcMs);
+    const qint64 msOfDay = utcMs - utcMidnightMs(day);
+    // QDate has no year 0: 1 BC is -1, as PostgreSQL's `1 BC`.
+    const int year = day.year();
+    char text[64];
+    const int length = std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d.%03d+00%s", std::abs(year),
+                                     day.month(), day.day(), int(msOfDay / 3'600'000), int(msOfDay / 60'000 % 60),
+                                     int(msOfDay / 1000 % 60), int(msOfDay % 1000), year < 0 ? " BC" : "");
+    m_out.append(text, length);
 }
 
 void CopyTextRow::null()

@@ -14,8 +14,12 @@ namespace chronomap {
 class CopyTextRow final : public EventLayerWriter::RowSink {
 public:
     explicit CopyTextRow(QByteArray &out) : m_out(out) {}
-    /// Ends the row (after its geometry).
-    void end() { m_out += '\n'; }
+    /// Ends the row (after its geometry); returns the number of its fields.
+    int end()
+    {
+        m_out += '\n';
+        return m_fields;
+    }
 
     void text(const QString &value) override;
     void json(const QByteArray &utf8) override;
@@ -23,6 +27,10 @@ public:
     void number(double value) override;
     void null() override;
     void geometry(GeometryKind kind, const QList<QGeoCoordinate> &lonLat) override;
+    void integer(qint64 value);
+    /// A timestamptz: the instant `utcMs` (ms since the epoch) as UTC text with its offset, read the
+    /// same whatever the session's time zone.
+    void timestamp(qint64 utcMs);
 
 private:
     void separate();
@@ -30,7 +38,7 @@ private:
     void escaped(QByteArrayView utf8);
 
     QByteArray &m_out;
-    bool m_first = true;
+    int m_fields = 0;
 };
 
 } // namespace chronomap

@@ -3,6 +3,7 @@
 
 #include "core/db/copy_text_row.h"
 #include "core/db/pg_connection.h"
+#include "core/db/region_member_rows.h"
 
 #include "core/geo/region_grid.h"
 #include "core/io/bin_pyramid.h"
@@ -107,6 +108,20 @@ QByteArray copyStatement(const QString &table, const EventLayerWriter &writer)
     return "COPY \"" + table.toUtf8() + "\" (" + names.join(", ") + ", \"geom\") FROM STDIN";
 }
 
+/// A `COPY … FROM STDIN` of `rows` rows, each appended as COPY text by `writeRow(k, chunk)`,
+/// sent in chunks of some hundred kilobytes; `writeRow` returning false aborts it.
+PgOutcome copyRows(PgConnection &connection, const QByteArray &statement, qsizetype rows,
+                   const std::function<bool(qsizetype k, QByteArray &chunk)> &writeRow)
+{
+    qsizetype next = 0;
+    return connection.copyIn(statement, [&](QByteArray &chunk) {
+        constexpr qsizetype kChunkBytes = 256 * 1024;
+        while (next < rows && chunk.size() < kChunkBytes)
+            if (!writeRow(next++, chunk)) return PgConnection::CopyStep::Abort;
+        return next < rows ? PgConnection::CopyStep::More : PgConnection::CopyStep::Done;
+    });
+}
+
 } // namespace
 
 bool PostgisImport::write(const EventStore &store, const QString &source, const QString &table,
@@ -147,29 +162,46 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
         // Each row's regions from the app's own index (RegionMembership's rule), written with
         // the row (a grid before the index: a million points): a region click then reads an index.
         std::optional<RegionGrid> grid;
+        // The row's located codes, for its column and for its members: asked twice, computed once.
+        QStringList located;
+        EventStore::Index locatedEvent = -1;
+        const auto locatedIn = [&](EventStore::Index i) -> const QStringList & {
+            if (i != locatedEvent) {
+                located = RegionTable::locatedIn(*grid, store, i);
+                locatedEvent = i;
+            }
+            return located;
+        };
+        RegionMemberRows members(store);
         if (regions) {
             grid.emplace(*regions);
-            writer.addListColumn(RegionTable::kColumn,
-                                 [&](EventStore::Index i) { return RegionTable::locatedIn(*grid, store, i); });
+            writer.addListColumn(RegionTable::kColumn, locatedIn);
         }
         // The GiST index is made after the rows (below): built in one sorted pass, not kept up to
         // date through a million rows of the COPY.
         if (!run(createTable(table, writer))) return false;
         // The rows straight from the store as COPY text, in chunks of some hundred kilobytes.
         const qsizetype rows = qsizetype(order.size());
-        qsizetype next = 0;
-        const PgOutcome copied = connection->copyIn(copyStatement(table, writer), [&](QByteArray &chunk) {
-            constexpr qsizetype kChunkBytes = 256 * 1024;
-            while (next < rows && chunk.size() < kChunkBytes) {
+        // The writer's columns and the geometry: a row of another length would shift its values.
+        const int fields = int(writer.sqlColumns().size()) + 1;
+        why.clear();
+        const PgOutcome copied =
+            copyRows(*connection, copyStatement(table, writer), rows, [&](qsizetype k, QByteArray &chunk) {
                 CopyTextRow row(chunk);
-                writer.writeRow(next++, row);
-                row.end();
-                if (progress && next % 4096 == 0) progress(next);
-            }
-            return next < rows ? PgConnection::CopyStep::More : PgConnection::CopyStep::Done;
-        });
+                writer.writeRow(k, row);
+                if (const int written = row.end(); written != fields) {
+                    why = tr("internal error: row %1 has %2 values for the table's %3 columns")
+                              .arg(k + 1)
+                              .arg(written)
+                              .arg(fields);
+                    return false;
+                }
+                if (regions) members.add(k, order[size_t(k)], locatedIn(order[size_t(k)]));
+                if (progress && (k + 1) % 4096 == 0) progress(k + 1);
+                return true;
+            });
         if (copied.status != PgStatus::Ok) {
-            why = copied.message;
+            if (why.isEmpty()) why = copied.message;
             return false;
         }
         if (progress) progress(rows);
@@ -191,9 +223,26 @@ bool PostgisImport::write(const EventStore &store, const QString &source, const 
         sql << BinPyramid::buildStatements(table, &pyramid);
         if (regions)
             sql << RegionTable::buildStatements(table, *regions) << RegionTable::triggerStatements(table)
-                << RegionTable::memberStatements(table);
+                << RegionTable::memberTableStatements(table);
         for (const QString &statement : std::as_const(sql))
             if (!run(statement.toUtf8())) return false;
+        if (regions) {
+            // The members from what the rows were written from, in the click index's order.
+            members.sort();
+            const PgOutcome membersCopied = copyRows(*connection,
+                                                     "COPY \"" + RegionTable::membersTable(table).toUtf8() +
+                                                         "\" (code, start_at, id, fid, end_at, category) FROM STDIN",
+                                                     members.size(), [&](qsizetype k, QByteArray &chunk) {
+                                                         members.writeRow(k, chunk);
+                                                         return true;
+                                                     });
+            if (membersCopied.status != PgStatus::Ok) {
+                why = membersCopied.message;
+                return false;
+            }
+            for (const QString &statement : RegionTable::memberIndexStatements(table))
+                if (!run(statement.toUtf8())) return false;
+        }
         return run("COMMIT");
     }();
     if (!ok) {

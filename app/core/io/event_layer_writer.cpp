@@ -212,6 +212,7 @@ public:
     }
     void number(double value) override { m_feature.SetField(m_field++, value); }
     void null() override { ++m_field; }
+    int fields() const { return m_field; }
     void geometry(GeometryKind kind, const QList<QGeoCoordinate> &lonLat) override
     {
         if (kind == GeometryKind::Point) {
@@ -237,10 +238,22 @@ bool EventLayerWriter::writeFeatures(OGRLayer *layer, QString *error,
                                      const std::function<bool(qint64 written)> &progress) const
 {
     qint64 written = 0;
+    const int fields = layer->GetLayerDefn()->GetFieldCount();
     for (qsizetype position = 0; position < qsizetype(m_events.size()); ++position) {
         OGRFeature feature(layer->GetLayerDefn());
         FeatureSink sink(feature, m_style == Style::Flat);
         writeRow(position, sink);
+        // columns() and writeRow() list the columns apart: a row of another length would shift
+        // its values into the wrong columns.
+        if (sink.fields() != fields) {
+            if (error)
+                *error = QCoreApplication::translate("EventWriter",
+                                                     "internal error: row %1 has %2 values for the layer's %3 fields")
+                             .arg(position + 1)
+                             .arg(sink.fields())
+                             .arg(fields);
+            return false;
+        }
         if (layer->CreateFeature(&feature) != OGRERR_NONE) {
             if (error) *error = QString::fromUtf8(CPLGetLastErrorMsg());
             return false;

@@ -106,29 +106,44 @@ QStringList RegionTable::triggerStatements(const QString &table)
     return sql;
 }
 
-QStringList RegionTable::memberStatements(const QString &table)
+namespace {
+
+/// Each code of a row once (coded and located alike), with the row's earliest start and id
+/// as a click orders its page, and what a click in a time window with hidden categories
+/// filters on (the first instant after its latest end, its category); `%1` is the rows
+/// read. The dates are read in UTC, as the live session reads them, whatever the writing
+/// session's zone (the callers' SET).
+QString memberRowsOf(const QString &rows)
+{
+    return QStringLiteral("SELECT c.code, %1, r.id, r.fid, %2, r.category FROM %3 r CROSS JOIN LATERAL (SELECT "
+                          "DISTINCT unnest(r.regions::text[] || r.%4::text[]) AS code) c WHERE "
+                          "c.code IS NOT NULL")
+        .arg(LiveSql::startOf(QStringLiteral("r.\"start\"")),
+             LiveSql::endExclusiveOf(QStringLiteral("coalesce(nullif(r.\"end\", ''), r.\"start\")")), rows,
+             QLatin1String(RegionTable::kColumn));
+}
+
+} // namespace
+
+QStringList RegionTable::memberTableStatements(const QString &table)
+{
+    return {QStringLiteral("CREATE TABLE \"%1\" (code text NOT NULL, start_at timestamptz, id text COLLATE \"C\", "
+                           "fid bigint NOT NULL, end_at timestamptz, category text)")
+                .arg(membersTable(table))};
+}
+
+QStringList RegionTable::memberFillStatements(const QString &table)
+{
+    // Written in the index's order: a region's entries and rows lie together.
+    return {QStringLiteral("SET LOCAL TimeZone = 'UTC'"),
+            QStringLiteral("INSERT INTO \"%1\" %2 ORDER BY 1, 2, 3")
+                .arg(membersTable(table), memberRowsOf(QLatin1Char('"') + table + QLatin1Char('"')))};
+}
+
+QStringList RegionTable::memberIndexStatements(const QString &table)
 {
     const QString members = membersTable(table);
-    // Each code of a row once (coded and located alike), with the row's earliest start and id
-    // as a click orders its page, and what a click in a time window with hidden categories
-    // filters on (the first instant after its latest end, its category); `%1` is the rows
-    // read. The dates are read in UTC, as the live session reads them, whatever the writing
-    // session's zone (the function's SET).
-    const QString rowsOf =
-        QStringLiteral("SELECT c.code, %1, r.id, r.fid, %2, r.category FROM %3 r CROSS JOIN LATERAL (SELECT "
-                       "DISTINCT unnest(r.regions::text[] || r.%4::text[]) AS code) c WHERE "
-                       "c.code IS NOT NULL")
-            .arg(LiveSql::startOf(QStringLiteral("r.\"start\"")),
-                 LiveSql::endExclusiveOf(QStringLiteral("coalesce(nullif(r.\"end\", ''), r.\"start\")")),
-                 QStringLiteral("%1"), QLatin1String(kColumn));
     QStringList sql;
-    sql << QStringLiteral("CREATE TABLE \"%1\" (code text NOT NULL, start_at timestamptz, id text COLLATE \"C\", "
-                          "fid bigint NOT NULL, end_at timestamptz, category text)")
-               .arg(members);
-    // Written in the index's order: a region's entries and rows lie together.
-    sql << QStringLiteral("SET LOCAL TimeZone = 'UTC'");
-    sql << QStringLiteral("INSERT INTO \"%1\" %2 ORDER BY 1, 2, 3")
-               .arg(members, rowsOf.arg(QLatin1Char('"') + table + QLatin1Char('"')));
     // A click: its page an index range scan, its count an index-only scan, in a window and
     // with categories hidden too.
     sql << QStringLiteral("CREATE INDEX \"%1_click_idx\" ON \"%1\" (code, start_at, id) INCLUDE (fid, end_at, "
@@ -136,7 +151,7 @@ QStringList RegionTable::memberStatements(const QString &table)
                .arg(members);
     sql << QStringLiteral("CREATE INDEX \"%1_fid_idx\" ON \"%1\" (fid)").arg(members); // the triggers' deletes
     sql << QStringLiteral("ANALYZE \"%1\"").arg(members);
-    QString insert = QStringLiteral("INSERT INTO %1$I ") + rowsOf.arg(QStringLiteral("chronomap_new"));
+    QString insert = QStringLiteral("INSERT INTO %1$I ") + memberRowsOf(QStringLiteral("chronomap_new"));
     insert.replace(u'\'', QLatin1String("''"));
     sql << QStringLiteral("CREATE OR REPLACE FUNCTION chronomap_region_members_change() RETURNS trigger LANGUAGE "
                           "plpgsql SET TimeZone = 'UTC' AS $$ DECLARE members text := TG_TABLE_NAME || "
@@ -149,6 +164,11 @@ QStringList RegionTable::memberStatements(const QString &table)
     sql << changeTriggers(table, QStringLiteral("chronomap_members"),
                           QStringLiteral("chronomap_region_members_change"));
     return sql;
+}
+
+QStringList RegionTable::memberStatements(const QString &table)
+{
+    return memberTableStatements(table) << memberFillStatements(table) << memberIndexStatements(table);
 }
 
 } // namespace chronomap

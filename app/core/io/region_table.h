@@ -52,8 +52,15 @@ QStringList buildStatements(const QString &table, const RegionIndex &regions);
 QStringList triggerStatements(const QString &table);
 /// The statements that make, fill and index `<table>_region_members` from the existing rows of
 /// `table` (with `fid`, `regions` and `located_in`), and install the triggers that keep it true
-/// (after triggerStatements). Fails if it is there.
+/// (after triggerStatements). Fails if it is there. The three parts below, in order.
 QStringList memberStatements(const QString &table);
+/// Makes the empty `<table>_region_members`.
+QStringList memberTableStatements(const QString &table);
+/// Fill it from the rows of `table` by the rule the triggers apply (in a transaction, the
+/// session's zone is UTC until its end). The import writes the same rows itself (RegionMemberRows).
+QStringList memberFillStatements(const QString &table);
+/// Indexes the filled table and installs the triggers that keep it true.
+QStringList memberIndexStatements(const QString &table);
 
 } // namespace RegionTable
 

@@ -363,7 +363,30 @@ LoadedBaseMap readCache(const QString &cachePath, const QFileInfo &source)
     }
     LoadedBaseMap loaded = fromPayload(payload, qsizetype(found.payloadBytes));
     if (!loaded.baseMap) qCWarning(lcBaseMapCache) << cachePath << "is damaged; reading the GeoPackage";
+    // Its time stamp says when it was last used (pruneUnused): refreshed once a day at most, so
+    // that a start writes nothing on most days (file times are all the reading leaves).
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (loaded.baseMap && file.fileTime(QFileDevice::FileModificationTime).daysTo(now) >= 1)
+        file.setFileTime(now, QFileDevice::FileModificationTime);
     return loaded;
+}
+
+/// Removes the other base map caches in `dir` unused for kUnusedDays: each is keyed by a
+/// GeoPackage's path, so a moved installation, a build tree or a deleted copy leaves one behind
+/// (some megabytes each) that nothing would read again. A cache still in use is refreshed by
+/// its reads (readCache); one removed by mistake costs one slower start.
+void pruneUnused(const QString &dir, const QString &keptPath)
+{
+    constexpr int kUnusedDays = 60;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString kept = QFileInfo(keptPath).absoluteFilePath();
+    const QFileInfoList caches =
+        QDir(dir).entryInfoList({QStringLiteral("basemap-*.cache")}, QDir::Files | QDir::NoDotAndDotDot);
+    for (const QFileInfo &cache : caches) {
+        if (cache.absoluteFilePath() == kept) continue;
+        if (cache.lastModified().daysTo(now) >= kUnusedDays && QFile::remove(cache.absoluteFilePath()))
+            qCDebug(lcBaseMapCache) << "removed" << cache.absoluteFilePath() << "unused for" << kUnusedDays << "days";
+    }
 }
 
 void writeCache(const QString &cachePath, const QFileInfo &source, const ProjectedBaseMap &projected)
@@ -376,8 +399,11 @@ void writeCache(const QString &cachePath, const QFileInfo &source, const Project
     QSaveFile file(cachePath);
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(reinterpret_cast<const char *>(&header), sizeof header) != qint64(sizeof header) ||
-        file.write(payload) != payload.size() || !file.commit())
+        file.write(payload) != payload.size() || !file.commit()) {
         qCDebug(lcBaseMapCache) << "cannot write" << cachePath << file.errorString(); // a slower next start
+        return;
+    }
+    pruneUnused(QFileInfo(cachePath).absolutePath(), cachePath); // on a write only: a start that reads stays quick
 }
 
 } // namespace

@@ -21,7 +21,8 @@ struct LoadedBaseMap {
 /// is kept in the user's cache folder and read back in a few milliseconds. The cache is keyed by
 /// the GeoPackage's path, size and time stamp and checked whole (format, sizes, a hash of the
 /// payload) before use; anything unexpected means the GeoPackage is read again and the cache
-/// rewritten. It is a copy, never a source: deleting it costs one slower start.
+/// rewritten. It is a copy, never a source: deleting it costs one slower start. Writing one removes
+/// the other GeoPackages' caches in that folder that no start has read for 60 days.
 namespace BaseMapCache {
 
 /// The base map at `gpkgPath` with its projection: from the cache in `cacheDir` when it is

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "test_paths.h"
+
+namespace chronomap::test {
+
+QString sourceDir()
+{
+    return QStringLiteral(CHRONOMAP_SOURCE_DIR);
+}
+
+QString testDataDir()
+{
+    return QStringLiteral(CHRONOMAP_SOURCE_DIR "/tests/data");
+}
+
+QString chronomapExe()
+{
+    return QStringLiteral(CHRONOMAP_EXE);
+}
+
+QString videoModule()
+{
+    return QStringLiteral(CHRONOMAP_VIDEO_MODULE);
+}
+
+} // namespace chronomap::test
