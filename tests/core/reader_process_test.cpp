@@ -15,6 +15,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 
+#include <ogr_core.h>
+
 #include "../qt_string_maker.h"
 #include "../reader_fault.h"
 #include "../test_files.h"
@@ -305,6 +307,105 @@ TEST_CASE("The stream decoder refuses truncated and inconsistent frames", "[io][
     const char huge[] = {char(ipc::FrameType::Batch), char(0xff), char(0xff), char(0xff), char(0x7f)};
     ReaderStream stream(QStringLiteral("x.csv"), {});
     CHECK_FALSE(stream.feed(huge, sizeof huge));
+}
+
+TEST_CASE("A batch decodes to the cells, geometries and issues it was written with, a CSV's cells a byte each",
+          "[io][reader]")
+{
+    // Every kind of cell: after the one before (one varint), unset, out of order, a string list,
+    // a number, a date; records with no geometry (one byte), a point, a skipped one with issues.
+    const std::vector<int> types = {OFTString, OFTStringList, OFTReal, OFTDateTime};
+    FeatureBatch batch;
+    batch.columns = 4;
+    batch.records = {3, 4, 9};
+    batch.text = std::string("a\0"
+                             "x;y\0x\0y\0"
+                             "1.5\0"
+                             "2025-01-02\0"
+                             "b\0"
+                             "12\0",
+                             30);
+    batch.numbers = {1.5, 1, 2025, 1, 2, 0, 0, 0, 0, 12};
+    batch.cells = {{0, 1, -1, 0},
+                   {2, 3, 6, 2},
+                   {10, 3, 0, 0},
+                   {14, 10, 1, 0}, // record 3
+                   {27, 2, -1, 0},
+                   {-1, 0, -1, 0},
+                   {},
+                   {}, // record 4: out of order, unset
+                   {25, 1, -1, 0},
+                   {},
+                   {27, 2, 9, 0},
+                   {}}; // record 9: earlier text again
+    batch.geometry = {{FeatureBatch::Geometry::State::None, GeometryKind::None, false, 0, 0, 0, 0},
+                      {FeatureBatch::Geometry::State::Usable, GeometryKind::Point, true, 0, 2, 0, 0},
+                      {FeatureBatch::Geometry::State::Skipped, GeometryKind::None, false, 2, 2, 0, 1}};
+    batch.lonLat = {36.0, 51.0};
+    batch.issues = {{Issue::Severity::Skipped, QStringLiteral("geometry"), QStringLiteral("empty Point")}};
+    ipc::FrameWriter writer;
+    writer.batch(batch);
+    const QByteArrayView payload = QByteArrayView(writer.bytes()).sliced(ipc::kHeaderBytes);
+    FeatureBatch decoded;
+    REQUIRE(ipc::decodeBatch(payload, types, &decoded));
+    CHECK(decoded.columns == batch.columns);
+    CHECK(decoded.records == batch.records);
+    CHECK(decoded.text == batch.text);
+    CHECK(decoded.numbers == batch.numbers);
+    REQUIRE(decoded.cells.size() == batch.cells.size());
+    for (size_t i = 0; i < batch.cells.size(); ++i) {
+        INFO("cell " << i);
+        const FeatureBatch::Cell &a = batch.cells[i], &b = decoded.cells[i];
+        CHECK(b.offset == a.offset);
+        if (a.offset < 0) continue; // unset: the rest is never read
+        CHECK(b.size == a.size);
+        CHECK(b.extra == a.extra);
+        CHECK(b.extraCount == a.extraCount);
+    }
+    REQUIRE(decoded.geometry.size() == batch.geometry.size());
+    for (size_t i = 0; i < batch.geometry.size(); ++i) {
+        INFO("geometry " << i);
+        const FeatureBatch::Geometry &a = batch.geometry[i], &b = decoded.geometry[i];
+        CHECK(b.state == a.state);
+        CHECK(b.kind == a.kind);
+        CHECK(b.regionPrecision == a.regionPrecision);
+        CHECK(b.vertexBegin == a.vertexBegin);
+        CHECK(b.vertexEnd == a.vertexEnd);
+        CHECK(b.issueBegin == a.issueBegin);
+        CHECK(b.issueEnd == a.issueEnd);
+    }
+    CHECK(decoded.lonLat == batch.lonLat);
+    REQUIRE(decoded.issues.size() == 1);
+    CHECK(decoded.issues[0].field == u"geometry");
+    CHECK(decoded.issues[0].message == u"empty Point");
+
+    // A CSV's batch: 1,000 records of ten short text cells and no geometry. Each cell is one
+    // byte and each record's geometry one, beside the text and the fixed header.
+    FeatureBatch csv;
+    csv.columns = 10;
+    for (qint64 record = 1; record <= 1000; ++record) {
+        csv.records.push_back(record);
+        for (int column = 0; column < csv.columns; ++column) {
+            csv.cells.push_back({qsizetype(csv.text.size()), 5, -1, 0});
+            csv.text.append("cell5", 6);
+        }
+        csv.geometry.push_back({FeatureBatch::Geometry::State::None, GeometryKind::None, false, 0, 0, 0, 0});
+    }
+    ipc::FrameWriter csvWriter;
+    csvWriter.batch(csv);
+    const size_t fixed = ipc::kHeaderBytes + 8 + 8 + 4 + 8 + 8 + 8; // columns, records, text, three counts
+    CHECK(csvWriter.bytes().size() == fixed + csv.text.size() + 1000 * (1 + 10 + 1));
+    FeatureBatch csvDecoded;
+    REQUIRE(ipc::decodeBatch(QByteArrayView(csvWriter.bytes()).sliced(ipc::kHeaderBytes),
+                             std::vector<int>(10, OFTString), &csvDecoded));
+    CHECK(csvDecoded.cells.back().offset == csv.cells.back().offset);
+    CHECK(csvDecoded.geometry.back().vertexEnd == 0);
+    // The one-byte cell is checked as the others are: its text must end inside the batch.
+    csv.cells.back().size = 6;
+    ipc::FrameWriter badWriter;
+    badWriter.batch(csv);
+    CHECK_FALSE(ipc::decodeBatch(QByteArrayView(badWriter.bytes()).sliced(ipc::kHeaderBytes),
+                                 std::vector<int>(10, OFTString), &csvDecoded));
 }
 
 TEST_CASE("Every role of an explicit mapping reaches the reader child, related records (the last role) included",

@@ -36,6 +36,8 @@ void FrameWriter::putString(QByteArrayView s)
 namespace {
 
 constexpr size_t kMaxVarintBytes = 10;
+/// A geometry's first byte (else its state): no geometry, no vertices, no issues.
+constexpr quint8 kBareGeometry = 0xff;
 
 /// `v` as a varint at `out`; returns the byte after it. The batch's many small numbers are written
 /// through a pointer into room made beforehand: a push_back per byte checked the capacity each time.
@@ -112,10 +114,13 @@ template<typename T> void putVector(FrameWriter &, std::string &buffer, const st
 void FrameWriter::batch(const FeatureBatch &batch)
 {
     // Cells, records and ranges as small varints relative to the one before: most are a byte
-    // each, where the structs would take 32 (a cell) or 35 bytes (a geometry).
+    // each, where the structs would take 32 (a cell) or 35 bytes (a geometry). The text and the
+    // numbers go first, so that the reader checks each cell against them as it decodes it.
     const size_t h = begin(FrameType::Batch);
     putI64(batch.columns);
     putI64(qint64(batch.records.size()));
+    putString(QByteArrayView(batch.text.data(), qsizetype(batch.text.size())));
+    putVector(*this, m_buffer, batch.numbers);
     // Room for the records and cells at their longest, given back after them.
     size_t used = m_buffer.size();
     m_buffer.resize(used + kMaxVarintBytes * (batch.records.size() + 4 * batch.cells.size()));
@@ -131,21 +136,31 @@ void FrameWriter::batch(const FeatureBatch &batch)
             *out++ = 0;
             continue;
         }
-        const qint64 delta = c.offset - textEnd;
-        out = writeVarint(out, ((quint64(delta) << 1) ^ quint64(delta >> 63)) + 1); // 0 is an unset cell
-        out = writeVarint(out, quint64(c.size));
-        out = writeSigned(out, c.extra);
-        out = writeVarint(out, quint64(c.extraCount));
+        if (c.offset == textEnd && c.extra == -1 && c.extraCount == 0) {
+            // The common cell (every cell of a CSV): text right after the cell before, no list
+            // or number. One varint, odd: its size.
+            out = writeVarint(out, (quint64(c.size) << 1) | 1);
+        } else {
+            const qint64 delta = c.offset - textEnd;
+            out = writeVarint(out, (((quint64(delta) << 1) ^ quint64(delta >> 63)) + 1) << 1); // even, not 0
+            out = writeVarint(out, quint64(c.size));
+            out = writeSigned(out, c.extra);
+            out = writeVarint(out, quint64(c.extraCount));
+        }
         textEnd = c.offset + c.size + 1;
     }
     m_buffer.resize(size_t(out - m_buffer.data()));
-    putString(QByteArrayView(batch.text.data(), qsizetype(batch.text.size())));
-    putVector(*this, m_buffer, batch.numbers);
     qint64 vertexEnd = 0, issueEnd = 0;
     used = m_buffer.size();
     m_buffer.resize(used + (3 + 4 * kMaxVarintBytes) * batch.geometry.size());
     out = m_buffer.data() + used;
     for (const FeatureBatch::Geometry &g : batch.geometry) { // one per record
+        if (g.state == FeatureBatch::Geometry::State::None && g.kind == GeometryKind::None && !g.regionPrecision &&
+            g.vertexBegin == vertexEnd && g.vertexEnd == vertexEnd && g.issueBegin == issueEnd &&
+            g.issueEnd == issueEnd) {
+            *out++ = char(kBareGeometry); // a record without geometry (a CSV's): one byte, not seven
+            continue;
+        }
         *out++ = char(quint8(g.state));
         *out++ = char(quint8(g.kind));
         *out++ = char(g.regionPrecision ? 1 : 0);
@@ -239,9 +254,9 @@ public:
     }
     quint8 u8()
     {
-        quint8 v = 0;
-        raw(&v, 1);
-        return v;
+        if (m_ok && m_pos < m_data.size()) return quint8(m_data[m_pos++]);
+        m_ok = false;
+        return 0;
     }
     qint64 i64()
     {
@@ -251,6 +266,8 @@ public:
     }
     quint64 varint()
     {
+        // Most of a batch's varints are one byte: those without the loop.
+        if (m_ok && m_pos < m_data.size() && quint8(m_data[m_pos]) < 0x80) return quint8(m_data[m_pos++]);
         quint64 v = 0;
         for (int shift = 0; shift < 64 && m_ok; shift += 7) {
             const quint8 b = u8();
@@ -387,71 +404,52 @@ bool decodeBatch(QByteArrayView payload, const std::vector<int> &columnTypes, Fe
     const qint64 columns = c.i64();
     if (!c.ok() || columns != qint64(columnTypes.size())) return false;
     b.columns = int(columns);
-    const qint64 records = c.count(1 + 3 + qsizetype(columns)); // each: a byte or more, a geometry, its cells
+    const qint64 records = c.count(1 + 1 + qsizetype(columns)); // each: a byte or more, a geometry, its cells
     if (!c.ok()) return false;
+    const QByteArrayView text = c.bytes();
+    b.text.assign(text.data(), size_t(text.size()));
+    if (!c.vector(b.numbers)) return false;
     b.records.resize(size_t(records));
     qint64 previous = 0;
     for (qint64 &record : b.records) {
         record = wrapAdd(previous, c.zigzag());
+        if (record < 1) return false;
         previous = record;
     }
+
+    // Every reference must stay inside the batch (the converter indexes without checking):
+    // each cell is checked against the text and numbers, which came first, as it is decoded.
+    const qint64 textSize = qint64(b.text.size()), numberCount = qint64(b.numbers.size());
     b.cells.resize(size_t(records * columns));
     qint64 textEnd = 0;
+    size_t column = 0;
     for (FeatureBatch::Cell &cell : b.cells) {
-        const quint64 delta = c.varint();
+        const int type = columnTypes[column];
+        column = column + 1 == size_t(columns) ? 0 : column + 1;
+        const quint64 head = c.varint();
         if (!c.ok()) return false;
-        if (delta == 0) {
+        if (head == 0) {
             cell = {};
             continue;
         }
-        cell.offset = wrapAdd(textEnd, Cursor::unzigzag(delta - 1));
-        cell.size = qsizetype(c.varint() & 0x7fff'ffff'ffffULL);
-        cell.extra = c.zigzag();
-        cell.extraCount = qsizetype(c.varint() & 0x7fff'ffff'ffffULL);
+        if (head & 1) { // right after the cell before, no list or number
+            cell.offset = textEnd;
+            cell.size = qsizetype((head >> 1) & 0x7fff'ffff'ffffULL);
+            cell.extra = -1;
+            cell.extraCount = 0;
+        } else {
+            cell.offset = wrapAdd(textEnd, Cursor::unzigzag((head >> 1) - 1));
+            cell.size = qsizetype(c.varint() & 0x7fff'ffff'ffffULL);
+            cell.extra = c.zigzag();
+            cell.extraCount = qsizetype(c.varint() & 0x7fff'ffff'ffffULL);
+        }
         textEnd = wrapAdd(cell.offset, cell.size + 1);
-    }
-    const QByteArrayView text = c.bytes();
-    b.text.assign(text.data(), size_t(text.size()));
-    if (!c.vector(b.numbers)) return false;
-    b.geometry.resize(size_t(records));
-    qint64 vertexEnd = 0, issueEnd = 0;
-    for (FeatureBatch::Geometry &g : b.geometry) {
-        const quint8 state = c.u8(), kind = c.u8();
-        if (state > quint8(FeatureBatch::Geometry::State::Skipped) || kind > quint8(GeometryKind::Line)) return false;
-        g.state = FeatureBatch::Geometry::State(state);
-        g.kind = GeometryKind(kind);
-        g.regionPrecision = c.u8() != 0;
-        g.vertexBegin = wrapAdd(vertexEnd, c.zigzag());
-        g.vertexEnd = wrapAdd(g.vertexBegin, c.zigzag());
-        g.issueBegin = wrapAdd(issueEnd, c.zigzag());
-        g.issueEnd = wrapAdd(g.issueBegin, c.zigzag());
-        vertexEnd = g.vertexEnd;
-        issueEnd = g.issueEnd;
-    }
-    if (!c.vector(b.lonLat)) return false;
-    const qint64 issues = c.count(1 + 8);
-    b.issues.resize(size_t(issues));
-    for (PendingIssue &issue : b.issues) {
-        const quint8 severity = c.u8();
-        if (!validSeverity(severity)) return false;
-        issue.severity = Issue::Severity(severity);
-        issue.field = c.string();
-        issue.message = c.string();
-    }
-    if (!c.atEnd()) return false;
-
-    // Every reference must stay inside the batch: the converter indexes without checking.
-    for (const qint64 record : b.records)
-        if (record < 1) return false;
-    const qint64 textSize = qint64(b.text.size()), numberCount = qint64(b.numbers.size());
-    for (size_t i = 0; i < b.cells.size(); ++i) {
-        const FeatureBatch::Cell &cell = b.cells[i];
         if (cell.offset < 0) continue; // unset: its other members are never read
-        if (cell.size < 0 || cell.offset > textSize || cell.size >= textSize - cell.offset ||
+        if (cell.offset > textSize || cell.size >= textSize - cell.offset ||
             b.text[size_t(cell.offset + cell.size)] != '\0')
             return false;
         if (cell.extra < 0) continue;
-        switch (columnTypes[i % size_t(columns)]) {
+        switch (type) {
         case OFTStringList: {
             qint64 at = cell.extra;
             if (cell.extraCount < 0 || at > textSize) return false;
@@ -475,6 +473,41 @@ bool decodeBatch(QByteArrayView payload, const std::vector<int> &columnTypes, Fe
             break;
         }
     }
+
+    b.geometry.resize(size_t(records));
+    qint64 vertexEnd = 0, issueEnd = 0;
+    for (FeatureBatch::Geometry &g : b.geometry) {
+        const quint8 state = c.u8();
+        if (state == kBareGeometry) {
+            g = {};
+            g.vertexBegin = g.vertexEnd = vertexEnd;
+            g.issueBegin = g.issueEnd = issueEnd;
+            continue;
+        }
+        const quint8 kind = c.u8();
+        if (state > quint8(FeatureBatch::Geometry::State::Skipped) || kind > quint8(GeometryKind::Line)) return false;
+        g.state = FeatureBatch::Geometry::State(state);
+        g.kind = GeometryKind(kind);
+        g.regionPrecision = c.u8() != 0;
+        g.vertexBegin = wrapAdd(vertexEnd, c.zigzag());
+        g.vertexEnd = wrapAdd(g.vertexBegin, c.zigzag());
+        g.issueBegin = wrapAdd(issueEnd, c.zigzag());
+        g.issueEnd = wrapAdd(g.issueBegin, c.zigzag());
+        vertexEnd = g.vertexEnd;
+        issueEnd = g.issueEnd;
+    }
+    if (!c.vector(b.lonLat)) return false;
+    const qint64 issues = c.count(1 + 8);
+    b.issues.resize(size_t(issues));
+    for (PendingIssue &issue : b.issues) {
+        const quint8 severity = c.u8();
+        if (!validSeverity(severity)) return false;
+        issue.severity = Issue::Severity(severity);
+        issue.field = c.string();
+        issue.message = c.string();
+    }
+    if (!c.atEnd()) return false;
+
     const qint64 vertices = qint64(b.lonLat.size()), pending = qint64(b.issues.size());
     for (const FeatureBatch::Geometry &g : b.geometry) {
         if (g.vertexBegin < 0 || g.vertexBegin > g.vertexEnd || g.vertexEnd > vertices) return false;

@@ -2,6 +2,7 @@
 // LayerReader: the record's dates and its structured fields (claims, sources, related events).
 #include "core/io/layer_reader.h"
 
+#include "core/ascii_bytes.h"
 #include "core/model/record_json.h"
 
 #include <QJsonDocument>
@@ -75,11 +76,9 @@ std::optional<FuzzyDate> LayerReader::date(FieldRole role, bool *present)
         return FuzzyDate{dt.toMSecsSinceEpoch(), DatePrecision::Time};
     }
     // A blank cell is an absent date: CSV (and GDAL's CSV driver) writes an instant's end as "".
-    if (const QByteArrayView bytes = m_batch->bytes(*c);
-        bytes.size() <= m_options.maxTextBytes &&
-        std::all_of(bytes.begin(), bytes.end(), [](char b) { return quint8(b) < 0x80; })) {
+    if (const QByteArrayView bytes = m_batch->bytes(*c); bytes.size() <= m_options.maxTextBytes && isAscii(bytes)) {
         // ASCII, most dates: read from the bytes, as textView() would give them without a report.
-        if (bytes.trimmed().isEmpty()) {
+        if (trimmedAscii(bytes).isEmpty()) {
             *present = false;
             return std::nullopt;
         }

@@ -3,6 +3,7 @@
 #include "core/io/layer_reader.h"
 
 #include "core/io/geojson_fast_reader.h"
+#include "core/short_decimal.h"
 
 #include <ogr_srs_api.h>
 
@@ -43,6 +44,7 @@ std::optional<double> LayerReader::plainDecimal(const char *raw) const
         if (p == fraction) return std::nullopt;
     }
     if (*p != '\0' || p - raw > 40 || p - raw > m_options.maxTextBytes) return std::nullopt;
+    if (const auto shortValue = parseShortDecimal(raw, p)) return shortValue;
     double value = 0;
     if (std::from_chars(raw, p, value, std::chars_format::fixed).ec != std::errc()) return std::nullopt;
     return value;

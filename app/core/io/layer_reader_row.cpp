@@ -4,6 +4,7 @@
 // read() would report or treat otherwise sends the record to read() instead.
 #include "core/io/layer_reader.h"
 
+#include "core/ascii_bytes.h"
 #include "core/model/record_json.h"
 
 #include <algorithm>
@@ -13,25 +14,11 @@ namespace chronomap {
 
 namespace {
 
-bool isAscii(QByteArrayView bytes)
-{
-    quint8 any = 0;
-    for (const char b : bytes)
-        any |= quint8(b);
-    return any < 0x80;
-}
-
 /// Text read() keeps byte for byte: UTF-8 that text() decodes without error, and without the
 /// byte order mark its decoder drops from the front.
 bool isKeptUtf8(QByteArrayView bytes)
 {
     return bytes.isValidUtf8() && !bytes.startsWith("\xEF\xBB\xBF");
-}
-
-/// QStringView::trimmed's white space, which for ASCII is C's.
-QByteArrayView trimmedAscii(QByteArrayView bytes)
-{
-    return bytes.trimmed();
 }
 
 } // namespace
@@ -209,9 +196,11 @@ bool LayerReader::readRow(const FeatureBatch &batch, qsizetype row, EventRow &ou
         out.confidence = confidenceFromString(c);
         if (out.confidence == Confidence::Unknown) return false; // reported
     }
-    if (const auto precision = locationPrecisionFromString(textView(FieldRole::LocationPrecision, m_listBuffer));
-        precision && out.locationPrecision != LocationPrecision::Region)
-        out.locationPrecision = *precision;
+    // Empty or absent (most records): no precision, without widening and comparing three names.
+    if (!trimmedAscii(raw(FieldRole::LocationPrecision)).isEmpty())
+        if (const auto precision = locationPrecisionFromString(textView(FieldRole::LocationPrecision, m_listBuffer));
+            precision && out.locationPrecision != LocationPrecision::Region)
+            out.locationPrecision = *precision;
     if (!trimmedAscii(raw(FieldRole::Claims)).isEmpty()) return false;
     if (!rowSources(out)) return false;
     if (m_mapping.has(FieldRole::Related) && !trimmedAscii(raw(FieldRole::Related)).isEmpty()) return false;
