@@ -23,6 +23,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <string>
 
 using namespace chronomap;
@@ -307,6 +308,43 @@ TEST_CASE("The stream decoder refuses truncated and inconsistent frames", "[io][
     const char huge[] = {char(ipc::FrameType::Batch), char(0xff), char(0xff), char(0xff), char(0x7f)};
     ReaderStream stream(QStringLiteral("x.csv"), {});
     CHECK_FALSE(stream.feed(huge, sizeof huge));
+}
+
+TEST_CASE("A typed date whose parts a child sends out of range, NaN included, is no date", "[io][reader]")
+{
+    // Found by fuzz_reader_stream: int(NaN) of a part was undefined behaviour (UBSan). Record 1's
+    // date is good; the others' have a NaN year, an hour of 25 and a month of 1e300.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    ipc::FrameWriter writer;
+    writer.driver(QStringLiteral("XLSX"));
+    writer.layer({"events", 1, true, {{"id", OFTString, 0}, {"date", OFTDateTime, 0}, {"title", OFTString, 0}}});
+    FeatureBatch batch;
+    batch.columns = 3;
+    batch.records = {1, 2, 3, 4};
+    batch.text = std::string("a\0\0T\0b\0\0T\0c\0\0T\0d\0\0T\0", 20);
+    // Per record: present, year, month, day, hour, minute, second, zone flag (OGR's).
+    batch.numbers = {1, 2025, 1, 2, 9,  30, 0, 100, 1, nan,  1,     2, 9, 30, 0, 100,
+                     1, 2025, 1, 2, 25, 30, 0, 100, 1, 2025, 1e300, 2, 9, 30, 0, 100};
+    for (int r = 0; r < 4; ++r) {
+        const qsizetype at = r * 5;
+        batch.cells.push_back({at, 1, -1, 0}); // in the roles' order: id, title, start
+        batch.cells.push_back({at + 3, 1, -1, 0});
+        batch.cells.push_back({at + 2, 0, r * 8, 0});
+        batch.geometry.push_back({FeatureBatch::Geometry::State::Usable, GeometryKind::Point, false, 0, 2, 0, 0});
+    }
+    batch.lonLat = {36.0, 51.0};
+    writer.batch(batch);
+    writer.end({4, true, 4, false, 0, 0});
+    ReaderStream stream(QStringLiteral("dates.xlsx"), {});
+    REQUIRE(stream.feed(writer.bytes().data(), qsizetype(writer.bytes().size())));
+    REQUIRE(stream.ended());
+    const LoadResult result = stream.finish();
+    REQUIRE(result.store);
+    REQUIRE(result.store->size() == 1);
+    CHECK(result.store->id(0) == u"a");
+    CHECK(result.store->when(0).start().toIso() == u"2025-01-02T09:30:00Z");
+    // The three others are skipped, each for its missing start date.
+    CHECK(result.count(Issue::Severity::Skipped) == 3);
 }
 
 TEST_CASE("A batch decodes to the cells, geometries and issues it was written with, a CSV's cells a byte each",

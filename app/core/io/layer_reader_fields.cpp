@@ -62,6 +62,12 @@ std::optional<FuzzyDate> LayerReader::date(FieldRole role, bool *present)
     if ((type == OFTDate || type == OFTDateTime) && c->extra >= 0) { // typed cells (XLSX, ODS, GPKG, KML)
         const double *v = m_batch->numbers.data() + c->extra;        // as extract() stored them
         if (v[0] == 0) return std::nullopt;
+        // From a reader child, which a file can make send anything: each part a number in the
+        // range its field can hold (NaN fails too), or no date; converting others is undefined.
+        const auto inRange = [](double x, double lo, double hi) { return x >= lo && x <= hi; };
+        if (!inRange(v[1], -999'999, 999'999) || !inRange(v[2], 0, 12) || !inRange(v[3], 0, 31) ||
+            !inRange(v[4], 0, 23) || !inRange(v[5], 0, 59) || !inRange(v[6], 0, 61) || !inRange(v[7], 0, 200))
+            return std::nullopt;
         const int y = int(v[1]), mo = int(v[2]), d = int(v[3]), h = int(v[4]), mi = int(v[5]), tz = int(v[7]);
         const auto s = float(v[6]);
         const QDate day(y, mo, d);
