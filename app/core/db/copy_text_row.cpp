@@ -66,6 +66,30 @@ void CopyTextRow::text(const QString &value)
     escaped(value.toUtf8());
 }
 
+void CopyTextRow::textUtf8(QByteArrayView utf8)
+{
+    separate();
+    escaped(utf8);
+}
+
+void CopyTextRow::listUtf8(const EventStore::RawValues &items)
+{
+    separate();
+    // pgArrayLiteral's text, without a QString per item.
+    QByteArray literal = "{";
+    for (qsizetype k = 0; k < items.size(); ++k) {
+        if (k > 0) literal += ',';
+        literal += '"';
+        for (const char c : items[k]) {
+            if (c == '"' || c == '\\') literal += '\\';
+            literal += c;
+        }
+        literal += '"';
+    }
+    literal += '}';
+    escaped(literal);
+}
+
 void CopyTextRow::json(const QByteArray &utf8)
 {
     separate();
@@ -97,15 +121,58 @@ void CopyTextRow::integer(qint64 value)
 void CopyTextRow::timestamp(qint64 utcMs)
 {
     separate();
-    const QDate day = utcDateOf(utcMs);
-    const qint64 msOfDay = utcMs - utcMidnightMs(day);
-    // QDate has no year 0: 1 BC is -1, as PostgreSQL's `1 BC`.
-    const int year = day.year();
+    // Whole days since the epoch (rounded down before 1970 too) and the civil date of that day by
+    // arithmetic (Howard Hinnant's civil_from_days, proleptic Gregorian as QDate): a QDate and
+    // snprintf per timestamp were most of a member row's time.
+    constexpr qint64 kDayMs = 86'400'000;
+    const qint64 days = utcMs >= 0 ? utcMs / kDayMs : -((-utcMs + kDayMs - 1) / kDayMs);
+    const qint64 msOfDay = utcMs - days * kDayMs;
+    const qint64 z = days + 719'468;
+    const qint64 era = (z >= 0 ? z : z - 146'096) / 146'097;
+    const qint64 dayOfEra = z - era * 146'097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36'524 - dayOfEra / 146'096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const int day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 astronomicalYear = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    // Year 0 is 1 BC, as PostgreSQL's `1 BC` (QDate's -1).
+    const bool bc = astronomicalYear <= 0;
+    const qint64 year = bc ? 1 - astronomicalYear : astronomicalYear;
     char text[64];
-    const int length = std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d.%03d+00%s", std::abs(year),
-                                     day.month(), day.day(), int(msOfDay / 3'600'000), int(msOfDay / 60'000 % 60),
-                                     int(msOfDay / 1000 % 60), int(msOfDay % 1000), year < 0 ? " BC" : "");
-    m_out.append(text, length);
+    char *p = text;
+    auto digits = [&p](qint64 value, int width) {
+        char reversed[24];
+        int n = 0;
+        do {
+            reversed[n++] = char('0' + value % 10);
+            value /= 10;
+        } while (value > 0);
+        for (int pad = n; pad < width; ++pad)
+            *p++ = '0';
+        while (n > 0)
+            *p++ = reversed[--n];
+    };
+    digits(year, 4);
+    *p++ = '-';
+    digits(month, 2);
+    *p++ = '-';
+    digits(day, 2);
+    *p++ = ' ';
+    digits(msOfDay / 3'600'000, 2);
+    *p++ = ':';
+    digits(msOfDay / 60'000 % 60, 2);
+    *p++ = ':';
+    digits(msOfDay / 1000 % 60, 2);
+    *p++ = '.';
+    digits(msOfDay % 1000, 3);
+    std::memcpy(p, "+00", 3);
+    p += 3;
+    if (bc) {
+        std::memcpy(p, " BC", 3);
+        p += 3;
+    }
+    m_out.append(text, p - text);
 }
 
 void CopyTextRow::null()
