@@ -2,7 +2,7 @@
 #include "core/db/copy_text_row.h"
 
 #include "core/db/pg_connection.h"
-#include "core/time/time_span.h"
+#include "core/time/utc_civil_time.h"
 
 #include <charconv>
 #include <cstdio>
@@ -121,24 +121,13 @@ void CopyTextRow::integer(qint64 value)
 void CopyTextRow::timestamp(qint64 utcMs)
 {
     separate();
-    // Whole days since the epoch (rounded down before 1970 too) and the civil date of that day by
-    // arithmetic (Howard Hinnant's civil_from_days, proleptic Gregorian as QDate): a QDate and
-    // snprintf per timestamp were most of a member row's time.
-    constexpr qint64 kDayMs = 86'400'000;
-    const qint64 days = utcMs >= 0 ? utcMs / kDayMs : -((-utcMs + kDayMs - 1) / kDayMs);
-    const qint64 msOfDay = utcMs - days * kDayMs;
-    const qint64 z = days + 719'468;
-    const qint64 era = (z >= 0 ? z : z - 146'096) / 146'097;
-    const qint64 dayOfEra = z - era * 146'097;
-    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36'524 - dayOfEra / 146'096) / 365;
-    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const qint64 mp = (5 * dayOfYear + 2) / 153;
-    const int day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
-    const int month = int(mp < 10 ? mp + 3 : mp - 9);
-    const qint64 astronomicalYear = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    // The civil date by arithmetic: a QDate and snprintf per timestamp were most of a member row's time.
+    const UtcCivilTime civil = utcCivilTimeOf(utcMs);
+    const qint64 msOfDay = civil.msOfDay;
+    const int month = civil.month, day = civil.day;
     // Year 0 is 1 BC, as PostgreSQL's `1 BC` (QDate's -1).
-    const bool bc = astronomicalYear <= 0;
-    const qint64 year = bc ? 1 - astronomicalYear : astronomicalYear;
+    const bool bc = civil.year <= 0;
+    const qint64 year = bc ? 1 - civil.year : civil.year;
     char text[64];
     char *p = text;
     auto digits = [&p](qint64 value, int width) {

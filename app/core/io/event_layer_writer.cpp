@@ -2,6 +2,7 @@
 #include "core/io/event_layer_writer.h"
 
 #include "core/model/record_json.h"
+#include "core/time/utc_civil_time.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -74,6 +75,40 @@ std::pair<QStringList, QStringList> languagesOf(const EventStore &store, const E
     return {sorted(titleLangs), sorted(summaryLangs)};
 }
 
+/// FuzzyDate::toIso()'s text as UTF-8, by arithmetic for the years 1000-9999 (a QDateTime and its
+/// toString() per date were a tenth of a row's time); other years through toIso() itself.
+QByteArray isoText(const FuzzyDate &date)
+{
+    const UtcCivilTime t = utcCivilTimeOf(date.startMs);
+    if (t.year < 1000 || t.year > 9999) return date.toIso().toUtf8();
+    char text[24];
+    char *p = text;
+    auto two = [&p](qint64 value) {
+        *p++ = char('0' + value / 10);
+        *p++ = char('0' + value % 10);
+    };
+    two(t.year / 100);
+    two(t.year % 100);
+    if (date.precision != DatePrecision::Year) {
+        *p++ = '-';
+        two(t.month);
+    }
+    if (date.precision == DatePrecision::Day || date.precision == DatePrecision::Time) {
+        *p++ = '-';
+        two(t.day);
+    }
+    if (date.precision == DatePrecision::Time) { // Qt::ISODate: whole seconds, `Z` for UTC
+        *p++ = 'T';
+        two(t.msOfDay / 3'600'000);
+        *p++ = ':';
+        two(t.msOfDay / 60'000 % 60);
+        *p++ = ':';
+        two(t.msOfDay / 1000 % 60);
+        *p++ = 'Z';
+    }
+    return QByteArray(text, p - text);
+}
+
 /// The text of a localized value in `lang` as the record has it ("" the default language), empty
 /// when it has none; the last one given wins, as in LocalizedText.
 QByteArrayView localizedIn(const EventStore::RawLocalized &texts, QByteArrayView lang)
@@ -90,6 +125,8 @@ EventLayerWriter::EventLayerWriter(const EventStore &store, const EventStore::In
     : m_store(store), m_events(events), m_style(style)
 {
     std::tie(m_titleLanguages, m_summaryLanguages) = languagesOf(store, events);
+    for (const QString &category : store.categories())
+        m_categoryUtf8.append(category.toUtf8());
 }
 
 void EventLayerWriter::addListColumn(const QByteArray &name, std::function<QStringList(EventStore::Index)> items)
@@ -221,10 +258,13 @@ void EventLayerWriter::writeRow(qsizetype position, RowSink &sink) const
         if (!line.isEmpty()) anchor = line.first();
     }
     sink.textUtf8(raw.id);
-    sink.text(when.start().toIso());
-    sink.text(when.isInstant() ? QString() : when.end().toIso());
+    sink.textUtf8(isoText(when.start()));
+    if (when.isInstant())
+        sink.textUtf8({});
+    else
+        sink.textUtf8(isoText(when.end()));
     sink.text(toString(when.start().precision));
-    sink.text(m_store.category(i));
+    sink.textUtf8(m_categoryUtf8.value(m_store.categoryIndex(i)));
     // Each language as the record has it: titleIn() and summaryIn() would fill a gap from
     // another language, and the copy would read back as text of its own.
     sink.textUtf8(localizedIn(raw.titles, {}));

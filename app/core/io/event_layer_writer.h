@@ -85,6 +85,7 @@ private:
     const EventStore::IndexList &m_events;
     Style m_style;
     QStringList m_titleLanguages, m_summaryLanguages;
+    QByteArrayList m_categoryUtf8; ///< the store's categories, as UTF-8
     std::vector<std::pair<QByteArray, std::function<QStringList(EventStore::Index)>>> m_extraLists;
     /// Each stored claim, source and related link (compact JSON) as writeRow's JSON array item, made
     /// once per distinct value: decoding and re-encoding them per row was a tenth of an import.
