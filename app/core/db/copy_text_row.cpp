@@ -2,7 +2,7 @@
 #include "core/db/copy_text_row.h"
 
 #include "core/db/pg_connection.h"
-#include "core/time/time_span.h"
+#include "core/time/utc_civil_time.h"
 
 #include <charconv>
 #include <cstdio>
@@ -66,6 +66,30 @@ void CopyTextRow::text(const QString &value)
     escaped(value.toUtf8());
 }
 
+void CopyTextRow::textUtf8(QByteArrayView utf8)
+{
+    separate();
+    escaped(utf8);
+}
+
+void CopyTextRow::listUtf8(const EventStore::RawValues &items)
+{
+    separate();
+    // pgArrayLiteral's text, without a QString per item.
+    QByteArray literal = "{";
+    for (qsizetype k = 0; k < items.size(); ++k) {
+        if (k > 0) literal += ',';
+        literal += '"';
+        for (const char c : items[k]) {
+            if (c == '"' || c == '\\') literal += '\\';
+            literal += c;
+        }
+        literal += '"';
+    }
+    literal += '}';
+    escaped(literal);
+}
+
 void CopyTextRow::json(const QByteArray &utf8)
 {
     separate();
@@ -97,15 +121,47 @@ void CopyTextRow::integer(qint64 value)
 void CopyTextRow::timestamp(qint64 utcMs)
 {
     separate();
-    const QDate day = utcDateOf(utcMs);
-    const qint64 msOfDay = utcMs - utcMidnightMs(day);
-    // QDate has no year 0: 1 BC is -1, as PostgreSQL's `1 BC`.
-    const int year = day.year();
+    // The civil date by arithmetic: a QDate and snprintf per timestamp were most of a member row's time.
+    const UtcCivilTime civil = utcCivilTimeOf(utcMs);
+    const qint64 msOfDay = civil.msOfDay;
+    const int month = civil.month, day = civil.day;
+    // Year 0 is 1 BC, as PostgreSQL's `1 BC` (QDate's -1).
+    const bool bc = civil.year <= 0;
+    const qint64 year = bc ? 1 - civil.year : civil.year;
     char text[64];
-    const int length = std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d.%03d+00%s", std::abs(year),
-                                     day.month(), day.day(), int(msOfDay / 3'600'000), int(msOfDay / 60'000 % 60),
-                                     int(msOfDay / 1000 % 60), int(msOfDay % 1000), year < 0 ? " BC" : "");
-    m_out.append(text, length);
+    char *p = text;
+    auto digits = [&p](qint64 value, int width) {
+        char reversed[24];
+        int n = 0;
+        do {
+            reversed[n++] = char('0' + value % 10);
+            value /= 10;
+        } while (value > 0);
+        for (int pad = n; pad < width; ++pad)
+            *p++ = '0';
+        while (n > 0)
+            *p++ = reversed[--n];
+    };
+    digits(year, 4);
+    *p++ = '-';
+    digits(month, 2);
+    *p++ = '-';
+    digits(day, 2);
+    *p++ = ' ';
+    digits(msOfDay / 3'600'000, 2);
+    *p++ = ':';
+    digits(msOfDay / 60'000 % 60, 2);
+    *p++ = ':';
+    digits(msOfDay / 1000 % 60, 2);
+    *p++ = '.';
+    digits(msOfDay % 1000, 3);
+    std::memcpy(p, "+00", 3);
+    p += 3;
+    if (bc) {
+        std::memcpy(p, " BC", 3);
+        p += 3;
+    }
+    m_out.append(text, p - text);
 }
 
 void CopyTextRow::null()

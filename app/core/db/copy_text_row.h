@@ -24,6 +24,8 @@ public:
     void text(const QString &value) override;
     void json(const QByteArray &utf8) override;
     void list(const QStringList &items) override;
+    void textUtf8(QByteArrayView utf8) override;
+    void listUtf8(const EventStore::RawValues &items) override;
     void number(double value) override;
     void null() override;
     void geometry(GeometryKind kind, const QList<QGeoCoordinate> &lonLat) override;

@@ -68,6 +68,9 @@ void RegionMemberRows::sort()
         row.code = rank[row.code];
     m_codes = ranked;
     m_codeIndex.clear();
+    m_categoryUtf8.clear();
+    for (const QString &category : m_store.categories())
+        m_categoryUtf8.append(category.toUtf8());
     std::sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {
         return std::tie(a.code, a.startMs, a.position) < std::tie(b.code, b.startMs, b.position);
     });
@@ -79,10 +82,10 @@ void RegionMemberRows::writeRow(qsizetype k, QByteArray &out) const
     CopyTextRow copy(out);
     copy.text(m_codes[row.code]);
     copy.timestamp(row.startMs);
-    copy.text(m_store.id(row.event));
+    copy.textUtf8(m_store.rawId(row.event)); // the stored bytes: no QString per row
     copy.integer(row.position + 1);
     copy.timestamp(row.endExclusiveMs);
-    copy.text(m_store.category(row.event));
+    copy.textUtf8(m_categoryUtf8.value(m_store.categoryIndex(row.event)));
     copy.end();
 }
 

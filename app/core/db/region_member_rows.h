@@ -23,7 +23,8 @@ public:
 
     /// Notes the main table's row number `position` (from 0), the event `i`, located in `located`.
     void add(qsizetype position, EventStore::Index i, const QStringList &located);
-    /// Puts the rows in the click index's order (code, start), each code's rows together.
+    /// Puts the rows in the click index's order (code, start), each code's rows together. Call
+    /// before writeRow().
     void sort();
     qsizetype size() const { return qsizetype(m_rows.size()); }
     /// Appends the `k`-th row as COPY text (code, start_at, id, fid, end_at, category).
@@ -46,6 +47,7 @@ private:
     std::vector<Row> m_rows;
     QStringList m_codes;
     QHash<QString, quint32> m_codeIndex;
+    QByteArrayList m_categoryUtf8; ///< the store's categories as UTF-8, made by sort()
 };
 
 } // namespace chronomap

@@ -2,6 +2,7 @@
 #include "core/io/event_layer_writer.h"
 
 #include "core/model/record_json.h"
+#include "core/time/utc_civil_time.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -38,13 +39,13 @@ QByteArray shortest(double v)
 
 /// WKT of a point or line with every coordinate exact: GDAL's exportToWkt() rounds to 15
 /// significant digits.
-QByteArray wktOf(const Event &e)
+QByteArray wktOf(GeometryKind kind, const QList<QGeoCoordinate> &geometry)
 {
-    QByteArray wkt = e.geometryKind == GeometryKind::Line ? "LINESTRING (" : "POINT (";
-    const qsizetype n = e.geometryKind == GeometryKind::Line ? e.geometry.size() : 1;
+    QByteArray wkt = kind == GeometryKind::Line ? "LINESTRING (" : "POINT (";
+    const qsizetype n = kind == GeometryKind::Line ? geometry.size() : 1;
     for (qsizetype i = 0; i < n; ++i) {
         if (i > 0) wkt += ',';
-        wkt += shortest(e.geometry[i].longitude()) + ' ' + shortest(e.geometry[i].latitude());
+        wkt += shortest(geometry[i].longitude()) + ' ' + shortest(geometry[i].latitude());
     }
     return wkt + ')';
 }
@@ -53,19 +54,69 @@ QByteArray wktOf(const Event &e)
 /// sorted; always "es", so the columns `title_es` and `summary_es` are there in every export.
 std::pair<QStringList, QStringList> languagesOf(const EventStore &store, const EventStore::IndexList &events)
 {
-    QStringList titles{QStringLiteral("es")}, summaries{QStringLiteral("es")};
-    auto note = [](QStringList &langs, const LocalizedText &text) {
-        for (auto it = text.keyBegin(); it != text.keyEnd(); ++it)
-            if (!it->isEmpty() && !langs.contains(*it)) langs.append(*it);
+    // Noted as bytes, decoded once each: the pass runs over every record before the first row.
+    QList<QByteArray> titleLangs, summaryLangs;
+    auto note = [](QList<QByteArray> &langs, const EventStore::RawLocalized &texts) {
+        for (const auto &[lang, text] : texts)
+            if (!lang.isEmpty() && !langs.contains(lang)) langs.append(lang.toByteArray());
     };
     for (EventStore::Index i : events) {
-        const Event e = store.event(i);
-        note(titles, e.title);
-        note(summaries, e.summary);
+        const EventStore::RawFields raw = store.rawFields(i);
+        note(titleLangs, raw.titles);
+        note(summaryLangs, raw.summaries);
     }
-    titles.sort();
-    summaries.sort();
-    return {titles, summaries};
+    auto sorted = [](const QList<QByteArray> &langs) {
+        QStringList list{QStringLiteral("es")};
+        for (const QByteArray &lang : langs)
+            if (const QString decoded = QString::fromUtf8(lang); !list.contains(decoded)) list.append(decoded);
+        list.sort();
+        return list;
+    };
+    return {sorted(titleLangs), sorted(summaryLangs)};
+}
+
+/// FuzzyDate::toIso()'s text as UTF-8, by arithmetic for the years 1000-9999 (a QDateTime and its
+/// toString() per date were a tenth of a row's time); other years through toIso() itself.
+QByteArray isoText(const FuzzyDate &date)
+{
+    const UtcCivilTime t = utcCivilTimeOf(date.startMs);
+    if (t.year < 1000 || t.year > 9999) return date.toIso().toUtf8();
+    char text[24];
+    char *p = text;
+    auto two = [&p](qint64 value) {
+        *p++ = char('0' + value / 10);
+        *p++ = char('0' + value % 10);
+    };
+    two(t.year / 100);
+    two(t.year % 100);
+    if (date.precision != DatePrecision::Year) {
+        *p++ = '-';
+        two(t.month);
+    }
+    if (date.precision == DatePrecision::Day || date.precision == DatePrecision::Time) {
+        *p++ = '-';
+        two(t.day);
+    }
+    if (date.precision == DatePrecision::Time) { // Qt::ISODate: whole seconds, `Z` for UTC
+        *p++ = 'T';
+        two(t.msOfDay / 3'600'000);
+        *p++ = ':';
+        two(t.msOfDay / 60'000 % 60);
+        *p++ = ':';
+        two(t.msOfDay / 1000 % 60);
+        *p++ = 'Z';
+    }
+    return QByteArray(text, p - text);
+}
+
+/// The text of a localized value in `lang` as the record has it ("" the default language), empty
+/// when it has none; the last one given wins, as in LocalizedText.
+QByteArrayView localizedIn(const EventStore::RawLocalized &texts, QByteArrayView lang)
+{
+    QByteArrayView found;
+    for (const auto &[l, text] : texts)
+        if (l == lang) found = text;
+    return found;
 }
 
 } // namespace
@@ -74,6 +125,8 @@ EventLayerWriter::EventLayerWriter(const EventStore &store, const EventStore::In
     : m_store(store), m_events(events), m_style(style)
 {
     std::tie(m_titleLanguages, m_summaryLanguages) = languagesOf(store, events);
+    for (const QString &category : store.categories())
+        m_categoryUtf8.append(category.toUtf8());
 }
 
 void EventLayerWriter::addListColumn(const QByteArray &name, std::function<QStringList(EventStore::Index)> items)
@@ -143,52 +196,114 @@ QByteArrayList EventLayerWriter::sqlColumns() const
     return definitions;
 }
 
+void EventLayerWriter::RowSink::listUtf8(const EventStore::RawValues &items)
+{
+    QStringList decoded;
+    decoded.reserve(items.size());
+    for (const QByteArrayView item : items)
+        decoded.append(QString::fromUtf8(item));
+    list(decoded);
+}
+
+QByteArray EventLayerWriter::jsonArray(JsonKind kind, const EventStore::RawValues &items) const
+{
+    // The array as QJsonDocument writes a list's toJsonArray(): each item's compact text does not
+    // depend on its neighbours, so an item is made once (an array of it, without the brackets).
+    constexpr qsizetype kMaxKept = 1 << 16; // distinct values kept; past it, made per row
+    QHash<QByteArray, QByteArray> &kept = m_jsonItems[size_t(kind)];
+    QByteArray array = "[";
+    for (qsizetype k = 0; k < items.size(); ++k) {
+        if (k > 0) array += ',';
+        const QByteArray key = QByteArray::fromRawData(items[k].data(), items[k].size());
+        if (const auto found = kept.constFind(key); found != kept.cend()) {
+            array += *found;
+            continue;
+        }
+        QJsonArray one;
+        switch (kind) {
+        case JsonKind::Claim:
+            one.append(RecordJson::toJson(RecordJson::claimFromCompact(items[k])));
+            break;
+        case JsonKind::Source:
+            one.append(RecordJson::toJson(RecordJson::sourceFromCompact(items[k])));
+            break;
+        case JsonKind::Related:
+            one.append(RecordJson::toJson(RecordJson::relatedFromCompact(items[k])));
+            break;
+        }
+        const QByteArray text = QJsonDocument(one).toJson(QJsonDocument::Compact);
+        const QByteArray item = text.sliced(1, text.size() - 2);
+        array += item;
+        if (kept.size() < kMaxKept) kept.insert(items[k].toByteArray(), item);
+    }
+    return array + ']';
+}
+
 void EventLayerWriter::writeRow(qsizetype position, RowSink &sink) const
 {
+    // From the store's columns and stored bytes: an Event per row (every text decoded to a
+    // QString and encoded again) was a third of the import's client time.
     const EventStore::Index i = m_events[size_t(position)];
-    const Event e = m_store.event(i);
-    sink.text(e.id);
-    sink.text(e.when.start().toIso());
-    sink.text(e.when.isInstant() ? QString() : e.when.end().toIso());
-    sink.text(toString(e.when.start().precision));
-    sink.text(e.category);
+    const EventStore::RawFields raw = m_store.rawFields(i);
+    const TimeSpan when = m_store.when(i);
+    const GeometryKind kind = m_store.geometryKind(i);
+    // The point standing for the event, as Event::anchor(): a point's place, a line's first vertex.
+    QList<QGeoCoordinate> line;
+    QGeoCoordinate anchor;
+    if (kind == GeometryKind::Point) {
+        anchor = QGeoCoordinate(m_store.latDeg(i), m_store.lonDeg(i));
+    } else if (kind == GeometryKind::Line) {
+        for (const QPointF &v : m_store.lonLatVertices(i))
+            line.append(QGeoCoordinate(v.y(), v.x()));
+        if (!line.isEmpty()) anchor = line.first();
+    }
+    sink.textUtf8(raw.id);
+    sink.textUtf8(isoText(when.start()));
+    if (when.isInstant())
+        sink.textUtf8({});
+    else
+        sink.textUtf8(isoText(when.end()));
+    sink.text(toString(when.start().precision));
+    sink.textUtf8(m_categoryUtf8.value(m_store.categoryIndex(i)));
     // Each language as the record has it: titleIn() and summaryIn() would fill a gap from
     // another language, and the copy would read back as text of its own.
-    sink.text(e.title.value(QString()));
-    sink.list(e.regions);
+    sink.textUtf8(localizedIn(raw.titles, {}));
+    sink.listUtf8(raw.regions);
     for (const QString &lang : m_titleLanguages)
-        sink.text(e.title.value(lang));
-    sink.text(e.summary.value(QString()));
+        sink.textUtf8(localizedIn(raw.titles, lang.toUtf8()));
+    sink.textUtf8(localizedIn(raw.summaries, {}));
     for (const QString &lang : m_summaryLanguages)
-        sink.text(e.summary.value(lang));
-    sink.list(e.actors);
-    sink.list(e.places);
-    if (e.anchor().isValid()) {
-        sink.number(e.anchor().longitude());
-        sink.number(e.anchor().latitude());
+        sink.textUtf8(localizedIn(raw.summaries, lang.toUtf8()));
+    sink.listUtf8(raw.actors);
+    sink.listUtf8(raw.places);
+    if (anchor.isValid()) {
+        sink.number(anchor.longitude());
+        sink.number(anchor.latitude());
     } else {
         sink.null();
         sink.null();
     }
-    sink.text(toString(e.confidence));
-    sink.text(e.provenance);
-    sink.json(RecordJson::toJsonText(e.sources));
-    sink.json(RecordJson::toJsonText(e.claims));
-    sink.json(RecordJson::toJsonText(e.related));
-    sink.text(toString(e.locationPrecision));
+    sink.text(toString(m_store.confidence(i)));
+    sink.textUtf8(raw.provenance);
+    sink.json(jsonArray(JsonKind::Source, raw.sources));
+    sink.json(jsonArray(JsonKind::Claim, raw.claims));
+    sink.json(jsonArray(JsonKind::Related, raw.related));
+    sink.text(toString(m_store.locationPrecision(i)));
     for (const auto &extra : m_extraLists)
         sink.list(extra.second(i));
     if (m_style == Style::Flat) {
         // The reader takes a CSV's geometry from this column (GDAL's CSV driver reads a
         // column named WKT as the geometry); lon/lat are only for spreadsheets.
-        if (e.geometryKind != GeometryKind::None && !e.geometry.isEmpty())
-            sink.text(QString::fromLatin1(wktOf(e)));
+        if (kind == GeometryKind::Point)
+            sink.text(QString::fromLatin1(wktOf(GeometryKind::Point, {anchor})));
+        else if (kind == GeometryKind::Line && !line.isEmpty())
+            sink.text(QString::fromLatin1(wktOf(GeometryKind::Line, line)));
         else
             sink.null();
-    } else if (e.geometryKind == GeometryKind::Point && e.anchor().isValid()) {
-        sink.geometry(GeometryKind::Point, {e.anchor()});
-    } else if (e.geometryKind == GeometryKind::Line) {
-        sink.geometry(GeometryKind::Line, e.geometry);
+    } else if (kind == GeometryKind::Point && anchor.isValid()) {
+        sink.geometry(GeometryKind::Point, {anchor});
+    } else if (kind == GeometryKind::Line) {
+        sink.geometry(GeometryKind::Line, line);
     } else {
         sink.geometry(GeometryKind::None, {});
     }

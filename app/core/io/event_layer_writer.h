@@ -3,10 +3,13 @@
 
 #include "core/store/event_store.h"
 
+#include <QByteArrayView>
 #include <QGeoCoordinate>
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
+#include <array>
 #include <functional>
 #include <utility>
 #include <vector>
@@ -40,6 +43,10 @@ public:
         virtual void text(const QString &value) = 0;
         virtual void json(const QByteArray &utf8) = 0;
         virtual void list(const QStringList &items) = 0;
+        /// text() of a stored value's UTF-8 bytes: a sink that writes bytes takes them as they are.
+        virtual void textUtf8(QByteArrayView utf8) { text(QString::fromUtf8(utf8)); }
+        /// list() of stored values' UTF-8 bytes.
+        virtual void listUtf8(const EventStore::RawValues &items);
         virtual void number(double value) = 0;
         /// A column without a value (lon/lat of a place-less event).
         virtual void null() = 0;
@@ -78,7 +85,13 @@ private:
     const EventStore::IndexList &m_events;
     Style m_style;
     QStringList m_titleLanguages, m_summaryLanguages;
+    QByteArrayList m_categoryUtf8; ///< the store's categories, as UTF-8
     std::vector<std::pair<QByteArray, std::function<QStringList(EventStore::Index)>>> m_extraLists;
+    /// Each stored claim, source and related link (compact JSON) as writeRow's JSON array item, made
+    /// once per distinct value: decoding and re-encoding them per row was a tenth of an import.
+    enum class JsonKind : quint8 { Claim, Source, Related };
+    QByteArray jsonArray(JsonKind kind, const EventStore::RawValues &items) const;
+    mutable std::array<QHash<QByteArray, QByteArray>, 3> m_jsonItems;
 };
 
 } // namespace chronomap

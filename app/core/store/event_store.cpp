@@ -156,6 +156,63 @@ EventStore::RawValues EventStore::rawSources(Index i) const
     return rawValuesOf(text(i), Tag::Source);
 }
 
+EventStore::RawFields EventStore::rawFields(Index i) const
+{
+    RawFields raw;
+    forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
+        switch (tag) {
+        case Tag::Id:
+            raw.id = bytes;
+            break;
+        case Tag::Title:
+            raw.titles.append(splitLocalized(bytes));
+            break;
+        case Tag::Summary:
+            raw.summaries.append(splitLocalized(bytes));
+            break;
+        case Tag::Actor:
+            raw.actors.append(bytes);
+            break;
+        case Tag::Place:
+            raw.places.append(bytes);
+            break;
+        case Tag::Region:
+            raw.regions.append(bytes);
+            break;
+        case Tag::Claim:
+            raw.claims.append(bytes);
+            break;
+        case Tag::Source:
+            raw.sources.append(bytes);
+            break;
+        case Tag::Related:
+            raw.related.append(bytes);
+            break;
+        case Tag::Provenance:
+            raw.provenance = bytes;
+            break;
+        case Tag::LineVertices:
+            raw.lineVertices = bytes;
+            break;
+        case Tag::End:
+            break;
+        }
+        return true;
+    });
+    return raw;
+}
+
+QByteArrayView EventStore::rawId(Index i) const
+{
+    QByteArrayView result;
+    forEachField(text(i), [&](Tag tag, QByteArrayView bytes) {
+        if (tag != Tag::Id) return true;
+        result = bytes;
+        return false;
+    });
+    return result;
+}
+
 QList<QPointF> EventStore::lonLatVertices(Index i) const
 {
     QList<QPointF> vertices;

@@ -12,6 +12,7 @@
 #include <QVarLengthArray>
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace chronomap {
@@ -58,6 +59,22 @@ public:
     using RawValues = QVarLengthArray<QByteArrayView, 4>;
     RawValues rawRegionCodes(Index i) const;
     RawValues rawSources(Index i) const;
+    /// A localized text's stored bytes: its language ("" the default) and its UTF-8 text.
+    using RawLocalized = QVarLengthArray<std::pair<QByteArrayView, QByteArrayView>, 2>;
+    /// Every stored text field of one record, as views into the store (valid while it lives), in
+    /// the record's order: what event() decodes, for passes that write the bytes out again.
+    struct RawFields {
+        QByteArrayView id, provenance;
+        RawLocalized titles, summaries;
+        RawValues actors, places, regions;
+        /// Compact JSON objects (RecordJson::claimFromCompact, sourceFromCompact, relatedFromCompact).
+        RawValues claims, sources, related;
+        /// A line's vertices as (lon, lat) doubles, machine byte order; empty for a point.
+        QByteArrayView lineVertices;
+    };
+    RawFields rawFields(Index i) const;
+    /// The record's id as stored (UTF-8), a view into the store.
+    QByteArrayView rawId(Index i) const;
     /// How the record entered the dataset (`article`, `context`, …); empty when not given.
     QString provenance(Index i) const { return m_provenances.value(qsizetype(m_provenanceIndex[size_t(i)])); }
     /// Index of the event's provenance in provenances().

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/time/time_span.h"
 
+#include "core/time/utc_civil_time.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QTimeZone>
@@ -36,6 +38,21 @@ QDate utcDateOf(qint64 ms)
     // Whole days since the epoch, rounded down before 1970 too.
     const qint64 days = ms >= 0 ? ms / kDayMs : -((-ms + kDayMs - 1) / kDayMs);
     return QDate::fromJulianDay(days + kEpochJulianDay);
+}
+
+UtcCivilTime utcCivilTimeOf(qint64 ms)
+{
+    // Whole days since the epoch, rounded down before 1970 too; then the civil date of that day.
+    const qint64 days = ms >= 0 ? ms / kDayMs : -((-ms + kDayMs - 1) / kDayMs);
+    const qint64 z = days + 719'468;
+    const qint64 era = (z >= 0 ? z : z - 146'096) / 146'097;
+    const qint64 dayOfEra = z - era * 146'097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36'524 - dayOfEra / 146'096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 mp = (5 * dayOfYear + 2) / 153;
+    const int day = int(dayOfYear - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    return {yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day, ms - days * kDayMs};
 }
 
 QString toString(DatePrecision precision)
