@@ -5,8 +5,6 @@
 #include "core/time/utc_civil_time.h"
 
 #include <charconv>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 
 namespace chronomap {
@@ -75,19 +73,7 @@ void CopyTextRow::textUtf8(QByteArrayView utf8)
 void CopyTextRow::listUtf8(const EventStore::RawValues &items)
 {
     separate();
-    // pgArrayLiteral's text, without a QString per item.
-    QByteArray literal = "{";
-    for (qsizetype k = 0; k < items.size(); ++k) {
-        if (k > 0) literal += ',';
-        literal += '"';
-        for (const char c : items[k]) {
-            if (c == '"' || c == '\\') literal += '\\';
-            literal += c;
-        }
-        literal += '"';
-    }
-    literal += '}';
-    escaped(literal);
+    escaped(pgArrayLiteral(items));
 }
 
 void CopyTextRow::json(const QByteArray &utf8)
@@ -129,32 +115,19 @@ void CopyTextRow::timestamp(qint64 utcMs)
     const bool bc = civil.year <= 0;
     const qint64 year = bc ? 1 - civil.year : civil.year;
     char text[64];
-    char *p = text;
-    auto digits = [&p](qint64 value, int width) {
-        char reversed[24];
-        int n = 0;
-        do {
-            reversed[n++] = char('0' + value % 10);
-            value /= 10;
-        } while (value > 0);
-        for (int pad = n; pad < width; ++pad)
-            *p++ = '0';
-        while (n > 0)
-            *p++ = reversed[--n];
-    };
-    digits(year, 4);
+    char *p = writePaddedDecimal(text, year, 4);
     *p++ = '-';
-    digits(month, 2);
+    p = writePaddedDecimal(p, month, 2);
     *p++ = '-';
-    digits(day, 2);
+    p = writePaddedDecimal(p, day, 2);
     *p++ = ' ';
-    digits(msOfDay / 3'600'000, 2);
+    p = writePaddedDecimal(p, msOfDay / 3'600'000, 2);
     *p++ = ':';
-    digits(msOfDay / 60'000 % 60, 2);
+    p = writePaddedDecimal(p, msOfDay / 60'000 % 60, 2);
     *p++ = ':';
-    digits(msOfDay / 1000 % 60, 2);
+    p = writePaddedDecimal(p, msOfDay / 1000 % 60, 2);
     *p++ = '.';
-    digits(msOfDay % 1000, 3);
+    p = writePaddedDecimal(p, msOfDay % 1000, 3);
     std::memcpy(p, "+00", 3);
     p += 3;
     if (bc) {

@@ -233,11 +233,20 @@ QStringList PgConnection::takeNotifications(const QByteArray &channel, bool *los
 
 QByteArray pgArrayLiteral(const QStringList &values)
 {
+    QByteArrayList utf8;
+    utf8.reserve(values.size());
+    for (const QString &value : values)
+        utf8.append(value.toUtf8());
+    return pgArrayLiteral(QVarLengthArray<QByteArrayView, 4>(utf8.cbegin(), utf8.cend()));
+}
+
+QByteArray pgArrayLiteral(const QVarLengthArray<QByteArrayView, 4> &utf8Values)
+{
     QByteArray literal = "{";
-    for (qsizetype i = 0; i < values.size(); ++i) {
+    for (qsizetype i = 0; i < utf8Values.size(); ++i) {
         if (i) literal += ',';
         literal += '"';
-        for (const char c : values[i].toUtf8()) {
+        for (const char c : utf8Values[i]) {
             if (c == '"' || c == '\\') literal += '\\';
             literal += c;
         }

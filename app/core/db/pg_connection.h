@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <functional>
 #include <memory>
@@ -106,5 +107,7 @@ private:
 
 /// Quotes a text value as an element of a PostgreSQL array literal (`{"a","b\"c"}`).
 QByteArray pgArrayLiteral(const QStringList &values);
+/// The same of values already in UTF-8 (views into a store, say): no QString per value.
+QByteArray pgArrayLiteral(const QVarLengthArray<QByteArrayView, 4> &utf8Values);
 
 } // namespace chronomap

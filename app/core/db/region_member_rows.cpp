@@ -7,6 +7,12 @@
 
 namespace chronomap {
 
+RegionMemberRows::RegionMemberRows(const EventStore &store) : m_store(store)
+{
+    for (const QString &category : store.categories())
+        m_categoryUtf8.append(category.toUtf8());
+}
+
 qint64 RegionMemberRows::sqlStartMs(const FuzzyDate &date)
 {
     // The text is the date at its precision (toIso), completed to its first day by startOf: a
@@ -68,9 +74,6 @@ void RegionMemberRows::sort()
         row.code = rank[row.code];
     m_codes = ranked;
     m_codeIndex.clear();
-    m_categoryUtf8.clear();
-    for (const QString &category : m_store.categories())
-        m_categoryUtf8.append(category.toUtf8());
     std::sort(m_rows.begin(), m_rows.end(), [](const Row &a, const Row &b) {
         return std::tie(a.code, a.startMs, a.position) < std::tie(b.code, b.startMs, b.position);
     });

@@ -19,7 +19,7 @@ namespace chronomap {
 /// row's text dates: the start of `start`, the first instant after `end` (or `start`).
 class RegionMemberRows {
 public:
-    explicit RegionMemberRows(const EventStore &store) : m_store(store) {}
+    explicit RegionMemberRows(const EventStore &store);
 
     /// Notes the main table's row number `position` (from 0), the event `i`, located in `located`.
     void add(qsizetype position, EventStore::Index i, const QStringList &located);
@@ -47,7 +47,7 @@ private:
     std::vector<Row> m_rows;
     QStringList m_codes;
     QHash<QString, quint32> m_codeIndex;
-    QByteArrayList m_categoryUtf8; ///< the store's categories as UTF-8, made by sort()
+    QByteArrayList m_categoryUtf8; ///< the store's categories as UTF-8
 };
 
 } // namespace chronomap

@@ -82,28 +82,22 @@ QByteArray isoText(const FuzzyDate &date)
     const UtcCivilTime t = utcCivilTimeOf(date.startMs);
     if (t.year < 1000 || t.year > 9999) return date.toIso().toUtf8();
     char text[24];
-    char *p = text;
-    auto two = [&p](qint64 value) {
-        *p++ = char('0' + value / 10);
-        *p++ = char('0' + value % 10);
-    };
-    two(t.year / 100);
-    two(t.year % 100);
+    char *p = writePaddedDecimal(text, t.year, 4);
     if (date.precision != DatePrecision::Year) {
         *p++ = '-';
-        two(t.month);
+        p = writePaddedDecimal(p, t.month, 2);
     }
     if (date.precision == DatePrecision::Day || date.precision == DatePrecision::Time) {
         *p++ = '-';
-        two(t.day);
+        p = writePaddedDecimal(p, t.day, 2);
     }
     if (date.precision == DatePrecision::Time) { // Qt::ISODate: whole seconds, `Z` for UTC
         *p++ = 'T';
-        two(t.msOfDay / 3'600'000);
+        p = writePaddedDecimal(p, t.msOfDay / 3'600'000, 2);
         *p++ = ':';
-        two(t.msOfDay / 60'000 % 60);
+        p = writePaddedDecimal(p, t.msOfDay / 60'000 % 60, 2);
         *p++ = ':';
-        two(t.msOfDay / 1000 % 60);
+        p = writePaddedDecimal(p, t.msOfDay / 1000 % 60, 2);
         *p++ = 'Z';
     }
     return QByteArray(text, p - text);

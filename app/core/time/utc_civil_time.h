@@ -15,4 +15,21 @@ struct UtcCivilTime {
 };
 UtcCivilTime utcCivilTimeOf(qint64 ms);
 
+/// Writes `value` (0 or more) in decimal at `out`, zero-padded to `width` digits; returns the end.
+/// The writers of those dates' text (the import's ISO dates and timestamps) share it.
+inline char *writePaddedDecimal(char *out, qint64 value, int width)
+{
+    char reversed[20];
+    int n = 0;
+    do {
+        reversed[n++] = char('0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    for (int pad = n; pad < width; ++pad)
+        *out++ = '0';
+    while (n > 0)
+        *out++ = reversed[--n];
+    return out;
+}
+
 } // namespace chronomap
