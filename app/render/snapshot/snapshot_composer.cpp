@@ -426,7 +426,12 @@ bool SnapshotComposer::paintBaseMapInBands(QPainter &painter, const MapFrame &fr
     const QTransform world = painter.worldTransform();
     const QRectF clip = painter.clipBoundingRect(); // the map's frame, in the painter's logical coordinates
     const auto whole = [dpr](int rows) { return int(std::round(rows / dpr) * dpr); }; // whole logical rows
-    const int splitRow = whole(image->height() / 2), lowerFirst = whole(splitRow - kBandOverlapRows);
+    // Split the map's frame, not the image, in two: the title above it and the timeline below
+    // it hold no base map, and halving the image gave the upper band about twice the work.
+    const QRectF frameRows = world.mapRect(clip);
+    const double frameMiddle = (frameRows.top() + frameRows.bottom()) / 2 * dpr;
+    const int splitRow = whole(std::clamp(int(frameMiddle), kMinBandRows, image->height() - kMinBandRows));
+    const int lowerFirst = whole(splitRow - kBandOverlapRows);
     const auto paintBand = [&](QImage &band, int firstRow) {
         band.setDevicePixelRatio(dpr);
         band.setDotsPerMeterX(image->dotsPerMeterX());
