@@ -94,9 +94,7 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
 void BaseMapRenderer::updateLabelCache(const QString &lang, double devicePixelRatio) const
 {
     if (m_labels && m_labels->lang == lang && m_labels->devicePixelRatio == devicePixelRatio) return;
-    m_labels.emplace();
-    m_labels->lang = lang;
-    m_labels->devicePixelRatio = devicePixelRatio;
+    m_labels = LabelCache{lang, devicePixelRatio, {}, {}}; // not emplace(): clang sees no default constructor there
     const QFontMetricsF fm(m_style.font);
     for (const Place &p : m_map->source->places) {
         const QString name = localized(p.name, lang);
