@@ -368,7 +368,7 @@ void MainWindow::createMenus()
         a->setCheckable(true);
         a->setChecked(m_state->markStyle() == style);
         styleGroup->addAction(a);
-        connect(a, &QAction::triggered, this, [this, style] { m_state->setMarkStyle(style); });
+        connect(a, &QAction::triggered, this, [this, style = style] { m_state->setMarkStyle(style); });
     }
     styles->addSeparator();
     QAction *byCategory = styles->addAction(tr("Hexagon Bins by Dominant &Category"));
@@ -422,7 +422,7 @@ void MainWindow::createMenus()
         a->setCheckable(true);
         a->setChecked(UiLanguage::current() == code);
         languages->addAction(a);
-        connect(a, &QAction::triggered, this, [this, code] { setUiLanguage(code); });
+        connect(a, &QAction::triggered, this, [this, code = code] { setUiLanguage(code); });
     }
     addPresentActions(view);
     view->addSeparator();
