@@ -52,6 +52,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -114,8 +115,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     QDockWidget *regionDock =
         addDock(tr("Region"), QStringLiteral("regionDock"), m_regionPanel, Qt::RightDockWidgetArea);
     QDockWidget *eventDock = addDock(tr("Event"), QStringLiteral("eventDock"), m_eventPanel, Qt::RightDockWidgetArea);
+    // The briefing's form scrolls: unscrolled, its ~400 px of fields set the height of the tab it
+    // shares with the event, and left the region list above them about two rows.
+    auto *briefingScroll = new QScrollArea(this);
+    briefingScroll->setObjectName(QStringLiteral("briefingScroll"));
+    briefingScroll->setWidget(m_briefingPanel);
+    briefingScroll->setWidgetResizable(true);
+    briefingScroll->setFrameShape(QFrame::NoFrame);
     QDockWidget *briefingDock =
-        addDock(tr("Briefing"), QStringLiteral("briefingDock"), m_briefingPanel, Qt::RightDockWidgetArea);
+        addDock(tr("Briefing"), QStringLiteral("briefingDock"), briefingScroll, Qt::RightDockWidgetArea);
     tabifyDockWidget(eventDock, briefingDock); // a tab beside the event: the map keeps its width
     eventDock->raise();
     // A click on a cluster or bin lists its events in the region panel, which offers to zoom.

@@ -2,6 +2,7 @@
 // What a new user tripped over (issue 18), in the widgets: the first export on a fresh account,
 // the export dialog's labels and preview, the toolbar in Spanish, the choropleth's selection.
 #include "widgets/app_settings.h"
+#include "widgets/briefing_panel.h"
 #include "widgets/event_export.h"
 #include "widgets/export_dialog.h"
 #include "widgets/filter_bar.h"
@@ -17,16 +18,19 @@
 #include "../render/prepared_data.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStyleOptionComboBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <catch2/catch.hpp>
 
@@ -348,4 +352,25 @@ TEST_CASE("A fresh map opens on the area of most events, and Home frames them al
     QTest::keyClick(&map, Qt::Key_Home); // Zoom to Data: everything, Pyongyang too
     CHECK(kurskWidthPx() < 60);
     CHECK(QRectF(map.rect()).contains(map.screenPosOf(QPointF(125.75, 39.03))));
+}
+
+TEST_CASE("The window's first layout gives the region list room for several rows, and the briefing form scrolls",
+          "[widgets]")
+{
+    MainWindow window; // no saved layout: the docks as a first start places them
+    window.resize(1280, 800);                  // a common laptop screen
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    auto *regionDock = window.findChild<QDockWidget *>(QStringLiteral("regionDock"));
+    REQUIRE(regionDock);
+    auto *list = regionDock->findChild<QTreeWidget *>();
+    REQUIRE(list);
+    // The briefing's form (a tab beside the event) once set that tab's least height at ~400 px
+    // and left the region list two rows: a click on Kursk showed 2 of its 11 events.
+    const int rowHeight = list->fontMetrics().height() + 2;
+    INFO("region dock " << regionDock->height() << " px, list viewport " << list->viewport()->height() << " px");
+    CHECK(list->viewport()->height() >= 6 * rowHeight);
+    auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("briefingScroll"));
+    REQUIRE(scroll);
+    CHECK(scroll->widget() == window.findChild<BriefingPanel *>());
 }
