@@ -357,8 +357,8 @@ TEST_CASE("A fresh map opens on the area of most events, and Home frames them al
 TEST_CASE("The window's first layout gives the region list room for several rows, and the briefing form scrolls",
           "[widgets]")
 {
-    MainWindow window; // no saved layout: the docks as a first start places them
-    window.resize(1280, 800);                  // a common laptop screen
+    MainWindow window;        // no saved layout: the docks as a first start places them
+    window.resize(1280, 800); // a common laptop screen
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     auto *regionDock = window.findChild<QDockWidget *>(QStringLiteral("regionDock"));
