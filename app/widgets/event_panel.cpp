@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/event_panel.h"
 
+#include "core/geo/region_index.h"
 #include "render/category_style.h"
 #include "render/value_labels.h"
 
@@ -186,7 +187,16 @@ void EventPanel::refresh()
     if (e.confidence != Confidence::Unknown)
         meta.append(tr("confidence: %1").arg(ValueLabels::confidence(e.confidence).toLower()));
     if (!e.provenance.isEmpty()) meta.append(tr("provenance: %1").arg(ValueLabels::provenance(e.provenance).toLower()));
-    if (!e.regions.isEmpty()) meta.append(e.regions.join(QStringLiteral(", ")));
+    if (!e.regions.isEmpty()) {
+        // By the name the map shows, in the interface's language, with the code the data holds.
+        const RegionIndex *regions = dataset && dataset->baseMap ? dataset->baseMap->regions.get() : nullptr;
+        QStringList named;
+        for (const QString &code : e.regions) {
+            const int r = regions ? regions->find(code) : -1;
+            named.append(r >= 0 ? tr("%1 (%2)").arg(localized(regions->regions()[r].name, lang), code) : code);
+        }
+        meta.append(tr("regions: %1").arg(named.join(QStringLiteral(", "))));
+    }
     if (!e.actors.isEmpty()) {
         QStringList names;
         for (const QString &actor : e.actors)

@@ -1306,6 +1306,14 @@
         <source>The chosen event is no longer in the database&apos;s table.</source>
         <translation>El evento elegido ya no está en la tabla de la base de datos.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>regions: %1</source>
+        <translation>regiones: %1</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::EventTableModel</name>

@@ -205,3 +205,18 @@ TEST_CASE("The timeline draws a connector from the selected record to its relate
     }
     CHECK(changed >= 4);
 }
+
+TEST_CASE("The event panel names an event's regions as the map does, with the codes the data holds", "[widgets]")
+{
+    TreatyPanel t; // the treaty's entry into force: regions RU-MOW and KP-01
+    t.state.setSelectedEvent(t.inForce);
+    const auto metaText = [&] {
+        for (const QLabel *label : t.panel.findChildren<QLabel *>())
+            if (label->isVisible() && label->text().contains(u"RU-MOW")) return label->text();
+        return QString();
+    };
+    CHECK(metaText().contains(u"regions: Moscow (RU-MOW), Pyongyang (KP-01)"));
+    t.state.setLanguage(QStringLiteral("es"));
+    INFO(metaText().toStdString());
+    CHECK(metaText().contains(u"Moscú (RU-MOW), Pionyang (KP-01)"));
+}
