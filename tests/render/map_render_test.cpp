@@ -582,3 +582,30 @@ TEST_CASE("Marker groups are anchored to the map: a pan keeps the same events to
         CHECK(compared > 20);
     }
 }
+
+TEST_CASE("Place names keep clear of the attribution in the map's corner", "[render]")
+{
+    const auto dataset = test::preparedBundledDataset();
+    const MapScene scene(dataset->projectedBaseMap());
+    ViewState state;
+    state.setDataset(dataset);
+    const QSize size(900, 600);
+    const QRectF attribution = MapLegend().attributionRect(QRectF(QPointF(0, 0), QSizeF(size)));
+    // Regional views across Eastern Europe and Russia, where the names are dense: most put a
+    // name close to the corner, and none under the attribution drawn over it.
+    int namesBeside = 0;
+    for (double lon = 20; lon <= 60; lon += 4)
+        for (double lat = 44; lat <= 60; lat += 4) {
+            const Viewport viewport(WebMercator::toMercatorM(QPointF(lon, lat)), 1500, size);
+            QImage image(size, QImage::Format_ARGB32_Premultiplied);
+            QPainter painter(&image);
+            MapFrameResult drawn;
+            scene.paint(painter, MapFrame{*dataset, state, viewport}, drawn);
+            for (const auto &name : drawn.names) {
+                INFO(name.name.toStdString() << " at " << lon << "°, " << lat << "°");
+                CHECK_FALSE(name.box.intersects(attribution));
+                namesBeside += name.box.intersects(attribution.adjusted(-60, -30, 0, 0));
+            }
+        }
+    CHECK(namesBeside > 10);
+}

@@ -235,19 +235,37 @@ QRectF MapLegend::render(QPainter &painter, const QRectF &area, const ViewState 
     return box;
 }
 
+namespace {
+
+QFont attributionFont(const MapStyle &style)
+{
+    QFont font = style.font;
+    font.setPointSizeF(7.5);
+    return font;
+}
+
+} // namespace
+
+QString MapLegend::attributionText()
+{
+    return tr("Made with Natural Earth");
+}
+
+QRectF MapLegend::attributionRect(const QRectF &area) const
+{
+    const QFontMetricsF fm(attributionFont(m_style));
+    const QSizeF size(fm.horizontalAdvance(attributionText()) + 12, fm.height() + 6);
+    return QRectF(area.bottomRight() - QPointF(size.width(), size.height()), size);
+}
+
 void MapLegend::renderAttribution(QPainter &painter, const QRectF &area) const
 {
     painter.save();
-    QFont font = m_style.font;
-    font.setPointSizeF(7.5);
-    painter.setFont(font);
-    const QString text = tr("Made with Natural Earth");
-    const QFontMetricsF fm(font);
-    const QRectF box(area.bottomRight() - QPointF(fm.horizontalAdvance(text) + 12, fm.height() + 6),
-                     QSizeF(fm.horizontalAdvance(text) + 12, fm.height() + 6));
+    painter.setFont(attributionFont(m_style));
+    const QRectF box = attributionRect(area);
     painter.fillRect(box, QColor(255, 255, 255, 190));
     painter.setPen(QColor(0x44, 0x44, 0x44));
-    painter.drawText(box, Qt::AlignCenter, text);
+    painter.drawText(box, Qt::AlignCenter, attributionText());
     painter.restore();
 }
 

@@ -63,6 +63,9 @@ public:
     QString title(const ViewState &state) const;
     /// "Made with Natural Earth" in the bottom-right corner of `area`.
     void renderAttribution(QPainter &painter, const QRectF &area) const;
+    /// Where renderAttribution() draws in `area`: its bottom-right corner.
+    QRectF attributionRect(const QRectF &area) const;
+    static QString attributionText();
 
 private:
     MapStyle m_style;

@@ -45,8 +45,13 @@ MapScene::MapScene(std::shared_ptr<const ProjectedBaseMap> baseMap, Options opti
         // Names after the events, each on a side of its point that no marker, badge or
         // selection ring covers (or left out).
         {"names", 70, Group::Overlays,
-         [this](QPainter &p, const MapFrame &f, MapFrameResult &r) {
-             if (m_base) m_base->renderLabels(p, f.viewport, f.state.language(), r.labelObstacles);
+         [this, area](QPainter &p, const MapFrame &f, MapFrameResult &r) {
+             if (!m_base) return;
+             // Clear of the attribution drawn over the corner too: a name half under it read
+             // as a stray letter beside "Made with Natural Earth".
+             LabelObstacles obstacles = r.labelObstacles;
+             obstacles.rects.append(m_legend.attributionRect(area(f)));
+             r.names = m_base->renderLabels(p, f.viewport, f.state.language(), obstacles);
          }},
         {"legend", 80, Group::Overlays,
          [this, area](QPainter &p, const MapFrame &f, MapFrameResult &r) {

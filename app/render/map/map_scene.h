@@ -29,6 +29,8 @@ struct MapFrameResult {
     /// How the event layers drew the point events, for the legend. paint() takes it from
     /// `hits`; a caller that draws the event layers from a cache sets it from there.
     MarksDrawn marks;
+    /// The place and region names the names layer drew, with their boxes (logical px).
+    QList<BaseMapRenderer::PlacedLabel> names;
     LegendHits legendHits;
     QRectF legendRect; ///< where the legend went (logical px of the frame)
     /// A table browsed live: the view's events per category as the database counted them, which
