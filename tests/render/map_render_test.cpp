@@ -583,7 +583,7 @@ TEST_CASE("Marker groups are anchored to the map: a pan keeps the same events to
     }
 }
 
-TEST_CASE("Place names keep clear of the attribution in the map's corner", "[render]")
+TEST_CASE("Place names keep clear of the legend and of the attribution in the map's corners", "[render]")
 {
     const auto dataset = test::preparedBundledDataset();
     const MapScene scene(dataset->projectedBaseMap());
@@ -591,9 +591,9 @@ TEST_CASE("Place names keep clear of the attribution in the map's corner", "[ren
     state.setDataset(dataset);
     const QSize size(900, 600);
     const QRectF attribution = MapLegend().attributionRect(QRectF(QPointF(0, 0), QSizeF(size)));
-    // Regional views across Eastern Europe and Russia, where the names are dense: most put a
-    // name close to the corner, and none under the attribution drawn over it.
-    int namesBeside = 0;
+    // Regional views across Eastern Europe and Russia, where the names are dense: many put a
+    // name close to a corner, and none goes under the legend or the attribution.
+    int namesBeside = 0, namesBesideLegend = 0;
     for (double lon = 20; lon <= 60; lon += 4)
         for (double lat = 44; lat <= 60; lat += 4) {
             const Viewport viewport(WebMercator::toMercatorM(QPointF(lon, lat)), 1500, size);
@@ -604,8 +604,11 @@ TEST_CASE("Place names keep clear of the attribution in the map's corner", "[ren
             for (const auto &name : drawn.names) {
                 INFO(name.name.toStdString() << " at " << lon << "°, " << lat << "°");
                 CHECK_FALSE(name.box.intersects(attribution));
+                CHECK_FALSE(name.box.intersects(drawn.legendRect));
                 namesBeside += name.box.intersects(attribution.adjusted(-60, -30, 0, 0));
+                namesBesideLegend += name.box.intersects(drawn.legendRect.adjusted(0, -30, 60, 0));
             }
         }
     CHECK(namesBeside > 10);
+    CHECK(namesBesideLegend > 10);
 }

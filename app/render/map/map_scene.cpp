@@ -42,21 +42,22 @@ MapScene::MapScene(std::shared_ptr<const ProjectedBaseMap> baseMap, Options opti
          [this](QPainter &p, const MapFrame &f, MapFrameResult &r) { m_events.renderPoints(p, f, r.hits); }},
         {"selected event", 60, Group::Events,
          [this](QPainter &p, const MapFrame &f, MapFrameResult &r) { m_events.renderSelectedEvent(p, f, r.hits); }},
+        {"legend", 65, Group::Overlays,
+         [this, area](QPainter &p, const MapFrame &f, MapFrameResult &r) {
+             r.legendRect = m_legend.render(p, area(f), f.state, &r.legendHits, &r.marks,
+                                            r.categoryCounts ? &*r.categoryCounts : nullptr);
+         }},
         // Names after the events, each on a side of its point that no marker, badge or
         // selection ring covers (or left out).
         {"names", 70, Group::Overlays,
          [this, area](QPainter &p, const MapFrame &f, MapFrameResult &r) {
              if (!m_base) return;
-             // Clear of the attribution drawn over the corner too: a name half under it read
-             // as a stray letter beside "Made with Natural Earth".
+             // Clear of the legend (drawn just before) and of the attribution (drawn after)
+             // too: a name half under either read as a stray letter beside it.
              LabelObstacles obstacles = r.labelObstacles;
+             if (!r.legendRect.isEmpty()) obstacles.rects.append(r.legendRect);
              obstacles.rects.append(m_legend.attributionRect(area(f)));
              r.names = m_base->renderLabels(p, f.viewport, f.state.language(), obstacles);
-         }},
-        {"legend", 80, Group::Overlays,
-         [this, area](QPainter &p, const MapFrame &f, MapFrameResult &r) {
-             r.legendRect = m_legend.render(p, area(f), f.state, &r.legendHits, &r.marks,
-                                            r.categoryCounts ? &*r.categoryCounts : nullptr);
          }},
         {"attribution", 90, Group::Overlays,
          [this, area](QPainter &p, const MapFrame &f, MapFrameResult &) { m_legend.renderAttribution(p, area(f)); }},
