@@ -443,17 +443,32 @@ bool SnapshotComposer::paintBaseMapInBands(QPainter &painter, const MapFrame &fr
         MapFrameResult ignored;
         m_scene->paintGroup(MapScene::Group::BaseMap, p, frame, ignored);
     };
-    // The lower band starts as a copy of what the image holds there (whole rows are copied back,
-    // so whatever was drawn beside the map before it must come back unchanged).
-    QImage lower = image->copy(0, lowerFirst, image->width(), image->height() - lowerFirst);
+    // The lower band starts as what the image holds there (whole rows are copied back, so
+    // whatever was drawn beside the map before it must come back unchanged). Its rows below the
+    // upper band's are copied in and back by its own thread, beside the upper band's painting;
+    // only the overlap is copied here, before and after.
+    const int height = image->height();
+    QImage lower(image->width(), height - lowerFirst, image->format());
     if (lower.isNull()) return false;
-    std::thread lowerThread([&] { paintBand(lower, lowerFirst); });
-    QImage upper(image->bits(), image->width(), splitRow, image->bytesPerLine(), image->format());
+    uchar *bits = image->bits(); // detaches, if ever, here: before the threads
+    const size_t rowBytes = size_t(std::min(image->bytesPerLine(), lower.bytesPerLine()));
+    const auto copyRows = [&](int from, int to, bool intoLower) {
+        for (int y = from; y < to; ++y) {
+            uchar *row = bits + qsizetype(y) * image->bytesPerLine();
+            uchar *band = lower.scanLine(y - lowerFirst);
+            std::memcpy(intoLower ? band : row, intoLower ? row : band, rowBytes);
+        }
+    };
+    copyRows(lowerFirst, splitRow, true);
+    std::thread lowerThread([&] {
+        copyRows(splitRow, height, true);
+        paintBand(lower, lowerFirst);
+        copyRows(splitRow, height, false);
+    });
+    QImage upper(bits, image->width(), splitRow, image->bytesPerLine(), image->format());
     paintBand(upper, 0);
     lowerThread.join();
-    const int keepFrom = whole(splitRow - kBandOverlapRows / 2);
-    for (int y = keepFrom; y < image->height(); ++y)
-        std::memcpy(image->scanLine(y), lower.constScanLine(y - lowerFirst), size_t(image->bytesPerLine()));
+    copyRows(whole(splitRow - kBandOverlapRows / 2), splitRow, false);
     return true;
 }
 
