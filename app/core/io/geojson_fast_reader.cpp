@@ -3,6 +3,7 @@
 
 #include "core/io/gdal_session.h"
 #include "core/io/geojson_kernel.h"
+#include "core/io/geojson_sniff.h"
 #include "core/io/layer_reader.h"
 #include "core/io/schema_layer.h"
 #include "core/io/user_dataset.h"
@@ -266,10 +267,14 @@ std::unique_ptr<GeoJsonFastReader> GeoJsonFastReader::open(const QByteArray &gda
     // The same driver GDAL would pick, or GDAL reads it. GDAL tries its drivers in turn on the
     // first kilobyte, and an XML driver (GPX, KML) that finds its tag there claims the file and
     // fails on it ("<gpx" in a title: found by fuzz_geojson_differential): such headers are GDAL's.
-    ensureGdalReady();
-    if (identifyUserDriver(gdalPath) != u"GeoJSON") return decline(QStringLiteral("GDAL would not read it as GeoJSON"));
+    // A header whose answer is certain spares registering GDAL's drivers to ask (issue 20).
     std::unique_ptr<GeoJsonFastReader> reader(new GeoJsonFastReader);
     if (!reader->map(gdalPath)) return decline(QStringLiteral("cannot map the file"));
+    if (!gdalSurelyPicksGeoJson(suffix, std::string_view(reader->m_file->data, reader->m_file->size))) {
+        ensureGdalReady();
+        if (identifyUserDriver(gdalPath) != u"GeoJSON")
+            return decline(QStringLiteral("GDAL would not read it as GeoJSON"));
+    }
     if (std::string_view(reader->m_file->data, std::min<size_t>(reader->m_file->size, kGdalHeaderBytes)).find('<') !=
         std::string_view::npos)
         return decline(QStringLiteral("an XML driver of GDAL may claim its first kilobyte"));

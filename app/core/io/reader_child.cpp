@@ -201,6 +201,8 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
     // As in EventLoader: GeoJSON the fast path fully understands is read with simdjson.
     const std::unique_ptr<GeoJsonFastReader> fast =
         database ? nullptr : GeoJsonFastReader::open(gdalPath, info.suffix());
+    // GDAL's drivers registered (and its HTTP refused) only for what the fast path leaves to GDAL.
+    if (!fast) ensureGdalReady();
     DatasetPtr dataset =
         fast ? nullptr : (database ? openDatabaseDataset(path, false) : openUserDataset(gdalPath, info.suffix()));
     if (database && !dataset) {
@@ -363,7 +365,6 @@ int ReaderChild::run(const QStringList &arguments)
             options.mapping.addFigure(value);
         }
     }
-    ensureGdalReady(); // drivers registered and HTTP refused before the limits and the file
     applyLimits(memoryBytes, cpuSeconds, openFiles);
     std::set_new_handler(outOfMemory);
     ipc::FrameWriter out;

@@ -3,7 +3,6 @@
 
 #include "core/data_paths.h"
 
-#include "core/io/gdal_session.h"
 #include "core/io/reader_child.h"
 #include "core/io/reader_process.h"
 
@@ -84,7 +83,8 @@ int runZygote(int argc, char **argv, int commandFd, int stdoutFd)
         ::signal(s, SIG_DFL);
     QCoreApplication app(argc, argv);
     DataPaths::applicationDir(); // Qt's unguarded path cache filled before threads (DataPaths)
-    ensureGdalReady();           // while the app starts: off the export's critical path
+    // GDAL's drivers are not registered here: a GeoJSON file the fast path reads needs none, and
+    // the reader registers them (ensureGdalReady) when a file does.
     QByteArray command;
     const bool received = readAll(commandFd, command);
     ::close(commandFd);
