@@ -9,6 +9,7 @@
 #include "core/io/geojson_fast_reader.h"
 #include "core/io/id_set.h"
 #include "core/io/layer_reader.h"
+#include "core/io/schema_layer.h"
 #include "core/io/size_text.h"
 #include "core/io/user_dataset.h"
 
@@ -96,7 +97,8 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
     }
 
     const int layerCount = fast ? 1 : GDALDatasetGetLayerCount(dataset.get());
-    auto layerAt = [&](int l) { return fast ? fast->layer() : GDALDatasetGetLayer(dataset.get(), l); };
+    // The fast reader's one layer is its schema alone: no GDAL layer.
+    auto layerAt = [&](int l) { return fast ? nullptr : GDALDatasetGetLayer(dataset.get(), l); };
     qint64 total = fast ? fast->featureCount() : 0;
     for (int l = 0; l < layerCount && !fast; ++l) {
         // Only a count the driver knows cheaply (GeoJSON, GeoPackage): CSV's driver reads the
@@ -124,7 +126,8 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
     QStringList converterMessages; // GDAL's messages while converting (WKT), after the reading's
     for (int l = 0; l < layerCount && !result.cancelled; ++l) {
         OGRLayerH layer = layerAt(l);
-        LayerReader reader(path, layer, options, result.issues);
+        LayerReader reader(path, fast ? fast->schema() : layerSchemaOf(layer),
+                           layer ? OGR_L_GetSpatialRef(layer) : nullptr, options, result.issues);
         if (!reader.usable()) continue;
         if (!reader.hasStartColumn()) continue;
         anyStartColumn = true;

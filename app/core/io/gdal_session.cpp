@@ -48,6 +48,7 @@ void ensureGdalReady()
         CPLSetConfigOption("LIBKML_RESOLVE_STYLE", "NO");
         CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "2000"); // MB; large files are allowed
         CPLHTTPSetFetchCallback(refuseHttp, nullptr);           // whatever a driver asks for, no request leaves
+        routeGdalMessages();
         GDALAllRegister();
     });
 }
@@ -63,23 +64,47 @@ bool isVirtualOrRemotePath(const QString &path)
 
 namespace {
 thread_local GdalMessageCollector *t_collector = nullptr;
+std::atomic<bool> g_loadedOnDemand{false};
+} // namespace
 
-void collectMessage(CPLErr errorClass, CPLErrorNum, const char *message)
+void routeGdalMessage(int errorClass, int errorNumber, const char *message)
 {
-    if (t_collector && errorClass != CE_Debug && errorClass != CE_None)
-        t_collector->record(errorClass >= CE_Failure, QString::fromUtf8(message).trimmed());
+    const auto cplClass = CPLErr(errorClass);
+    if (!t_collector) {
+        CPLDefaultErrorHandler(cplClass, errorNumber, message); // what GDAL does without a handler
+        return;
+    }
+    if (cplClass != CE_Debug && cplClass != CE_None)
+        t_collector->record(cplClass >= CE_Failure, QString::fromUtf8(message).trimmed());
+}
+
+namespace {
+void routeCplMessage(CPLErr errorClass, CPLErrorNum errorNumber, const char *message)
+{
+    routeGdalMessage(int(errorClass), errorNumber, message);
 }
 } // namespace
 
+void routeGdalMessages()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { CPLSetErrorHandler(routeCplMessage); });
+}
+
+void setGdalLoadedOnDemand()
+{
+    g_loadedOnDemand = true;
+}
+
 GdalMessageCollector::GdalMessageCollector() : m_previous(t_collector)
 {
+    // Linked as usual, GDAL may be called before ensureGdalReady(): the routing goes in first.
+    if (!g_loadedOnDemand.load(std::memory_order_relaxed)) routeGdalMessages();
     t_collector = this;
-    CPLPushErrorHandler(collectMessage);
 }
 
 GdalMessageCollector::~GdalMessageCollector()
 {
-    CPLPopErrorHandler();
     t_collector = m_previous; // an enclosing collector on this thread collects again
 }
 

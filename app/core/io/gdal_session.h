@@ -18,9 +18,21 @@ qint64 refusedNetworkRequests();
 /// `http://`, `/vsizip/`…); only plain local files are opened.
 bool isVirtualOrRemotePath(const QString &path);
 
-/// Collects GDAL's error and warning messages on the current thread while alive (GDAL error
-/// handlers are per thread), instead of letting GDAL print them. Collectors nest: while an inner
-/// one lives, it alone collects.
+/// Routes GDAL's messages to the thread's GdalMessageCollector, if any, else to GDAL's default
+/// handler (stderr): one process-wide handler, installed once. ensureGdalReady() installs it,
+/// and so does the executable when it loads GDAL on demand (app/gdal_on_demand), so that a
+/// collector itself never calls GDAL and costs nothing where GDAL is not loaded.
+void routeGdalMessages();
+/// The handler routeGdalMessages() installs, for a loader that must install it without calling
+/// through the executable's GDAL entries (a CPLErrorHandler).
+void routeGdalMessage(int errorClass, int errorNumber, const char *message);
+/// Tells collectors that the executable installs the routing itself when it loads GDAL (set
+/// before main() by app/gdal_on_demand); otherwise each collector makes sure it is installed.
+void setGdalLoadedOnDemand();
+
+/// Collects GDAL's error and warning messages on the current thread while alive, instead of
+/// letting GDAL print them. Collectors nest: while an inner one lives, it alone collects. A
+/// handler pushed on GDAL's own per-thread stack (CPLPushErrorHandler) still takes precedence.
 class GdalMessageCollector {
 public:
     GdalMessageCollector();

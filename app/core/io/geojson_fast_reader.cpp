@@ -20,6 +20,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -291,8 +292,6 @@ std::unique_ptr<GeoJsonFastReader> GeoJsonFastReader::open(const QByteArray &gda
     reader->m_types.clear();
     for (const geojson::SchemaField &f : schema.fields)
         reader->m_types.push_back(f.type);
-    reader->m_memory = createSchemaLayer(reader->m_schema, &reader->m_layer);
-    if (!reader->m_layer) return decline(QStringLiteral("GDAL refuses the fields"));
     reader->m_featureCount = schema.features;
     return reader;
 }
@@ -307,13 +306,21 @@ bool GeoJsonFastReader::start(const std::vector<int> &fieldIndexes)
         requests.push_back({index, m_types[size_t(index)]});
         m_fieldTypes.push_back(OGRFieldType(f.type));
     }
-    m_feature.reset(OGR_F_Create(OGR_L_GetLayerDefn(m_layer)));
-    return m_scanner->start(m_file->data, m_file->size, m_file->fd, std::move(requests));
+    const bool numbers = std::any_of(m_fieldTypes.begin(), m_fieldTypes.end(),
+                                     [](OGRFieldType t) { return t != OFTString && t != OFTStringList; });
+    if (numbers) {
+        OGRLayerH layer = nullptr;
+        m_memory = createSchemaLayer(m_schema, &layer);
+        if (!layer) return false;
+        m_feature.reset(OGR_F_Create(OGR_L_GetLayerDefn(layer)));
+    }
+    m_started = m_scanner->start(m_file->data, m_file->size, m_file->fd, std::move(requests));
+    return m_started;
 }
 
 bool GeoJsonFastReader::next()
 {
-    return m_feature && m_scanner->next(m_values);
+    return m_started && m_scanner->next(m_values);
 }
 
 void GeoJsonFastReader::extract(const LayerReader &reader, qint64 record, FeatureBatch &batch)
@@ -335,20 +342,40 @@ void GeoJsonFastReader::extract(const LayerReader &reader, qint64 record, Featur
             batch.cells.push_back(c);
             continue;
         }
-        if (!v.present) {
-            OGR_F_UnsetField(f, field);
-        } else if (type == OFTStringList) {
-            m_items.clear();
-            for (const std::string &item : v.items)
-                m_items.push_back(item.c_str());
-            m_items.push_back(nullptr);
-            OGR_F_SetFieldStringList(f, field, const_cast<char **>(m_items.data()));
-        } else if (type == OFTInteger) {
+        if (!v.present) { // unset or null: what appendCell() gives for an unset OGR field
+            batch.cells.push_back({});
+            continue;
+        }
+        if (type == OFTStringList) {
+            // What appendCell() copies of an OGR string list: GDAL's text of it, "(2:a,b)", then
+            // the items; each item as OGR keeps it, a C string (up to any "\u0000").
+            FeatureBatch::Cell c;
+            std::string &listText = m_listText;
+            listText.assign("(").append(std::to_string(v.items.size())).append(":");
+            for (size_t item = 0; item < v.items.size(); ++item) {
+                if (item > 0) listText.push_back(',');
+                listText.append(v.items[item].c_str());
+            }
+            listText.push_back(')');
+            c.offset = qsizetype(batch.text.size());
+            c.size = qsizetype(listText.size());
+            batch.text.append(listText.c_str(), listText.size() + 1);
+            c.extra = qsizetype(batch.text.size());
+            for (const std::string &item : v.items) {
+                batch.text.append(item.c_str(), std::strlen(item.c_str()) + 1);
+                ++c.extraCount;
+            }
+            batch.cells.push_back(c);
+            continue;
+        }
+        if (type == OFTInteger) {
             OGR_F_SetFieldInteger(f, field, int(v.integer));
         } else if (type == OFTInteger64) {
             OGR_F_SetFieldInteger64(f, field, v.integer);
         } else if (type == OFTReal) {
             OGR_F_SetFieldDouble(f, field, v.real);
+        } else {
+            OGR_F_UnsetField(f, field); // no other type is read on this path
         }
         LayerReader::appendCell(f, field, type, batch);
     }

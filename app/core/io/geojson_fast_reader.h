@@ -32,12 +32,11 @@ public:
     static std::unique_ptr<GeoJsonFastReader> open(const QByteArray &gdalPath, const QString &suffix,
                                                    QString *declined = nullptr);
 
-    /// A layer with the fields and geometry column GDAL's layer for the file would have.
-    OGRLayerH layer() const { return m_layer; }
+    /// The fields and geometry column GDAL's layer for the file would have.
     const ipc::LayerSchema &schema() const { return m_schema; }
     qint64 featureCount() const { return m_featureCount; }
 
-    /// Starts reading features that carry only `fieldIndexes` (of layer()); false on failure.
+    /// Starts reading features that carry only `fieldIndexes` (of schema()); false on failure.
     bool start(const std::vector<int> &fieldIndexes);
     /// Reads the next feature; false after the last.
     bool next();
@@ -53,15 +52,17 @@ private:
     std::unique_ptr<Mapping> m_file;
     std::unique_ptr<geojson::Scanner> m_scanner;
     ipc::LayerSchema m_schema;
-    DatasetPtr m_memory;
-    OGRLayerH m_layer = nullptr;
     qint64 m_featureCount = 0;
-    FeaturePtr m_feature; ///< scratch: a value that is not text gets GDAL's text through it
+    bool m_started = false;
+    // Scratch, only when a requested field holds numbers: a number gets GDAL's text through an
+    // OGR field of an in-memory layer with schema()'s fields. Text and lists of text need no GDAL.
+    DatasetPtr m_memory;
+    FeaturePtr m_feature;
     geojson::Feature m_values;
-    std::vector<geojson::FieldType> m_types; ///< per field of layer()
+    std::vector<geojson::FieldType> m_types; ///< per field of schema()
     std::vector<int> m_fields;               ///< per requested value: its OGR field index
     std::vector<OGRFieldType> m_fieldTypes;  ///< per requested value
-    std::vector<const char *> m_items;       ///< a string list's items, for OGR
+    std::string m_listText;                  ///< scratch: a string list's text
 };
 
 /// An OGR geometry of `g` (the caller owns it; null for none), as GDAL's GeoJSON driver builds it.

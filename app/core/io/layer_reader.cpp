@@ -2,6 +2,7 @@
 #include "core/io/layer_reader.h"
 
 #include "core/ascii_bytes.h"
+#include "core/io/schema_layer.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -39,12 +40,18 @@ QString LayerReader::tr(const char *text)
 }
 
 LayerReader::LayerReader(const QString &file, OGRLayerH layer, const LoadOptions &options, IssueList &issues)
+    : LayerReader(file, layerSchemaOf(layer), OGR_L_GetSpatialRef(layer), options, issues)
+{
+}
+
+LayerReader::LayerReader(const QString &file, const ipc::LayerSchema &schema, OGRSpatialReferenceH srs,
+                         const LoadOptions &options, IssueList &issues)
     : m_file(file), m_options(options), m_issues(issues)
 {
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    auto fieldIndex = [&](const QString &name) { return schemaFieldIndex(schema, name.toUtf8().constData()); };
     QStringList columns;
-    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i)
-        columns.append(QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i))));
+    for (const ipc::LayerField &field : schema.fields)
+        columns.append(QString::fromUtf8(field.name));
     if (const SchemaProfile *profile = SchemaProfile::recognise(columns)) {
         m_mapping = profile->mapping(columns, options.mapping);
         m_profile = std::make_unique<ProfileTransform>(*profile, columns, options.regions);
@@ -55,18 +62,18 @@ LayerReader::LayerReader(const QString &file, OGRLayerH layer, const LoadOptions
     m_dateForm = options.dateForm.value_or(m_profile ? m_profile->profile().dateForm : DateForm::Iso);
     for (FieldRole role : allFieldRoles()) {
         const QString column = m_mapping.column(role);
-        m_index[int(role)] = column.isEmpty() ? -1 : OGR_FD_GetFieldIndex(defn, column.toUtf8().constData());
+        m_index[int(role)] = column.isEmpty() ? -1 : fieldIndex(column);
         if (!column.isEmpty() && m_index[int(role)] < 0 && options.mapping.has(role))
             fileIssue(Issue::Severity::Warning,
                       tr("the mapping names column '%1' for %2, but the file has no such column")
                           .arg(column, toString(role)));
     }
     for (auto it = m_mapping.localizedTitles().cbegin(); it != m_mapping.localizedTitles().cend(); ++it)
-        m_titleColumns.append({it.key(), OGR_FD_GetFieldIndex(defn, it.value().toUtf8().constData())});
+        m_titleColumns.append({it.key(), fieldIndex(it.value())});
     for (auto it = m_mapping.localizedSummaries().cbegin(); it != m_mapping.localizedSummaries().cend(); ++it)
-        m_summaryColumns.append({it.key(), OGR_FD_GetFieldIndex(defn, it.value().toUtf8().constData())});
+        m_summaryColumns.append({it.key(), fieldIndex(it.value())});
     for (const QString &column : m_mapping.figures()) {
-        const int index = OGR_FD_GetFieldIndex(defn, column.toUtf8().constData());
+        const int index = fieldIndex(column);
         if (index >= 0)
             m_figureColumns.append({column, index});
         else
@@ -74,7 +81,7 @@ LayerReader::LayerReader(const QString &file, OGRLayerH layer, const LoadOptions
                       tr("the mapping names column '%1' for a figure, but the file has no such column").arg(column));
     }
 
-    if (OGRSpatialReferenceH srs = OGR_L_GetSpatialRef(layer)) {
+    if (srs) {
         SrsPtr wgs84(OSRNewSpatialReference(nullptr));
         OSRSetWellKnownGeogCS(static_cast<OGRSpatialReferenceH>(wgs84.get()), "WGS84");
         OSRSetAxisMappingStrategy(static_cast<OGRSpatialReferenceH>(wgs84.get()), OAMS_TRADITIONAL_GIS_ORDER);
@@ -83,25 +90,25 @@ LayerReader::LayerReader(const QString &file, OGRLayerH layer, const LoadOptions
             if (!m_toWgs84)
                 fileIssue(Issue::Severity::Fatal,
                           tr("the coordinate system of layer '%1' cannot be converted to WGS 84")
-                              .arg(QString::fromUtf8(OGR_L_GetName(layer))));
+                              .arg(QString::fromUtf8(schema.name)));
         }
     }
     // KML gives an instant as <TimeStamp> and a period as <TimeSpan>; LIBKML exposes them as the
     // columns `timestamp` and `begin`/`end`, and one layer may hold both kinds of placemark.
     if (!options.mapping.has(FieldRole::Start) &&
         m_mapping.column(FieldRole::Start).compare(u"begin", Qt::CaseInsensitive) == 0)
-        m_startFallback = OGR_FD_GetFieldIndex(defn, "timestamp");
-    m_hasGeometryColumn = OGR_FD_GetGeomFieldCount(defn) > 0 && OGR_FD_GetGeomType(defn) != wkbNone;
+        m_startFallback = schemaFieldIndex(schema, "timestamp");
+    m_hasGeometryColumn = schema.hasGeometryField && schema.geometryType != wkbNone;
     m_hasLocation = m_hasGeometryColumn || (has(FieldRole::Longitude) && has(FieldRole::Latitude)) ||
                     has(FieldRole::Wkt) || has(FieldRole::Regions);
 
     // The columns conversion reads, each copied once per feature by extract().
-    m_columnOf.assign(size_t(std::max(0, OGR_FD_GetFieldCount(defn))), -1);
+    m_columnOf.assign(schema.fields.size(), -1);
     auto take = [&](int index) {
         if (index < 0 || m_columnOf[size_t(index)] >= 0) return;
         m_columnOf[size_t(index)] = int(m_columns.size());
         m_columns.push_back(index);
-        m_types.push_back(OGR_Fld_GetType(OGR_FD_GetFieldDefn(defn, index)));
+        m_types.push_back(OGRFieldType(schema.fields[size_t(index)].type));
     };
     for (const int index : m_index)
         take(index);

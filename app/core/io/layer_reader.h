@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/io/batch_codec.h"
 #include "core/io/event_loader.h"
 #include "core/io/feature_batch.h"
 #include "core/io/gdal_handles.h"
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 
 #include <ogr_api.h>
+#include <ogr_srs_api.h>
 
 #include <cmath>
 #include <optional>
@@ -23,6 +25,11 @@ namespace chronomap {
 /// the dataset) and converts the copy (read(), on any one thread). Internal to the loader.
 class LayerReader : private ProfileRecord {
 public:
+    /// The reader of a layer described by `schema` whose coordinates are in `srs` (null: WGS 84,
+    /// or no geometry). Calls GDAL only for a coordinate system to convert from.
+    LayerReader(const QString &file, const ipc::LayerSchema &schema, OGRSpatialReferenceH srs,
+                const LoadOptions &options, IssueList &issues);
+    /// The reader of GDAL's `layer`, from its schema and coordinate system.
     LayerReader(const QString &file, OGRLayerH layer, const LoadOptions &options, IssueList &issues);
 
     /// Copies what read() needs of one feature into `batch`. Runs on the thread that owns the

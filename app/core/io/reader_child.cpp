@@ -8,6 +8,7 @@
 #include "core/io/feature_batch.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/gdal_session.h"
+#include "core/io/schema_layer.h"
 #include "core/io/geojson_fast_reader.h"
 #include "core/io/layer_reader.h"
 #include "core/io/reader_process.h"
@@ -140,20 +141,6 @@ Fault faultFromEnvironment()
     ::_exit(0);
 }
 
-ipc::LayerSchema schemaOf(OGRLayerH layer)
-{
-    ipc::LayerSchema s;
-    s.name = OGR_L_GetName(layer);
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    s.hasGeometryField = OGR_FD_GetGeomFieldCount(defn) > 0 && OGR_FD_GetGeomType(defn) != wkbNone;
-    s.geometryType = s.hasGeometryField ? int(OGR_FD_GetGeomType(defn)) : int(wkbNone);
-    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
-        OGRFieldDefnH field = OGR_FD_GetFieldDefn(defn, i);
-        s.fields.push_back({OGR_Fld_GetNameRef(field), int(OGR_Fld_GetType(field)), int(OGR_Fld_GetSubType(field))});
-    }
-    return s;
-}
-
 /// This process's peak resident set (VmHWM: this image's own, unlike getrusage's maxrss, which
 /// keeps the spawning app's) and minor page faults, for the bench.
 void measureSelf(ipc::EndInfo &end)
@@ -223,7 +210,8 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
     flush(out);
 
     const int layerCount = fast ? 1 : GDALDatasetGetLayerCount(dataset.get());
-    auto layerAt = [&](int l) { return fast ? fast->layer() : GDALDatasetGetLayer(dataset.get(), l); };
+    // The fast reader's one layer is its schema alone: no GDAL layer.
+    auto layerAt = [&](int l) { return fast ? nullptr : GDALDatasetGetLayer(dataset.get(), l); };
     qint64 total = fast ? fast->featureCount() : 0;
     for (int l = 0; l < layerCount && !fast; ++l) {
         OGRLayerH layer = layerAt(l);
@@ -256,13 +244,14 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
     if (database) readingErrors.emplace();
     for (int l = 0; l < layerCount; ++l) {
         OGRLayerH layer = layerAt(l);
-        LayerReader reader(name, layer, options, issues);
+        const ipc::LayerSchema schema = fast ? fast->schema() : layerSchemaOf(layer);
+        LayerReader reader(name, schema, layer ? OGR_L_GetSpatialRef(layer) : nullptr, options, issues);
         sendIssues();
         if (!reader.usable() || !reader.hasStartColumn()) continue;
         end.anyStartColumn = true;
         if (fast && !fast->start(reader.fieldIndexes()))
             return fatal(tr("not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)"));
-        out.layer(schemaOf(layer));
+        out.layer(schema);
         flush(out);
         LayerFeatures features(layer, fast.get());
         // A batch leaves when full, or a quarter of a second after the last one: the app sees

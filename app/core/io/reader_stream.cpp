@@ -7,14 +7,11 @@
 #include "core/io/gdal_session.h"
 #include "core/io/id_set.h"
 #include "core/io/layer_reader.h"
-#include "core/io/schema_layer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 
-#include <gdal.h>
-#include <ogr_api.h>
 
 #include <algorithm>
 
@@ -38,7 +35,6 @@ struct ReaderStream::State {
     ipc::FrameDecoder decoder;
     EventStoreBuilder builder;
     IdSet seenIds;
-    DatasetPtr layers; ///< an in-memory dataset with the child's layer definition
     std::unique_ptr<LayerReader> reader;
     std::unique_ptr<BatchConverter> converter; ///< of `reader`
     std::vector<int> columnTypes;
@@ -54,14 +50,13 @@ ReaderStream::ReaderStream(QString path, LoadOptions options)
       m_path(DatabaseSource::isDatabase(path) ? DatabaseSource::redacted(path) : std::move(path)),
       m_options(std::move(options))
 {
-    ensureGdalReady(); // the in-memory layers of beginLayer()
     d->fileBytes = QFileInfo(m_path).size();
 }
 
 ReaderStream::~ReaderStream()
 {
     d->converter.reset();
-    d->reader.reset(); // before the dataset its layer belongs to
+    d->reader.reset();
 }
 
 qsizetype ReaderStream::eventsConverted() const
@@ -149,16 +144,13 @@ qint64 ReaderStream::childMinorFaults() const
 bool ReaderStream::beginLayer(const ipc::LayerSchema &schema)
 {
     // The conversion needs a LayerReader made from the same layer definition the child read:
-    // an in-memory layer with the same fields gives it the same columns, mapping and roles.
+    // the same fields give it the same columns, mapping and roles. The child converted the
+    // coordinates, so there is no coordinate system here.
     d->converter.reset();
     d->reader.reset();
-    d->layers.reset();
-    OGRLayerH layer = nullptr;
-    d->layers = createSchemaLayer(schema, &layer);
-    if (!layer) return false;
     // The child has sent the issues its own LayerReader found in this definition; drop ours.
     const qsizetype before = m_result.issues.size();
-    d->reader = std::make_unique<LayerReader>(m_path, layer, m_options, m_result.issues);
+    d->reader = std::make_unique<LayerReader>(m_path, schema, nullptr, m_options, m_result.issues);
     m_result.issues.resize(before);
     if (!d->reader->usable() || !d->reader->hasStartColumn()) return false;
     d->columnTypes.assign(d->reader->columnTypes().begin(), d->reader->columnTypes().end());

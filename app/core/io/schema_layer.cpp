@@ -3,7 +3,30 @@
 
 #include "core/io/gdal_session.h"
 
+#include <strings.h>
+
 namespace chronomap {
+
+ipc::LayerSchema layerSchemaOf(OGRLayerH layer)
+{
+    ipc::LayerSchema s;
+    s.name = OGR_L_GetName(layer);
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    s.hasGeometryField = OGR_FD_GetGeomFieldCount(defn) > 0 && OGR_FD_GetGeomType(defn) != wkbNone;
+    s.geometryType = s.hasGeometryField ? int(OGR_FD_GetGeomType(defn)) : int(wkbNone);
+    for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
+        OGRFieldDefnH field = OGR_FD_GetFieldDefn(defn, i);
+        s.fields.push_back({OGR_Fld_GetNameRef(field), int(OGR_Fld_GetType(field)), int(OGR_Fld_GetSubType(field))});
+    }
+    return s;
+}
+
+int schemaFieldIndex(const ipc::LayerSchema &schema, const char *name)
+{
+    for (size_t i = 0; i < schema.fields.size(); ++i)
+        if (::strcasecmp(schema.fields[i].name.constData(), name) == 0) return int(i); // GDAL's EQUAL()
+    return -1;
+}
 
 DatasetPtr createSchemaLayer(const ipc::LayerSchema &schema, OGRLayerH *layer)
 {

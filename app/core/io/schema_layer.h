@@ -6,6 +6,13 @@
 
 namespace chronomap {
 
+/// The fields and geometry column of a GDAL layer, as the reader child sends them.
+ipc::LayerSchema layerSchemaOf(OGRLayerH layer);
+
+/// The index of the field named `name` (ASCII case-insensitive, the first of equal names, as
+/// OGR_FD_GetFieldIndex finds it); -1 when there is none.
+int schemaFieldIndex(const ipc::LayerSchema &schema, const char *name);
+
 /// An in-memory GDAL layer with `schema`'s fields, for a LayerReader to map roles and columns
 /// from exactly as it would from the file's own layer. Null (and `*layer` null) when GDAL refuses
 /// a name or type. The layer lives as long as the returned dataset.
