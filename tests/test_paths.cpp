@@ -23,4 +23,9 @@ QString videoModule()
     return QStringLiteral(CHRONOMAP_VIDEO_MODULE);
 }
 
+bool gdalLoadedOnDemand()
+{
+    return CHRONOMAP_GDAL_ON_DEMAND;
+}
+
 } // namespace chronomap::test

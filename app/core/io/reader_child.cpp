@@ -86,8 +86,11 @@ qint64 addressSpaceBytes()
 void applyLimits(qint64 memoryBytes, qint64 cpuSeconds, qint64 openFiles)
 {
     if (memoryBytes > 0) {
+        // GDAL's libraries may be loaded after this (app/gdal_on_demand), mapping ~160 MiB: the
+        // hard limit leaves room for them, and the loader raises the soft limit by what they map.
+        constexpr qint64 kLibraryRoom = qint64(512) << 20;
         const rlim_t limit = rlim_t(addressSpaceBytes() + memoryBytes);
-        const rlimit r{limit, limit};
+        const rlimit r{limit, limit + rlim_t(kLibraryRoom)};
         setrlimit(RLIMIT_AS, &r);
     }
     if (cpuSeconds > 0) {
