@@ -179,6 +179,8 @@ TEST_CASE("Hand-made rings: open, short, repeated and horizontal, with NaN and i
         {{nan, 0}, {1, 0}, {1, 1}, {0, 1}},                               // a NaN first vertex
         {{0, 0}, {1e-300, 0}, {1e-300, 1e-300}, {0, 1e-300}},             // quotients that underflow
         {{-180, -90}, {180, -90}, {180, 90}, {-180, 90}},
+        {{0, 0}, {1, 0}, {1, inf}, {0, 1}}, // infinite vertices
+        {{0, -inf}, {1, 0}, {1, 1}, {-inf, 1}},
     };
     std::vector<QPointF> points = {{nan, 0.5}, {0.5, nan},  {nan, nan},  {inf, 0.5},       {-inf, 0.5},
                                    {0.5, inf}, {0.5, -inf}, {0, 1e-301}, {-1e-301, 5e-301}};

@@ -33,23 +33,28 @@ bool RegionIndex::ringContains(std::span<const double> closedLonLatDeg, double l
     // The crossing rule of GDAL 3.6's OGRLinearRing::isPointInRing, kept to the last rounding so
     // the answer on and near an edge stays GDAL's: coordinates are taken relative to the point; an
     // edge counts when one end is strictly above the point's latitude and the other on or below it
-    // (dLat > 0 against dLat <= 0, so a horizontal edge never counts, nor a NaN), and it crosses that
-    // latitude strictly east of the point: (dLon1 * dLat0 - dLon0 * dLat1) / (dLat0 - dLat1) > 0,
-    // divided as GDAL divides (a sign test would differ where the quotient underflows to 0).
-    // An odd count of such edges is inside.
+    // (dLat > 0 against dLat <= 0, so a horizontal edge never counts), and it crosses that latitude
+    // strictly east of the point: (dLon1 * dLat0 - dLon0 * dLat1) / (dLat0 - dLat1) > 0, divided as
+    // GDAL divides (a sign test would differ where the quotient underflows to 0). An odd count of
+    // such edges is inside.
+    // "Above" is found by comparing latitudes, a subtraction fewer per vertex than GDAL's dLat > 0,
+    // with the same answer: a difference of doubles is 0 only for equal ones (subnormals) and keeps
+    // its sign. Where a dLat is NaN (a NaN latitude, or inf - inf), an edge GDAL skips may pass the
+    // comparison, but its quotient is then NaN and it does not count either.
     const size_t vertexCount = closedLonLatDeg.size() / 2;
     if (vertexCount < kMinRingVertices) return false;
     const double *v = closedLonLatDeg.data();
     bool inside = false;
-    double prevDLat = v[1] - latDeg;
+    bool prevAbove = v[1] > latDeg;
     for (size_t i = 1; i < vertexCount; ++i) {
-        const double dLat = v[2 * i + 1] - latDeg;
-        if ((dLat > 0 && prevDLat <= 0) || (prevDLat > 0 && dLat <= 0)) {
+        const bool above = v[2 * i + 1] > latDeg;
+        if (above != prevAbove) {
+            const double dLat = v[2 * i + 1] - latDeg, prevDLat = v[2 * i - 1] - latDeg;
             const double dLon = v[2 * i] - lonDeg, prevDLon = v[2 * i - 2] - lonDeg;
             const double crossingDLon = (dLon * prevDLat - prevDLon * dLat) / (prevDLat - dLat);
             if (0.0 < crossingDLon) inside = !inside;
         }
-        prevDLat = dLat;
+        prevAbove = above;
     }
     return inside;
 }
