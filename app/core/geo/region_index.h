@@ -5,17 +5,17 @@
 
 #include <QHash>
 
-#include <memory>
+#include <span>
 #include <vector>
 
 namespace chronomap {
 
-/// Admin-1 regions with a point-in-region test: a bounding-box prefilter, then GDAL's exact
-/// point-in-ring test on the candidates. Immutable and safe to query from any thread.
+/// Admin-1 regions with a point-in-region test: a bounding-box prefilter, then an exact even-odd
+/// test of each candidate ring that answers as GDAL 3.6's OGRLinearRing::isPointInRing does (no
+/// GDAL call: an export must not load libgdal for it). Immutable and safe to query from any thread.
 class RegionIndex {
 public:
     explicit RegionIndex(QList<AreaFeature> regions);
-    ~RegionIndex();
 
     const QList<AreaFeature> &regions() const { return m_regions; }
     /// Index of the region containing the point (WGS 84 degrees), or -1.
@@ -24,11 +24,25 @@ public:
     /// (case-insensitive), or -1.
     int find(const QString &codeOrName) const;
 
+    /// The ring's vertices as lon, lat pairs (degrees), closed as OGRLinearRing::closeRings() closes
+    /// it: the first vertex appended when the last differs from it (rings of one vertex stay open).
+    static std::vector<double> closedRing(const LonLatRing &ring);
+    /// Whether the point (degrees) is inside the closed ring (lon, lat pairs, as closedRing() gives),
+    /// with the answer of GDAL 3.6's OGRLinearRing::isPointInRing(point, FALSE), boundary included.
+    static bool ringContains(std::span<const double> closedLonLatDeg, double lonDeg, double latDeg);
+
 private:
-    struct Geometry;
+    /// One ring's vertices in m_lonLatDeg and its box (degrees).
+    struct Ring {
+        size_t firstValue = 0; ///< index of its first lon in m_lonLatDeg
+        size_t valueCount = 0; ///< two values per vertex, the closing vertex included
+        double westDeg = 0, eastDeg = 0, southDeg = 0, northDeg = 0;
+    };
     QList<AreaFeature> m_regions;
-    std::vector<std::unique_ptr<Geometry>> m_geometry;
-    QHash<QString, int> m_byKey; ///< upper-case code and lower-case names
+    std::vector<double> m_lonLatDeg; ///< every ring's closed vertices, lon and lat interleaved
+    std::vector<Ring> m_rings;       ///< all regions' rings, region by region
+    std::vector<size_t> m_firstRing; ///< region r's rings are [m_firstRing[r], m_firstRing[r + 1])
+    QHash<QString, int> m_byKey;     ///< upper-case code and lower-case names
 };
 
 } // namespace chronomap
