@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "test_paths.h"
 
+#include "cli/run_chronomap.h"
+
 namespace chronomap::test {
 
 QString sourceDir()

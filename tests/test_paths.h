@@ -12,6 +12,5 @@ QString sourceDir();    ///< the source tree
 QString testDataDir();  ///< tests/data in the source tree
 QString chronomapExe(); ///< the chronomap binary of this build
 QString videoModule();  ///< the FFmpeg video module of this build
-bool gdalLoadedOnDemand(); ///< the chronomap binary loads GDAL at its first call (app/gdal_on_demand)
 
 } // namespace chronomap::test

@@ -68,7 +68,8 @@ TEST_CASE("An export of GeoJSON points calls no GDAL function in either process,
     QTemporaryDir dir;
     const QString data = dir.filePath(QStringLiteral("points.geojson"));
     REQUIRE(writeFile(data, pointsGeoJson(600)));
-    const QString fastPng = dir.filePath(QStringLiteral("fast.png")), gdalPng = dir.filePath(QStringLiteral("gdal.png"));
+    const QString fastPng = dir.filePath(QStringLiteral("fast.png")),
+                  gdalPng = dir.filePath(QStringLiteral("gdal.png"));
 
     const Run fast = runTraced({QStringLiteral("--export"), fastPng, QStringLiteral("--data"), data});
     INFO(fast.err.toStdString());
@@ -77,8 +78,8 @@ TEST_CASE("An export of GeoJSON points calls no GDAL function in either process,
 
     // GDAL's own reader of the same file: the trace shows it (so the check above can fail), and
     // the image is the same, pixel for pixel, but for the credits' last line (its export time).
-    const Run gdal = runTraced({QStringLiteral("--export"), gdalPng, QStringLiteral("--data"), data},
-                               QStringLiteral("gdal"));
+    const Run gdal =
+        runTraced({QStringLiteral("--export"), gdalPng, QStringLiteral("--data"), data}, QStringLiteral("gdal"));
     INFO(gdal.err.toStdString());
     REQUIRE(gdal.exitCode == 0);
     CHECK(gdal.err.contains(QLatin1String("GDAL function GDALOpenEx")));

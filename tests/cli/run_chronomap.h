@@ -15,6 +15,10 @@
 
 namespace chronomap::test {
 
+/// Whether the build's chronomap binary loads GDAL at its first call (app/gdal_on_demand), not at
+/// its start; defined in test_paths.cpp with the build's other facts.
+bool gdalLoadedOnDemand();
+
 struct Run {
     int exitCode = -1; ///< -1 when the process died of a signal
     QString out;

@@ -41,8 +41,7 @@ QString LayerReader::tr(const char *text)
 
 LayerReader::LayerReader(const QString &file, OGRLayerH layer, const LoadOptions &options, IssueList &issues)
     : LayerReader(file, layerSchemaOf(layer), OGR_L_GetSpatialRef(layer), options, issues)
-{
-}
+{}
 
 LayerReader::LayerReader(const QString &file, const ipc::LayerSchema &schema, OGRSpatialReferenceH srs,
                          const LoadOptions &options, IssueList &issues)
