@@ -350,16 +350,15 @@ void GeoJsonFastReader::extract(const LayerReader &reader, qint64 record, Featur
             // What appendCell() copies of an OGR string list: GDAL's text of it, "(2:a,b)", then
             // the items; each item as OGR keeps it, a C string (up to any "\u0000").
             FeatureBatch::Cell c;
-            std::string &listText = m_listText;
-            listText.assign("(").append(std::to_string(v.items.size())).append(":");
-            for (size_t item = 0; item < v.items.size(); ++item) {
-                if (item > 0) listText.push_back(',');
-                listText.append(v.items[item].c_str());
-            }
-            listText.push_back(')');
             c.offset = qsizetype(batch.text.size());
-            c.size = qsizetype(listText.size());
-            batch.text.append(listText.c_str(), listText.size() + 1);
+            batch.text.append("(").append(std::to_string(v.items.size())).append(":");
+            for (size_t item = 0; item < v.items.size(); ++item) {
+                if (item > 0) batch.text.push_back(',');
+                batch.text.append(v.items[item].c_str());
+            }
+            batch.text.push_back(')');
+            c.size = qsizetype(batch.text.size()) - c.offset;
+            batch.text.push_back('\0');
             c.extra = qsizetype(batch.text.size());
             for (const std::string &item : v.items) {
                 batch.text.append(item.c_str(), std::strlen(item.c_str()) + 1);

@@ -62,7 +62,6 @@ private:
     std::vector<geojson::FieldType> m_types; ///< per field of schema()
     std::vector<int> m_fields;               ///< per requested value: its OGR field index
     std::vector<OGRFieldType> m_fieldTypes;  ///< per requested value
-    std::string m_listText;                  ///< scratch: a string list's text
 };
 
 /// An OGR geometry of `g` (the caller owns it; null for none), as GDAL's GeoJSON driver builds it.
