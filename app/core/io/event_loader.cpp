@@ -96,6 +96,9 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
         return finish();
     }
 
+    // A CSV file of text columns: its rows read with GDAL's CSV tokenizer, past GDAL's features.
+    const std::unique_ptr<CsvRowReader> csvRows =
+        dataset ? CsvRowReader::open(gdalPath, suffix, dataset.get()) : nullptr;
     const int layerCount = fast ? 1 : GDALDatasetGetLayerCount(dataset.get());
     // The fast reader's one layer is its schema alone: no GDAL layer.
     auto layerAt = [&](int l) { return fast ? nullptr : GDALDatasetGetLayer(dataset.get(), l); };
@@ -136,7 +139,7 @@ LoadResult readDataset(const QByteArray &gdalPath, const QString &path, const QS
                 fatal(path, tr("not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)")));
             return finish();
         }
-        LayerFeatures features(layer, fast.get());
+        LayerFeatures features(layer, fast.get(), csvRows.get());
 
         // This thread reads features (GDAL's work) and copies their fields into batches; the
         // converter turns batches into events, in record order, on a second thread while this

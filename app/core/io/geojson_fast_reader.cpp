@@ -438,6 +438,8 @@ void LayerFeatures::extract(const LayerReader &reader, qint64 record, FeatureBat
 {
     if (m_fast)
         m_fast->extract(reader, record, batch);
+    else if (m_csv)
+        m_csv->extract(reader, record, batch);
     else
         reader.extract(static_cast<OGRFeatureH>(m_owned.get()), record, batch);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/io/batch_codec.h"
+#include "core/io/csv_row_reader.h"
 #include "core/io/feature_batch.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/geojson_scan.h"
@@ -67,18 +68,21 @@ private:
 /// An OGR geometry of `g` (the caller owns it; null for none), as GDAL's GeoJSON driver builds it.
 OGRGeometryH ogrGeometryOf(const geojson::Geometry &g);
 
-/// The features of one layer in order, from the fast reader when it serves the file, else from
-/// GDAL's layer (read from its start). What the loader and the reader child both iterate.
+/// The features of one layer in order: from the GeoJSON fast reader or the CSV rows when one
+/// serves the file, else from GDAL's layer (read from its start). What the loader and the reader
+/// child both iterate.
 class LayerFeatures {
 public:
-    LayerFeatures(OGRLayerH layer, GeoJsonFastReader *fast) : m_layer(layer), m_fast(fast)
+    LayerFeatures(OGRLayerH layer, GeoJsonFastReader *fast, CsvRowReader *csv = nullptr)
+        : m_layer(layer), m_fast(fast), m_csv(csv)
     {
-        if (!m_fast) OGR_L_ResetReading(m_layer);
+        if (!m_fast && !m_csv) OGR_L_ResetReading(m_layer);
     }
     /// Reads the next feature; false at the end.
     bool next()
     {
         if (m_fast) return m_fast->next();
+        if (m_csv) return m_csv->next();
         m_owned.reset(OGR_L_GetNextFeature(m_layer));
         return m_owned != nullptr;
     }
@@ -88,7 +92,8 @@ public:
 private:
     OGRLayerH m_layer;
     GeoJsonFastReader *m_fast;
-    FeaturePtr m_owned; ///< GDAL's feature; the fast reader keeps its own
+    CsvRowReader *m_csv;
+    FeaturePtr m_owned; ///< GDAL's feature; the fast readers keep their own
 };
 
 } // namespace chronomap

@@ -152,6 +152,23 @@ void LayerReader::extract(OGRFeatureH f, qint64 record, FeatureBatch &batch) con
     extractGeometry(OGR_F_GetGeometryRef(f), batch);
 }
 
+void LayerReader::extractText(const char *const *values, int count, qint64 record, FeatureBatch &batch) const
+{
+    batch.columns = int(m_columns.size());
+    batch.records.push_back(record);
+    for (const int index : m_columns) {
+        FeatureBatch::Cell c;
+        if (index < count) { // as appendCell() copies a text field GDAL set
+            const size_t size = std::strlen(values[index]);
+            c.offset = qsizetype(batch.text.size());
+            c.size = qsizetype(size);
+            batch.text.append(values[index], size + 1); // with its NUL
+        }
+        batch.cells.push_back(c);
+    }
+    extractGeometry(OGRGeometryH(nullptr), batch);
+}
+
 void LayerReader::appendCell(OGRFeatureH f, int index, OGRFieldType type, FeatureBatch &batch)
 {
     FeatureBatch::Cell c;

@@ -37,6 +37,9 @@ public:
     void extract(OGRFeatureH f, qint64 record, FeatureBatch &batch) const;
     /// One cell of extract(): OGR field `index` of `f`, of `type`, appended to `batch.cells`.
     static void appendCell(OGRFeatureH f, int index, OGRFieldType type, FeatureBatch &batch);
+    /// What extract() appends for a feature of text fields and no geometry (a CSV row read by
+    /// CsvRowReader): `values[i]` is field i's text for i < `count`; fields past them are unset.
+    void extractText(const char *const *values, int count, qint64 record, FeatureBatch &batch) const;
     /// extract()'s geometry of a feature of the GeoJSON fast path (which fills the cells): points
     /// and lines straight from the parsed numbers, the same vertices and issues as through OGR.
     void extractGeometry(const geojson::Geometry &g, FeatureBatch &batch) const;

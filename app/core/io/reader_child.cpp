@@ -208,6 +208,9 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
                          ? tr("not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)")
                          : tr("not a dataset Chronomap can read: %1").arg(detail));
     }
+    // A CSV file of text columns: its rows read with GDAL's CSV tokenizer, past GDAL's features.
+    const std::unique_ptr<CsvRowReader> csvRows =
+        dataset && !database ? CsvRowReader::open(gdalPath, info.suffix(), dataset.get()) : nullptr;
     out.driver(fast ? QStringLiteral("GeoJSON")
                     : QString::fromUtf8(GDALGetDriverShortName(GDALGetDatasetDriver(dataset.get()))));
     flush(out);
@@ -256,7 +259,7 @@ void readFile(const QString &path, const LoadOptions &options, const Fault &faul
             return fatal(tr("not a dataset Chronomap can read (GeoJSON, CSV, GeoPackage, KML, XLSX, ODS…)"));
         out.layer(schema);
         flush(out);
-        LayerFeatures features(layer, fast.get());
+        LayerFeatures features(layer, fast.get(), csvRows.get());
         // A batch leaves when full, or a quarter of a second after the last one: the app sees
         // steady progress (its watchdog counts records) even when each record is slow.
         auto lastSent = Clock::now();
