@@ -31,25 +31,18 @@ struct StringList {
 };
 
 /// The names GDAL 3.6's CSV layer gives the columns of a header `line` split at `delimiter`
-/// (OGRCSVLayer::BuildFeatureDefn with no open options and no .csvt), or none when it would not
-/// take the line as a header: a value that reads as a number makes it the first row of data.
-std::optional<std::vector<std::string>> headerNames(const char *line, const char *delimiter)
+/// (OGRCSVLayer::BuildFeatureDefn with no open options), when it takes the line as a header. A
+/// line it takes as the first row of data (a value reads as a number) gets names field_1, field_2…
+/// which these are not, so comparing the names with the layer's finds that case too.
+std::vector<std::string> headerNames(const char *line, const char *delimiter)
 {
     if (reinterpret_cast<const unsigned char *>(line)[0] == 0xEF &&
         reinterpret_cast<const unsigned char *>(line)[1] == 0xBB &&
         reinterpret_cast<const unsigned char *>(line)[2] == 0xBF)
         line += 3; // the UTF-8 byte order mark
-    {
-        const StringList quoted(
-            CSLTokenizeString2(line, delimiter, CSLT_HONOURSTRINGS | CSLT_ALLOWEMPTYTOKENS | CSLT_PRESERVEQUOTES));
-        for (int i = 0; i < quoted.count(); ++i) {
-            const CPLValueType type = CPLGetValueType(quoted.items[i]);
-            if (type == CPL_VALUE_INTEGER || type == CPL_VALUE_REAL) return std::nullopt;
-        }
-    }
     const StringList tokens(CSLTokenizeString2(line, delimiter, CSLT_HONOURSTRINGS | CSLT_ALLOWEMPTYTOKENS));
     const int count = tokens.count();
-    if (count > std::atoi(CPLGetConfigOption("OGR_CSV_MAX_FIELD_COUNT", "2000"))) return std::nullopt;
+    if (count > std::atoi(CPLGetConfigOption("OGR_CSV_MAX_FIELD_COUNT", "2000"))) return {}; // GDAL cuts
     std::vector<std::string> names;
     for (int i = 0; i < count; ++i) {
         std::string name = tokens.items[i];
@@ -100,8 +93,8 @@ std::unique_ptr<CsvRowReader> CsvRowReader::open(const QByteArray &gdalPath, con
     VSILFILE *plain = VSIFOpenL(gdalPath.constData(), "rb");
     if (!plain) return decline(QStringLiteral("cannot open the file"));
     // Buffered as OpenTable buffers it: the tokenizer reads ahead and seeks back on every line.
-    auto *file = reinterpret_cast<VSILFILE *>(
-        VSICreateBufferedReaderHandle(reinterpret_cast<VSIVirtualHandle *>(plain)));
+    auto *file =
+        reinterpret_cast<VSILFILE *>(VSICreateBufferedReaderHandle(reinterpret_cast<VSIVirtualHandle *>(plain)));
     reader->m_file = file;
     // The line limit and the separator as OGRCSVDataSource::OpenTable finds them.
     const int maxLineSize = std::atoi(CPLGetConfigOption("OGR_CSV_MAX_LINE_SIZE", "10000000"));
@@ -110,16 +103,18 @@ std::unique_ptr<CsvRowReader> CsvRowReader::open(const QByteArray &gdalPath, con
     if (!first) return decline(QStringLiteral("no first line"));
     const std::string firstLine = first;
     reader->m_delimiter[0] = CSVDetectSeperator(firstLine.c_str());
+    // (Then GDAL may choose tab by the next line's cells; were it to, the names below would differ.)
     if (reader->m_delimiter[0] != '\t' && firstLine.find('\t') != std::string::npos)
         return decline(QStringLiteral("a tab in the first line (GDAL may choose tab by the next line)"));
     // The header as OGRCSVLayer::BuildFeatureDefn reads it: its names must be the layer's.
     VSIRewindL(file);
     const char *header = CPLReadLineL(file);
-    const auto names = header ? headerNames(header, reader->m_delimiter) : std::nullopt;
-    if (!names || int(names->size()) != fieldCount)
+    const std::vector<std::string> names =
+        header ? headerNames(header, reader->m_delimiter) : std::vector<std::string>();
+    if (int(names.size()) != fieldCount)
         return decline(QStringLiteral("GDAL does not take the first line as the columns' names"));
     for (int i = 0; i < fieldCount; ++i)
-        if ((*names)[size_t(i)] != OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))
+        if (names[size_t(i)] != OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)))
             return decline(QStringLiteral("GDAL names a column otherwise"));
     reader->m_fieldCount = fieldCount;
     // OGRCSVLayer::ResetReading: past the header record.
