@@ -359,13 +359,6 @@ void LayerReader::fileIssue(Issue::Severity severity, const QString &message)
     m_issues.append({severity, m_file, -1, {}, {}, message});
 }
 
-const FeatureBatch::Cell *LayerReader::cell(int index) const
-{
-    if (index < 0) return nullptr;
-    const FeatureBatch::Cell &c = m_batch->cell(m_row, m_columnOf[size_t(index)]);
-    return c.offset < 0 ? nullptr : &c;
-}
-
 QString LayerReader::text(FieldRole role)
 {
     const int index = m_index[int(role)];

@@ -214,4 +214,18 @@ private:
     QString m_recordId;
 };
 
+// Called for every cell of every record on the converting thread: inline, not a call each.
+inline const FeatureBatch::Cell *LayerReader::cell(int index) const
+{
+    if (index < 0) return nullptr;
+    const FeatureBatch::Cell &c = m_batch->cell(m_row, m_columnOf[size_t(index)]);
+    return c.offset < 0 ? nullptr : &c;
+}
+
+inline QByteArrayView LayerReader::raw(FieldRole role) const
+{
+    const FeatureBatch::Cell *c = cell(m_index[int(role)]);
+    return c ? m_batch->bytes(*c) : QByteArrayView();
+}
+
 } // namespace chronomap

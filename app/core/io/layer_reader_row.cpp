@@ -34,12 +34,6 @@ bool LayerReader::rowLaneFits() const
     });
 }
 
-QByteArrayView LayerReader::raw(FieldRole role) const
-{
-    const FeatureBatch::Cell *c = cell(m_index[int(role)]);
-    return c ? m_batch->bytes(*c) : QByteArrayView();
-}
-
 bool LayerReader::rowList(FieldRole role, bool upper, EventRow &out, std::vector<EventRow::Span> &items)
 {
     if (const int index = m_index[int(role)]; index >= 0 && fieldType(index) == OFTStringList)
