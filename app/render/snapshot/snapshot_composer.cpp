@@ -411,11 +411,13 @@ QRectF SnapshotComposer::paintMap(QPainter &painter, const QRectF &area, const P
 bool SnapshotComposer::paintBaseMapInBands(QPainter &painter, const MapFrame &frame) const
 {
     // A large raster snapshot's base map (a 4K one: a fifth of a second of line stroking) is
-    // drawn by two threads: this one into the image's upper rows, another into a copy of the
-    // lower rows, each painter as this one moved up by its first row (whole device pixels, so
-    // the lines fall on the same pixels) and clipped as this one. Qt's hairline stroker cuts a
-    // line at an image's edge and may then shade the pixels next to the cut one level apart:
-    // the lower band starts kBandOverlapRows higher and replaces the upper band's last rows.
+    // drawn by two threads: another one straight into the image's lower rows, this one into a
+    // copy of the upper rows, each painter as this one moved up by its first row (whole device
+    // pixels, so the lines fall on the same pixels) and clipped as this one. Qt's hairline
+    // stroker cuts a line at an image's edge and may then shade the pixels next to the cut one
+    // level apart: the lower band starts kBandOverlapRows higher than the upper band's end, and
+    // replaces its last rows; the upper band starts kBandOverlapRows above the map's frame, so
+    // that its first rows, outside the clip, are never drawn.
     if (!m_baseMapInBands || !painter.device() || painter.device()->devType() != QInternal::Image ||
         !painter.hasClipping())
         return false;
@@ -432,6 +434,8 @@ bool SnapshotComposer::paintBaseMapInBands(QPainter &painter, const MapFrame &fr
     const double frameMiddle = (frameRows.top() + frameRows.bottom()) / 2 * dpr;
     const int splitRow = whole(std::clamp(int(frameMiddle), kMinBandRows, image->height() - kMinBandRows));
     const int lowerFirst = whole(splitRow - kBandOverlapRows);
+    const int upperFirst = std::max(0, whole(int(std::floor(frameRows.top() * dpr)) - 2 * kBandOverlapRows));
+    if (upperFirst >= lowerFirst) return false;
     const auto paintBand = [&](QImage &band, int firstRow) {
         band.setDevicePixelRatio(dpr);
         band.setDotsPerMeterX(image->dotsPerMeterX());
@@ -443,32 +447,29 @@ bool SnapshotComposer::paintBaseMapInBands(QPainter &painter, const MapFrame &fr
         MapFrameResult ignored;
         m_scene->paintGroup(MapScene::Group::BaseMap, p, frame, ignored);
     };
-    // The lower band starts as what the image holds there (whole rows are copied back, so
-    // whatever was drawn beside the map before it must come back unchanged). Its rows below the
-    // upper band's are copied in and back by its own thread, beside the upper band's painting;
-    // only the overlap is copied here, before and after.
-    const int height = image->height();
-    QImage lower(image->width(), height - lowerFirst, image->format());
-    if (lower.isNull()) return false;
+    // The upper band starts as what the image holds there, and its rows above the lower band's
+    // replacement are copied back (whole rows: whatever was drawn beside the map before it must
+    // come back unchanged). The lower band needs no copy: the image's own rows, painted in place.
+    // (It was the lower band that was copied, and copied back: 21 MB of fresh memory at 4K.)
+    QImage upper(image->width(), splitRow - upperFirst, image->format());
+    if (upper.isNull()) return false;
     uchar *bits = image->bits(); // detaches, if ever, here: before the threads
-    const size_t rowBytes = size_t(std::min(image->bytesPerLine(), lower.bytesPerLine()));
-    const auto copyRows = [&](int from, int to, bool intoLower) {
+    const qsizetype bytesPerLine = image->bytesPerLine();
+    const size_t rowBytes = size_t(std::min(bytesPerLine, upper.bytesPerLine()));
+    const auto copyRows = [&](int from, int to, bool intoUpper) {
         for (int y = from; y < to; ++y) {
-            uchar *row = bits + qsizetype(y) * image->bytesPerLine();
-            uchar *band = lower.scanLine(y - lowerFirst);
-            std::memcpy(intoLower ? band : row, intoLower ? row : band, rowBytes);
+            uchar *row = bits + qsizetype(y) * bytesPerLine;
+            uchar *band = upper.scanLine(y - upperFirst);
+            std::memcpy(intoUpper ? band : row, intoUpper ? row : band, rowBytes);
         }
     };
-    copyRows(lowerFirst, splitRow, true);
-    std::thread lowerThread([&] {
-        copyRows(splitRow, height, true);
-        paintBand(lower, lowerFirst);
-        copyRows(splitRow, height, false);
-    });
-    QImage upper(bits, image->width(), splitRow, image->bytesPerLine(), image->format());
-    paintBand(upper, 0);
+    copyRows(upperFirst, splitRow, true); // before the lower band paints the rows they share
+    QImage lower(bits + qsizetype(lowerFirst) * bytesPerLine, image->width(), image->height() - lowerFirst,
+                 bytesPerLine, image->format());
+    std::thread lowerThread([&] { paintBand(lower, lowerFirst); });
+    paintBand(upper, upperFirst);
     lowerThread.join();
-    copyRows(whole(splitRow - kBandOverlapRows / 2), splitRow, false);
+    copyRows(upperFirst, whole(splitRow - kBandOverlapRows / 2), false);
     return true;
 }
 
