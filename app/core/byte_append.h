@@ -25,4 +25,20 @@ inline void appendBytes(QByteArray &out, QByteArrayView bytes)
     std::memcpy(out.data() + at, bytes.data(), size_t(bytes.size()));
 }
 
+/// Appends `head` then `bytes` to `out` with one resize: a field's tag and length, then its text.
+inline void appendBytes(QByteArray &out, QByteArrayView head, QByteArrayView bytes)
+{
+    const char *begin = out.constData();
+    const auto inside = [&](QByteArrayView v) { return v.data() >= begin && v.data() < begin + out.capacity(); };
+    if (inside(head) || inside(bytes)) {
+        out.append(head);
+        out.append(bytes);
+        return;
+    }
+    const qsizetype at = out.size();
+    out.resize(at + head.size() + bytes.size());
+    if (!head.isEmpty()) std::memcpy(out.data() + at, head.data(), size_t(head.size()));
+    if (!bytes.isEmpty()) std::memcpy(out.data() + at + head.size(), bytes.data(), size_t(bytes.size()));
+}
+
 } // namespace chronomap

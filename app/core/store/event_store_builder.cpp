@@ -202,8 +202,7 @@ void EventStoreBuilder::addRow(const EventRow &r)
         head[0] = char(tag);
         const qsizetype varint = putVarint(head + 1, quint64(1 + text.size));
         head[1 + varint] = kLangSeparator;
-        appendBytes(t, QByteArrayView(head, 1 + varint + 1));
-        appendBytes(t, r.view(text));
+        appendBytes(t, QByteArrayView(head, 1 + varint + 1), r.view(text));
     }
     for (const auto &[tag, spans] :
          {std::pair{Tag::Actor, &r.actors}, std::pair{Tag::Place, &r.places}, std::pair{Tag::Region, &r.regions},

@@ -26,11 +26,10 @@ void appendVarint(QByteArray &out, quint64 value)
 
 void appendField(QByteArray &out, Tag tag, QByteArrayView bytes)
 {
-    // The tag and the length in one append: a byte at a time was an out-of-line call each.
+    // The tag, the length and the bytes in one append: each append is an out-of-line resize.
     char head[1 + kMaxVarintBytes];
     head[0] = char(tag);
-    appendBytes(out, QByteArrayView(head, 1 + putVarint(head + 1, quint64(bytes.size()))));
-    appendBytes(out, bytes);
+    appendBytes(out, QByteArrayView(head, 1 + putVarint(head + 1, quint64(bytes.size()))), bytes);
 }
 
 bool isAscii(QStringView text)
