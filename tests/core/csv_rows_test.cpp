@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 
 #include "../qt_string_maker.h"
+#include "same_load.h"
 #include "../test_files.h"
 
 #include <catch2/catch.hpp>
@@ -32,55 +33,6 @@ using namespace chronomap::test;
 namespace {
 
 constexpr const char *kReaderVariable = "CHRONOMAP_CSV_READER";
-
-QStringList csvFixtures()
-{
-    QStringList files;
-    QDirIterator it(sourceDir() + QLatin1String("/tests"), {QStringLiteral("*.csv")}, QDir::Files,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (!path.contains(u"/i18n/")) files.append(path);
-    }
-    files.sort();
-    return files;
-}
-
-std::string allIssues(const LoadResult &result)
-{
-    std::string all;
-    for (const Issue &i : result.issues)
-        all += str(i.toString()) + "\n";
-    return all;
-}
-
-/// GDAL's messages about bytes in memory name their /vsimem/ file, numbered anew for every load.
-QString withoutLoadNumber(QString message)
-{
-    static const QRegularExpression number(QStringLiteral("/vsimem/chronomap-load-[0-9]+/"));
-    return message.replace(number, QStringLiteral("/vsimem/chronomap-load/"));
-}
-
-/// The same events, the same issues field by field, the same counts.
-void checkSameOutcome(const LoadResult &gdal, const LoadResult &rows)
-{
-    INFO("GDAL's layer:\n" << allIssues(gdal) << "GDAL's tokenizer:\n" << allIssues(rows));
-    CHECK(rows.cancelled == gdal.cancelled);
-    CHECK(rows.recordsRead == gdal.recordsRead);
-    REQUIRE(rows.issues.size() == gdal.issues.size());
-    for (qsizetype i = 0; i < rows.issues.size(); ++i) {
-        const Issue &a = gdal.issues[i], &b = rows.issues[i];
-        CHECK(int(b.severity) == int(a.severity));
-        CHECK(b.file == a.file);
-        CHECK(b.record == a.record);
-        CHECK(b.recordId == a.recordId);
-        CHECK(b.field == a.field);
-        CHECK(withoutLoadNumber(b.message) == withoutLoadNumber(a.message));
-    }
-    REQUIRE(rows.store->size() == gdal.store->size());
-    for (EventStore::Index e = 0; e < rows.store->size(); ++e)
-        CHECK(rows.store->event(e) == gdal.store->event(e));
-}
 
 template<typename Load> LoadResult withGdalLayer(Load load)
 {
@@ -166,7 +118,7 @@ QByteArray craftedCsv(std::mt19937 &random)
 
 TEST_CASE("Every CSV fixture loads the same with GDAL's CSV tokenizer as through GDAL's CSV layer", "[io]")
 {
-    const QStringList files = csvFixtures();
+    const QStringList files = fixturesMatching({QStringLiteral("*.csv")});
     REQUIRE(files.size() >= 15);
     int rows = 0;
     for (const QString &path : files) {

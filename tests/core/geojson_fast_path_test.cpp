@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 
 #include "../qt_string_maker.h"
+#include "same_load.h"
 #include "../test_files.h"
 
 #include <catch2/catch.hpp>
@@ -30,48 +31,6 @@ using namespace chronomap::test;
 namespace {
 
 constexpr const char *kReaderVariable = "CHRONOMAP_GEOJSON_READER";
-
-QStringList geojsonFixtures()
-{
-    QStringList files;
-    QDirIterator it(chronomap::test::sourceDir() + QLatin1String("/tests"),
-                    {QStringLiteral("*.geojson"), QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (!path.contains(u"/i18n/")) files.append(path);
-    }
-    files.sort();
-    return files;
-}
-
-std::string allIssues(const LoadResult &result)
-{
-    std::string all;
-    for (const Issue &i : result.issues)
-        all += str(i.toString()) + "\n";
-    return all;
-}
-
-/// The same events, the same issues field by field, the same counts.
-void checkSameOutcome(const LoadResult &gdal, const LoadResult &fast)
-{
-    INFO("GDAL:\n" << allIssues(gdal) << "fast path:\n" << allIssues(fast));
-    CHECK(fast.cancelled == gdal.cancelled);
-    CHECK(fast.recordsRead == gdal.recordsRead);
-    REQUIRE(fast.issues.size() == gdal.issues.size());
-    for (qsizetype i = 0; i < fast.issues.size(); ++i) {
-        const Issue &a = gdal.issues[i], &b = fast.issues[i];
-        CHECK(int(b.severity) == int(a.severity));
-        CHECK(b.file == a.file);
-        CHECK(b.record == a.record);
-        CHECK(b.recordId == a.recordId);
-        CHECK(b.field == a.field);
-        CHECK(b.message == a.message);
-    }
-    REQUIRE(fast.store->size() == gdal.store->size());
-    for (EventStore::Index e = 0; e < fast.store->size(); ++e)
-        CHECK(fast.store->event(e) == gdal.store->event(e));
-}
 
 LoadResult loadWithGdal(const QString &path, const LoadOptions &options = {})
 {
@@ -100,7 +59,7 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 
 TEST_CASE("Every GeoJSON fixture loads the same through simdjson as through GDAL", "[io]")
 {
-    const QStringList files = geojsonFixtures();
+    const QStringList files = fixturesMatching({QStringLiteral("*.geojson"), QStringLiteral("*.json")});
     REQUIRE(files.size() >= 20);
     const QString kernel = GENERATE(as<QString>(), "", "fallback");
     qputenv("CHRONOMAP_SIMDJSON_KERNEL", kernel.toUtf8());
@@ -298,7 +257,7 @@ TEST_CASE("The layout scan and the first pass's two halves read any strings and 
 
 TEST_CASE("Every GeoJSON fixture loads the same through the reader child's fast path", "[io][reader]")
 {
-    for (const QString &path : geojsonFixtures()) {
+    for (const QString &path : fixturesMatching({QStringLiteral("*.geojson"), QStringLiteral("*.json")})) {
         INFO(str(path));
         checkSameOutcome(loadWithGdal(path), ReaderProcess::load(path));
     }
