@@ -55,6 +55,15 @@ struct FeatureBatch {
     const Cell &cell(qsizetype feature, int column) const { return cells[size_t(feature * columns + column)]; }
     QByteArrayView bytes(const Cell &c) const { return {text.data() + c.offset, c.size}; }
     const char *cString(const Cell &c) const { return text.data() + c.offset; }
+    /// A cell for the C string `bytes` of `size` bytes, copied into `text` with its NUL.
+    Cell appendText(const char *bytes, size_t size)
+    {
+        Cell c;
+        c.offset = qsizetype(text.size());
+        c.size = qsizetype(size);
+        text.append(bytes, size + 1);
+        return c;
+    }
 
     void clear()
     {

@@ -73,7 +73,7 @@ OGRGeometryH ogrGeometryOf(const geojson::Geometry &g);
 /// child both iterate.
 class LayerFeatures {
 public:
-    LayerFeatures(OGRLayerH layer, GeoJsonFastReader *fast, CsvRowReader *csv = nullptr)
+    LayerFeatures(OGRLayerH layer, GeoJsonFastReader *fast, CsvRowReader *csv)
         : m_layer(layer), m_fast(fast), m_csv(csv)
     {
         if (!m_fast && !m_csv) OGR_L_ResetReading(m_layer);

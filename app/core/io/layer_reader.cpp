@@ -157,14 +157,9 @@ void LayerReader::extractText(const char *const *values, int count, qint64 recor
     batch.columns = int(m_columns.size());
     batch.records.push_back(record);
     for (const int index : m_columns) {
-        FeatureBatch::Cell c;
-        if (index < count) { // as appendCell() copies a text field GDAL set
-            const size_t size = std::strlen(values[index]);
-            c.offset = qsizetype(batch.text.size());
-            c.size = qsizetype(size);
-            batch.text.append(values[index], size + 1); // with its NUL
-        }
-        batch.cells.push_back(c);
+        // As appendCell() copies a text field GDAL set; unset past the row's values.
+        batch.cells.push_back(index < count ? batch.appendText(values[index], std::strlen(values[index]))
+                                            : FeatureBatch::Cell());
     }
     extractGeometry(OGRGeometryH(nullptr), batch);
 }
@@ -179,20 +174,14 @@ void LayerReader::appendCell(OGRFeatureH f, int index, OGRFieldType type, Featur
         const OGRField *field = OGR_F_GetRawFieldRef(f, index);
         if (!OGR_RawField_IsUnset(field) && !OGR_RawField_IsNull(field)) {
             const char *raw = field->String ? field->String : "";
-            const size_t size = std::strlen(raw);
-            c.offset = qsizetype(batch.text.size());
-            c.size = qsizetype(size);
-            batch.text.append(raw, size + 1); // with its NUL
+            c = batch.appendText(raw, std::strlen(raw));
         }
         batch.cells.push_back(c);
         return;
     }
     if (OGR_F_IsFieldSetAndNotNull(f, index)) {
         const char *raw = OGR_F_GetFieldAsString(f, index);
-        const size_t size = std::strlen(raw);
-        c.offset = qsizetype(batch.text.size());
-        c.size = qsizetype(size);
-        batch.text.append(raw, size + 1); // with its NUL
+        c = batch.appendText(raw, std::strlen(raw));
         switch (type) {
         case OFTStringList:
             c.extra = qsizetype(batch.text.size());
