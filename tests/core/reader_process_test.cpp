@@ -20,6 +20,7 @@
 #include "../qt_string_maker.h"
 #include "../reader_fault.h"
 #include "../test_files.h"
+#include "same_load.h"
 
 #include <catch2/catch.hpp>
 
@@ -31,34 +32,12 @@ using namespace chronomap::test;
 
 namespace {
 
-std::string allIssues(const LoadResult &result)
+/// Both loads give the same events and the same issues, in the same order, and the child's is
+/// whole.
+void checkSameAsInProcess(const LoadResult &inProcess, const LoadResult &child)
 {
-    std::string all;
-    for (const Issue &i : result.issues)
-        all += str(i.toString()) + "\n";
-    return all;
-}
-
-/// Both loads give the same events and the same issues, in the same order.
-void checkSameOutcome(const LoadResult &inProcess, const LoadResult &child)
-{
-    INFO("in process:\n" << allIssues(inProcess) << "through the child:\n" << allIssues(child));
     CHECK_FALSE(child.partial);
-    CHECK(child.cancelled == inProcess.cancelled);
-    CHECK(child.recordsRead == inProcess.recordsRead);
-    REQUIRE(child.issues.size() == inProcess.issues.size());
-    for (qsizetype i = 0; i < child.issues.size(); ++i) {
-        const Issue &a = inProcess.issues[i], &b = child.issues[i];
-        CHECK(int(b.severity) == int(a.severity));
-        CHECK(b.file == a.file);
-        CHECK(b.record == a.record);
-        CHECK(b.recordId == a.recordId);
-        CHECK(b.field == a.field);
-        CHECK(b.message == a.message);
-    }
-    REQUIRE(child.store->size() == inProcess.store->size());
-    for (EventStore::Index e = 0; e < child.store->size(); ++e)
-        CHECK(child.store->event(e) == inProcess.store->event(e));
+    checkSameOutcome(inProcess, child);
 }
 
 } // namespace
@@ -71,7 +50,7 @@ TEST_CASE("Every format loads through the reader child as it does in process", "
         const LoadResult inProcess = EventLoader::load(formatFile(name));
         const LoadResult child = ReaderProcess::load(formatFile(name));
         CHECK(child.store->size() > 0);
-        checkSameOutcome(inProcess, child);
+        checkSameAsInProcess(inProcess, child);
     }
     CHECK(childProcesses() == 0);
 }
@@ -83,12 +62,12 @@ TEST_CASE("A field mapping reaches the reader child", "[io][reader]")
     const LoadResult inProcess = EventLoader::load(formatFile("events_spanish.csv"), options);
     const LoadResult child = ReaderProcess::load(formatFile("events_spanish.csv"), options);
     CHECK(child.store->size() > 0);
-    checkSameOutcome(inProcess, child);
+    checkSameAsInProcess(inProcess, child);
 
     // A figure column is read by the child too: each record claims its X as a figure named "X".
     REQUIRE(FieldMapping::parse(QStringLiteral("figure=X"), &options.mapping, nullptr));
     const LoadResult withFigure = ReaderProcess::load(formatFile("events_spanish.csv"), options);
-    checkSameOutcome(EventLoader::load(formatFile("events_spanish.csv"), options), withFigure);
+    checkSameAsInProcess(EventLoader::load(formatFile("events_spanish.csv"), options), withFigure);
     REQUIRE(withFigure.store->size() == child.store->size());
     for (EventStore::Index i = 0; i < withFigure.store->size(); ++i) {
         const Event e = withFigure.store->event(i);
@@ -107,7 +86,7 @@ TEST_CASE("Every bad fixture gives the same outcome through the reader child", "
         if (name == u"README.md") continue;
         INFO(str(name));
         const QString path = bad.filePath(name);
-        checkSameOutcome(EventLoader::load(path), ReaderProcess::load(path));
+        checkSameAsInProcess(EventLoader::load(path), ReaderProcess::load(path));
     }
     // The limits travel to the child too.
     LoadOptions low;
@@ -116,12 +95,12 @@ TEST_CASE("Every bad fixture gives the same outcome through the reader child", "
     low.maxTextBytes = 16;
     for (const char *name : {"many_vertices.geojson", "deep_json.geojson", "wrong_types.geojson"}) {
         INFO(name);
-        checkSameOutcome(EventLoader::load(badFile(name), low), ReaderProcess::load(badFile(name), low));
+        checkSameAsInProcess(EventLoader::load(badFile(name), low), ReaderProcess::load(badFile(name), low));
     }
     LoadOptions few;
     few.maxRecords = 2;
-    checkSameOutcome(EventLoader::load(formatFile("events_latlon.csv"), few),
-                     ReaderProcess::load(formatFile("events_latlon.csv"), few));
+    checkSameAsInProcess(EventLoader::load(formatFile("events_latlon.csv"), few),
+                         ReaderProcess::load(formatFile("events_latlon.csv"), few));
     CHECK(childProcesses() == 0);
 }
 
@@ -466,7 +445,7 @@ TEST_CASE("Every role of an explicit mapping reaches the reader child, related r
                                        std::pair{FieldRole::Latitude, "y"}, std::pair{FieldRole::Related, "links"}})
         options.mapping.setColumn(role, QString::fromLatin1(column));
     const LoadResult child = ReaderProcess::load(file, options);
-    checkSameOutcome(EventLoader::load(file, options), child);
+    checkSameAsInProcess(EventLoader::load(file, options), child);
     CHECK(child.issues.isEmpty());
     REQUIRE(child.store->size() == 2);
     const Event a = child.store->event(0);

@@ -12,6 +12,7 @@
 
 #include "../qt_string_maker.h"
 #include "../test_files.h"
+#include "same_load.h"
 
 #include <catch2/catch.hpp>
 
@@ -30,14 +31,6 @@ using namespace chronomap;
 using namespace chronomap::test;
 
 namespace {
-
-std::string allIssues(const LoadResult &result)
-{
-    std::string all;
-    for (const Issue &i : result.issues)
-        all += str(i.toString()) + "\n";
-    return all;
-}
 
 /// The one issue about `recordId`, which must exist.
 Issue issueFor(const LoadResult &result, const char *recordId)
