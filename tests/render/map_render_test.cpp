@@ -16,6 +16,7 @@
 #include <QDate>
 #include <QImage>
 #include <QPainter>
+#include <QPicture>
 
 #include <algorithm>
 #include <cmath>
@@ -611,4 +612,61 @@ TEST_CASE("Place names keep clear of the legend and of the attribution in the ma
         }
     CHECK(namesBeside > 10);
     CHECK(namesBesideLegend > 10);
+}
+
+TEST_CASE("At scale 2 wide borders and coasts drawn segment by segment cover what Qt's stroker covers", "[render]")
+{
+    // The raster path draws each segment of a wide line on its own (BaseMapRenderer::render);
+    // a QPicture is a vector device, so it records the polylines, and replaying it on an image
+    // strokes them as Qt always did. Both at scale 2, the 4K snapshot's scale, over the Kursk
+    // front (national border, admin-1 borders) and the Korean coasts.
+    constexpr double dpr = 2;
+    const auto projected = std::make_shared<ProjectedBaseMap>(test::bundledBaseMap());
+    const BaseMapRenderer base(projected);
+    for (const QPointF centre : {QPointF(35.5, 51.5), QPointF(128, 38)}) {
+        INFO("centre " << centre.x() << ", " << centre.y());
+        const Viewport viewport(WebMercator::toMercatorM(centre), 1500, QSize(500, 400));
+        const auto blank = [&] {
+            QImage image(viewport.sizePx() * dpr, QImage::Format_RGB32);
+            image.setDevicePixelRatio(dpr);
+            image.fill(Qt::white);
+            return image;
+        };
+        QImage bySegment = blank();
+        {
+            QPainter p(&bySegment);
+            base.render(p, viewport, {});
+        }
+        QPicture recorded;
+        {
+            QPainter p(&recorded);
+            base.render(p, viewport, {});
+        }
+        QImage stroked = blank();
+        {
+            QPainter p(&stroked);
+            p.drawPicture(0, 0, recorded);
+        }
+        // The same lines: about as many dark pixels (the rasterizer's edge pixels come out a
+        // shade darker: some 20 % more of them pass the threshold), and nearly every pixel within
+        // 48 levels (some thirty apart of 400,000; square caps, whose corners stick out where
+        // segments meet, put some 450 apart).
+        const auto darkPixels = [](const QImage &image) {
+            qint64 dark = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    dark += qGray(image.pixel(x, y)) < 140;
+            return dark;
+        };
+        const qint64 darkStroked = darkPixels(stroked), darkSegments = darkPixels(bySegment);
+        INFO("dark pixels: stroked " << darkStroked << ", by segment " << darkSegments);
+        CHECK(darkStroked > 400); // national borders run through both views
+        CHECK(std::abs(darkSegments - darkStroked) < darkStroked / 3);
+        qint64 apart = 0;
+        for (int y = 0; y < stroked.height(); ++y)
+            for (int x = 0; x < stroked.width(); ++x)
+                apart += !near(stroked.pixelColor(x, y), bySegment.pixelColor(x, y), 48);
+        INFO("pixels more than 48 levels apart: " << apart);
+        CHECK(apart < qint64(stroked.width()) * stroked.height() / 2000);
+    }
 }

@@ -302,8 +302,30 @@ TEST_CASE("A 4K PNG keeps the 1080p layout at twice the pixels", "[export]")
     CHECK(differing < qint64(hd.width()) * hd.height() / 50);
 }
 
+/// Rows of `a` and `b` holding a pixel more than `tolerance` apart in a channel.
+qint64 rowsApart(const QImage &a, const QImage &b, int tolerance)
+{
+    qint64 rows = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        const auto *pa = reinterpret_cast<const QRgb *>(a.constScanLine(y));
+        const auto *pb = reinterpret_cast<const QRgb *>(b.constScanLine(y));
+        for (int x = 0; x < a.width(); ++x)
+            if (std::abs(qRed(pa[x]) - qRed(pb[x])) > tolerance ||
+                std::abs(qGreen(pa[x]) - qGreen(pb[x])) > tolerance ||
+                std::abs(qBlue(pa[x]) - qBlue(pb[x])) > tolerance) {
+                ++rows;
+                break;
+            }
+    }
+    return rows;
+}
+
 TEST_CASE("A large PNG's base map drawn on two threads has the pixels of one thread", "[export]")
 {
+    // Within two levels of 255: a 4K snapshot's wide lines are drawn segment by segment (see
+    // BaseMapRenderer::render), and Qt's line rasterizer cuts a segment at the edge of the band
+    // it is drawn in, then rounds its coverage from the cut: a few dozen pixels one or two
+    // levels apart. A seam (a band a row off, rows lost or drawn twice) is tens of levels apart.
     Scene scene; // a regional view: admin-1 borders (hairlines), national borders, coasts
     QTemporaryDir dir;
     for (const auto &[size, scale] :
@@ -317,10 +339,7 @@ TEST_CASE("A large PNG's base map drawn on two threads has the pixels of one thr
         const QImage a = QImage(bands).convertToFormat(QImage::Format_RGB32);
         const QImage b = QImage(one).convertToFormat(QImage::Format_RGB32);
         REQUIRE(a.size() == size);
-        qint64 differing = 0;
-        for (int y = 0; y < a.height(); ++y)
-            differing += std::memcmp(a.constScanLine(y), b.constScanLine(y), size_t(a.width()) * 4) != 0;
-        CHECK(differing == 0); // rows that differ
+        CHECK(rowsApart(a, b, 2) == 0);
     }
     scene.composer->setDrawsBaseMapInBands(true);
 }

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <tuple>
+#include <vector>
 
 namespace chronomap {
 
@@ -41,11 +42,35 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
         const double devicePx = widthPx * deviceScale;
         return QPen(colour, devicePx > 1 && devicePx <= kHairlineMaxDevicePx ? 1 / deviceScale : widthPx);
     };
+    // A wider line Qt strokes as a polygon: joins computed, then an antialiased fill of the
+    // outline, most of a 4K snapshot's painting for its coasts and national borders. On a raster
+    // device an opaque line's segments are drawn one by one instead, with flat caps: Qt's line
+    // rasterizer draws each as a rectangle ending at its vertices, several times faster. A bevel
+    // join's triangle on the outside of a turn is left out: under a device pixel at these widths.
+    // Vector output (SVG, PDF) keeps its polylines.
+    const bool rasterDevice = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
+    std::vector<QLineF> segments;
     const auto drawLines = [&](const QList<QPolygonF> &lines, const QList<std::vector<float>> &detailM, double shift) {
+        const QPen pen = painter.pen();
+        const bool bySegment =
+            rasterDevice && pen.color().alpha() == 255 && pen.widthF() * deviceScale > kHairlineMaxDevicePx;
+        if (bySegment) {
+            QPen flat = pen;
+            flat.setCapStyle(Qt::FlatCap);
+            painter.setPen(flat);
+        }
         for (qsizetype i = 0; i < lines.size(); ++i) {
             toScreen(lines[i], detailM.value(i), minDetailM, t, shift, screen, tolerance);
-            painter.drawPolyline(screen);
+            if (!bySegment) {
+                painter.drawPolyline(screen);
+                continue;
+            }
+            segments.clear();
+            for (qsizetype k = 1; k < screen.size(); ++k)
+                segments.emplace_back(screen[k - 1], screen[k]);
+            painter.drawLines(segments.data(), int(segments.size()));
         }
+        painter.setPen(pen);
     };
 
     for (double shift : viewport.worldCopies()) {
