@@ -51,6 +51,10 @@ struct BaseMap {
     QList<AreaFeature> countries;
     QList<Place> places;
     std::shared_ptr<const RegionIndex> regions;
+    /// What the vertex arrays point into when they were not copied: a base map read back from
+    /// BaseMapCache borrows its rings and lines (and its projection's) from the mapped cache
+    /// file, held here for as long as the map is. Null for a map read from the GeoPackage.
+    std::shared_ptr<const void> backing;
 
     /// Reads the GeoPackage written by geodata/basemap/build-basemap.sh. On failure returns
     /// null and appends a Fatal issue.
