@@ -30,4 +30,9 @@ bool gdalLoadedOnDemand()
     return CHRONOMAP_GDAL_ON_DEMAND;
 }
 
+bool pqLoadedOnDemand()
+{
+    return CHRONOMAP_PQ_ON_DEMAND;
+}
+
 } // namespace chronomap::test

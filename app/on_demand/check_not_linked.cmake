@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Run after linking chronomap (see CMakeLists.txt): fails when the executable still needs libgdal
-# at start, which happens when it calls a GDAL function missing from gdal_symbols.txt; names them.
+# Run after linking chronomap (on_demand.cmake): fails when the executable still needs LIBRARY
+# (SONAME) at start, which happens when it calls a function of it missing from SYMBOLS_FILE;
+# names them.
 execute_process(COMMAND ${OBJDUMP} -p ${EXECUTABLE} OUTPUT_VARIABLE headers)
-if(NOT headers MATCHES "NEEDED +${GDAL_SONAME}")
+if(NOT headers MATCHES "NEEDED +${SONAME}")
   return()
 endif()
 execute_process(COMMAND ${NM} -D --undefined-only ${EXECUTABLE} OUTPUT_VARIABLE undefined)
-execute_process(COMMAND ${NM} -D --defined-only ${GDAL_LIBRARY} OUTPUT_VARIABLE defined)
+execute_process(COMMAND ${NM} -D --defined-only ${LIBRARY} OUTPUT_VARIABLE defined)
 string(REGEX MATCHALL "[^ \n]+\n" undefined "${undefined}")
 set(missing "")
 foreach(line IN LISTS undefined)
@@ -18,5 +19,5 @@ foreach(line IN LISTS undefined)
   endif()
 endforeach()
 file(REMOVE ${EXECUTABLE}) # never left looking built
-message(FATAL_ERROR "chronomap links ${GDAL_SONAME} at start: add these GDAL functions it calls to "
-                    "app/gdal_on_demand/gdal_symbols.txt (sorted):\n${missing}")
+message(FATAL_ERROR "chronomap links ${SONAME} at start: add these functions it calls to "
+                    "${SYMBOLS_FILE} (sorted):\n${missing}")

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QImage>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -117,4 +118,41 @@ TEST_CASE("A CSV export loads GDAL in its reader child on demand, and GDAL's mes
     CHECK(bad.err.contains(QLatin1String("broken.geojson")));
     CHECK(bad.err.contains(QLatin1String("Unterminated object")));
     CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("bad.png"))));
+}
+
+TEST_CASE("libpq is loaded at the executable's first database call, not at its start", "[cli][pq-on-demand]")
+{
+    if (!test::pqLoadedOnDemand()) {
+        WARN("built with CHRONOMAP_PQ_ON_DEMAND=OFF: libpq is linked, nothing to check");
+        return;
+    }
+    // The dynamic loader names every library it loads (LD_DEBUG=files): at the start ("generating
+    // link map") or later ("dynamically loaded by").
+    const auto runLoaderTraced = [](const QStringList &arguments) {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+        return test::runProgram(test::chronomapExe(), arguments, 0, env);
+    };
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("points.geojson"));
+    REQUIRE(writeFile(data, pointsGeoJson(50)));
+    const Run exported = runLoaderTraced(
+        {QStringLiteral("--export"), dir.filePath(QStringLiteral("map.png")), QStringLiteral("--data"), data});
+    REQUIRE(exported.exitCode == 0);
+    CHECK(exported.err.contains(QLatin1String("libQt6Core.so"))); // the trace is on
+    CHECK_FALSE(exported.err.contains(QLatin1String("libpq.so")));
+
+    // An import into a database that is not there: the first libpq call opens libpq (already
+    // mapped by then as a dependency of GDAL, which read the file), libpq connects, and its own
+    // message says why it could not.
+    const Run imported =
+        runLoaderTraced({QStringLiteral("--import-pg"), data,
+                         QStringLiteral("PG:dbname=none host=") + dir.filePath(QStringLiteral("no-server")),
+                         QStringLiteral("--table"), QStringLiteral("events")});
+    INFO(imported.err.right(600).toStdString());
+    CHECK(imported.exitCode == 2);
+    const qsizetype loaded = imported.err.indexOf(QRegularExpression(QStringLiteral("opening file=\\S*/libpq\\.so")));
+    CHECK(loaded >= 0);
+    CHECK(imported.err.indexOf(QLatin1String("cannot connect to the database"), loaded) > loaded);
+    CHECK(imported.err.contains(QLatin1String("No such file or directory"))); // libpq's: no socket there
 }

@@ -18,6 +18,8 @@ namespace chronomap::test {
 /// Whether the build's chronomap binary loads GDAL at its first call (app/gdal_on_demand), not at
 /// its start; defined in test_paths.cpp with the build's other facts.
 bool gdalLoadedOnDemand();
+/// Whether it loads libpq at its first call (app/pq_on_demand), not at its start.
+bool pqLoadedOnDemand();
 
 struct Run {
     int exitCode = -1; ///< -1 when the process died of a signal

@@ -24,7 +24,7 @@ deb=$(ls "$work"/cpack/chronomap_*.deb)
 echo "package: $(basename "$deb")"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libqt6widgets6 libgdal; do
+for lib in libqt6widgets6 libgdal libpq5; do
     case "$depends" in
     *"$lib"*) ;;
     *) echo "FAILED: Depends does not name $lib"; exit 1 ;;
