@@ -237,6 +237,8 @@ std::optional<LiveRequest> LiveSession::regionRequest() const
     events.kind = LiveRequest::Kind::RegionEvents;
     events.filter = filter(); // the region's events in the time window, as in memory
     events.region = dataset->baseMap->regions->regions()[region];
+    for (LonLatRing &ring : events.region.rings)
+        ring.detach(); // its own vertices: the worker may hold it past the map's mapped cache (BaseMap::backing)
     events.eventLimit = m_pageSize;
     return events;
 }

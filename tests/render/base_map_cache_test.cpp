@@ -111,6 +111,35 @@ TEST_CASE("The base map cache gives back what the GeoPackage and its projection 
     requireSameAsFresh(second);
 }
 
+TEST_CASE("A base map read from its cache points into the mapped file, which lives as long as any part of it",
+          "[basemap][cache]")
+{
+    QTemporaryDir cache;
+    REQUIRE(cache.isValid());
+    const QString gpkg = test::sourcePath("geodata/basemap/basemap.gpkg");
+    IssueList issues;
+    const LoadedBaseMap fresh = BaseMapCache::load(gpkg, &issues, cache.path());
+    REQUIRE(fresh.baseMap);
+    CHECK_FALSE(fresh.baseMap->backing); // read from the GeoPackage: its own vertices
+
+    LoadedBaseMap cached = BaseMapCache::load(gpkg, &issues, cache.path());
+    REQUIRE(cached.fromCache);
+    REQUIRE(cached.baseMap->backing);
+    // The rings are Qt's raw data over the mapping, not copies: no allocation of their own.
+    const LonLatRing &ring = cached.baseMap->regions->regions().front().rings.front();
+    CHECK(ring.capacity() == 0);
+    CHECK(cached.projected->coastline.front().parts.front().capacity() == 0);
+
+    // The region index, held apart from the map by loads that name regions, kept alone: its
+    // rings stay readable (the mapping goes with its last holder), the same as the GeoPackage's.
+    const std::shared_ptr<const RegionIndex> regions = cached.baseMap->regions;
+    cached = {};
+    requireSameAreas(regions->regions(), fresh.baseMap->regions->regions());
+    const int kursk = regions->find(QStringLiteral("RU-KRS"));
+    REQUIRE(kursk >= 0);
+    CHECK(regions->regionAt(36.19, 51.73) == kursk); // Kursk city
+}
+
 TEST_CASE("A stale, cut or damaged base map cache is read past, and rewritten", "[basemap][cache]")
 {
     QTemporaryDir dir;

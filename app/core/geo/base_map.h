@@ -52,8 +52,10 @@ struct BaseMap {
     QList<Place> places;
     std::shared_ptr<const RegionIndex> regions;
     /// What the vertex arrays point into when they were not copied: a base map read back from
-    /// BaseMapCache borrows its rings and lines (and its projection's) from the mapped cache
-    /// file, held here for as long as the map is. Null for a map read from the GeoPackage.
+    /// BaseMapCache borrows its rings and lines (and its projection's and its RegionIndex's) from
+    /// the mapped cache file, held here for as long as the map is. Null for a map read from the
+    /// GeoPackage. A ring copied out of the map shares the bytes: one that may outlive the map
+    /// takes its own (QList::detach(), as LiveSession's region request does).
     std::shared_ptr<const void> backing;
 
     /// Reads the GeoPackage written by geodata/basemap/build-basemap.sh. On failure returns

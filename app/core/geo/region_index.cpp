@@ -59,7 +59,8 @@ bool RegionIndex::ringContains(std::span<const double> closedLonLatDeg, double l
     return inside;
 }
 
-RegionIndex::RegionIndex(QList<AreaFeature> regions) : m_regions(std::move(regions))
+RegionIndex::RegionIndex(QList<AreaFeature> regions, std::shared_ptr<const void> backing)
+    : m_backing(std::move(backing)), m_regions(std::move(regions))
 {
     m_firstRing.reserve(size_t(m_regions.size()) + 1);
     // Room for every ring's closed vertices at once: grown by doubling, the bundled base map's

@@ -15,7 +15,10 @@ namespace chronomap {
 /// GDAL call: an export must not load libgdal for it). Immutable and safe to query from any thread.
 class RegionIndex {
 public:
-    explicit RegionIndex(QList<AreaFeature> regions);
+    /// `backing`: what the regions' rings point into when they are not their own copies (a base
+    /// map read back from its cache: BaseMap::backing), kept as long as the index, which may
+    /// outlive its map.
+    explicit RegionIndex(QList<AreaFeature> regions, std::shared_ptr<const void> backing = {});
 
     const QList<AreaFeature> &regions() const { return m_regions; }
     /// Index of the region containing the point (WGS 84 degrees), or -1.
@@ -38,6 +41,7 @@ private:
         size_t valueCount = 0; ///< two values per vertex, the closing vertex included
         double westDeg = 0, eastDeg = 0, southDeg = 0, northDeg = 0;
     };
+    std::shared_ptr<const void> m_backing; ///< before m_regions: released after it
     QList<AreaFeature> m_regions;
     std::vector<double> m_lonLatDeg; ///< every ring's closed vertices, lon and lat interleaved
     std::vector<Ring> m_rings;       ///< all regions' rings, region by region

@@ -344,7 +344,7 @@ LoadedBaseMap fromPayload(const char *data, qsizetype size, std::shared_ptr<cons
     QList<AreaFeature> regions = r.list<AreaFeature>(readArea);
     if (!r.ok()) return {};
     const qsizetype regionCount = regions.size();
-    map->regions = std::make_shared<RegionIndex>(std::move(regions));
+    map->regions = std::make_shared<RegionIndex>(std::move(regions), map->backing);
     auto projected = std::make_shared<ProjectedBaseMap>(map, ProjectedBaseMap::Restored{});
     projected->land = r.list<ProjectedArea>(readProjectedArea);
     projected->countries = r.list<ProjectedArea>(readProjectedArea);
