@@ -38,27 +38,23 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
     // snapshot, a high-DPI screen) the 0.6 px admin-1 borders would otherwise be stroked as
     // polygons, several times the work for a fifth of a pixel.
     const double deviceScale = painter.combinedTransform().m11();
-    const auto linePen = [deviceScale](const QColor &colour, double widthPx) {
-        const double devicePx = widthPx * deviceScale;
-        return QPen(colour, devicePx > 1 && devicePx <= kHairlineMaxDevicePx ? 1 / deviceScale : widthPx);
-    };
     // A wider line Qt strokes as a polygon: joins computed, then an antialiased fill of the
     // outline, most of a 4K snapshot's painting for its coasts and national borders. On a raster
-    // device an opaque line's segments are drawn one by one instead, with flat caps: Qt's line
-    // rasterizer draws each as a rectangle ending at its vertices, several times faster. A bevel
-    // join's triangle on the outside of a turn is left out: under a device pixel at these widths.
-    // Vector output (SVG, PDF) keeps its polylines.
+    // device an opaque one gets flat caps instead, and drawLines draws its segments one by one:
+    // Qt's line rasterizer draws each as a rectangle ending at its vertices, several times
+    // faster. A bevel join's triangle on the outside of a turn is left out: under a device pixel
+    // at these widths. Vector output (SVG, PDF) keeps its polylines.
     const bool rasterDevice = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
+    const auto linePen = [deviceScale, rasterDevice](const QColor &colour, double widthPx) {
+        const double devicePx = widthPx * deviceScale;
+        if (devicePx > 1 && devicePx <= kHairlineMaxDevicePx) return QPen(colour, 1 / deviceScale);
+        QPen pen(colour, widthPx);
+        if (rasterDevice && devicePx > kHairlineMaxDevicePx && colour.alpha() == 255) pen.setCapStyle(Qt::FlatCap);
+        return pen;
+    };
     std::vector<QLineF> segments;
     const auto drawLines = [&](const QList<QPolygonF> &lines, const QList<std::vector<float>> &detailM, double shift) {
-        const QPen pen = painter.pen();
-        const bool bySegment =
-            rasterDevice && pen.color().alpha() == 255 && pen.widthF() * deviceScale > kHairlineMaxDevicePx;
-        if (bySegment) {
-            QPen flat = pen;
-            flat.setCapStyle(Qt::FlatCap);
-            painter.setPen(flat);
-        }
+        const bool bySegment = painter.pen().capStyle() == Qt::FlatCap; // linePen's choice
         for (qsizetype i = 0; i < lines.size(); ++i) {
             toScreen(lines[i], detailM.value(i), minDetailM, t, shift, screen, tolerance);
             if (!bySegment) {
@@ -70,7 +66,6 @@ void BaseMapRenderer::render(QPainter &painter, const Viewport &viewport, const 
                 segments.emplace_back(screen[k - 1], screen[k]);
             painter.drawLines(segments.data(), int(segments.size()));
         }
-        painter.setPen(pen);
     };
 
     for (double shift : viewport.worldCopies()) {
