@@ -2,6 +2,7 @@
 #include "gdal_on_demand/gdal_on_demand.h"
 
 #include "core/io/gdal_session.h"
+#include "on_demand/on_demand.h"
 
 #include <cpl_error.h>
 
@@ -24,14 +25,11 @@ void CPL_STDCALL routeMessage(CPLErr errorClass, CPLErrorNum errorNumber, const 
     chronomap::routeGdalMessage(int(errorClass), errorNumber, message);
 }
 
+constexpr const char *kLibrary = "GDAL";
+
 [[noreturn]] void giveUp(const char *what)
 {
-    const char *why = dlerror();
-    // Before any translator may be loaded (the first GDAL call can come from any thread): English.
-    std::fprintf(stderr, "chronomap: cannot load GDAL (%s): %s: %s\n", CHRONOMAP_GDAL_SONAME, what,
-                 why ? why : "unknown error");
-    std::fflush(stderr);
-    std::_Exit(127);
+    chronomap::onDemand::giveUp(kLibrary, CHRONOMAP_GDAL_SONAME, what);
 }
 
 /// The process's address space in bytes (/proc/self/statm, read without allocating); 0 if unknown.
@@ -94,8 +92,6 @@ extern "C" void *chronomapGdalResolve(unsigned index)
         void *frames[32];
         backtrace_symbols_fd(frames, backtrace(frames, 32), STDERR_FILENO);
     }
-    void *address = dlsym(gdalLibrary(), chronomapGdalNames[index]);
-    if (!address) giveUp(chronomapGdalNames[index]);
-    __atomic_store_n(&chronomapGdalTable[index], address, __ATOMIC_RELEASE);
-    return address;
+    return chronomap::onDemand::fillEntry(gdalLibrary(), chronomapGdalTable, chronomapGdalNames, index, kLibrary,
+                                          CHRONOMAP_GDAL_SONAME);
 }

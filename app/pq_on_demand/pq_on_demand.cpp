@@ -5,9 +5,10 @@
 // on, for the PostGIS import and the live table alone. The executable defines each libpq
 // function it calls as a jump through a table (app/on_demand); the first call of any of them
 // loads libpq here.
+#include "on_demand/on_demand.h"
+
 #include <dlfcn.h>
 
-#include <cstdio>
 #include <cstdlib>
 
 extern "C" {
@@ -23,20 +24,13 @@ void *chronomapPqResolve(unsigned index);
 
 namespace {
 
-[[noreturn]] void giveUp(const char *what)
-{
-    const char *why = dlerror();
-    std::fprintf(stderr, "chronomap: cannot load libpq (%s): %s: %s\n", CHRONOMAP_PQ_SONAME, what,
-                 why ? why : "unknown error");
-    std::fflush(stderr);
-    std::_Exit(127);
-}
+constexpr const char *kLibrary = "libpq";
 
 void *pqLibrary()
 {
     static void *const library = [] {
         void *handle = dlopen(CHRONOMAP_PQ_SONAME, RTLD_LAZY | RTLD_GLOBAL); // as if linked
-        if (!handle) giveUp("dlopen");
+        if (!handle) chronomap::onDemand::giveUp(kLibrary, CHRONOMAP_PQ_SONAME, "dlopen");
         return handle;
     }();
     return library;
@@ -47,8 +41,6 @@ void *pqLibrary()
 extern "C" void *chronomapPqResolve(unsigned index)
 {
     if (index >= chronomapPqCount) std::abort();
-    void *address = dlsym(pqLibrary(), chronomapPqNames[index]);
-    if (!address) giveUp(chronomapPqNames[index]);
-    __atomic_store_n(&chronomapPqTable[index], address, __ATOMIC_RELEASE);
-    return address;
+    return chronomap::onDemand::fillEntry(pqLibrary(), chronomapPqTable, chronomapPqNames, index, kLibrary,
+                                          CHRONOMAP_PQ_SONAME);
 }
