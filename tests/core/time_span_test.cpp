@@ -140,3 +140,33 @@ TEST_CASE("A fuzzy date's period ends where the calendar's next period begins", 
     REQUIRE(instant);
     CHECK(instant->endExclusiveMs() == instant->startMs + 1);
 }
+
+TEST_CASE("Year and month periods end where Qt's calendar says, on every day of four centuries", "[time]")
+{
+    // The arithmetic against QDate::addYears()/addMonths() as the oracle: every day from 1799 to
+    // 2201 (leap days, century years, month ends), at midnight and during the day, and the
+    // edges where the arithmetic hands over to QDate (year 1, and before it).
+    constexpr qint64 kDayMs = 86'400'000;
+    const auto expected = [](qint64 ms, DatePrecision precision) {
+        const QDate date = utcDateOf(ms);
+        return utcMidnightMs(precision == DatePrecision::Year ? date.addYears(1) : date.addMonths(1));
+    };
+    std::vector<qint64> days;
+    for (qint64 day = utcMidnightMs(QDate(1799, 1, 1)) / kDayMs; day <= utcMidnightMs(QDate(2201, 1, 1)) / kDayMs;
+         ++day)
+        days.push_back(day);
+    for (const QDate edge : {QDate(1, 1, 1), QDate(1, 12, 31), QDate(-1, 12, 31), QDate(-1, 2, 29), QDate(4, 2, 29)})
+        days.push_back(utcMidnightMs(edge) / kDayMs);
+    qint64 mismatches = 0;
+    for (const qint64 day : days)
+        for (const qint64 ms : {day * kDayMs, day * kDayMs + 45'296'789})
+            for (const DatePrecision precision : {DatePrecision::Year, DatePrecision::Month}) {
+                const qint64 got = FuzzyDate{ms, precision}.endExclusiveMs(), want = expected(ms, precision);
+                if (got != want && ++mismatches <= 5) {
+                    INFO(utcDateOf(ms).toString(Qt::ISODate).toStdString() << " " << int(precision));
+                    CHECK(got == want);
+                }
+            }
+    CHECK(mismatches == 0);
+    CHECK(days.size() > 146'000);
+}

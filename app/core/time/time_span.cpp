@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <algorithm>
+
 namespace chronomap {
 
 namespace {
@@ -23,6 +25,24 @@ int asciiNumber(QStringView digits)
         n = n * 10 + (c.unicode() - u'0');
     }
     return n;
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date with a year 0 (Howard Hinnant's
+/// days_from_civil, the inverse of utcCivilTimeOf()'s arithmetic).
+qint64 daysFromCivil(qint64 year, int month, int day)
+{
+    year -= month <= 2 ? 1 : 0;
+    const qint64 era = (year >= 0 ? year : year - 399) / 400;
+    const qint64 yearOfEra = year - era * 400;
+    const qint64 dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    const qint64 dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146'097 + dayOfEra - 719'468;
+}
+
+int daysInMonth(qint64 year, int month)
+{
+    if (month != 2) return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
 }
 
 } // namespace
@@ -95,6 +115,22 @@ std::optional<DatePrecision> datePrecisionFromString(QStringView text)
 
 qint64 FuzzyDate::calendarPeriodEndMs() const
 {
+    // By arithmetic, as QDate::addYears()/addMonths() would give (the day clamped to the month's
+    // last), from year 1 on: QDate has no year 0 before it. Drawing asks this of every event.
+    const bool year = precision == DatePrecision::Year;
+    if (year || precision == DatePrecision::Month) {
+        const UtcCivilTime date = utcCivilTimeOf(startMs);
+        if (date.year >= 1 && date.year < 1'000'000) {
+            qint64 nextYear = date.year + (year ? 1 : 0);
+            int nextMonth = date.month;
+            if (!year && ++nextMonth > 12) {
+                nextMonth = 1;
+                ++nextYear;
+            }
+            const int day = std::min(date.day, daysInMonth(nextYear, nextMonth));
+            return daysFromCivil(nextYear, nextMonth, day) * kDayMs;
+        }
+    }
     switch (precision) {
     case DatePrecision::Year:
         return utcMidnightMs(utcDateOf(startMs).addYears(1));
