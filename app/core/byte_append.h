@@ -8,6 +8,24 @@
 
 namespace chronomap {
 
+/// Makes `out` `n` bytes longer and returns where they start, as QByteArray::resize() does (the
+/// bytes uninitialised, the terminator kept). When they fit the room already allocated they are
+/// claimed inline: Qt 6.4's resize is out of line, and a CSV load's converting thread made
+/// 13 calls per record (4.5 % of it, callgrind, issue 20).
+inline char *extendBy(QByteArray &out, qsizetype n)
+{
+    QByteArray::DataPointer &d = out.data_ptr();
+    if (!d.needsDetach() && d.freeSpaceAtEnd() > n) {
+        char *at = d.data() + d.size;
+        d.size += n;
+        at[n] = '\0';
+        return at;
+    }
+    const qsizetype at = out.size();
+    out.resize(at + n);
+    return out.data() + at;
+}
+
 /// Appends `bytes` to `out` by a resize (amortised growth) and a copy. Qt 6.4's
 /// QByteArray::append(const char *, qsizetype) is an out-of-line insert: on a CSV load's
 /// converting thread, where records append a few short fields each, the inserts cost 13 % of
@@ -20,9 +38,7 @@ inline void appendBytes(QByteArray &out, QByteArrayView bytes)
         out.append(bytes);
         return;
     }
-    const qsizetype at = out.size();
-    out.resize(at + bytes.size());
-    std::memcpy(out.data() + at, bytes.data(), size_t(bytes.size()));
+    std::memcpy(extendBy(out, bytes.size()), bytes.data(), size_t(bytes.size()));
 }
 
 /// Appends `head` then `bytes` to `out` with one resize: a field's tag and length, then its text.
@@ -35,10 +51,9 @@ inline void appendBytes(QByteArray &out, QByteArrayView head, QByteArrayView byt
         out.append(bytes);
         return;
     }
-    const qsizetype at = out.size();
-    out.resize(at + head.size() + bytes.size());
-    if (!head.isEmpty()) std::memcpy(out.data() + at, head.data(), size_t(head.size()));
-    if (!bytes.isEmpty()) std::memcpy(out.data() + at + head.size(), bytes.data(), size_t(bytes.size()));
+    char *at = extendBy(out, head.size() + bytes.size());
+    if (!head.isEmpty()) std::memcpy(at, head.data(), size_t(head.size()));
+    if (!bytes.isEmpty()) std::memcpy(at + head.size(), bytes.data(), size_t(bytes.size()));
 }
 
 } // namespace chronomap

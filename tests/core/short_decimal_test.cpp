@@ -2,6 +2,7 @@
 // The converting process's own readers of a cell's bytes (issue 20): each must give exactly what
 // the general path it stands in for gives.
 #include "core/ascii_bytes.h"
+#include "core/byte_append.h"
 #include "core/short_decimal.h"
 
 #include <catch2/catch.hpp>
@@ -102,4 +103,40 @@ TEST_CASE("isAscii and trimmedAscii agree with Qt's checks for every byte, at ev
     }
     CHECK(isAscii(QByteArrayView()));
     CHECK(trimmedAscii(QByteArrayView()).isEmpty());
+}
+
+TEST_CASE("Appends claim room in place only when the array is its own, and keep the terminator", "[io]")
+{
+    QByteArray grown;
+    grown.reserve(64);
+    const char *const before = grown.constData();
+    appendBytes(grown, QByteArrayView("tag"), QByteArrayView("value"));
+    appendBytes(grown, QByteArrayView("!"));
+    CHECK(grown == "tagvalue!");
+    CHECK(grown.constData() == before); // in the room reserved
+    CHECK(grown.constData()[grown.size()] == '\0');
+
+    // Shared: the copy is detached first, the other keeps its bytes.
+    QByteArray shared = grown;
+    appendBytes(grown, QByteArrayView("more"));
+    appendBytes(shared, QByteArrayView("ZZ"));
+    CHECK(shared == "tagvalue!ZZ");
+    CHECK(grown == "tagvalue!more");
+
+    // Raw data is never written into, even where its buffer has bytes after the view.
+    char raw[] = "abcdefgh";
+    QByteArray borrowed = QByteArray::fromRawData(raw, 3);
+    appendBytes(borrowed, QByteArrayView("XY"));
+    CHECK(borrowed == "abcXY");
+    CHECK(QByteArrayView(raw) == "abcdefgh");
+
+    // Past the room reserved: Qt grows it.
+    QByteArray full;
+    for (int i = 0; i < 1000; ++i)
+        appendBytes(full, QByteArrayView("0123456789"));
+    CHECK(full.size() == 10'000);
+    CHECK(full.endsWith("89"));
+    CHECK(full.constData()[full.size()] == '\0');
+    char *const at = extendBy(full, 0);
+    CHECK(at == full.constData() + full.size());
 }

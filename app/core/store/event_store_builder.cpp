@@ -11,8 +11,9 @@
 #include "core/store/pair_radix_sort.h"
 
 #include <algorithm>
-#include <new>
+#include <cstring>
 #include <future>
+#include <new>
 
 namespace chronomap {
 
@@ -175,9 +176,7 @@ void EventStoreBuilder::addRow(const EventRow &r)
     addColumns(r.when, r.geometryKind, r.locationPrecision, r.confidence, r.lonDeg, r.latDeg);
     addCategory(QLatin1StringView(r.view(r.category)));
 
-    QByteArray &t = s.m_text;
     const EventStore::Index record = beginText();
-    appendField(t, Tag::Id, r.view(r.id));
     if (r.idQHash) // EventStoreCodec::idHash() of an id never empty
         m_idHashes.emplace_back(quint32(*r.idQHash), record);
     else
@@ -195,22 +194,60 @@ void EventStoreBuilder::addRow(const EventRow &r)
         }
     }
     noteProvenance(QLatin1StringView(r.view(r.provenance)));
-    // As appendLocalized() writes the default language: an empty key, the separator, the text.
-    for (const auto &[tag, text] : {std::pair{Tag::Title, r.title}, std::pair{Tag::Summary, r.summary}}) {
-        if (text.size == 0) continue;
-        char head[1 + kMaxVarintBytes + 1];
-        head[0] = char(tag);
-        const qsizetype varint = putVarint(head + 1, quint64(1 + text.size));
-        head[1 + varint] = kLangSeparator;
-        appendBytes(t, QByteArrayView(head, 1 + varint + 1), r.view(text));
-    }
-    for (const auto &[tag, spans] :
-         {std::pair{Tag::Actor, &r.actors}, std::pair{Tag::Place, &r.places}, std::pair{Tag::Region, &r.regions},
-          std::pair{Tag::Claim, &r.claims}, std::pair{Tag::Source, &r.sources}})
+
+    // The record's fields sized first, then written into the arena extended once.
+    const auto varintBytes = [](quint64 value) {
+        qsizetype n = 1;
+        for (; value >= 0x80; value >>= 7)
+            ++n;
+        return n;
+    };
+    const auto fieldBytes = [&](qsizetype size) { return 1 + varintBytes(quint64(size)) + size; };
+    // Title and summary as appendLocalized() writes the default language: an empty key, the
+    // separator, the text.
+    const std::pair<Tag, EventRow::Span> localized[] = {{Tag::Title, r.title}, {Tag::Summary, r.summary}};
+    const std::pair<Tag, const std::vector<EventRow::Span> *> lists[] = {{Tag::Actor, &r.actors},
+                                                                         {Tag::Place, &r.places},
+                                                                         {Tag::Region, &r.regions},
+                                                                         {Tag::Claim, &r.claims},
+                                                                         {Tag::Source, &r.sources}};
+    qsizetype bytes = fieldBytes(r.id.size) + 1; // and Tag::End
+    for (const auto &[tag, text] : localized)
+        if (text.size > 0) bytes += fieldBytes(1 + text.size);
+    for (const auto &[tag, spans] : lists)
         for (const EventRow::Span &span : *spans)
-            appendField(t, tag, r.view(span));
-    if (r.provenance.size > 0) appendField(t, Tag::Provenance, r.view(r.provenance));
-    t.append(char(Tag::End));
+            bytes += fieldBytes(span.size);
+    if (r.provenance.size > 0) bytes += fieldBytes(r.provenance.size);
+
+    QByteArray &t = s.m_text;
+    char *out = extendBy(t, bytes);
+    const auto put = [&](Tag tag, qsizetype size) {
+        *out++ = char(tag);
+        out += putVarint(out, quint64(size));
+    };
+    const auto copy = [&](EventRow::Span span) {
+        std::memcpy(out, r.view(span).data(), size_t(span.size));
+        out += span.size;
+    };
+    put(Tag::Id, r.id.size);
+    copy(r.id);
+    for (const auto &[tag, text] : localized) {
+        if (text.size == 0) continue;
+        put(tag, 1 + text.size);
+        *out++ = kLangSeparator;
+        copy(text);
+    }
+    for (const auto &[tag, spans] : lists)
+        for (const EventRow::Span &span : *spans) {
+            put(tag, span.size);
+            copy(span);
+        }
+    if (r.provenance.size > 0) {
+        put(Tag::Provenance, r.provenance.size);
+        copy(r.provenance);
+    }
+    *out++ = char(Tag::End);
+    Q_ASSERT(out == t.constData() + t.size());
 }
 
 void EventStoreBuilder::renumberNotes(EventStore &s, const std::vector<EventStore::Index> &order,
