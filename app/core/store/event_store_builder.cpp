@@ -14,6 +14,7 @@
 #include <cstring>
 #include <future>
 #include <new>
+#include <type_traits>
 
 namespace chronomap {
 
@@ -67,9 +68,28 @@ void EventStoreBuilder::addColumns(const TimeSpan &when, GeometryKind kind, Loca
     s.m_latDeg.push_back(latDeg);
 }
 
+namespace {
+
+bool sameBytes(QByteArrayView a, QByteArrayView b)
+{
+    return a.size() == b.size() && (a.isEmpty() || std::memcmp(a.data(), b.data(), size_t(a.size())) == 0);
+}
+
+constexpr size_t kCategoriesByBytes = 16; ///< the first categories of addRow() remembered by their bytes
+
+} // namespace
+
 template<typename Text> void EventStoreBuilder::addCategory(Text category)
 {
     auto &s = *m_store;
+    if constexpr (std::is_same_v<Text, QLatin1StringView>) {
+        const QByteArrayView bytes(category.data(), category.size());
+        for (const auto &[seen, number] : m_categoryNumbersByBytes)
+            if (sameBytes(seen, bytes)) {
+                s.m_category.push_back(number);
+                return;
+            }
+    }
     // Most files have a handful of categories: comparing with each beats hashing the text.
     qsizetype number = -1;
     if (s.m_categories.size() <= 16) {
@@ -84,6 +104,9 @@ template<typename Text> void EventStoreBuilder::addCategory(Text category)
         s.m_categories.append(QString(category));
     }
     s.m_category.push_back(quint16(number));
+    if constexpr (std::is_same_v<Text, QLatin1StringView>)
+        if (m_categoryNumbersByBytes.size() < kCategoriesByBytes)
+            m_categoryNumbersByBytes.emplace_back(QByteArray(category.data(), category.size()), quint16(number));
 }
 
 EventStore::Index EventStoreBuilder::beginText()
@@ -112,10 +135,20 @@ void EventStoreBuilder::noteRegion(const QString &code, EventStore::Index record
 template<typename Text> void EventStoreBuilder::noteProvenance(Text provenance)
 {
     // Neighbours mostly share their provenance: the hash is looked up when it changes.
-    if (m_provenanceOf.empty() || m_lastProvenance != provenance) {
+    bool same = !m_provenanceOf.empty();
+    if constexpr (std::is_same_v<Text, QLatin1StringView>)
+        same = same && m_lastProvenanceFromBytes &&
+               sameBytes(m_lastProvenanceBytes, QByteArrayView(provenance.data(), provenance.size()));
+    else
+        same = same && m_lastProvenance == provenance;
+    if (!same) {
         m_lastProvenance = QString(provenance);
         m_lastProvenanceNumber = m_provenanceNumbers.value(m_lastProvenance, quint32(m_provenanceNumbers.size()));
         m_provenanceNumbers.insert(m_lastProvenance, m_lastProvenanceNumber);
+        m_lastProvenanceFromBytes = std::is_same_v<Text, QLatin1StringView>;
+        m_lastProvenanceBytes.resize(0); // keeps its capacity
+        if constexpr (std::is_same_v<Text, QLatin1StringView>)
+            appendBytes(m_lastProvenanceBytes, QByteArrayView(provenance.data(), provenance.size()));
     }
     m_provenanceOf.push_back(m_lastProvenanceNumber);
 }

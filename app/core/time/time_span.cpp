@@ -95,7 +95,10 @@ std::optional<DatePrecision> datePrecisionFromString(QStringView text)
     const QStringView trimmed = text.trimmed();
     if (std::all_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.unicode() < 0x80; })) {
         // ASCII (every valid value): compared in place, without a lower-case copy.
-        const auto is = [trimmed](QLatin1StringView word) { return trimmed.compare(word, Qt::CaseInsensitive) == 0; };
+        // The length first: Qt's case-insensitive compare is out of line and walks the text.
+        const auto is = [trimmed](QLatin1StringView word) {
+            return trimmed.size() == word.size() && trimmed.compare(word, Qt::CaseInsensitive) == 0;
+        };
         if (is(QLatin1StringView("year"))) return DatePrecision::Year;
         if (is(QLatin1StringView("month"))) return DatePrecision::Month;
         if (is(QLatin1StringView("day"))) return DatePrecision::Day;
