@@ -2,7 +2,7 @@
 #include "core/db/live_table.h"
 
 #include "core/db/pg_integer_array.h"
-#include "core/huge_pages.h"
+#include "core/prefault_pages.h"
 #include "core/io/bin_pyramid.h"
 #include "core/io/database_source.h"
 #include "core/io/region_table.h"
@@ -424,13 +424,13 @@ LiveResult<std::vector<LiveBin>> LiveTable::pyramidBins(const LiveFilter &filter
     if (outcome.status != PgStatus::Ok) return failure<std::vector<LiveBin>>(outcome);
     LiveResult<std::vector<LiveBin>> result;
     const PgRows &rows = outcome.rows;
-    // A whole map is 1.8M bins (58 MB): reserved once and on huge pages, not grown and faulted
-    // in 4 KiB at a time.
+    // A whole map is 1.8M bins (58 MB): reserved once and populated in one call, not grown and
+    // faulted in 4 KiB at a time.
     qsizetype cells = 0;
     for (int r = 0; r < rows.size(); ++r)
         cells += rows.view(r, 2).count(',') + 1;
     result.value.reserve(size_t(cells));
-    adviseHugePages(result.value);
+    prefaultCapacity(result.value);
     for (int r = 0; r < rows.size(); ++r) {
         const int y = int(rows.integer(r, 0)) - origin.y();
         const QString category = rows.text(r, 1);

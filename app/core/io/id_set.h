@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/byte_append.h"
-#include "core/huge_pages.h"
+#include "core/prefault_pages.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -23,8 +23,7 @@ public:
     {
         m_begin.reserve(size_t(ids) + 1);
         m_text.reserve(qsizetype(std::min<qint64>(ids, 1 << 26) * 16)); // most ids are shorter: no copying as it grows
-        adviseHugePages(m_begin);
-        adviseHugePages(m_text);
+        prefaultCapacity(m_begin); // not the text: most ids are shorter than reserved
         if (!roomFor(size_t(ids) + 1)) rehash(std::bit_ceil((size_t(ids) + 1) * 3 / 2 + 1));
     }
 
@@ -108,7 +107,7 @@ private:
     {
         std::vector<Slot> old;
         old.reserve(capacity);
-        adviseHugePages(old); // before the zeros are written: the table is touched at random
+        prefaultCapacity(old); // the zeros written next: populated in one call (see prefaultPages)
         old.resize(capacity);
         old.swap(m_slots);
         for (const Slot &slot : old) {

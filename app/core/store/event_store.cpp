@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/store/event_store.h"
 
-#include "core/huge_pages.h"
+#include "core/prefault_pages.h"
 #include "core/model/record_json.h"
 #include "core/store/event_store_codec.h"
 
@@ -354,7 +354,7 @@ void EventStore::buildIndexes()
     const size_t n = m_startMs.size();
     // Interval-tree augmentation, bottom-up over the implicit tree (see queryTree()).
     m_subtreeMaxEndMs.reserve(n);
-    adviseHugePages(m_subtreeMaxEndMs);
+    prefaultCapacity(m_subtreeMaxEndMs);
     m_subtreeMaxEndMs.assign(n, 0);
     auto fill = [&](auto &&self, size_t lo, size_t hi) -> qint64 {
         if (lo >= hi) return std::numeric_limits<qint64>::min();
@@ -371,7 +371,7 @@ void EventStore::buildIndexes()
         if (!std::isnan(m_lonDeg[i])) ++m_gridCellStart[size_t(gridCell(m_lonDeg[i], m_latDeg[i])) + 1];
     std::partial_sum(m_gridCellStart.begin(), m_gridCellStart.end(), m_gridCellStart.begin());
     m_gridIndices.reserve(m_gridCellStart.back());
-    adviseHugePages(m_gridIndices);
+    prefaultCapacity(m_gridIndices);
     m_gridIndices.assign(m_gridCellStart.back(), 0);
     std::vector<quint32> cursor(m_gridCellStart.begin(), m_gridCellStart.end() - 1);
     for (size_t i = 0; i < n; ++i)

@@ -5,8 +5,8 @@
 #include "core/store/event_row.h"
 
 #include "core/byte_append.h"
-#include "core/huge_pages.h"
 #include "core/model/record_json.h"
+#include "core/prefault_pages.h"
 #include "core/store/event_store_codec.h"
 #include "core/store/pair_radix_sort.h"
 
@@ -40,18 +40,18 @@ void EventStoreBuilder::reserve(qsizetype events, qsizetype textBytes)
     s.m_lonDeg.reserve(n);
     s.m_latDeg.reserve(n);
     s.m_textOffset.reserve(n);
-    // Filled record by record: huge pages spare a fault per 4 KiB of it (see adviseHugePages).
-    adviseHugePages(s.m_text);
-    adviseHugePages(m_idHashes);
-    adviseHugePages(m_provenanceOf);
-    adviseHugePages(s.m_startMs);
-    adviseHugePages(s.m_endMs);
-    adviseHugePages(s.m_flags);
-    adviseHugePages(s.m_confidence);
-    adviseHugePages(s.m_category);
-    adviseHugePages(s.m_lonDeg);
-    adviseHugePages(s.m_latDeg);
-    adviseHugePages(s.m_textOffset);
+    // Filled record by record to about `events`: populated now rather than faulted in a page at
+    // a time (see prefaultPages). Not the text: it is reserved by the file's size.
+    prefaultCapacity(m_idHashes);
+    prefaultCapacity(m_provenanceOf);
+    prefaultCapacity(s.m_startMs);
+    prefaultCapacity(s.m_endMs);
+    prefaultCapacity(s.m_flags);
+    prefaultCapacity(s.m_confidence);
+    prefaultCapacity(s.m_category);
+    prefaultCapacity(s.m_lonDeg);
+    prefaultCapacity(s.m_latDeg);
+    prefaultCapacity(s.m_textOffset);
 }
 
 void EventStoreBuilder::addColumns(const TimeSpan &when, GeometryKind kind, LocationPrecision precision,
@@ -358,7 +358,7 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build()
     auto idsByHash = std::async(launch, [&] { radixSortPairs(m_idHashes); });
     std::vector<std::pair<qint64, EventStore::Index>> keyed;
     keyed.reserve(n);
-    adviseHugePages(keyed);
+    prefaultCapacity(keyed);
     for (size_t i = 0; i < n; ++i)
         keyed.emplace_back(s.m_startMs[i], EventStore::Index(i));
     radixSortPairs(keyed);
@@ -366,8 +366,8 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build()
     std::vector<EventStore::Index> order, rank; // sorted position -> file index, and back
     order.reserve(n);
     rank.reserve(n);
-    adviseHugePages(order);
-    adviseHugePages(rank);
+    prefaultCapacity(order);
+    prefaultCapacity(rank);
     order.resize(n);
     rank.resize(n);
     for (size_t i = 0; i < n; ++i) {
@@ -379,13 +379,13 @@ std::shared_ptr<const EventStore> EventStoreBuilder::build()
     auto notes = std::async(launch, [&] { renumberNotes(s, order, rank); });
     // Each column is gathered into the buffer the previous column of its type left behind, when
     // that holds about n: fresh memory faults in at a cost on the machines we measure on (see
-    // adviseHugePages), reused memory does not: 33 of the 52 MB here at a million events.
+    // prefaultPages), reused memory does not: 33 of the 52 MB here at a million events.
     auto emptied = [n](auto &buffer) -> auto &
     {
         if (buffer.capacity() < n || buffer.capacity() > n + n / 8) {
             buffer = {};
             buffer.reserve(n);
-            adviseHugePages(buffer);
+            prefaultCapacity(buffer);
         }
         buffer.clear();
         return buffer;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/huge_pages.h"
+#include "core/prefault_pages.h"
 
 #include <algorithm>
 #include <array>
@@ -49,7 +49,7 @@ template<std::integral First, std::integral Second> void radixSortPairs(std::vec
         if (*std::max_element(count.begin(), count.end()) == n) continue; // every pair shares this digit
         if (!to) {
             other.reserve(n);
-            adviseHugePages(other);
+            prefaultCapacity(other); // filled wholly (resize writes it first)
             other.resize(n);
             to = other.data();
         }
