@@ -136,6 +136,20 @@ TEST_CASE("The fast path reads what it fully understands and leaves the rest to 
               R"(,"properties":{"start":"2024-02","title":"t","a":7,"b":["y","z"],"c":1.5,"d":["x"],"e":["x"],)"
               R"("f":true,"g":null,"h":1.5,"i":true,"j":1.5,"k":"2","l":5}}]})",
           true);
+    // Property names compared by their raw bytes against the last feature's at each position: an
+    // escaped spelling of the same name, a name with an escaped quote, a longer and a shorter name
+    // where the last feature had another, and orders that change from feature to feature.
+    const QByteArray feature = QByteArray(R"({"type":"Feature",)") + point + R"(,"properties":)";
+    check(QByteArray(R"({"type":"FeatureCollection","features":[)") + feature +
+              R"({"start":"2024-05","title":"a","k\"q":1}},)" + feature +
+              R"({"start":"2024-06","tit\u006ce":"b","k\"q":2}},)" + feature +
+              R"({"title":"c","start":"2024-07","titles":"x"}},)" + feature +
+              R"({"start":"2024-08","titl":"y","title":"d","k\"q":3}},)" + feature +
+              R"({"start":"2024-09","title":"e","titles":"z"}}]})",
+          true);
+    check(QByteArray(R"({"type":"FeatureCollection","features":[)") + feature + R"({"start":"2024-05","title":"a"}},)" +
+              feature + R"({"start":"2024-06","title":"b","tit\u006ce":"c"}}]})",
+          false); // the same name twice in a feature: GDAL's to read
 }
 
 TEST_CASE("Many features over many batches load the same both ways", "[io]")

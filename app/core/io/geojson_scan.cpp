@@ -55,6 +55,48 @@ std::string_view checkedString(std::string_view s)
     return s;
 }
 
+/// Property names already met, found again by a key's raw bytes: features mostly repeat a few
+/// names, and comparing bytes costs less than unescaping each key and copying and hashing it
+/// (those were a seventh of the reader child's time at 100k features). The name the last feature
+/// had at the same position is tried first; optional properties shift the others' positions.
+class KnownKeys {
+public:
+    void clear()
+    {
+        m_names.clear();
+        m_lastAt.clear();
+    }
+    /// Adds a name (unescaped) and its number. Only the first 16 names without a quote or a
+    /// backslash are kept: a raw key equal to such a name is that name.
+    void add(std::string_view name, int number)
+    {
+        if (m_names.size() < kKept && name.find_first_of("\"\\") == std::string_view::npos)
+            m_names.push_back({std::string(name), number});
+    }
+    /// The number of the name the raw key is, or -1 (the caller then unescapes the key).
+    int find(od::raw_json_string raw, std::size_t position)
+    {
+        if (position >= m_lastAt.size()) m_lastAt.resize(position + 1, -1);
+        int &last = m_lastAt[position];
+        if (last >= 0 && raw.unsafe_is_equal(m_names[std::size_t(last)].text)) return m_names[std::size_t(last)].number;
+        for (std::size_t i = 0; i < m_names.size(); ++i)
+            if (raw.unsafe_is_equal(m_names[i].text)) {
+                last = int(i);
+                return m_names[i].number;
+            }
+        return -1;
+    }
+
+private:
+    static constexpr std::size_t kKept = 16;
+    struct Name {
+        std::string text;
+        int number;
+    };
+    std::vector<Name> m_names;
+    std::vector<int> m_lastAt; ///< per position in a feature's properties: the name last there
+};
+
 /// json-c's text of a double, as GDAL keeps it for a JSON-typed field: 17 digits, and ".0" on
 /// an integral value.
 void appendJsonDouble(std::string &out, double v)
@@ -758,6 +800,7 @@ struct TypingRun {
     std::vector<Field> fields;
     std::unordered_map<std::string, int> indexOf;
     std::vector<std::int64_t> lastSeen; ///< per field: the feature that last set it (repeated keys)
+    KnownKeys known;                    ///< the fields' names, found by a key's raw bytes
     std::int64_t features = 0;
     const char *declined = nullptr; ///< why the file is GDAL's (a static text); null while it is not
 
@@ -804,20 +847,26 @@ private:
                         continue;
                     }
                     od::object propertyObject = properties.get_object().value();
+                    std::size_t position = 0;
                     for (auto property : propertyObject) {
-                        const std::string_view name = checkedString(property.unescaped_key().value());
-                        if (name.empty()) throw Decline{"a property without a name"};
-                        auto [it, added] = indexOf.try_emplace(std::string(name), int(fields.size()));
-                        if (added) {
-                            Field f{std::string(name), {}};
-                            for (std::size_t t = 0; t < kFieldTypes; ++t)
-                                f.after[t] = FieldType(t);
-                            fields.push_back(std::move(f));
-                            lastSeen.push_back(-1);
+                        int field = known.find(property.key().value(), position++);
+                        if (field < 0) {
+                            const std::string_view name = checkedString(property.unescaped_key().value());
+                            if (name.empty()) throw Decline{"a property without a name"};
+                            auto [it, added] = indexOf.try_emplace(std::string(name), int(fields.size()));
+                            if (added) {
+                                Field f{std::string(name), {}};
+                                for (std::size_t t = 0; t < kFieldTypes; ++t)
+                                    f.after[t] = FieldType(t);
+                                fields.push_back(std::move(f));
+                                lastSeen.push_back(-1);
+                                known.add(name, it->second);
+                            }
+                            field = it->second;
                         }
-                        if (lastSeen[size_t(it->second)] == n) throw Decline{"a repeated property"};
-                        lastSeen[size_t(it->second)] = n;
-                        TypeTable &after = fields[size_t(it->second)].after;
+                        if (lastSeen[size_t(field)] == n) throw Decline{"a repeated property"};
+                        lastSeen[size_t(field)] = n;
+                        TypeTable &after = fields[size_t(field)].after;
                         const TypeTable &step = next[std::size_t(kindOf(property.value().value(), 0))];
                         for (FieldType &t : after)
                             t = step[std::size_t(t)];
@@ -938,7 +987,6 @@ public:
         m_released = 0; // the first pass gave them back; they are read again
         m_requests = std::move(fields);
         m_slotOf.assign(m_nameIndex.size(), -1);
-        m_lastOrder.clear();
         for (size_t i = 0; i < m_requests.size(); ++i)
             if (m_requests[i].field >= 0 && std::size_t(m_requests[i].field) < m_slotOf.size())
                 m_slotOf[std::size_t(m_requests[i].field)] = int(i);
@@ -1001,8 +1049,11 @@ private:
         for (const SchemaField &f : schema.fields)
             if (f.type == FieldType::Declined) throw Decline{"a property whose values GDAL types its own way"};
         m_names.clear();
-        for (const SchemaField &f : schema.fields)
+        m_known.clear();
+        for (const SchemaField &f : schema.fields) {
+            m_known.add(f.name, int(m_names.size()));
             m_names.push_back(f.name);
+        }
     }
 
     /// GDAL matches field names without regard to case: such files are left to it.
@@ -1023,15 +1074,10 @@ private:
         od::object propertyObject = properties.get_object().value();
         std::size_t position = 0;
         for (auto property : propertyObject) {
-            const std::string_view key = property.unescaped_key().value();
-            // Features mostly list their properties in the same order: the field at this
-            // position in the last feature is tried before the hash table.
-            if (position >= m_lastOrder.size()) m_lastOrder.resize(position + 1);
-            auto &[lastKey, field] = m_lastOrder[position++];
-            if (key != lastKey) {
-                field = fieldNamed(key);
+            int field = m_known.find(property.key().value(), position++);
+            if (field < 0) {
+                field = fieldNamed(property.unescaped_key().value());
                 if (field < 0) throw Decline{"a property the first pass did not see"};
-                lastKey = key;
             }
             const int slot = m_slotOf[std::size_t(field)];
             if (slot < 0) continue;
@@ -1139,10 +1185,10 @@ private:
     od::array_iterator m_it, m_end;
     std::vector<Request> m_requests;
     std::unordered_map<std::string, int> m_nameIndex;
-    std::vector<std::string> m_names;                     ///< per schema field, for fieldNamed()
-    std::string m_key;                                    ///< reused for look-ups
-    std::vector<int> m_slotOf;                            ///< schema field → request, or -1
-    std::vector<std::pair<std::string, int>> m_lastOrder; ///< the last feature's keys and fields, in order
+    std::vector<std::string> m_names; ///< per schema field, for fieldNamed()
+    std::string m_key;                ///< reused for look-ups
+    std::vector<int> m_slotOf;        ///< schema field → request, or -1
+    KnownKeys m_known;                ///< the schema's names, found by a key's raw bytes
 };
 
 } // namespace CHRONOMAP_SCAN_KERNEL
