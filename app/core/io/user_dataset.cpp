@@ -2,6 +2,7 @@
 #include "core/io/user_dataset.h"
 
 #include "core/io/event_loader.h"
+#include "core/io/gdal_session.h"
 
 #include <QFile>
 #include <QList>
@@ -31,6 +32,11 @@ struct AllowedDrivers {
 
 QString identifyUserDriver(const QByteArray &gdalPath)
 {
+    // Identifying opens the drivers that cannot identify a file without opening it (GPX among
+    // them), and their failures are not the file's problem yet: the open that follows reports
+    // what it finds, as it does where nothing was identified first (found by
+    // fuzz_geojson_differential: GPX's XML error was in one message and not the other).
+    GdalMessageCollector dropped;
     const AllowedDrivers allowed;
     GDALDriverH driver = GDALIdentifyDriverEx(gdalPath.constData(), GDAL_OF_VECTOR, allowed.list.data(), nullptr);
     return driver ? QString::fromUtf8(GDALGetDriverShortName(driver)) : QString();
