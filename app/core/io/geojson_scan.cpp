@@ -1048,12 +1048,9 @@ private:
         }
         for (const SchemaField &f : schema.fields)
             if (f.type == FieldType::Declined) throw Decline{"a property whose values GDAL types its own way"};
-        m_names.clear();
         m_known.clear();
-        for (const SchemaField &f : schema.fields) {
-            m_known.add(f.name, int(m_names.size()));
-            m_names.push_back(f.name);
-        }
+        for (std::size_t i = 0; i < schema.fields.size(); ++i)
+            m_known.add(schema.fields[i].name, int(i));
     }
 
     /// GDAL matches field names without regard to case: such files are left to it.
@@ -1085,16 +1082,9 @@ private:
         }
     }
 
-    /// The schema's field named `key`, or -1. Optional properties shift the others' positions:
-    /// a few names are compared in turn, which is cheaper than hashing the key.
+    /// The schema's field named `key` (unescaped), or -1: for the keys m_known does not match.
     int fieldNamed(std::string_view key)
     {
-        constexpr std::size_t kComparedNames = 16;
-        if (m_names.size() <= kComparedNames) {
-            for (std::size_t i = 0; i < m_names.size(); ++i)
-                if (m_names[i] == key) return int(i);
-            return -1;
-        }
         m_key = key;
         const auto it = m_nameIndex.find(m_key);
         return it == m_nameIndex.end() ? -1 : it->second;
@@ -1185,10 +1175,9 @@ private:
     od::array_iterator m_it, m_end;
     std::vector<Request> m_requests;
     std::unordered_map<std::string, int> m_nameIndex;
-    std::vector<std::string> m_names; ///< per schema field, for fieldNamed()
-    std::string m_key;                ///< reused for look-ups
-    std::vector<int> m_slotOf;        ///< schema field → request, or -1
-    KnownKeys m_known;                ///< the schema's names, found by a key's raw bytes
+    std::string m_key;         ///< reused for look-ups
+    std::vector<int> m_slotOf; ///< schema field → request, or -1
+    KnownKeys m_known;         ///< the schema's names, found by a key's raw bytes
 };
 
 } // namespace CHRONOMAP_SCAN_KERNEL
