@@ -5,10 +5,8 @@
 
 #include <catch2/catch.hpp>
 
-#include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <vector>
 
 #if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
 #include <malloc.h>
