@@ -9,15 +9,14 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include "../file_size_cap.h"
 #include "../qt_string_maker.h"
 
 #include <catch2/catch.hpp>
 
-#include <csignal>
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace chronomap;
@@ -51,30 +50,6 @@ QStringList entries(const QString &dir)
 {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
 }
-
-/// Caps the size of any file this process writes (a disk that fills up) while alive; a write
-/// past the cap fails with EFBIG instead of raising SIGXFSZ.
-class FileSizeCap {
-public:
-    explicit FileSizeCap(rlim_t bytes)
-    {
-        REQUIRE(getrlimit(RLIMIT_FSIZE, &m_saved) == 0);
-        m_handler = std::signal(SIGXFSZ, SIG_IGN);
-        const rlimit cap{bytes, m_saved.rlim_max};
-        REQUIRE(setrlimit(RLIMIT_FSIZE, &cap) == 0);
-    }
-    ~FileSizeCap()
-    {
-        setrlimit(RLIMIT_FSIZE, &m_saved);
-        std::signal(SIGXFSZ, m_handler);
-    }
-    FileSizeCap(const FileSizeCap &) = delete;
-    FileSizeCap &operator=(const FileSizeCap &) = delete;
-
-private:
-    rlimit m_saved{};
-    void (*m_handler)(int) = nullptr;
-};
 
 } // namespace
 
@@ -175,7 +150,7 @@ TEST_CASE("EventWriter on a full disk fails and the existing file survives byte 
     QString error;
     bool written = true;
     {
-        const FileSizeCap cap(512); // the export is several KB
+        const test::FileSizeCap cap(512); // the export is several KB
         written = EventWriter::write(*store, all(*store), format, path, &error);
     }
     CHECK_FALSE(written);

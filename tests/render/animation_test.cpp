@@ -11,6 +11,7 @@
 #include "core/time/time_span.h"
 
 #include "../animation_readback.h"
+#include "../file_size_cap.h"
 #include "../qt_string_maker.h"
 #include "prepared_data.h"
 
@@ -20,9 +21,6 @@
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
-
-#include <csignal>
-#include <sys/resource.h>
 
 using namespace chronomap;
 
@@ -94,29 +92,6 @@ struct Clip {
         state.setTimeWindow(std::nullopt);
         return QImage(path);
     }
-};
-
-/// Caps the size of any file this process writes (a disk that fills up) while alive.
-class FileSizeCap {
-public:
-    explicit FileSizeCap(rlim_t bytes)
-    {
-        REQUIRE(getrlimit(RLIMIT_FSIZE, &m_saved) == 0);
-        m_handler = std::signal(SIGXFSZ, SIG_IGN);
-        const rlimit cap{bytes, m_saved.rlim_max};
-        REQUIRE(setrlimit(RLIMIT_FSIZE, &cap) == 0);
-    }
-    ~FileSizeCap()
-    {
-        setrlimit(RLIMIT_FSIZE, &m_saved);
-        std::signal(SIGXFSZ, m_handler);
-    }
-    FileSizeCap(const FileSizeCap &) = delete;
-    FileSizeCap &operator=(const FileSizeCap &) = delete;
-
-private:
-    rlimit m_saved{};
-    void (*m_handler)(int) = nullptr;
 };
 
 } // namespace
@@ -311,7 +286,7 @@ TEST_CASE("An animation that fills the disk fails with the reason and leaves the
     }
     QString error;
     {
-        const FileSizeCap cap(4096); // the clip is tens of kilobytes
+        const test::FileSizeCap cap(4096); // the clip is tens of kilobytes
         CHECK_FALSE(AnimationWriter::write(clip.state, *clip.composer, path, clip.options, {}, &error));
     }
     INFO(error.toStdString());
