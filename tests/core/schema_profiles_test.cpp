@@ -274,6 +274,30 @@ TEST_CASE("An ACLED row with unknown precision codes loads, with a warning namin
     CHECK(eventById(result, "RUS90002").locationPrecision == LocationPrecision::Exact);
 }
 
+TEST_CASE("ACLED codes of nan, inf or past int are no codes; 3.0 is 3", "[io]")
+{
+    // A fuzzed row's "nan" reached int(), which is undefined for it (UBSan): each such code is
+    // now refused before the cast, with the warning an unknown code gets.
+    const LoadResult result = EventLoader::load(badFile("acled_codes_beyond_int.csv"), withBaseMap());
+    INFO(issuesOf(result));
+    REQUIRE(result.store->size() == 3);
+    REQUIRE(result.issues.size() == 4);
+    const auto check = [&](int i, qint64 record, const char *field, const char *written) {
+        const Issue &issue = result.issues[i];
+        CHECK(issue.severity == Issue::Severity::Warning);
+        CHECK(issue.record == record);
+        CHECK(issue.field == QLatin1String(field));
+        CHECK(issue.message.startsWith(QStringLiteral("'%1' is not one of ACLED's").arg(QLatin1String(written))));
+    };
+    check(0, 1, "time_precision", "nan");
+    check(1, 2, "time_precision", "inf");
+    check(2, 2, "geo_precision", "-1e300");
+    check(3, 3, "time_precision", "1e10");
+    CHECK(eventById(result, "RUS90011").when.start().toIso() == "2025-08-12");
+    CHECK(eventById(result, "RUS90012").locationPrecision == LocationPrecision::Exact);
+    CHECK(eventById(result, "RUS90013").locationPrecision == LocationPrecision::Region); // "3.0"
+}
+
 TEST_CASE("A malformed ACLED date names the file, row, column and value", "[io]")
 {
     LoadOptions mdy = withBaseMap();

@@ -9,6 +9,8 @@
 #include <QMutex>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <optional>
 
 namespace chronomap {
@@ -56,7 +58,11 @@ std::optional<int> codeValue(QStringView text)
 {
     bool ok = false;
     const double value = text.toDouble(&ok);
-    if (!ok || value != double(int(value))) return std::nullopt;
+    // "nan", "inf" and numbers past int are no code, checked before the cast: int() of them is
+    // undefined (a fuzzed ACLED row's "nan").
+    if (!ok || !(value >= std::numeric_limits<int>::min() && value <= std::numeric_limits<int>::max()) ||
+        value != std::trunc(value))
+        return std::nullopt;
     return int(value);
 }
 
