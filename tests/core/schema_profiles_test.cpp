@@ -274,26 +274,32 @@ TEST_CASE("An ACLED row with unknown precision codes loads, with a warning namin
     CHECK(eventById(result, "RUS90002").locationPrecision == LocationPrecision::Exact);
 }
 
-TEST_CASE("ACLED codes of nan, inf or past int are no codes; 3.0 is 3", "[io]")
+TEST_CASE("ACLED codes of nan, inf or past int are no codes, 3.0 is 3; nan or inf fatalities no figure", "[io]")
 {
     // A fuzzed row's "nan" reached int(), which is undefined for it (UBSan): each such code is
-    // now refused before the cast, with the warning an unknown code gets.
+    // now refused before the cast, with the warning an unknown code gets. Figures: a non-finite
+    // one is no number, as for any figure column.
     const LoadResult result = EventLoader::load(badFile("acled_codes_beyond_int.csv"), withBaseMap());
     INFO(issuesOf(result));
     REQUIRE(result.store->size() == 3);
-    REQUIRE(result.issues.size() == 4);
-    const auto check = [&](int i, qint64 record, const char *field, const char *written) {
+    REQUIRE(result.issues.size() == 6);
+    const auto check = [&](int i, qint64 record, const char *field, const char *message) {
         const Issue &issue = result.issues[i];
         CHECK(issue.severity == Issue::Severity::Warning);
         CHECK(issue.record == record);
         CHECK(issue.field == QLatin1String(field));
-        CHECK(issue.message.startsWith(QStringLiteral("'%1' is not one of ACLED's").arg(QLatin1String(written))));
+        CHECK(issue.message.startsWith(QString::fromUtf8(message)));
     };
-    check(0, 1, "time_precision", "nan");
-    check(1, 2, "time_precision", "inf");
-    check(2, 2, "geo_precision", "-1e300");
-    check(3, 3, "time_precision", "1e10");
+    check(0, 1, "time_precision", "'nan' is not one of ACLED's date precision codes");
+    check(1, 2, "fatalities", "'inf' is not a number; no fatalities figure");
+    check(2, 2, "time_precision", "'inf' is not one of ACLED's date precision codes");
+    check(3, 2, "geo_precision", "'-1e300' is not one of ACLED's location precision codes");
+    check(4, 3, "fatalities", "'nan' is not a number; no fatalities figure");
+    check(5, 3, "time_precision", "'1e10' is not one of ACLED's date precision codes");
     CHECK(eventById(result, "RUS90011").when.start().toIso() == "2025-08-12");
+    CHECK(figure(eventById(result, "RUS90011"), "fatalities") == 0.0);
+    CHECK_FALSE(figure(eventById(result, "RUS90012"), "fatalities").has_value());
+    CHECK_FALSE(figure(eventById(result, "RUS90013"), "fatalities").has_value());
     CHECK(eventById(result, "RUS90012").locationPrecision == LocationPrecision::Exact);
     CHECK(eventById(result, "RUS90013").locationPrecision == LocationPrecision::Region); // "3.0"
 }

@@ -258,7 +258,7 @@ void ProfileTransform::apply(Event &e, ProfileRecord &record)
             if (t.isEmpty()) break;
             bool ok = false;
             const double value = t.toDouble(&ok);
-            if (!ok) {
+            if (!ok || !std::isfinite(value)) { // "inf fatalities" is no figure
                 record.profileIssue(Issue::Severity::Warning, c.field,
                                     tr("'%1' is not a number; no %2 figure").arg(t, c.spec->quantity));
                 break;
@@ -364,7 +364,7 @@ bool ProfileTransform::applyRow(EventRow &row, const std::vector<EventRow::Span>
             std::transform(bytes.begin(), bytes.end(), m_buffer.begin(), [](char b) { return QChar(b); });
             bool ok = false;
             const double value = QStringView(m_buffer).toDouble(&ok);
-            if (!ok) return false; // reported
+            if (!ok || !std::isfinite(value)) return false; // reported
             Claim figure;
             figure.quantity = c.spec->quantity;
             figure.value = value;
