@@ -289,6 +289,45 @@ TEST_CASE("The stream decoder refuses truncated and inconsistent frames", "[io][
     CHECK_FALSE(stream.feed(huge, sizeof huge));
 }
 
+TEST_CASE("A record count a child estimates near the limit of 64 bits is only an estimate", "[io][reader]")
+{
+    // Found by fuzz_reader_stream: the estimate plus its sixteenth overflowed (UBSan). The stream
+    // goes on and the records come as sent; below -1 (unknown) an estimate is a malformed frame.
+    for (const qint64 estimated :
+         {std::numeric_limits<qint64>::max(), std::numeric_limits<qint64>::max() / 16 * 15, qint64(-1), qint64(-2)}) {
+        INFO("estimated " << estimated);
+        ipc::FrameWriter writer;
+        writer.driver(QStringLiteral("CSV"));
+        writer.total(0, estimated);
+        writer.layer({"events", 1, true, {{"id", OFTString, 0}, {"date", OFTString, 0}, {"title", OFTString, 0}}});
+        FeatureBatch batch;
+        batch.columns = 3;
+        batch.records = {1};
+        batch.text = std::string("ev-1\0"
+                                 "2025-01-02\0"
+                                 "Title\0",
+                                 22);
+        batch.cells = {{0, 4, -1, 0}, {16, 5, -1, 0}, {5, 10, -1, 0}}; // id, title, start
+        batch.geometry = {{FeatureBatch::Geometry::State::Usable, GeometryKind::Point, false, 0, 2, 0, 0}};
+        batch.lonLat = {36.0, 51.0};
+        writer.batch(batch);
+        writer.end({1, true, 1, false, 0, 0});
+        ReaderStream stream(QStringLiteral("x.csv"), {});
+        const bool fed = stream.feed(writer.bytes().data(), qsizetype(writer.bytes().size()));
+        if (estimated < -1) {
+            CHECK_FALSE(fed);
+            CHECK(stream.malformed());
+            continue;
+        }
+        REQUIRE(fed);
+        REQUIRE(stream.ended());
+        const LoadResult result = stream.finish();
+        REQUIRE(result.store);
+        REQUIRE(result.store->size() == 1);
+        CHECK(result.store->id(0) == u"ev-1");
+    }
+}
+
 TEST_CASE("A typed date whose parts a child sends out of range, NaN included, is no date", "[io][reader]")
 {
     // Found by fuzz_reader_stream: int(NaN) of a part was undefined behaviour (UBSan). Record 1's

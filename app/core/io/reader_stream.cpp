@@ -98,8 +98,10 @@ bool ReaderStream::handle(const ipc::Frame &frame)
         if (!ipc::decodeTotal(frame.payload, &total, &estimated)) return false;
         m_total = estimated;
         // As the in-process loader reserves, but never beyond what a file of this size can hold.
-        qint64 expected = std::min(m_options.maxRecords, total > 0 ? total : estimated + estimated / 16);
-        expected = std::min(expected, d->fileBytes / 8 + 1024);
+        // The estimate is the child's: bounded first, so that a wild one cannot overflow below.
+        const qint64 atMost = d->fileBytes / 8 + 1024;
+        const qint64 guess = std::clamp<qint64>(estimated, 0, atMost);
+        const qint64 expected = std::min({m_options.maxRecords, total > 0 ? total : guess + guess / 16, atMost});
         if (expected > 0) {
             d->builder.reserve(expected, d->fileBytes); // the text: about the file's size
             d->seenIds.reserve(expected);
