@@ -274,7 +274,7 @@ TEST_CASE("An ACLED row with unknown precision codes loads, with a warning namin
     CHECK(eventById(result, "RUS90002").locationPrecision == LocationPrecision::Exact);
 }
 
-TEST_CASE("ACLED codes of nan, inf or past int are no codes, 3.0 is 3; nan or inf fatalities no figure", "[io]")
+TEST_CASE("ACLED codes of nan or inf or past int are no codes (3.0 is 3) and nan or inf is no figure", "[io]")
 {
     // A fuzzed row's "nan" reached int(), which is undefined for it (UBSan): each such code is
     // now refused before the cast, with the warning an unknown code gets. Figures: a non-finite
