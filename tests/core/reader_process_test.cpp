@@ -40,6 +40,23 @@ void checkSameAsInProcess(const LoadResult &inProcess, const LoadResult &child)
     checkSameOutcome(inProcess, child);
 }
 
+/// One record's batch, as a CSV reader child sends it: id ev-1, title "Title", start 2025-01-02,
+/// a point; its layer has the columns id, date and title (in the roles' order: id, title, start).
+FeatureBatch oneRecordBatch()
+{
+    FeatureBatch batch;
+    batch.columns = 3;
+    batch.records = {1};
+    batch.text = std::string("ev-1\0"
+                             "2025-01-02\0"
+                             "Title\0",
+                             22);
+    batch.cells = {{0, 4, -1, 0}, {16, 5, -1, 0}, {5, 10, -1, 0}};
+    batch.geometry = {{FeatureBatch::Geometry::State::Usable, GeometryKind::Point, false, 0, 2, 0, 0}};
+    batch.lonLat = {36.0, 51.0};
+    return batch;
+}
+
 } // namespace
 
 TEST_CASE("Every format loads through the reader child as it does in process", "[io][reader]")
@@ -243,16 +260,7 @@ TEST_CASE("The stream decoder refuses truncated and inconsistent frames", "[io][
     ipc::FrameWriter writer;
     writer.driver(QStringLiteral("CSV"));
     writer.layer({"events", 1, true, {{"id", 4, 0}, {"date", 4, 0}, {"title", 4, 0}}});
-    FeatureBatch batch;
-    batch.columns = 3;
-    batch.records = {1};
-    batch.text = std::string("ev-1\0"
-                             "2025-01-02\0"
-                             "Title\0",
-                             22);
-    batch.cells = {{0, 4, -1, 0}, {16, 5, -1, 0}, {5, 10, -1, 0}}; // the roles' order: id, title, start
-    batch.geometry = {{FeatureBatch::Geometry::State::Usable, GeometryKind::Point, false, 0, 2, 0, 0}};
-    batch.lonLat = {36.0, 51.0};
+    const FeatureBatch batch = oneRecordBatch();
     writer.batch(batch);
     const std::string good = writer.bytes();
     {
@@ -300,17 +308,7 @@ TEST_CASE("A record count a child estimates near the limit of 64 bits is only an
         writer.driver(QStringLiteral("CSV"));
         writer.total(0, estimated);
         writer.layer({"events", 1, true, {{"id", OFTString, 0}, {"date", OFTString, 0}, {"title", OFTString, 0}}});
-        FeatureBatch batch;
-        batch.columns = 3;
-        batch.records = {1};
-        batch.text = std::string("ev-1\0"
-                                 "2025-01-02\0"
-                                 "Title\0",
-                                 22);
-        batch.cells = {{0, 4, -1, 0}, {16, 5, -1, 0}, {5, 10, -1, 0}}; // id, title, start
-        batch.geometry = {{FeatureBatch::Geometry::State::Usable, GeometryKind::Point, false, 0, 2, 0, 0}};
-        batch.lonLat = {36.0, 51.0};
-        writer.batch(batch);
+        writer.batch(oneRecordBatch());
         writer.end({1, true, 1, false, 0, 0});
         ReaderStream stream(QStringLiteral("x.csv"), {});
         const bool fed = stream.feed(writer.bytes().data(), qsizetype(writer.bytes().size()));
