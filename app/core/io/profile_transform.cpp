@@ -66,6 +66,16 @@ std::optional<int> codeValue(QStringView text)
     return int(value);
 }
 
+/// A figure as written, trimmed: a finite number, else nullopt ("inf fatalities" is no figure,
+/// as in any other figure column).
+std::optional<double> figureValue(QStringView text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!ok || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
 template<typename Rule> const Rule *ruleFor(const QList<Rule> &rules, std::optional<int> value)
 {
     for (const Rule &r : rules)
@@ -256,16 +266,15 @@ void ProfileTransform::apply(Event &e, ProfileRecord &record)
         case ColumnUse::Figure: {
             const QStringView t = record.profileCell(c.index, c.field, m_buffer).trimmed();
             if (t.isEmpty()) break;
-            bool ok = false;
-            const double value = t.toDouble(&ok);
-            if (!ok || !std::isfinite(value)) { // "inf fatalities" is no figure
+            const std::optional<double> value = figureValue(t);
+            if (!value) {
                 record.profileIssue(Issue::Severity::Warning, c.field,
                                     tr("'%1' is not a number; no %2 figure").arg(t, c.spec->quantity));
                 break;
             }
             Claim figure;
             figure.quantity = c.spec->quantity;
-            figure.value = value;
+            figure.value = *value;
             figure.source = m_profile.figureSource;
             e.claims.append(figure);
             break;
@@ -362,12 +371,11 @@ bool ProfileTransform::applyRow(EventRow &row, const std::vector<EventRow::Span>
             if (bytes.isEmpty()) break;
             m_buffer.resize(bytes.size());
             std::transform(bytes.begin(), bytes.end(), m_buffer.begin(), [](char b) { return QChar(b); });
-            bool ok = false;
-            const double value = QStringView(m_buffer).toDouble(&ok);
-            if (!ok || !std::isfinite(value)) return false; // reported
+            const std::optional<double> value = figureValue(m_buffer);
+            if (!value) return false; // reported
             Claim figure;
             figure.quantity = c.spec->quantity;
-            figure.value = value;
+            figure.value = *value;
             figure.source = m_profile.figureSource;
             const qsizetype at = row.text.size();
             RecordJson::appendCompact(row.text, figure);
