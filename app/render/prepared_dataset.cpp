@@ -13,6 +13,8 @@
 #include <atomic>
 #include <cmath>
 #include <future>
+#include <numeric>
+#include <span>
 
 namespace chronomap {
 
@@ -45,31 +47,29 @@ QPolygonF arcThrough(const QList<QPointF> &vertices, int segments)
     return arc;
 }
 
-/// The base-map regions named by records [first, last): their indices into RegionIndex::regions()
-/// and where each record's indices end (counted from `first`'s start, so `ends` starts with 0).
+/// The base-map regions named by `events`' records: their indices into RegionIndex::regions(),
+/// each event's in the order its record names them, ends[k + 1] the end of events[k]'s.
 struct RegionsNamed {
     std::vector<qint32> ends;
     std::vector<int> indices;
 };
 
-RegionsNamed regionsNamed(const EventStore &store, const RegionIndex *regions, EventStore::Index first,
-                          EventStore::Index last)
+RegionsNamed regionsNamed(const EventStore &store, const RegionIndex &regions, std::span<const EventStore::Index> events)
 {
     RegionsNamed out;
-    out.ends.reserve(size_t(last - first) + 1);
+    out.ends.reserve(events.size() + 1);
     out.ends.push_back(0);
     // A dataset names a few hundred regions at most, each in many records: each distinct code is
     // looked up once (RegionIndex::find trims and folds case, three strings), not once per record,
     // by its stored bytes (a QString and a list per record were a tenth of an export's drawing).
     QHash<QByteArray, int> regionOfCode;
-    for (EventStore::Index i = first; i < last; ++i) {
-        if (regions)
-            for (const QByteArrayView code : store.rawRegionCodes(i)) {
-                auto found = regionOfCode.constFind(QByteArray::fromRawData(code.data(), code.size()));
-                if (found == regionOfCode.constEnd())
-                    found = regionOfCode.insert(code.toByteArray(), regions->find(QString::fromUtf8(code)));
-                if (*found >= 0) out.indices.push_back(*found);
-            }
+    for (const EventStore::Index i : events) {
+        for (const QByteArrayView code : store.rawRegionCodes(i)) {
+            auto found = regionOfCode.constFind(QByteArray::fromRawData(code.data(), code.size()));
+            if (found == regionOfCode.constEnd())
+                found = regionOfCode.insert(code.toByteArray(), regions.find(QString::fromUtf8(code)));
+            if (*found >= 0) out.indices.push_back(*found);
+        }
         out.ends.push_back(qint32(out.indices.size()));
     }
     return out;
@@ -98,12 +98,21 @@ std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
     std::future<std::shared_ptr<const TimelineIndex>> timeline =
         std::async(n >= kParallelTimelineFromEvents ? std::launch::async : std::launch::deferred,
                    [events = d->events] { return std::make_shared<const TimelineIndex>(events); });
-    // Reading the records' text for their region codes is the largest part: the later half of
-    // the records is read on a third thread (on two cores, beside the timeline's and this one).
+    // Reading the records' text for their region codes is the largest part. It is read in the
+    // order the records lie in the store (a cache miss per record in time order), the later half
+    // on a third thread (on two cores, beside the timeline's and this one).
     const RegionIndex *regions = d->baseMap ? d->baseMap->regions.get() : nullptr;
-    const Index half = n >= kParallelTimelineFromEvents ? Index(n / 2) : Index(n);
-    std::future<RegionsNamed> later = std::async(half < Index(n) ? std::launch::async : std::launch::deferred,
-                                                 [&] { return regionsNamed(store, regions, half, Index(n)); });
+    EventStore::IndexList stored;
+    if (regions) {
+        stored.resize(n);
+        std::iota(stored.begin(), stored.end(), Index(0));
+        stored = store.inStoredOrder(std::move(stored));
+    }
+    const std::span<const Index> storedEvents(stored);
+    const size_t half = n >= kParallelTimelineFromEvents ? stored.size() / 2 : stored.size();
+    std::future<RegionsNamed> later =
+        std::async(half < stored.size() ? std::launch::async : std::launch::deferred,
+                   [&] { return regionsNamed(store, *regions, storedEvents.subspan(half)); });
     clearUpperVectorState(); // the loader hashed strings: numeric work next
     d->m_pointsMercator.resize(n);
     d->m_kinds.resize(n);
@@ -116,15 +125,23 @@ std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
             quint8((point ? kPoint : 0) | (store.locationPrecision(i) == LocationPrecision::Region ? kRegionLevel : 0));
     }
 
-    RegionsNamed earlier = regionsNamed(store, regions, 0, half);
-    const RegionsNamed rest = later.get();
-    d->m_regionStart = std::move(earlier.ends);
-    d->m_regionIndices = std::move(earlier.indices);
-    d->m_regionStart.reserve(n + 1);
-    const qint32 offset = qint32(d->m_regionIndices.size());
-    for (size_t k = 1; k < rest.ends.size(); ++k) // rest.ends[0] is the earlier half's end
-        d->m_regionStart.push_back(offset + rest.ends[k]);
-    d->m_regionIndices.insert(d->m_regionIndices.end(), rest.indices.begin(), rest.indices.end());
+    // Both halves' lists into time order: counts, their running sum, then each event's indices.
+    d->m_regionStart.assign(n + 1, 0);
+    if (regions) {
+        const RegionsNamed earlier = regionsNamed(store, *regions, storedEvents.first(half));
+        const RegionsNamed rest = later.get();
+        const std::pair<std::span<const Index>, const RegionsNamed *> parts[] = {
+            {storedEvents.first(half), &earlier}, {storedEvents.subspan(half), &rest}};
+        for (const auto &[events, named] : parts)
+            for (size_t k = 0; k < events.size(); ++k)
+                d->m_regionStart[size_t(events[k]) + 1] = named->ends[k + 1] - named->ends[k];
+        std::partial_sum(d->m_regionStart.begin(), d->m_regionStart.end(), d->m_regionStart.begin());
+        d->m_regionIndices.resize(size_t(d->m_regionStart[n]));
+        for (const auto &[events, named] : parts)
+            for (size_t k = 0; k < events.size(); ++k)
+                std::copy(named->indices.begin() + named->ends[k], named->indices.begin() + named->ends[k + 1],
+                          d->m_regionIndices.begin() + d->m_regionStart[size_t(events[k])]);
+    }
 
     d->m_arcEvents.assign(store.lineEvents().begin(), store.lineEvents().end());
     std::sort(d->m_arcEvents.begin(), d->m_arcEvents.end());

@@ -4,6 +4,7 @@
 #include "core/prefault_pages.h"
 #include "core/model/record_json.h"
 #include "core/store/event_store_codec.h"
+#include "core/store/pair_radix_sort.h"
 
 #include <algorithm>
 #include <cmath>
@@ -154,6 +155,18 @@ EventStore::RawValues EventStore::rawRegionCodes(Index i) const
 EventStore::RawValues EventStore::rawSources(Index i) const
 {
     return rawValuesOf(text(i), Tag::Source);
+}
+
+EventStore::IndexList EventStore::inStoredOrder(IndexList events) const
+{
+    std::vector<std::pair<qint64, Index>> byOffset;
+    byOffset.reserve(events.size());
+    for (const Index i : events)
+        byOffset.emplace_back(m_textOffset[size_t(i)], i);
+    radixSortPairs(byOffset); // linear when `events` ascend, as visible and whole lists do
+    for (size_t k = 0; k < byOffset.size(); ++k)
+        events[k] = byOffset[k].second;
+    return events;
 }
 
 EventStore::RawFields EventStore::rawFields(Index i) const

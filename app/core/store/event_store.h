@@ -59,6 +59,11 @@ public:
     using RawValues = QVarLengthArray<QByteArrayView, 4>;
     RawValues rawRegionCodes(Index i) const;
     RawValues rawSources(Index i) const;
+    /// `events` in the order their records lie in the store, which is the order they were read
+    /// in. A pass over many records' stored bytes (the two above) is sequential in this order;
+    /// in time order each record is a jump across the arena (for 100,000 synthetic events, a
+    /// cache miss each: 130 ns a record).
+    IndexList inStoredOrder(IndexList events) const;
     /// A localized text's stored bytes: its language ("" the default) and its UTF-8 text.
     using RawLocalized = QVarLengthArray<std::pair<QByteArrayView, QByteArrayView>, 2>;
     /// Every stored text field of one record, as views into the store (valid while it lives), in

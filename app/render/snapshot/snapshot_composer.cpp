@@ -192,9 +192,12 @@ QList<std::pair<QString, int>> SnapshotComposer::sourcesShown() const
     QHash<QString, int> numberOfName;
     QStringList names;
     std::vector<int> eventsNaming; // per name's number
-    for (size_t k = 0; k < std::min(visible.size(), kMaxEventsScanned); ++k) {
+    // The counts do not depend on the order the events are read in: the store's is sequential.
+    const EventStore::IndexList scanned = dataset->events->inStoredOrder(
+        EventStore::IndexList(visible.begin(), visible.begin() + qsizetype(std::min(visible.size(), kMaxEventsScanned))));
+    for (const EventStore::Index event : scanned) {
         QVarLengthArray<int, 4> named; // each name counts once per event
-        for (const QByteArrayView source : dataset->events->rawSources(visible[k])) {
+        for (const QByteArrayView source : dataset->events->rawSources(event)) {
             auto found = nameOfSource.constFind(QByteArray::fromRawData(source.data(), source.size()));
             if (found == nameOfSource.constEnd()) {
                 const QString name = RecordJson::sourceFromCompact(source).name.trimmed();
