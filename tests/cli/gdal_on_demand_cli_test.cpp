@@ -91,6 +91,25 @@ TEST_CASE("An export of GeoJSON points calls no GDAL function in either process,
     CHECK(fastImage.copy(aboveCredits) == gdalImage.copy(aboveCredits));
 }
 
+TEST_CASE("An export of the bundled dataset, read in the app's own process, calls no GDAL function",
+          "[export][cli][gdal-on-demand]")
+{
+    if (!test::gdalLoadedOnDemand()) {
+        WARN("built with CHRONOMAP_GDAL_ON_DEMAND=OFF: GDAL is linked, nothing to check");
+        return;
+    }
+    // The bundled dataset is trusted and read without a child; its GeoJSON is the fast path's,
+    // and the base map comes from its cache: GDAL's libraries (a quarter of the CPU of opening
+    // the bundled dataset) are never loaded.
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("bundled.png"));
+    const Run bundled = runTraced({QStringLiteral("--export"), png});
+    INFO(bundled.err.toStdString());
+    REQUIRE(bundled.exitCode == 0);
+    CHECK_FALSE(bundled.err.contains(QLatin1String("GDAL function")));
+    CHECK_FALSE(QImage(png).isNull());
+}
+
 TEST_CASE("A CSV export loads GDAL in its reader child on demand, and GDAL's messages still name the problem",
           "[export][cli][gdal-on-demand]")
 {

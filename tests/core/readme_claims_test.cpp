@@ -2,6 +2,7 @@
 // What the README promises about loading, tested as it says: the default limits at their real
 // values (other tests lower them), and the formats it lists that no other test opens.
 #include "core/io/event_loader.h"
+#include "core/io/gdal_session.h"
 #include "../test_paths.h"
 
 #include <QDate>
@@ -154,6 +155,7 @@ TEST_CASE("The default limits hold at their real values: text, vertices, file si
         const QString path = dir.filePath(QStringLiteral("counted.gpkg"));
         REQUIRE(QFile::copy(formats("events.gpkg"), path));
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        ensureGdalReady(); // this test's own GDAL: the loads above were refused before needing it
         GDALDatasetH gpkg =
             GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
         REQUIRE(gpkg);
