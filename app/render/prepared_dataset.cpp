@@ -54,7 +54,8 @@ struct RegionsNamed {
     std::vector<int> indices;
 };
 
-RegionsNamed regionsNamed(const EventStore &store, const RegionIndex &regions, std::span<const EventStore::Index> events)
+RegionsNamed regionsNamed(const EventStore &store, const RegionIndex &regions,
+                          std::span<const EventStore::Index> events)
 {
     RegionsNamed out;
     out.ends.reserve(events.size() + 1);
@@ -130,8 +131,8 @@ std::shared_ptr<const PreparedDataset> PreparedDataset::make(QStringList files,
     if (regions) {
         const RegionsNamed earlier = regionsNamed(store, *regions, storedEvents.first(half));
         const RegionsNamed rest = later.get();
-        const std::pair<std::span<const Index>, const RegionsNamed *> parts[] = {
-            {storedEvents.first(half), &earlier}, {storedEvents.subspan(half), &rest}};
+        const std::pair<std::span<const Index>, const RegionsNamed *> parts[] = {{storedEvents.first(half), &earlier},
+                                                                                 {storedEvents.subspan(half), &rest}};
         for (const auto &[events, named] : parts)
             for (size_t k = 0; k < events.size(); ++k)
                 d->m_regionStart[size_t(events[k]) + 1] = named->ends[k + 1] - named->ends[k];

@@ -189,6 +189,26 @@
         <source>the connection to the database was lost while reading the table %1</source>
         <translation>se perdió la conexión con la base de datos mientras se leía la tabla %1</translation>
     </message>
+    <message>
+        <source>no answer in %1 s</source>
+        <translation>sin respuesta en %1 s</translation>
+    </message>
+    <message>
+        <source>it crashed with signal %1 (%2)</source>
+        <translation>falló con la señal %1 (%2)</translation>
+    </message>
+    <message>
+        <source>it stopped with exit status %1</source>
+        <translation>terminó con el código de salida %1</translation>
+    </message>
+    <message>
+        <source>its answer was malformed</source>
+        <translation>su respuesta estaba mal formada</translation>
+    </message>
+    <message>
+        <source>the reader could not read the first rows of %1: %2</source>
+        <translation>el lector no pudo leer las primeras filas de %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>SnapshotFormats</name>

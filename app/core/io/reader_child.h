@@ -13,6 +13,9 @@ class ReaderChild {
 public:
     /// The option that makes `chronomap` a reader child; never shown in --help.
     static constexpr const char *kOption = "--read-child";
+    /// With this option and a row count, the child writes the file's TablePreview as JSON instead
+    /// of reading the whole file.
+    static constexpr const char *kPreviewOption = "--preview-rows";
     /// Test-only fault, honoured by the child alone: `abort`, `loop` or `garbage`, optionally
     /// `@N` to act on record N (the records before it are handed over first).
     static constexpr const char *kFaultVariable = "CHRONOMAP_READER_FAULT";

@@ -5,6 +5,7 @@
 #include "core/io/database_source.h"
 #include "core/io/reader_child.h"
 #include "core/io/reader_stream.h"
+#include "core/io/table_preview.h"
 #include "core/io/reader_zygote.h"
 #include "core/ui_language.h"
 
@@ -343,6 +344,64 @@ LoadResult ReaderProcess::load(const QString &path, const LoadOptions &options, 
     message += QCoreApplication::translate(
         "ReaderProcess", "; nothing was loaded (%n event(s) read before it can be kept)", nullptr, kept);
     return built ? stream.fail(message, std::move(*built)) : stream.fail(message);
+}
+
+TablePreview ReaderProcess::preview(const QString &path, int maxRows, const ReaderLimits &limits)
+{
+    TablePreview failed;
+    const QString exe = executable();
+    std::vector<QByteArray> arguments = childArguments(exe, path, LoadOptions{}, limits);
+    arguments.emplace_back(ReaderChild::kPreviewOption);
+    arguments.push_back(QByteArray::number(maxRows));
+    Child child;
+    QString startError;
+    if (!child.start(arguments, childEnvironment(path, LoadOptions{}), &startError)) {
+        failed.error =
+            QCoreApplication::translate("ReaderProcess", "cannot start the file reader %1: %2").arg(exe, startError);
+        return failed;
+    }
+    // The answer is written at once when the rows are read; a few kilobytes (each cell at most
+    // TablePreview::kMaxCellChars), so anything past a generous bound is not one.
+    constexpr qsizetype kMaxAnswerBytes = 16 << 20;
+    QByteArray answer;
+    std::vector<char> buffer(64 << 10);
+    const auto startedAt = Clock::now();
+    enum class Outcome { Running, Eof, TooLong, Stalled } outcome = Outcome::Running;
+    while (outcome == Outcome::Running) {
+        pollfd p{child.fd(), POLLIN, 0};
+        if (::poll(&p, 1, 100) > 0) {
+            const ssize_t n = ::read(child.fd(), buffer.data(), buffer.size());
+            if (n > 0) answer.append(buffer.data(), qsizetype(n));
+            if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) outcome = Outcome::Eof;
+            if (answer.size() > kMaxAnswerBytes) outcome = Outcome::TooLong;
+        }
+        if (outcome == Outcome::Running && Clock::now() - startedAt > std::chrono::milliseconds(limits.watchdogMs))
+            outcome = Outcome::Stalled;
+    }
+    if (outcome == Outcome::Eof) {
+        const auto closedAt = Clock::now();
+        while (!child.reap(false) && Clock::now() - closedAt < std::chrono::milliseconds(limits.watchdogMs))
+            ::usleep(2000);
+    }
+    child.kill();
+    const int status = child.status();
+    const std::optional<TablePreview> preview =
+        outcome == Outcome::Eof ? TablePreview::fromJson(answer) : std::optional<TablePreview>();
+    if (preview && WIFEXITED(status) && WEXITSTATUS(status) == 0) return *preview;
+    QString why;
+    if (outcome == Outcome::Stalled)
+        why = QCoreApplication::translate("ReaderProcess", "no answer in %1 s").arg(double(limits.watchdogMs) / 1000.0);
+    else if (WIFSIGNALED(status))
+        why = QCoreApplication::translate("ReaderProcess", "it crashed with signal %1 (%2)")
+                  .arg(WTERMSIG(status))
+                  .arg(QString::fromLocal8Bit(strsignal(WTERMSIG(status))));
+    else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+        why = QCoreApplication::translate("ReaderProcess", "it stopped with exit status %1").arg(WEXITSTATUS(status));
+    else
+        why = QCoreApplication::translate("ReaderProcess", "its answer was malformed");
+    failed.error = QCoreApplication::translate("ReaderProcess", "the reader could not read the first rows of %1: %2")
+                       .arg(path, why);
+    return failed;
 }
 
 } // namespace chronomap

@@ -5,6 +5,8 @@
 
 namespace chronomap {
 
+struct TablePreview;
+
 /// Limits of a reader child and of the app's patience with it.
 struct ReaderLimits {
     /// Address space the child may add to what it uses at start-up (RLIMIT_AS); 0: 2 GiB plus
@@ -41,6 +43,11 @@ public:
     /// app ships (the bundled dataset).
     static LoadResult loadFile(const QString &path, const LoadOptions &options = {},
                                const EventLoader::Progress &progress = {});
+
+    /// The header and first `maxRows` rows of a user's file (TablePreview::readHere) read by a
+    /// child started with `--preview-rows`: its answer is a small JSON document. A child that
+    /// crashes, hangs past the watchdog or answers nonsense gives a preview with only an error.
+    static TablePreview preview(const QString &path, int maxRows, const ReaderLimits &limits = defaultLimits());
 
     /// The child binary; by default the running executable (QCoreApplication::applicationFilePath).
     /// Tests and the bench, which are other binaries, name the chronomap they built.

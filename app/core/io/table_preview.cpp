@@ -3,12 +3,16 @@
 
 #include "core/io/gdal_handles.h"
 #include "core/io/gdal_session.h"
+#include "core/io/reader_process.h"
 #include "core/io/schema_profiles.h"
 #include "core/io/user_dataset.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <gdal.h>
 #include <ogr_api.h>
@@ -18,6 +22,11 @@
 namespace chronomap {
 
 TablePreview TablePreview::read(const QString &path, int maxRows)
+{
+    return ReaderProcess::preview(path, maxRows);
+}
+
+TablePreview TablePreview::readHere(const QString &path, int maxRows)
 {
     ensureGdalReady();
     TablePreview preview;
@@ -47,8 +56,50 @@ TablePreview TablePreview::read(const QString &path, int maxRows)
         for (int i = 0; i < fields; ++i)
             row.append(OGR_F_IsFieldSetAndNotNull(static_cast<OGRFeatureH>(feature.get()), i)
                            ? QString::fromUtf8(OGR_F_GetFieldAsString(static_cast<OGRFeatureH>(feature.get()), i))
+                                 .left(kMaxCellChars)
                            : QString());
         preview.rows.append(row);
+    }
+    return preview;
+}
+
+QByteArray TablePreview::toJson() const
+{
+    QJsonArray rowsJson;
+    for (const QStringList &row : rows)
+        rowsJson.append(QJsonArray::fromStringList(row));
+    return QJsonDocument(QJsonObject{{QStringLiteral("columns"), QJsonArray::fromStringList(columns)},
+                                     {QStringLiteral("rows"), rowsJson},
+                                     {QStringLiteral("error"), error}})
+        .toJson(QJsonDocument::Compact);
+}
+
+std::optional<TablePreview> TablePreview::fromJson(const QByteArray &json)
+{
+    QJsonParseError parsed;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parsed);
+    if (parsed.error != QJsonParseError::NoError || !document.isObject()) return std::nullopt;
+    const QJsonObject object = document.object();
+    const auto strings = [](const QJsonValue &value) -> std::optional<QStringList> {
+        if (!value.isArray()) return std::nullopt;
+        QStringList out;
+        for (const QJsonValue &item : value.toArray()) {
+            if (!item.isString()) return std::nullopt;
+            out.append(item.toString());
+        }
+        return out;
+    };
+    TablePreview preview;
+    const std::optional<QStringList> columns = strings(object.value(QStringLiteral("columns")));
+    if (!columns || !object.value(QStringLiteral("rows")).isArray() ||
+        !object.value(QStringLiteral("error")).isString())
+        return std::nullopt;
+    preview.columns = *columns;
+    preview.error = object.value(QStringLiteral("error")).toString();
+    for (const QJsonValue &rowJson : object.value(QStringLiteral("rows")).toArray()) {
+        const std::optional<QStringList> row = strings(rowJson);
+        if (!row || row->size() != preview.columns.size()) return std::nullopt;
+        preview.rows.append(*row);
     }
     return preview;
 }
@@ -62,7 +113,7 @@ bool TablePreview::needsMapping(const QStringList &columns)
 
 LoadPreview LoadPreview::of(const QString &path, const LoadOptions &options, int maxIssues)
 {
-    const LoadResult result = EventLoader::load(path, options);
+    const LoadResult result = ReaderProcess::loadFile(path, options); // as the file is loaded: in a reader child
     LoadPreview preview;
     preview.loaded = result.store->size();
     preview.read = result.recordsRead;

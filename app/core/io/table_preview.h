@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace chronomap {
 
 /// The header and first rows of a file's first layer, as text, for the import mapping dialog.
@@ -16,7 +18,19 @@ struct TablePreview {
     QList<QStringList> rows; ///< at most the requested number, each as long as `columns`
     QString error;           ///< translated; set when the file cannot be read
 
+    /// Read in a reader child (ReaderProcess::preview), as the file is loaded: GDAL opening a
+    /// user's file (a GeoJSON file's driver parses all of it) can crash, hang or take seconds, and
+    /// then ends the child, never the app.
     static TablePreview read(const QString &path, int maxRows = 20);
+    /// Read in this process: the reader child's part of read().
+    static TablePreview readHere(const QString &path, int maxRows);
+    /// A cell is shown up to this many characters: the dialog's table needs no more, and the
+    /// child's answer stays small whatever the file holds.
+    static constexpr qsizetype kMaxCellChars = 1000;
+
+    /// The preview as the child sends it, and back; nullopt for anything that is not one.
+    QByteArray toJson() const;
+    static std::optional<TablePreview> fromJson(const QByteArray &json);
 
     /// True when the loader cannot tell by itself how to read a file with these columns: no known
     /// schema (ACLED, UCDP GED) and no recognised start or title column.

@@ -193,8 +193,8 @@ QList<std::pair<QString, int>> SnapshotComposer::sourcesShown() const
     QStringList names;
     std::vector<int> eventsNaming; // per name's number
     // The counts do not depend on the order the events are read in: the store's is sequential.
-    const EventStore::IndexList scanned = dataset->events->inStoredOrder(
-        EventStore::IndexList(visible.begin(), visible.begin() + qsizetype(std::min(visible.size(), kMaxEventsScanned))));
+    const EventStore::IndexList scanned = dataset->events->inStoredOrder(EventStore::IndexList(
+        visible.begin(), visible.begin() + qsizetype(std::min(visible.size(), kMaxEventsScanned))));
     for (const EventStore::Index event : scanned) {
         QVarLengthArray<int, 4> named; // each name counts once per event
         for (const QByteArrayView source : dataset->events->rawSources(event)) {

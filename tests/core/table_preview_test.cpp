@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The import dialog's look at a file (its columns and first rows) is read in a reader child, as
+// the file itself is: opening a user's file with GDAL (whose GeoJSON driver parses all of it)
+// may crash, hang or answer nonsense, and then the app gets an error naming the file, no crash.
+#include "../test_paths.h"
+#include "core/io/reader_process.h"
+#include "core/io/table_preview.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include "../qt_string_maker.h"
+#include "../reader_fault.h"
+#include "../test_files.h"
+
+#include <catch2/catch.hpp>
+
+using namespace chronomap;
+using namespace chronomap::test;
+
+TEST_CASE("A file's columns and first rows read in a reader child equal those read in process", "[io][reader]")
+{
+    for (const char *name :
+         {"fechas_dmy.csv", "events_latlon.csv", "events.geojson", "events.xlsx", "events.gpkg", "acled_2023.csv"}) {
+        INFO(name);
+        const TablePreview here = TablePreview::readHere(formatFile(name), 5);
+        const TablePreview child = TablePreview::read(formatFile(name), 5);
+        CHECK(child.error.isEmpty());
+        CHECK_FALSE(child.columns.isEmpty());
+        CHECK(child.columns == here.columns);
+        CHECK(child.rows == here.rows);
+        CHECK(child.rows.size() == std::min<qsizetype>(5, here.rows.size()));
+    }
+    // One that needs the dialog, as the dialog is asked: Fecha, Titular, X, Y.
+    const TablePreview fechas = TablePreview::read(formatFile("fechas_dmy.csv"));
+    CHECK(TablePreview::needsMapping(fechas.columns));
+    CHECK(fechas.columns.contains(u"Fecha"));
+    CHECK(childProcesses() == 0);
+}
+
+TEST_CASE("A file that is no table gives the reader's message through the child", "[io][reader]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.csv.txt"));
+    QFile file(path);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write("\x89PNG\r\n\x1a\n not a table at all");
+    file.close();
+    const TablePreview here = TablePreview::readHere(path, 5), child = TablePreview::read(path, 5);
+    CHECK_FALSE(here.error.isEmpty());
+    CHECK(child.error == here.error);
+    CHECK(child.columns.isEmpty());
+}
+
+TEST_CASE("A reader child that crashes, writes garbage or hangs while previewing gives an error naming the file",
+          "[io][reader]")
+{
+    const QString path = formatFile("fechas_dmy.csv");
+    {
+        const ReaderFault fault("abort");
+        const TablePreview preview = TablePreview::read(path);
+        CHECK(preview.columns.isEmpty());
+        CHECK(preview.error.startsWith(QStringLiteral("the reader could not read the first rows of ") + path));
+        CHECK(preview.error.contains(u"it crashed with signal 6 ("));
+    }
+    {
+        const ReaderFault fault("garbage");
+        const TablePreview preview = TablePreview::read(path);
+        CHECK(preview.columns.isEmpty());
+        CHECK(preview.error.endsWith(u"its answer was malformed"));
+    }
+    {
+        const ReaderFault fault("loop");
+        ReaderLimits limits;
+        limits.watchdogMs = 1500;
+        const TablePreview preview = ReaderProcess::preview(path, 20, limits);
+        CHECK(preview.columns.isEmpty());
+        CHECK(preview.error.endsWith(u"no answer in 1.5 s"));
+    }
+    CHECK(childProcesses() == 0);
+    // And without a fault the same file previews: the faults above were the children's alone.
+    CHECK(TablePreview::read(path).error.isEmpty());
+}
+
+TEST_CASE("A preview's JSON round-trips, and anything else is refused", "[io][reader]")
+{
+    TablePreview preview;
+    preview.columns = {QStringLiteral("Fecha"), QStringLiteral("Titular")};
+    preview.rows = {{QStringLiteral("12/08/2025"), QStringLiteral("Tropas en Kursk")},
+                    {QString(), QStringLiteral("…")}};
+    const std::optional<TablePreview> back = TablePreview::fromJson(preview.toJson());
+    REQUIRE(back);
+    CHECK(back->columns == preview.columns);
+    CHECK(back->rows == preview.rows);
+    CHECK(back->error.isEmpty());
+    for (const char *bad : {"", "[]", "{\"columns\":[\"a\"],\"rows\":[[\"x\",\"y\"]],\"error\":\"\"}",
+                            "{\"columns\":[1],\"rows\":[],\"error\":\"\"}", "{\"columns\":[\"a\"],\"rows\":[]}"}) {
+        INFO(bad);
+        CHECK_FALSE(TablePreview::fromJson(QByteArray(bad)));
+    }
+}
