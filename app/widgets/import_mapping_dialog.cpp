@@ -7,15 +7,22 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <optional>
 
 namespace chronomap {
 
@@ -72,6 +79,31 @@ QString roleLabel(FieldRole role)
     default:
         return toString(role);
     }
+}
+
+/// The file's columns and first rows, read by a reader child on a worker thread while the
+/// window stays live (GDAL takes seconds to open a large GeoJSON file): after a moment a
+/// progress dialog offers Cancel, which ends the child. Nothing when the user cancels.
+std::optional<TablePreview> readPreview(const QString &path, QWidget *parent)
+{
+    std::atomic<bool> cancelled = false;
+    QFutureWatcher<TablePreview> watcher;
+    QEventLoop waiting;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &waiting, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run(
+        [path, &cancelled] { return TablePreview::read(path, 20, [&cancelled] { return !cancelled.load(); }); }));
+    QProgressDialog progress(QCoreApplication::translate("ImportMappingDialog", "Reading the columns of %1…")
+                                 .arg(QFileInfo(path).fileName()),
+                             QCoreApplication::translate("ImportMappingDialog", "Cancel"), 0, 0, parent);
+    progress.setObjectName(QStringLiteral("previewProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    progress.setValue(0); // starts the 400 ms before it shows
+    QObject::connect(&progress, &QProgressDialog::canceled, &waiting, [&cancelled] { cancelled = true; });
+    if (!watcher.isFinished()) waiting.exec();
+    const TablePreview preview = watcher.result();
+    if (preview.cancelled) return std::nullopt;
+    return preview;
 }
 
 } // namespace
@@ -218,7 +250,9 @@ void ImportMappingDialog::updatePreview()
 
 bool ImportMappingDialog::askIfNeeded(const QString &path, LoadOptions *options, AppSettings *settings, QWidget *parent)
 {
-    const TablePreview preview = TablePreview::read(path);
+    const std::optional<TablePreview> read = readPreview(path, parent);
+    if (!read) return false; // cancelled while reading: open nothing
+    const TablePreview &preview = *read;
     if (!preview.error.isEmpty() || !TablePreview::needsMapping(preview.columns)) return true;
     std::unique_ptr<AppSettings> own;
     if (!settings) settings = (own = std::make_unique<AppSettings>()).get();

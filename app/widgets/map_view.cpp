@@ -136,7 +136,9 @@ void MapView::paintEvent(QPaintEvent *)
     QPainter painter(this);
     if (!m_scene || !m_data) {
         painter.fillRect(rect(), MapStyle::standard().sea);
-        painter.drawText(rect(), Qt::AlignCenter, tr("No base map"));
+        // Before the first dataset is shown (while it loads) the base map is not drawn yet:
+        // saying it is missing would be false.
+        if (m_data) painter.drawText(rect(), Qt::AlignCenter, tr("No base map"));
         return;
     }
     m_viewport.setSizePx(size());

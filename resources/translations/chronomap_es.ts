@@ -110,6 +110,17 @@
     </message>
 </context>
 <context>
+    <name>ImportMappingDialog</name>
+    <message>
+        <source>Reading the columns of %1…</source>
+        <translation>Leyendo las columnas de %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>PlaybackBar</name>
     <message>
         <source>1 hour</source>

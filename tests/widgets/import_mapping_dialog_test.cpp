@@ -6,6 +6,7 @@
 #include "widgets/main_window.h"
 
 #include "../qt_string_maker.h"
+#include "../reader_fault.h"
 #include "../test_files.h"
 #include "window_loading.h"
 
@@ -14,8 +15,10 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QMenu>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -218,4 +221,38 @@ TEST_CASE("A column chosen as a figure in the import dialog becomes a claim per 
     CHECK(claimsByTitle.value("Bombardeo sin cifra").isEmpty());
 
     CHECK(choroplethFiguresOffered(window) == QStringList{"Muertos"});
+}
+
+TEST_CASE("A file whose columns take long to read shows a progress dialog whose Cancel opens nothing", "[widgets]")
+{
+    TemporarySettings settings;
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    REQUIRE(loadFiles(window, {formatFile("events.geojson")}));
+    const auto before = window.store();
+    // The reader child never answers: the window stays live, the progress dialog comes up, and
+    // its Cancel ends the child and leaves what was loaded.
+    const ReaderFault fault("loop");
+    bool progressShown = false;
+    int ticksWhileWaiting = 0;
+    QTimer poll;
+    poll.setInterval(20);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        ++ticksWhileWaiting; // the GUI thread turns while the child reads
+        auto *progress = window.findChild<QProgressDialog *>("previewProgress");
+        if (!progress || !progress->isVisible()) return;
+        progressShown = true;
+        poll.stop();
+        QTest::mouseClick(progress->findChild<QPushButton *>(), Qt::LeftButton);
+    });
+    poll.start();
+    QElapsedTimer clock;
+    clock.start();
+    window.openFiles({formatFile("fechas_dmy.csv")});
+    CHECK(progressShown);
+    CHECK(ticksWhileWaiting >= 10);
+    CHECK(clock.elapsed() < 10'000); // well before the 30 s watchdog: the cancel ended it
+    CHECK(window.store() == before);
+    CHECK(childProcesses() == 0);
 }

@@ -346,7 +346,8 @@ LoadResult ReaderProcess::load(const QString &path, const LoadOptions &options, 
     return built ? stream.fail(message, std::move(*built)) : stream.fail(message);
 }
 
-TablePreview ReaderProcess::preview(const QString &path, int maxRows, const ReaderLimits &limits)
+TablePreview ReaderProcess::preview(const QString &path, int maxRows, const ReaderLimits &limits,
+                                    const std::function<bool()> &keepGoing)
 {
     TablePreview failed;
     const QString exe = executable();
@@ -366,7 +367,7 @@ TablePreview ReaderProcess::preview(const QString &path, int maxRows, const Read
     QByteArray answer;
     std::vector<char> buffer(64 << 10);
     const auto startedAt = Clock::now();
-    enum class Outcome { Running, Eof, TooLong, Stalled } outcome = Outcome::Running;
+    enum class Outcome { Running, Eof, TooLong, Stalled, Cancelled } outcome = Outcome::Running;
     while (outcome == Outcome::Running) {
         pollfd p{child.fd(), POLLIN, 0};
         if (::poll(&p, 1, 100) > 0) {
@@ -377,6 +378,12 @@ TablePreview ReaderProcess::preview(const QString &path, int maxRows, const Read
         }
         if (outcome == Outcome::Running && Clock::now() - startedAt > std::chrono::milliseconds(limits.watchdogMs))
             outcome = Outcome::Stalled;
+        if (outcome == Outcome::Running && keepGoing && !keepGoing()) outcome = Outcome::Cancelled;
+    }
+    if (outcome == Outcome::Cancelled) {
+        child.kill(); // at once, as a cancelled load's
+        failed.cancelled = true;
+        return failed;
     }
     if (outcome == Outcome::Eof) {
         const auto closedAt = Clock::now();

@@ -3,6 +3,8 @@
 
 #include "core/io/event_loader.h"
 
+#include <functional>
+
 namespace chronomap {
 
 struct TablePreview;
@@ -47,7 +49,9 @@ public:
     /// The header and first `maxRows` rows of a user's file (TablePreview::readHere) read by a
     /// child started with `--preview-rows`: its answer is a small JSON document. A child that
     /// crashes, hangs past the watchdog or answers nonsense gives a preview with only an error.
-    static TablePreview preview(const QString &path, int maxRows, const ReaderLimits &limits = defaultLimits());
+    /// `keepGoing`, when set, is asked every tenth of a second; false ends the child at once.
+    static TablePreview preview(const QString &path, int maxRows, const ReaderLimits &limits = defaultLimits(),
+                                const std::function<bool()> &keepGoing = {});
 
     /// The child binary; by default the running executable (QCoreApplication::applicationFilePath).
     /// Tests and the bench, which are other binaries, name the chronomap they built.

@@ -21,9 +21,9 @@
 
 namespace chronomap {
 
-TablePreview TablePreview::read(const QString &path, int maxRows)
+TablePreview TablePreview::read(const QString &path, int maxRows, const std::function<bool()> &keepGoing)
 {
-    return ReaderProcess::preview(path, maxRows);
+    return ReaderProcess::preview(path, maxRows, ReaderProcess::defaultLimits(), keepGoing);
 }
 
 TablePreview TablePreview::readHere(const QString &path, int maxRows)

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace chronomap {
@@ -17,11 +18,13 @@ struct TablePreview {
     QStringList columns;
     QList<QStringList> rows; ///< at most the requested number, each as long as `columns`
     QString error;           ///< translated; set when the file cannot be read
+    bool cancelled = false;  ///< `keepGoing` said no: the child was ended, nothing was read
 
     /// Read in a reader child (ReaderProcess::preview), as the file is loaded: GDAL opening a
     /// user's file (a GeoJSON file's driver parses all of it) can crash, hang or take seconds, and
     /// then ends the child, never the app.
-    static TablePreview read(const QString &path, int maxRows = 20);
+    /// `keepGoing` is asked every tenth of a second while the child reads; false ends it.
+    static TablePreview read(const QString &path, int maxRows = 20, const std::function<bool()> &keepGoing = {});
     /// Read in this process: the reader child's part of read().
     static TablePreview readHere(const QString &path, int maxRows);
     /// A cell is shown up to this many characters: the dialog's table needs no more, and the
