@@ -38,6 +38,44 @@ TEST_CASE("A file's columns and first rows read in a reader child equal those re
     CHECK(childProcesses() == 0);
 }
 
+TEST_CASE("GeoJSON the fast path reads shows GDAL's columns without GDAL's rows when it needs no mapping",
+          "[io][reader]")
+{
+    // GDAL's own reading of the same file: the fast path declined by the environment.
+    qputenv("CHRONOMAP_GEOJSON_READER", "gdal");
+    const TablePreview byGdal = TablePreview::readHere(formatFile("events.geojson"), 5);
+    qunsetenv("CHRONOMAP_GEOJSON_READER");
+    REQUIRE(byGdal.error.isEmpty());
+    CHECK_FALSE(byGdal.rows.isEmpty());
+
+    const TablePreview fast = TablePreview::readHere(formatFile("events.geojson"), 5);
+    CHECK(fast.error.isEmpty());
+    // The same names; GDAL orders a property first met in a later feature beside its neighbours
+    // there (places after actors), the fast path after all others. The order only matters to the
+    // dialog's table, which gets GDAL's columns (below).
+    QStringList fastSorted = fast.columns, gdalSorted = byGdal.columns;
+    fastSorted.sort();
+    gdalSorted.sort();
+    CHECK(fastSorted == gdalSorted);
+    CHECK_FALSE(TablePreview::needsMapping(fast.columns));
+    CHECK(fast.rows.isEmpty()); // not read: the dialog will not come up
+
+    // A GeoJSON file that needs the dialog gets its rows, as GDAL reads them.
+    QTemporaryDir dir;
+    const QString odd = dir.filePath(QStringLiteral("informe.geojson"));
+    QFile file(odd);
+    REQUIRE(file.open(QIODevice::WriteOnly));
+    file.write(R"({"type":"FeatureCollection","features":[)"
+               R"({"type":"Feature","properties":{"Fecha":"12/08/2025","Titular":"Tropas en Kursk"},)"
+               R"("geometry":{"type":"Point","coordinates":[36.19,51.73]}}]})");
+    file.close();
+    const TablePreview needing = TablePreview::readHere(odd, 5);
+    CHECK(needing.columns == QStringList{QStringLiteral("Fecha"), QStringLiteral("Titular")});
+    CHECK(TablePreview::needsMapping(needing.columns));
+    REQUIRE(needing.rows.size() == 1);
+    CHECK(needing.rows[0] == QStringList{QStringLiteral("12/08/2025"), QStringLiteral("Tropas en Kursk")});
+}
+
 TEST_CASE("A file that is no table gives the reader's message through the child", "[io][reader]")
 {
     QTemporaryDir dir;
