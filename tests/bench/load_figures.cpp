@@ -11,13 +11,15 @@
 // with the child (issue 20), so the ratio is what the whole pipeline costs against GDAL's pass.
 // Only on a quiet machine: on a busy one the scheduler gives the load's two processes two shares
 // of the CPU and the floor one, and the ratio comes out low. load.*.cpu.ratio is that cost as CPU
-// time, which a busy machine hardly moves.
+// time, which a busy machine hardly moves. load.*.preview.ms is the window's look at the file's
+// columns before it loads (TablePreview, in a reader child): once, not a median.
 #include "figure_groups.h"
 #include "gdal_floor.h"
 #include "process_stats.h"
 
 #include "core/io/event_loader.h"
 #include "core/io/reader_process.h"
+#include "core/io/table_preview.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -202,6 +204,13 @@ void loadFigures(BenchContext &context, Figures &figures)
         figures.add(QStringLiteral("load.%1.minor_faults.k").arg(format.key), median(format.loadFaults) / 1000, 1);
         figures.add(QStringLiteral("gdal_floor.%1.minor_faults.k").arg(format.key), floor.minorFaults / 1000, 1);
         ipcMs = std::max(ipcMs, median(format.ipcMs));
+        // The window looks at a file (its columns, for the import dialog) before loading it, in a
+        // reader child: part of what opening a file costs the user, beside load.*.ms.
+        QElapsedTimer previewTimer;
+        previewTimer.start();
+        const TablePreview preview = TablePreview::read(format.path);
+        if (preview.error.isEmpty())
+            figures.add(QStringLiteral("load.%1.preview.ms").arg(format.key), msSince(previewTimer), 1);
     }
     figures.add(QStringLiteral("load.ipc.ms"), ipcMs, 1); // the larger of the two formats'
 }
