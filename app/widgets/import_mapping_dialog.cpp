@@ -177,6 +177,13 @@ ImportMappingDialog::ImportMappingDialog(QString path, TablePreview preview, QWi
     connect(this, &ImportMappingDialog::previewUpdated, this,
             [buttons](qint64 loaded) { buttons->button(QDialogButtonBox::Ok)->setEnabled(loaded > 0); });
 
+    connect(&m_counting, &QFutureWatcherBase::finished, this, [this] {
+        const LoadPreview preview = m_counting.result();
+        if (m_countAgain || preview.cancelled)
+            updatePreview();
+        else
+            showPreview(preview);
+    });
     // Each change reloads the file for the count: wait for the user to stop choosing first.
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
@@ -184,6 +191,12 @@ ImportMappingDialog::ImportMappingDialog(QString path, TablePreview preview, QWi
     connect(m_debounce, &QTimer::timeout, this, &ImportMappingDialog::updatePreview);
     m_debounce->start();
     resize(std::max(sizeHint().width(), 820), std::max(sizeHint().height(), 640));
+}
+
+ImportMappingDialog::~ImportMappingDialog()
+{
+    m_stopCounting = true; // the child is ended within a tenth of a second
+    m_counting.waitForFinished();
 }
 
 void ImportMappingDialog::setChoice(const FieldMapping &mapping, DateForm form)
@@ -233,12 +246,24 @@ QString ImportMappingDialog::commandLine() const
 
 void ImportMappingDialog::updatePreview()
 {
+    if (m_counting.isRunning()) { // a count of an earlier choice: ended, and this one counted after
+        m_stopCounting = true;
+        m_countAgain = true;
+        return;
+    }
     LoadOptions options;
     options.mapping = mapping();
     options.dateForm = dateForm();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const LoadPreview preview = LoadPreview::of(m_path, options);
-    QApplication::restoreOverrideCursor();
+    m_stopCounting = false;
+    m_countAgain = false;
+    m_count->setText(tr("Counting the rows that would load…"));
+    m_counting.setFuture(QtConcurrent::run([path = m_path, options, stop = &m_stopCounting] {
+        return LoadPreview::of(path, options, 5, [stop] { return !stop->load(); });
+    }));
+}
+
+void ImportMappingDialog::showPreview(const LoadPreview &preview)
+{
     m_loaded = preview.loaded;
     m_count->setText(tr("%1 of %2 rows would load").arg(preview.loaded).arg(preview.read));
     m_problems->clear();

@@ -5,7 +5,10 @@
 #include "core/io/table_preview.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
 #include <QHash>
+
+#include <atomic>
 
 class QComboBox;
 class QLabel;
@@ -24,6 +27,7 @@ class ImportMappingDialog : public QDialog {
     Q_OBJECT
 public:
     ImportMappingDialog(QString path, TablePreview preview, QWidget *parent = nullptr);
+    ~ImportMappingDialog() override; ///< ends a count still running (its reader child)
 
     /// Puts the choice in the controls: `mapping` as `--mapping` takes it, and a date form.
     void setChoice(const FieldMapping &mapping, DateForm form);
@@ -48,6 +52,7 @@ signals:
 
 private:
     void updatePreview();
+    void showPreview(const LoadPreview &preview);
 
     QString m_path;
     TablePreview m_preview;
@@ -57,6 +62,11 @@ private:
     QListWidget *m_problems;
     QTimer *m_debounce;
     qint64 m_loaded = 0;
+    /// The count runs on a worker thread (it loads the whole file, in a reader child); a change
+    /// while it runs ends it and counts again when it has stopped.
+    QFutureWatcher<LoadPreview> m_counting;
+    std::atomic<bool> m_stopCounting = false;
+    bool m_countAgain = false;
 };
 
 } // namespace chronomap

@@ -1703,6 +1703,10 @@
         <source>figure: a number per row (e.g. fatalities)</source>
         <translation>cifra: un número por fila (p. ej. muertos)</translation>
     </message>
+    <message>
+        <source>Counting the rows that would load…</source>
+        <translation>Contando las filas que se cargarían…</translation>
+    </message>
 </context>
 <context>
     <name>chronomap::LayerReader</name>

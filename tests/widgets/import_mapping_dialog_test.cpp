@@ -256,3 +256,43 @@ TEST_CASE("A file whose columns take long to read shows a progress dialog whose 
     CHECK(window.store() == before);
     CHECK(childProcesses() == 0);
 }
+
+TEST_CASE("The import dialog counts rows off the GUI thread, and closing it ends a count still running", "[widgets]")
+{
+    TemporarySettings settings;
+    const QString file = formatFile("fechas_dmy.csv");
+    const TablePreview preview = TablePreview::readHere(file, 20);
+    REQUIRE(TablePreview::needsMapping(preview.columns));
+    QElapsedTimer clock;
+    {
+        const ReaderFault fault("loop"); // the count's reader child never answers
+        ImportMappingDialog dialog(file, preview);
+        dialog.show();
+        // Past the debounce the count runs in its child while the GUI thread turns.
+        QElapsedTimer waiting;
+        waiting.start();
+        while (childProcesses() == 0 && waiting.elapsed() < 10'000)
+            QTest::qWait(20);
+        CHECK(childProcesses() == 1);
+        CHECK(dialog.findChild<QLabel *>("loadCount")->text() == "Counting the rows that would load…");
+        dialog.reject();
+        clock.start();
+    } // the dialog goes: its count's child is ended, not waited for
+    CHECK(clock.elapsed() < 2000);
+    CHECK(childProcesses() == 0);
+
+    // Without a fault the count arrives, for the choice made while an earlier one ran.
+    ImportMappingDialog dialog(file, preview);
+    dialog.show();
+    QSignalSpy previewed(&dialog, &ImportMappingDialog::previewUpdated);
+    QTest::qWait(200);
+    FieldMapping mapping;
+    REQUIRE(FieldMapping::parse(QStringLiteral("start=Fecha,title=Titular,lon=X,lat=Y"), &mapping, nullptr));
+    dialog.setChoice(mapping, DateForm::DayMonthYear);
+    // The count without a mapping (0 rows) may still come first; the choice's follows.
+    while (dialog.rowsThatLoad() == 0 && previewed.wait(10'000)) {
+    }
+    CHECK(dialog.rowsThatLoad() == previewed.last().value(0).toLongLong());
+    CHECK(dialog.rowsThatLoad() == 3);
+    CHECK(dialog.findChild<QLabel *>("loadCount")->text().contains(u"rows would load"));
+}

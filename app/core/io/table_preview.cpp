@@ -121,10 +121,14 @@ bool TablePreview::needsMapping(const QStringList &columns)
     return !detected.has(FieldRole::Start) || !detected.has(FieldRole::Title);
 }
 
-LoadPreview LoadPreview::of(const QString &path, const LoadOptions &options, int maxIssues)
+LoadPreview LoadPreview::of(const QString &path, const LoadOptions &options, int maxIssues,
+                            const std::function<bool()> &keepGoing)
 {
-    const LoadResult result = ReaderProcess::loadFile(path, options); // as the file is loaded: in a reader child
+    // As the file is loaded: in a reader child.
+    const LoadResult result =
+        ReaderProcess::loadFile(path, options, [&keepGoing](qint64, qint64) { return !keepGoing || keepGoing(); });
     LoadPreview preview;
+    preview.cancelled = result.cancelled;
     preview.loaded = result.store->size();
     preview.read = result.recordsRead;
     preview.firstIssues = result.issues.mid(0, maxIssues);

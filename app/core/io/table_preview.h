@@ -46,8 +46,11 @@ struct LoadPreview {
     qint64 loaded = 0;
     qint64 read = 0;
     IssueList firstIssues;
+    bool cancelled = false; ///< `keepGoing` said no: the reader child was ended
 
-    static LoadPreview of(const QString &path, const LoadOptions &options, int maxIssues = 5);
+    /// `keepGoing` is asked as the load's progress is (every tenth of a second); false ends it.
+    static LoadPreview of(const QString &path, const LoadOptions &options, int maxIssues = 5,
+                          const std::function<bool()> &keepGoing = {});
 };
 
 } // namespace chronomap
