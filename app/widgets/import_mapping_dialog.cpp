@@ -178,11 +178,10 @@ ImportMappingDialog::ImportMappingDialog(QString path, TablePreview preview, QWi
             [buttons](qint64 loaded) { buttons->button(QDialogButtonBox::Ok)->setEnabled(loaded > 0); });
 
     connect(&m_counting, &QFutureWatcherBase::finished, this, [this] {
-        const LoadPreview preview = m_counting.result();
-        if (m_countAgain || preview.cancelled)
+        if (m_stopCounting) // ended for a newer choice (or the dialog's end, which sees no signal)
             updatePreview();
         else
-            showPreview(preview);
+            showPreview(m_counting.result());
     });
     // Each change reloads the file for the count: wait for the user to stop choosing first.
     m_debounce = new QTimer(this);
@@ -248,14 +247,12 @@ void ImportMappingDialog::updatePreview()
 {
     if (m_counting.isRunning()) { // a count of an earlier choice: ended, and this one counted after
         m_stopCounting = true;
-        m_countAgain = true;
         return;
     }
     LoadOptions options;
     options.mapping = mapping();
     options.dateForm = dateForm();
     m_stopCounting = false;
-    m_countAgain = false;
     m_count->setText(tr("Counting the rows that would load…"));
     m_counting.setFuture(QtConcurrent::run([path = m_path, options, stop = &m_stopCounting] {
         return LoadPreview::of(path, options, 5, [stop] { return !stop->load(); });

@@ -63,10 +63,9 @@ private:
     QTimer *m_debounce;
     qint64 m_loaded = 0;
     /// The count runs on a worker thread (it loads the whole file, in a reader child); a change
-    /// while it runs ends it and counts again when it has stopped.
+    /// while it runs ends it (m_stopCounting) and counts again when it has stopped.
     QFutureWatcher<LoadPreview> m_counting;
     std::atomic<bool> m_stopCounting = false;
-    bool m_countAgain = false;
 };
 
 } // namespace chronomap

@@ -158,6 +158,14 @@ public:
         if (r == m_pid || r < 0) m_pid = -1;
         return m_pid <= 0;
     }
+    /// Reaps the child, giving it up to `patience` to end (it closed its stdout: it is ending).
+    bool reapWithin(std::chrono::milliseconds patience)
+    {
+        const auto since = Clock::now();
+        while (!reap(false) && Clock::now() - since < patience)
+            ::usleep(2000);
+        return m_pid <= 0;
+    }
     int status() const { return m_status; }
 
 private:
@@ -288,12 +296,8 @@ LoadResult ReaderProcess::load(const QString &path, const LoadOptions &options, 
     const int kept = int(std::min<qsizetype>(stream.eventsConverted(), INT_MAX));
     std::optional<LoadResult> built;
     if (outcome == Outcome::Eof && stream.ended() && !stream.malformed()) built = stream.finish();
-    if (outcome == Outcome::Eof) {
-        // The child closed its stdout: it is ending. Give it the watchdog's time to do so.
-        const auto closedAt = Clock::now();
-        while (!child.reap(false) && Clock::now() - closedAt < std::chrono::milliseconds(limits.watchdogMs))
-            ::usleep(2000);
-    }
+    if (outcome == Outcome::Eof) // the child closed its stdout: it is ending; the watchdog's time to do so
+        child.reapWithin(std::chrono::milliseconds(limits.watchdogMs));
     child.kill(); // a no-op when reaped; ends a child that stalled, sent garbage or lingers
     t_lastTransfer.ms = double(receiveNs - stream.conversionNs()) / 1e6;
     t_lastTransfer.childPeakRssBytes = stream.childPeakRssBytes();
@@ -385,11 +389,7 @@ TablePreview ReaderProcess::preview(const QString &path, int maxRows, const Read
         failed.cancelled = true;
         return failed;
     }
-    if (outcome == Outcome::Eof) {
-        const auto closedAt = Clock::now();
-        while (!child.reap(false) && Clock::now() - closedAt < std::chrono::milliseconds(limits.watchdogMs))
-            ::usleep(2000);
-    }
+    if (outcome == Outcome::Eof) child.reapWithin(std::chrono::milliseconds(limits.watchdogMs));
     child.kill();
     const int status = child.status();
     const std::optional<TablePreview> preview =
