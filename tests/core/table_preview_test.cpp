@@ -3,6 +3,7 @@
 // the file itself is: opening a user's file with GDAL (whose GeoJSON driver parses all of it)
 // may crash, hang or answer nonsense, and then the app gets an error naming the file, no crash.
 #include "../test_paths.h"
+#include "core/data_paths.h"
 #include "core/io/reader_process.h"
 #include "core/io/table_preview.h"
 
@@ -118,6 +119,22 @@ TEST_CASE("A reader child that crashes, writes garbage or hangs while previewing
     CHECK(childProcesses() == 0);
     // And without a fault the same file previews: the faults above were the children's alone.
     CHECK(TablePreview::read(path).error.isEmpty());
+}
+
+TEST_CASE("The bundled dataset's columns are read in process, as the dataset is loaded", "[io][reader]")
+{
+    // A reader child would crash here (the fault is the child's alone): the preview has none.
+    const ReaderFault fault("abort");
+    const TablePreview bundled = TablePreview::read(DataPaths::bundledEvents());
+    CHECK(bundled.error.isEmpty());
+    CHECK(bundled.columns.contains(u"start"));
+    CHECK_FALSE(TablePreview::needsMapping(bundled.columns));
+    CHECK(childProcesses() == 0);
+    // A copy of it is a user's file: read by a child, which crashes as told.
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("events.geojson"));
+    REQUIRE(QFile::copy(DataPaths::bundledEvents(), copy));
+    CHECK(TablePreview::read(copy).error.contains(u"it crashed with signal 6"));
 }
 
 TEST_CASE("A preview's JSON round-trips, and anything else is refused", "[io][reader]")

@@ -223,12 +223,16 @@ ReaderLimits ReaderProcess::defaultLimits()
     return g_limits;
 }
 
+bool ReaderProcess::readsInProcess(const QString &path)
+{
+    const QFileInfo file(path), bundled(DataPaths::bundledEvents());
+    return file.exists() && file.canonicalFilePath() == bundled.canonicalFilePath();
+}
+
 LoadResult ReaderProcess::loadFile(const QString &path, const LoadOptions &options,
                                    const EventLoader::Progress &progress)
 {
-    const QFileInfo file(path), bundled(DataPaths::bundledEvents());
-    if (file.exists() && file.canonicalFilePath() == bundled.canonicalFilePath())
-        return EventLoader::load(path, options, progress);
+    if (readsInProcess(path)) return EventLoader::load(path, options, progress);
     return load(path, options, progress, defaultLimits());
 }
 

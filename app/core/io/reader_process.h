@@ -41,8 +41,11 @@ public:
     static LoadResult load(const QString &path, const LoadOptions &options = {},
                            const EventLoader::Progress &progress = {}, const ReaderLimits &limits = defaultLimits());
 
+    /// True for the files the app ships (the bundled dataset): read in process, not by a child.
+    static bool readsInProcess(const QString &path);
+
     /// ReaderProcess::load for a user's file; EventLoader::load, in process, for the files the
-    /// app ships (the bundled dataset).
+    /// app ships (readsInProcess).
     static LoadResult loadFile(const QString &path, const LoadOptions &options = {},
                                const EventLoader::Progress &progress = {});
 

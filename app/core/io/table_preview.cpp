@@ -24,6 +24,9 @@ namespace chronomap {
 
 TablePreview TablePreview::read(const QString &path, int maxRows, const std::function<bool()> &keepGoing)
 {
+    // As the file is loaded: the bundled dataset in process (no child to start at every start
+    // of the window), any other file in a reader child.
+    if (ReaderProcess::readsInProcess(path)) return readHere(path, maxRows);
     return ReaderProcess::preview(path, maxRows, ReaderProcess::defaultLimits(), keepGoing);
 }
 

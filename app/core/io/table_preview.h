@@ -20,9 +20,9 @@ struct TablePreview {
     QString error;           ///< translated; set when the file cannot be read
     bool cancelled = false;  ///< `keepGoing` said no: the child was ended, nothing was read
 
-    /// Read in a reader child (ReaderProcess::preview), as the file is loaded: GDAL opening a
-    /// user's file (a GeoJSON file's driver parses all of it) can crash, hang or take seconds, and
-    /// then ends the child, never the app.
+    /// Read as the file is loaded: a user's file in a reader child (ReaderProcess::preview), as
+    /// GDAL opening it (a GeoJSON file's driver parses all of it) can crash, hang or take
+    /// seconds, and then ends the child, never the app; the bundled dataset in process.
     /// `keepGoing` is asked every tenth of a second while the child reads; false ends it.
     static TablePreview read(const QString &path, int maxRows = 20, const std::function<bool()> &keepGoing = {});
     /// Read in this process: the reader child's part of read().
