@@ -4,6 +4,7 @@
 #include "bench_context.h"
 #include "figure_groups.h"
 #include "figures.h"
+#include "host_gauge.h"
 #include "process_stats.h"
 #include "synthetic_events.h"
 
@@ -153,6 +154,7 @@ int main(int argc, char **argv)
                 loadAverage(), loadAverage() > processorCount() / 2.0 ? " (busy: timings will be noisy)" : "");
     std::printf("# build: %s, Qt %s, GDAL %s, simdjson kernel %s\n", CHRONOMAP_BENCH_BUILD_TYPE, qVersion(),
                 GDALVersionInfo("RELEASE_NAME"), qPrintable(chronomap::geojsonKernel()));
+    std::printf("# host at start: %s\n", qPrintable(describe(measureHostGauge())));
     std::fflush(stdout);
 
     QTemporaryDir tempDir(QDir::temp().filePath(QStringLiteral("chronomap-bench-XXXXXX")));
@@ -182,6 +184,8 @@ int main(int argc, char **argv)
     for (const FigureGroup &group : groups)
         group.run(context, figures);
 
+    // Again at the end: a run of the full bench takes minutes, and the host may change meanwhile.
+    std::printf("# host at end: %s\n", qPrintable(describe(measureHostGauge())));
     if (parser.isSet(jsonOption) && !figures.writeJson(parser.value(jsonOption), &error))
         return fail(QStringLiteral("cannot write %1: %2").arg(parser.value(jsonOption), error));
     return 0;

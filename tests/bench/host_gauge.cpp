@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "host_gauge.h"
+
+#include "process_stats.h"
+
+#include <QElapsedTimer>
+
+#include <cstring>
+#include <numeric>
+#include <random>
+#include <vector>
+
+#include <sys/mman.h>
+
+namespace chronomap::bench {
+
+namespace {
+
+constexpr size_t kBytes = size_t(64) << 20;
+constexpr size_t kPage = 4096;
+constexpr int kRounds = 3;
+
+double freshPageUs()
+{
+    void *p = mmap(nullptr, kBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return std::nan("");
+    auto *bytes = static_cast<volatile char *>(p);
+    QElapsedTimer timer;
+    timer.start();
+    for (size_t i = 0; i < kBytes; i += kPage)
+        bytes[i] = 1;
+    const double us = double(timer.nsecsElapsed()) / 1e3 / double(kBytes / kPage);
+    munmap(p, kBytes);
+    return us;
+}
+
+/// A single cycle through every slot in random order: each read depends on the one before, so
+/// the time is the memory's latency, not its bandwidth.
+double memoryLatencyNs(std::vector<quint32> &next)
+{
+    constexpr size_t kSteps = 2'000'000;
+    quint32 at = 0;
+    QElapsedTimer timer;
+    timer.start();
+    for (size_t i = 0; i < kSteps; ++i)
+        at = next[at];
+    const double ns = double(timer.nsecsElapsed()) / double(kSteps);
+    if (at == quint32(-1)) std::abort(); // keeps the chase from being optimised away
+    return ns;
+}
+
+double copyGBps(std::vector<char> &from, std::vector<char> &to)
+{
+    QElapsedTimer timer;
+    timer.start();
+    std::memcpy(to.data(), from.data(), from.size());
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (to[to.size() / 2] != from[from.size() / 2]) std::abort();
+    return double(from.size()) / 1e9 / seconds;
+}
+
+} // namespace
+
+HostGauge measureHostGauge()
+{
+    std::vector<quint32> next(kBytes / sizeof(quint32));
+    {
+        // Sattolo's shuffle: one cycle through all slots.
+        std::iota(next.begin(), next.end(), 0u);
+        std::mt19937 random(20261207);
+        for (size_t i = next.size() - 1; i > 0; --i)
+            std::swap(next[i], next[std::uniform_int_distribution<size_t>(0, i - 1)(random)]);
+    }
+    std::vector<char> from(kBytes, 1), to(kBytes, 2);
+    std::vector<double> pages, latencies, copies;
+    for (int round = 0; round < kRounds; ++round) {
+        pages.push_back(freshPageUs());
+        latencies.push_back(memoryLatencyNs(next));
+        copies.push_back(copyGBps(from, to));
+    }
+    return {median(pages), median(latencies), median(copies)};
+}
+
+QString describe(const HostGauge &gauge)
+{
+    return QStringLiteral("fresh page %1 µs, memory latency %2 ns, copy %3 GB/s")
+        .arg(gauge.freshPageUs, 0, 'f', 2)
+        .arg(gauge.memoryLatencyNs, 0, 'f', 0)
+        .arg(gauge.copyGBps, 0, 'f', 1);
+}
+
+} // namespace chronomap::bench

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace chronomap::bench {
+
+/// How fast the host is at the memory work our figures depend on, right now: the same binary's
+/// export took 36 % more CPU in one hour of a day than in another on the same VM with nothing
+/// else running (docs/PERFORMANCE.md, "A slow hour"), and load average and steal time did not
+/// show it. Printed beside the figures so that a reader can tell such an hour from a regression.
+struct HostGauge {
+    double freshPageUs = 0;     ///< faulting in one fresh 4 KiB page (64 MiB touched once)
+    double memoryLatencyNs = 0; ///< one dependent random read in 64 MiB (a pointer chase)
+    double copyGBps = 0;        ///< memcpy of 64 MiB already faulted in
+};
+
+/// Measures the gauge (about 0.3 s; medians of three).
+HostGauge measureHostGauge();
+/// "fresh page 2.6 µs, memory latency 95 ns, copy 9.8 GB/s"
+QString describe(const HostGauge &gauge);
+
+} // namespace chronomap::bench
