@@ -77,6 +77,66 @@ TEST_CASE("GeoJSON the fast path reads shows GDAL's columns without GDAL's rows 
     CHECK(needing.rows[0] == QStringList{QStringLiteral("12/08/2025"), QStringLiteral("Tropas en Kursk")});
 }
 
+namespace {
+
+/// A GeoJSON file of `features` points whose properties are `early` up to the byte offset
+/// `lateFrom`, then `late`; `tail` ends it (a truncated one makes it malformed there).
+QString writeLongGeoJson(const QTemporaryDir &dir, const QString &name, const QByteArray &early, const QByteArray &late,
+                         qint64 lateFrom, const QByteArray &tail = "]}")
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return {};
+    file.write(R"({"type":"FeatureCollection","features":[)");
+    for (int i = 0; file.pos() < lateFrom + 4096; ++i) {
+        if (i > 0) file.write(",");
+        file.write(R"({"type":"Feature","properties":{)" +
+                   QByteArray(file.pos() < lateFrom ? early : late).replace("#", QByteArray::number(i)) +
+                   R"(},"geometry":{"type":"Point","coordinates":[36.19,51.73]}})");
+    }
+    file.write(tail);
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("A GeoJSON file whose first features need no mapping is previewed from them alone", "[io][reader]")
+{
+    QTemporaryDir dir;
+    constexpr qint64 kLate = 2 << 20; // past the first chunk (256 KiB) and the layout scan's first call back
+    // Start and title found in the first features: the preview stops there. A column first met
+    // later is not listed, and would not have made a mapping needed.
+    const QString simple =
+        writeLongGeoJson(dir, QStringLiteral("long.geojson"), R"("date":"2025-08-12","title":"Event #")",
+                         R"("date":"2025-08-13","title":"Event #","late_note":"n")", kLate);
+    for (const TablePreview &preview : {TablePreview::readHere(simple, 5), TablePreview::read(simple, 5)}) {
+        CHECK(preview.error.isEmpty());
+        CHECK(preview.columns == QStringList{QStringLiteral("date"), QStringLiteral("title")});
+        CHECK_FALSE(TablePreview::needsMapping(preview.columns));
+    }
+    // Not a reading of the whole file: one broken past the first features previews the same, and
+    // its load reports it.
+    const QString broken = writeLongGeoJson(dir, QStringLiteral("broken.geojson"), R"("date":"2025-08-12","title":"E")",
+                                            R"("date":"2025-08-13","title":"E")", kLate, R"(,{"type":)");
+    const TablePreview brokenPreview = TablePreview::read(broken, 5);
+    CHECK(brokenPreview.error.isEmpty());
+    CHECK(brokenPreview.columns == QStringList{QStringLiteral("date"), QStringLiteral("title")});
+    const LoadResult load = ReaderProcess::loadFile(broken, {});
+    CHECK(load.hasFatal());
+
+    // First features that need a mapping (Fecha, Titular): the whole file is read, as before, and
+    // the column met later is listed for the dialog, with GDAL's rows.
+    const QString spanish =
+        writeLongGeoJson(dir, QStringLiteral("informe.geojson"), R"("Fecha":"12/08/2025","Titular":"T#")",
+                         R"("Fecha":"13/08/2025","Titular":"T#","Nota":"n")", kLate);
+    const TablePreview whole = TablePreview::read(spanish, 5);
+    CHECK(whole.error.isEmpty());
+    CHECK(whole.columns == QStringList{QStringLiteral("Fecha"), QStringLiteral("Titular"), QStringLiteral("Nota")});
+    REQUIRE(whole.rows.size() == 5);
+    CHECK(whole.rows[0] == QStringList{QStringLiteral("12/08/2025"), QStringLiteral("T0"), QString()});
+    CHECK(childProcesses() == 0);
+}
+
 TEST_CASE("A file that is no table gives the reader's message through the child", "[io][reader]")
 {
     QTemporaryDir dir;

@@ -254,8 +254,8 @@ bool GeoJsonFastReader::map(const QByteArray &gdalPath)
     return true;
 }
 
-std::unique_ptr<GeoJsonFastReader> GeoJsonFastReader::open(const QByteArray &gdalPath, const QString &suffix,
-                                                           QString *declined)
+std::unique_ptr<GeoJsonFastReader> GeoJsonFastReader::mapped(const QByteArray &gdalPath, const QString &suffix,
+                                                             QString *declined)
 {
     auto decline = [&](const QString &why) -> std::unique_ptr<GeoJsonFastReader> {
         if (declined) *declined = why;
@@ -280,10 +280,20 @@ std::unique_ptr<GeoJsonFastReader> GeoJsonFastReader::open(const QByteArray &gda
         std::string_view::npos)
         return decline(QStringLiteral("an XML driver of GDAL may claim its first kilobyte"));
     reader->m_scanner = makeScanner();
+    return reader;
+}
+
+std::unique_ptr<GeoJsonFastReader> GeoJsonFastReader::open(const QByteArray &gdalPath, const QString &suffix,
+                                                           QString *declined)
+{
+    std::unique_ptr<GeoJsonFastReader> reader = mapped(gdalPath, suffix, declined);
+    if (!reader) return nullptr;
     const geojson::Schema schema =
         reader->m_scanner->scan(reader->m_file->data, reader->m_file->size, reader->m_file->fd);
-    if (!schema.declined.empty()) return decline(QString::fromStdString(schema.declined));
-
+    if (!schema.declined.empty()) {
+        if (declined) *declined = QString::fromStdString(schema.declined);
+        return nullptr;
+    }
     reader->m_schema.name = QFileInfo(QString::fromUtf8(gdalPath)).completeBaseName().toUtf8();
     reader->m_schema.hasGeometryField = true;
     reader->m_schema.geometryType = wkbUnknown;
@@ -294,6 +304,19 @@ std::unique_ptr<GeoJsonFastReader> GeoJsonFastReader::open(const QByteArray &gda
         reader->m_types.push_back(f.type);
     reader->m_featureCount = schema.features;
     return reader;
+}
+
+std::optional<QStringList> GeoJsonFastReader::leadingColumns(const QByteArray &gdalPath, const QString &suffix)
+{
+    const std::unique_ptr<GeoJsonFastReader> reader = mapped(gdalPath, suffix, nullptr);
+    if (!reader) return std::nullopt;
+    const geojson::Schema schema =
+        reader->m_scanner->leadingFields(reader->m_file->data, reader->m_file->size, reader->m_file->fd);
+    if (!schema.declined.empty()) return std::nullopt;
+    QStringList columns;
+    for (const geojson::SchemaField &f : schema.fields)
+        columns.append(QString::fromStdString(f.name));
+    return columns;
 }
 
 bool GeoJsonFastReader::start(const std::vector<int> &fieldIndexes)

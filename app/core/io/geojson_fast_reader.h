@@ -9,8 +9,10 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace chronomap {
@@ -33,6 +35,11 @@ public:
     static std::unique_ptr<GeoJsonFastReader> open(const QByteArray &gdalPath, const QString &suffix,
                                                    QString *declined = nullptr);
 
+    /// The columns of the features at the file's start (its first quarter megabyte), in the order
+    /// they first appear, or nullopt where open() would decline for a reason seen there. A part
+    /// of the columns open() gives, for a caller that only needs to know whether some are present.
+    static std::optional<QStringList> leadingColumns(const QByteArray &gdalPath, const QString &suffix);
+
     /// The fields and geometry column GDAL's layer for the file would have.
     const ipc::LayerSchema &schema() const { return m_schema; }
     qint64 featureCount() const { return m_featureCount; }
@@ -47,6 +54,10 @@ public:
 
 private:
     GeoJsonFastReader() = default;
+    /// The file mapped and a scanner ready, or null (`declined` gets why) when it is GDAL's by
+    /// its suffix, the environment or its first kilobyte.
+    static std::unique_ptr<GeoJsonFastReader> mapped(const QByteArray &gdalPath, const QString &suffix,
+                                                     QString *declined);
     bool map(const QByteArray &gdalPath);
 
     struct Mapping;

@@ -981,6 +981,47 @@ public:
         return schema;
     }
 
+    Schema leadingFields(const char *data, std::size_t size, int fd) override
+    {
+        struct FirstChunkFound {};
+        Schema schema;
+        m_fd = fd;
+        m_chunks.setSource(data, fd);
+        m_layout = {};
+        try {
+            try {
+                // The layout scan calls back every half megabyte: by then the first chunk is cut.
+                if (!findLayout(data, size, m_layout, [&](std::size_t) {
+                        if (!m_layout.chunks.empty()) throw FirstChunkFound{};
+                    }))
+                    throw Decline{"no FeatureCollection's features array"};
+            } catch (const FirstChunkFound &) {
+            }
+            if (m_layout.chunks.empty()) throw Decline{"no features"};
+            TypingRun run;
+            const std::atomic<bool> stop{false};
+            bool taken = false;
+            run.run(
+                m_chunks,
+                [&](Chunk &c) {
+                    if (taken) return false;
+                    c = m_layout.chunks.front();
+                    return taken = true;
+                },
+                true, stop);
+            if (run.declined) throw Decline{run.declined};
+            schema.features = run.features;
+            for (const TypingRun::Field &f : run.fields)
+                schema.fields.push_back({f.name, f.after[std::size_t(FieldType::Undetermined)]});
+        } catch (const Decline &d) {
+            schema.declined = d.reason;
+        } catch (const simdjson::simdjson_error &e) {
+            schema.declined = e.what();
+        }
+        m_layout = {}; // a part of the file's: scan() finds it all again
+        return schema;
+    }
+
     bool start(const char *data, std::size_t size, int fd, std::vector<Request> fields) override
     {
         m_fd = fd;

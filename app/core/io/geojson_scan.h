@@ -94,6 +94,10 @@ public:
     /// the features are then read from the file with pread() into a reused buffer (a copy from the
     /// page cache, where copying from the mapping faulted every page in again).
     virtual Schema scan(const char *data, std::size_t size, int fd) = 0;
+    /// The properties of the features in the file's first chunk (a quarter of a megabyte), in
+    /// the order they first appear, with the scan's checks of those features only: `declined`
+    /// when the fast path is unsure of them. Not a decision over the file: a start of scan().
+    virtual Schema leadingFields(const char *data, std::size_t size, int fd) = 0;
     /// A field the second pass copies: its index in the schema, and its type there.
     struct Request {
         int field;

@@ -41,6 +41,14 @@ TablePreview TablePreview::readHere(const QString &path, int maxRows)
     // GeoJSON the fast path reads: its columns are GDAL's (tested field by field), from a pass
     // over the file ten times quicker than GDAL's driver, which parses all of it to open it (4.8 s
     // at a million events). Rows are only shown by the dialog, which such columns rarely need.
+    // Most often the columns of the first features already say no mapping is needed, and more
+    // columns never make one needed (a known schema or a start and a title column stay found):
+    // then the rest of the file is left to the load, which reads it anyway.
+    if (const auto leading = GeoJsonFastReader::leadingColumns(QFile::encodeName(path), QFileInfo(path).suffix());
+        leading && !leading->isEmpty() && !needsMapping(*leading)) {
+        preview.columns = *leading;
+        return preview;
+    }
     if (const auto fast = GeoJsonFastReader::open(QFile::encodeName(path), QFileInfo(path).suffix())) {
         for (const ipc::LayerField &field : fast->schema().fields)
             preview.columns.append(QString::fromUtf8(field.name));
