@@ -14,6 +14,9 @@
 //    export.load_only.100k.geojson.ms (`chronomap --validate` of the GeoJSON: start and load, no
 //    drawing) to show where that time goes; export.cli.1080p.100k.geojson.ms: the same export at
 //    the default 1920x1080.
+//  - export.cli.{1080p,4k}.100k.geojson.core_taken.ms: the same two commands while a thread of
+//    the bench spins on one of the machine's cores, as another program at full load would (the
+//    budgets hold "quiet or not"). On a two-core machine the export keeps one core for itself.
 //  - basemap.load.gpkg.ms: BaseMap::load of the bundled GeoPackage.
 //  - basemap.project.ms: ProjectedBaseMap of it (Mercator, borders drawn once, levels of detail).
 //  - basemap.cache.read.ms: both read back from BaseMapCache, as every start after the first does.
@@ -47,9 +50,11 @@
 #include <gdal_utils.h>
 #include <ogr_api.h>
 
+#include <atomic>
 #include <cmath>
 #include <numeric>
 #include <cstdio>
+#include <thread>
 
 namespace chronomap::bench {
 
@@ -111,6 +116,29 @@ double medianViewExport4k(BenchContext &context, const QTemporaryDir &out)
     return median(ms);
 }
 
+/// A thread that keeps one core busy while it lives.
+class CoreTaken {
+public:
+    CoreTaken()
+        : m_thread([this] {
+              // A counter written out now and then, so that the loop is not optimised away.
+              quint64 spins = 0;
+              while (!m_stop.load(std::memory_order_relaxed))
+                  if (++spins % (1u << 20) == 0) m_spins.store(spins, std::memory_order_relaxed);
+          })
+    {}
+    ~CoreTaken()
+    {
+        m_stop = true;
+        m_thread.join();
+    }
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::atomic<quint64> m_spins{0};
+    std::thread m_thread;
+};
+
 void exportFigures(BenchContext &context, Figures &figures)
 {
     const QString chronomap = context.chronomapPath();
@@ -138,6 +166,13 @@ void exportFigures(BenchContext &context, Figures &figures)
     figures.add(QStringLiteral("export.cli.1080p.100k.geojson.ms"),
                 timeCommand(chronomap, {QStringLiteral("--export"), png, QStringLiteral("--data"), files.geojsonPath}),
                 1);
+    {
+        const CoreTaken busy;
+        figures.add(QStringLiteral("export.cli.4k.100k.geojson.core_taken.ms"), export4k(files.geojsonPath), 1);
+        figures.add(
+            QStringLiteral("export.cli.1080p.100k.geojson.core_taken.ms"),
+            timeCommand(chronomap, {QStringLiteral("--export"), png, QStringLiteral("--data"), files.geojsonPath}), 1);
+    }
     // Where the time goes: the same events as CSV, and the process with the GeoJSON load alone.
     figures.add(QStringLiteral("export.cli.4k.100k.csv.ms"), export4k(files.csvPath), 1);
     figures.add(QStringLiteral("export.load_only.100k.geojson.ms"),
