@@ -4,6 +4,7 @@
 // may crash, hang or answer nonsense, and then the app gets an error naming the file, no crash.
 #include "../test_paths.h"
 #include "core/data_paths.h"
+#include "core/io/geojson_fast_reader.h"
 #include "core/io/reader_process.h"
 #include "core/io/table_preview.h"
 
@@ -123,6 +124,21 @@ TEST_CASE("A GeoJSON file whose first features need no mapping is previewed from
     CHECK(brokenPreview.columns == QStringList{QStringLiteral("date"), QStringLiteral("title")});
     const LoadResult load = ReaderProcess::loadFile(broken, {});
     CHECK(load.hasFatal());
+
+    // Features with an id, which the fast path leaves to GDAL (a field or the feature's number,
+    // as GDAL reads it): their property names still decide, without GDAL opening the file.
+    const QString withIds = dir.filePath(QStringLiteral("ids.geojson"));
+    QFile ids(withIds);
+    REQUIRE(ids.open(QIODevice::WriteOnly));
+    ids.write(R"({"type":"FeatureCollection","features":[)"
+              R"({"type":"Feature","id":"a1","properties":{"date":"2025-08-12","title":"E"},)"
+              R"("geometry":{"type":"Point","coordinates":[36.19,51.73]}}]})");
+    ids.close();
+    CHECK_FALSE(GeoJsonFastReader::open(QFile::encodeName(withIds), QStringLiteral("geojson")));
+    const TablePreview idPreview = TablePreview::readHere(withIds, 5);
+    CHECK(idPreview.error.isEmpty());
+    CHECK(idPreview.columns == QStringList{QStringLiteral("date"), QStringLiteral("title")});
+    CHECK(idPreview.rows.isEmpty()); // GDAL's reading gives rows (and an id column)
 
     // First features that need a mapping (Fecha, Titular): the whole file is read, as before, and
     // the column met later is listed for the dialog, with GDAL's rows.

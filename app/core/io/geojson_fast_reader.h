@@ -35,9 +35,10 @@ public:
     static std::unique_ptr<GeoJsonFastReader> open(const QByteArray &gdalPath, const QString &suffix,
                                                    QString *declined = nullptr);
 
-    /// The columns of the features at the file's start (its first quarter megabyte), in the order
-    /// they first appear, or nullopt where open() would decline for a reason seen there. A part
-    /// of the columns open() gives, for a caller that only needs to know whether some are present.
+    /// The property names of the features at the file's start (its first quarter megabyte), in
+    /// the order they first appear, or nullopt when the file is no FeatureCollection there. Part
+    /// of GDAL's columns, for a caller that only needs to know whether some are present: given
+    /// also for files open() leaves to GDAL for what they hold beside the names (an id, a crs).
     static std::optional<QStringList> leadingColumns(const QByteArray &gdalPath, const QString &suffix);
 
     /// The fields and geometry column GDAL's layer for the file would have.

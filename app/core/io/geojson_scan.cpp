@@ -803,6 +803,10 @@ struct TypingRun {
     KnownKeys known;                    ///< the fields' names, found by a key's raw bytes
     std::int64_t features = 0;
     const char *declined = nullptr; ///< why the file is GDAL's (a static text); null while it is not
+    /// Only the properties' names are wanted (a preview's): what the fast path leaves to GDAL
+    /// elsewhere in a feature (an id, a geometry it does not read, a property GDAL types its own
+    /// way) changes no name, and is passed over instead of declined.
+    bool namesOnly = false;
 
     /// Types the chunks `take(chunk)` gives, in order, until it gives none; stops early once `stop`
     /// is set (the other run declined).
@@ -837,7 +841,10 @@ private:
                 } else if (key == "geometry") {
                     if (hasGeometry) throw Decline{"a repeated member"};
                     hasGeometry = true;
-                    readGeometry(member.value().value(), geometry);
+                    if (namesOnly)
+                        kindOf(member.value().value(), 0);
+                    else
+                        readGeometry(member.value().value(), geometry);
                 } else if (key == "properties") {
                     if (hasProperties) throw Decline{"a repeated member"};
                     hasProperties = true;
@@ -871,16 +878,16 @@ private:
                         for (FieldType &t : after)
                             t = step[std::size_t(t)];
                         // The first run starts every field undetermined: its decline is known now.
-                        if (first && after[std::size_t(FieldType::Undetermined)] == FieldType::Declined)
+                        if (first && !namesOnly && after[std::size_t(FieldType::Undetermined)] == FieldType::Declined)
                             throw Decline{"a property whose values GDAL types its own way"};
                     }
-                } else if (key == "bbox") {
+                } else if (key == "bbox" || namesOnly) {
                     kindOf(member.value().value(), 0);
                 } else {
                     throw Decline{"a feature member the fast path leaves to GDAL (such as id)"};
                 }
             }
-            if (!hasType || !hasGeometry) throw Decline{"a feature without type or geometry"};
+            if (!namesOnly && (!hasType || !hasGeometry)) throw Decline{"a feature without type or geometry"};
         }
     }
 };
@@ -999,6 +1006,7 @@ public:
             }
             if (m_layout.chunks.empty()) throw Decline{"no features"};
             TypingRun run;
+            run.namesOnly = true;
             const std::atomic<bool> stop{false};
             bool taken = false;
             run.run(

@@ -94,9 +94,10 @@ public:
     /// the features are then read from the file with pread() into a reused buffer (a copy from the
     /// page cache, where copying from the mapping faulted every page in again).
     virtual Schema scan(const char *data, std::size_t size, int fd) = 0;
-    /// The properties of the features in the file's first chunk (a quarter of a megabyte), in
-    /// the order they first appear, with the scan's checks of those features only: `declined`
-    /// when the fast path is unsure of them. Not a decision over the file: a start of scan().
+    /// The names of the properties of the features in the file's first chunk (a quarter of a
+    /// megabyte), in the order they first appear (their types are not worked out): `declined`
+    /// when the JSON there is not what the scan understands. Not a decision over the file: an id,
+    /// a geometry or a value the fast path would leave to GDAL is passed over.
     virtual Schema leadingFields(const char *data, std::size_t size, int fd) = 0;
     /// A field the second pass copies: its index in the schema, and its type there.
     struct Request {
