@@ -5,6 +5,8 @@
 
 #include <QElapsedTimer>
 
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <numeric>
 #include <random>
@@ -36,7 +38,7 @@ double freshPageUs()
 
 /// A single cycle through every slot in random order: each read depends on the one before, so
 /// the time is the memory's latency, not its bandwidth.
-double memoryLatencyNs(std::vector<quint32> &next)
+double memoryLatencyNs(const std::vector<quint32> &next)
 {
     constexpr size_t kSteps = 2'000'000;
     quint32 at = 0;
@@ -49,7 +51,7 @@ double memoryLatencyNs(std::vector<quint32> &next)
     return ns;
 }
 
-double copyGBps(std::vector<char> &from, std::vector<char> &to)
+double copyGBps(const std::vector<char> &from, std::vector<char> &to)
 {
     QElapsedTimer timer;
     timer.start();

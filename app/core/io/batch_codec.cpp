@@ -159,17 +159,18 @@ void FrameWriter::batch(const FeatureBatch &batch)
             char *out = block.room(4 * kMaxVarintBytes);
             if (c.offset < 0) {
                 *out++ = 0;
-            } else if (c.offset == textEnd && c.extra == -1 && c.extraCount == 0) {
-                // The common cell (every cell of a CSV): text right after the cell before, no list
-                // or number. One varint, odd: its size.
-                out = writeVarint(out, (quint64(c.size) << 1) | 1);
-                textEnd = c.offset + c.size + 1;
             } else {
-                const qint64 delta = c.offset - textEnd;
-                out = writeVarint(out, (((quint64(delta) << 1) ^ quint64(delta >> 63)) + 1) << 1); // even, not 0
-                out = writeVarint(out, quint64(c.size));
-                out = writeSigned(out, c.extra);
-                out = writeVarint(out, quint64(c.extraCount));
+                if (c.offset == textEnd && c.extra == -1 && c.extraCount == 0) {
+                    // The common cell (every cell of a CSV): text right after the cell before, no
+                    // list or number. One varint, odd: its size.
+                    out = writeVarint(out, (quint64(c.size) << 1) | 1);
+                } else {
+                    const qint64 delta = c.offset - textEnd;
+                    out = writeVarint(out, (((quint64(delta) << 1) ^ quint64(delta >> 63)) + 1) << 1); // even, not 0
+                    out = writeVarint(out, quint64(c.size));
+                    out = writeSigned(out, c.extra);
+                    out = writeVarint(out, quint64(c.extraCount));
+                }
                 textEnd = c.offset + c.size + 1;
             }
             block.advance(out);

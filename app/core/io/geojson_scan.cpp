@@ -992,19 +992,18 @@ public:
     {
         struct FirstChunkFound {};
         Schema schema;
-        m_fd = fd;
         m_chunks.setSource(data, fd);
-        m_layout = {};
+        Layout layout; // a part of the file's: scan() finds it all again
         try {
             try {
                 // The layout scan calls back every half megabyte: by then the first chunk is cut.
-                if (!findLayout(data, size, m_layout, [&](std::size_t) {
-                        if (!m_layout.chunks.empty()) throw FirstChunkFound{};
+                if (!findLayout(data, size, layout, [&](std::size_t) {
+                        if (!layout.chunks.empty()) throw FirstChunkFound{};
                     }))
                     throw Decline{"no FeatureCollection's features array"};
             } catch (const FirstChunkFound &) {
             }
-            if (m_layout.chunks.empty()) throw Decline{"no features"};
+            if (layout.chunks.empty()) throw Decline{"no features"};
             TypingRun run;
             run.namesOnly = true;
             const std::atomic<bool> stop{false};
@@ -1013,20 +1012,19 @@ public:
                 m_chunks,
                 [&](Chunk &c) {
                     if (taken) return false;
-                    c = m_layout.chunks.front();
+                    c = layout.chunks.front();
                     return taken = true;
                 },
                 true, stop);
             if (run.declined) throw Decline{run.declined};
             schema.features = run.features;
             for (const TypingRun::Field &f : run.fields)
-                schema.fields.push_back({f.name, f.after[std::size_t(FieldType::Undetermined)]});
+                schema.fields.push_back({f.name, FieldType::Undetermined}); // names only: not typed
         } catch (const Decline &d) {
             schema.declined = d.reason;
         } catch (const simdjson::simdjson_error &e) {
             schema.declined = e.what();
         }
-        m_layout = {}; // a part of the file's: scan() finds it all again
         return schema;
     }
 

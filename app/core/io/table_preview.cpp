@@ -44,12 +44,14 @@ TablePreview TablePreview::readHere(const QString &path, int maxRows)
     // Most often the columns of the first features already say no mapping is needed, and more
     // columns never make one needed (a known schema or a start and a title column stay found):
     // then the rest of the file is left to the load, which reads it anyway.
-    if (const auto leading = GeoJsonFastReader::leadingColumns(QFile::encodeName(path), QFileInfo(path).suffix());
+    const QByteArray localPath = QFile::encodeName(path);
+    const QString suffix = QFileInfo(path).suffix();
+    if (const auto leading = GeoJsonFastReader::leadingColumns(localPath, suffix);
         leading && !leading->isEmpty() && !needsMapping(*leading)) {
         preview.columns = *leading;
         return preview;
     }
-    if (const auto fast = GeoJsonFastReader::open(QFile::encodeName(path), QFileInfo(path).suffix())) {
+    if (const auto fast = GeoJsonFastReader::open(localPath, suffix)) {
         for (const ipc::LayerField &field : fast->schema().fields)
             preview.columns.append(QString::fromUtf8(field.name));
         if (!needsMapping(preview.columns)) return preview;
@@ -57,7 +59,7 @@ TablePreview TablePreview::readHere(const QString &path, int maxRows)
     }
     ensureGdalReady();
     GdalMessageCollector messages;
-    DatasetPtr dataset = openUserDataset(QFile::encodeName(path), QFileInfo(path).suffix());
+    DatasetPtr dataset = openUserDataset(localPath, suffix);
     OGRLayerH layer =
         dataset && GDALDatasetGetLayerCount(dataset.get()) > 0 ? GDALDatasetGetLayer(dataset.get(), 0) : nullptr;
     if (!layer) {

@@ -15,7 +15,7 @@ namespace chronomap {
 /// The header and first rows of a file's first layer, as text, for the import mapping dialog.
 /// Opened with the loader's drivers and rules (local files only, no network).
 struct TablePreview {
-    QStringList columns;     ///< a GeoJSON file's that needs no mapping: only its first features' (see readHere)
+    QStringList columns;     ///< for a GeoJSON file that needs no mapping, its first features' only (see readHere)
     QList<QStringList> rows; ///< at most the requested number, each as long as `columns`
     QString error;           ///< translated; set when the file cannot be read
     bool cancelled = false;  ///< `keepGoing` said no: the child was ended, nothing was read
