@@ -65,11 +65,15 @@ namespace {
 constexpr int kExportRuns = 5;
 const char *const kLayers[] = {"land", "coastline", "countries", "admin1", "places"};
 
-/// Median wall time of `chronomap args`, or NaN when it fails; with `cpuMs`, also the median CPU
-/// time of the command and its reader child (user + system, as the process tree's reaped children).
-double timeCommand(const QString &program, const QStringList &args, int runs = kExportRuns,
-                   const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-                   double *cpuMs = nullptr)
+/// Medians over the runs of one command; NaN when it failed.
+struct CommandTimes {
+    double wallMs = std::nan("");
+    double cpuMs = std::nan(""); ///< user + system of the command and its reader child (reaped children)
+};
+
+/// `chronomap args` run `runs` times, timed from outside.
+CommandTimes timeCommand(const QString &program, const QStringList &args, int runs = kExportRuns,
+                         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     std::vector<double> ms, cpu;
     for (int i = 0; i < runs; ++i) {
@@ -85,13 +89,12 @@ double timeCommand(const QString &program, const QStringList &args, int runs = k
         if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
             std::fprintf(stderr, "warning: %s %s failed (exit %d): %s\n", qPrintable(program),
                          qPrintable(args.join(u' ')), process.exitCode(), qPrintable(process.errorString()));
-            return std::nan("");
+            return {};
         }
         ms.push_back(elapsed);
         cpu.push_back(processTimes().childrenCpuMs - cpuBefore);
     }
-    if (cpuMs) *cpuMs = median(cpu);
-    return median(ms);
+    return {median(ms), median(cpu)};
 }
 
 /// Median time of SnapshotRequest::write at 3840x2160 of the 100,000 synthetic events, as
@@ -153,40 +156,38 @@ void exportFigures(BenchContext &context, Figures &figures)
     }
     QTemporaryDir out(QDir::temp().filePath(QStringLiteral("chronomap-bench-export-XXXXXX")));
     const QString png = out.filePath(QStringLiteral("out.png"));
-    figures.add(QStringLiteral("export.png.1080p.ms"), timeCommand(chronomap, {QStringLiteral("--export"), png}), 1);
+    figures.add(QStringLiteral("export.png.1080p.ms"), timeCommand(chronomap, {QStringLiteral("--export"), png}).wallMs,
+                1);
     // The same with an empty cache folder: the first export after installing, or after the base
     // map changed, reads the GeoPackage and projects it (BaseMapCache), then writes the cache.
     QProcessEnvironment coldCache = QProcessEnvironment::systemEnvironment();
     coldCache.insert(QStringLiteral("XDG_CACHE_HOME"), out.filePath(QStringLiteral("empty-cache")));
     figures.add(QStringLiteral("export.png.1080p.cold_cache.ms"),
-                timeCommand(chronomap, {QStringLiteral("--export"), png}, 1, coldCache), 1);
+                timeCommand(chronomap, {QStringLiteral("--export"), png}, 1, coldCache).wallMs, 1);
     const SyntheticFiles files = syntheticFilesOf(context, kMapEvents);
-    auto export4k = [&](const QString &data, double *cpuMs = nullptr) {
-        return timeCommand(chronomap,
-                           {QStringLiteral("--export"), png, QStringLiteral("--size"), QStringLiteral("3840x2160"),
-                            QStringLiteral("--data"), data},
-                           kExportRuns, QProcessEnvironment::systemEnvironment(), cpuMs);
+    auto export4k = [&](const QString &data) {
+        return timeCommand(chronomap, {QStringLiteral("--export"), png, QStringLiteral("--size"),
+                                       QStringLiteral("3840x2160"), QStringLiteral("--data"), data});
+    };
+    const auto export1080pGeojson = [&] {
+        return timeCommand(chronomap, {QStringLiteral("--export"), png, QStringLiteral("--data"), files.geojsonPath});
     };
     figures.add(QStringLiteral("export.png.4k.100k.ms"), medianViewExport4k(context, out), 1);
-    double cpu4k = 0, cpu1080p = 0;
-    figures.add(QStringLiteral("export.cli.4k.100k.geojson.ms"), export4k(files.geojsonPath, &cpu4k), 1);
-    const auto export1080pGeojson = [&](double *cpuMs = nullptr) {
-        return timeCommand(chronomap, {QStringLiteral("--export"), png, QStringLiteral("--data"), files.geojsonPath},
-                           kExportRuns, QProcessEnvironment::systemEnvironment(), cpuMs);
-    };
-    figures.add(QStringLiteral("export.cli.1080p.100k.geojson.ms"), export1080pGeojson(&cpu1080p), 1);
+    const CommandTimes quiet4k = export4k(files.geojsonPath), quiet1080p = export1080pGeojson();
+    figures.add(QStringLiteral("export.cli.4k.100k.geojson.ms"), quiet4k.wallMs, 1);
+    figures.add(QStringLiteral("export.cli.1080p.100k.geojson.ms"), quiet1080p.wallMs, 1);
     // What a core taken leaves them: on one core, the whole command's CPU time is its floor.
-    figures.add(QStringLiteral("export.cli.4k.100k.geojson.cpu.ms"), cpu4k, 1);
-    figures.add(QStringLiteral("export.cli.1080p.100k.geojson.cpu.ms"), cpu1080p, 1);
+    figures.add(QStringLiteral("export.cli.4k.100k.geojson.cpu.ms"), quiet4k.cpuMs, 1);
+    figures.add(QStringLiteral("export.cli.1080p.100k.geojson.cpu.ms"), quiet1080p.cpuMs, 1);
     {
         const CoreTaken busy;
-        figures.add(QStringLiteral("export.cli.4k.100k.geojson.core_taken.ms"), export4k(files.geojsonPath), 1);
-        figures.add(QStringLiteral("export.cli.1080p.100k.geojson.core_taken.ms"), export1080pGeojson(), 1);
+        figures.add(QStringLiteral("export.cli.4k.100k.geojson.core_taken.ms"), export4k(files.geojsonPath).wallMs, 1);
+        figures.add(QStringLiteral("export.cli.1080p.100k.geojson.core_taken.ms"), export1080pGeojson().wallMs, 1);
     }
     // Where the time goes: the same events as CSV, and the process with the GeoJSON load alone.
-    figures.add(QStringLiteral("export.cli.4k.100k.csv.ms"), export4k(files.csvPath), 1);
+    figures.add(QStringLiteral("export.cli.4k.100k.csv.ms"), export4k(files.csvPath).wallMs, 1);
     figures.add(QStringLiteral("export.load_only.100k.geojson.ms"),
-                timeCommand(chronomap, {QStringLiteral("--validate"), files.geojsonPath}), 1);
+                timeCommand(chronomap, {QStringLiteral("--validate"), files.geojsonPath}).wallMs, 1);
 }
 
 /// Vertices of a geometry and all its parts, summed into `checksum`.
