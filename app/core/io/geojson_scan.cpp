@@ -12,9 +12,11 @@
 #include <atomic>
 #include <cerrno>
 #include <cinttypes>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -53,6 +55,26 @@ std::string_view checkedString(std::string_view s)
     // GDAL cuts a string at an escaped NUL; rare enough to leave to it.
     if (s.find('\0') != std::string_view::npos) throw Decline{"a string holds a NUL character"};
     return s;
+}
+
+/// A member's key as unescaped_key() gives it, compared first on its raw bytes with the names
+/// the caller expects there (literals without a quote or backslash): the usual key, one of them
+/// with no escape, is then not unescaped. A key that is none of them, or is written with an
+/// escape, is unescaped as before, so what a key means does not change.
+template<std::size_t... N>
+std::string_view memberKey(simdjson::simdjson_result<od::field> &member, const char (&...expected)[N])
+{
+    // The raw key is followed by its closing quote and, at worst, simdjson's padding: reading
+    // as many bytes as the longest name and one more stays within the buffer.
+    const char *raw = member.key().value().raw();
+    std::string_view key;
+    const auto is = [&](const char *name, std::size_t size) {
+        if (std::memcmp(raw, name, size) != 0 || raw[size] != '"') return false;
+        key = std::string_view(name, size);
+        return true;
+    };
+    (void)(is(expected, N - 1) || ...);
+    return key.data() ? key : member.unescaped_key().value();
 }
 
 /// Property names already met, found again by a key's raw bytes: features mostly repeat a few
@@ -422,7 +444,7 @@ void readGeometry(od::value v, Geometry &g)
     od::object object = v.get_object().value();
     bool hasType = false, hasCoordinates = false;
     for (auto field : object) {
-        const std::string_view key = field.unescaped_key().value();
+        const std::string_view key = memberKey(field, "type", "coordinates");
         if (key == "type") {
             if (hasType) throw Decline{"a repeated member"};
             hasType = true;
@@ -807,6 +829,12 @@ struct TypingRun {
     /// elsewhere in a feature (an id, a geometry it does not read, a property GDAL types its own
     /// way) changes no name, and is passed over instead of declined.
     bool namesOnly = false;
+    /// Whether to keep each feature's point in `points` for the second pass (the scan's runs).
+    bool keepPoints = false;
+    /// Per feature read, in order: its point's longitude and latitude when its geometry is a
+    /// Point, else kNotKept twice (the second pass reads that geometry again).
+    std::vector<double> points;
+    static constexpr double kNotKept = std::numeric_limits<double>::quiet_NaN(); // no JSON number is NaN
 
     /// Types the chunks `take(chunk)` gives, in order, until it gives none; stops early once `stop`
     /// is set (the other run declined).
@@ -834,17 +862,23 @@ private:
             const std::int64_t n = features++;
             bool hasType = false, hasGeometry = false, hasProperties = false;
             for (auto member : feature) {
-                const std::string_view key = member.unescaped_key().value();
+                const std::string_view key = memberKey(member, "type", "geometry", "properties");
                 if (key == "type") {
                     if (hasType || member.value().get_string().value() != "Feature") throw Decline{"not a Feature"};
                     hasType = true;
                 } else if (key == "geometry") {
                     if (hasGeometry) throw Decline{"a repeated member"};
                     hasGeometry = true;
-                    if (namesOnly)
+                    if (namesOnly) {
                         kindOf(member.value().value(), 0);
-                    else
+                    } else {
                         readGeometry(member.value().value(), geometry);
+                        if (keepPoints) {
+                            const bool point = geometry.type == GeometryType::Point;
+                            points.push_back(point ? geometry.lonLat[0] : kNotKept);
+                            points.push_back(point ? geometry.lonLat[1] : kNotKept);
+                        }
+                    }
                 } else if (key == "properties") {
                     if (hasProperties) throw Decline{"a repeated member"};
                     hasProperties = true;
@@ -902,12 +936,15 @@ public:
         m_nameIndex.clear();
         m_chunks.setSource(data, fd);
         m_layout = {};
+        m_frontPoints.clear();
+        m_backPoints.clear();
         try {
             // The front of the file is typed on another thread while this one scans the layout, where
             // the machine has two cores (the app waits for the schema meanwhile).
             const bool twoThreads = std::thread::hardware_concurrency() > 1;
             ChunkFeed feed;
             TypingRun front, back;
+            front.keepPoints = back.keepPoints = true;
             std::atomic<bool> stop{false};
             const auto typeFront = [&](ChunkParser &parser) {
                 front.run(
@@ -979,6 +1016,7 @@ public:
             if (front.declined) throw Decline{front.declined};
             if (back.declined) throw Decline{back.declined};
             joinRuns(front, back, schema);
+            keepPoints(front, back);
             checkNames(schema);
         } catch (const Decline &d) {
             schema.declined = d.reason;
@@ -1040,6 +1078,7 @@ public:
         m_chunks.setSource(data, fd);
         (void)size; // the layout of the first pass holds the features' places
         m_nextChunk = 0;
+        m_feature = 0;
         m_inChunk = false;
         return true;
     }
@@ -1058,13 +1097,23 @@ public:
             out.values.resize(m_requests.size());
             for (Value &v : out.values)
                 v.present = false;
-            od::object feature = (*m_it).get_object().value();
-            for (auto member : feature) {
-                const std::string_view key = member.unescaped_key().value();
-                if (key == "geometry")
-                    readGeometry(member.value().value(), out.geometry);
-                else if (key == "properties")
+            od::object object = (*m_it).get_object().value();
+            const std::size_t feature = m_feature++;
+            for (auto member : object) {
+                const std::string_view key = memberKey(member, "type", "geometry", "properties");
+                if (key == "geometry") {
+                    // A point the first pass read (and checked) is taken as it read it; its JSON
+                    // is passed over. Reading it again was a sixth of this pass's instructions.
+                    if (const double *point = keptPoint(feature)) {
+                        out.geometry.type = GeometryType::Point;
+                        out.geometry.sizes.clear();
+                        out.geometry.lonLat.assign({point[0], point[1]});
+                    } else {
+                        readGeometry(member.value().value(), out.geometry);
+                    }
+                } else if (key == "properties") {
                     readProperties(member.value().value(), out);
+                }
             }
             ++m_it;
             return true;
@@ -1098,6 +1147,27 @@ private:
         m_known.clear();
         for (std::size_t i = 0; i < schema.fields.size(); ++i)
             m_known.add(schema.fields[i].name, int(i));
+    }
+
+    void keepPoints(TypingRun &front, TypingRun &back)
+    {
+        m_frontPoints = std::move(front.points);
+        m_backPoints = std::move(back.points);
+        if (m_frontPoints.size() != 2 * std::size_t(front.features) ||
+            m_backPoints.size() != 2 * std::size_t(back.features)) { // then the second pass reads them all
+            m_frontPoints.clear();
+            m_backPoints.clear();
+        }
+    }
+
+    /// Feature `i`'s point as the first pass read it (longitude, latitude), or null when it kept
+    /// none (the feature's geometry is not a Point).
+    const double *keptPoint(std::size_t i) const
+    {
+        const std::size_t inFront = m_frontPoints.size() / 2;
+        const std::vector<double> &points = i < inFront ? m_frontPoints : m_backPoints;
+        const std::size_t at = 2 * (i < inFront ? i : i - inFront);
+        return at + 1 < points.size() && !std::isnan(points[at]) ? points.data() + at : nullptr;
     }
 
     /// GDAL matches field names without regard to case: such files are left to it.
@@ -1217,6 +1287,10 @@ private:
     std::string m_buffer;              ///< the document without its features, padded
     ChunkParser m_chunks{nullptr, -1}; ///< the features, chunk by chunk (set by scan() and start())
     std::size_t m_nextChunk = 0;
+    std::size_t m_feature = 0; ///< the second pass's features so far
+    /// The first pass's points (TypingRun::points of its two runs, the front's features first),
+    /// kept apart rather than joined: one more copy would be 16 bytes a feature of fresh memory.
+    std::vector<double> m_frontPoints, m_backPoints;
     bool m_inChunk = false;
     od::array m_features;
     od::array_iterator m_it, m_end;
