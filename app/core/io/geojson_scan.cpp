@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <mutex>
 #include <string_view>
 #include <thread>
@@ -811,6 +812,40 @@ const std::array<TypeTable, kValueKinds> &nextTypes()
     return table;
 }
 
+/// The points of a run of features, in order, kept by the first pass for the second: 16 bytes a
+/// feature, in blocks, so that growing never copies (a vector's doublings touched twice the
+/// memory: 10,000 more page faults at 1M features).
+class KeptPoints {
+public:
+    /// Marks a feature whose geometry is not a Point (no JSON number is NaN).
+    static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+
+    void push(double lon, double lat)
+    {
+        if (m_size % kBlockPoints == 0) m_blocks.push_back(std::make_unique_for_overwrite<double[]>(2 * kBlockPoints));
+        double *p = m_blocks.back().get() + 2 * (m_size++ % kBlockPoints);
+        p[0] = lon;
+        p[1] = lat;
+    }
+    std::size_t size() const { return m_size; }
+    /// Feature `i`'s point (longitude, latitude), or null when its geometry is not a Point.
+    const double *at(std::size_t i) const
+    {
+        const double *p = m_blocks[i / kBlockPoints].get() + 2 * (i % kBlockPoints);
+        return std::isnan(p[0]) ? nullptr : p;
+    }
+    void clear()
+    {
+        m_blocks.clear();
+        m_size = 0;
+    }
+
+private:
+    static constexpr std::size_t kBlockPoints = 4096; // 64 KiB: from malloc's heap, not a mapping each
+    std::vector<std::unique_ptr<double[]>> m_blocks;
+    std::size_t m_size = 0;
+};
+
 /// The first pass over a run of consecutive chunks: the properties in the order they first
 /// appear and, for each, its type after the run from every type it could have before it. Runs
 /// compose, so the halves of a file are typed on two threads and joined (see merge()).
@@ -831,10 +866,12 @@ struct TypingRun {
     bool namesOnly = false;
     /// Whether to keep each feature's point in `points` for the second pass (the scan's runs).
     bool keepPoints = false;
-    /// Per feature read, in order: its point's longitude and latitude when its geometry is a
-    /// Point, else kNotKept twice (the second pass reads that geometry again).
-    std::vector<double> points;
-    static constexpr double kNotKept = std::numeric_limits<double>::quiet_NaN(); // no JSON number is NaN
+    /// Per feature read, in order: its point when its geometry is a Point, else none (the second
+    /// pass reads that geometry again).
+    KeptPoints points;
+    /// Past this many features (32 MB of points) a run keeps no more: the second pass reads
+    /// the rest itself, so that a file of many millions of features costs no more memory.
+    static constexpr std::size_t kMostKeptPoints = std::size_t(1) << 21;
 
     /// Types the chunks `take(chunk)` gives, in order, until it gives none; stops early once `stop`
     /// is set (the other run declined).
@@ -873,10 +910,10 @@ private:
                         kindOf(member.value().value(), 0);
                     } else {
                         readGeometry(member.value().value(), geometry);
-                        if (keepPoints) {
+                        if (keepPoints && points.size() < kMostKeptPoints) {
                             const bool point = geometry.type == GeometryType::Point;
-                            points.push_back(point ? geometry.lonLat[0] : kNotKept);
-                            points.push_back(point ? geometry.lonLat[1] : kNotKept);
+                            points.push(point ? geometry.lonLat[0] : KeptPoints::kNone,
+                                        point ? geometry.lonLat[1] : KeptPoints::kNone);
                         }
                     }
                 } else if (key == "properties") {
@@ -938,6 +975,7 @@ public:
         m_layout = {};
         m_frontPoints.clear();
         m_backPoints.clear();
+        m_frontFeatures = 0;
         try {
             // The front of the file is typed on another thread while this one scans the layout, where
             // the machine has two cores (the app waits for the schema meanwhile).
@@ -1153,21 +1191,17 @@ private:
     {
         m_frontPoints = std::move(front.points);
         m_backPoints = std::move(back.points);
-        if (m_frontPoints.size() != 2 * std::size_t(front.features) ||
-            m_backPoints.size() != 2 * std::size_t(back.features)) { // then the second pass reads them all
-            m_frontPoints.clear();
-            m_backPoints.clear();
-        }
+        m_frontFeatures = std::size_t(front.features);
     }
 
     /// Feature `i`'s point as the first pass read it (longitude, latitude), or null when it kept
-    /// none (the feature's geometry is not a Point).
+    /// none (the feature's geometry is not a Point, or its run kept no more).
     const double *keptPoint(std::size_t i) const
     {
-        const std::size_t inFront = m_frontPoints.size() / 2;
-        const std::vector<double> &points = i < inFront ? m_frontPoints : m_backPoints;
-        const std::size_t at = 2 * (i < inFront ? i : i - inFront);
-        return at + 1 < points.size() && !std::isnan(points[at]) ? points.data() + at : nullptr;
+        const bool inFront = i < m_frontFeatures;
+        const KeptPoints &points = inFront ? m_frontPoints : m_backPoints;
+        const std::size_t at = inFront ? i : i - m_frontFeatures;
+        return at < points.size() ? points.at(at) : nullptr;
     }
 
     /// GDAL matches field names without regard to case: such files are left to it.
@@ -1290,7 +1324,8 @@ private:
     std::size_t m_feature = 0; ///< the second pass's features so far
     /// The first pass's points (TypingRun::points of its two runs, the front's features first),
     /// kept apart rather than joined: one more copy would be 16 bytes a feature of fresh memory.
-    std::vector<double> m_frontPoints, m_backPoints;
+    KeptPoints m_frontPoints, m_backPoints;
+    std::size_t m_frontFeatures = 0; ///< the features of the first pass's front run
     bool m_inChunk = false;
     od::array m_features;
     od::array_iterator m_it, m_end;
