@@ -115,16 +115,10 @@ void BaseMapRenderer::updateLabelCache(const QString &lang, double devicePixelRa
 {
     if (m_labels && m_labels->lang == lang && m_labels->devicePixelRatio == devicePixelRatio) return;
     m_labels = LabelCache{lang, devicePixelRatio, {}, {}}; // not emplace(): clang sees no default constructor there
-    const QFontMetricsF fm(m_style.font);
-    for (const Place &p : m_map->source->places) {
-        const QString name = localized(p.name, lang);
-        m_labels->places.push_back({name, fm.horizontalAdvance(name), {}});
-    }
-    const QFontMetricsF rfm(regionFont());
-    for (const auto &region : m_map->source->regions->regions()) {
-        const QString name = localized(region.name, lang);
-        m_labels->regions.push_back({name, rfm.horizontalAdvance(name), {}});
-    }
+    for (const Place &p : m_map->source->places)
+        m_labels->places.push_back({localized(p.name, lang), {}});
+    for (const auto &region : m_map->source->regions->regions())
+        m_labels->regions.push_back({localized(region.name, lang), {}});
 }
 
 QFont BaseMapRenderer::regionFont() const
@@ -234,7 +228,7 @@ QList<BaseMapRenderer::PlacedLabel> BaseMapRenderer::renderLabels(QPainter &pain
         if (!screenRect.contains(px)) continue;
         Label &label = m_labels->places[size_t(i)];
         QRectF box;
-        for (const QRectF &side : sidesOf(px, QSizeF(label.widthPx, fm.height()), fm.ascent()))
+        for (const QRectF &side : sidesOf(px, QSizeF(label.widthPx(fm), fm.height()), fm.ascent()))
             if (isFree(side)) {
                 box = side;
                 break;
@@ -264,9 +258,11 @@ QList<BaseMapRenderer::PlacedLabel> BaseMapRenderer::renderLabels(QPainter &pain
         for (qsizetype r = 0; r < regions.size(); ++r) {
             const QRectF box = m_map->regions[r].box;
             Label &label = m_labels->regions[size_t(r)];
-            if (box.width() / viewport.metresPerPixel() < label.widthPx + 16) continue;
+            const double boxPx = box.width() / viewport.metresPerPixel();
+            if (boxPx < 16 || boxPx < label.widthPx(rfm) + 16) continue;
+            const double widthPx = label.widthPx(rfm);
             const QPointF px = viewport.lonLatToScreenPx(regions[r].labelLonLat);
-            const QRectF text(px - QPointF(label.widthPx / 2, rfm.height() / 2), QSizeF(label.widthPx, rfm.height()));
+            const QRectF text(px - QPointF(widthPx / 2, rfm.height() / 2), QSizeF(widthPx, rfm.height()));
             if (!isFree(text)) continue;
             take(label.name, text);
             if (!raster) {

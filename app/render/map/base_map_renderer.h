@@ -6,6 +6,7 @@
 #include "render/map/projected_base_map.h"
 #include "render/map/viewport.h"
 
+#include <QFontMetricsF>
 #include <QImage>
 
 #include <optional>
@@ -42,10 +43,18 @@ public:
 private:
     struct Label {
         QString name;
-        double widthPx;
         QImage image; ///< the name (with its halo for places), made when first drawn on a raster device
+        /// The name's width in `fm` (its label's font), measured the first time it is asked for:
+        /// at any one zoom most names are never placed, and measuring all of them (shaping each)
+        /// was a few per cent of an export's CPU.
+        double widthPx(const QFontMetricsF &fm)
+        {
+            if (measuredWidthPx < 0) measuredWidthPx = fm.horizontalAdvance(name);
+            return measuredWidthPx;
+        }
+        double measuredWidthPx = -1;
     };
-    /// Names and widths per place and region in one language, laid out once.
+    /// Names (and, once measured, widths) per place and region in one language.
     struct LabelCache {
         QString lang;
         double devicePixelRatio = 1.0;
