@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace chronomap {
@@ -62,6 +63,16 @@ struct FeatureBatch {
         c.offset = qsizetype(text.size());
         c.size = qsizetype(size);
         text.append(bytes, size + 1);
+        return c;
+    }
+    /// A cell for `bytes` (not NUL-terminated), copied into `text` and given its NUL.
+    Cell appendText(std::string_view bytes)
+    {
+        Cell c;
+        c.offset = qsizetype(text.size());
+        c.size = qsizetype(bytes.size());
+        text.append(bytes);
+        text.push_back('\0');
         return c;
     }
 

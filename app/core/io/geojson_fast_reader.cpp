@@ -356,7 +356,7 @@ void GeoJsonFastReader::extract(const LayerReader &reader, qint64 record, Featur
         const geojson::Value &v = m_values.values[i];
         const OGRFieldType type = m_fieldTypes[i];
         if (type == OFTString) { // most cells: the text as GDAL's field holds it (never with a NUL)
-            batch.cells.push_back(v.present ? batch.appendText(v.text.c_str(), v.text.size()) : FeatureBatch::Cell());
+            batch.cells.push_back(v.present ? batch.appendText(v.textOf()) : FeatureBatch::Cell());
             continue;
         }
         if (!v.present) { // unset or null: what appendCell() gives for an unset OGR field

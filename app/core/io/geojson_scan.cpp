@@ -1245,6 +1245,7 @@ private:
     static void readValue(od::value v, FieldType type, Value &out)
     {
         out.text.clear();
+        out.parsed = {};
         out.items.clear();
         const od::json_type json = v.type().value();
         out.present = json != od::json_type::null;
@@ -1273,7 +1274,10 @@ private:
         case FieldType::Json:
         case FieldType::String:
         case FieldType::Undetermined:
-            scalarText(out.text);
+            if (json == od::json_type::string)
+                out.parsed = checkedString(v.get_string().value());
+            else
+                scalarText(out.text);
             break;
         case FieldType::StringList:
             if (json == od::json_type::array) {
