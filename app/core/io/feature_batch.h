@@ -56,16 +56,7 @@ struct FeatureBatch {
     const Cell &cell(qsizetype feature, int column) const { return cells[size_t(feature * columns + column)]; }
     QByteArrayView bytes(const Cell &c) const { return {text.data() + c.offset, c.size}; }
     const char *cString(const Cell &c) const { return text.data() + c.offset; }
-    /// A cell for the C string `bytes` of `size` bytes, copied into `text` with its NUL.
-    Cell appendText(const char *bytes, size_t size)
-    {
-        Cell c;
-        c.offset = qsizetype(text.size());
-        c.size = qsizetype(size);
-        text.append(bytes, size + 1);
-        return c;
-    }
-    /// A cell for `bytes` (not NUL-terminated), copied into `text` and given its NUL.
+    /// A cell for `bytes` (a C string, or a view needing no NUL), copied into `text` with a NUL.
     Cell appendText(std::string_view bytes)
     {
         Cell c;

@@ -158,8 +158,7 @@ void LayerReader::extractText(const char *const *values, int count, qint64 recor
     batch.records.push_back(record);
     for (const int index : m_columns) {
         // As appendCell() copies a text field GDAL set; unset past the row's values.
-        batch.cells.push_back(index < count ? batch.appendText(values[index], std::strlen(values[index]))
-                                            : FeatureBatch::Cell());
+        batch.cells.push_back(index < count ? batch.appendText(values[index]) : FeatureBatch::Cell());
     }
     extractGeometry(OGRGeometryH(nullptr), batch);
 }
@@ -173,15 +172,13 @@ void LayerReader::appendCell(OGRFeatureH f, int index, OGRFieldType type, Featur
         // (a third of the reader child's own work per record, callgrind).
         const OGRField *field = OGR_F_GetRawFieldRef(f, index);
         if (!OGR_RawField_IsUnset(field) && !OGR_RawField_IsNull(field)) {
-            const char *raw = field->String ? field->String : "";
-            c = batch.appendText(raw, std::strlen(raw));
+            c = batch.appendText(field->String ? field->String : "");
         }
         batch.cells.push_back(c);
         return;
     }
     if (OGR_F_IsFieldSetAndNotNull(f, index)) {
-        const char *raw = OGR_F_GetFieldAsString(f, index);
-        c = batch.appendText(raw, std::strlen(raw));
+        c = batch.appendText(OGR_F_GetFieldAsString(f, index));
         switch (type) {
         case OFTStringList:
             c.extra = qsizetype(batch.text.size());

@@ -259,8 +259,9 @@ QList<BaseMapRenderer::PlacedLabel> BaseMapRenderer::renderLabels(QPainter &pain
             const QRectF box = m_map->regions[r].box;
             Label &label = m_labels->regions[size_t(r)];
             const double boxPx = box.width() / viewport.metresPerPixel();
-            if (boxPx < 16 || boxPx < label.widthPx(rfm) + 16) continue;
+            if (boxPx < 16) continue; // too small for any name: not measured
             const double widthPx = label.widthPx(rfm);
+            if (boxPx < widthPx + 16) continue;
             const QPointF px = viewport.lonLatToScreenPx(regions[r].labelLonLat);
             const QRectF text(px - QPointF(widthPx / 2, rfm.height() / 2), QSizeF(widthPx, rfm.height()));
             if (!isFree(text)) continue;
